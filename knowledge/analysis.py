@@ -1,0 +1,160 @@
+"""From free text to matching terms: folding, tokens, language, stems, synonyms and stopwords.
+
+Questions and entries go through the same pipeline, so whatever the stemmer does to a word, it
+does on both sides. Cross-language matching comes from the synonym table, which maps the stems
+of variants in Dutch, English and Russian onto one canonical term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import snowballstemmer
+import yaml
+
+Lang = Literal["nl", "en", "ru"]
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_MAX_PHRASE = 4
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without diacritics (ö→o, ё→е); ß, æ and the like become their plain spellings."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a folded text; hyphens, apostrophes and punctuation separate words."""
+    return _TOKEN.findall(fold(text))
+
+
+_STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutch"), ("en", "english"), ("ru", "russian"))}
+
+
+@lru_cache(maxsize=500_000)
+def stem(token: str, language: Lang) -> str:
+    """Snowball stem of one folded token; Cyrillic words always take the Russian stemmer."""
+    if _CYRILLIC.search(token):
+        return _STEMMERS["ru"].stemWord(token)
+    if token.isdigit():
+        return token
+    return _STEMMERS["en" if language == "en" else "nl"].stemWord(token)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Stopwords per language, greetings, and the synonym table as stems and stem phrases."""
+
+    stopwords: dict[str, frozenset[str]]
+    greetings: frozenset[str]
+    synonyms: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        return _load_default_lexicon()
+
+    @classmethod
+    def from_data(cls, stopword_data: dict[str, list[str]], synonym_groups: list[list[str]]) -> Lexicon:
+        stopwords = {lang: frozenset(fold(w) for w in stopword_data.get(lang, [])) for lang in ("nl", "en", "ru")}
+        synonyms: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
+        for group in synonym_groups:
+            canonical_tokens = tokens(str(group[0]))
+            canonical = "".join(stem(t, "nl") for t in canonical_tokens)
+            for variant in group:
+                variant_tokens = tokens(str(variant))
+                for lang in ("nl", "en"):
+                    stems = tuple(stem(t, lang) for t in variant_tokens)  # type: ignore[arg-type]
+                    if len(stems) == 1:
+                        synonyms.setdefault(stems[0], canonical)
+                        synonyms.setdefault(variant_tokens[0], canonical)
+                    elif 1 < len(stems) <= _MAX_PHRASE:
+                        phrases.setdefault(stems, canonical)
+                        phrases.setdefault(tuple(variant_tokens), canonical)
+        return cls(
+            stopwords=stopwords,
+            greetings=frozenset(fold(w) for w in stopword_data.get("greetings", [])),
+            synonyms=synonyms,
+            phrases=phrases,
+        )
+
+
+@lru_cache(maxsize=1)
+def _load_default_lexicon() -> Lexicon:
+    folder = resources.files("knowledge") / "lexicon"
+    stopword_data = yaml.safe_load((folder / "stopwords.yaml").read_text(encoding="utf-8"))
+    synonym_groups = yaml.safe_load((folder / "synonyms.yaml").read_text(encoding="utf-8"))
+    return Lexicon.from_data(stopword_data, synonym_groups)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A text as the matcher sees it."""
+
+    language: Lang
+    tokens: tuple[str, ...]
+    terms: tuple[str, ...]
+    is_greeting: bool
+
+
+class Analyzer:
+    """Turns text into terms with one lexicon; cheap to call, caches per word."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.load()
+        self._all_stopwords = frozenset().union(*self.lexicon.stopwords.values())
+
+    def detect_language(self, words: list[str]) -> Lang:
+        """Russian by script; otherwise English when it has more English than Dutch function words."""
+        if any(_CYRILLIC.search(w) for w in words):
+            return "ru"
+        english = sum(w in self.lexicon.stopwords["en"] for w in words)
+        dutch = sum(w in self.lexicon.stopwords["nl"] for w in words)
+        return "en" if english > dutch else "nl"
+
+    def analyse(self, text: str, language: Lang | None = None) -> Analysis:
+        words = tokens(text)
+        lang = language or self.detect_language(words)
+        stems = [stem(w, lang) for w in words]
+        terms: list[str] = []
+        i = 0
+        while i < len(words):
+            matched = self._phrase_at(words, stems, i)
+            if matched:
+                length, canonical = matched
+                terms.append(canonical)
+                i += length
+                continue
+            word, word_stem = words[i], stems[i]
+            i += 1
+            canonical = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word_stem)
+            if canonical:
+                terms.append(canonical)
+            elif word in self._all_stopwords or word in self.lexicon.greetings:
+                continue
+            elif len(word) > 1 or word.isdigit():
+                terms.append(word_stem)
+        content = [w for w in words if w not in self._all_stopwords]
+        is_greeting = bool(words) and not terms and any(w in self.lexicon.greetings for w in words) and all(
+            w in self.lexicon.greetings for w in content
+        )
+        return Analysis(language=lang, tokens=tuple(words), terms=tuple(terms), is_greeting=is_greeting)
+
+    def terms(self, text: str, language: Lang | None = None) -> tuple[str, ...]:
+        return self.analyse(text, language).terms
+
+    def _phrase_at(self, words: list[str], stems: list[str], i: int) -> tuple[int, str] | None:
+        phrases = self.lexicon.phrases
+        for length in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
+            canonical = phrases.get(tuple(stems[i : i + length])) or phrases.get(tuple(words[i : i + length]))
+            if canonical:
+                return length, canonical
+        return None

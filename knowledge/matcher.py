@@ -1,0 +1,127 @@
+"""Score entries against a question and decide: answer, suggest, or no answer.
+
+Candidates come from the index; each is scored on several features (how much of the question the
+entry covers, how close its best question-like phrasing is, how much its text covers), which a
+logistic model fitted on held-out phrasings turns into a calibrated confidence (see calibration.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from knowledge.analysis import Analysis, Analyzer, tokens
+from knowledge.index import Index, IndexedEntry
+
+FEATURES = ("coverage", "question_similarity", "question_coverage", "text_coverage", "fuzzy", "unknown_share", "bias")
+
+
+class Calibration(BaseModel):
+    """Weights of the logistic model and the decision thresholds."""
+
+    weights: dict[str, float]
+    answer_threshold: float = 0.6
+    suggest_threshold: float = 0.25
+    margin: float = 0.15
+    unknown_weight: float = 0.7
+
+    @classmethod
+    def load(cls) -> Calibration:
+        path = resources.files("knowledge") / "lexicon" / "calibration.json"
+        return cls.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass
+class Scored:
+    entry_id: int
+    features: dict[str, float]
+    confidence: float
+    best_field: int  # index into the entry's questions, -1 for the text
+
+
+@dataclass
+class Ranking:
+    analysis: Analysis
+    scored: list[Scored]
+
+
+class Matcher:
+    """Ranks entries for a question with calibrated confidences."""
+
+    def __init__(self, index: Index, calibration: Calibration | None = None) -> None:
+        self.index = index
+        self.analyzer: Analyzer = index.analyzer
+        self.calibration = calibration or Calibration.load()
+
+    def analyse(self, question: str) -> Analysis:
+        corrected = self.index.correct_tokens(tokens(question))
+        return self.analyzer.analyse(" ".join(corrected))
+
+    def rank(self, question: str, limit: int = 10, exclude: tuple[int, int] | None = None) -> Ranking:
+        """Best entries first; `exclude` leaves one (entry, question field) out, for calibration."""
+        analysis = self.analyse(question)
+        query_terms = set(analysis.terms)
+        if not query_terms:
+            return Ranking(analysis, [])
+        weights = {t: self._query_weight(t) for t in query_terms}
+        total = sum(weights.values())
+        scored = []
+        for entry_id in self.index.candidates(query_terms):
+            indexed = self.index.entries[entry_id]
+            scored.append(self._score(indexed, analysis, weights, total, exclude))
+        scored.sort(key=lambda s: (-s.confidence, s.entry_id))
+        return Ranking(analysis, scored[:limit])
+
+    def _query_weight(self, term: str) -> float:
+        if self.index.knows(term):
+            return self.index.weight(term)
+        return self.calibration.unknown_weight * self.index.weight(term)
+
+    def _score(
+        self,
+        indexed: IndexedEntry,
+        analysis: Analysis,
+        weights: dict[str, float],
+        total: float,
+        exclude: tuple[int, int] | None,
+    ) -> Scored:
+        query_terms = weights.keys()
+        best_similarity, best_coverage, best_fuzzy, best_field = 0.0, 0.0, 0.0, -1
+        question_terms: set[str] = set()
+        query_text = " ".join(analysis.terms)
+        for position, question in enumerate(indexed.questions):
+            if exclude == (indexed.entry_id, position):
+                continue
+            question_terms |= question.terms
+            shared = sum(weights[t] for t in query_terms if t in question.terms)
+            field_total = sum(self._field_weight(t, weights) for t in question.terms)
+            similarity = 2 * shared / (total + field_total) if total + field_total else 0.0
+            if similarity > best_similarity:
+                best_similarity, best_coverage, best_field = similarity, shared / total, position
+            best_fuzzy = max(best_fuzzy, fuzz.token_sort_ratio(query_text, " ".join(question.order)) / 100)
+        known = question_terms | indexed.text.terms
+        coverage = sum(w for t, w in weights.items() if t in known) / total
+        text_coverage = sum(w for t, w in weights.items() if t in indexed.text.terms) / total
+        unknown_share = sum(w for t, w in weights.items() if not self.index.knows(t)) / total
+        features = {
+            "coverage": coverage,
+            "question_similarity": best_similarity,
+            "question_coverage": best_coverage,
+            "text_coverage": text_coverage,
+            "fuzzy": best_fuzzy,
+            "unknown_share": unknown_share,
+            "bias": 1.0,
+        }
+        return Scored(indexed.entry_id, features, self._confidence(features), best_field)
+
+    def _field_weight(self, term: str, weights: dict[str, float]) -> float:
+        return weights.get(term) or self.index.weight(term)
+
+    def _confidence(self, features: dict[str, float]) -> float:
+        z = sum(self.calibration.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-z))

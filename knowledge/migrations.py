@@ -1,0 +1,147 @@
+"""Schema versions of the store. A running bot's database must survive upgrades: never edit a
+migration that has shipped, add a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+#: PRAGMA application_id of a Standpunt database ('STPT'), to refuse foreign SQLite files.
+APPLICATION_ID = 0x53545054
+
+
+def _v1_documents_entries_and_changes(db: Database) -> None:
+    db["documents"].create(
+        {
+            "id": int,
+            "key": str,
+            "kind": str,
+            "title": str,
+            "subject": str,
+            "date": str,
+            "authors": str,
+            "number": str,
+            "official_id": str,
+            "question_number": str,
+            "citation": str,
+            "url": str,
+            "refs": str,
+            "preamble": str,
+            "notes": str,
+            "language": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"key", "kind", "title", "version"},
+    )
+    db["documents"].create_index(["key"], unique=True)
+    db["entries"].create(
+        {
+            "id": int,
+            "key": str,
+            "document_id": int,
+            "number": int,
+            "numbers": str,
+            "question": str,
+            "question_is_official": int,
+            "text": str,
+            "footnotes": str,
+            "alternates": str,
+            "topics": str,
+            "language": str,
+            "status": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"key", "document_id", "number", "text", "status", "version"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["entries"].create_index(["key"], unique=True)
+    db["entries"].create_index(["document_id", "number"])
+    db["changes"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "object_type": str,
+            "object_id": int,
+            "object_key": str,
+            "version": int,
+            "batch": str,
+            "before": str,
+            "after": str,
+            "undone_by": int,
+        },
+        pk="id",
+        not_null={"at", "actor", "action", "object_type", "object_id"},
+    )
+    db["changes"].create_index(["object_type", "object_id"])
+    db["changes"].create_index(["actor"])
+
+
+def _v2_feedback_stats_and_review(db: Database) -> None:
+    """Anonymous by construction: none of these tables has a column for a person or a chat."""
+    db["feedback"].create(
+        {"id": int, "entry_id": int, "day": str, "helpful": int, "count": int},
+        pk="id",
+        not_null={"entry_id", "day", "helpful", "count"},
+    )
+    db["feedback"].create_index(["entry_id", "day", "helpful"], unique=True)
+    db["question_stats"].create(
+        {"id": int, "day": str, "outcome": str, "count": int}, pk="id", not_null={"day", "outcome", "count"}
+    )
+    db["question_stats"].create_index(["day", "outcome"], unique=True)
+    db["review_queue"].create(
+        {
+            "id": int,
+            "text": str,
+            "count": int,
+            "first_seen": str,
+            "last_seen": str,
+            "best_entry_id": int,
+            "best_score": float,
+            "status": str,
+        },
+        pk="id",
+        not_null={"text", "count", "first_seen", "last_seen", "status"},
+    )
+    db["review_queue"].create_index(["text"], unique=True)
+    db["review_queue"].create_index(["status", "last_seen"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_documents_entries_and_changes,
+    _v2_feedback_stats_and_review,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def application_id(db: Database) -> int:
+    return int(db.execute("PRAGMA application_id").fetchone()[0])
+
+
+def migrate(db: Database, target: int = SCHEMA_VERSION) -> list[int]:
+    """Bring the schema up to `target`, one version per transaction; returns the versions applied."""
+    applied: list[int] = []
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"the database has schema version {current}, newer than this program knows ({SCHEMA_VERSION})"
+        )
+    for version in range(current + 1, target + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied

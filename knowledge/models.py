@@ -1,0 +1,229 @@
+"""Pydantic models at the knowledge boundary: what goes into the store and what comes out of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+KEY_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
+DocumentKey = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: Longest official text one entry may hold; a longer one is almost certainly a parsing error.
+MAX_ENTRY_TEXT = 20_000
+#: Longest question or alternate question.
+MAX_QUESTION_TEXT = 1_000
+
+
+class Language(StrEnum):
+    NL = "nl"
+    EN = "en"
+    RU = "ru"
+    BE = "be"
+
+
+class DocumentKind(StrEnum):
+    KAMERBRIEF = "kamerbrief"
+    KAMERVRAGEN = "kamervragen"
+
+    @property
+    def label(self) -> str:
+        """The Dutch name of the kind, as citations print it."""
+        return {"kamerbrief": "Kamerbrief", "kamervragen": "Antwoord op Kamervragen"}[self.value]
+
+
+class EntryStatus(StrEnum):
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class Author(BaseModel):
+    """Who signed or answered: a name with a role and, where stated, a ministry."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: NonEmptyText
+    role: str | None = None
+    ministry: str | None = None
+
+    def describe(self) -> str:
+        if self.ministry:
+            return f"{self.role + ' ' if self.role else ''}{self.name} ({self.ministry})"
+        if self.role:
+            return f"{self.name}, {self.role}"
+        return self.name
+
+
+class Footnote(BaseModel):
+    """A footnote of the source, kept as a reference of the entry whose text carried its marker."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int = Field(ge=0)
+    text: str
+    url: str | None = None
+
+
+class AlternateQuestion(BaseModel):
+    """Another way to ask for the same entry, curated by a moderator (never official text)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=MAX_QUESTION_TEXT)]
+    language: Language = Language.NL
+
+
+class Document(BaseModel):
+    """An official document: a Kamerbrief or answers to Kamervragen. Unknown identifiers stay empty."""
+
+    id: int | None = None
+    key: DocumentKey
+    kind: DocumentKind
+    title: NonEmptyText
+    subject: str | None = None
+    date: dt.date | None = None
+    authors: list[Author] = Field(default_factory=list)
+    number: str | None = Field(default=None, description="Printed number of a letter, e.g. '2298'.")
+    official_id: str | None = Field(default=None, description="e.g. kst-21501-02-2298; never guessed.")
+    question_number: str | None = Field(default=None, description="e.g. 2021Z09578, when printed.")
+    citation: str | None = Field(default=None, description="e.g. 'Kamerstukken II 2020/21, 21 501-02, nr. 2298'.")
+    url: str | None = None
+    references: list[str] = Field(default_factory=list, description="Parliamentary documents the text cites.")
+    preamble: str | None = Field(default=None, description="Official text before the entries, e.g. a 'Mededeling'.")
+    notes: str | None = Field(default=None, description="Moderators' notes, e.g. how an identifier was established.")
+    language: Language = Language.NL
+    version: int = 1
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s<>\"]+$", value):
+            raise ValueError("url must be an http(s) address without spaces")
+        return value
+
+
+class Entry(BaseModel):
+    """One answerable unit: a question with its official answer, or a numbered paragraph of a letter."""
+
+    id: int | None = None
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}/[0-9]{1,4}$")]
+    document_key: DocumentKey
+    number: int = Field(ge=1, le=9999)
+    numbers: list[int] = Field(default_factory=list, description="All question numbers a combined answer covers.")
+    question: str | None = Field(default=None, max_length=MAX_QUESTION_TEXT)
+    question_is_official: bool = Field(
+        default=False, description="True when the question is the document's own text (Kamervragen)."
+    )
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ENTRY_TEXT)]
+    footnotes: list[Footnote] = Field(default_factory=list)
+    alternates: list[AlternateQuestion] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    language: Language = Language.NL
+    status: EntryStatus = EntryStatus.ACTIVE
+    version: int = 1
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is EntryStatus.ACTIVE
+
+
+class ParsedDocument(BaseModel):
+    """What the parser makes of one source text, before it reaches the store."""
+
+    document: Document
+    entries: list[Entry]
+
+
+class Citation(BaseModel):
+    """Where an official text comes from, complete enough to look it up."""
+
+    document_key: str
+    document_title: str
+    kind: DocumentKind
+    kind_label: str
+    date: dt.date | None
+    authors: list[Author]
+    number: int
+    number_label: str = Field(description="'Vraag 3' or 'alinea 3'.")
+    reference: str | None = Field(description="How the document itself is cited, when known.")
+    official_id: str | None
+    references: list[str] = Field(description="Documents the text cites, and its footnotes.")
+    footnotes: list[Footnote]
+    url: str | None
+
+    def line(self) -> str:
+        """A one-line plain-text citation: kind, date, authors, number, reference."""
+        parts = [self.kind_label]
+        if self.date:
+            parts.append(format_date_nl(self.date))
+        if self.authors:
+            parts.append(", ".join(author.describe() for author in self.authors))
+        parts.append(self.number_label)
+        if self.reference:
+            parts.append(self.reference)
+        return " · ".join(parts)
+
+
+class Highlight(BaseModel):
+    """The sentence of an answer that best answers the question, as a span of the (whole) text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str
+
+
+class Match(BaseModel):
+    """An entry that answers (or may answer) a question, with its official text and citation."""
+
+    entry_id: int
+    entry_key: str
+    question: str | None
+    text: str
+    score: float = Field(ge=0.0, le=1.0)
+    citation: Citation
+    highlight: Highlight | None = None
+    topics: list[str] = Field(default_factory=list)
+
+
+class Outcome(StrEnum):
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    NO_ANSWER = "no_answer"
+    GREETING = "greeting"
+
+
+class Answer(BaseModel):
+    """What every front end renders: one confident match, suggestions, or an honest no."""
+
+    query: str
+    outcome: Outcome
+    confidence: float = Field(ge=0.0, le=1.0)
+    best: Match | None = None
+    suggestions: list[Match] = Field(default_factory=list)
+    earlier: list[Match] = Field(default_factory=list, description="Earlier positions on the same question.")
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome is Outcome.ANSWER and self.best is not None
+
+    def matches(self) -> list[Match]:
+        """Best first: the answer (when confident) followed by the suggestions."""
+        return ([self.best] if self.answered and self.best else []) + list(self.suggestions)
+
+
+MONTHS_NL = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def format_date_nl(value: dt.date) -> str:
+    """'2 maart 2021': the way the documents themselves write dates."""
+    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"

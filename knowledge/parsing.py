@@ -1,0 +1,353 @@
+"""Parse official documents (Kamerbrieven and answers to Kamervragen) from plain text into entries.
+
+Written for the document types, not for particular files: the header, date line, salutation and
+signature of a letter become metadata; its body paragraphs become numbered entries. Answers to
+Kamervragen become one entry per question with its answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.cleaning import CleanText, Paragraph, clean_document
+from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+
+MONTHS = {
+    name: index + 1
+    for index, name in enumerate(
+        "januari februari maart april mei juni juli augustus september oktober november december".split()
+    )
+}
+_DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+_QUESTION_HEADING = re.compile(r"^Vraag\s+(\d{1,3})(?:\s*(?:,|en|t/m|tot en met)\s*(\d{1,3}))?\s*:?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(
+    r"^Antwoord(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*:?$",
+    re.IGNORECASE,
+)
+_NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
+_LETTER_HEADER = re.compile(r"^(?:Nr\.\s*(\d+)\s+)?((?:BRIEF|BRIEVEN)\s+VAN\s+.+)$")
+_PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage),?\s+{_DATE}\.?$", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer")
+_SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
+_SIGNER_ROLE = re.compile(
+    r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
+)
+_ANSWERERS = re.compile(r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?$", re.IGNORECASE | re.DOTALL)
+_ANSWERER = re.compile(
+    r"(?:de\s+)?(minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^()]+?)?\s+([A-Z][\w.'\- ]*?)\s*\(([^()]+)\)",
+    re.IGNORECASE,
+)
+_QUESTION_NUMBER = re.compile(r"\b(20\d{2}Z\d{5})\b")
+_ASKERS = re.compile(r"^Vragen van (?:het lid|de leden) .+?\(ingezonden\s+" + _DATE + r"\)\.?$", re.DOTALL)
+_REFERENCE = re.compile(
+    r"\b(?:Kamerstuk(?:ken)?(?:\s+II)?(?:\s+\d{4}/\d{2},?)?\s+\d{2}\s?\d{3}(?:-[\w]+)?,?\s+(?:nr\.|nrs\.)\s*\d+(?:\s*(?:en|,)\s*\d+)*"
+    r"|Aanhangsel Handelingen(?:\s+II)?\s+\d{4}/\d{2},?\s+nr\.\s*\d+"
+    r"|Handelingen(?:\s+II)?\s+\d{4}/\d{2},?\s+nr\.\s*\d+(?:,\s+item\s+\d+)?)"
+)
+
+
+class ParseError(ValueError):
+    """The text is not a document of a kind we know, or yields no entries."""
+
+
+def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument:
+    """Parse a text of either kind; the kind is recognised from the text when not given."""
+    if not raw or not raw.strip():
+        raise ParseError("the document is empty")
+    kind = kind or detect_kind(raw)
+    parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
+    if not parsed.entries:
+        raise ParseError("the document contains no paragraphs or questions that could be read")
+    return parsed
+
+
+def detect_kind(raw: str) -> DocumentKind:
+    has_questions = re.search(r"^\s*Vraag\s+\d+", raw, re.MULTILINE | re.IGNORECASE)
+    has_answers = re.search(r"^\s*Antwoord\b", raw, re.MULTILINE | re.IGNORECASE)
+    return DocumentKind.KAMERVRAGEN if has_questions and has_answers else DocumentKind.KAMERBRIEF
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = re.search(_DATE, text, re.IGNORECASE)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def find_references(text: str) -> list[str]:
+    """Parliamentary documents a text cites, as printed, each once."""
+    found: list[str] = []
+    for m in _REFERENCE.finditer(text):
+        reference = re.sub(r"\s+", " ", m.group(0)).strip()
+        if reference not in found:
+            found.append(reference)
+    return found
+
+
+def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, qnumber: str | None) -> str:
+    """A readable, stable key: kind, date and printed number (never an official id we do not know)."""
+    parts = [kind.value, date.isoformat() if date else "undated"]
+    if number:
+        parts.append(number)
+    elif qnumber:
+        parts.append(qnumber.lower())
+    return "-".join(parts)
+
+
+# --- Kamerbrief ---------------------------------------------------------------------------------
+
+
+def parse_kamerbrief(raw: str) -> ParsedDocument:
+    clean = clean_document(raw)
+    paragraphs = list(clean.paragraphs)
+    number: str | None = None
+    title = "Brief"
+    date: dt.date | None = None
+
+    # Header: everything up to and including the place-and-date line (or the salutation).
+    header_end = 0
+    for index, paragraph in enumerate(paragraphs[:8]):
+        first_line = paragraph.text
+        if m := _LETTER_HEADER.match(first_line):
+            number = m.group(1)
+            title = _title_from_caps(m.group(2))
+            header_end = index + 1
+        elif _ADDRESSEE.match(first_line) or _SALUTATION.match(first_line):
+            header_end = index + 1
+        elif (m := _PLACE_DATE.match(first_line)) is not None:
+            date = parse_date(first_line)
+            header_end = index + 1
+    body = paragraphs[header_end:]
+    body, authors = _split_signature(body)
+    body = [p for p in body if not _SALUTATION.match(p.text) and not _is_closing(p.text)]
+
+    number = number or (clean.furniture.kamerstuk[2] if clean.furniture.kamerstuk else None)
+    kind = DocumentKind.KAMERBRIEF
+    key = document_key(kind, date, number, None)
+    entries = [
+        _entry(key, position, paragraph, clean.footnotes) for position, paragraph in enumerate(body, start=1)
+    ]
+    document = Document(
+        key=key,
+        kind=kind,
+        title=title,
+        date=date,
+        authors=authors,
+        number=number,
+        official_id=clean.furniture.official_id if _is_kamerstuk_id(clean.furniture.official_id) else None,
+        citation=_kamerstuk_citation(clean),
+        references=_all_references(entries),
+    )
+    return ParsedDocument(document=document, entries=entries)
+
+
+def _title_from_caps(header: str) -> str:
+    """'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN' → 'Brief van de Minister van Buitenlandse Zaken'."""
+    small = {"van", "de", "het", "en", "voor", "der", "op", "aan", "in", "met"}
+    words = header.lower().split()
+    out: list[str] = []
+    after_office = False
+    for word in words:
+        if word in {"minister", "ministers", "staatssecretaris", "staatssecretarissen", "minister-president"}:
+            after_office = True
+            out.append(word.capitalize())
+        elif after_office and word not in small:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+        else:
+            out.append(word)
+    title = " ".join(out)
+    return title[:1].upper() + title[1:]
+
+
+def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Author]]:
+    """Take the signature off the end of a letter: pairs of 'De Minister van X,' and a name."""
+    lines: list[str] = []
+    cut = len(body)
+    for index in range(len(body) - 1, -1, -1):
+        text = body[index].text
+        if not _looks_like_signature(text):
+            break
+        cut = index
+        lines = _signature_lines(text) + lines
+    authors: list[Author] = []
+    role: str | None = None
+    for line in lines:
+        if m := _SIGNER_ROLE.match(line):
+            role = m.group(1).rstrip(",")
+        elif role:
+            authors.append(Author(name=line.strip().rstrip(","), role=role))
+            role = None
+    return body[:cut], authors
+
+
+def _looks_like_signature(text: str) -> bool:
+    lines = _signature_lines(text)
+    return bool(lines) and len(text) < 400 and any(_SIGNER_ROLE.match(line) for line in lines)
+
+
+def _signature_lines(text: str) -> list[str]:
+    """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,'."""
+    parts = re.split(r"(?<=,)\s+(?=[A-Z])|(?<=[a-z])\s+(?=(?:De|de)\s+(?:Minister|Staatssecretaris))", text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _is_closing(text: str) -> bool:
+    return bool(re.match(r"^(?:Hoogachtend|Met vriendelijke groet)\b", text))
+
+
+def _is_kamerstuk_id(official_id: str | None) -> bool:
+    return bool(official_id and official_id.startswith("kst-"))
+
+
+def _kamerstuk_citation(clean: CleanText) -> str | None:
+    """'Kamerstukken II 2020/21, 21 501-02, nr. 2298', when the running footer prints all of it."""
+    if clean.furniture.kamerstuk:
+        year, dossier, number = clean.furniture.kamerstuk
+        return f"Kamerstukken II {year}, {dossier}, nr. {number}"
+    return None
+
+
+# --- Answers to Kamervragen ---------------------------------------------------------------------
+
+
+def _is_qa_heading(line: str) -> bool:
+    return bool(_QUESTION_HEADING.match(line) or _ANSWER_HEADING.match(line) or _NOTICE_HEADING.match(line))
+
+
+def parse_kamervragen(raw: str) -> ParsedDocument:
+    clean = clean_document(raw, is_heading=_is_qa_heading)
+    preamble: list[Paragraph] = []
+    questions: dict[int, list[Paragraph]] = {}
+    answers: list[tuple[list[int], list[Paragraph]]] = []
+    notice: list[Paragraph] = []
+    current: list[Paragraph] = preamble
+
+    for paragraph in clean.paragraphs:
+        text = paragraph.text
+        if m := _QUESTION_HEADING.match(text):
+            first = int(m.group(1))
+            current = questions.setdefault(first, [])
+            continue
+        if m := _ANSWER_HEADING.match(text):
+            numbers = _answer_numbers(m, questions, answers)
+            current = []
+            answers.append((numbers, current))
+            continue
+        if _NOTICE_HEADING.match(text):
+            current = notice
+            continue
+        current.append(paragraph)
+
+    date, authors, title, qnumber, preamble_rest = _read_preamble(preamble, clean)
+    kind = DocumentKind.KAMERVRAGEN
+    key = document_key(kind, date, None, qnumber)
+    entries: list[Entry] = []
+    for numbers, answer_paragraphs in answers:
+        question_paragraphs = [p for n in numbers for p in questions.get(n, [])]
+        if not answer_paragraphs:
+            continue
+        question_text = "\n\n".join(p.text for p in question_paragraphs) or None
+        footnotes = _footnotes_of(question_paragraphs + answer_paragraphs, clean.footnotes)
+        text = "\n\n".join(p.text for p in answer_paragraphs)
+        entries.append(
+            Entry(
+                key=f"{key}/{numbers[0]}",
+                document_key=key,
+                number=numbers[0],
+                numbers=numbers if len(numbers) > 1 else [],
+                question=question_text,
+                question_is_official=question_text is not None,
+                text=text,
+                footnotes=footnotes,
+            )
+        )
+    ah = clean.furniture.aanhangsel
+    official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
+    document = Document(
+        key=key,
+        kind=kind,
+        title=title,
+        date=date,
+        authors=authors,
+        official_id=official_id,
+        question_number=qnumber,
+        citation=f"Aanhangsel Handelingen II {ah[0]}, nr. {ah[1]}" if ah else None,
+        references=_all_references(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
+        preamble="\n\n".join(p.text for p in notice) or None,
+    )
+    return ParsedDocument(document=document, entries=entries)
+
+
+def _answer_numbers(
+    m: re.Match[str], questions: dict[int, list[Paragraph]], answers: list[tuple[list[int], list[Paragraph]]]
+) -> list[int]:
+    """Which questions an 'Antwoord' heading answers: its own numbers, or the questions since the last one."""
+    if m.group(1):
+        numbers = [int(m.group(1))] + [int(n) for n in re.findall(r"\d+", m.group(2) or "")]
+        if m.group(3):
+            numbers = list(range(numbers[0], int(m.group(3)) + 1))
+        return numbers
+    answered = {n for numbers, _ in answers for n in numbers}
+    pending = [n for n in questions if n not in answered]
+    return pending or [max(questions, default=0) + 1]
+
+
+def _read_preamble(
+    preamble: list[Paragraph], clean: CleanText
+) -> tuple[dt.date | None, list[Author], str, str | None, list[Paragraph]]:
+    """Date, answering ministers, title and question number from what precedes the first question."""
+    date: dt.date | None = None
+    authors: list[Author] = []
+    title: str | None = None
+    heading: str | None = None
+    qnumber: str | None = None
+    rest: list[Paragraph] = []
+    for paragraph in preamble:
+        text = paragraph.text
+        if m := _QUESTION_NUMBER.search(text):
+            qnumber = qnumber or m.group(1)
+            if _QUESTION_NUMBER.fullmatch(text.strip()):
+                continue
+        if (m := _ANSWERERS.match(text)) is not None:
+            heading = re.sub(r"\s*\(ontvangen[^)]*\)\.?$", "", text)
+            date = parse_date(text[m.start(2) :])
+            authors = [
+                Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
+                for role, name, ministry in _ANSWERER.findall(m.group(1))
+            ]
+        elif _ASKERS.match(text):
+            title = re.sub(r"\s*\(ingezonden[^)]*\)\.?$", "", text)
+        else:
+            rest.append(paragraph)
+    return date, authors, title or heading or "Antwoord op Kamervragen", qnumber, rest
+
+
+# --- shared -------------------------------------------------------------------------------------
+
+
+def _entry(key: str, number: int, paragraph: Paragraph, footnotes: dict[int, Footnote]) -> Entry:
+    return Entry(
+        key=f"{key}/{number}",
+        document_key=key,
+        number=number,
+        text=paragraph.text,
+        footnotes=_footnotes_of([paragraph], footnotes),
+    )
+
+
+def _footnotes_of(paragraphs: list[Paragraph], footnotes: dict[int, Footnote]) -> list[Footnote]:
+    numbers = [n for p in paragraphs for n in p.footnotes]
+    return [footnotes[n] for n in dict.fromkeys(numbers) if n in footnotes]
+
+
+def _all_references(entries: list[Entry], extra: str = "") -> list[str]:
+    found: list[str] = []
+    for text in [extra] + [f"{e.question or ''} {e.text}" for e in entries]:
+        for reference in find_references(text):
+            if reference not in found:
+                found.append(reference)
+    return found

@@ -1,0 +1,244 @@
+"""The one answer service behind every front end: Telegram, inline mode, console and command line.
+
+It keeps the in-memory index in step with the store (changes by anyone, in any process, reach it
+before the next answer), decides between answering, suggesting and declining, and builds the
+citations. Front ends only render what it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from knowledge.analysis import Analyzer, fold, tokens
+from knowledge.index import Index
+from knowledge.matcher import Matcher, Ranking, Scored
+from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
+from knowledge.parsing import find_references
+from knowledge.sentences import sentence_spans
+from knowledge.shipped import seed_store
+from knowledge.store import NotFound, Store
+
+logger = logging.getLogger(__name__)
+
+#: Longest question accepted; longer input is refused, not truncated.
+MAX_QUESTION_LENGTH = 500
+#: How much of an unanswered question the review queue keeps (normalised text only).
+MAX_REVIEW_TEXT = 300
+SUGGESTIONS = 3
+
+
+class InvalidQuestion(ValueError):
+    """The question is empty, too long or not text."""
+
+
+class DocumentSummary(BaseModel):
+    document: Document
+    active_entries: int
+    total_entries: int
+
+
+class AnswerService:
+    """Answers questions from the store's active entries."""
+
+    def __init__(self, store: Store, *, max_question_length: int = MAX_QUESTION_LENGTH) -> None:
+        self.store = store
+        self.max_question_length = max_question_length
+        self.index = Index(Analyzer())
+        self._revision = store.revision()
+        self.index.add_all(store.iter_entries())
+        self.matcher = Matcher(self.index)
+        self._documents = {d.key: d for d in store.documents()}
+
+    @classmethod
+    def open(cls, path: Path | str, **kwargs: int) -> AnswerService:
+        """Open the store at `path`, filling it with the shipped sources on first start."""
+        store = Store.open(path)
+        if seed_store(store):
+            logger.info("Built a new store from the shipped sources")
+        return cls(store, **kwargs)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- keeping the index current ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Apply every change saved since the last look, incrementally."""
+        if self.store.revision() == self._revision:
+            return
+        self._revision, active, gone = self.store.entries_changed_since(self._revision)
+        for entry_id in gone:
+            self.index.remove(entry_id)
+        for entry in active:
+            self.index.add(entry)
+        self._documents = {d.key: d for d in self.store.documents()}
+
+    # --- answering ---------------------------------------------------------------------------------
+
+    def validate_question(self, question: str) -> str:
+        """The question as text to match, or InvalidQuestion with a reason a user can act on."""
+        if not isinstance(question, str):
+            raise InvalidQuestion("the question must be text")
+        cleaned = "".join(ch for ch in question if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        if not cleaned:
+            raise InvalidQuestion("the question is empty")
+        if len(cleaned) > self.max_question_length:
+            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
+        return cleaned
+
+    def answer(self, question: str, *, record: bool = False) -> Answer:
+        """Answer, suggest or decline; with `record`, count it anonymously (and queue it for review)."""
+        text = self.validate_question(question)
+        self.refresh()
+        ranking = self.matcher.rank(text, limit=10)
+        answer = self._decide(text, ranking)
+        if record:
+            self._record(answer)
+        return answer
+
+    def _decide(self, text: str, ranking: Ranking) -> Answer:
+        calibration = self.matcher.calibration
+        if ranking.analysis.is_greeting:
+            return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
+        scored = ranking.scored
+        if not scored or scored[0].confidence < calibration.suggest_threshold:
+            return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=scored[0].confidence if scored else 0.0)
+        top = scored[0]
+        runner_up = scored[1].confidence if len(scored) > 1 else 0.0
+        others = [s for s in scored[1:] if s.confidence >= calibration.suggest_threshold]
+        if top.confidence >= calibration.answer_threshold and top.confidence - runner_up >= calibration.margin:
+            return Answer(
+                query=text,
+                outcome=Outcome.ANSWER,
+                confidence=top.confidence,
+                best=self._match(top, ranking),
+                suggestions=[self._match(s, ranking) for s in others[:SUGGESTIONS]],
+            )
+        return Answer(
+            query=text,
+            outcome=Outcome.SUGGEST,
+            confidence=top.confidence,
+            suggestions=[self._match(s, ranking) for s in ([top] + others)[:SUGGESTIONS]],
+        )
+
+    def _record(self, answer: Answer) -> None:
+        review = None
+        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER):
+            review = normalise_for_review(answer.query)
+        best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
+        self.store.record_question(
+            answer.outcome.value, review, best.entry_id if best else None, round(answer.confidence, 3)
+        )
+
+    # --- entries as matches -----------------------------------------------------------------------
+
+    def _match(self, scored: Scored, ranking: Ranking) -> Match:
+        entry = self.store.entry(scored.entry_id)
+        return self.match_for_entry(entry, score=scored.confidence, query_terms=set(ranking.analysis.terms))
+
+    def match_for_entry(self, entry: Entry, *, score: float = 1.0, query_terms: set[str] | None = None) -> Match:
+        document = self._documents.get(entry.document_key) or self.store.document(entry.document_key)
+        return Match(
+            entry_id=entry.id or 0,
+            entry_key=entry.key,
+            question=entry.question,
+            text=entry.text,
+            score=round(min(max(score, 0.0), 1.0), 4),
+            citation=citation_for(entry, document),
+            highlight=self._highlight(entry, query_terms) if query_terms else None,
+            topics=entry.topics,
+        )
+
+    def entry_match(self, entry_id: int, question: str | None = None) -> Match:
+        """An entry shown on request (a button, /topics): active entries only."""
+        entry = self.store.entry(entry_id)
+        if not entry.is_active:
+            raise NotFound(f"entry {entry_id} is retired")
+        terms = set(self.matcher.analyse(question).terms) if question else None
+        return self.match_for_entry(entry, query_terms=terms)
+
+    def _highlight(self, entry: Entry, query_terms: set[str]) -> Highlight | None:
+        spans = sentence_spans(entry.text)
+        if len(spans) < 2:
+            return None
+        weights = {t: self.index.weight(t) for t in query_terms}
+        best, best_score = None, 0.0
+        for start, end in spans:
+            terms = set(self.matcher.analyzer.terms(entry.text[start:end], entry.language.value))  # type: ignore[arg-type]
+            score = sum(w for t, w in weights.items() if t in terms)
+            if score > best_score:
+                best, best_score = (start, end), score
+        if best is None:
+            return None
+        return Highlight(start=best[0], end=best[1], sentence=entry.text[best[0] : best[1]])
+
+    def related(self, entry_id: int, limit: int = 4) -> list[Match]:
+        """Other active entries on the same topic or, failing that, from the same document."""
+        entry = self.store.entry(entry_id)
+        siblings = [e for e in self.store.entries(document_key=entry.document_key) if e.id != entry_id]
+        same_topic = [
+            e for e in self.store.entries() if e.id != entry_id and set(e.topics) & set(entry.topics)
+        ]
+        chosen: dict[int, Entry] = {}
+        for candidate in sorted(same_topic, key=lambda e: e.document_key != entry.document_key) + siblings:
+            chosen.setdefault(candidate.id or 0, candidate)
+        return [self.match_for_entry(e) for e in list(chosen.values())[:limit]]
+
+    # --- documents and feedback -------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        self.refresh()
+        counts = self.store.entry_counts()
+        return [
+            DocumentSummary(document=d, active_entries=counts.get(d.key, (0, 0))[0], total_entries=counts.get(d.key, (0, 0))[1])
+            for d in self.store.documents()
+        ]
+
+    def document(self, key: str) -> Document:
+        return self.store.document(key)
+
+    def entries_of(self, document_key: str) -> list[Entry]:
+        return self.store.entries(document_key=document_key)
+
+    def record_feedback(self, entry_id: int, helpful: bool) -> None:
+        self.store.record_feedback(entry_id, helpful)
+
+
+def citation_for(entry: Entry, document: Document) -> Citation:
+    numbers = entry.numbers or [entry.number]
+    if document.kind.value == "kamervragen":
+        label = ("Vragen " + " en ".join(str(n) for n in numbers)) if len(numbers) > 1 else f"Vraag {entry.number}"
+    else:
+        label = f"alinea {entry.number}"
+    references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
+    return Citation(
+        document_key=document.key,
+        document_title=document.title,
+        kind=document.kind,
+        kind_label=document.kind.label,
+        date=document.date,
+        authors=document.authors,
+        number=entry.number,
+        number_label=label,
+        reference=document.citation,
+        official_id=document.official_id,
+        references=references,
+        footnotes=entry.footnotes,
+        url=document.url,
+    )
+
+
+def _references_in(entry: Entry) -> list[str]:
+    return find_references(f"{entry.question or ''} {entry.text}")
+
+
+def normalise_for_review(question: str) -> str:
+    """Lower case, no diacritics, no punctuation: the only form in which a question is kept."""
+    return " ".join(tokens(fold(question)))[:MAX_REVIEW_TEXT]
+

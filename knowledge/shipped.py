@@ -1,0 +1,94 @@
+"""The sources the project ships as data, and building a fresh store from them on first start."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field
+
+from knowledge.models import AlternateQuestion, Language, ParsedDocument
+from knowledge.parsing import parse_document
+from knowledge.store import Store
+
+SHIPPED_ACTOR = "system:shipped-sources"
+
+
+class DocumentOverlay(BaseModel):
+    """What is known about a shipped document beyond its text (documents.yaml)."""
+
+    file: str
+    subject: str | None = None
+    citation: str | None = None
+    official_id: str | None = None
+    url: str | None = None
+    notes: str | None = None
+
+
+class Curation(BaseModel):
+    """A moderator's questions, topics and alternate phrasings for one entry (curation.yaml)."""
+
+    question: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    alternates: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+def sources_folder() -> Traversable:
+    return resources.files("knowledge") / "sources"
+
+
+def _load_yaml(name: str) -> Any:
+    path = sources_folder() / name
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def shipped_documents() -> list[ParsedDocument]:
+    """Parse every shipped document, with its overlay and curated questions applied."""
+    overlays = {key: DocumentOverlay.model_validate(value) for key, value in _load_yaml("documents.yaml").items()}
+    curation = {key: Curation.model_validate(value) for key, value in (_load_yaml("curation.yaml") or {}).items()}
+    parsed_documents = []
+    for key, overlay in overlays.items():
+        raw = (sources_folder() / overlay.file).read_text(encoding="utf-8")
+        parsed = parse_document(raw)
+        if parsed.document.key != key:
+            raise ValueError(f"{overlay.file} parses as {parsed.document.key!r}, documents.yaml calls it {key!r}")
+        parsed_documents.append(apply_curation(apply_overlay(parsed, overlay), curation))
+    return parsed_documents
+
+
+def apply_overlay(parsed: ParsedDocument, overlay: DocumentOverlay) -> ParsedDocument:
+    known = overlay.model_dump(exclude={"file"}, exclude_none=True)
+    document = parsed.document.model_copy(update={k: v for k, v in known.items() if not getattr(parsed.document, k)})
+    return ParsedDocument(document=document, entries=parsed.entries)
+
+
+def apply_curation(parsed: ParsedDocument, curation: dict[str, Curation]) -> ParsedDocument:
+    entries = []
+    for entry in parsed.entries:
+        curated = curation.get(entry.key)
+        if curated is None:
+            entries.append(entry)
+            continue
+        alternates = [
+            AlternateQuestion(text=text, language=language)
+            for language, texts in curated.alternates.items()
+            for text in texts
+        ]
+        question = entry.question if entry.question_is_official else (curated.question or entry.question)
+        entries.append(
+            entry.model_copy(update={"question": question, "topics": curated.topics, "alternates": alternates})
+        )
+    return ParsedDocument(document=parsed.document, entries=entries)
+
+
+def seed_store(store: Store) -> int:
+    """Fill an empty store with the shipped documents; returns how many were added."""
+    if store.documents():
+        return 0
+    documents = shipped_documents()
+    with store.db.atomic():
+        for parsed in documents:
+            store.add_document(parsed, SHIPPED_ACTOR)
+    return len(documents)

@@ -1,0 +1,590 @@
+"""The SQLite store: documents, entries, their full history, and anonymous usage counts.
+
+Every write goes through a pydantic model, runs in one transaction and leaves a change record
+(who, when, before, after), so that every change can be shown and undone and nothing is lost.
+The store knows nothing of Telegram: an actor is an opaque label such as 'telegram:123' or 'cli'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlite_utils import Database
+
+from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, application_id, migrate, schema_version
+from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
+
+ObjectType = Literal["document", "entry"]
+
+
+class StoreError(Exception):
+    """A problem with the database file itself: unreadable, foreign or too new."""
+
+
+class NotFound(KeyError):
+    """No document or entry with that id or key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
+
+
+class VersionConflict(Exception):
+    """Someone else saved the object since it was read: the save is refused, not merged."""
+
+
+class DuplicateDocument(Exception):
+    """A document with the same key is already in the store."""
+
+
+class Change(BaseModel):
+    """One audited change; `before` and `after` are whole snapshots of the object."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    object_type: ObjectType
+    object_id: int
+    object_key: str | None
+    version: int | None
+    batch: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    undone_by: int | None = None
+
+
+class ReviewItem(BaseModel):
+    """A question the bot could not answer well, kept as normalised text only (no person, no chat)."""
+
+    id: int
+    text: str
+    count: int
+    first_seen: dt.date
+    last_seen: dt.date
+    best_entry_id: int | None
+    best_score: float | None
+    status: Literal["open", "dismissed", "attached", "added"]
+
+
+class FeedbackCount(BaseModel):
+    entry_id: int
+    helpful: int = 0
+    unhelpful: int = 0
+
+
+class Export(BaseModel):
+    """The whole store as data: enough to restore the same content, history included."""
+
+    format: Literal["standpunt-export"] = "standpunt-export"
+    schema_version: int
+    exported_at: dt.datetime
+    documents: list[Document]
+    entries: list[Entry]
+    changes: list[Change] = Field(default_factory=list)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+class Store:
+    """Documents and entries in SQLite (through sqlite-utils), with migrations and an audit trail."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._document_ids: dict[str, int] = {}
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (or create) the store at `path`, refusing files that are not ours, and migrate it."""
+        path = Path(path)
+        if path.exists():
+            _check_is_our_database(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=10)
+        return cls._from_connection(conn)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        return cls._from_connection(sqlite3.connect(":memory:"))
+
+    @classmethod
+    def _from_connection(cls, conn: sqlite3.Connection) -> Store:
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        if not db.memory:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    def revision(self) -> int:
+        """Grows with every change; readers compare it to know that they must refresh."""
+        row = self.db.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()
+        return int(row[0])
+
+    # --- documents -------------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        return [_document_from_row(row) for row in self.db.query("SELECT * FROM documents ORDER BY date, id")]
+
+    def document(self, key: str) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE key = ?", [key]))
+        if not rows:
+            raise NotFound(f"no document with key {key!r}")
+        return _document_from_row(rows[0])
+
+    def document_by_id(self, document_id: int) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise NotFound(f"no document with id {document_id}")
+        return _document_from_row(rows[0])
+
+    def has_document(self, key: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM documents WHERE key = ?", [key]).fetchone())
+
+    def entry_counts(self) -> dict[str, tuple[int, int]]:
+        """Per document key: (active entries, all entries)."""
+        sql = (
+            "SELECT d.key, sum(e.status = 'active'), count(e.id) FROM documents d "
+            "LEFT JOIN entries e ON e.document_id = d.id GROUP BY d.key"
+        )
+        return {key: (int(active or 0), int(total or 0)) for key, active, total in self.db.execute(sql)}
+
+    def add_document(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
+        """Store a parsed document with all its entries, atomically: all of it or nothing."""
+        if self.has_document(parsed.document.key):
+            raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
+        batch = uuid.uuid4().hex
+        now = utcnow()
+        with self.db.atomic():
+            document = parsed.document.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
+            document_id = self.db["documents"].insert(_document_to_row(document)).last_pk
+            document = document.model_copy(update={"id": document_id})
+            self._record("create", "document", document_id, document.key, 1, None, document, actor, batch)
+            entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
+        return document, entries
+
+    def update_document(self, key: str, expected_version: int, actor: str, **fields: Any) -> Document:
+        before = self.document(key)
+        after = Document.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
+        after = after.model_copy(update={"updated_at": utcnow(), "key": before.key, "id": before.id})
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE documents SET " + ", ".join(f"[{c}] = ?" for c in _document_to_row(after))
+                + " WHERE id = ? AND version = ?",
+                [*_document_to_row(after).values(), before.id, expected_version],
+            )
+            if cursor.rowcount != 1:
+                raise VersionConflict(
+                    f"document {key} was changed by someone else (version {before.version}, you had {expected_version})"
+                )
+            self._record("update", "document", before.id or 0, key, after.version, before, after, actor)
+        return after
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def entries(self, *, status: EntryStatus | None = EntryStatus.ACTIVE, document_key: str | None = None) -> list[Entry]:
+        sql = "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id"
+        where, params = [], []
+        if status is not None:
+            where.append("e.status = ?")
+            params.append(status.value)
+        if document_key is not None:
+            where.append("d.key = ?")
+            params.append(document_key)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
+
+    def iter_entries(self, *, status: EntryStatus | None = EntryStatus.ACTIVE) -> Iterator[Entry]:
+        """Entries one at a time, for indexing a large store without holding every model at once."""
+        sql = "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id"
+        params = [status.value] if status else []
+        if status:
+            sql += " WHERE e.status = ?"
+        for row in self.db.query(sql, params):
+            yield _entry_from_row(row)
+
+    def entry(self, entry_id: int) -> Entry:
+        rows = list(
+            self.db.query(
+                "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
+                "WHERE e.id = ?",
+                [entry_id],
+            )
+        )
+        if not rows:
+            raise NotFound(f"no entry with id {entry_id}")
+        return _entry_from_row(rows[0])
+
+    def entry_by_key(self, key: str) -> Entry:
+        row = self.db.execute("SELECT id FROM entries WHERE key = ?", [key]).fetchone()
+        if not row:
+            raise NotFound(f"no entry with key {key!r}")
+        return self.entry(int(row[0]))
+
+    def entries_changed_since(self, revision: int) -> tuple[int, list[Entry], set[int]]:
+        """What changed after `revision`: (new revision, entries now active, ids no longer active)."""
+        rows = self.db.execute(
+            "SELECT id, object_type, object_id FROM changes WHERE id > ? ORDER BY id", [revision]
+        ).fetchall()
+        if not rows:
+            return revision, [], set()
+        entry_ids: set[int] = set()
+        for _, object_type, object_id in rows:
+            if object_type == "entry":
+                entry_ids.add(int(object_id))
+            else:  # a document's metadata changed: its entries' citations changed too
+                entry_ids.update(
+                    int(r[0]) for r in self.db.execute("SELECT id FROM entries WHERE document_id = ?", [object_id])
+                )
+        active: list[Entry] = []
+        gone: set[int] = set()
+        for entry_id in sorted(entry_ids):
+            try:
+                entry = self.entry(entry_id)
+            except NotFound:
+                gone.add(entry_id)
+                continue
+            (active.append(entry) if entry.is_active else gone.add(entry_id))
+        return int(rows[-1][0]), active, gone
+
+    def add_entry(self, entry: Entry, actor: str) -> Entry:
+        document = self.document(entry.document_key)
+        with self.db.atomic():
+            return self._insert_entry(entry, document.id or 0, actor, utcnow(), None)
+
+    def next_entry_number(self, document_key: str) -> int:
+        document = self.document(document_key)
+        row = self.db.execute("SELECT coalesce(max(number), 0) FROM entries WHERE document_id = ?", [document.id]).fetchone()
+        return int(row[0]) + 1
+
+    def update_entry(self, entry_id: int, expected_version: int, actor: str, action: str = "update", **fields: Any) -> Entry:
+        """Save new field values if nobody saved the entry since `expected_version` was read."""
+        before = self.entry(entry_id)
+        forbidden = {"id", "key", "document_key", "version", "created_at", "updated_at"} & fields.keys()
+        if forbidden:
+            raise ValueError(f"cannot change {', '.join(sorted(forbidden))}")
+        after = Entry.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
+        after = after.model_copy(update={"updated_at": utcnow()})
+        row = _entry_to_row(after, document_id=None)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE entries SET " + ", ".join(f"[{c}] = ?" for c in row) + " WHERE id = ? AND version = ?",
+                [*row.values(), entry_id, expected_version],
+            )
+            if cursor.rowcount != 1:
+                raise VersionConflict(
+                    f"entry {entry_id} was changed by someone else since you opened it "
+                    f"(now version {before.version}, you had version {expected_version}); reload it and try again"
+                )
+            self._record(action, "entry", entry_id, after.key, after.version, before, after, actor)
+        return after
+
+    def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:
+        entry = self.entry(entry_id)
+        if entry.status is status:
+            return entry
+        action = "retire" if status is EntryStatus.RETIRED else "restore"
+        return self.update_entry(entry_id, entry.version, actor, action=action, status=status)
+
+    def _insert_entry(self, entry: Entry, document_id: int, actor: str, now: dt.datetime, batch: str | None) -> Entry:
+        entry = entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
+        entry_id = self.db["entries"].insert(_entry_to_row(entry, document_id)).last_pk
+        entry = entry.model_copy(update={"id": entry_id})
+        self._record("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
+        return entry
+
+    # --- history and undo ------------------------------------------------------------------------
+
+    def _record(
+        self,
+        action: str,
+        object_type: ObjectType,
+        object_id: int,
+        object_key: str | None,
+        version: int | None,
+        before: BaseModel | None,
+        after: BaseModel | None,
+        actor: str,
+        batch: str | None = None,
+    ) -> int:
+        return int(
+            self.db["changes"]
+            .insert(
+                {
+                    "at": utcnow().isoformat(),
+                    "actor": actor,
+                    "action": action,
+                    "object_type": object_type,
+                    "object_id": object_id,
+                    "object_key": object_key,
+                    "version": version,
+                    "batch": batch,
+                    "before": before.model_dump_json() if before else None,
+                    "after": after.model_dump_json() if after else None,
+                    "undone_by": None,
+                }
+            )
+            .last_pk
+        )
+
+    def history(self, object_id: int, object_type: ObjectType = "entry") -> list[Change]:
+        rows = self.db.query(
+            "SELECT * FROM changes WHERE object_type = ? AND object_id = ? ORDER BY id", [object_type, object_id]
+        )
+        return [_change_from_row(row) for row in rows]
+
+    def changes(self, since: int = 0) -> list[Change]:
+        return [_change_from_row(row) for row in self.db.query("SELECT * FROM changes WHERE id > ? ORDER BY id", [since])]
+
+    def last_change_by(self, actor: str) -> Change | None:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM changes WHERE actor = ? AND undone_by IS NULL AND action != 'undo' "
+                "ORDER BY id DESC LIMIT 1",
+                [actor],
+            )
+        )
+        return _change_from_row(rows[0]) if rows else None
+
+    def undo_last(self, actor: str) -> list[Change]:
+        """Undo the actor's last change (a whole import at once); the undo is itself a change."""
+        last = self.last_change_by(actor)
+        if last is None:
+            raise NotFound("you have no change to undo")
+        targets = (
+            [_change_from_row(r) for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])]
+            if last.batch
+            else [last]
+        )
+        undone: list[Change] = []
+        with self.db.atomic():
+            for change in targets:
+                undo_id = self._undo_one(change, actor)
+                if undo_id is not None:
+                    self.db.execute("UPDATE changes SET undone_by = ? WHERE id = ?", [undo_id, change.id])
+                    undone.append(change)
+        return undone
+
+    def _undo_one(self, change: Change, actor: str) -> int | None:
+        if change.object_type == "document":
+            if change.action == "create":
+                return self._record("undo", "document", change.object_id, change.object_key, change.version, None, None, actor)
+            before = Document.model_validate(change.before)
+            current = self.document_by_id(change.object_id)
+            fields = before.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
+            self.update_document(current.key, current.version, actor, **fields)
+            return self.revision()
+        current = self.entry(change.object_id)
+        if change.action == "create":
+            # Nothing is deleted: undoing an addition retires the entry.
+            if current.status is EntryStatus.RETIRED:
+                return self._record("undo", "entry", change.object_id, current.key, current.version, None, None, actor)
+            self.update_entry(change.object_id, current.version, actor, action="undo", status=EntryStatus.RETIRED)
+            return self.revision()
+        if current.version != change.version:
+            raise VersionConflict(
+                f"entry {current.id} was changed again after your change (now version {current.version}); "
+                "undo is refused so that the later change is not lost"
+            )
+        before = Entry.model_validate(change.before)
+        fields = before.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
+        self.update_entry(change.object_id, current.version, actor, action="undo", **fields)
+        return self.revision()
+
+    # --- anonymous usage: feedback, daily counts, review queue ------------------------------------
+
+    def record_feedback(self, entry_id: int, helpful: bool) -> None:
+        self.entry(entry_id)  # refuse feedback on an entry that does not exist
+        self.db.execute(
+            "INSERT INTO feedback (entry_id, day, helpful, count) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (entry_id, day, helpful) DO UPDATE SET count = count + 1",
+            [entry_id, today(), int(helpful)],
+        )
+        self.db.conn.commit()
+
+    def feedback_counts(self) -> list[FeedbackCount]:
+        rows = self.db.execute(
+            "SELECT entry_id, sum(CASE WHEN helpful THEN count ELSE 0 END), sum(CASE WHEN helpful THEN 0 ELSE count END) "
+            "FROM feedback GROUP BY entry_id ORDER BY entry_id"
+        )
+        return [FeedbackCount(entry_id=e, helpful=h or 0, unhelpful=u or 0) for e, h, u in rows]
+
+    def record_question(self, outcome: str, review_text: str | None, best_entry_id: int | None, best_score: float | None) -> None:
+        """Count a question by day and outcome; queue its normalised text for review if it was not answered."""
+        day = today()
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO question_stats (day, outcome, count) VALUES (?, ?, 1) "
+                "ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1",
+                [day, outcome],
+            )
+            if review_text:
+                self.db.execute(
+                    "INSERT INTO review_queue (text, count, first_seen, last_seen, best_entry_id, best_score, status) "
+                    "VALUES (?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
+                    "last_seen = excluded.last_seen, best_entry_id = excluded.best_entry_id, "
+                    "best_score = excluded.best_score, status = CASE WHEN status = 'dismissed' THEN 'open' ELSE status END",
+                    [review_text, day, day, best_entry_id, best_score],
+                )
+
+    def question_stats(self) -> dict[str, dict[str, int]]:
+        stats: dict[str, dict[str, int]] = {}
+        for day, outcome, count in self.db.execute("SELECT day, outcome, count FROM question_stats ORDER BY day"):
+            stats.setdefault(day, {})[outcome] = int(count)
+        return stats
+
+    def review_items(self, status: str = "open") -> list[ReviewItem]:
+        rows = self.db.query("SELECT * FROM review_queue WHERE status = ? ORDER BY count DESC, last_seen DESC", [status])
+        return [ReviewItem.model_validate(row) for row in rows]
+
+    def review_item(self, item_id: int) -> ReviewItem:
+        rows = list(self.db.query("SELECT * FROM review_queue WHERE id = ?", [item_id]))
+        if not rows:
+            raise NotFound(f"no review item {item_id}")
+        return ReviewItem.model_validate(rows[0])
+
+    def set_review_status(self, item_ids: list[int], status: str) -> None:
+        with self.db.atomic():
+            for item_id in item_ids:
+                self.db.execute("UPDATE review_queue SET status = ? WHERE id = ?", [status, item_id])
+
+    def purge_review_queue(self, older_than_days: int) -> int:
+        """Forget queued questions not seen for `older_than_days`: the retention period."""
+        cutoff = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=older_than_days)).isoformat()
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM review_queue WHERE last_seen < ?", [cutoff])
+        return cursor.rowcount
+
+    # --- export and restore ----------------------------------------------------------------------
+
+    def export(self) -> Export:
+        return Export(
+            schema_version=SCHEMA_VERSION,
+            exported_at=utcnow(),
+            documents=self.documents(),
+            entries=self.entries(status=None),
+            changes=self.changes(),
+        )
+
+    def restore(self, export: Export, actor: str) -> None:
+        """Replace the content with an export, in one transaction; the history comes along."""
+        with self.db.atomic():
+            for table in ("entries", "documents", "changes"):
+                self.db.execute(f"DELETE FROM {table}")
+            for document in export.documents:
+                self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
+            ids = {d.key: d.id for d in export.documents}
+            for entry in export.entries:
+                self.db["entries"].insert({"id": entry.id, **_entry_to_row(entry, ids[entry.document_key])})
+            for change in export.changes:
+                row = change.model_dump()
+                row.update(
+                    at=change.at.isoformat(),
+                    before=json.dumps(change.before) if change.before is not None else None,
+                    after=json.dumps(change.after) if change.after is not None else None,
+                )
+                self.db["changes"].insert(row)
+            self._record("restore", "document", 0, None, None, None, None, actor)
+
+
+# --- rows <-> models ------------------------------------------------------------------------------
+
+
+def _check_is_our_database(path: Path) -> None:
+    """Refuse a file that is not SQLite, or an SQLite database of another program, without writing to it."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    if path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a readable SQLite database ({error})") from None
+    if app_id != APPLICATION_ID and tables:
+        raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})")
+
+
+def _json_list(value: str | None) -> list[Any]:
+    return json.loads(value) if value else []
+
+
+def _document_to_row(document: Document) -> dict[str, Any]:
+    data = document.model_dump(mode="json", exclude={"id"})
+    data["refs"] = json.dumps(data.pop("references"), ensure_ascii=False)
+    data["authors"] = json.dumps(data["authors"], ensure_ascii=False)
+    return data
+
+
+def _document_from_row(row: dict[str, Any]) -> Document:
+    data = dict(row)
+    data["references"] = _json_list(data.pop("refs"))
+    data["authors"] = _json_list(data["authors"])
+    return Document.model_validate(data)
+
+
+def _entry_to_row(entry: Entry, document_id: int | None) -> dict[str, Any]:
+    data = entry.model_dump(mode="json", exclude={"id", "document_key"})
+    for column in ("numbers", "footnotes", "alternates", "topics"):
+        data[column] = json.dumps(data[column], ensure_ascii=False)
+    data["question_is_official"] = int(entry.question_is_official)
+    if document_id is not None:
+        data["document_id"] = document_id
+    return data
+
+
+def _entry_from_row(row: dict[str, Any]) -> Entry:
+    data = dict(row)
+    data.pop("document_id", None)
+    for column in ("numbers", "footnotes", "alternates", "topics"):
+        data[column] = _json_list(data[column])
+    data["question_is_official"] = bool(data["question_is_official"])
+    return Entry.model_validate(data)
+
+
+def _change_from_row(row: dict[str, Any]) -> Change:
+    data = dict(row)
+    for column in ("before", "after"):
+        data[column] = json.loads(data[column]) if data[column] else None
+    return Change.model_validate(data)
+
+
+@contextmanager
+def open_store(path: Path | str) -> Iterator[Store]:
+    store = Store.open(path)
+    try:
+        yield store
+    finally:
+        store.close()
