@@ -152,6 +152,7 @@ class Citation(BaseModel):
     date: dt.date | None
     authors: list[Author]
     number: int
+    numbers: list[int] = Field(description="Every question a combined answer covers; [number] otherwise.")
     number_label: str = Field(description="'Vraag 3' or 'alinea 3'.")
     reference: str | None = Field(description="How the document itself is cited, when known.")
     official_id: str | None

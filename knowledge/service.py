@@ -225,6 +225,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
         date=document.date,
         authors=document.authors,
         number=entry.number,
+        numbers=numbers,
         number_label=label,
         reference=document.citation,
         official_id=document.official_id,

@@ -1,0 +1,212 @@
+"""The command line: run the bot (or the terminal chat), and the staff commands.
+
+    python run_bot.py                 run the bot; without a token, chat in the terminal
+    python run_bot.py ask "vraag"     print the official answer and its citation
+    python run_bot.py ask --json -    one question per line in, one JSON object per line out
+    python run_bot.py sources         the documents in the store
+    python run_bot.py evaluate        accuracy on the evaluation set
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.logs import configure_logging
+from bot.plain import render_answer_plain
+from bot.settings import Settings, SettingsError, load_settings
+from bot.texts import LANGUAGES, texts_for
+from knowledge.models import Answer, Match
+from knowledge.service import AnswerService, InvalidQuestion
+from knowledge.store import StoreError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, without a traceback."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="standpunt", description="Answers about Dutch policy on Belarus, in the government's own words."
+    )
+    parser.add_argument("--console", action="store_true", help="chat in the terminal even if a token is set")
+    parser.add_argument("--database", type=Path, help="database file (default: DATA_DIR/standpunt.sqlite3)")
+    parser.add_argument("--language", choices=LANGUAGES, help="interface language of the output")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer one question (or '-' for one per line on standard input)")
+    ask.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ask.add_argument("question", help="the question, or - to read questions from standard input")
+
+    sub.add_parser("sources", help="list the documents in the store")
+
+    evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
+    evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
+    evaluate.add_argument("--failures", action="store_true", help="list every question answered wrongly")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging("WARNING" if args.command else settings.log_level, _secrets(settings))
+        return _dispatch(args, settings)
+    except (CliError, SettingsError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.code if isinstance(error, CliError) else EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _secrets(settings: Settings) -> list[str]:
+    return [settings.telegram_bot_token.get_secret_value()] if settings.telegram_bot_token else []
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    language = args.language or settings.default_language
+    if args.command == "ask":
+        return cmd_ask(args.question, as_json=args.json, settings=settings, database=args.database, language=language)
+    if args.command == "sources":
+        return cmd_sources(settings, args.database, language)
+    if args.command == "evaluate":
+        return cmd_evaluate(args.file, args.failures, args.json)
+    from bot.run import run  # the Telegram stack loads only when it is needed
+
+    return run(settings, force_console=args.console, database=args.database)
+
+
+def open_service(settings: Settings, database: Path | None) -> AnswerService:
+    path = database or settings.database_path
+    return AnswerService.open(path, max_question_length=settings.max_question_length)
+
+
+# --- ask ------------------------------------------------------------------------------------------
+
+
+def cmd_ask(
+    question: str,
+    *,
+    as_json: bool,
+    settings: Settings,
+    database: Path | None,
+    language: str,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    if question != "-" and not question.strip():
+        raise CliError("the question is empty", EXIT_USAGE)
+    service = open_service(settings, database)
+    try:
+        if question != "-":
+            answer = _answer_or_fail(service, question)
+            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language)) + "\n")
+            return EXIT_OK
+        failed = False
+        for line in stdin:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            try:
+                answer = service.answer(line)
+            except InvalidQuestion as error:
+                failed = True
+                error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
+                stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
+                continue
+            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language) + "\n") + "\n")
+            stdout.flush()
+        return EXIT_FAILURE if failed else EXIT_OK
+    finally:
+        service.close()
+
+
+def _answer_or_fail(service: AnswerService, question: str) -> Answer:
+    try:
+        return service.answer(question)
+    except InvalidQuestion as error:
+        raise CliError(str(error), EXIT_USAGE) from None
+
+
+def render_answer(answer: Answer, language: str) -> str:
+    bold = (lambda s: f"\033[1m{s}\033[0m") if sys.stdout.isatty() else (lambda s: s)
+    return render_answer_plain(answer, texts_for(language), bold)
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """{"query", "answered", "matches": [...]}: best first; `answered` only for a confident answer."""
+    return {
+        "query": answer.query,
+        "answered": answer.answered,
+        "outcome": answer.outcome.value,
+        "confidence": round(answer.confidence, 4),
+        "matches": [match_json(m) for m in answer.matches()],
+    }
+
+
+def match_json(match: Match) -> dict[str, Any]:
+    return {
+        "id": match.entry_id,
+        "key": match.entry_key,
+        "question": match.question,
+        "answer": match.text,
+        "score": match.score,
+        "citation": match.citation.model_dump(mode="json"),
+        "highlight": match.highlight.model_dump() if match.highlight else None,
+    }
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+
+def cmd_sources(settings: Settings, database: Path | None, language: str, stdout: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    texts = texts_for(language)
+    service = open_service(settings, database)
+    try:
+        for summary in service.documents():
+            document = summary.document
+            date = texts.date(document.date) if document.date else "?"
+            authors = ", ".join(a.describe() for a in document.authors) or "?"
+            stdout.write(f"{document.key}\n  {document.title}\n  {date} · {authors}\n")
+            if document.subject:
+                stdout.write(f"  {document.subject}\n")
+            reference = document.citation or (f"Nr. {document.number}" if document.number else "-")
+            stdout.write(f"  {reference}")
+            stdout.write(f" · {summary.active_entries} entries")
+            if summary.total_entries != summary.active_entries:
+                stdout.write(f" ({summary.total_entries - summary.active_entries} retired)")
+            stdout.write("\n")
+            if document.url:
+                stdout.write(f"  {document.url}\n")
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+# --- evaluate -------------------------------------------------------------------------------------
+
+
+def cmd_evaluate(path: Path | None, show_failures: bool, as_json: bool) -> int:
+    from knowledge.evaluation import evaluate, format_report, load_questions
+
+    report = evaluate(load_questions(path))
+    if as_json:
+        print(json.dumps({g.group: {"n": g.total, "accuracy": round(g.accuracy, 4)} for g in report.groups}))
+    else:
+        print(format_report(report, show_failures))
+    return EXIT_OK
+

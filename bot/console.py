@@ -1,0 +1,46 @@
+"""A chat in the terminal over the same answer service, for trying the bot without Telegram."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.plain import render_answer_plain
+from bot.settings import Settings
+from bot.texts import texts_for
+from knowledge.service import AnswerService, InvalidQuestion
+
+GO_LIVE = (
+    "No TELEGRAM_BOT_TOKEN is set, so this is the terminal chat over the embedded store.\n"
+    "To go live: create a bot with @BotFather, put its token in .env as TELEGRAM_BOT_TOKEN=..., "
+    "and run this command again (see README.md)."
+)
+
+
+def run_console(
+    settings: Settings, *, database: Path | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    texts = texts_for(settings.default_language)
+    service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
+    interactive = stdin.isatty()
+    try:
+        stdout.write(GO_LIVE + "\n\n" + texts.greeting + "\n(Ctrl-D / 'quit')\n")
+        while True:
+            if interactive:
+                stdout.write("\n> ")
+                stdout.flush()
+            line = stdin.readline()
+            if not line or line.strip().lower() in {"quit", "exit", ":q"}:
+                return 0
+            if not line.strip():
+                continue
+            try:
+                answer = service.answer(line, record=True)
+            except InvalidQuestion:
+                stdout.write(texts.invalid_too_long.format(limit=service.max_question_length) + "\n")
+                continue
+            stdout.write(render_answer_plain(answer, texts) + "\n")
+    finally:
+        service.close()

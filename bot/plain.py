@@ -1,0 +1,62 @@
+"""Plain-text rendering of an answer, for the terminal chat and the staff command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.texts import Texts
+from knowledge.models import Answer, Citation, DocumentKind, Match, Outcome
+
+
+def citation_parts(citation: Citation, texts: Texts) -> list[str]:
+    """Kind, date, authors, question or paragraph number, reference: in that order, each once."""
+    kind = texts.kind_kamervragen if citation.kind is DocumentKind.KAMERVRAGEN else texts.kind_kamerbrief
+    parts = [kind]
+    if citation.date:
+        parts.append(texts.date(citation.date))
+    if citation.authors:
+        parts.append(", ".join(author.describe() for author in citation.authors))
+    label = texts.question_label if citation.kind is DocumentKind.KAMERVRAGEN else texts.paragraph_label
+    parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
+    if citation.reference:
+        parts.append(citation.reference)
+    return parts
+
+
+def render_match_plain(match: Match, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
+    """The official text (its best sentence emphasised), then the citation and the link."""
+    text = match.text
+    if match.highlight:
+        h = match.highlight
+        text = text[: h.start] + emphasise(text[h.start : h.end]) + text[h.end :]
+    lines = []
+    if match.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+        lines += [f"{texts.official_question}: {match.question}", ""]
+    lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
+    if match.citation.url:
+        lines.append(f"  {texts.link}: {match.citation.url}")
+    if match.citation.footnotes:
+        for footnote in match.citation.footnotes:
+            lines.append(f"  {footnote.number}. {footnote.text}" + (f" {footnote.url}" if footnote.url else ""))
+    return "\n".join(lines)
+
+
+def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
+    if answer.outcome is Outcome.GREETING:
+        return texts.greeting
+    if answer.answered and answer.best:
+        heading = f"{texts.answer_heading} ({texts.confidence.format(value=answer.confidence)})"
+        return heading + "\n\n" + render_match_plain(answer.best, texts, emphasise)
+    if answer.outcome is Outcome.SUGGEST and answer.suggestions:
+        lines = [texts.suggest_heading]
+        for number, match in enumerate(answer.suggestions, start=1):
+            lines.append(f"  {number}. {suggestion_title(match)}")
+        return "\n".join(lines)
+    return texts.no_answer
+
+
+def suggestion_title(match: Match, limit: int = 120) -> str:
+    """A short line for a suggestion: its question, or the start of its text."""
+    title = match.question or match.text
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

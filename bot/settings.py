@@ -1,0 +1,105 @@
+"""Settings from the environment and `.env`, validated once at start and passed in (no globals)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+InterfaceLanguage = Literal["nl", "en", "ru", "be"]
+_TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+DATABASE_FILE = "standpunt.sqlite3"
+
+
+class SettingsError(Exception):
+    """Invalid settings, described by setting name only: values (the token!) are never echoed."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8081/bot")
+    telegram_base_file_url: str | None = None
+    moderator_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    data_dir: Path = Path("data")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    default_language: InterfaceLanguage = "nl"
+
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret_token: SecretStr | None = None
+
+    rate_limiter: bool = True
+    max_question_length: int = Field(default=500, ge=20, le=4000)
+    max_upload_bytes: int = Field(default=5_000_000, ge=1_000, le=20_000_000)
+    review_retention_days: int = Field(default=90, ge=1, le=3650)
+    flood_max_messages: int = Field(default=8, ge=1, le=1000)
+    flood_window_seconds: float = Field(default=30.0, gt=0, le=3600)
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN.match(value.get_secret_value().strip()):
+            raise ValueError("does not look like a bot token from @BotFather (digits, a colon, then 30+ characters)")
+        return SecretStr(value.get_secret_value().strip()) if value else None
+
+    @field_validator("moderator_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
+            if not all(re.fullmatch(r"\d{1,20}", p) for p in parts):
+                raise ValueError("must be Telegram user ids (numbers) separated by commas")
+            return frozenset(int(p) for p in parts)
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @field_validator("telegram_base_url", "telegram_base_file_url", "webhook_url", mode="before")
+    @classmethod
+    def _url_or_none(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not re.match(r"^https?://[^\s]+$", value):
+                raise ValueError("must be an http:// or https:// address")
+        return value
+
+    @model_validator(mode="after")
+    def _file_url_follows_base_url(self) -> Settings:
+        if self.telegram_base_url and not self.telegram_base_file_url:
+            base = self.telegram_base_url.rstrip("/")
+            self.telegram_base_file_url = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+        return self
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / DATABASE_FILE
+
+    @property
+    def webhook_enabled(self) -> bool:
+        return self.webhook_url is not None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate the settings; errors name the setting, never its value."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            name = ".".join(str(part) for part in item["loc"]).upper() or "settings"
+            message = str(item["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}")
+        raise SettingsError("invalid setting " + "; ".join(problems)) from None

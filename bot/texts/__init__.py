@@ -1,0 +1,53 @@
+"""Every interface text, one module per language; official answers are never translated.
+
+`Texts` lists each text once, so a language that misses one fails at import, not in a chat.
+Placeholders use str.format names; renderers escape everything they insert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Texts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    language_name: str
+    # answers
+    answer_heading: str
+    suggest_heading: str
+    no_answer: str
+    greeting: str
+    invalid_empty: str
+    invalid_too_long: str
+    confidence: str
+    as_of: str
+    earlier_position: str
+    link: str
+    references: str
+    footnotes: str
+    see_also: str
+    kind_kamerbrief: str
+    kind_kamervragen: str
+    question_label: str
+    paragraph_label: str
+    official_question: str
+    months: list[str]
+
+    def date(self, value: dt.date) -> str:
+        """'2 maart 2021', '2 March 2021', '2 марта 2021'."""
+        return f"{value.day} {self.months[value.month - 1]} {value.year}"
+
+
+def texts_for(language: str | None, default: str = "nl") -> Texts:
+    """The texts of a Telegram language_code such as 'ru' or 'en-GB'; unknown codes get the default."""
+    from bot.texts import be, en, nl, ru
+
+    table = {"nl": nl.TEXTS, "en": en.TEXTS, "ru": ru.TEXTS, "be": be.TEXTS}
+    code = (language or "").split("-")[0].lower()
+    return table.get(code) or table.get(default) or nl.TEXTS
+
+
+LANGUAGES = ("nl", "en", "ru", "be")

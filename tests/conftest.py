@@ -1,0 +1,38 @@
+"""Shared fixtures: an in-memory store with the shipped sources, and the service over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from knowledge.service import AnswerService
+from knowledge.shipped import seed_store
+from knowledge.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "knowledge" / "sources"
+LETTER = SEEDS / "kamerbrief-2021-03-02-2298.txt"
+ANSWERS = SEEDS / "kamervragen-2021-07-16.txt"
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    store = Store.in_memory()
+    seed_store(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def service(store: Store) -> AnswerService:
+    return AnswerService(store)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's .env or writes to ./data."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "MODERATOR_IDS", "LOG_LEVEL", "DEFAULT_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))

@@ -1,0 +1,193 @@
+"""The store: round trips through the models, migrations, versions, undo, export and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from knowledge.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from knowledge.models import AlternateQuestion, Entry, EntryStatus, Language
+from knowledge.parsing import parse_document
+from knowledge.shipped import seed_store, shipped_documents
+from knowledge.store import DuplicateDocument, NotFound, Store, StoreError, VersionConflict
+from tests.conftest import ANSWERS
+
+
+def test_documents_and_entries_round_trip_unchanged(store: Store) -> None:
+    for parsed in shipped_documents():
+        stored = store.document(parsed.document.key)
+        assert stored.model_dump(exclude={"id", "created_at", "updated_at"}) == parsed.document.model_dump(
+            exclude={"id", "created_at", "updated_at"}
+        )
+        entries = store.entries(document_key=parsed.document.key)
+        assert [e.model_dump(exclude={"id", "created_at", "updated_at"}) for e in entries] == [
+            e.model_dump(exclude={"id", "created_at", "updated_at"}) for e in parsed.entries
+        ]
+
+
+def test_store_file_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    first = Store.open(path)
+    seed_store(first)
+    before = first.export().model_dump(exclude={"exported_at"})
+    first.close()
+    second = Store.open(path)
+    assert second.export().model_dump(exclude={"exported_at"}) == before
+    assert seed_store(second) == 0, "shipped sources are loaded on first start only"
+
+
+def test_migration_from_first_schema_keeps_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = Database(path)
+    migrate(db, target=1)
+    db["documents"].insert({"key": "kamerbrief-2020-01-01-1", "kind": "kamerbrief", "title": "Brief", "authors": "[]", "refs": "[]", "version": 1})
+    db["entries"].insert(
+        {"key": "kamerbrief-2020-01-01-1/1", "document_id": 1, "number": 1, "numbers": "[]", "question_is_official": 0,
+         "text": "Een alinea.", "footnotes": "[]", "alternates": "[]", "topics": "[]", "language": "nl",
+         "status": "active", "version": 1}
+    )
+    db.close()
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION > 1
+    assert store.entry_by_key("kamerbrief-2020-01-01-1/1").text == "Een alinea."
+    assert {"feedback", "question_stats", "review_queue"} <= set(store.db.table_names())
+
+
+def test_foreign_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database" * 100)
+    with pytest.raises(StoreError, match="not a readable SQLite"):
+        Store.open(path)
+    assert path.read_text() == "not a database" * 100
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+def test_application_id_marks_the_file_as_ours(tmp_path: Path) -> None:
+    path = tmp_path / "ours.sqlite3"
+    Store.open(path).close()
+    assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def test_same_document_twice_is_refused_and_store_unchanged(store: Store) -> None:
+    before = store.export().model_dump(exclude={"exported_at"})
+    with pytest.raises(DuplicateDocument):
+        store.add_document(parse_document(ANSWERS.read_text()), "moderator")
+    assert store.export().model_dump(exclude={"exported_at"}) == before
+
+
+def test_concurrent_edits_second_save_is_refused(store: Store) -> None:
+    entry = store.entries()[0]
+    store.update_entry(entry.id, entry.version, "telegram:1", topics=["eerste"])
+    with pytest.raises(VersionConflict):
+        store.update_entry(entry.id, entry.version, "telegram:2", topics=["tweede"])
+    assert store.entry(entry.id).topics == ["eerste"]
+
+
+def test_every_change_is_versioned_with_who_and_before_after(store: Store) -> None:
+    entry = store.entries()[0]
+    alternate = AlternateQuestion(text="Wat zegt de brief?", language=Language.NL)
+    store.update_entry(entry.id, 1, "telegram:7", alternates=[alternate])
+    store.set_status(entry.id, EntryStatus.RETIRED, "telegram:7")
+    history = store.history(entry.id)
+    assert [c.action for c in history] == ["create", "update", "retire"]
+    assert [c.version for c in history] == [1, 2, 3]
+    assert history[1].actor == "telegram:7"
+    assert history[1].before["alternates"] == [] and history[1].after["alternates"][0]["text"] == "Wat zegt de brief?"
+    assert entry.id not in {e.id for e in store.entries()}
+    assert store.entry(entry.id).status is EntryStatus.RETIRED, "retired, never deleted"
+
+
+def test_undo_restores_the_previous_version(store: Store) -> None:
+    entry = store.entries()[0]
+    store.update_entry(entry.id, 1, "telegram:7", topics=["sancties"])
+    store.undo_last("telegram:7")
+    restored = store.entry(entry.id)
+    assert restored.topics == entry.topics and restored.version == 3
+    with pytest.raises(NotFound):
+        store.undo_last("telegram:7")
+
+
+def test_undo_of_an_addition_retires_instead_of_deleting(store: Store) -> None:
+    document = store.documents()[0]
+    added = store.add_entry(
+        Entry(key=f"{document.key}/99", document_key=document.key, number=99, text="Nieuwe alinea."), "cli"
+    )
+    store.undo_last("cli")
+    assert store.entry(added.id).status is EntryStatus.RETIRED
+
+
+def test_undo_refuses_when_someone_changed_the_entry_since(store: Store) -> None:
+    entry = store.entries()[0]
+    store.update_entry(entry.id, 1, "telegram:1", topics=["a"])
+    store.update_entry(entry.id, 2, "telegram:2", topics=["b"])
+    with pytest.raises(VersionConflict):
+        store.undo_last("telegram:1")
+    assert store.entry(entry.id).topics == ["b"]
+
+
+def test_undo_of_an_import_retires_all_its_entries(tmp_path: Path) -> None:
+    store = Store.in_memory()
+    document, entries = store.add_document(parse_document(ANSWERS.read_text()), "telegram:5")
+    store.undo_last("telegram:5")
+    assert store.entries() == []
+    assert len(store.entries(status=None)) == len(entries)
+
+
+def test_export_restore_round_trip_is_exact(store: Store) -> None:
+    entry = store.entries()[0]
+    store.update_entry(entry.id, 1, "telegram:1", topics=["x"])
+    store.set_status(store.entries()[1].id, EntryStatus.RETIRED, "telegram:1")
+    exported = store.export()
+    other = Store.in_memory()
+    other.restore(exported, "cli")
+    again = other.export()
+    assert again.documents == exported.documents
+    assert again.entries == exported.entries
+    assert again.changes[: len(exported.changes)] == exported.changes
+    assert again.changes[-1].action == "restore"
+
+
+def test_usage_tables_have_no_column_for_people_or_chats(store: Store) -> None:
+    for table in ("feedback", "question_stats", "review_queue"):
+        columns = {c.name for c in store.db[table].columns}
+        assert not columns & {"user_id", "chat_id", "username", "name", "user", "chat", "first_name"}
+
+
+def test_feedback_and_questions_are_counted_anonymously(store: Store) -> None:
+    entry = store.entries()[0]
+    store.record_feedback(entry.id, helpful=True)
+    store.record_feedback(entry.id, helpful=True)
+    store.record_feedback(entry.id, helpful=False)
+    counts = {c.entry_id: c for c in store.feedback_counts()}
+    assert (counts[entry.id].helpful, counts[entry.id].unhelpful) == (2, 1)
+    store.record_question("no_answer", "wat is het weer", None, 0.01)
+    store.record_question("no_answer", "wat is het weer", None, 0.01)
+    assert [(i.text, i.count) for i in store.review_items()] == [("wat is het weer", 2)]
+    with pytest.raises(NotFound):
+        store.record_feedback(99_999, helpful=True)
