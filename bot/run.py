@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from urllib.parse import urlparse
+
+from telegram import Update
 
 from bot.settings import Settings
 
+logger = logging.getLogger(__name__)
+
 
 def run(settings: Settings, *, force_console: bool = False, database: Path | None = None) -> int:
-    from bot.console import run_console
+    if force_console or settings.telegram_bot_token is None:
+        from bot.console import run_console
 
-    return run_console(settings, database=database)
+        return run_console(settings, database=database)
+    from bot.app import build_application
+    from knowledge.service import AnswerService
+
+    service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
+    application = build_application(settings, service)
+    if settings.webhook_url:
+        secret = settings.webhook_secret_token.get_secret_value() if settings.webhook_secret_token else None
+        logger.info("Starting the bot with a webhook on %s:%d", settings.webhook_listen, settings.webhook_port)
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        logger.info("Starting the bot with long polling")
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -83,6 +83,15 @@ class Settings(BaseSettings):
             self.telegram_base_file_url = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
         return self
 
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret_token is None:
+            raise ValueError("WEBHOOK_SECRET_TOKEN is required when WEBHOOK_URL is set")
+        secret = self.webhook_secret_token.get_secret_value() if self.webhook_secret_token else ""
+        if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ValueError("WEBHOOK_SECRET_TOKEN may only hold letters, digits, _ and - (at most 256)")
+        return self
+
     @property
     def database_path(self) -> Path:
         return self.data_dir / DATABASE_FILE

@@ -146,6 +146,7 @@ class Citation(BaseModel):
     """Where an official text comes from, complete enough to look it up."""
 
     document_key: str
+    document_id: int | None = None
     document_title: str
     kind: DocumentKind
     kind_label: str

@@ -102,6 +102,14 @@ class AnswerService:
             self._record(answer)
         return answer
 
+    def search(self, question: str, limit: int = 10) -> list[Match]:
+        """The best matches above the suggestion floor, best first, without a decision (inline mode)."""
+        text = self.validate_question(question)
+        self.refresh()
+        ranking = self.matcher.rank(text, limit=limit)
+        floor = self.matcher.calibration.suggest_threshold
+        return [self._match(s, ranking) for s in ranking.scored if s.confidence >= floor]
+
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
@@ -219,6 +227,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
     references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
     return Citation(
         document_key=document.key,
+        document_id=document.id,
         document_title=document.title,
         kind=document.kind,
         kind_label=document.kind.label,

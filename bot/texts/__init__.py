@@ -35,6 +35,47 @@ class Texts(BaseModel):
     paragraph_label: str
     official_question: str
     months: list[str]
+    # telegram: commands and their menu descriptions
+    start: str
+    help: str
+    privacy: str
+    command_start: str
+    command_help: str
+    command_topics: str
+    command_sources: str
+    command_ask: str
+    command_language: str
+    command_privacy: str
+    # telegram: browsing
+    topics_heading: str
+    topics_document: str
+    sources_heading: str
+    entries_count: str
+    no_documents: str
+    # telegram: buttons and their answers
+    button_helpful: str
+    button_not_helpful: str
+    button_source: str
+    button_link: str
+    button_related: str
+    button_earlier: str
+    button_back: str
+    button_previous: str
+    button_next: str
+    feedback_thanks: str
+    button_stale: str
+    related_heading: str
+    no_related: str
+    # telegram: language
+    language_prompt: str
+    language_set: str
+    # telegram: other input
+    not_text: str
+    ask_usage: str
+    error: str
+    flood: str
+    inline_no_results: str
+    inline_help: str
 
     def date(self, value: dt.date) -> str:
         """'2 maart 2021', '2 March 2021', '2 марта 2021'."""

@@ -26,4 +26,65 @@ TEXTS = Texts(
     paragraph_label="paragraph {number}",
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
+    start=(
+        "<b>Standpunt</b> answers questions about Dutch government policy on Belarus in the government's own "
+        "words: I quote letters to Parliament (Kamerbrieven) and answers to parliamentary questions verbatim, "
+        "with their source. The official texts are in Dutch.\n\nJust ask your question, in English, Dutch or "
+        "Russian. For example:\n• What sanctions has the EU imposed on Belarus?\n"
+        "• Is there a hotline if I feel threatened?\n\nIf there is no official answer, I say so. Standpunt is "
+        "not a government channel; the link under each answer leads to the official text. /topics and /sources "
+        "show what I know, /privacy what I keep."
+    ),
+    help=(
+        "Type your question as a normal message. I reply with the official text and its source (document, date, "
+        "ministers, question or paragraph number).\n\n/topics – browse topics and documents\n"
+        "/sources – the documents with dates and links\n/ask &lt;question&gt; – ask in a group\n"
+        "/language – language of buttons and messages\n/privacy – what I keep and what not\n\n"
+        "In any chat you can also type <code>@{bot} your question</code> to share an official answer."
+    ),
+    privacy=(
+        "<b>What Standpunt keeps</b>\n"
+        "• Per day, how many questions were answered, got suggestions, or got no answer.\n"
+        "• Questions without a good answer: only their text, in lower case and without punctuation, so that "
+        "moderators can fill the gap. Not who asked or in which chat; deleted after {days} days.\n"
+        "• 👍/👎: only the count per answer per day.\n\n"
+        "<b>What Standpunt does not keep</b>\n"
+        "• No Telegram id, name, username or chat id with questions, feedback or statistics.\n"
+        "• No message texts or user ids in the logs.\n"
+        "• Your language choice and the flood counter live in memory only and are gone after a restart.\n\n"
+        "Telegram itself sees your messages; Telegram's privacy policy applies to that."
+    ),
+    command_start="What is Standpunt?",
+    command_help="How to ask",
+    command_topics="Browse topics",
+    command_sources="The official documents",
+    command_ask="Ask a question (in groups)",
+    command_language="Choose language",
+    command_privacy="What is kept?",
+    topics_heading="Choose a document to see its topics:",
+    topics_document="<b>{title}</b>\n{date}\nChoose a question or paragraph:",
+    sources_heading="<b>The documents I quote from</b>",
+    entries_count="{count} answers",
+    no_documents="There are no documents in the store yet.",
+    button_helpful="👍 Helpful",
+    button_not_helpful="👎 Not helpful",
+    button_source="📄 Source",
+    button_link="🔗 Official text",
+    button_related="Related questions",
+    button_earlier="🕓 Earlier position",
+    button_back="⬅️ Back",
+    button_previous="◀️",
+    button_next="▶️",
+    feedback_thanks="Thank you for your feedback.",
+    button_stale="This button no longer works. Please ask your question again.",
+    related_heading="Related questions:",
+    no_related="No related questions found.",
+    language_prompt="Choose the language of buttons and messages (official texts stay in Dutch):",
+    language_set="The language is now English.",
+    not_text="I only understand text. Type your question as a normal message.",
+    ask_usage="Usage: /ask &lt;your question&gt;, for example /ask what sanctions apply to Belarus?",
+    error="Something went wrong. Please try again later.",
+    flood="You are sending many messages in a short time. Please wait a moment; then I will answer again.",
+    inline_no_results="No official answer found",
+    inline_help="Type a question about Dutch policy on Belarus",
 )

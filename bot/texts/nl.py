@@ -26,4 +26,64 @@ TEXTS = Texts(
     paragraph_label="alinea {number}",
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
+    start=(
+        "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
+        "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "
+        "erbij.\n\nStel gewoon uw vraag, in het Nederlands, Engels of Russisch. Bijvoorbeeld:\n"
+        "• Welke sancties heeft de EU tegen Belarus ingesteld?\n• Is er een meldpunt als ik me bedreigd voel?\n\n"
+        "Als ik geen officieel antwoord heb, zeg ik dat. Standpunt is geen kanaal van de overheid; de link onder "
+        "elk antwoord leidt naar de officiële tekst. /topics en /sources tonen wat ik weet, /privacy wat ik bewaar."
+    ),
+    help=(
+        "Typ uw vraag als gewoon bericht. Ik antwoord met de officiële tekst en de bron (document, datum, "
+        "ministers, vraag- of alineanummer).\n\n/topics – onderwerpen en documenten doorbladeren\n"
+        "/sources – de documenten met datum en link\n/ask &lt;vraag&gt; – een vraag stellen in een groep\n"
+        "/language – taal van de knoppen en meldingen\n/privacy – wat ik bewaar en wat niet\n\n"
+        "In elke chat kunt u ook <code>@{bot} uw vraag</code> typen om een officieel antwoord te delen."
+    ),
+    privacy=(
+        "<b>Wat Standpunt bewaart</b>\n"
+        "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd.\n"
+        "• Vragen zonder goed antwoord: alleen de tekst, in kleine letters en zonder leestekens, zodat moderatoren "
+        "het antwoordbestand kunnen aanvullen. Zonder wie het vroeg of in welke chat; na {days} dagen gewist.\n"
+        "• 👍/👎: alleen het aantal per antwoord per dag.\n\n"
+        "<b>Wat Standpunt niet bewaart</b>\n"
+        "• Geen Telegram-id, naam, gebruikersnaam of chat-id bij vragen, feedback of statistieken.\n"
+        "• Geen berichtteksten of gebruikers-id's in de logbestanden.\n"
+        "• Uw taalkeuze en de teller tegen overspoelen staan alleen in het werkgeheugen en verdwijnen bij een herstart.\n\n"
+        "Telegram zelf ziet uw berichten; daarvoor geldt het privacybeleid van Telegram."
+    ),
+    command_start="Wat is Standpunt?",
+    command_help="Hoe stel ik een vraag?",
+    command_topics="Onderwerpen doorbladeren",
+    command_sources="De officiële documenten",
+    command_ask="Een vraag stellen (in groepen)",
+    command_language="Taal kiezen",
+    command_privacy="Wat wordt er bewaard?",
+    topics_heading="Kies een document om de onderwerpen te zien:",
+    topics_document="<b>{title}</b>\n{date}\nKies een vraag of alinea:",
+    sources_heading="<b>De documenten waaruit ik citeer</b>",
+    entries_count="{count} antwoorden",
+    no_documents="Er staan nog geen documenten in het antwoordbestand.",
+    button_helpful="👍 Nuttig",
+    button_not_helpful="👎 Niet nuttig",
+    button_source="📄 Bron",
+    button_link="🔗 Officiële tekst",
+    button_related="Verwante vragen",
+    button_earlier="🕓 Eerder standpunt",
+    button_back="⬅️ Terug",
+    button_previous="◀️",
+    button_next="▶️",
+    feedback_thanks="Dank voor uw feedback.",
+    button_stale="Deze knop werkt niet meer. Stel uw vraag opnieuw.",
+    related_heading="Verwante vragen:",
+    no_related="Geen verwante vragen gevonden.",
+    language_prompt="Kies de taal van knoppen en meldingen (de officiële teksten blijven Nederlands):",
+    language_set="De taal is nu Nederlands.",
+    not_text="Ik begrijp alleen tekst. Typ uw vraag als gewoon bericht.",
+    ask_usage="Gebruik: /ask &lt;uw vraag&gt;, bijvoorbeeld /ask welke sancties gelden er tegen Belarus?",
+    error="Er ging iets mis. Probeer het straks opnieuw.",
+    flood="U stuurt veel berichten kort na elkaar. Wacht even; daarna antwoord ik weer.",
+    inline_no_results="Geen officieel antwoord gevonden",
+    inline_help="Typ een vraag over het beleid ten aanzien van Belarus",
 )

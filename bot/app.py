@@ -1,0 +1,90 @@
+"""The one factory that builds the Telegram Application from settings (tests build it the same way)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
+
+from bot.settings import Settings, SettingsError
+from bot.texts import LANGUAGES, Texts, texts_for
+from handlers.context import SERVICES, BotContext, BotServices, services_of
+from handlers.guard import FloodGuard
+from handlers.setup import register_handlers
+from knowledge.service import AnswerService
+
+logger = logging.getLogger(__name__)
+PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
+REVIEW_PURGE_INTERVAL = 6 * 3600
+
+BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+def build_application(settings: Settings, service: AnswerService | None = None) -> BotApplication:
+    """An Application wired to our handlers and services; not started."""
+    if settings.telegram_bot_token is None:
+        raise SettingsError("TELEGRAM_BOT_TOKEN: required to run the Telegram bot")
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .concurrent_updates(64)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url).base_file_url(settings.telegram_base_file_url or "")
+    if settings.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application: BotApplication = builder.build()  # type: ignore[assignment]
+    answers = service or AnswerService.open(settings.database_path, max_question_length=settings.max_question_length)
+    application.bot_data[SERVICES] = BotServices(
+        settings=settings,
+        answers=answers,
+        flood=FloodGuard(limit=settings.flood_max_messages, window=settings.flood_window_seconds),
+    )
+    register_handlers(application)
+    return application
+
+
+async def _post_init(application: BotApplication) -> None:
+    services = services_of(application)
+    services.username = application.bot.username
+    await publish_commands(application, services.settings)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_purge_review_queue, interval=REVIEW_PURGE_INTERVAL, first=5)
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    services_of(application).answers.close()
+
+
+async def _purge_review_queue(context: BotContext) -> None:
+    """Enforce the retention period of the review queue."""
+    days = context.services.settings.review_retention_days
+    removed = context.answers.store.purge_review_queue(days)
+    if removed:
+        logger.info("Removed %d review items older than %d days", removed, days)
+
+
+def command_list(texts: Texts, names: tuple[str, ...] = PUBLIC_COMMANDS) -> list[BotCommand]:
+    return [BotCommand(name, getattr(texts, f"command_{name}")) for name in names]
+
+
+async def publish_commands(application: BotApplication, settings: Settings) -> None:
+    """setMyCommands for every interface language, and the default for all others."""
+    bot = application.bot
+    try:
+        for code in LANGUAGES:
+            await bot.set_my_commands(command_list(texts_for(code)), language_code=code)
+        await bot.set_my_commands(command_list(texts_for(settings.default_language)))
+        for moderator_id in sorted(settings.moderator_ids):
+            scope = BotCommandScopeChat(moderator_id)
+            await bot.set_my_commands(command_list(texts_for(settings.default_language)), scope=scope)
+    except TelegramError as error:
+        logger.warning("Could not publish the command menus: %s", type(error).__name__)

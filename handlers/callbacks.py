@@ -1,0 +1,84 @@
+"""Callback data of inline buttons: short, versioned by shape, and never trusted.
+
+Telegram returns whatever a client sends, so every press is parsed against these shapes; anything
+else (forged, stale, from an older version) is refused politely by the handler.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+Action = Literal["entry", "feedback", "related", "source", "topics", "language", "sources"]
+
+_SHAPES: dict[str, tuple[Action, re.Pattern[str]]] = {
+    "e": ("entry", re.compile(r"^e:(\d{1,9})$")),
+    "f": ("feedback", re.compile(r"^f:(\d{1,9}):([01])$")),
+    "r": ("related", re.compile(r"^r:(\d{1,9})$")),
+    "s": ("source", re.compile(r"^s:(\d{1,9})$")),
+    "t": ("topics", re.compile(r"^t:(\d{1,9}):(\d{1,4})$")),
+    "l": ("language", re.compile(r"^l:(nl|en|ru|be)$")),
+    "S": ("sources", re.compile(r"^S:$")),
+}
+
+
+class Callback(BaseModel):
+    action: Action
+    number: int = 0
+    page: int = 0
+    flag: bool = False
+    language: str = ""
+
+
+def decode(data: str | None) -> Callback | None:
+    """The button's meaning, or None for anything that is not exactly one of our shapes."""
+    if not data or len(data) > 64:
+        return None
+    shape = _SHAPES.get(data[0])
+    if shape is None:
+        return None
+    action, pattern = shape
+    m = pattern.match(data)
+    if not m:
+        return None
+    groups = m.groups()
+    if action == "language":
+        return Callback(action=action, language=groups[0])
+    if action == "sources":
+        return Callback(action=action)
+    number = int(groups[0])
+    if action == "feedback":
+        return Callback(action=action, number=number, flag=groups[1] == "1")
+    if action == "topics":
+        return Callback(action=action, number=number, page=int(groups[1]))
+    return Callback(action=action, number=number)
+
+
+def entry(entry_id: int) -> str:
+    return f"e:{entry_id}"
+
+
+def feedback(entry_id: int, helpful: bool) -> str:
+    return f"f:{entry_id}:{int(helpful)}"
+
+
+def related(entry_id: int) -> str:
+    return f"r:{entry_id}"
+
+
+def source(document_id: int) -> str:
+    return f"s:{document_id}"
+
+
+def topics(document_id: int = 0, page: int = 0) -> str:
+    return f"t:{document_id}:{page}"
+
+
+def language(code: str) -> str:
+    return f"l:{code}"
+
+
+def sources() -> str:
+    return "S:"

@@ -1,0 +1,57 @@
+"""The everyday commands: /start, /help, /privacy, /topics, /sources, /language."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.texts import LANGUAGES, texts_for
+from handlers import callbacks
+from handlers.browse import documents_view, sources_text
+from handlers.context import BotContext
+from handlers.render import escape
+from handlers.replies import reply
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """What the bot is, whose words it quotes, and how to ask."""
+    if update.effective_message:
+        await reply(update.effective_message, context.texts(update).start)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        username = escape(context.services.username or context.bot.username or "bot")
+        await reply(update.effective_message, context.texts(update).help.format(bot=username))
+
+
+async def privacy(update: Update, context: BotContext) -> None:
+    """Exactly what is kept, for how long, and what is not."""
+    if update.effective_message:
+        days = context.services.settings.review_retention_days
+        await reply(update.effective_message, context.texts(update).privacy.format(days=days))
+
+
+async def topics(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        text, keyboard = documents_view(context.answers, context.texts(update))
+        await reply(update.effective_message, text, keyboard)
+
+
+async def sources(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        await reply(update.effective_message, sources_text(context.answers, context.texts(update)))
+
+
+async def language(update: Update, context: BotContext) -> None:
+    """Offer the interface languages; the choice is kept in memory only."""
+    if update.effective_message:
+        keyboard = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(texts_for(code).language_name, callback_data=callbacks.language(code))] for code in LANGUAGES]
+        )
+        await reply(update.effective_message, escape(context.texts(update).language_prompt), keyboard)
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command we do not have: point to /help rather than guess."""
+    if update.effective_message:
+        await reply(update.effective_message, "/help")

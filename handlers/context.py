@@ -1,0 +1,53 @@
+"""What every handler gets besides the update: typed access to the services and the user's texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.settings import Settings
+from bot.texts import Texts, texts_for
+from handlers.guard import FloodGuard, InlineDebouncer
+from knowledge.service import AnswerService
+
+SERVICES = "services"
+LANGUAGE = "language"
+
+
+@dataclass
+class BotServices:
+    """Created once per application (in post_init) and closed in post_shutdown."""
+
+    settings: Settings
+    answers: AnswerService
+    flood: FloodGuard
+    inline: InlineDebouncer = field(default_factory=InlineDebouncer)
+    username: str = ""
+
+    def is_moderator(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.moderator_ids
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):
+    """Typed shortcuts instead of loose bot_data keys."""
+
+    @property
+    def services(self) -> BotServices:
+        return self.bot_data[SERVICES]  # type: ignore[no-any-return]
+
+    @property
+    def answers(self) -> AnswerService:
+        return self.services.answers
+
+    def texts(self, update: Update | None) -> Texts:
+        """The user's chosen language (kept in memory only), else Telegram's language_code, else the default."""
+        chosen = self.user_data.get(LANGUAGE) if self.user_data is not None else None
+        user = update.effective_user if update else None
+        return texts_for(chosen or (user.language_code if user else None), self.services.settings.default_language)
+
+
+def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> BotServices:
+    return application.bot_data[SERVICES]  # type: ignore[no-any-return]

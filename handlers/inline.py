@@ -1,0 +1,54 @@
+"""Inline mode: '@bot question' in any chat offers up to 10 official answers with their citations."""
+
+from __future__ import annotations
+
+import hashlib
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+
+from bot.plain import citation_parts, suggestion_title
+from handlers.context import BotContext
+from bot.texts import Texts
+from handlers.render import citation_html, render_match_messages
+from knowledge.models import Match
+from knowledge.service import InvalidQuestion
+
+MAX_RESULTS = 10
+#: Room for the start of a long answer, leaving the rest of Telegram's 4,096 for the citation.
+INLINE_BODY = 3000
+
+
+async def inline_query(update: Update, context: BotContext) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    text = query.query.strip()
+    if not text:
+        await query.answer([], cache_time=30, is_personal=False)
+        return
+    if not await context.services.inline.is_latest_after_pause(query.from_user.id, query.id):
+        return  # the user typed on; a newer query will be answered
+    texts = context.texts(update)
+    try:
+        matches = context.answers.search(text, limit=MAX_RESULTS)
+    except InvalidQuestion:
+        matches = []
+    results = []
+    for match in matches:
+        content = inline_message(match, texts)
+        results.append(
+            InlineQueryResultArticle(
+                id=hashlib.blake2b(f"{match.entry_id}:{text}".encode(), digest_size=16).hexdigest(),
+                title=suggestion_title(match, 100),
+                description=" · ".join(citation_parts(match.citation, texts))[:200],
+                input_message_content=InputTextMessageContent(content),
+                url=match.citation.url,
+            )
+        )
+    await query.answer(results, cache_time=60, is_personal=False)
+
+
+def inline_message(match: Match, texts: Texts) -> str:
+    """One message: the whole answer when it fits, else its start, an ellipsis and the citation."""
+    body = render_match_messages(match, texts, limit=INLINE_BODY)
+    return body[0] if len(body) == 1 else f"{body[0]}\n\n…\n\n{citation_html(match, texts)}"

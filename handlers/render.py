@@ -1,0 +1,166 @@
+"""Telegram HTML for answers: escaped, highlighted, cited, and split into messages that fit.
+
+Every piece of text from outside (official text, questions, titles) is escaped; the only tags are
+the ones written here, and a message is only ever cut between whole blocks, never inside a tag.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.plain import citation_parts, suggestion_title
+from bot.texts import Texts
+from handlers import callbacks
+from knowledge.models import Answer, DocumentKind, Highlight, Match
+from knowledge.sentences import sentence_spans
+
+MAX_MESSAGE = 4096
+BUTTON_TITLE = 60
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def render_match_messages(match: Match, texts: Texts, *, heading: str | None = None, limit: int = MAX_MESSAGE) -> list[str]:
+    """The official text with its best sentence in bold, then the citation: as few messages as fit."""
+    blocks: list[str] = []
+    if heading:
+        blocks.append(f"<b>{escape(heading)}</b>")
+    if match.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+        blocks.append(f"<i>{escape(texts.official_question)}: {escape(match.question)}</i>")
+    blocks.extend(_text_blocks(match.text, match.highlight, limit))
+    blocks.append(citation_html(match, texts))
+    return pack_blocks(blocks, limit)
+
+
+def citation_html(match: Match, texts: Texts) -> str:
+    citation = match.citation
+    line = escape(" · ".join(citation_parts(citation, texts)))
+    if citation.url:
+        line = f'📄 <a href="{html.escape(citation.url, quote=True)}">{line}</a>'
+    else:
+        line = f"📄 {line}"
+    for footnote in citation.footnotes:
+        note = f"{footnote.number}. {escape(footnote.text)}"
+        if footnote.url:
+            note += f' <a href="{html.escape(footnote.url, quote=True)}">{escape(_short_url(footnote.url))}</a>'
+        line += f"\n<i>{note}</i>"
+    return line
+
+
+def _short_url(url: str) -> str:
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+    return host or url
+
+
+def _text_blocks(text: str, highlight: Highlight | None, limit: int) -> list[str]:
+    """One block per paragraph; a paragraph too long for one message is cut between sentences."""
+    blocks: list[str] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        pieces = [(m.start(), m.end())]
+        if len(escape(m.group(0))) > limit - 200:
+            pieces = _cut(text, m.start(), m.end(), limit - 200)
+        blocks.extend(_with_highlight(text, start, end, highlight) for start, end in pieces)
+    return blocks
+
+
+def _cut(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """Split [start, end) into pieces whose escaped text fits `size`: between sentences, else at spaces."""
+    bounds = [start + s for s, _ in sentence_spans(text[start:end])][1:] + [end]
+    pieces: list[tuple[int, int]] = []
+    piece_start = last = start
+    for bound in bounds:
+        if len(escape(text[piece_start:bound])) > size and last > piece_start:
+            pieces.append((piece_start, last))
+            piece_start = last
+        last = bound
+    pieces.append((piece_start, end))
+    fitted = [piece for s, e in pieces for piece in _cut_words(text, s, e, size)]
+    return [(s, e) for s, e in fitted if text[s:e].strip()]
+
+
+def _cut_words(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    pieces = []
+    while len(escape(text[start:end])) > size:
+        window = size
+        while len(escape(text[start : start + window])) > size:
+            window = window * 3 // 4
+        space = text.rfind(" ", start, start + window)
+        cut = space if space > start else start + window
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _with_highlight(text: str, start: int, end: int, highlight: Highlight | None) -> str:
+    if not highlight or highlight.end <= start or highlight.start >= end:
+        return escape(text[start:end].strip())
+    a, b = max(start, highlight.start), min(end, highlight.end)
+    return (escape(text[start:a]) + "<b>" + escape(text[a:b]) + "</b>" + escape(text[b:end])).strip()
+
+
+def pack_blocks(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Join blocks with blank lines into messages of at most `limit` characters."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            messages.append(current)
+        current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: list[Match]) -> InlineKeyboardMarkup:
+    """Feedback, the source, the official link, related questions and earlier positions."""
+    rows = [
+        [
+            InlineKeyboardButton(texts.button_helpful, callback_data=callbacks.feedback(match.entry_id, True)),
+            InlineKeyboardButton(texts.button_not_helpful, callback_data=callbacks.feedback(match.entry_id, False)),
+        ],
+    ]
+    source_row = [InlineKeyboardButton(texts.button_source, callback_data=callbacks.related(match.entry_id))]
+    if match.citation.url:
+        source_row.append(InlineKeyboardButton(texts.button_link, url=match.citation.url))
+    rows.append(source_row)
+    for other in earlier[:2]:
+        label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
+        rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id))])
+    for other in related[:3]:
+        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=callbacks.entry(other.entry_id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """The same keyboard without its feedback row: one vote per answer message."""
+    if keyboard is None:
+        return None
+    rows = [
+        row for row in keyboard.inline_keyboard
+        if not any((b.callback_data or "").startswith("f:") for b in row)
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
+    rows = [
+        [InlineKeyboardButton(f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id))]
+        for n, m in enumerate(answer.suggestions, start=1)
+    ]
+    lines = [escape(texts.suggest_heading)]
+    lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def no_answer_message(texts: Texts) -> str:
+    return escape(texts.no_answer) + "\n\n/topics · /sources"

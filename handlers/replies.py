@@ -1,0 +1,102 @@
+"""Sending answers: the one place that turns an Answer into Telegram messages."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from telegram import Message, ReplyParameters, Update
+from telegram.constants import ChatType
+
+from bot.texts import Texts
+from handlers import render
+from handlers.context import BotContext
+from handlers.guard import Verdict
+from knowledge.models import Answer, Match, Outcome
+from knowledge.service import InvalidQuestion
+
+logger = logging.getLogger(__name__)
+
+
+async def answer_question(update: Update, context: BotContext, question: str) -> None:
+    """Answer a question in the chat it came from: flood check, answer, render, send."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None:
+        return
+    texts = context.texts(update)
+    if user is not None:
+        verdict = context.services.flood.check(user.id)
+        if verdict is Verdict.DROP:
+            return
+        if verdict is Verdict.WARN:
+            await reply(message, texts.flood)
+            return
+    try:
+        answer = context.answers.answer(question, record=True)
+    except InvalidQuestion as error:
+        limit = context.answers.max_question_length
+        reason = texts.invalid_too_long.format(limit=limit) if "longer" in str(error) else texts.invalid_empty
+        await reply(message, render.escape(reason))
+        return
+    except sqlite3.Error:
+        logger.exception("Database error while answering")
+        await reply(message, render.escape(texts.error))
+        return
+    logger.info("Answered a question: outcome=%s", answer.outcome.value)
+    await send_answer(message, context, answer, texts)
+
+
+async def send_answer(message: Message, context: BotContext, answer: Answer, texts: Texts) -> None:
+    if answer.outcome is Outcome.GREETING:
+        await reply(message, render.escape(texts.greeting) + "\n\n/help")
+    elif answer.answered and answer.best:
+        await send_match(message, context, answer.best, texts, also=answer.suggestions, heading=texts.answer_heading)
+    elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
+        text, keyboard = render.suggestions_message(answer, texts)
+        await reply(message, text, keyboard)
+    else:
+        await reply(message, render.no_answer_message(texts))
+
+
+async def send_match(
+    message: Message,
+    context: BotContext,
+    match: Match,
+    texts: Texts,
+    *,
+    also: list[Match] | None = None,
+    heading: str | None = None,
+) -> None:
+    """An entry's official text with its keyboard under the last of its messages."""
+    related = _related(context, match, also or [])
+    keyboard = render.answer_keyboard(match, texts, related, earlier=[])
+    parts = render.render_match_messages(match, texts, heading=heading)
+    for position, part in enumerate(parts):
+        last = position == len(parts) - 1
+        await reply(message, part, keyboard if last else None)
+
+
+def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match]:
+    seen = {match.entry_id}
+    chosen: list[Match] = []
+    for other in also + context.answers.related(match.entry_id, limit=4):
+        if other.entry_id not in seen:
+            seen.add(other.entry_id)
+            chosen.append(other)
+    return chosen[:3]
+
+
+async def reply(message: Message, text: str, keyboard: object | None = None) -> Message:
+    """Reply in the same chat; in groups as a reply to the question, so the thread stays readable."""
+    reply_to = None
+    if message.chat.type != ChatType.PRIVATE:
+        reply_to = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+    return await message.get_bot().send_message(
+        chat_id=message.chat_id,
+        text=text,
+        reply_markup=keyboard,  # type: ignore[arg-type]
+        reply_parameters=reply_to,
+    )
+
+
