@@ -39,13 +39,18 @@ _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutc
 
 
 @lru_cache(maxsize=500_000)
-def stem(token: str, language: Lang) -> str:
-    """Snowball stem of one folded token; Cyrillic words always take the Russian stemmer."""
+def stem(token: str) -> str:
+    """Snowball stem of one folded token, the same whatever language the text seems to be in.
+
+    Cyrillic words take the Russian stemmer; Latin words the English and then the Dutch one, so
+    that 'activists' and 'activisten' meet, and a short English question without function words
+    stems exactly like an English alternate question.
+    """
     if _CYRILLIC.search(token):
         return _STEMMERS["ru"].stemWord(token)
     if token.isdigit():
         return token
-    return _STEMMERS["en" if language == "en" else "nl"].stemWord(token)
+    return _STEMMERS["nl"].stemWord(_STEMMERS["en"].stemWord(token))
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,16 @@ class Lexicon:
         phrases: dict[tuple[str, ...], str] = {}
         for group in synonym_groups:
             canonical_tokens = tokens(str(group[0]))
-            canonical = "".join(stem(t, "nl") for t in canonical_tokens)
+            canonical = "".join(stem(t) for t in canonical_tokens)
             for variant in group:
                 variant_tokens = tokens(str(variant))
-                for lang in ("nl", "en"):
-                    stems = tuple(stem(t, lang) for t in variant_tokens)  # type: ignore[arg-type]
-                    if len(stems) == 1:
-                        synonyms.setdefault(stems[0], canonical)
-                        synonyms.setdefault(variant_tokens[0], canonical)
-                    elif 1 < len(stems) <= _MAX_PHRASE:
-                        phrases.setdefault(stems, canonical)
-                        phrases.setdefault(tuple(variant_tokens), canonical)
+                stems = tuple(stem(t) for t in variant_tokens)
+                if len(stems) == 1:
+                    synonyms.setdefault(stems[0], canonical)
+                    synonyms.setdefault(variant_tokens[0], canonical)
+                elif 1 < len(stems) <= _MAX_PHRASE:
+                    phrases.setdefault(stems, canonical)
+                    phrases.setdefault(tuple(variant_tokens), canonical)
         return cls(
             stopwords=stopwords,
             greetings=frozenset(fold(w) for w in stopword_data.get("greetings", [])),
@@ -123,7 +127,7 @@ class Analyzer:
     def analyse(self, text: str, language: Lang | None = None) -> Analysis:
         words = tokens(text)
         lang = language or self.detect_language(words)
-        stems = [stem(w, lang) for w in words]
+        stems = [stem(w) for w in words]
         terms: list[str] = []
         i = 0
         while i < len(words):

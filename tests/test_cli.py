@@ -1,0 +1,119 @@
+"""The staff command line: readable and JSON answers, batch mode, sources, errors and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?")
+    assert code == 0
+    payload = json.loads(out)
+    assert set(payload) >= {"query", "answered", "matches"}
+    assert payload["answered"] is True
+    best = payload["matches"][0]
+    assert set(best) >= {"id", "question", "answer", "score", "citation"}
+    assert best["key"] == "kamervragen-2021-07-16/6"
+    assert best["answer"].startswith("Het kabinet heeft geen speciale meldpunten")
+    citation = best["citation"]
+    assert citation["date"] == "2021-07-16" and citation["number"] == 6
+    assert [a["name"] for a in citation["authors"]] == ["Kaag", "Grapperhaus"]
+    assert citation["kind"] == "kamervragen"
+    scores = [m["score"] for m in payload["matches"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_ask_json_out_of_scope_is_not_answered(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "Wat wordt het weer morgen in Rotterdam?")
+    payload = json.loads(out)
+    assert code == 0 and payload["answered"] is False
+
+
+def test_ask_prints_text_and_citation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "Welke sancties heeft de EU ingesteld tegen Belarus na de verkiezingsfraude?")
+    assert code == 0
+    assert "88 personen en 7 entiteiten" in out
+    assert "Kamerbrief · 2 maart 2021 · S.A. Blok, Minister van Buitenlandse Zaken · alinea 3" in out
+    assert "https://zoek.officielebekendmakingen.nl/kst-21501-02-2298.html" in out
+
+
+def test_ask_batch_reads_one_question_per_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("meldpunt voor belarussen\n\nhallo\nx" + "y" * 600 + "\n"))
+    code, out, _ = run(capsys, "ask", "--json", "-")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines][:2] == ["meldpunt voor belarussen", "hallo"]
+    assert "error" in lines[2] and lines[2]["answered"] is False
+    assert code == 1, "a refused line makes the batch exit non-zero"
+
+
+def test_sources_lists_documents_with_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sources")
+    assert code == 0
+    assert "kamerbrief-2021-03-02-2298" in out and "7 entries" in out
+    assert "kamervragen-2021-07-16" in out and "6 entries" in out
+    assert "S.A. Blok" in out and "Grapperhaus" in out
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_is_an_error_and_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path, question: str) -> None:
+    database = tmp_path / "none.sqlite3"
+    code, out, err = run(capsys, "--database", str(database), "ask", question)
+    assert code == 2 and out == ""
+    assert err.startswith("error:") and err.count("\n") == 1
+    assert not database.exists()
+
+
+def test_foreign_database_is_refused_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "foreign.sqlite3"
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = database.read_bytes()
+    code, _, err = run(capsys, "--database", str(database), "ask", "sancties")
+    assert code == 1 and "another program" in err and err.count("\n") == 1
+    assert database.read_bytes() == before
+
+
+def test_unreadable_database_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "garbage.sqlite3"
+    database.write_bytes(b"\x00\x01garbage" * 500)
+    code, _, err = run(capsys, "--database", str(database), "ask", "sancties")
+    assert code == 1 and err.startswith("error:") and "not a readable SQLite" in err
+
+
+def test_invalid_setting_is_named_without_its_value(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "not-a-token-SECRETVALUE")
+    code, _, err = run(capsys, "sources")
+    assert code == 1 and "TELEGRAM_BOT_TOKEN" in err and "SECRETVALUE" not in err
+
+
+def test_run_bot_script_answers_from_a_fresh_data_dir(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run_bot.py"), "ask", "--json", "meldpunt bedreigde belarussen"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["matches"][0]["key"] == "kamervragen-2021-07-16/6"
+    assert (tmp_path / "data" / "standpunt.sqlite3").exists()
