@@ -49,10 +49,8 @@ class AnswerService:
         self.store = store
         self.max_question_length = max_question_length
         self.index = Index(Analyzer())
-        self._revision = store.revision()
-        self.index.add_all(store.iter_entries())
         self.matcher = Matcher(self.index)
-        self._documents = {d.key: d for d in store.documents()}
+        self.reload()
 
     @classmethod
     def open(cls, path: Path | str, **kwargs: int) -> AnswerService:
@@ -68,14 +66,29 @@ class AnswerService:
     # --- keeping the index current ----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Apply every change saved since the last look, incrementally."""
-        if self.store.revision() == self._revision:
+        """Apply every change saved since the last look, incrementally (a restore reloads all)."""
+        revision = self.store.revision()
+        if revision == self._revision:
             return
-        self._revision, active, gone = self.store.entries_changed_since(self._revision)
+        if revision < self._revision:
+            self.reload()
+            return
+        self._revision, active, gone, reload_all = self.store.entries_changed_since(self._revision)
+        if reload_all:
+            self.reload()
+            return
         for entry_id in gone:
             self.index.remove(entry_id)
         for entry in active:
             self.index.add(entry)
+        self._documents = {d.key: d for d in self.store.documents()}
+
+    def reload(self) -> None:
+        """Rebuild the index from the store, after the whole content was replaced."""
+        self._revision = self.store.revision()
+        self.index = Index(self.index.analyzer)
+        self.index.add_all(self.store.iter_entries())
+        self.matcher = Matcher(self.index, self.matcher.calibration)
         self._documents = {d.key: d for d in self.store.documents()}
 
     # --- answering ---------------------------------------------------------------------------------

@@ -246,15 +246,18 @@ class Store:
             raise NotFound(f"no entry with key {key!r}")
         return self.entry(int(row[0]))
 
-    def entries_changed_since(self, revision: int) -> tuple[int, list[Entry], set[int]]:
-        """What changed after `revision`: (new revision, entries now active, ids no longer active)."""
+    def entries_changed_since(self, revision: int) -> tuple[int, list[Entry], set[int], bool]:
+        """What changed after `revision`: (new revision, entries now active, ids no longer active,
+        whether everything must be reloaded because the store was restored from an export)."""
         rows = self.db.execute(
-            "SELECT id, object_type, object_id FROM changes WHERE id > ? ORDER BY id", [revision]
+            "SELECT id, object_type, object_id, action FROM changes WHERE id > ? ORDER BY id", [revision]
         ).fetchall()
         if not rows:
-            return revision, [], set()
+            return revision, [], set(), False
+        if any(action == "restore" for *_, action in rows):
+            return int(rows[-1][0]), [], set(), True
         entry_ids: set[int] = set()
-        for _, object_type, object_id in rows:
+        for _, object_type, object_id, _ in rows:
             if object_type == "entry":
                 entry_ids.add(int(object_id))
             else:  # a document's metadata changed: its entries' citations changed too
@@ -270,7 +273,7 @@ class Store:
                 gone.add(entry_id)
                 continue
             (active.append(entry) if entry.is_active else gone.add(entry_id))
-        return int(rows[-1][0]), active, gone
+        return int(rows[-1][0]), active, gone, False
 
     def add_entry(self, entry: Entry, actor: str) -> Entry:
         document = self.document(entry.document_key)
