@@ -12,9 +12,10 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.settings import Settings, SettingsError
 from bot.texts import LANGUAGES, Texts, texts_for
+from bot.texts.moderator import ModeratorTexts, moderator_texts
 from handlers.context import SERVICES, BotContext, BotServices, services_of
 from handlers.guard import FloodGuard
-from handlers.setup import register_handlers
+from handlers.setup import MODERATOR_COMMANDS, register_handlers
 from knowledge.service import AnswerService
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,11 @@ def command_list(texts: Texts, names: tuple[str, ...] = PUBLIC_COMMANDS) -> list
     return [BotCommand(name, getattr(texts, f"command_{name}")) for name in names]
 
 
+def moderator_command_list(texts: ModeratorTexts) -> list[BotCommand]:
+    """Moderator commands appear only in moderators' own chats (scoped menus)."""
+    return [BotCommand(name, getattr(texts, f"command_{name}")[:256]) for name in MODERATOR_COMMANDS]
+
+
 async def publish_commands(application: BotApplication, settings: Settings) -> None:
     """setMyCommands for every interface language, and the default for all others."""
     bot = application.bot
@@ -85,6 +91,12 @@ async def publish_commands(application: BotApplication, settings: Settings) -> N
         await bot.set_my_commands(command_list(texts_for(settings.default_language)))
         for moderator_id in sorted(settings.moderator_ids):
             scope = BotCommandScopeChat(moderator_id)
-            await bot.set_my_commands(command_list(texts_for(settings.default_language)), scope=scope)
+            for code in ("nl", "en"):
+                commands = command_list(texts_for(code)) + moderator_command_list(moderator_texts(code))
+                await bot.set_my_commands(commands, scope=scope, language_code=code)
+            commands = command_list(texts_for(settings.default_language)) + moderator_command_list(
+                moderator_texts(settings.default_language)
+            )
+            await bot.set_my_commands(commands, scope=scope)
     except TelegramError as error:
         logger.warning("Could not publish the command menus: %s", type(error).__name__)

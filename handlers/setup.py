@@ -8,12 +8,36 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Inli
 
 from handlers import buttons, commands, inline, other, questions
 from handlers.errors import on_error
+from handlers.moderation import commands as moderator
+from handlers.moderation.add import add_conversation
+from handlers.moderation.edit import edit_conversation
+from handlers.moderation.flow import cancel
+from handlers.moderation.importing import import_conversation
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
 PRIVATE = filters.ChatType.PRIVATE
 
 
+MODERATOR_COMMANDS = ("add", "edit", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export", "cancel")
+
+
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Moderators' conversations first: while one is open, the moderator's messages belong to it.
+    for conversation in (add_conversation(), edit_conversation(), import_conversation()):
+        application.add_handler(conversation)
+    for name, callback in (
+        ("alias", moderator.alias),
+        ("retire", moderator.retire),
+        ("restore", moderator.restore),
+        ("history", moderator.history),
+        ("undo", moderator.undo),
+        ("stats", moderator.stats),
+        ("export", moderator.export),
+        ("review", moderator.review),
+        ("cancel", cancel),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=MESSAGES))
+    application.add_handler(CallbackQueryHandler(moderator.review_button, pattern=r"^m:r[ad]:"))
     for name, callback in (
         ("start", commands.start),
         ("help", commands.help_command),

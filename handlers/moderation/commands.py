@@ -1,0 +1,194 @@
+"""One-shot moderator commands: /alias, /retire, /restore, /history, /undo, /stats, /export, /review."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.plain import suggestion_title
+from handlers.context import BotContext
+from handlers.moderation.access import actor, guard, moderation, texts
+from handlers.render import escape
+from knowledge.models import EntryStatus
+from knowledge.moderation import ModerationError
+
+
+async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
+    if update.effective_message:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+
+
+def _entry_id(context: BotContext) -> int | None:
+    args = context.args or []
+    return int(args[0]) if args and re.fullmatch(r"\d{1,9}", args[0]) else None
+
+
+async def alias(update: Update, context: BotContext) -> None:
+    """/alias <id> <alternate question>"""
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    entry_id = _entry_id(context)
+    question = " ".join((context.args or [])[1:])
+    if entry_id is None or not question.strip():
+        await _reply(update, escape(t.usage_id.format(usage="/alias <id> <question>")))
+        return
+    try:
+        entry = moderation(context).add_alternate(entry_id, question, actor(update))
+    except ModerationError as error:
+        await _reply(update, escape(t.not_saved.format(reason=error)))
+        return
+    await _reply(update, escape(t.alias_added.format(id=entry.id, version=entry.version)))
+
+
+async def retire(update: Update, context: BotContext) -> None:
+    await _set_status(update, context, EntryStatus.RETIRED, "/retire <id>")
+
+
+async def restore(update: Update, context: BotContext) -> None:
+    await _set_status(update, context, EntryStatus.ACTIVE, "/restore <id>")
+
+
+async def _set_status(update: Update, context: BotContext, status: EntryStatus, usage: str) -> None:
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    entry_id = _entry_id(context)
+    if entry_id is None:
+        await _reply(update, escape(t.usage_id.format(usage=usage)))
+        return
+    try:
+        moderation(context).set_status(entry_id, status, actor(update))
+    except ModerationError as error:
+        await _reply(update, escape(t.not_saved.format(reason=error)))
+        return
+    done = t.retired if status is EntryStatus.RETIRED else t.restored
+    await _reply(update, escape(done.format(id=entry_id)))
+
+
+async def history(update: Update, context: BotContext) -> None:
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    entry_id = _entry_id(context)
+    if entry_id is None:
+        await _reply(update, escape(t.usage_id.format(usage="/history <id>")))
+        return
+    try:
+        changes = moderation(context).history(entry_id)
+    except ModerationError as error:
+        await _reply(update, escape(str(error)))
+        return
+    lines = [
+        t.history_line.format(version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=c.action)
+        for c in changes
+    ]
+    await _reply(update, escape("\n".join(lines[-40:])))
+
+
+async def undo(update: Update, context: BotContext) -> None:
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    try:
+        undone = moderation(context).undo(actor(update))
+    except ModerationError as error:
+        await _reply(update, escape(t.not_saved.format(reason=error)))
+        return
+    await _reply(update, escape(t.undone.format(count=len(undone))))
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    figures = moderation(context).stats()
+    days = "\n".join(f"{d.day}: {d.answered} / {d.suggested} / {d.unanswered}" for d in figures.days) or "-"
+    feedback = "\n".join(f"#{f.entry_id}: {f.helpful} / {f.unhelpful}" for f in figures.feedback[:20]) or "-"
+    await _reply(
+        update,
+        t.stats.format(
+            documents=figures.documents,
+            active=figures.active_entries,
+            retired=figures.retired_entries,
+            review=figures.open_review_items,
+            days=escape(days),
+            feedback=escape(feedback),
+        ),
+    )
+
+
+async def export(update: Update, context: BotContext) -> None:
+    if not await guard(update, context):
+        return
+    data = moderation(context).export()
+    payload = data.model_dump_json(indent=1).encode("utf-8")
+    message = update.effective_message
+    if message:
+        await message.reply_document(
+            document=io.BytesIO(payload),
+            filename=f"standpunt-export-{data.exported_at:%Y%m%d-%H%M%S}.json",
+            caption=escape(texts(update).export_caption.format(entries=len(data.entries))),
+        )
+
+
+async def review(update: Update, context: BotContext) -> None:
+    """The queue of unanswered questions, grouped, each with attach / new entry / dismiss buttons."""
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    groups = moderation(context).review_groups(limit=10)
+    if not groups:
+        await _reply(update, escape(t.review_empty))
+        return
+    for group in groups:
+        lead = group.item_ids[0]
+        variants = "".join(f"\n  · {escape(v)}" for v in group.variants)
+        suggestion = group.suggestion
+        rows = []
+        if suggestion:
+            rows.append([InlineKeyboardButton(t.button_attach.format(id=suggestion.entry_id), callback_data=f"m:ra:{lead}:{suggestion.entry_id}")])
+        rows.append(
+            [
+                InlineKeyboardButton(t.button_add_from, callback_data=f"m:rn:{lead}"),
+                InlineKeyboardButton(t.button_dismiss, callback_data=f"m:rd:{lead}"),
+            ]
+        )
+        text = t.review_item.format(
+            count=group.count,
+            text=escape(group.text),
+            variants=variants,
+            suggestion=escape(f"#{suggestion.entry_id} {suggestion_title(suggestion, 80)}") if suggestion else "-",
+        )
+        await _reply(update, text, InlineKeyboardMarkup(rows))
+
+
+async def review_button(update: Update, context: BotContext) -> None:
+    """m:ra:<item>:<entry> attaches, m:rd:<item> dismisses the item's group; checked like commands."""
+    query = update.callback_query
+    if query is None:
+        return
+    if not await guard(update, context):
+        return
+    t = texts(update)
+    data = query.data or ""
+    attach = re.fullmatch(r"m:ra:(\d{1,9}):(\d{1,9})", data)
+    dismiss = re.fullmatch(r"m:rd:(\d{1,9})", data)
+    service = moderation(context)
+    try:
+        if attach:
+            entry = service.attach_review(int(attach.group(1)), int(attach.group(2)), actor(update))
+            await query.answer(t.review_attached.format(id=entry.id))
+            await query.edit_message_reply_markup(None)
+        elif dismiss:
+            item_id = int(dismiss.group(1))
+            group = next((g for g in service.review_groups(limit=1000) if item_id in g.item_ids), None)
+            service.dismiss_review(group.item_ids if group else [item_id])
+            await query.answer(t.review_dismissed)
+            await query.edit_message_reply_markup(None)
+        else:
+            await query.answer(context.texts(update).button_stale)
+    except ModerationError as error:
+        await query.answer(t.not_saved.format(reason=error)[:200], show_alert=True)

@@ -1,0 +1,126 @@
+"""/edit <id>: choose a field, send the new value, see before and after, save with a version check."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+
+from handlers.context import BotContext
+from handlers.moderation.access import actor, guard, moderation, texts
+from handlers.moderation.flow import END, TIMEOUT, cancel, clear, confirm_keyboard, draft, say, timed_out
+from handlers.render import escape
+from knowledge.models import AlternateQuestion, Entry, Language
+from knowledge.moderation import ModerationError
+
+CHOOSE, VALUE, CONFIRM = range(10, 13)
+FIELDS = {"q": "question", "t": "text", "p": "topics", "a": "alternates"}
+
+
+def _shown(entry: Entry, field: str) -> str:
+    value = getattr(entry, field)
+    if field == "alternates":
+        return "\n".join(a.text for a in value) or "-"
+    if field == "topics":
+        return ", ".join(value) or "-"
+    return str(value or "-")
+
+
+async def start(update: Update, context: BotContext) -> int:
+    if not await guard(update, context):
+        return END
+    t = texts(update)
+    args = context.args or []
+    if not args or not re.fullmatch(r"\d{1,9}", args[0]):
+        await say(update, escape(t.usage_id.format(usage="/edit <id>")))
+        return END
+    try:
+        entry = moderation(context).entry(int(args[0]))
+    except ModerationError as error:
+        await say(update, escape(str(error)))
+        return END
+    clear(context)
+    draft(context).update(id=entry.id, version=entry.version)
+    labels = {"q": t.edit_field_question, "t": t.edit_field_text, "p": t.edit_field_topics, "a": t.edit_field_alternates}
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"m:ef:{code}")] for code, label in labels.items()])
+    await say(update, escape(t.edit_choose.format(id=entry.id, version=entry.version)), keyboard)
+    return CHOOSE
+
+
+async def choose(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    if not await guard(update, context):
+        return END
+    await query.answer()
+    field = FIELDS[(query.data or "m:ef:q").rsplit(":", 1)[1]]
+    current = draft(context)
+    current["field"] = field
+    entry = moderation(context).entry(current["id"])
+    t = texts(update)
+    await say(update, escape(t.edit_value.format(field=field, current=_shown(entry, field)))[:4000])
+    return VALUE
+
+
+async def value(update: Update, context: BotContext) -> int:
+    current = draft(context)
+    raw = (update.effective_message.text or "") if update.effective_message else ""
+    field = current["field"]
+    if field == "topics":
+        new: object = [p.strip() for p in raw.split(",") if p.strip()]
+    elif field == "alternates":
+        analyzer = context.answers.matcher.analyzer
+        new = [
+            AlternateQuestion(text=line.strip(), language=Language(analyzer.analyse(line).language))
+            for line in raw.splitlines()
+            if len(line.strip()) >= 3
+        ]
+    else:
+        new = raw.strip()
+    current["value"] = new
+    entry = moderation(context).entry(current["id"])
+    shown = entry.model_copy(update={field: new})
+    t = texts(update)
+    preview = t.edit_preview.format(
+        id=entry.id, field=field, before=escape(_shown(entry, field)), after=escape(_shown(shown, field))
+    )
+    await say(update, preview[:4000], confirm_keyboard(update))
+    return CONFIRM
+
+
+async def confirm(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    if not await guard(update, context):
+        return END
+    if query.data == "m:no":
+        return await cancel(update, context)
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    t = texts(update)
+    current = draft(context)
+    clear(context)
+    try:
+        entry = moderation(context).edit_entry(current["id"], current["version"], actor(update), **{current["field"]: current["value"]})
+    except ModerationError as error:
+        await say(update, escape(t.not_saved.format(reason=error)))
+        return END
+    await say(update, escape(t.saved.format(id=entry.id, key=entry.key, version=entry.version)))
+    return END
+
+
+def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    return ConversationHandler(
+        entry_points=[CommandHandler("edit", start)],
+        states={
+            CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:[qtpa]$")],
+            VALUE: [MessageHandler(filters.TEXT & ~filters.COMMAND, value)],
+            CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
+            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
+        },
+        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
+        allow_reentry=True,
+        conversation_timeout=TIMEOUT,
+        name="edit",
+    )

@@ -1,0 +1,114 @@
+"""/import (or just sending a file): read it with the same parser as the shipped sources, preview, confirm."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+
+from handlers.context import BotContext
+from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
+from handlers.moderation.flow import END, TIMEOUT, cancel, clear, confirm_keyboard, draft, say, timed_out
+from handlers.render import escape
+from knowledge.importers import DocumentRejected, read_document
+from knowledge.moderation import ModerationError
+
+WAIT_FILE, CONFIRM = range(20, 22)
+PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
+
+
+async def start(update: Update, context: BotContext) -> int:
+    if not await guard(update, context):
+        return END
+    clear(context)
+    await say(update, escape(texts(update).import_send_file))
+    return WAIT_FILE
+
+
+async def got_file(update: Update, context: BotContext) -> int:
+    """A document in a private chat: moderators get an import preview, everyone else a hint."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return END
+    if not is_moderator(update, context):
+        await message.reply_text(escape(context.texts(update).not_text))
+        return END
+    t = texts(update)
+    limit = context.services.settings.max_upload_bytes
+    document = message.document
+    if document.file_size is not None and document.file_size > limit:
+        await say(update, escape(t.not_saved.format(reason=f"the file is larger than {limit} bytes")))
+        return END
+    try:
+        telegram_file = await context.bot.get_file(document.file_id)
+        data = bytes(await telegram_file.download_as_bytearray())
+        parsed = read_document(data, document.file_name or "upload", max_bytes=limit)
+    except DocumentRejected as error:
+        await say(update, escape(t.not_saved.format(reason=error)))
+        return END
+    except TelegramError as error:
+        await say(update, escape(t.not_saved.format(reason=f"the file could not be downloaded ({type(error).__name__})")))
+        return END
+    preview = moderation(context).preview_import(parsed)
+    if preview.duplicate_of:
+        await say(update, escape(t.not_saved.format(reason=f"this document is already in the store as {preview.duplicate_of}")))
+        return END
+    clear(context)
+    draft(context)["parsed"] = parsed
+    document_meta = parsed.document
+    first = "\n".join(f"{e.number}. {e.text[:160]}" for e in parsed.entries[:3])
+    text = t.import_preview.format(
+        kind=escape(document_meta.kind.label),
+        date=document_meta.date.isoformat() if document_meta.date else "?",
+        authors=escape(", ".join(a.describe() for a in document_meta.authors) or "?"),
+        title=escape(document_meta.title),
+        count=len(parsed.entries),
+        first=escape(first),
+        warnings=escape("; ".join(preview.warnings)),
+    )
+    await say(update, text[:4000], confirm_keyboard(update))
+    return CONFIRM
+
+
+async def waiting_for_file(update: Update, context: BotContext) -> int:
+    await say(update, escape(texts(update).import_send_file))
+    return WAIT_FILE
+
+
+async def confirm(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    if not await guard(update, context):
+        return END
+    if query.data == "m:no":
+        return await cancel(update, context)
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    t = texts(update)
+    parsed = draft(context).get("parsed")
+    clear(context)
+    if parsed is None:
+        await say(update, escape(t.nothing_to_cancel))
+        return END
+    try:
+        document, entries = moderation(context).commit_import(parsed, actor(update))
+    except ModerationError as error:
+        await say(update, escape(t.not_saved.format(reason=error)))
+        return END
+    await say(update, escape(t.import_done.format(key=document.key, count=len(entries))))
+    return END
+
+
+def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    return ConversationHandler(
+        entry_points=[CommandHandler("import", start), MessageHandler(PRIVATE_DOCUMENT, got_file)],
+        states={
+            WAIT_FILE: [MessageHandler(PRIVATE_DOCUMENT, got_file), MessageHandler(filters.TEXT & ~filters.COMMAND, waiting_for_file)],
+            CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
+            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
+        },
+        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
+        allow_reentry=True,
+        conversation_timeout=TIMEOUT,
+        name="import",
+    )
