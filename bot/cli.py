@@ -50,6 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sources", help="list the documents in the store")
 
+    imp = sub.add_parser("import", help="import a Kamerbrief or answers to Kamervragen (.txt, .pdf, .xml)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
+    exp = sub.add_parser("export", help="write the whole store as JSON (- for standard output)")
+    exp.add_argument("file", type=Path)
+    res = sub.add_parser("restore", help="replace the store's content with an export")
+    res.add_argument("file", type=Path)
+    add = sub.add_parser("add", help="add entries from a JSON or YAML file")
+    add.add_argument("file", type=Path)
+    ret = sub.add_parser("retire", help="retire an entry (it is kept, not deleted)")
+    ret.add_argument("id", type=int)
+    sub.add_parser("review", help="unanswered questions, grouped")
+    sub.add_parser("stats", help="documents, entries, questions per day, feedback")
+
     evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
     evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
     evaluate.add_argument("--failures", action="store_true", help="list every question answered wrongly")
@@ -83,6 +97,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return cmd_sources(settings, args.database, language)
     if args.command == "evaluate":
         return cmd_evaluate(args.file, args.failures, args.json)
+    if args.command in STAFF_COMMANDS:
+        return cmd_staff(args, settings)
     from bot.run import run  # the Telegram stack loads only when it is needed
 
     return run(settings, force_console=args.console, database=args.database)
@@ -193,6 +209,36 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
             if document.url:
                 stdout.write(f"  {document.url}\n")
         return EXIT_OK
+    finally:
+        service.close()
+
+
+# --- moderation on the server --------------------------------------------------------------------
+
+STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats")
+
+
+def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import staff
+
+    service = open_service(settings, args.database)
+    out = sys.stdout
+    try:
+        if args.command == "import":
+            return staff.import_file(service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run)
+        if args.command == "export":
+            return staff.export_file(service, args.file, out)
+        if args.command == "restore":
+            return staff.restore_file(service, args.file, out)
+        if args.command == "add":
+            return staff.add_file(service, args.file, out)
+        if args.command == "retire":
+            return staff.retire_entry(service, args.id, out)
+        if args.command == "review":
+            return staff.print_review(service, out)
+        return staff.print_stats(service, out)
+    except staff.StaffError as error:
+        raise CliError(str(error)) from None
     finally:
         service.close()
 

@@ -1,0 +1,137 @@
+"""Moderation from the server's command line: the same operations as in Telegram, for staff."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from knowledge.importers import DocumentRejected, read_document
+from knowledge.models import EntryStatus
+from knowledge.moderation import EntryDraft, Moderation, ModerationError
+from knowledge.service import AnswerService
+
+
+class StaffError(Exception):
+    """A refused staff command; nothing was written."""
+
+
+def cli_actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _read(path: Path, limit: int | None = None) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StaffError(f"cannot read {path}: {error.strerror or error}") from None
+    if limit is not None and len(data) > limit:
+        raise StaffError(f"{path} is larger than {limit} bytes")
+    return data
+
+
+def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
+    moderation = Moderation(service)
+    try:
+        parsed = read_document(_read(path), path.name, max_bytes=max_bytes)
+        preview = moderation.preview_import(parsed)
+        if preview.duplicate_of:
+            raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
+        document = parsed.document
+        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {len(parsed.entries)} entries\n")
+        for warning in preview.warnings:
+            out.write(f"  warning: {warning}\n")
+        if dry_run:
+            return 0
+        moderation.commit_import(parsed, cli_actor())
+    except (DocumentRejected, ModerationError) as error:
+        raise StaffError(str(error)) from None
+    out.write("imported\n")
+    return 0
+
+
+def export_file(service: AnswerService, path: Path, out: TextIO) -> int:
+    export = Moderation(service).export()
+    payload = export.model_dump_json(indent=1)
+    if str(path) == "-":
+        out.write(payload + "\n")
+    else:
+        path.write_text(payload + "\n", encoding="utf-8")
+        out.write(f"exported {len(export.documents)} documents and {len(export.entries)} entries to {path}\n")
+    return 0
+
+
+def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
+    try:
+        export = Moderation(service).restore(_read(path), cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"restored {len(export.documents)} documents and {len(export.entries)} entries\n")
+    return 0
+
+
+def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
+    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft."""
+    raw = _read(path, limit=2_000_000).decode("utf-8", errors="strict")
+    try:
+        data: Any = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+    except (json.JSONDecodeError, yaml.YAMLError) as error:
+        raise StaffError(f"{path} is not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {error}".splitlines()[0]) from None
+    try:
+        drafts = TypeAdapter(list[EntryDraft]).validate_python(data if isinstance(data, list) else [data])
+    except ValidationError as error:
+        item = error.errors()[0]
+        raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+    moderation = Moderation(service)
+    added = []
+    try:
+        with service.store.db.atomic():
+            for draft in drafts:
+                added.append(moderation.add_entry(draft, cli_actor()))
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    for entry in added:
+        out.write(f"added entry {entry.id} ({entry.key})\n")
+    return 0
+
+
+def retire_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    try:
+        Moderation(service).set_status(entry_id, EntryStatus.RETIRED, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"retired entry {entry_id} (not deleted)\n")
+    return 0
+
+
+def print_review(service: AnswerService, out: TextIO) -> int:
+    groups = Moderation(service).review_groups(limit=50)
+    if not groups:
+        out.write("the review queue is empty\n")
+    for group in groups:
+        suggestion = f"#{group.suggestion.entry_id}" if group.suggestion else "-"
+        out.write(f"{group.count:>4}× {group.text}  (items {', '.join(map(str, group.item_ids))}; best entry {suggestion})\n")
+        for variant in group.variants:
+            out.write(f"       · {variant}\n")
+    return 0
+
+
+def print_stats(service: AnswerService, out: TextIO) -> int:
+    stats = Moderation(service).stats()
+    out.write(f"documents {stats.documents}, active entries {stats.active_entries}, retired {stats.retired_entries}, "
+              f"open review items {stats.open_review_items}\n")
+    out.write("day         answered suggested unanswered\n")
+    for day in stats.days:
+        out.write(f"{day.day}  {day.answered:>8} {day.suggested:>9} {day.unanswered:>10}\n")
+    if stats.feedback:
+        out.write("feedback per entry (helpful / not helpful)\n")
+        for item in stats.feedback:
+            out.write(f"  #{item.entry_id}: {item.helpful} / {item.unhelpful}\n")
+    return 0
