@@ -19,15 +19,21 @@ from knowledge.analysis import Analysis, Analyzer, tokens
 from knowledge.index import Index, IndexedEntry
 
 FEATURES = ("coverage", "question_similarity", "question_coverage", "text_coverage", "fuzzy", "unknown_share", "bias")
+CONFIDENCE_FEATURES = ("relevance", "gap", "coverage", "unknown_share", "bias")
 
 
 class Calibration(BaseModel):
-    """Weights of the logistic model and the decision thresholds."""
+    """Two logistic models and the decision thresholds.
 
-    weights: dict[str, float]
+    `relevance` scores each candidate (is this the entry asked for?) and ranks them; `confidence`
+    turns the top candidate's relevance, its lead over the runner-up and the question's unknown
+    words into the probability that the top match is right.
+    """
+
+    relevance: dict[str, float]
+    confidence: dict[str, float]
     answer_threshold: float = 0.6
     suggest_threshold: float = 0.25
-    margin: float = 0.15
     unknown_weight: float = 0.7
 
     @classmethod
@@ -40,7 +46,7 @@ class Calibration(BaseModel):
 class Scored:
     entry_id: int
     features: dict[str, float]
-    confidence: float
+    relevance: float
     best_field: int  # index into the entry's questions, -1 for the text
 
 
@@ -48,6 +54,29 @@ class Scored:
 class Ranking:
     analysis: Analysis
     scored: list[Scored]
+    confidence: float = 0.0
+
+    def confidence_features(self) -> dict[str, float]:
+        return confidence_features(self.scored)
+
+
+def confidence_features(scored: list[Scored]) -> dict[str, float]:
+    if not scored:
+        return {name: 0.0 for name in CONFIDENCE_FEATURES}
+    top = scored[0]
+    runner_up = scored[1].relevance if len(scored) > 1 else 0.0
+    return {
+        "relevance": top.relevance,
+        "gap": top.relevance - runner_up,
+        "coverage": top.features["coverage"],
+        "unknown_share": top.features["unknown_share"],
+        "bias": 1.0,
+    }
+
+
+def logistic(weights: dict[str, float], features: dict[str, float]) -> float:
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 class Matcher:
@@ -74,8 +103,11 @@ class Matcher:
         for entry_id in self.index.candidates(query_terms):
             indexed = self.index.entries[entry_id]
             scored.append(self._score(indexed, analysis, weights, total, exclude))
-        scored.sort(key=lambda s: (-s.confidence, s.entry_id))
-        return Ranking(analysis, scored[:limit])
+        scored.sort(key=lambda s: (-s.relevance, s.entry_id))
+        ranking = Ranking(analysis, scored[: max(limit, 2)])
+        ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
+        ranking.scored = ranking.scored[:limit]
+        return ranking
 
     def _query_weight(self, term: str) -> float:
         if self.index.knows(term):
@@ -117,11 +149,7 @@ class Matcher:
             "unknown_share": unknown_share,
             "bias": 1.0,
         }
-        return Scored(indexed.entry_id, features, self._confidence(features), best_field)
+        return Scored(indexed.entry_id, features, logistic(self.calibration.relevance, features), best_field)
 
     def _field_weight(self, term: str, weights: dict[str, float]) -> float:
         return weights.get(term) or self.index.weight(term)
-
-    def _confidence(self, features: dict[str, float]) -> float:
-        z = sum(self.calibration.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-z))

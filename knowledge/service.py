@@ -121,32 +121,31 @@ class AnswerService:
         self.refresh()
         ranking = self.matcher.rank(text, limit=limit)
         floor = self.matcher.calibration.suggest_threshold
-        return [self._match(s, ranking) for s in ranking.scored if s.confidence >= floor]
+        return [self._match(s, ranking) for s in ranking.scored if s.relevance >= floor]
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
         scored = ranking.scored
-        if not scored or scored[0].confidence < calibration.suggest_threshold:
-            return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=scored[0].confidence if scored else 0.0)
-        top = scored[0]
-        runner_up = scored[1].confidence if len(scored) > 1 else 0.0
-        others = [s for s in scored[1:] if s.confidence >= calibration.suggest_threshold]
-        if top.confidence >= calibration.answer_threshold and top.confidence - runner_up >= calibration.margin:
+        confidence = round(ranking.confidence, 4)
+        plausible = [s for s in scored if s.relevance >= calibration.suggest_threshold]
+        if scored and confidence >= calibration.answer_threshold:
             return Answer(
                 query=text,
                 outcome=Outcome.ANSWER,
-                confidence=top.confidence,
-                best=self._match(top, ranking),
-                suggestions=[self._match(s, ranking) for s in others[:SUGGESTIONS]],
+                confidence=confidence,
+                best=self._match(scored[0], ranking),
+                suggestions=[self._match(s, ranking) for s in plausible[1 : SUGGESTIONS + 1]],
             )
-        return Answer(
-            query=text,
-            outcome=Outcome.SUGGEST,
-            confidence=top.confidence,
-            suggestions=[self._match(s, ranking) for s in ([top] + others)[:SUGGESTIONS]],
-        )
+        if plausible:
+            return Answer(
+                query=text,
+                outcome=Outcome.SUGGEST,
+                confidence=confidence,
+                suggestions=[self._match(s, ranking) for s in plausible[:SUGGESTIONS]],
+            )
+        return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence)
 
     def _record(self, answer: Answer) -> None:
         review = None
@@ -161,7 +160,7 @@ class AnswerService:
 
     def _match(self, scored: Scored, ranking: Ranking) -> Match:
         entry = self.store.entry(scored.entry_id)
-        return self.match_for_entry(entry, score=scored.confidence, query_terms=set(ranking.analysis.terms))
+        return self.match_for_entry(entry, score=scored.relevance, query_terms=set(ranking.analysis.terms))
 
     def match_for_entry(self, entry: Entry, *, score: float = 1.0, query_terms: set[str] | None = None) -> Match:
         document = self._documents.get(entry.document_key) or self.store.document(entry.document_key)

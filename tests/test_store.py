@@ -112,13 +112,15 @@ def test_concurrent_edits_second_save_is_refused(store: Store) -> None:
 def test_every_change_is_versioned_with_who_and_before_after(store: Store) -> None:
     entry = store.entries()[0]
     alternate = AlternateQuestion(text="Wat zegt de brief?", language=Language.NL)
-    store.update_entry(entry.id, 1, "telegram:7", alternates=[alternate])
+    store.update_entry(entry.id, 1, "telegram:7", alternates=[*entry.alternates, alternate])
     store.set_status(entry.id, EntryStatus.RETIRED, "telegram:7")
     history = store.history(entry.id)
     assert [c.action for c in history] == ["create", "update", "retire"]
     assert [c.version for c in history] == [1, 2, 3]
     assert history[1].actor == "telegram:7"
-    assert history[1].before["alternates"] == [] and history[1].after["alternates"][0]["text"] == "Wat zegt de brief?"
+    before = [a.model_dump(mode="json") for a in entry.alternates]
+    assert history[1].before["alternates"] == before
+    assert history[1].after["alternates"] == before + [{"text": "Wat zegt de brief?", "language": "nl"}]
     assert entry.id not in {e.id for e in store.entries()}
     assert store.entry(entry.id).status is EntryStatus.RETIRED, "retired, never deleted"
 
