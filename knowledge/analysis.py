@@ -35,7 +35,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-_STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutch"), ("en", "english"), ("ru", "russian"))}
+_STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutch_porter"), ("en", "english"), ("ru", "russian"))}
 
 
 @lru_cache(maxsize=500_000)
@@ -99,6 +99,36 @@ def _load_default_lexicon() -> Lexicon:
     return Lexicon.from_data(stopword_data, synonym_groups)
 
 
+_COUNT_WORDS = {"hoeveel", "сколько", "скольких"}
+_COUNT_PHRASES = {("how", "many"), ("how", "much"), ("number", "of"), ("aantal",)}
+_TIME_WORDS = {"wanneer", "when", "когда"}
+_NUMBER = re.compile(r"\d")
+_DATE = re.compile(
+    r"\b(1[89]|20)\d{2}\b|\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for(words: list[str]) -> str | None:
+    """'count' for how-many questions, 'time' for when-questions: what kind of answer they need."""
+    pairs = set(zip(words, words[1:]))
+    if _COUNT_WORDS & set(words) or pairs & _COUNT_PHRASES or "aantal" in words:
+        return "count"
+    if _TIME_WORDS & set(words):
+        return "time"
+    return None
+
+
+def provides(text: str) -> frozenset[str]:
+    """What kinds of answer a text can give: a number, a date."""
+    kinds = set()
+    if _NUMBER.search(text):
+        kinds.add("count")
+    if _DATE.search(text):
+        kinds.add("time")
+    return frozenset(kinds)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A text as the matcher sees it."""
@@ -107,6 +137,7 @@ class Analysis:
     tokens: tuple[str, ...]
     terms: tuple[str, ...]
     is_greeting: bool
+    asks_for: str | None = None
 
 
 class Analyzer:
@@ -139,18 +170,21 @@ class Analyzer:
                 continue
             word, word_stem = words[i], stems[i]
             i += 1
+            # Function words go first: the Dutch stemmer strips 'ge-', so 'geweld' stems to 'wel'.
+            if word in self._all_stopwords or word in self.lexicon.greetings:
+                continue
             canonical = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word_stem)
             if canonical:
                 terms.append(canonical)
-            elif word in self._all_stopwords or word in self.lexicon.greetings:
-                continue
             elif len(word) > 1 or word.isdigit():
                 terms.append(word_stem)
         content = [w for w in words if w not in self._all_stopwords]
         is_greeting = bool(words) and not terms and any(w in self.lexicon.greetings for w in words) and all(
             w in self.lexicon.greetings for w in content
         )
-        return Analysis(language=lang, tokens=tuple(words), terms=tuple(terms), is_greeting=is_greeting)
+        return Analysis(
+            language=lang, tokens=tuple(words), terms=tuple(terms), is_greeting=is_greeting, asks_for=asks_for(words)
+        )
 
     def terms(self, text: str, language: Lang | None = None) -> tuple[str, ...]:
         return self.analyse(text, language).terms

@@ -27,6 +27,8 @@ from knowledge.store import Store
 
 Example = tuple[dict[str, float], int]
 PRECISION = 0.97
+#: A wrong confident answer costs more than a suggestion: wrong top matches weigh this much more.
+NEGATIVE_WEIGHT = 2.0
 
 
 def training_questions(entries: list[Entry], negatives: list[str]) -> list[tuple[str, int | None, tuple[int, int] | None]]:
@@ -55,14 +57,21 @@ def confidence_examples(matcher: Matcher, questions: list[tuple[str, int | None,
     return examples
 
 
-def fit_logistic(examples: list[Example], names: tuple[str, ...], l2: float = 0.001, steps: int = 3000, rate: float = 1.0) -> dict[str, float]:
+def fit_logistic(
+    examples: list[Example],
+    names: tuple[str, ...],
+    l2: float = 0.001,
+    steps: int = 2000,
+    rate: float = 1.5,
+    negative_weight: float = 1.0,
+) -> dict[str, float]:
     """Batch gradient descent with a little L2: a handful of features, a few thousand examples."""
     weights = {name: 0.0 for name in names}
     n = max(len(examples), 1)
     for _ in range(steps):
         gradient = {name: 0.0 for name in names}
         for features, label in examples:
-            error = logistic(weights, features) - label
+            error = (logistic(weights, features) - label) * (1.0 if label else negative_weight)
             for name in names:
                 gradient[name] += error * features[name]
         for name in names:
@@ -83,7 +92,7 @@ def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, floa
     relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
     matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})
     examples = confidence_examples(matcher, questions)
-    confidence = fit_logistic(examples, CONFIDENCE_FEATURES)
+    confidence = fit_logistic(examples, CONFIDENCE_FEATURES, negative_weight=NEGATIVE_WEIGHT)
     scored = [(logistic(confidence, features), label) for features, label in examples]
     answer_threshold = _threshold_for_precision(scored, PRECISION)
     calibration = matcher.calibration.model_copy(

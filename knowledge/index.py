@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.analysis import Analyzer, Lang
+from knowledge.analysis import Analyzer, Lang, provides
 from knowledge.models import Entry
 
 #: How many candidates the scorer looks at: enough for recall, few enough to stay fast.
@@ -39,6 +39,7 @@ class IndexedEntry:
     questions: list[Field]
     text: Field
     all_terms: frozenset[str] = field(default_factory=frozenset)
+    provides: frozenset[str] = field(default_factory=frozenset)
 
 
 class Index:
@@ -71,7 +72,7 @@ class Index:
             questions.append(self._field("alternate", alternate.text, alternate.language.value))
         text = self._field("text", entry.text, entry.language.value)
         all_terms = frozenset().union(text.terms, *(q.terms for q in questions))
-        indexed = IndexedEntry(entry.id, entry.document_key, questions, text, all_terms)
+        indexed = IndexedEntry(entry.id, entry.document_key, questions, text, all_terms, provides(entry.text))
         self.entries[entry.id] = indexed
         for term in all_terms:
             self.postings[term].add(entry.id)

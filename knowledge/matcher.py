@@ -18,8 +18,17 @@ from rapidfuzz import fuzz
 from knowledge.analysis import Analysis, Analyzer, tokens
 from knowledge.index import Index, IndexedEntry
 
-FEATURES = ("coverage", "question_similarity", "question_coverage", "text_coverage", "fuzzy", "unknown_share", "bias")
-CONFIDENCE_FEATURES = ("relevance", "gap", "coverage", "unknown_share", "bias")
+FEATURES = (
+    "coverage",
+    "question_similarity",
+    "question_coverage",
+    "text_coverage",
+    "fuzzy",
+    "unknown_share",
+    "answer_type_mismatch",
+    "bias",
+)
+CONFIDENCE_FEATURES = ("relevance", "gap", "coverage", "unknown_share", "question_similarity", "answer_type_mismatch", "bias")
 
 
 class Calibration(BaseModel):
@@ -70,6 +79,8 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "gap": top.relevance - runner_up,
         "coverage": top.features["coverage"],
         "unknown_share": top.features["unknown_share"],
+        "question_similarity": top.features["question_similarity"],
+        "answer_type_mismatch": top.features["answer_type_mismatch"],
         "bias": 1.0,
     }
 
@@ -147,6 +158,7 @@ class Matcher:
             "text_coverage": text_coverage,
             "fuzzy": best_fuzzy,
             "unknown_share": unknown_share,
+            "answer_type_mismatch": float(analysis.asks_for is not None and analysis.asks_for not in indexed.provides),
             "bias": 1.0,
         }
         return Scored(indexed.entry_id, features, logistic(self.calibration.relevance, features), best_field)
