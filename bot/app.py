@@ -14,7 +14,7 @@ from bot.settings import Settings, SettingsError
 from bot.texts import LANGUAGES, Texts, texts_for
 from bot.texts.moderator import ModeratorTexts, moderator_texts
 from handlers.context import SERVICES, BotContext, BotServices, services_of
-from handlers.guard import FloodGuard
+from handlers.guard import FloodGuard, InlineDebouncer
 from handlers.setup import MODERATOR_COMMANDS, register_handlers
 from knowledge.service import AnswerService
 
@@ -48,6 +48,7 @@ def build_application(settings: Settings, service: AnswerService | None = None) 
         settings=settings,
         answers=answers,
         flood=FloodGuard(limit=settings.flood_max_messages, window=settings.flood_window_seconds),
+        inline=InlineDebouncer(delay=settings.inline_debounce_seconds),
     )
     register_handlers(application)
     return application

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     review_retention_days: int = Field(default=90, ge=1, le=3650)
     flood_max_messages: int = Field(default=8, ge=1, le=1000)
     flood_window_seconds: float = Field(default=30.0, gt=0, le=3600)
+    inline_debounce_seconds: float = Field(default=0.35, ge=0, le=5)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod

@@ -464,7 +464,7 @@ class _Notes:
         paragraphs = [_text(c) for c in note if _local(c) in {"noot.al", "al"}]
         text = " ".join(p for p in paragraphs if p) or _text(note)
         url = _note_url(note, text)
-        bare = " ".join(re.sub(r"https?://\S+", "", text).split())
+        bare = " ".join(re.sub(r"https?://\S+", "", text).split()).rstrip(" ,;:")
         return Footnote(number=number, text=bare or text, url=url)
 
     def _position(self, note: ET.Element) -> int:

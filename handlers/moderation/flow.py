@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
+from telegram.warnings import PTBUserWarning
 
 from handlers.context import BotContext
 from handlers.moderation.access import texts
 from handlers.render import escape
+
+# Our conversations are per user and chat on purpose: a moderator's buttons belong to their one open flow.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
 DRAFT = "moderator_draft"
 CONFIRM_PATTERN = r"^m:(ok|no)$"
