@@ -12,7 +12,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 from bot.plain import suggestion_title
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
-from handlers.moderation.flow import END, TIMEOUT, cancel, clear, confirm_keyboard, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
@@ -213,7 +213,7 @@ def _author(text: str) -> Author:
 
 
 def add_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
         entry_points=[
             CommandHandler("add", start),
             CallbackQueryHandler(from_review, pattern=r"^m:rn:\d{1,9}$"),
@@ -228,7 +228,5 @@ def add_conversation() -> ConversationHandler:  # type: ignore[type-arg]
             ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
         fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT,
         name="add",
     )

@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
-from handlers.moderation.flow import END, TIMEOUT, cancel, clear, confirm_keyboard, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.moderation import ModerationError
@@ -111,7 +111,7 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 
 def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
         entry_points=[CommandHandler("edit", start)],
         states={
             CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:[qtpa]$")],
@@ -120,7 +120,5 @@ def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
             ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
         fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT,
         name="edit",
     )

@@ -13,9 +13,6 @@ from handlers.context import BotContext
 from handlers.moderation.access import texts
 from handlers.render import escape
 
-# Our conversations are per user and chat on purpose: a moderator's buttons belong to their one open flow.
-warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-
 DRAFT = "moderator_draft"
 CONFIRM_PATTERN = r"^m:(ok|no)$"
 END = ConversationHandler.END
@@ -56,6 +53,14 @@ async def cancel(update: Update, context: BotContext) -> int:
         await update.callback_query.edit_message_reply_markup(None)
     await say(update, escape(t.cancelled if had_draft else t.nothing_to_cancel))
     return END
+
+
+def conversation(**kwargs: Any) -> ConversationHandler:  # type: ignore[type-arg]
+    """A moderator flow, per user and chat: its buttons belong to that one open flow, so PTB's
+    per_message advice does not apply (and its warning is silenced)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(allow_reentry=True, conversation_timeout=TIMEOUT, **kwargs)
 
 
 async def timed_out(update: Update, context: BotContext) -> None:

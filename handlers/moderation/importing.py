@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
-from handlers.moderation.flow import END, TIMEOUT, cancel, clear, confirm_keyboard, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
@@ -100,7 +100,7 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 
 def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
         entry_points=[CommandHandler("import", start), MessageHandler(PRIVATE_DOCUMENT, got_file)],
         states={
             WAIT_FILE: [MessageHandler(PRIVATE_DOCUMENT, got_file), MessageHandler(filters.TEXT & ~filters.COMMAND, waiting_for_file)],
@@ -108,7 +108,5 @@ def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
             ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
         fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT,
         name="import",
     )
