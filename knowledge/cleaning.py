@@ -218,7 +218,7 @@ def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> lis
         if line == PARAGRAPH_BREAK:
             blanks += 1
             continue
-        if blanks and (not doubled or blanks >= 2):
+        if blanks and (not doubled or blanks >= 2) and not _continues(current, line):
             close()
         elif doubled and current and _ends_paragraph(current[-1], width):
             close()
@@ -230,6 +230,11 @@ def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> lis
         current.append(line)
     close()
     return blocks
+
+
+def _continues(current: list[str], line: str) -> bool:
+    """A sentence cut by a page break (footnotes, running footers) goes on in lower case."""
+    return bool(current) and not re.search(r"[.!?:;]['\"”’»)]?$", current[-1]) and line[:1].islower()
 
 
 def _is_doubled(lines: list[str]) -> bool:
