@@ -60,12 +60,14 @@ FileKind = Literal["txt", "pdf", "xml"]
 ACCEPTED_SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".xml")
 #: Share of control characters (other than line breaks, tabs and form feeds) above which a file is binary.
 MAX_CONTROL_SHARE = 0.05
+#: Deepest element nesting accepted in XML; the official XML stays far below it.
+MAX_XML_DEPTH = 100
 
 NOT_TEXT = "the file is not a text file (it contains binary data)"
 NOT_PDF = "the file is not a readable PDF"
 ENCRYPTED_PDF = "the PDF is encrypted (password-protected); send an unprotected copy"
 NO_TEXT_LAYER = "the PDF has no text layer (a scan?)"
-DOCTYPE_REFUSED = "XML with a DOCTYPE is not accepted (the official XML has none)"
+DOCTYPE_REFUSED = "XML with a DOCTYPE is not accepted (no DTDs or entity declarations)"
 NOT_OFFICIAL_XML = "not an official Kamerstuk or Aanhangsel XML (from zoek.officielebekendmakingen.nl)"
 
 
@@ -84,7 +86,7 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = 5_000_000) -> 
     with _refusals():
         kind = _check_file(data, filename, max_bytes)
         if kind == "xml":
-            return read_official_xml(data)
+            return _read_official_xml(data)
         return _parse_text(_extract(kind, data))
 
 
@@ -114,6 +116,8 @@ def _refusals() -> Iterator[None]:
 def _validation_reason(error: ValidationError) -> str:
     """The first thing the models refused, e.g. a paragraph longer than any real one."""
     first = error.errors()[0]
+    if first.get("loc") == ("text",) and first.get("type") == "string_too_long":
+        return f"a paragraph or answer is longer than {MAX_ENTRY_TEXT} characters; is this really one document?"
     where = ".".join(str(part) for part in first.get("loc", ())) or "document"
     return f"the document has a part that is not valid ({where}: {first.get('msg', 'invalid')})"
 
@@ -143,7 +147,7 @@ def _suffix(filename: str) -> str:
 
 
 def _extract(kind: FileKind, data: bytes) -> str:
-    return pdf_text(data) if kind == "pdf" else decode_text(data)
+    return _pdf_text(data) if kind == "pdf" else _decode_text(data)
 
 
 def _parse_text(text: str) -> ParsedDocument:
@@ -159,7 +163,7 @@ def _parse_text(text: str) -> ParsedDocument:
 # --- plain text ---------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes) -> str:
+def _decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252; binary data is refused."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode(data, "utf-16")
@@ -193,7 +197,7 @@ def _control_share(text: str) -> float:
 # --- PDF ----------------------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes) -> str:
+def _pdf_text(data: bytes) -> str:
     """The text layer of every page, pages separated by a blank line (a paragraph break)."""
     with _quiet_pypdf():
         reader = _open_pdf(data)
@@ -253,17 +257,30 @@ class _NoDoctype(ET.TreeBuilder):
         raise DocumentRejected(DOCTYPE_REFUSED)
 
 
-def parse_xml(data: bytes) -> ET.Element:
+def _parse_xml(data: bytes) -> ET.Element:
     """A parsed tree of an upload, refusing DTDs and entities (defusedxml's rules without the dependency)."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise DocumentRejected(DOCTYPE_REFUSED)
     parser = ET.XMLParser(target=_NoDoctype())
     try:
         parser.feed(data)
-        return parser.close()
+        root = parser.close()
     except ET.ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         raise DocumentRejected(f"the file is not well-formed XML (line {line}, column {column})") from None
+    if _depth(root) > MAX_XML_DEPTH:
+        raise DocumentRejected(f"the XML is nested more than {MAX_XML_DEPTH} levels deep")
+    return root
+
+
+def _depth(root: ET.Element) -> int:
+    """How deeply elements nest, counted without recursion (the readers below recurse)."""
+    deepest, level = 0, [(root, 1)]
+    while level:
+        element, depth = level.pop()
+        deepest = max(deepest, depth)
+        level.extend((child, depth + 1) for child in element)
+    return deepest
 
 
 def _local(element: ET.Element) -> str:
@@ -342,7 +359,7 @@ def _first_date(*candidates: dt.date | None) -> dt.date | None:
 
 
 @dataclass(frozen=True)
-class Session:
+class _Session:
     """A parliamentary year, e.g. 2020-2021, with the chamber ('II' is the Tweede Kamer)."""
 
     start: int
@@ -361,7 +378,7 @@ _YEARS = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4}|\d{2})\b")
 _YEARS_AFTER_WORD = re.compile(r"vergaderjaar\s+" + _YEARS.pattern, re.IGNORECASE)
 
 
-def _session(head: ET.Element | None, meta: dict[str, str]) -> Session | None:
+def _session(head: ET.Element | None, meta: dict[str, str]) -> _Session | None:
     """The vergaderjaar from the metadata or the printed head, only when its two years follow each other."""
     chamber = "I" if "Eerste Kamer" in " ".join(head.itertext() if head is not None else ()) else "II"
     candidates = [(_YEARS, meta.get("OVERHEIDop.vergaderjaar", ""))]
@@ -374,7 +391,7 @@ def _session(head: ET.Element | None, meta: dict[str, str]) -> Session | None:
         if m := pattern.search(text):
             start, end = int(m.group(1)), int(m.group(2))
             if end % 100 == (start + 1) % 100:
-                return Session(start=start, chamber=chamber)
+                return _Session(start=start, chamber=chamber)
     return None
 
 
@@ -516,15 +533,15 @@ def _all_references(entries: list[Entry], extra: str = "") -> list[str]:
 # --- official XML: the shapes -------------------------------------------------------------------
 
 
-def read_official_xml(data: bytes) -> ParsedDocument:
+def _read_official_xml(data: bytes) -> ParsedDocument:
     """A Kamerstuk (a letter) or an Aanhangsel (answers to Kamervragen) from its official XML."""
-    root = parse_xml(data)
+    root = _parse_xml(data)
     meta = _metadata(root)
     for element in root.iter():
         if _local(element) == "kamerstuk":
-            return read_kamerstuk(element, meta)
+            return _read_kamerstuk(element, meta)
         if _local(element) == "kamervragen":
-            return read_kamervragen(element, meta)
+            return _read_kamervragen(element, meta)
     raise DocumentRejected(NOT_OFFICIAL_XML)
 
 
@@ -535,7 +552,7 @@ _KAMERSTUK_SKIP = frozenset(
 )
 
 
-def read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocument:
+def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocument:
     """One entry per body paragraph; number, official id and citation only as far as the XML states them."""
     stuk = _first(kamerstuk, "stuk")
     stuk = kamerstuk if stuk is None else stuk
@@ -565,8 +582,8 @@ def read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocumen
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
     entries = [
-        Entry(key=f"{key}/{n}", document_key=key, number=n, text=_checked_text(text, f"paragraph {n}"), footnotes=notes_)
-        for n, (text, notes_) in enumerate(body, start=1)
+        Entry(key=f"{key}/{n}", document_key=key, number=n, text=_checked_text(text, f"paragraph {n}"), footnotes=refs)
+        for n, (text, refs) in enumerate(body, start=1)
     ]
     document = Document(
         key=key,
@@ -633,7 +650,7 @@ def _kamerstuk_id(dossier: str, number: str | None, meta: dict[str, str]) -> str
     return identifier if re.fullmatch(r"kst-[0-9A-Za-z-]+", identifier) else None
 
 
-def _kamerstuk_citation(session: Session | None, dossier: str, number: str | None) -> str | None:
+def _kamerstuk_citation(session: _Session | None, dossier: str, number: str | None) -> str | None:
     if session and dossier and number:
         return f"Kamerstukken {session.chamber} {session.label()}, {_dossier_label(dossier)}, nr. {number}"
     return None
@@ -654,7 +671,7 @@ class _Pair:
     answers: list[ET.Element]
 
 
-def read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDocument:
+def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDocument:
     """One entry per answer, with the official question(s) it answers."""
     descriptions = [_text(e) for e in _find(kamervragen, "kamervraagomschrijving", skip={"noot"})]
     pairs = _pairs(kamervragen)
@@ -666,8 +683,7 @@ def read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDoc
     kind = DocumentKind.KAMERVRAGEN
     key = document_key(kind, date, None, qnumber)
     notes = _Notes.of(kamervragen)
-    entries = [_pair_entry(key, pair, notes) for pair in pairs]
-    entries = [entry for entry in entries if entry is not None]
+    entries = [entry for pair in pairs if (entry := _pair_entry(key, pair, notes)) is not None]
     if not entries:
         raise DocumentRejected("no entries could be read: every antwoord in the XML is empty")
     session = _session(_first(kamervragen, "kamervraagkop"), meta)
@@ -816,17 +832,17 @@ def _kamervragen_title(descriptions: list[str], meta: dict[str, str]) -> str:
 _AANHANGSEL_ID = re.compile(r"^ah-(tk|ek)-(\d{4})(\d{4})-(\d{1,6})$")
 
 
-def _aanhangsel_number(session: Session | None, meta: dict[str, str]) -> tuple[Session, str] | None:
+def _aanhangsel_number(session: _Session | None, meta: dict[str, str]) -> tuple[_Session, str] | None:
     """(vergaderjaar, nr) from the metadata's identifier, or its Aanhangsel number with the vergaderjaar."""
     if m := _AANHANGSEL_ID.match(meta.get("DC.identifier", "")):
-        return Session(start=int(m.group(2)), chamber="I" if m.group(1) == "ek" else "II"), m.group(4)
+        return _Session(start=int(m.group(2)), chamber="I" if m.group(1) == "ek" else "II"), m.group(4)
     number = meta.get("OVERHEIDop.aanhangselNummer", "").strip()
     if session and re.fullmatch(r"\d{1,6}", number):
         return session, number
     return None
 
 
-def _aanhangsel_id(session: Session | None, meta: dict[str, str]) -> str | None:
+def _aanhangsel_id(session: _Session | None, meta: dict[str, str]) -> str | None:
     found = _aanhangsel_number(session, meta)
     if not found:
         return None
@@ -834,7 +850,7 @@ def _aanhangsel_id(session: Session | None, meta: dict[str, str]) -> str | None:
     return f"ah-{'ek' if year.chamber == 'I' else 'tk'}-{year.digits()}-{number}"
 
 
-def _aanhangsel_citation(session: Session | None, meta: dict[str, str]) -> str | None:
+def _aanhangsel_citation(session: _Session | None, meta: dict[str, str]) -> str | None:
     found = _aanhangsel_number(session, meta)
     if not found:
         return None

@@ -40,6 +40,7 @@ class IndexedEntry:
     text: Field
     all_terms: frozenset[str] = field(default_factory=frozenset)
     provides: frozenset[str] = field(default_factory=frozenset)
+    topics: frozenset[str] = field(default_factory=frozenset)
 
 
 class Index:
@@ -72,7 +73,9 @@ class Index:
             questions.append(self._field("alternate", alternate.text, alternate.language.value))
         text = self._field("text", entry.text, entry.language.value)
         all_terms = frozenset().union(text.terms, *(q.terms for q in questions))
-        indexed = IndexedEntry(entry.id, entry.document_key, questions, text, all_terms, provides(entry.text))
+        indexed = IndexedEntry(
+            entry.id, entry.document_key, questions, text, all_terms, provides(entry.text), frozenset(entry.topics)
+        )
         self.entries[entry.id] = indexed
         for term in all_terms:
             self.postings[term].add(entry.id)

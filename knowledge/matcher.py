@@ -120,6 +120,12 @@ class Matcher:
         ranking.scored = ranking.scored[:limit]
         return ranking
 
+    def confidence_of(self, group: list[Scored], runner_up: Scored | None) -> float:
+        """Confidence that one of a group of equivalent matches is right: its lead is over the next one."""
+        features = confidence_features([group[0]] + ([runner_up] if runner_up else []))
+        features["gap"] = min(s.relevance for s in group) - (runner_up.relevance if runner_up else 0.0)
+        return logistic(self.calibration.confidence, features)
+
     def _query_weight(self, term: str) -> float:
         if self.index.knows(term):
             return self.index.weight(term)

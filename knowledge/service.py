@@ -7,6 +7,7 @@ citations. Front ends only render what it returns.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import unicodedata
@@ -30,6 +31,9 @@ MAX_QUESTION_LENGTH = 500
 #: How much of an unanswered question the review queue keeps (normalised text only).
 MAX_REVIEW_TEXT = 300
 SUGGESTIONS = 3
+#: Matches this close to the top, from documents of other dates, are positions on the same question.
+POSITION_TIE = 0.12
+SAME_SUBJECT_OVERLAP = 0.4
 
 
 class InvalidQuestion(ValueError):
@@ -127,16 +131,17 @@ class AnswerService:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
-        scored = ranking.scored
-        confidence = round(ranking.confidence, 4)
-        plausible = [s for s in scored if s.relevance >= calibration.suggest_threshold]
-        if scored and confidence >= calibration.answer_threshold:
+        positions, confidence = self._positions(ranking)
+        plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        if positions and confidence >= calibration.answer_threshold:
+            best = positions[0]
             return Answer(
                 query=text,
                 outcome=Outcome.ANSWER,
                 confidence=confidence,
-                best=self._match(scored[0], ranking),
-                suggestions=[self._match(s, ranking) for s in plausible[1 : SUGGESTIONS + 1]],
+                best=self._match(best, ranking),
+                earlier=[self._match(s, ranking) for s in positions[1:]],
+                suggestions=[self._match(s, ranking) for s in plausible if s is not best][:SUGGESTIONS],
             )
         if plausible:
             return Answer(
@@ -146,6 +151,38 @@ class AnswerService:
                 suggestions=[self._match(s, ranking) for s in plausible[:SUGGESTIONS]],
             )
         return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence)
+
+    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float]:
+        """The top match and, when documents of other dates answer the question about as well, those
+        too: newest first, so the current position leads and earlier ones stay reachable."""
+        scored = ranking.scored
+        if not scored:
+            return [], round(ranking.confidence, 4)
+        top = scored[0]
+        group = [top]
+        for other in scored[1:]:
+            if top.relevance - other.relevance > POSITION_TIE or other.relevance < self.matcher.calibration.suggest_threshold:
+                break
+            if self._date_of(other) not in {self._date_of(g) for g in group} and self._same_subject(top, other):
+                group.append(other)
+        if len(group) == 1:
+            return group, round(ranking.confidence, 4)
+        rest = [s for s in scored if s not in group]
+        confidence = self.matcher.confidence_of(group, rest[0] if rest else None)
+        group.sort(key=lambda s: self._date_of(s) or dt.date.min, reverse=True)
+        return group, round(confidence, 4)
+
+    def _same_subject(self, a: Scored, b: Scored) -> bool:
+        """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
+        first, second = self.index.entries[a.entry_id], self.index.entries[b.entry_id]
+        if first.topics & second.topics:
+            return True
+        shared = first.text.terms & second.text.terms
+        return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text.terms), len(second.text.terms))
+
+    def _date_of(self, scored: Scored) -> dt.date | None:
+        document = self._documents.get(self.index.entries[scored.entry_id].document_key)
+        return document.date if document else None
 
     def _record(self, answer: Answer) -> None:
         review = None
