@@ -46,7 +46,13 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         return texts.greeting
     if answer.answered and answer.best:
         heading = f"{texts.answer_heading} ({texts.confidence.format(value=answer.confidence)})"
-        return heading + "\n\n" + render_match_plain(answer.best, texts, emphasise)
+        if answer.earlier and answer.best.citation.date:
+            heading += " · " + texts.as_of.format(date=texts.date(answer.best.citation.date))
+        lines = [heading, "", render_match_plain(answer.best, texts, emphasise)]
+        for earlier in answer.earlier:
+            date = texts.date(earlier.citation.date) if earlier.citation.date else "?"
+            lines.append(f"  {texts.earlier_position}: {date} · {' · '.join(citation_parts(earlier.citation, texts)[2:])}")
+        return "\n".join(lines)
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
         lines = [texts.suggest_heading]
         for number, match in enumerate(answer.suggestions, start=1):

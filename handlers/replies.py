@@ -51,7 +51,9 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
     if answer.outcome is Outcome.GREETING:
         await reply(message, render.escape(texts.greeting) + "\n\n/help")
     elif answer.answered and answer.best:
-        await send_match(message, context, answer.best, texts, also=answer.suggestions, heading=texts.answer_heading)
+        await send_match(
+            message, context, answer.best, texts, also=answer.suggestions, earlier=answer.earlier, heading=answer_heading(answer, texts)
+        )
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
         text, keyboard = render.suggestions_message(answer, texts)
         await reply(message, text, keyboard)
@@ -66,15 +68,23 @@ async def send_match(
     texts: Texts,
     *,
     also: list[Match] | None = None,
+    earlier: list[Match] | None = None,
     heading: str | None = None,
 ) -> None:
     """An entry's official text with its keyboard under the last of its messages."""
     related = _related(context, match, also or [])
-    keyboard = render.answer_keyboard(match, texts, related, earlier=[])
+    keyboard = render.answer_keyboard(match, texts, related, earlier=earlier or [])
     parts = render.render_match_messages(match, texts, heading=heading)
     for position, part in enumerate(parts):
         last = position == len(parts) - 1
         await reply(message, part, keyboard if last else None)
+
+
+def answer_heading(answer: Answer, texts: Texts) -> str:
+    """'Official answer', and 'position as of <date>' when earlier positions exist."""
+    if answer.earlier and answer.best and answer.best.citation.date:
+        return f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
+    return texts.answer_heading
 
 
 def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match]:

@@ -33,6 +33,8 @@ MAX_REVIEW_TEXT = 300
 SUGGESTIONS = 3
 #: Matches this close to the top, from documents of other dates, are positions on the same question.
 POSITION_TIE = 0.12
+#: ...and passages at least this share of the top match's relevance are positions on it at all.
+POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
 
 
@@ -153,24 +155,32 @@ class AnswerService:
         return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence)
 
     def _positions(self, ranking: Ranking) -> tuple[list[Scored], float]:
-        """The top match and, when documents of other dates answer the question about as well, those
-        too: newest first, so the current position leads and earlier ones stay reachable."""
+        """The position that answers, then earlier positions on the same question, newest first.
+
+        Passages from documents of other dates, on the same subject and relevant enough, are the
+        same question answered at another time: among those about as relevant as the top match the
+        newest leads; the older ones stay reachable as earlier positions and do not count as rivals.
+        """
         scored = ranking.scored
         if not scored:
             return [], round(ranking.confidence, 4)
         top = scored[0]
-        group = [top]
+        floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
+        same: list[Scored] = []
         for other in scored[1:]:
-            if top.relevance - other.relevance > POSITION_TIE or other.relevance < self.matcher.calibration.suggest_threshold:
-                break
-            if self._date_of(other) not in {self._date_of(g) for g in group} and self._same_subject(top, other):
-                group.append(other)
-        if len(group) == 1:
-            return group, round(ranking.confidence, 4)
-        rest = [s for s in scored if s not in group]
-        confidence = self.matcher.confidence_of(group, rest[0] if rest else None)
-        group.sort(key=lambda s: self._date_of(s) or dt.date.min, reverse=True)
-        return group, round(confidence, 4)
+            dates = {self._date_of(s) for s in [top, *same]}
+            if other.relevance >= floor and self._date_of(other) not in dates and self._same_subject(top, other):
+                same.append(other)
+        if not same:
+            return [top], round(ranking.confidence, 4)
+        tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
+        lead = max(tied, key=lambda s: self._date_of(s) or dt.date.min)
+        lead_date = self._date_of(lead) or dt.date.min
+        earlier = [s for s in [top, *same] if s is not lead and (self._date_of(s) or dt.date.min) < lead_date]
+        earlier.sort(key=lambda s: self._date_of(s) or dt.date.min, reverse=True)
+        rivals = [s for s in scored if s is not top and s not in same]
+        confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
+        return [lead, *earlier], round(confidence, 4)
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
