@@ -1,138 +1,339 @@
-"""An in-memory inverted index over entries, updated entry by entry (no rebuild on a change).
+"""An in-memory inverted index over entries, compact enough for 100,000 of them.
 
-Each entry is indexed as a few fields: its question, each alternate question, and its text. The
-index answers two things fast: which entries share terms with a question (candidates), and how
-rare each term is (its weight). It also corrects typos against the words it has seen.
+Each entry is indexed as a few fields (its question, each alternate question, its text) made of
+term ids, packed into one array per entry. Postings are arrays of entry slots; a removed or
+changed entry leaves a tombstone until the next compaction, so changes never need a rebuild.
+Terms so common that walking their postings would cost milliseconds also get a bitmap, so they
+can refine candidates found through rarer terms without being walked.
+
+Analysis is the expensive part of building an index, so each entry's analysed form can be saved
+(`encode`) and loaded back (`add_encoded`) from the store's index cache.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+import re
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.analysis import Analyzer, Lang, provides
+from knowledge.analysis import Analyzer, provides
 from knowledge.models import Entry
 
-#: How many candidates the scorer looks at: enough for recall, few enough to stay fast.
-CANDIDATES = 200
+#: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
+ANALYZER_VERSION = 4
+#: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
+CANDIDATES = 40
+#: A term in more entries than this (and than COMMON_SHARE of them) is 'common'.
+COMMON_MINIMUM = 1500
+COMMON_SHARE = 0.02
+TEXT, QUESTION, ALTERNATE = 0, 1, 2
+_KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
+_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
+_PROVIDES = ("count", "time")
+_NONZERO = re.compile(rb"[^\x00]")
 
 
-@dataclass(frozen=True)
+def analyzer_fingerprint() -> str:
+    """Identifies the analysis that produced cached entries: code version and lexicon files."""
+    digest = hashlib.sha256(str(ANALYZER_VERSION).encode())
+    folder = resources.files("knowledge") / "lexicon"
+    for name in ("synonyms.yaml", "stopwords.yaml"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
-    """One indexed piece of an entry: a question-like phrasing or the text."""
+    """One indexed piece of an entry: a question-like phrasing or the text, as term ids."""
 
-    kind: str  # "question", "alternate" or "text"
-    language: Lang
-    terms: frozenset[str]
-    order: tuple[str, ...]  # the terms in reading order, for fuzzy comparison
+    kind: int
+    terms: frozenset[int]
+    order: tuple[int, ...]  # reading order, for fuzzy comparison
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class IndexedEntry:
+    """An entry as the scorer sees it, unpacked on demand for the few candidates of a question."""
+
     entry_id: int
-    document_key: str
     questions: list[Field]
     text: Field
-    all_terms: frozenset[str] = field(default_factory=frozenset)
-    provides: frozenset[str] = field(default_factory=frozenset)
-    topics: frozenset[str] = field(default_factory=frozenset)
+    all_terms: frozenset[int]
+    provides: frozenset[str]
+    topics: frozenset[str]
+    date: int  # an ordinal of the document's date; 0 when unknown
+
+
+class Terms:
+    """Term strings ↔ small integer ids."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.strings: list[str] = []
+
+    def id(self, term: str) -> int:
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.strings)
+            self.strings.append(term)
+        return found
+
+    def get(self, term: str) -> int | None:
+        return self.ids.get(term)
+
+    def text(self, ids: Iterable[int]) -> str:
+        return " ".join(self.strings[i] for i in ids)
 
 
 class Index:
-    """Term → entries, term weights, and the vocabulary for typo correction."""
+    """Term → entries, term weights, candidates, and the vocabulary for typo correction."""
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self.entries: dict[int, IndexedEntry] = {}
-        self.postings: dict[str, set[int]] = defaultdict(set)
-        self.token_counts: dict[str, int] = defaultdict(int)
+        self.terms = Terms()
+        self._slot_of: dict[int, int] = {}
+        self._entry_of = array("q")
+        self._packed: list[array | None] = []
+        self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
+        self._alive = bytearray()
+        self._postings: dict[int, array] = {}
+        self._df: dict[int, int] = defaultdict(int)
+        self._bitmaps: dict[int, bytearray] = {}
+        self._tombstones = 0
+        self.tokens: set[str] = set()
         self._vocabulary: list[str] | None = None
-        self._known_tokens = set(analyzer.lexicon.synonyms) | {
-            w for words in analyzer.lexicon.stopwords.values() for w in words
-        } | set(analyzer.lexicon.greetings) | {w for phrase in analyzer.lexicon.phrases for w in phrase}
+        lexicon = analyzer.lexicon
+        self._known_tokens = (
+            set(lexicon.synonyms)
+            | {w for words in lexicon.stopwords.values() for w in words}
+            | set(lexicon.greetings)
+            | {w for phrase in lexicon.phrases for w in phrase}
+        )
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._slot_of)
+
+    def __contains__(self, entry_id: int) -> bool:
+        return entry_id in self._slot_of
+
+    def entry_ids(self) -> list[int]:
+        return list(self._slot_of)
 
     # --- building ----------------------------------------------------------------------------------
 
-    def add(self, entry: Entry) -> None:
-        """Index an entry, replacing what was indexed for it before."""
+    def add(self, entry: Entry, date: int = 0) -> str:
+        """Analyse and index an entry (replacing what was indexed for it); returns its encoded form."""
         if entry.id is None:
             raise ValueError("only stored entries (with an id) can be indexed")
-        self.remove(entry.id)
-        questions: list[Field] = []
+        fields: list[tuple[int, tuple[str, ...]]] = []
         if entry.question:
-            questions.append(self._field("question", entry.question, entry.language.value))
-        for alternate in entry.alternates:
-            questions.append(self._field("alternate", alternate.text, alternate.language.value))
-        text = self._field("text", entry.text, entry.language.value)
-        all_terms = frozenset().union(text.terms, *(q.terms for q in questions))
-        indexed = IndexedEntry(
-            entry.id, entry.document_key, questions, text, all_terms, provides(entry.text), frozenset(entry.topics)
-        )
-        self.entries[entry.id] = indexed
+            fields.append((QUESTION, self._analyse(entry.question, entry.language.value)))
+        fields += [(ALTERNATE, self._analyse(a.text, a.language.value)) for a in entry.alternates]
+        fields.insert(0, (TEXT, self._analyse(entry.text, entry.language.value)))
+        encoded = _encode(provides(entry.text), fields)
+        self.add_encoded(entry.id, encoded, date, frozenset(entry.topics))
+        return encoded
+
+    def add_encoded(self, entry_id: int, encoded: str, date: int = 0, topics: frozenset[str] = frozenset()) -> None:
+        """Index an entry from its saved analysis (see `add`), without analysing it again."""
+        self.remove(entry_id)
+        kinds_provided, fields = _decode(encoded)
+        packed = array("i")
+        all_terms: set[int] = set()
+        for kind, words in fields:
+            ids = [self.terms.id(w) for w in words]
+            packed.append(kind)
+            packed.append(len(ids))
+            packed.extend(ids)
+            all_terms.update(ids)
+        slot = len(self._entry_of)
+        self._slot_of[entry_id] = slot
+        self._entry_of.append(entry_id)
+        self._packed.append(packed)
+        mask = sum(1 << i for i, name in enumerate(_PROVIDES) if name in kinds_provided)
+        self._meta.append((date, mask, topics))
+        self._alive.append(1)
         for term in all_terms:
-            self.postings[term].add(entry.id)
+            postings = self._postings.get(term)
+            if postings is None:
+                postings = self._postings[term] = array("i")
+            postings.append(slot)
+            self._df[term] += 1
+            bitmap = self._bitmaps.get(term)
+            if bitmap is not None:
+                _set_bit(bitmap, slot)
+            elif self._df[term] > self._common_threshold():
+                self._bitmaps[term] = self._bitmap_of(term)
 
     def add_all(self, entries: Iterable[Entry]) -> None:
         for entry in entries:
             self.add(entry)
 
     def remove(self, entry_id: int) -> None:
-        indexed = self.entries.pop(entry_id, None)
-        if indexed is None:
+        slot = self._slot_of.pop(entry_id, None)
+        if slot is None:
             return
-        for term in indexed.all_terms:
-            ids = self.postings.get(term)
-            if ids is not None:
-                ids.discard(entry_id)
-                if not ids:
-                    del self.postings[term]
+        packed = self._packed[slot]
+        assert packed is not None
+        for term in set(_terms_of(packed)):
+            self._df[term] -= 1
+            bitmap = self._bitmaps.get(term)
+            if bitmap is not None:
+                bitmap[slot >> 3] &= ~(1 << (slot & 7)) & 0xFF
+        self._alive[slot] = 0
+        self._packed[slot] = None
+        self._meta[slot] = None
+        self._tombstones += 1
+        if self._tombstones > 1000 and self._tombstones > len(self._slot_of):
+            self._compact()
 
-    def _field(self, kind: str, text: str, language: str) -> Field:
-        lang: Lang = language if language in ("nl", "en", "ru") else "nl"  # type: ignore[assignment]
-        analysis = self.analyzer.analyse(text, lang)
-        for token in analysis.tokens:
-            if token not in self.token_counts:
-                self._vocabulary = None
-            self.token_counts[token] += 1
-        return Field(kind, analysis.language, frozenset(analysis.terms), analysis.terms)
+    def _compact(self) -> None:
+        """Drop tombstones: re-add the live entries into fresh slots."""
+        live = [(entry_id, self._packed[slot], self._meta[slot]) for entry_id, slot in self._slot_of.items()]
+        encoded = [(entry_id, self._encode_packed(packed, meta[1]), meta) for entry_id, packed, meta in live if packed and meta]
+        tokens = self.tokens
+        self.__init__(self.analyzer)  # type: ignore[misc]
+        self.tokens = tokens
+        for entry_id, text, meta in encoded:
+            self.add_encoded(entry_id, text, meta[0], meta[2])
+
+    def _analyse(self, text: str, language: str) -> tuple[str, ...]:
+        analysis = self.analyzer.analyse(text, language if language in ("nl", "en", "ru") else "nl")  # type: ignore[arg-type]
+        new = set(analysis.tokens) - self.tokens
+        if new:
+            self.tokens.update(new)
+            self._vocabulary = None
+        return analysis.terms
+
+    def add_tokens(self, tokens: Iterable[str]) -> None:
+        """Words seen in indexed texts, for typo correction (saved with the cache)."""
+        self.tokens.update(tokens)
+        self._vocabulary = None
+
+    def encoded(self, entry_id: int) -> str:
+        slot = self._slot_of[entry_id]
+        packed, meta = self._packed[slot], self._meta[slot]
+        assert packed is not None and meta is not None
+        return self._encode_packed(packed, meta[1])
+
+    def _encode_packed(self, packed: array, mask: int) -> str:
+        kinds = frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
+        return _encode(kinds, [(kind, tuple(self.terms.strings[t] for t in ids)) for kind, ids in _fields_of(packed)])
 
     # --- reading -----------------------------------------------------------------------------------
 
-    def weight(self, term: str) -> float:
+    def get(self, entry_id: int) -> IndexedEntry:
+        slot = self._slot_of[entry_id]
+        packed, meta = self._packed[slot], self._meta[slot]
+        assert packed is not None and meta is not None
+        fields = [Field(kind, frozenset(ids), tuple(ids)) for kind, ids in _fields_of(packed)]
+        text = fields[0]
+        kinds = frozenset(name for i, name in enumerate(_PROVIDES) if meta[1] & (1 << i))
+        return IndexedEntry(entry_id, fields[1:], text, frozenset().union(*(f.terms for f in fields)), kinds, meta[2], meta[0])
+
+    def date_of(self, entry_id: int) -> int:
+        meta = self._meta[self._slot_of[entry_id]]
+        return meta[0] if meta else 0
+
+    def topics_of(self, entry_id: int) -> frozenset[str]:
+        meta = self._meta[self._slot_of[entry_id]]
+        return meta[2] if meta else frozenset()
+
+    def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
-        n = max(len(self.entries), 1)
-        df = len(self.postings.get(term, ()))
+        n = max(len(self._slot_of), 1)
+        df = self._df.get(term, 0) if term is not None else 0
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def knows(self, term: str) -> bool:
-        return term in self.postings
+    def knows(self, term: int | None) -> bool:
+        return term is not None and self._df.get(term, 0) > 0
 
-    def candidates(self, terms: Iterable[str], limit: int = CANDIDATES) -> list[int]:
-        """Entries sharing the most weighted terms with the question, best first."""
+    def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
+        """Entries sharing the most weighted terms with the question, best first.
+
+        Postings of rare terms are walked; common terms only add their weight to the entries that
+        rare terms found (a bitmap test each). A question of common terms only is answered from the
+        entries that share all of its rarest two terms.
+        """
+        known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
+        if not known:
+            return []
+        threshold = self._common_threshold()
+        rare = [t for t in known if self._df[t] <= threshold]
+        common = [t for t in known if self._df[t] > threshold]
         scores: dict[int, float] = defaultdict(float)
-        for term in set(terms):
-            ids = self.postings.get(term)
-            if not ids:
-                continue
-            w = self.weight(term)
-            for entry_id in ids:
-                scores[entry_id] += w
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [entry_id for entry_id, _ in ranked[:limit]]
+        if rare:
+            for term in rare:
+                weight = self.weight(term)
+                alive = self._alive
+                for slot in self._postings[term]:
+                    if alive[slot]:
+                        scores[slot] += weight
+        else:
+            for slot in self._shared_by_all(common, limit * 20):
+                scores[slot] = 0.0
+        for term in common:
+            weight, bitmap = self.weight(term), self._bitmaps[term]
+            for slot in scores:
+                if bitmap[slot >> 3] >> (slot & 7) & 1:
+                    scores[slot] += weight
+        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+        return [self._entry_of[slot] for slot, _ in ranked]
+
+    def all_candidates(self, terms: Iterable[int]) -> list[int]:
+        """Every entry sharing a term with the question: the exhaustive path, for comparison."""
+        wanted = {t for t in terms if self.knows(t)}
+        slots = {slot for t in wanted for slot in self._postings[t] if self._alive[slot]}
+        return [self._entry_of[slot] for slot in sorted(slots)]
+
+    def _shared_by_all(self, common: list[int], limit: int) -> list[int]:
+        """Entries holding as many of the (rarest first) common terms as still leave `limit` of them.
+
+        Enumeration starts at an offset that depends on the terms, so that no part of the store
+        (such as its oldest entries) is favoured when more entries qualify than are taken.
+        """
+        shared = int.from_bytes(self._bitmaps[common[0]], "little")
+        for term in common[1:]:
+            narrower = shared & int.from_bytes(self._bitmaps[term], "little")
+            if narrower.bit_count() < limit // 4:
+                break
+            shared = narrower
+        data = shared.to_bytes((shared.bit_length() + 7) // 8 or 1, "little")
+        start = hash(tuple(common)) % len(data)
+        slots: list[int] = []
+        for m in _NONZERO.finditer(data[start:] + data[:start]):
+            byte = (m.start() + start) % len(data)
+            value = data[byte]
+            slots.extend(byte * 8 + bit for bit in range(8) if value >> bit & 1)
+            if len(slots) >= limit:
+                break
+        return slots[:limit]
+
+    def _common_threshold(self) -> int:
+        return max(COMMON_MINIMUM, int(COMMON_SHARE * len(self._slot_of)))
+
+    def _bitmap_of(self, term: int) -> bytearray:
+        bitmap = bytearray(len(self._alive) // 8 + 1)
+        for slot in self._postings[term]:
+            if self._alive[slot]:
+                _set_bit(bitmap, slot)
+        return bitmap
+
+    # --- typo correction ---------------------------------------------------------------------------
 
     def correct_tokens(self, words: Iterable[str]) -> list[str]:
         """Replace words the index has never seen by the closest word it has (one or two typos)."""
         corrected: list[str] = []
         for word in words:
-            if word in self.token_counts or word in self._known_tokens or len(word) < 4 or not word.isalpha():
+            if word in self.tokens or word in self._known_tokens or len(word) < 4 or not word.isalpha():
                 corrected.append(word)
                 continue
             corrected.append(self._closest_word(word) or word)
@@ -140,14 +341,9 @@ class Index:
 
     def _closest_word(self, word: str) -> str | None:
         if self._vocabulary is None:
-            self._vocabulary = sorted(set(self.token_counts) | self._known_tokens)
+            self._vocabulary = sorted(self.tokens | self._known_tokens)
         max_edits = 1 if len(word) < 7 else 2
-        choice = process.extractOne(
-            word,
-            self._vocabulary,
-            scorer=Levenshtein.distance,
-            score_cutoff=max_edits,
-        )
+        choice = process.extractOne(word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=max_edits)
         if choice is None:
             return None
         candidate = choice[0]
@@ -155,3 +351,35 @@ class Index:
         if candidate[0] != word[0] and len(word) < 6:
             return None
         return candidate if fuzz.ratio(word, candidate) >= 75 else None
+
+
+def _encode(kinds: frozenset[str], fields: list[tuple[int, tuple[str, ...]]]) -> str:
+    """'count,time' then one line per field: a kind letter and its terms."""
+    lines = [",".join(sorted(kinds))] + [_KIND_CODES[kind] + " ".join(words) for kind, words in fields]
+    return "\n".join(lines)
+
+
+def _decode(encoded: str) -> tuple[frozenset[str], list[tuple[int, list[str]]]]:
+    first, *lines = encoded.split("\n")
+    kinds = frozenset(k for k in first.split(",") if k)
+    return kinds, [(_KINDS[line[0]], line[1:].split()) for line in lines if line]
+
+
+def _fields_of(packed: array) -> Iterable[tuple[int, array]]:
+    i = 0
+    while i < len(packed):
+        kind, length = packed[i], packed[i + 1]
+        yield kind, packed[i + 2 : i + 2 + length]
+        i += 2 + length
+
+
+def _terms_of(packed: array) -> Iterable[int]:
+    for _, ids in _fields_of(packed):
+        yield from ids
+
+
+def _set_bit(bitmap: bytearray, slot: int) -> None:
+    byte = slot >> 3
+    if byte >= len(bitmap):
+        bitmap.extend(bytes(byte - len(bitmap) + 1024))
+    bitmap[byte] |= 1 << (slot & 7)

@@ -102,18 +102,23 @@ class Matcher:
         corrected = self.index.correct_tokens(tokens(question))
         return self.analyzer.analyse(" ".join(corrected))
 
-    def rank(self, question: str, limit: int = 10, exclude: tuple[int, int] | None = None) -> Ranking:
-        """Best entries first; `exclude` leaves one (entry, question field) out, for calibration."""
+    def rank(
+        self, question: str, limit: int = 10, exclude: tuple[int, int] | None = None, *, exhaustive: bool = False
+    ) -> Ranking:
+        """Best entries first. `exclude` leaves one (entry, question field) out, for calibration;
+        `exhaustive` scores every entry sharing a term instead of the index's candidates."""
         analysis = self.analyse(question)
-        query_terms = set(analysis.terms)
-        if not query_terms:
+        if not analysis.terms:
             return Ranking(analysis, [])
-        weights = {t: self._query_weight(t) for t in query_terms}
+        weights = self._query_weights(analysis)
         total = sum(weights.values())
-        scored = []
-        for entry_id in self.index.candidates(query_terms):
-            indexed = self.index.entries[entry_id]
-            scored.append(self._score(indexed, analysis, weights, total, exclude))
+        candidates = self.index.all_candidates(weights) if exhaustive else self.index.candidates(weights)
+        query_text = " ".join(analysis.terms)
+        field_weights: dict[int, float] = dict(weights)
+        scored = [
+            self._score(self.index.get(entry_id), analysis, query_text, weights, total, exclude, field_weights)
+            for entry_id in candidates
+        ]
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         ranking = Ranking(analysis, scored[: max(limit, 2)])
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
@@ -126,48 +131,56 @@ class Matcher:
         features["gap"] = min(s.relevance for s in group) - (runner_up.relevance if runner_up else 0.0)
         return logistic(self.calibration.confidence, features)
 
-    def _query_weight(self, term: str) -> float:
-        if self.index.knows(term):
-            return self.index.weight(term)
-        return self.calibration.unknown_weight * self.index.weight(term)
+    def _weight(self, term: int, memo: dict[int, float]) -> float:
+        weight = memo.get(term)
+        if weight is None:
+            weight = memo[term] = self.index.weight(term)
+        return weight
+
+    def _query_weights(self, analysis: Analysis) -> dict[int, float]:
+        """Query term ids with their weights; words no entry has get ids below zero (and less weight)."""
+        weights: dict[int, float] = {}
+        unknown = -1
+        for term in dict.fromkeys(analysis.terms):
+            term_id = self.index.terms.get(term)
+            if self.index.knows(term_id):
+                weights[term_id] = self.index.weight(term_id)  # type: ignore[index]
+            else:
+                weights[unknown] = self.calibration.unknown_weight * self.index.weight(None)
+                unknown -= 1
+        return weights
 
     def _score(
         self,
         indexed: IndexedEntry,
         analysis: Analysis,
-        weights: dict[str, float],
+        query_text: str,
+        weights: dict[int, float],
         total: float,
         exclude: tuple[int, int] | None,
+        field_weights: dict[int, float],
     ) -> Scored:
-        query_terms = weights.keys()
         best_similarity, best_coverage, best_fuzzy, best_field = 0.0, 0.0, 0.0, -1
-        question_terms: set[str] = set()
-        query_text = " ".join(analysis.terms)
+        question_terms: set[int] = set()
         for position, question in enumerate(indexed.questions):
             if exclude == (indexed.entry_id, position):
                 continue
             question_terms |= question.terms
-            shared = sum(weights[t] for t in query_terms if t in question.terms)
-            field_total = sum(self._field_weight(t, weights) for t in question.terms)
+            shared = sum(w for t, w in weights.items() if t in question.terms)
+            field_total = sum(self._weight(t, field_weights) for t in question.terms)
             similarity = 2 * shared / (total + field_total) if total + field_total else 0.0
             if similarity > best_similarity:
                 best_similarity, best_coverage, best_field = similarity, shared / total, position
-            best_fuzzy = max(best_fuzzy, fuzz.token_sort_ratio(query_text, " ".join(question.order)) / 100)
+            best_fuzzy = max(best_fuzzy, fuzz.token_sort_ratio(query_text, self.index.terms.text(question.order)) / 100)
         known = question_terms | indexed.text.terms
-        coverage = sum(w for t, w in weights.items() if t in known) / total
-        text_coverage = sum(w for t, w in weights.items() if t in indexed.text.terms) / total
-        unknown_share = sum(w for t, w in weights.items() if not self.index.knows(t)) / total
         features = {
-            "coverage": coverage,
+            "coverage": sum(w for t, w in weights.items() if t in known) / total,
             "question_similarity": best_similarity,
             "question_coverage": best_coverage,
-            "text_coverage": text_coverage,
+            "text_coverage": sum(w for t, w in weights.items() if t in indexed.text.terms) / total,
             "fuzzy": best_fuzzy,
-            "unknown_share": unknown_share,
+            "unknown_share": sum(w for t, w in weights.items() if t < 0) / total,
             "answer_type_mismatch": float(analysis.asks_for is not None and analysis.asks_for not in indexed.provides),
             "bias": 1.0,
         }
         return Scored(indexed.entry_id, features, logistic(self.calibration.relevance, features), best_field)
-
-    def _field_weight(self, term: str, weights: dict[str, float]) -> float:
-        return weights.get(term) or self.index.weight(term)

@@ -115,9 +115,20 @@ def _v2_feedback_stats_and_review(db: Database) -> None:
     db["review_queue"].create_index(["status", "last_seen"])
 
 
+def _v3_index_cache(db: Database) -> None:
+    """Derived data: each active entry as the index sees it, so a start need not analyse every text."""
+    db["index_cache"].create(
+        {"entry_id": int, "version": int, "analyzer": str, "data": str},
+        pk="entry_id",
+        not_null={"version", "analyzer", "data"},
+    )
+    db["index_tokens"].create({"analyzer": str, "tokens": str}, pk="analyzer", not_null={"tokens"})
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
+    _v3_index_cache,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ citations. Front ends only render what it returns.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from knowledge.analysis import Analyzer, fold, tokens
-from knowledge.index import Index
+from knowledge.index import Index, analyzer_fingerprint
 from knowledge.matcher import Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
 from knowledge.parsing import find_references
@@ -54,6 +55,8 @@ class AnswerService:
     def __init__(self, store: Store, *, max_question_length: int = MAX_QUESTION_LENGTH) -> None:
         self.store = store
         self.max_question_length = max_question_length
+        self._fingerprint = analyzer_fingerprint()
+        self._documents: dict[str, Document] = {}
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
         self.reload()
@@ -83,19 +86,48 @@ class AnswerService:
         if reload_all:
             self.reload()
             return
+        self._documents.clear()
         for entry_id in gone:
             self.index.remove(entry_id)
+        fresh = []
         for entry in active:
-            self.index.add(entry)
-        self._documents = {d.key: d for d in self.store.documents()}
+            encoded = self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
+            fresh.append((entry.id or 0, entry.version, encoded))
+        self._save_cache(fresh)
 
     def reload(self) -> None:
-        """Rebuild the index from the store, after the whole content was replaced."""
+        """(Re)build the index from the store, from the saved analysis of each entry where it is current."""
         self._revision = self.store.revision()
+        self._documents.clear()
         self.index = Index(self.index.analyzer)
-        self.index.add_all(self.store.iter_entries())
         self.matcher = Matcher(self.index, self.matcher.calibration)
-        self._documents = {d.key: d for d in self.store.documents()}
+        self.index.add_tokens(self.store.index_tokens(self._fingerprint).split())
+        stale: list[tuple[int, int]] = []
+        for entry_id, version, date, topics, cached_version, data in self.store.index_rows(self._fingerprint):
+            if data is not None and cached_version == version:
+                self.index.add_encoded(entry_id, data, _ordinal_of(date), _topics(topics))
+            else:
+                stale.append((entry_id, version))
+        fresh = []
+        for entry_id, version in stale:
+            entry = self.store.entry(entry_id)
+            encoded = self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
+            fresh.append((entry_id, version, encoded))
+        self._save_cache(fresh)
+
+    def _save_cache(self, rows: list[tuple[int, int, str]]) -> None:
+        """Keep the saved analysis (and the words for typo correction) in step with the index."""
+        if not rows:
+            return
+        self.store.save_index_rows(self._fingerprint, rows)
+        self.store.save_index_tokens(self._fingerprint, " ".join(sorted(self.index.tokens)))
+
+    def document_for(self, key: str) -> Document:
+        """A document by key, cached until the next change."""
+        document = self._documents.get(key)
+        if document is None:
+            document = self._documents[key] = self.store.document(key)
+        return document
 
     # --- answering ---------------------------------------------------------------------------------
 
@@ -127,7 +159,7 @@ class AnswerService:
         self.refresh()
         ranking = self.matcher.rank(text, limit=limit)
         floor = self.matcher.calibration.suggest_threshold
-        return [self._match(s, ranking) for s in ranking.scored if s.relevance >= floor]
+        return [self._match(s, ranking, highlight=True) for s in ranking.scored if s.relevance >= floor]
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         calibration = self.matcher.calibration
@@ -141,7 +173,7 @@ class AnswerService:
                 query=text,
                 outcome=Outcome.ANSWER,
                 confidence=confidence,
-                best=self._match(best, ranking),
+                best=self._match(best, ranking, highlight=True),
                 earlier=[self._match(s, ranking) for s in positions[1:]],
                 suggestions=[self._match(s, ranking) for s in plausible if s is not best][:SUGGESTIONS],
             )
@@ -174,25 +206,27 @@ class AnswerService:
         if not same:
             return [top], round(ranking.confidence, 4)
         tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
-        lead = max(tied, key=lambda s: self._date_of(s) or dt.date.min)
-        lead_date = self._date_of(lead) or dt.date.min
-        earlier = [s for s in [top, *same] if s is not lead and (self._date_of(s) or dt.date.min) < lead_date]
-        earlier.sort(key=lambda s: self._date_of(s) or dt.date.min, reverse=True)
+        lead = max(tied, key=self._date_of)
+        earlier = sorted(
+            (s for s in [top, *same] if s is not lead and self._date_of(s) < self._date_of(lead)),
+            key=self._date_of,
+            reverse=True,
+        )
         rivals = [s for s in scored if s is not top and s not in same]
         confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
         return [lead, *earlier], round(confidence, 4)
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
-        first, second = self.index.entries[a.entry_id], self.index.entries[b.entry_id]
-        if first.topics & second.topics:
+        if self.index.topics_of(a.entry_id) & self.index.topics_of(b.entry_id):
             return True
+        first, second = self.index.get(a.entry_id), self.index.get(b.entry_id)
         shared = first.text.terms & second.text.terms
         return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text.terms), len(second.text.terms))
 
-    def _date_of(self, scored: Scored) -> dt.date | None:
-        document = self._documents.get(self.index.entries[scored.entry_id].document_key)
-        return document.date if document else None
+    def _date_of(self, scored: Scored) -> int:
+        """The document date of a match as an ordinal (0 when unknown), straight from the index."""
+        return self.index.date_of(scored.entry_id)
 
     def _record(self, answer: Answer) -> None:
         review = None
@@ -205,12 +239,14 @@ class AnswerService:
 
     # --- entries as matches -----------------------------------------------------------------------
 
-    def _match(self, scored: Scored, ranking: Ranking) -> Match:
+    def _match(self, scored: Scored, ranking: Ranking, highlight: bool = False) -> Match:
+        """A scored entry as a Match; only an answer shown in full needs its best sentence found."""
         entry = self.store.entry(scored.entry_id)
-        return self.match_for_entry(entry, score=scored.relevance, query_terms=set(ranking.analysis.terms))
+        terms = set(ranking.analysis.terms) if highlight else None
+        return self.match_for_entry(entry, score=scored.relevance, query_terms=terms)
 
     def match_for_entry(self, entry: Entry, *, score: float = 1.0, query_terms: set[str] | None = None) -> Match:
-        document = self._documents.get(entry.document_key) or self.store.document(entry.document_key)
+        document = self.document_for(entry.document_key)
         return Match(
             entry_id=entry.id or 0,
             entry_key=entry.key,
@@ -275,6 +311,18 @@ class AnswerService:
 
     def record_feedback(self, entry_id: int, helpful: bool) -> None:
         self.store.record_feedback(entry_id, helpful)
+
+
+def _ordinal(date: dt.date | None) -> int:
+    return date.toordinal() if date else 0
+
+
+def _ordinal_of(iso_date: str | None) -> int:
+    return dt.date.fromisoformat(iso_date).toordinal() if iso_date else 0
+
+
+def _topics(data: str | None) -> frozenset[str]:
+    return frozenset(json.loads(data)) if data and data != "[]" else frozenset()
 
 
 def citation_for(entry: Entry, document: Document) -> Citation:

@@ -88,9 +88,21 @@ def test_unknown_words_that_are_not_typos_stay_unknown(analyzer: Analyzer) -> No
 
 def test_index_updates_entry_by_entry(analyzer: Analyzer) -> None:
     index = _index(analyzer)
-    sanction = analyzer.terms("sancties")[0]
+    sanction = index.terms.get(analyzer.terms("sancties")[0])
     assert index.candidates([sanction]) == [2]
     index.remove(2)
     assert index.candidates([sanction]) == [] and len(index) == 1
     index.add(Entry(id=3, key="d/3", document_key="d", number=3, text="Nieuwe sancties."))
     assert index.candidates([sanction]) == [3]
+
+
+def test_saved_analysis_indexes_the_same_as_analysing(analyzer: Analyzer) -> None:
+    index = _index(analyzer)
+    copy = Index(analyzer)
+    for entry_id in index.entry_ids():
+        copy.add_encoded(entry_id, index.encoded(entry_id))
+    term = analyzer.terms("bedreigingen")[0]
+    assert copy.candidates([copy.terms.get(term)]) == index.candidates([index.terms.get(term)]) == [1]
+    original, restored = index.get(2), copy.get(2)
+    assert index.terms.text(original.text.order) == copy.terms.text(restored.text.order)
+    assert [index.terms.text(q.order) for q in original.questions] == [copy.terms.text(q.order) for q in restored.questions]

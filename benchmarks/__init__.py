@@ -1,0 +1,1 @@
+"""Benchmarks of the answer path (figures, not tests). Run: python -m benchmarks"""
