@@ -18,6 +18,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 import re
 from importlib import resources
 
@@ -31,9 +32,11 @@ from knowledge.models import Entry
 ANALYZER_VERSION = 4
 #: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
 CANDIDATES = 40
-#: A term in more entries than this (and than COMMON_SHARE of them) is 'common'.
-COMMON_MINIMUM = 1500
-COMMON_SHARE = 0.02
+#: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
+#: not walked, its bitmap is tested on the best REFINED candidates found through rarer terms.
+COMMON_MINIMUM = 300
+COMMON_SHARE = 0.005
+REFINED = 300
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
@@ -228,7 +231,63 @@ class Index:
         kinds = frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
         return _encode(kinds, [(kind, tuple(self.terms.strings[t] for t in ids)) for kind, ids in _fields_of(packed)])
 
+    # --- snapshots ---------------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, object]:
+        """The whole index as plain data (bytes, lists, dicts) for marshal: fast to write and load."""
+        offsets, flat = array("q"), array("i")
+        for packed in self._packed:
+            offsets.append(-1 if packed is None else len(flat))
+            if packed is not None:
+                flat.extend(packed)
+        return {
+            "terms": self.terms.strings,
+            "entry_of": self._entry_of.tobytes(),
+            "offsets": offsets.tobytes(),
+            "flat": flat.tobytes(),
+            "meta": [None if m is None else (m[0], m[1], tuple(sorted(m[2]))) for m in self._meta],
+            "alive": bytes(self._alive),
+            "postings": {term: postings.tobytes() for term, postings in self._postings.items()},
+            "df": dict(self._df),
+            "bitmaps": {term: bytes(bitmap) for term, bitmap in self._bitmaps.items()},
+            "tombstones": self._tombstones,
+            "tokens": sorted(self.tokens),
+        }
+
+    @classmethod
+    def from_snapshot(cls, analyzer: Analyzer, data: dict[str, Any]) -> Index:
+        index = cls(analyzer)
+        index.terms.strings = list(data["terms"])
+        index.terms.ids = {term: i for i, term in enumerate(index.terms.strings)}
+        index._entry_of = _array("q", data["entry_of"])
+        offsets, flat = _array("q", data["offsets"]), _array("i", data["flat"])
+        ends = [o for o in offsets if o >= 0][1:] + [len(flat)]
+        ends_iter = iter(ends)
+        index._packed = [None if o < 0 else flat[o : next(ends_iter)] for o in offsets]
+        index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data["meta"]]
+        index._alive = bytearray(data["alive"])
+        index._postings = {term: _array("i", raw) for term, raw in data["postings"].items()}
+        index._df = defaultdict(int, data["df"])
+        index._bitmaps = {term: bytearray(raw) for term, raw in data["bitmaps"].items()}
+        index._tombstones = data["tombstones"]
+        index.tokens = set(data["tokens"])
+        index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
+        if not len(index._packed) == len(index._meta) == len(index._alive) == len(index._entry_of):
+            raise ValueError("inconsistent index snapshot")
+        return index
+
     # --- reading -----------------------------------------------------------------------------------
+
+    def fields(self, entry_id: int) -> list[tuple[int, array]]:
+        """The entry's fields as (kind, term ids), text first: the cheap view the scorer reads."""
+        packed = self._packed[self._slot_of[entry_id]]
+        assert packed is not None
+        return list(_fields_of(packed))
+
+    def provides_of(self, entry_id: int) -> frozenset[str]:
+        meta = self._meta[self._slot_of[entry_id]]
+        mask = meta[1] if meta else 0
+        return frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
 
     def get(self, entry_id: int) -> IndexedEntry:
         slot = self._slot_of[entry_id]
@@ -271,15 +330,17 @@ class Index:
         common = [t for t in known if self._df[t] > threshold]
         scores: dict[int, float] = defaultdict(float)
         if rare:
+            alive = self._alive
             for term in rare:
                 weight = self.weight(term)
-                alive = self._alive
                 for slot in self._postings[term]:
                     if alive[slot]:
                         scores[slot] += weight
         else:
             for slot in self._shared_by_all(common, limit * 20):
                 scores[slot] = 0.0
+        if common and len(scores) > REFINED:
+            scores = dict(sorted(scores.items(), key=lambda item: -item[1])[:REFINED])
         for term in common:
             weight, bitmap = self.weight(term), self._bitmaps[term]
             for slot in scores:
@@ -376,6 +437,12 @@ def _fields_of(packed: array) -> Iterable[tuple[int, array]]:
 def _terms_of(packed: array) -> Iterable[int]:
     for _, ids in _fields_of(packed):
         yield from ids
+
+
+def _array(typecode: str, raw: bytes) -> array:
+    values = array(typecode)
+    values.frombytes(raw)
+    return values
 
 
 def _set_bit(bitmap: bytearray, slot: int) -> None:

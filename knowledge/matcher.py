@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 from pydantic import BaseModel
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.analysis import Analysis, Analyzer, tokens
-from knowledge.index import Index, IndexedEntry
+from knowledge.index import Index
 
 FEATURES = (
     "coverage",
@@ -116,8 +116,7 @@ class Matcher:
         query_text = " ".join(analysis.terms)
         field_weights: dict[int, float] = dict(weights)
         scored = [
-            self._score(self.index.get(entry_id), analysis, query_text, weights, total, exclude, field_weights)
-            for entry_id in candidates
+            self._score(entry_id, analysis, query_text, weights, total, exclude, field_weights) for entry_id in candidates
         ]
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         ranking = Ranking(analysis, scored[: max(limit, 2)])
@@ -152,7 +151,7 @@ class Matcher:
 
     def _score(
         self,
-        indexed: IndexedEntry,
+        entry_id: int,
         analysis: Analysis,
         query_text: str,
         weights: dict[int, float],
@@ -160,27 +159,38 @@ class Matcher:
         exclude: tuple[int, int] | None,
         field_weights: dict[int, float],
     ) -> Scored:
-        best_similarity, best_coverage, best_fuzzy, best_field = 0.0, 0.0, 0.0, -1
+        fields = self.index.fields(entry_id)
+        text_terms = set(fields[0][1])
+        query = weights.keys()
+        best_similarity, best_coverage, best_field = 0.0, 0.0, -1
         question_terms: set[int] = set()
-        for position, question in enumerate(indexed.questions):
-            if exclude == (indexed.entry_id, position):
+        phrasings: list[str] = []
+        for position, (_, ids) in enumerate(fields[1:]):
+            if exclude == (entry_id, position):
                 continue
-            question_terms |= question.terms
-            shared = sum(w for t, w in weights.items() if t in question.terms)
-            field_total = sum(self._weight(t, field_weights) for t in question.terms)
+            terms = set(ids)
+            question_terms |= terms
+            shared = sum(weights[t] for t in terms & query)
+            field_total = sum(self._weight(t, field_weights) for t in terms)
             similarity = 2 * shared / (total + field_total) if total + field_total else 0.0
             if similarity > best_similarity:
                 best_similarity, best_coverage, best_field = similarity, shared / total, position
-            best_fuzzy = max(best_fuzzy, fuzz.token_sort_ratio(query_text, self.index.terms.text(question.order)) / 100)
-        known = question_terms | indexed.text.terms
+            phrasings.append(self.index.terms.text(ids))
+        best_fuzzy = 0.0
+        if phrasings:
+            choice = process.extractOne(query_text, phrasings, scorer=fuzz.token_sort_ratio)
+            best_fuzzy = choice[1] / 100 if choice else 0.0
+        known = question_terms | text_terms
         features = {
-            "coverage": sum(w for t, w in weights.items() if t in known) / total,
+            "coverage": sum(weights[t] for t in known & query) / total,
             "question_similarity": best_similarity,
             "question_coverage": best_coverage,
-            "text_coverage": sum(w for t, w in weights.items() if t in indexed.text.terms) / total,
+            "text_coverage": sum(weights[t] for t in text_terms & query) / total,
             "fuzzy": best_fuzzy,
             "unknown_share": sum(w for t, w in weights.items() if t < 0) / total,
-            "answer_type_mismatch": float(analysis.asks_for is not None and analysis.asks_for not in indexed.provides),
+            "answer_type_mismatch": float(
+                analysis.asks_for is not None and analysis.asks_for not in self.index.provides_of(entry_id)
+            ),
             "bias": 1.0,
         }
-        return Scored(indexed.entry_id, features, logistic(self.calibration.relevance, features), best_field)
+        return Scored(entry_id, features, logistic(self.calibration.relevance, features), best_field)

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
+from knowledge.snapshot import load_snapshot, write_snapshot
 from knowledge.matcher import Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
 from knowledge.parsing import find_references
@@ -57,9 +58,10 @@ class AnswerService:
         self.max_question_length = max_question_length
         self._fingerprint = analyzer_fingerprint()
         self._documents: dict[str, Document] = {}
+        self._snapshot_revision: int | None = None
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
-        self.reload()
+        self._start()
 
     @classmethod
     def open(cls, path: Path | str, **kwargs: int) -> AnswerService:
@@ -70,6 +72,9 @@ class AnswerService:
         return cls(store, **kwargs)
 
     def close(self) -> None:
+        """Save the index if it changed since its snapshot, then close the store."""
+        if self._snapshot_revision != self._revision:
+            self.save_snapshot()
         self.store.close()
 
     # --- keeping the index current ----------------------------------------------------------------
@@ -99,8 +104,7 @@ class AnswerService:
         """(Re)build the index from the store, from the saved analysis of each entry where it is current."""
         self._revision = self.store.revision()
         self._documents.clear()
-        self.index = Index(self.index.analyzer)
-        self.matcher = Matcher(self.index, self.matcher.calibration)
+        self._set_index(Index(self.index.analyzer))
         self.index.add_tokens(self.store.index_tokens(self._fingerprint).split())
         stale: list[tuple[int, int]] = []
         for entry_id, version, date, topics, cached_version, data in self.store.index_rows(self._fingerprint):
@@ -114,6 +118,33 @@ class AnswerService:
             encoded = self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
             fresh.append((entry_id, version, encoded))
         self._save_cache(fresh)
+
+    def _set_index(self, index: Index) -> None:
+        self.index = index
+        self.matcher = Matcher(index, self.matcher.calibration)
+
+    def _start(self) -> None:
+        """Load the index snapshot if it is current enough, then catch up; otherwise build it."""
+        snapshot = load_snapshot(self._snapshot_path, self._fingerprint, self.store.change_stamp, self.index.analyzer)
+        if snapshot is not None and snapshot[0] <= self.store.revision():
+            self._revision, index = snapshot
+            self._snapshot_revision = self._revision
+            self._set_index(index)
+            self.refresh()
+            return
+        self.reload()
+        self.save_snapshot()
+
+    @property
+    def _snapshot_path(self) -> Path | None:
+        return self.store.path.with_name(self.store.path.name + ".index") if self.store.path else None
+
+    def save_snapshot(self) -> None:
+        """Write the index next to the database, so the next start need not build it."""
+        if self._snapshot_path is not None:
+            stamp = self.store.change_stamp(self._revision)
+            write_snapshot(self._snapshot_path, self._fingerprint, self._revision, stamp, self.index)
+            self._snapshot_revision = self._revision
 
     def _save_cache(self, rows: list[tuple[int, int, str]]) -> None:
         """Keep the saved analysis (and the words for typo correction) in step with the index."""
@@ -143,11 +174,12 @@ class AnswerService:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
         return cleaned
 
-    def answer(self, question: str, *, record: bool = False) -> Answer:
-        """Answer, suggest or decline; with `record`, count it anonymously (and queue it for review)."""
+    def answer(self, question: str, *, record: bool = False, exhaustive: bool = False) -> Answer:
+        """Answer, suggest or decline; with `record`, count it anonymously (and queue it for review).
+        `exhaustive` scores every entry sharing a word with the question (benchmarks compare)."""
         text = self.validate_question(question)
         self.refresh()
-        ranking = self.matcher.rank(text, limit=10)
+        ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
         answer = self._decide(text, ranking)
         if record:
             self._record(answer)

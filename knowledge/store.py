@@ -102,9 +102,9 @@ def today() -> str:
 class Store:
     """Documents and entries in SQLite (through sqlite-utils), with migrations and an audit trail."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
-        self._document_ids: dict[str, int] = {}
+        self.path = path
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -117,7 +117,9 @@ class Store:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=10)
-        return cls._from_connection(conn)
+        store = cls._from_connection(conn)
+        store.path = path
+        return store
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -139,6 +141,13 @@ class Store:
     @property
     def schema_version(self) -> int:
         return schema_version(self.db)
+
+    def change_stamp(self, revision: int) -> str:
+        """What change `revision` was: lets a reader check that the log it followed is still this log."""
+        row = self.db.execute(
+            "SELECT at, action, object_type, object_id, version FROM changes WHERE id = ?", [revision]
+        ).fetchone()
+        return "|".join(map(str, row)) if row else ""
 
     def revision(self) -> int:
         """Grows with every change; readers compare it to know that they must refresh."""

@@ -193,3 +193,49 @@ def test_feedback_and_questions_are_counted_anonymously(store: Store) -> None:
     assert [(i.text, i.count) for i in store.review_items()] == [("wat is het weer", 2)]
     with pytest.raises(NotFound):
         store.record_feedback(99_999, helpful=True)
+
+
+def test_index_snapshot_is_used_and_follows_later_changes(tmp_path: Path) -> None:
+    from knowledge.service import AnswerService
+
+    path = tmp_path / "s.sqlite3"
+    first = AnswerService.open(path)
+    question = "Welke steun krijgt de zaakgelastigde in Minsk bij rechtszaken?"
+    assert (tmp_path / "s.sqlite3.index").exists(), "the first start writes the index snapshot"
+    entry = first.store.entry_by_key("kamerbrief-2021-03-02-2298/6")
+    first.close()
+    other = Store.open(path)  # another process changes the store while the bot is down
+    other.update_entry(entry.id, entry.version, "cli", alternates=[*entry.alternates, AlternateQuestion(text=question)])
+    other.close()
+    second = AnswerService.open(path)
+    assert second.search(question)[0].entry_key == entry.key, "changes after the snapshot are applied"
+    second.close()
+
+
+def test_snapshot_of_another_change_log_is_ignored(tmp_path: Path) -> None:
+    from knowledge.service import AnswerService
+
+    path = tmp_path / "s.sqlite3"
+    AnswerService.open(path).close()
+    snapshot = tmp_path / "s.sqlite3.index"
+    stale = snapshot.read_bytes()
+    service = AnswerService.open(path)
+    exported = service.store.export()
+    document = service.store.documents()[0]
+    service.store.restore(exported.model_copy(update={"documents": [document], "entries": [e for e in exported.entries if e.document_key == document.key], "changes": []}), "cli")
+    service.close()
+    snapshot.write_bytes(stale)  # pretend the old snapshot survived the restore
+    fresh = AnswerService.open(path)
+    assert len(fresh.index) == len(fresh.store.entries())
+    fresh.close()
+
+
+def test_corrupt_snapshot_is_ignored(tmp_path: Path) -> None:
+    from knowledge.service import AnswerService
+
+    path = tmp_path / "s.sqlite3"
+    AnswerService.open(path).close()
+    (tmp_path / "s.sqlite3.index").write_bytes(b"\x00garbage" * 100)
+    service = AnswerService.open(path)
+    assert len(service.index) == 13
+    service.close()

@@ -1,0 +1,195 @@
+"""Benchmark of the answer path at growing store sizes, with the naive baseline side by side.
+
+    python -m benchmarks.answer_path --sizes 1000 10000 100000
+
+Each size is built once (cached under benchmarks/.cache/) and then measured in a fresh process,
+so cold start and peak memory are those of a process that serves answers, not of the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+QUESTIONS_MINIMUM = 500
+
+
+def build(size: int, path: Path) -> dict[str, float]:
+    """Create the store of `size` entries and its index cache; time both."""
+    from benchmarks.synthetic import synthetic_documents
+    from knowledge.service import AnswerService
+    from knowledge.store import Store
+
+    started = time.perf_counter()
+    store = Store.open(path)
+    with store.db.atomic():
+        for parsed in synthetic_documents(size):
+            store.add_document(parsed, "benchmark")
+    stored = time.perf_counter()
+    service = AnswerService(store)
+    indexed = time.perf_counter()
+    service.save_snapshot()
+    service.close()
+    return {"store_seconds": stored - started, "index_seconds": indexed - stored}
+
+
+def questions() -> list[tuple[str, list[str]]]:
+    """At least 500 questions: the evaluation set, and its in-scope questions with typos added."""
+    from knowledge.evaluation import load_questions
+
+    items = [(q.q, q.expect) for q in load_questions()]
+    rng = random.Random(7)
+    extra = []
+    while len(items) + len(extra) < QUESTIONS_MINIMUM:
+        question, expect = items[len(extra) % len(items)]
+        extra.append((_typo(question, rng), expect))
+    return items + extra
+
+
+def _typo(text: str, rng: random.Random) -> str:
+    """Swap two neighbouring letters of one longer word."""
+    words = text.split()
+    long_words = [i for i, w in enumerate(words) if len(w) > 5]
+    if not long_words:
+        return text
+    i = rng.choice(long_words)
+    word = words[i]
+    j = rng.randrange(1, len(word) - 2)
+    words[i] = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+    return " ".join(words)
+
+
+def serve(path: Path) -> dict[str, Any]:
+    """Cold start, latency of the fast path and of the baseline, agreement, and peak memory."""
+    started = time.perf_counter()
+    from knowledge.service import AnswerService
+
+    service = AnswerService.open(path)
+    first = service.answer("Is er een meldpunt voor Belarussen die zich bedreigd voelen?")
+    cold = time.perf_counter() - started
+    asked = questions()
+
+    fast, exhaustive, right_fast, right_slow, same = [], [], 0, 0, 0
+    for question, expect in asked:
+        t = time.perf_counter()
+        answer = service.answer(question)
+        fast.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        slow = service.answer(question, exhaustive=True)
+        exhaustive.append(time.perf_counter() - t)
+        right_fast += _right(answer, expect)
+        right_slow += _right(slow, expect)
+        same += [m.entry_key for m in answer.matches()[:1]] == [m.entry_key for m in slow.matches()[:1]]
+
+    from rapidfuzz import process
+
+    texts = [text for (text,) in service.store.db.execute("SELECT text FROM entries WHERE status = 'active'")]
+    baseline = []
+    for question, _ in asked:
+        t = time.perf_counter()
+        process.extractOne(question, texts)
+        baseline.append(time.perf_counter() - t)
+    return {
+        "entries": len(service.index),
+        "cold_start_seconds": cold,
+        "first_answer": first.outcome.value,
+        "questions": len(asked),
+        "fast": _percentiles(fast),
+        "exhaustive": _percentiles(exhaustive),
+        "baseline": _percentiles(baseline),
+        "accuracy_fast": right_fast / len(asked),
+        "accuracy_exhaustive": right_slow / len(asked),
+        "same_top_match": same / len(asked),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _right(answer: Any, expect: list[str]) -> bool:
+    """Right when an expected entry is answered or, out of scope, nothing is answered."""
+    if not expect:
+        return not answer.answered
+    return bool(answer.answered and answer.best and answer.best.entry_key in expect)
+
+
+def _percentiles(seconds: list[float]) -> dict[str, float]:
+    ordered = sorted(seconds)
+    return {
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] * 1000,
+    }
+
+
+def measure(size: int) -> dict[str, Any]:
+    """Build if needed, then serve in a fresh process; both results as one record."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"store-{size}.sqlite3"
+    built: dict[str, float] = {}
+    if not path.exists():
+        built = _run("build", size, path)
+    served = _run("serve", size, path)
+    return {"size": size, **built, **served}
+
+
+def _run(step: str, size: int, path: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.answer_path", "--step", step, "--size", str(size), "--path", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "entries  build(store+index)  cold start  fast p50/p99 ms   baseline p50/p99 ms   ratio p50  exhaustive p50  "
+        "accuracy fast/exh  same top  peak MB",
+    ]
+    for r in rows:
+        build = f"{r.get('store_seconds', 0):.1f}+{r.get('index_seconds', 0):.1f} s" if "store_seconds" in r else "cached"
+        ratio = r["baseline"]["p50_ms"] / r["fast"]["p50_ms"]
+        lines.append(
+            f"{r['entries']:>7}  {build:>18}  {r['cold_start_seconds']:>8.2f} s  "
+            f"{r['fast']['p50_ms']:>6.2f} / {r['fast']['p99_ms']:<6.2f}  {r['baseline']['p50_ms']:>8.2f} / {r['baseline']['p99_ms']:<8.2f}  "
+            f"{ratio:>8.1f}x  {r['exhaustive']['p50_ms']:>11.2f} ms  {r['accuracy_fast']:>7.1%} / {r['accuracy_exhaustive']:<6.1%}  "
+            f"{r['same_top_match']:>7.1%}  {r['peak_rss_mb']:>6.0f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--step", choices=["build", "serve"])
+    parser.add_argument("--size", type=int)
+    parser.add_argument("--path", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.step == "build":
+        print(json.dumps(build(args.size, args.path)))
+        return 0
+    if args.step == "serve":
+        print(json.dumps(serve(args.path)))
+        return 0
+    rows = []
+    for size in args.sizes:
+        rows.append(measure(size))
+        print(f"measured {size} entries", file=sys.stderr)
+    print(json.dumps(rows) if args.json else table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

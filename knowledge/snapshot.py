@@ -1,0 +1,59 @@
+"""The index on disk: one marshal file beside the database, so a start need not rebuild the index.
+
+marshal is fast and, unlike pickle, cannot run code when read. A snapshot is only used when it was
+made by the same analysis (fingerprint) and at most at the store's current revision; the changes
+after it are then applied incrementally. Anything unreadable is ignored and the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from knowledge.analysis import Analyzer
+from knowledge.index import Index
+
+logger = logging.getLogger(__name__)
+FORMAT = 1
+
+
+def write_snapshot(path: Path, fingerprint: str, revision: int, stamp: str, index: Index) -> None:
+    """Write atomically: a crash mid-write leaves the previous snapshot (or none), never half of one."""
+    data = {"format": FORMAT, "fingerprint": fingerprint, "revision": revision, "stamp": stamp, "index": index.snapshot()}
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            marshal.dump(data, handle)
+        os.replace(temporary, path)
+    except OSError as error:
+        logger.warning("Could not save the index snapshot: %s", error.strerror or error)
+
+
+def _read(path: Path | None) -> dict[str, Any] | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError) as error:
+        logger.warning("Ignoring an unreadable index snapshot: %s", type(error).__name__)
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def load_snapshot(path: Path | None, fingerprint: str, stamp_of: Callable[[int], str], analyzer: Analyzer) -> tuple[int, Index] | None:
+    """(revision, index) from a snapshot made by this analysis of this very change log, or None."""
+    data = _read(path)
+    if data is None or data.get("fingerprint") != fingerprint:
+        return None
+    if stamp_of(int(data.get("revision", -1))) != data.get("stamp"):
+        return None  # the store was restored or replaced since
+    try:
+        return int(data["revision"]), Index.from_snapshot(analyzer, data["index"])
+    except (KeyError, ValueError, TypeError, IndexError) as error:
+        logger.warning("Ignoring an inconsistent index snapshot: %s", type(error).__name__)
+        return None
