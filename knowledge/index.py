@@ -37,6 +37,10 @@ CANDIDATES = 40
 COMMON_MINIMUM = 300
 COMMON_SHARE = 0.005
 REFINED = 300
+#: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
+EXACT_CANDIDATES = 1000
+#: Scoring views kept in memory (a few hundred bytes each).
+VIEWS = 20_000
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
@@ -75,6 +79,17 @@ class IndexedEntry:
     date: int  # an ordinal of the document's date; 0 when unknown
 
 
+@dataclass(frozen=True, slots=True)
+class ScoringView:
+    """An entry's fields as sets and strings, with each phrasing's total weight."""
+
+    text_terms: frozenset[int]
+    phrasings: list[frozenset[int]]
+    phrasing_texts: list[str]
+    phrasing_totals: list[float]
+    provides: frozenset[str]
+
+
 class Terms:
     """Term strings ↔ small integer ids."""
 
@@ -111,6 +126,8 @@ class Index:
         self._df: dict[int, int] = defaultdict(int)
         self._bitmaps: dict[int, bytearray] = {}
         self._tombstones = 0
+        self._weights: dict[int | None, float] = {}
+        self._views: dict[int, ScoringView] = {}
         self.tokens: set[str] = set()
         self._vocabulary: list[str] | None = None
         lexicon = analyzer.lexicon
@@ -158,6 +175,7 @@ class Index:
             packed.extend(ids)
             all_terms.update(ids)
         slot = len(self._entry_of)
+        self._changed()
         self._slot_of[entry_id] = slot
         self._entry_of.append(entry_id)
         self._packed.append(packed)
@@ -184,6 +202,7 @@ class Index:
         slot = self._slot_of.pop(entry_id, None)
         if slot is None:
             return
+        self._changed()
         packed = self._packed[slot]
         assert packed is not None
         for term in set(_terms_of(packed)):
@@ -306,11 +325,38 @@ class Index:
         meta = self._meta[self._slot_of[entry_id]]
         return meta[2] if meta else frozenset()
 
+    def _changed(self) -> None:
+        """Weights depend on every entry: forget the cached ones."""
+        if self._weights:
+            self._weights.clear()
+        if self._views:
+            self._views.clear()
+
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
-        n = max(len(self._slot_of), 1)
-        df = self._df.get(term, 0) if term is not None else 0
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        cached = self._weights.get(term)
+        if cached is None:
+            n = max(len(self._slot_of), 1)
+            df = self._df.get(term, 0) if term is not None else 0
+            cached = self._weights[term] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        return cached
+
+    def view(self, entry_id: int) -> ScoringView:
+        """What the scorer needs of an entry, built once and kept until the index changes."""
+        found = self._views.get(entry_id)
+        if found is None:
+            if len(self._views) > VIEWS:
+                self._views.clear()
+            fields = self.fields(entry_id)
+            phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            found = self._views[entry_id] = ScoringView(
+                text_terms=frozenset(fields[0][1]),
+                phrasings=phrasings,
+                phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
+                phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
+                provides=self.provides_of(entry_id),
+            )
+        return found
 
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
@@ -349,11 +395,16 @@ class Index:
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [self._entry_of[slot] for slot, _ in ranked]
 
-    def all_candidates(self, terms: Iterable[int]) -> list[int]:
-        """Every entry sharing a term with the question: the exhaustive path, for comparison."""
-        wanted = {t for t in terms if self.knows(t)}
-        slots = {slot for t in wanted for slot in self._postings[t] if self._alive[slot]}
-        return [self._entry_of[slot] for slot in sorted(slots)]
+    def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
+        """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""
+        scores: dict[int, float] = defaultdict(float)
+        for term in {t for t in terms if self.knows(t)}:
+            weight = self.weight(term)
+            for slot in self._postings[term]:
+                if self._alive[slot]:
+                    scores[slot] += weight
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [self._entry_of[slot] for slot, _ in ranked]
 
     def _shared_by_all(self, common: list[int], limit: int) -> list[int]:
         """Entries holding as many of the (rarest first) common terms as still leave `limit` of them.

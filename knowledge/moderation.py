@@ -262,16 +262,8 @@ class Moderation:
 
     def review_groups(self, limit: int = 20) -> list[ReviewGroup]:
         """Open review items grouped by similarity, most asked first."""
-        groups: list[list[ReviewItem]] = []
-        for item in self.store.review_items("open"):
-            for group in groups:
-                if fuzz.token_set_ratio(item.text, group[0].text) >= REVIEW_SIMILARITY:
-                    group.append(item)
-                    break
-            else:
-                groups.append([item])
         result = []
-        for group in sorted(groups, key=lambda g: -sum(i.count for i in g))[:limit]:
+        for group in self._grouped_review_items()[:limit]:
             lead = max(group, key=lambda i: i.count)
             suggestion = self.similar_entries(lead.text, limit=1)
             result.append(
@@ -285,12 +277,34 @@ class Moderation:
             )
         return result
 
+    def _grouped_review_items(self) -> list[list[ReviewItem]]:
+        groups: list[list[ReviewItem]] = []
+        for item in self.store.review_items("open"):
+            for group in groups:
+                if fuzz.token_set_ratio(item.text, group[0].text) >= REVIEW_SIMILARITY:
+                    group.append(item)
+                    break
+            else:
+                groups.append([item])
+        return sorted(groups, key=lambda g: -sum(i.count for i in g))
+
+    def review_group_of(self, item_id: int) -> list[int]:
+        """The open items shown together with `item_id`: a moderator's decision on one is on all."""
+        self._review_item(item_id)
+        group = next((g for g in self._grouped_review_items() if any(i.id == item_id for i in g)), None)
+        return [i.id for i in group] if group else [item_id]
+
     def attach_review(self, item_id: int, entry_id: int, actor: str) -> Entry:
-        """Make an unanswered question an alternate question of an entry."""
+        """Make an unanswered question an alternate question of an entry; its group leaves the queue."""
         item = self._review_item(item_id)
+        group = self.review_group_of(item_id)
         entry = self.add_alternate(entry_id, item.text, actor)
-        self.store.set_review_status([item_id], "attached")
+        self.store.set_review_status(group, "attached")
         return entry
+
+    def added_from_review(self, item_id: int) -> None:
+        """A new entry was written for this question: its group leaves the queue."""
+        self.store.set_review_status(self.review_group_of(item_id), "added")
 
     def dismiss_review(self, item_ids: list[int]) -> None:
         for item_id in item_ids:

@@ -58,6 +58,7 @@ class AnswerService:
         self.max_question_length = max_question_length
         self._fingerprint = analyzer_fingerprint()
         self._documents: dict[str, Document] = {}
+        self._entries: dict[int, Entry] = {}
         self._snapshot_revision: int | None = None
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
@@ -92,6 +93,7 @@ class AnswerService:
             self.reload()
             return
         self._documents.clear()
+        self._entries.clear()
         for entry_id in gone:
             self.index.remove(entry_id)
         fresh = []
@@ -104,6 +106,7 @@ class AnswerService:
         """(Re)build the index from the store, from the saved analysis of each entry where it is current."""
         self._revision = self.store.revision()
         self._documents.clear()
+        self._entries.clear()
         self._set_index(Index(self.index.analyzer))
         self.index.add_tokens(self.store.index_tokens(self._fingerprint).split())
         stale: list[tuple[int, int]] = []
@@ -153,6 +156,15 @@ class AnswerService:
         self.store.save_index_rows(self._fingerprint, rows)
         self.store.save_index_tokens(self._fingerprint, " ".join(sorted(self.index.tokens)))
 
+    def entry_for(self, entry_id: int) -> Entry:
+        """An entry by id, cached until the next change (answers show the same few entries often)."""
+        entry = self._entries.get(entry_id)
+        if entry is None:
+            if len(self._entries) > 2_000:
+                self._entries.clear()
+            entry = self._entries[entry_id] = self.store.entry(entry_id)
+        return entry
+
     def document_for(self, key: str) -> Document:
         """A document by key, cached until the next change."""
         document = self._documents.get(key)
@@ -176,7 +188,7 @@ class AnswerService:
 
     def answer(self, question: str, *, record: bool = False, exhaustive: bool = False) -> Answer:
         """Answer, suggest or decline; with `record`, count it anonymously (and queue it for review).
-        `exhaustive` scores every entry sharing a word with the question (benchmarks compare)."""
+        `exhaustive` takes the matcher's slow path (benchmarks compare the two)."""
         text = self.validate_question(question)
         self.refresh()
         ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
@@ -273,7 +285,7 @@ class AnswerService:
 
     def _match(self, scored: Scored, ranking: Ranking, highlight: bool = False) -> Match:
         """A scored entry as a Match; only an answer shown in full needs its best sentence found."""
-        entry = self.store.entry(scored.entry_id)
+        entry = self.entry_for(scored.entry_id)
         terms = set(ranking.analysis.terms) if highlight else None
         return self.match_for_entry(entry, score=scored.relevance, query_terms=terms)
 

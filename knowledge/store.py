@@ -534,7 +534,7 @@ class Store:
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("entries", "documents", "changes"):
+            for table in ("entries", "documents", "changes", "index_cache", "index_tokens"):  # derived data too
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
