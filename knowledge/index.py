@@ -128,6 +128,7 @@ class Index:
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
         self._views: dict[int, ScoringView] = {}
+        self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
         self._vocabulary: list[str] | None = None
         lexicon = analyzer.lexicon
@@ -182,6 +183,8 @@ class Index:
         mask = sum(1 << i for i, name in enumerate(_PROVIDES) if name in kinds_provided)
         self._meta.append((date, mask, topics))
         self._alive.append(1)
+        for topic in topics:
+            self._by_topic[topic].add(entry_id)
         for term in all_terms:
             postings = self._postings.get(term)
             if postings is None:
@@ -210,6 +213,9 @@ class Index:
             bitmap = self._bitmaps.get(term)
             if bitmap is not None:
                 bitmap[slot >> 3] &= ~(1 << (slot & 7)) & 0xFF
+        meta = self._meta[slot]
+        for topic in meta[2] if meta else ():
+            self._by_topic[topic].discard(entry_id)
         self._alive[slot] = 0
         self._packed[slot] = None
         self._meta[slot] = None
@@ -291,6 +297,10 @@ class Index:
         index._tombstones = data["tombstones"]
         index.tokens = set(data["tokens"])
         index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
+        for entry_id, slot in index._slot_of.items():
+            meta = index._meta[slot]
+            for topic in meta[2] if meta else ():
+                index._by_topic[topic].add(entry_id)
         if not len(index._packed) == len(index._meta) == len(index._alive) == len(index._entry_of):
             raise ValueError("inconsistent index snapshot")
         return index
@@ -320,6 +330,10 @@ class Index:
     def date_of(self, entry_id: int) -> int:
         meta = self._meta[self._slot_of[entry_id]]
         return meta[0] if meta else 0
+
+    def on_topic(self, topics: Iterable[str]) -> set[int]:
+        """Entries sharing any of these topics."""
+        return set().union(*(self._by_topic.get(topic, set()) for topic in topics))
 
     def topics_of(self, entry_id: int) -> frozenset[str]:
         meta = self._meta[self._slot_of[entry_id]]

@@ -326,16 +326,13 @@ class AnswerService:
         return Highlight(start=best[0], end=best[1], sentence=entry.text[best[0] : best[1]])
 
     def related(self, entry_id: int, limit: int = 4) -> list[Match]:
-        """Other active entries on the same topic or, failing that, from the same document."""
-        entry = self.store.entry(entry_id)
-        siblings = [e for e in self.store.entries(document_key=entry.document_key) if e.id != entry_id]
-        same_topic = [
-            e for e in self.store.entries() if e.id != entry_id and set(e.topics) & set(entry.topics)
-        ]
-        chosen: dict[int, Entry] = {}
-        for candidate in sorted(same_topic, key=lambda e: e.document_key != entry.document_key) + siblings:
-            chosen.setdefault(candidate.id or 0, candidate)
-        return [self.match_for_entry(e) for e in list(chosen.values())[:limit]]
+        """Other active entries on the same topic (other documents first), then the same document's."""
+        entry = self.entry_for(entry_id)
+        on_topic = sorted(self.index.on_topic(entry.topics) - {entry_id})
+        siblings = self.store.sibling_ids(entry_id)
+        ordered = [i for i in on_topic if i not in siblings] + [i for i in on_topic if i in siblings] + siblings
+        chosen = list(dict.fromkeys(ordered))[:limit]
+        return [self.match_for_entry(self.entry_for(i)) for i in chosen]
 
     # --- documents and feedback -------------------------------------------------------------------
 

@@ -249,6 +249,15 @@ class Store:
             raise NotFound(f"no entry with id {entry_id}")
         return _entry_from_row(rows[0])
 
+    def sibling_ids(self, entry_id: int) -> list[int]:
+        """Active entries of the same document, in document order."""
+        rows = self.db.execute(
+            "SELECT s.id FROM entries e JOIN entries s ON s.document_id = e.document_id "
+            "WHERE e.id = ? AND s.id != e.id AND s.status = 'active' ORDER BY s.number",
+            [entry_id],
+        )
+        return [int(row[0]) for row in rows]
+
     def entry_by_key(self, key: str) -> Entry:
         row = self.db.execute("SELECT id FROM entries WHERE key = ?", [key]).fetchone()
         if not row:
