@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
@@ -19,6 +20,10 @@ from handlers.setup import MODERATOR_COMMANDS, register_handlers
 from knowledge.service import AnswerService
 
 logger = logging.getLogger(__name__)
+#: Updates handled at once, and HTTP connections to the Bot API. Measured (benchmarks/RESULTS.md):
+#: httpcore checks every idle connection on every request, so a large pool costs more than it gives.
+CONCURRENT_UPDATES = int(os.environ.get("STANDPUNT_CONCURRENT_UPDATES", "16"))
+CONNECTION_POOL = int(os.environ.get("STANDPUNT_CONNECTION_POOL", "16"))
 PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
 REVIEW_PURGE_INTERVAL = 6 * 3600
 
@@ -34,7 +39,9 @@ def build_application(settings: Settings, service: AnswerService | None = None) 
         .token(settings.telegram_bot_token.get_secret_value())
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(64)
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .connection_pool_size(CONNECTION_POOL)
+        .pool_timeout(10.0)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

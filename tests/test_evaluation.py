@@ -1,0 +1,45 @@
+"""Answer quality on the evaluation set must not fall below the level reached (see README, Quality).
+
+The set (knowledge/evaluation/questions.yaml) was written independently of the curated alternate
+questions; these floors are the figures measured when they were set, so a change that makes the
+bot answer worse fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.evaluation import EvalReport, evaluate, load_questions
+
+#: group → (confident and right, right top match), in scope; out of scope: share not answered.
+FLOORS = {
+    "dutch": (0.70, 0.92),
+    "typo": (0.77, 0.97),
+    "english": (0.76, 0.97),
+    "russian": (0.81, 0.93),
+}
+OUT_OF_SCOPE_REJECTED = 0.95
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    return evaluate(load_questions())
+
+
+def test_the_set_is_big_enough_and_covers_every_group(report: EvalReport) -> None:
+    groups = {g.group: g.total for g in report.groups}
+    assert sum(groups.values()) >= 80 and groups["out_of_scope"] >= 25
+    assert set(FLOORS) | {"out_of_scope"} == set(groups)
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS))
+def test_accuracy_per_group_stays_at_the_level_reached(report: EvalReport, group: str) -> None:
+    result = report.group(group)
+    answered_floor, top1_floor = FLOORS[group]
+    assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
+    assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
+    assert result.answered_wrong <= 1, f"{group}: {result.answered_wrong} confident wrong answers"
+
+
+def test_out_of_scope_questions_are_not_answered(report: EvalReport) -> None:
+    assert report.group("out_of_scope").accuracy >= OUT_OF_SCOPE_REJECTED
