@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fakebotapi import FakeBotApi  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
+from bot.polling import Poller  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
 from knowledge.service import AnswerService  # noqa: E402
@@ -85,13 +86,14 @@ async def run(users: int, questions: int) -> dict[str, Any]:
         if app.post_init:
             await app.post_init(app)
         await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        poller = Poller(app, timeout=1)
+        polling = asyncio.create_task(poller.run())
         report = await app.bot.do_api_request("benchmarkReport")
         while report["replies"] < questions:
             await asyncio.sleep(0.05)
             report = await app.bot.do_api_request("benchmarkReport")
-        await app.updater.stop()
+        poller.stop()
+        await polling
         await app.stop()
         await app.shutdown()
     finally:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 from pathlib import Path
 from urllib.parse import urlparse
 
 from telegram import Update
 
+from bot.app import BotApplication
+from bot.polling import Poller
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -36,5 +40,25 @@ def run(settings: Settings, *, force_console: bool = False, database: Path | Non
         )
     else:
         logger.info("Starting the bot with long polling")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        asyncio.run(serve_polling(application))
     return 0
+
+
+async def serve_polling(application: BotApplication) -> None:
+    """Start the application, poll with backpressure until SIGTERM or SIGINT, then stop cleanly:
+    the batch in hand is answered and confirmed, so a restart neither loses nor repeats it."""
+    poller = Poller(application)
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signal_number, poller.stop)
+    async with application:
+        if application.post_init:
+            await application.post_init(application)
+        await application.start()
+        try:
+            await poller.run()
+        finally:
+            await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)
+    logger.info("Stopped")

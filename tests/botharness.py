@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any
 from fakebotapi import FakeBotApi
 
 from bot.app import BotApplication, build_application
+from bot.polling import Poller
 from bot.settings import Settings
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
@@ -61,12 +63,13 @@ async def running_bot(service: AnswerService | None = None, **overrides: Any) ->
         if app.post_init:
             await app.post_init(app)
         await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        poller = Poller(app, timeout=1)
+        polling = asyncio.create_task(poller.run())
         try:
             yield RunningBot(api=api, app=app, service=service, settings=settings)
         finally:
-            await app.updater.stop()
+            poller.stop()
+            await polling
             await app.stop()
             if app.post_shutdown:
                 await app.post_shutdown(app)
