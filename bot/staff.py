@@ -11,7 +11,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from knowledge.importers import DocumentRejected, read_document
-from knowledge.models import EntryStatus
+from knowledge.models import Entry, EntryStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.service import AnswerService
 
@@ -78,28 +78,48 @@ def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
 
 
 def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
-    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft."""
-    raw = _read(path, limit=2_000_000).decode("utf-8", errors="strict")
+    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none."""
+    data = _structured(path)
+    items = data if isinstance(data, list) else [data]
+    if data is None or not items:
+        raise StaffError(f"{path} holds no entries")
     try:
-        data: Any = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
-        raise StaffError(f"{path} is not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {error}".splitlines()[0]) from None
-    try:
-        drafts = TypeAdapter(list[EntryDraft]).validate_python(data if isinstance(data, list) else [data])
+        drafts = TypeAdapter(list[EntryDraft]).validate_python(items)
     except ValidationError as error:
         item = error.errors()[0]
         raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
     moderation = Moderation(service)
-    added = []
+    added: list[Entry] = []
     try:
         with service.store.db.atomic():
             for draft in drafts:
                 added.append(moderation.add_entry(draft, cli_actor()))
     except ModerationError as error:
-        raise StaffError(str(error)) from None
+        raise StaffError(f"{len(added)}: {error}") from None  # numbered from 0, like the validation errors
     for entry in added:
         out.write(f"added entry {entry.id} ({entry.key})\n")
     return 0
+
+
+def _structured(path: Path) -> Any:
+    """The data of a JSON or YAML file (by its suffix); anything unreadable is one line of StaffError."""
+    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+    try:
+        raw = _read(path, limit=2_000_000).decode("utf-8")
+        return json.loads(raw) if kind == "JSON" else yaml.safe_load(raw)
+    except UnicodeDecodeError:
+        raise StaffError(f"{path} is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise StaffError(f"{path} is not valid JSON: {error}") from None
+    except yaml.YAMLError as error:
+        raise StaffError(f"{path} is not valid YAML: {_yaml_problem(error)}") from None
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one line: what is wrong, and where."""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    mark = getattr(error, "problem_mark", None)
+    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark else str(problem)
 
 
 def retire_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:

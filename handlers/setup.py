@@ -11,7 +11,7 @@ from handlers.errors import on_error
 from handlers.moderation import commands as moderator
 from handlers.moderation.add import add_conversation
 from handlers.moderation.edit import edit_conversation
-from handlers.moderation.flow import cancel
+from handlers.moderation.flow import nothing_to_cancel
 from handlers.moderation.importing import import_conversation
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
@@ -34,10 +34,12 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         ("stats", moderator.stats),
         ("export", moderator.export),
         ("review", moderator.review),
-        ("cancel", cancel),
+        ("cancel", nothing_to_cancel),
     ):
-        application.add_handler(CommandHandler(name, callback, filters=MESSAGES))
+        # Private chats only: /export in a group would post the history (with moderators' ids) there.
+        application.add_handler(CommandHandler(name, callback, filters=MESSAGES & PRIVATE))
     application.add_handler(CallbackQueryHandler(moderator.review_button, pattern=r"^m:r[ad]:"))
+    application.add_handler(CallbackQueryHandler(moderator.stray_button, pattern=r"^m:"))
     for name, callback in (
         ("start", commands.start),
         ("help", commands.help_command),

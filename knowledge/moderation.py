@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.analysis import fold, tokens
+from knowledge.migrations import SCHEMA_VERSION
 from knowledge.models import (
     AlternateQuestion,
     Author,
@@ -32,6 +33,7 @@ from knowledge.store import Change, DuplicateDocument, Export, FeedbackCount, No
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
 MAX_MANUAL_TEXT = 3500
 REVIEW_SIMILARITY = 82
+_ALTERNATES = TypeAdapter(list[AlternateQuestion])
 
 
 class ModerationError(Exception):
@@ -115,9 +117,7 @@ class Moderation:
             return []
 
     def add_entry(self, draft: EntryDraft, actor: str) -> Entry:
-        self._refuse_existing_question(draft.question)
-        for alternate in draft.alternates:
-            self._refuse_existing_question(alternate.text)
+        self.refuse_existing_question(draft.question, *(a.text for a in draft.alternates))
         with self.store.db.atomic():
             if draft.new_document is not None:
                 document = self._create_document(draft.new_document, actor)
@@ -159,13 +159,15 @@ class Moderation:
         except NotFound:
             raise ModerationError(f"there is no document {key}") from None
 
-    def _refuse_existing_question(self, question: str, except_entry: int | None = None) -> None:
-        wanted = _normal(question)
+    def refuse_existing_question(self, *questions: str, except_entry: int | None = None) -> None:
+        """ModerationError when an active entry already has one of these questions or alternates
+        (a moderator is told as soon as the question is typed)."""
+        wanted = {_normal(q) for q in questions}
         for entry in self.store.entries():
             if entry.id == except_entry:
                 continue
             phrasings = ([entry.question] if entry.question else []) + [a.text for a in entry.alternates]
-            if any(_normal(p) == wanted for p in phrasings):
+            if any(_normal(p) in wanted for p in phrasings):
                 raise ModerationError(f"this question already exists: entry {entry.id} ({entry.key})")
 
     # --- importing ----------------------------------------------------------------------------
@@ -217,8 +219,7 @@ class Moderation:
         current = self.entry(entry_id)
         if "text" in fields and len(str(fields["text"])) > max(MAX_MANUAL_TEXT, len(current.text)):
             raise ModerationError(f"the text is longer than {MAX_MANUAL_TEXT} characters; split it into several entries")
-        if "question" in fields and fields["question"]:
-            self._refuse_existing_question(str(fields["question"]), except_entry=entry_id)
+        self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)
         try:
             return self.store.update_entry(entry_id, expected_version, actor, **fields)
         except VersionConflict as error:
@@ -233,7 +234,7 @@ class Moderation:
         text = " ".join(text.split())
         if len(text) < 3:
             raise ModerationError("the alternate question is too short")
-        self._refuse_existing_question(text)
+        self.refuse_existing_question(text)
         if language is None:
             detected = self.answers.matcher.analyzer.analyse(text).language
             language = Language(detected)
@@ -354,9 +355,23 @@ class Moderation:
             export = Export.model_validate_json(data)
         except ValidationError as error:
             raise ModerationError(f"not a Standpunt export: {_first_error(error)}") from None
+        if export.schema_version > SCHEMA_VERSION:
+            raise ModerationError(
+                f"the export was written by a newer Standpunt (schema {export.schema_version} > {SCHEMA_VERSION})"
+            )
         self.store.restore(export, actor)
         self.answers.reload()
         return export
+
+
+def _phrasings(fields: dict[str, object]) -> list[str]:
+    """The question and alternates an edit would set, to be checked against the other entries."""
+    question = fields.get("question")
+    try:
+        alternates = _ALTERNATES.validate_python(fields.get("alternates") or [])
+    except ValidationError as error:
+        raise ModerationError(_first_error(error)) from None
+    return ([str(question)] if question else []) + [a.text for a in alternates]
 
 
 def _normal(question: str) -> str:

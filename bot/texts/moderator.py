@@ -12,12 +12,14 @@ class ModeratorTexts(BaseModel):
     usage_id: str
     cancelled: str
     nothing_to_cancel: str
+    button_stale: str
     saved: str
     not_saved: str
     button_save: str
     button_cancel: str
     button_new_document: str
     add_question: str
+    add_exists: str
     add_text: str
     add_source: str
     add_new_document: str
@@ -40,7 +42,6 @@ class ModeratorTexts(BaseModel):
     import_send_file: str
     import_preview: str
     import_done: str
-    import_downloading: str
     review_empty: str
     review_item: str
     button_attach: str
@@ -69,12 +70,14 @@ NL = ModeratorTexts(
     usage_id="Gebruik: {usage}",
     cancelled="Geannuleerd; er is niets veranderd.",
     nothing_to_cancel="Er loopt niets om te annuleren.",
+    button_stale="Deze knop hoort bij een handeling die al is afgerond of geannuleerd; begin opnieuw.",
     saved="Opgeslagen: item {id} ({key}), versie {version}.",
     not_saved="Niet opgeslagen: {reason}",
     button_save="✅ Opslaan",
     button_cancel="✖️ Annuleren",
     button_new_document="➕ Nieuw document",
     add_question="Nieuw item. Stuur de vraag (of /cancel).",
+    add_exists="Bestaat al: {reason}. Stuur een andere vraag, voeg deze toe als formulering met /alias <id> <vraag>, of /cancel.",
     add_text="Stuur nu de officiële tekst, letterlijk (max. {limit} tekens).",
     add_source="Uit welk document komt de tekst?",
     add_new_document=(
@@ -105,7 +108,6 @@ NL = ModeratorTexts(
         "\n{warnings}"
     ),
     import_done="Geïmporteerd: {key} met {count} items. /undo maakt dit ongedaan.",
-    import_downloading="Bestand ontvangen; bezig met lezen…",
     review_empty="De wachtrij is leeg.",
     review_item="<b>{count}×</b> {text}{variants}\nBeste bestaande item: {suggestion}",
     button_attach="➕ Koppel aan item {id}",
@@ -138,12 +140,14 @@ EN = ModeratorTexts(
     usage_id="Usage: {usage}",
     cancelled="Cancelled; nothing was changed.",
     nothing_to_cancel="Nothing is in progress.",
+    button_stale="This button belongs to a flow that has ended or was cancelled; start again.",
     saved="Saved: entry {id} ({key}), version {version}.",
     not_saved="Not saved: {reason}",
     button_save="✅ Save",
     button_cancel="✖️ Cancel",
     button_new_document="➕ New document",
     add_question="New entry. Send the question (or /cancel).",
+    add_exists="Already there: {reason}. Send another question, add this one as a phrasing with /alias <id> <question>, or /cancel.",
     add_text="Now send the official text, verbatim (at most {limit} characters).",
     add_source="Which document is the text from?",
     add_new_document=(
@@ -174,7 +178,6 @@ EN = ModeratorTexts(
         "\n{warnings}"
     ),
     import_done="Imported: {key} with {count} entries. /undo reverts it.",
-    import_downloading="File received; reading…",
     review_empty="The queue is empty.",
     review_item="<b>{count}×</b> {text}{variants}\nBest existing entry: {suggestion}",
     button_attach="➕ Attach to entry {id}",

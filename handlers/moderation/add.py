@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 
 from pydantic import ValidationError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -12,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 from bot.plain import suggestion_title
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, clipped, confirm_keyboard, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
@@ -53,6 +54,11 @@ async def got_question(update: Update, context: BotContext) -> int:
     question = " ".join((update.effective_message.text or "").split()) if update.effective_message else ""
     if len(question) < 3:
         await say(update, escape(texts(update).add_question))
+        return QUESTION
+    try:
+        moderation(context).refuse_existing_question(question)
+    except ModerationError as error:
+        await say(update, escape(texts(update).add_exists.format(reason=error)))
         return QUESTION
     draft(context)["question"] = question
     await say(update, escape(texts(update).add_text.format(limit=MAX_MANUAL_TEXT)))
@@ -132,16 +138,16 @@ async def _preview(update: Update, context: BotContext) -> int:
     similar = moderation(context).similar_entries(current["question"])
     lines = [
         t.add_preview.format(
-            question=escape(current["question"]),
-            document=escape(str(document_label)),
-            alternates=escape("; ".join(a.text for a in current.get("alternates", [])) or "-"),
-            text=escape(current["text"]),
+            question=clipped(current["question"], 400),
+            document=clipped(str(document_label), 200),
+            alternates=clipped("; ".join(a.text for a in current.get("alternates", [])) or "-", 400),
+            text=clipped(current["text"], 2500),
         ),
         "",
         escape(t.similar_heading if similar else t.no_similar),
     ]
     lines += [escape(f"#{m.entry_id} {suggestion_title(m, 100)}") for m in similar]
-    await say(update, "\n".join(lines)[:4000], confirm_keyboard(update))
+    await say(update, "\n".join(lines), confirm_keyboard(update))
     return CONFIRM
 
 
@@ -172,7 +178,8 @@ async def confirm(update: Update, context: BotContext) -> int:
         await say(update, escape(t.not_saved.format(reason=str(error).splitlines()[0])))
         return END
     if current.get("review_item"):
-        context.answers.store.set_review_status([current["review_item"]], "added")
+        with suppress(ModerationError):  # purged meanwhile: the entry is saved all the same
+            moderation(context).added_from_review(current["review_item"])
     clear(context)
     await say(update, escape(t.saved.format(id=entry.id, key=entry.key, version=entry.version)))
     return END
@@ -215,7 +222,7 @@ def _author(text: str) -> Author:
 def add_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         entry_points=[
-            CommandHandler("add", start),
+            CommandHandler("add", start, filters=filters.ChatType.PRIVATE),
             CallbackQueryHandler(from_review, pattern=r"^m:rn:\d{1,9}$"),
         ],
         states={

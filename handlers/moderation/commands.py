@@ -183,12 +183,18 @@ async def review_button(update: Update, context: BotContext) -> None:
             await query.answer(t.review_attached.format(id=entry.id))
             await query.edit_message_reply_markup(None)
         elif dismiss:
-            item_id = int(dismiss.group(1))
-            group = next((g for g in service.review_groups(limit=1000) if item_id in g.item_ids), None)
-            service.dismiss_review(group.item_ids if group else [item_id])
+            service.dismiss_review(service.review_group_of(int(dismiss.group(1))))
             await query.answer(t.review_dismissed)
             await query.edit_message_reply_markup(None)
         else:
-            await query.answer(context.texts(update).button_stale)
+            await query.answer(t.button_stale)
     except ModerationError as error:
         await query.answer(t.not_saved.format(reason=error)[:200], show_alert=True)
+
+
+async def stray_button(update: Update, context: BotContext) -> None:
+    """Any other moderator button (m:...) outside its open flow: forged, or left from an ended flow."""
+    query = update.callback_query
+    if query is None or not await guard(update, context):
+        return
+    await query.answer(texts(update).button_stale)

@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, clipped, confirm_keyboard, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.moderation import ModerationError
@@ -59,7 +59,7 @@ async def choose(update: Update, context: BotContext) -> int:
     current["field"] = field
     entry = moderation(context).entry(current["id"])
     t = texts(update)
-    await say(update, escape(t.edit_value.format(field=field, current=_shown(entry, field)))[:4000])
+    await say(update, escape(t.edit_value).format(field=escape(field), current=clipped(_shown(entry, field), 3500)))
     return VALUE
 
 
@@ -83,9 +83,9 @@ async def value(update: Update, context: BotContext) -> int:
     shown = entry.model_copy(update={field: new})
     t = texts(update)
     preview = t.edit_preview.format(
-        id=entry.id, field=field, before=escape(_shown(entry, field)), after=escape(_shown(shown, field))
+        id=entry.id, field=field, before=clipped(_shown(entry, field), 1800), after=clipped(_shown(shown, field), 1800)
     )
-    await say(update, preview[:4000], confirm_keyboard(update))
+    await say(update, preview, confirm_keyboard(update))
     return CONFIRM
 
 
@@ -112,7 +112,7 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
-        entry_points=[CommandHandler("edit", start)],
+        entry_points=[CommandHandler("edit", start, filters=filters.ChatType.PRIVATE)],
         states={
             CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:[qtpa]$")],
             VALUE: [MessageHandler(filters.TEXT & ~filters.COMMAND, value)],

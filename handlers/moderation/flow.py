@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -10,7 +11,7 @@ from telegram.ext import ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from handlers.context import BotContext
-from handlers.moderation.access import texts
+from handlers.moderation.access import guard, texts
 from handlers.render import escape
 
 DRAFT = "moderator_draft"
@@ -30,6 +31,15 @@ def clear(context: BotContext) -> None:
         context.user_data.pop(DRAFT, None)
 
 
+def clipped(text: str, limit: int) -> str:
+    """`text` escaped for HTML in at most `limit` characters: cut with '…', never inside an entity,
+    so that a long official text cannot make Telegram refuse the whole message."""
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    return re.sub(r"&[#a-z0-9]*$", "", escaped[: limit - 1]) + "…"
+
+
 def confirm_keyboard(update: Update) -> InlineKeyboardMarkup:
     t = texts(update)
     return InlineKeyboardMarkup(
@@ -44,15 +54,21 @@ async def say(update: Update, text: str, keyboard: InlineKeyboardMarkup | None =
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """/cancel, or the Cancel button: forget the draft, change nothing."""
-    had_draft = bool(context.user_data and context.user_data.get(DRAFT))
+    """/cancel, or the Cancel button, inside a flow: forget the draft, change nothing."""
+    if not await guard(update, context):
+        return END
     clear(context)
-    t = texts(update)
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-    await say(update, escape(t.cancelled if had_draft else t.nothing_to_cancel))
+    await say(update, escape(texts(update).cancelled))
     return END
+
+
+async def nothing_to_cancel(update: Update, context: BotContext) -> None:
+    """/cancel outside any flow (an open flow catches its own /cancel first)."""
+    if await guard(update, context):
+        await say(update, escape(texts(update).nothing_to_cancel))
 
 
 def conversation(**kwargs: Any) -> ConversationHandler:  # type: ignore[type-arg]

@@ -1,0 +1,69 @@
+"""What the moderation tests share: the store's content for before/after comparisons, fresh stores
+built from the shipped sources (optionally without one document, so that it can be imported), and a
+fictional new entry."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from knowledge.service import AnswerService
+from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.store import Store
+
+#: A question the shipped sources do not answer, and a (fictional, test-only) text that answers it.
+NEW_QUESTION = "Krijgen Belarussische studenten een beurs in Nederland?"
+NEW_TEXT = (
+    "Het kabinet stelt via het Nuffic-programma beurzen beschikbaar voor Belarussische studenten "
+    "die na de verkiezingen van hun universiteit zijn verwijderd."
+)
+#: Questions the shipped sources cannot answer: they end up in the review queue.
+UNANSWERED = "Hoe staat het met de visumfacilitatie voor Belarus?"
+UNANSWERED_VARIANT = "Hoe staat het met visumfacilitatie voor Belarus"
+XML_DIR = Path(__file__).resolve().parent / "data" / "xml"
+#: Official XML fixtures (by the importers' helper): new answers to Kamervragen, and the shipped letter again.
+AANHANGSEL_XML = XML_DIR / "aanhangsel-antwoorden.xml"
+KAMERSTUK_XML = XML_DIR / "kamerstuk-brief.xml"
+LETTER_KEY = "kamerbrief-2021-03-02-2298"
+ANSWERS_KEY = "kamervragen-2021-07-16"
+
+
+def content(store: Store) -> dict[str, Any]:
+    """Everything an export holds except the moment it was taken: equal means nothing changed."""
+    return store.export().model_dump(exclude={"exported_at"})
+
+
+def fresh_store(without: str | None = None) -> Store:
+    """An in-memory store with the shipped documents (except `without`): a copy of one built once."""
+    conn = sqlite3.connect(":memory:")
+    _built(without).db.conn.backup(conn)
+    return Store._from_connection(conn)
+
+
+def fresh_service(without: str | None = None) -> AnswerService:
+    return AnswerService(fresh_store(without))
+
+
+@functools.cache
+def _built(without: str | None) -> Store:
+    """Parsing and analysing the sources takes a while; copying the result takes a millisecond."""
+    store = Store.in_memory()
+    for parsed in shipped_documents():
+        if parsed.document.key != without:
+            store.add_document(parsed, SHIPPED_ACTOR)
+    AnswerService(store)  # saves each entry's analysis in the store, so copies start at once
+    return store
+
+
+def best_key(service: AnswerService, question: str) -> str | None:
+    """The key of the entry that confidently answers, or None."""
+    answer = service.answer(question)
+    return answer.best.entry_key if answer.answered and answer.best else None
+
+
+def found_key(service: AnswerService, question: str) -> str | None:
+    """The key of the first entry offered at all (the answer or the first suggestion), or None."""
+    matches = service.answer(question).matches()
+    return matches[0].entry_key if matches else None

@@ -1,0 +1,288 @@
+"""Moderation from the server's command line (bot/staff.py through bot/cli.py): the same checks as in
+Telegram; a refusal is one line `error: ...`, a non-zero exit, and nothing written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.staff import cli_actor
+from knowledge.models import EntryStatus
+from knowledge.service import AnswerService
+from knowledge.store import Store, today
+from tests.conftest import ANSWERS
+from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, UNANSWERED_VARIANT, content
+from tests.pdfgen import make_pdf
+
+FICTIONAL = Path(__file__).resolve().parent / "data" / "documents"
+EIGHT_QUESTIONS = FICTIONAL / "kamervragen_eight_questions.txt"  # parses as kamervragen-2023-03-22, 7 entries
+TWO_MINISTERS = FICTIONAL / "kamerbrief_signature_two_ministers.txt"  # kamerbrief-2024-02-12-14, 5 entries
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
+    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
+    AnswerService.open(path).close()
+    return path
+
+
+@pytest.fixture
+def database(first_start: Path, tmp_path: Path) -> Path:
+    path = tmp_path / first_start.name
+    for built in first_start.parent.iterdir():  # the database and the index snapshot next to it
+        shutil.copyfile(built, tmp_path / built.name)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--database", str(database), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stored(database: Path) -> dict[str, Any]:
+    store = Store.open(database)
+    try:
+        return content(store)
+    finally:
+        store.close()
+
+
+def ask(capsys: pytest.CaptureFixture[str], database: Path, question: str) -> dict[str, Any]:
+    code, out, _ = run(capsys, database, "ask", "--json", question)
+    assert code == 0
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def refused(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> str:
+    """Run a command that must be refused: one line on stderr, exit 1, and the store unchanged."""
+    before = stored(database)
+    code, out, err = run(capsys, database, *args)
+    assert code == 1 and out == "", (code, out)
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert stored(database) == before
+    return err
+
+
+@pytest.fixture
+def service_on(database: Path) -> Iterator[AnswerService]:
+    service = AnswerService.open(database)
+    yield service
+    service.close()
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+
+def test_import_of_a_text_file_adds_the_document_and_answers_from_it(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    question = "Hoeveel politieke gevangenen zijn er volgens de meest recente gegevens in Belarus?"
+    assert all(not m["key"].startswith("kamervragen-2023") for m in ask(capsys, database, question)["matches"])
+    code, out, _ = run(capsys, database, "import", str(EIGHT_QUESTIONS))
+    assert code == 0
+    assert out.splitlines() == ["kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries", "imported"]
+    assert ask(capsys, database, question)["matches"][0]["key"] == "kamervragen-2023-03-22/4"
+    actors = {c["actor"] for c in stored(database)["changes"] if (c["object_key"] or "").startswith("kamervragen-2023")}
+    assert actors == {cli_actor()}
+
+
+def test_import_of_a_pdf(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(make_pdf(TWO_MINISTERS.read_text(encoding="utf-8")))
+    code, out, _ = run(capsys, database, "import", str(pdf))
+    assert code == 0 and out.startswith("kamerbrief-2024-02-12-14: Kamerbrief, 2024-02-12, 5 entries")
+
+
+def test_import_dry_run_shows_the_preview_and_writes_nothing(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    before = stored(database)
+    code, out, _ = run(capsys, database, "import", "--dry-run", str(EIGHT_QUESTIONS))
+    assert code == 0 and out == "kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries\n"
+    assert stored(database) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("leeg.txt", b"", "the file is empty"),
+        ("brief.txt", bytes(range(256)) * 8, "not a text file"),
+        ("scan.pdf", make_pdf(""), "no text layer"),
+        ("brief.docx", b"PK\x03\x04", "send a .txt, .pdf or .xml file"),
+        (ANSWERS.name, ANSWERS.read_bytes(), "already in the store as kamervragen-2021-07-16"),
+    ],
+)
+def test_import_refuses_bad_files_in_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in refused(capsys, database, "import", str(path))
+
+
+def test_import_of_a_missing_file_is_refused(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    assert "cannot read" in refused(capsys, database, "import", str(tmp_path / "nowhere.txt"))
+
+
+def test_import_over_the_upload_limit_is_refused(
+    capsys: pytest.CaptureFixture[str], database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAX_UPLOAD_BYTES", "1000")
+    assert "too large" in refused(capsys, database, "import", str(EIGHT_QUESTIONS))
+
+
+# --- export and restore ---------------------------------------------------------------------------
+
+
+def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    run(capsys, database, "retire", "3")
+    code, out, _ = run(capsys, database, "export", str(export))
+    assert code == 0 and out == f"exported 2 documents and 13 entries to {export}\n"
+    exported = stored(database)
+    run(capsys, database, "import", str(EIGHT_QUESTIONS))
+    run(capsys, database, "retire", "5")
+    assert stored(database) != exported
+    code, out, _ = run(capsys, database, "restore", str(export))
+    assert code == 0 and out == "restored 2 documents and 13 entries\n"
+    again = stored(database)
+    assert again["documents"] == exported["documents"] and again["entries"] == exported["entries"]
+    assert again["changes"][: len(exported["changes"])] == exported["changes"], "the history comes along"
+    assert ask(capsys, database, "Kunnen EU-diplomaten politieke gevangenen in Belarus bezoeken?")["answered"]
+
+
+def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    code, out, _ = run(capsys, database, "export", "-")
+    payload = json.loads(out)
+    assert code == 0 and payload["format"] == "standpunt-export" and len(payload["entries"]) == 13
+
+
+@pytest.mark.parametrize("data", [b"", b"not json", b"{}", b'{"format": "standpunt-export"}', b"\xff\xfe"])
+def test_restore_refuses_a_file_that_is_not_an_export(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, data: bytes
+) -> None:
+    path = tmp_path / "export.json"
+    path.write_bytes(data)
+    assert "not a Standpunt export" in refused(capsys, database, "restore", str(path))
+
+
+# --- add ------------------------------------------------------------------------------------------
+
+JSON_ENTRIES = [
+    {
+        "document_key": LETTER_KEY,
+        "question": NEW_QUESTION,
+        "text": NEW_TEXT,
+        "alternates": [{"text": "scholarships for Belarusian students", "language": "en"}],
+        "topics": ["onderwijs"],
+    }
+]
+
+YAML_ENTRY = f"""
+new_document:
+  kind: kamerbrief
+  title: Brief van de Minister van Onderwijs
+  date: 2024-05-01
+  number: "77"
+  authors:
+    - name: R.H. Dijkgraaf
+      role: Minister van Onderwijs, Cultuur en Wetenschap
+question: "{NEW_QUESTION}"
+text: >-
+  {NEW_TEXT}
+"""
+
+
+def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
+    code, out, _ = run(capsys, database, "add", str(path))
+    assert code == 0 and out == f"added entry 14 ({LETTER_KEY}/8)\n"
+    answer = ask(capsys, database, NEW_QUESTION)
+    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/8"
+
+
+def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "entry.yaml"
+    path.write_text(YAML_ENTRY, encoding="utf-8")
+    code, out, _ = run(capsys, database, "add", str(path))
+    assert code == 0 and out == "added entry 14 (kamerbrief-2024-05-01-77/1)\n"
+    best = ask(capsys, database, NEW_QUESTION)["matches"][0]
+    assert best["answer"] == NEW_TEXT
+    assert best["citation"]["date"] == "2024-05-01" and best["citation"]["authors"][0]["name"] == "R.H. Dijkgraaf"
+
+
+BAD_ADD_FILES = {
+    "broken json": ("entries.json", b'[{"question": ', "is not valid JSON: Expecting value: line 1 column 15"),
+    "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML: expected ',' or ']'"),
+    "empty yaml": ("entries.yaml", b"", "holds no entries"),
+    "empty list": ("entries.json", b"[]", "holds no entries"),
+    "missing text": ("entries.yaml", f"document_key: {LETTER_KEY}\nquestion: Een vraag?\n".encode(), "0.text: Field required"),
+    "unknown document": (
+        "entries.json",
+        json.dumps([{**JSON_ENTRIES[0], "document_key": "kamerbrief-1999-01-01"}]).encode(),
+        "0: there is no document kamerbrief-1999-01-01",
+    ),
+    "existing question": (
+        "entries.json",
+        json.dumps([{**JSON_ENTRIES[0], "question": "Welke sancties heeft de EU tegen Belarus ingesteld?"}]).encode(),
+        "0: this question already exists: entry 3",
+    ),
+    "second of two repeats the first": ("entries.json", json.dumps(JSON_ENTRIES * 2).encode(), "1: this question already exists"),
+    "not utf-8": ("entries.yaml", "question: Één vraag\n".encode("utf-16"), "is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_ADD_FILES))
+def test_add_refuses_an_invalid_file_in_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, case: str
+) -> None:
+    name, data, reason = BAD_ADD_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in refused(capsys, database, "add", str(path))
+
+
+# --- retire, review, stats ------------------------------------------------------------------------
+
+
+def test_retire_hides_an_entry_but_keeps_it(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    question = "Welke sancties heeft de EU tegen Belarus ingesteld?"
+    assert ask(capsys, database, question)["matches"][0]["id"] == 3
+    code, out, _ = run(capsys, database, "retire", "3")
+    assert code == 0 and out == "retired entry 3 (not deleted)\n"
+    assert all(m["id"] != 3 for m in ask(capsys, database, question)["matches"])
+    store = Store.open(database)
+    assert store.entry(3).status is EntryStatus.RETIRED and store.history(3)[-1].action == "retire"
+    store.close()
+    assert "already retired" in refused(capsys, database, "retire", "3")
+    assert "no entry 999" in refused(capsys, database, "retire", "999")
+
+
+def test_review_lists_unanswered_questions_grouped(capsys: pytest.CaptureFixture[str], database: Path, service_on: AnswerService) -> None:
+    code, out, _ = run(capsys, database, "review")
+    assert code == 0 and out == "the review queue is empty\n"
+    for question in (UNANSWERED, UNANSWERED, UNANSWERED_VARIANT):
+        service_on.answer(question, record=True)
+    code, out, _ = run(capsys, database, "review")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("   3× hoe staat het met de visumfacilitatie voor belarus  (items 1, 2;")
+    assert lines[1].strip() == "· hoe staat het met visumfacilitatie voor belarus"
+
+
+def test_stats_count_documents_entries_questions_and_feedback(
+    capsys: pytest.CaptureFixture[str], database: Path, service_on: AnswerService
+) -> None:
+    service_on.answer("Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?", record=True)
+    service_on.answer(UNANSWERED, record=True)
+    service_on.record_feedback(13, helpful=False)
+    code, out, _ = run(capsys, database, "stats")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "documents 2, active entries 13, retired 0, open review items 1"
+    assert lines[2].split() == [today(), "1", "0", "1"]
+    assert lines[-1] == "  #13: 0 / 1"

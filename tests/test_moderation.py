@@ -1,0 +1,471 @@
+"""The moderators' operations (knowledge/moderation.py) on a real store: every change is checked,
+versioned and undoable, reaches the answers at once, and a refusal or a crash changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.importers import read_document
+from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument
+from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
+from knowledge.service import AnswerService
+from knowledge.store import Store
+from tests.conftest import ANSWERS, LETTER
+from tests.moderationkit import (
+    AANHANGSEL_XML,
+    ANSWERS_KEY,
+    LETTER_KEY,
+    NEW_QUESTION,
+    NEW_TEXT,
+    UNANSWERED,
+    UNANSWERED_VARIANT,
+    best_key,
+    content,
+    found_key,
+    fresh_service,
+    fresh_store,
+)
+
+ANNA, BORIS = "telegram:1", "telegram:2"
+
+
+@pytest.fixture
+def moderation() -> Moderation:
+    return Moderation(fresh_service())
+
+
+def add_new(moderation: Moderation, actor: str = ANNA, **changes: Any) -> Entry:
+    draft = EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT)
+    return moderation.add_entry(draft.model_copy(update=changes), actor)
+
+
+def parsed_seed(path: Path) -> ParsedDocument:
+    return read_document(path.read_bytes(), path.name)
+
+
+# --- adding ---------------------------------------------------------------------------------------
+
+
+def test_added_entry_answers_the_next_question_without_a_restart(moderation: Moderation) -> None:
+    assert best_key(moderation.answers, NEW_QUESTION) is None
+    entry = add_new(moderation)
+    assert entry.key == f"{LETTER_KEY}/8" and entry.version == 1
+    assert best_key(moderation.answers, NEW_QUESTION) == entry.key
+    assert best_key(moderation.answers, "beurzen voor studenten uit Belarus") == entry.key
+
+
+def test_added_entry_in_a_new_document_is_cited_with_that_document(moderation: Moderation) -> None:
+    document = DocumentDraft(
+        kind=DocumentKind.KAMERBRIEF,
+        title="Brief van de Minister van Onderwijs",
+        date=dt.date(2024, 5, 1),
+        number="77",
+        authors=[{"name": "R.H. Dijkgraaf", "role": "Minister van Onderwijs, Cultuur en Wetenschap"}],
+    )
+    entry = moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    assert entry.key == "kamerbrief-2024-05-01-77/1"
+    answer = moderation.answers.answer(NEW_QUESTION)
+    assert answer.best is not None and answer.best.citation.date == dt.date(2024, 5, 1)
+    assert answer.best.citation.authors[0].name == "R.H. Dijkgraaf"
+
+
+def test_similar_entries_are_offered_before_saving(moderation: Moderation) -> None:
+    similar = moderation.similar_entries("Welke sancties heeft de EU tegen Belarus?")
+    assert similar and similar[0].entry_key == f"{LETTER_KEY}/3"
+    assert len(similar) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welke sancties heeft de EU tegen Belarus ingesteld?",  # an entry's own question
+        "welke SANCTIES heeft de EU tegen Belarus ingesteld",  # the same, typed differently
+        "What happened with the Omtzigt motion on Belarus?",  # an existing alternate
+    ],
+)
+def test_a_question_that_already_exists_is_refused_and_nothing_changes(moderation: Moderation, question: str) -> None:
+    before = content(moderation.store)
+    with pytest.raises(ModerationError, match="already exists"):
+        add_new(moderation, question=question)
+    assert content(moderation.store) == before
+
+
+def test_an_alternate_that_already_exists_is_refused_too(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    existing = AlternateQuestion(text="Welke sancties heeft de EU tegen Belarus ingesteld?")
+    with pytest.raises(ModerationError, match="already exists"):
+        add_new(moderation, alternates=[existing])
+    assert content(moderation.store) == before
+
+
+def test_an_entry_needs_a_known_document(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    with pytest.raises(ModerationError, match="no document"):
+        add_new(moderation, document_key="kamerbrief-1999-01-01")
+    with pytest.raises(ModerationError, match="existing document or describe a new one"):
+        add_new(moderation, document_key=None)
+    assert content(moderation.store) == before
+
+
+def test_a_new_document_that_exists_already_is_refused(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    document = DocumentDraft(kind=DocumentKind.KAMERBRIEF, title="Brief", date=dt.date(2021, 3, 2), number="2298")
+    with pytest.raises(ModerationError, match="already exists"):
+        moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    assert content(moderation.store) == before
+
+
+def test_a_failure_while_adding_to_a_new_document_leaves_no_document(
+    moderation: Moderation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = content(moderation.store)
+
+    def broken_insert(*args: Any, **kwargs: Any) -> Entry:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(moderation.store, "_insert_entry", broken_insert)
+    document = DocumentDraft(kind=DocumentKind.KAMERBRIEF, title="Brief", date=dt.date(2024, 5, 1))
+    with pytest.raises(RuntimeError):
+        moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    assert content(moderation.store) == before
+
+
+# --- editing, alternates, retiring ----------------------------------------------------------------
+
+
+def test_an_edit_is_a_new_version_recording_who_when_before_and_after(moderation: Moderation) -> None:
+    entry = moderation.entry(3)
+    edited = moderation.edit_entry(3, entry.version, ANNA, topics=["sancties", "eu"])
+    assert edited.version == entry.version + 1 and moderation.entry(3).topics == ["sancties", "eu"]
+    last = moderation.history(3)[-1]
+    assert (last.actor, last.action, last.version) == (ANNA, "update", edited.version)
+    assert last.before is not None and last.after is not None
+    assert last.before["topics"] == entry.topics and last.after["topics"] == ["sancties", "eu"]
+    assert abs((dt.datetime.now(dt.UTC) - last.at).total_seconds()) < 60
+
+
+def test_an_edited_question_answers_at_once(moderation: Moderation) -> None:
+    entry = moderation.entry(5)
+    moderation.edit_entry(5, entry.version, ANNA, question="Mogen EU-diplomaten gedetineerde oppositieleden bezoeken?")
+    assert best_key(moderation.answers, "Mogen EU-diplomaten gedetineerde oppositieleden bezoeken?") == entry.key
+
+
+def test_two_moderators_editing_one_entry_the_second_save_is_refused(moderation: Moderation) -> None:
+    opened = moderation.entry(3).version  # both open the entry at this version
+    moderation.edit_entry(3, opened, ANNA, topics=["anna"])
+    after_first = content(moderation.store)
+    with pytest.raises(ModerationError, match="changed by someone else"):
+        moderation.edit_entry(3, opened, BORIS, topics=["boris"])
+    assert moderation.entry(3).topics == ["anna"]
+    assert content(moderation.store) == after_first
+
+
+def test_an_edit_cannot_take_another_entrys_question_as_question_or_alternate(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    version = moderation.entry(5).version
+    with pytest.raises(ModerationError, match="already exists"):
+        moderation.edit_entry(5, version, ANNA, question="Welke sancties heeft de EU tegen Belarus ingesteld?")
+    taken = AlternateQuestion(text="Welke sancties heeft de EU tegen Belarus ingesteld?")
+    with pytest.raises(ModerationError, match="already exists"):
+        moderation.edit_entry(5, version, ANNA, alternates=[taken])
+    with pytest.raises(ModerationError, match="cannot edit"):
+        moderation.edit_entry(5, version, ANNA, status="retired")
+    with pytest.raises(ModerationError, match="no entry"):
+        moderation.edit_entry(999, 1, ANNA, topics=[])
+    assert content(moderation.store) == before
+
+
+def test_an_alias_makes_the_bot_answer_that_phrasing(moderation: Moderation) -> None:
+    phrasing = "Mag de Nederlandse ambassadeur in de rechtszaal zitten bij processen in Minsk?"
+    assert best_key(moderation.answers, phrasing) != f"{LETTER_KEY}/6"
+    entry = moderation.add_alternate(6, phrasing, ANNA)
+    assert entry.alternates[-1] == AlternateQuestion(text=phrasing, language=Language.NL)
+    assert best_key(moderation.answers, phrasing) == f"{LETTER_KEY}/6"
+
+
+def test_an_alias_that_is_another_entrys_question_is_refused(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    with pytest.raises(ModerationError, match="already exists"):
+        moderation.add_alternate(6, "Welke sancties heeft de EU tegen Belarus ingesteld?", ANNA)
+    with pytest.raises(ModerationError, match="too short"):
+        moderation.add_alternate(6, " ok ", ANNA)
+    assert content(moderation.store) == before
+
+
+def test_a_retired_entry_is_not_answered_but_kept_and_can_be_restored(moderation: Moderation) -> None:
+    question = "Welke sancties heeft de EU tegen Belarus ingesteld?"
+    assert best_key(moderation.answers, question) == f"{LETTER_KEY}/3"
+    moderation.set_status(3, EntryStatus.RETIRED, ANNA)
+    assert best_key(moderation.answers, question) != f"{LETTER_KEY}/3"
+    assert moderation.entry(3).status is EntryStatus.RETIRED, "retired, not deleted"
+    retire = moderation.history(3)[-1]
+    assert (retire.action, retire.actor) == ("retire", ANNA) and retire.at is not None
+    with pytest.raises(ModerationError, match="already retired"):
+        moderation.set_status(3, EntryStatus.RETIRED, ANNA)
+    with pytest.raises(ModerationError, match="retired; /restore it first"):
+        moderation.add_alternate(3, "sancties van de Europese Unie", ANNA)
+    moderation.set_status(3, EntryStatus.ACTIVE, BORIS)
+    assert best_key(moderation.answers, question) == f"{LETTER_KEY}/3"
+    assert [c.action for c in moderation.history(3)][-2:] == ["retire", "restore"]
+
+
+def test_history_lists_every_version_with_who_and_when(moderation: Moderation) -> None:
+    moderation.add_alternate(4, "Wil Nederland meer sancties tegen het regime van Loekasjenko?", ANNA)
+    moderation.set_status(4, EntryStatus.RETIRED, BORIS)
+    moderation.set_status(4, EntryStatus.ACTIVE, ANNA)
+    changes = moderation.history(4)
+    assert [(c.version, c.action, c.actor) for c in changes] == [
+        (1, "create", "system:shipped-sources"),
+        (2, "update", ANNA),
+        (3, "retire", BORIS),
+        (4, "restore", ANNA),
+    ]
+    assert all(c.at for c in changes)
+    assert all(c.after is not None for c in changes) and all(c.before is not None for c in changes[1:])
+
+
+# --- undo -----------------------------------------------------------------------------------------
+
+
+def test_undo_reverts_only_the_moderators_own_last_change(moderation: Moderation) -> None:
+    original_topics = moderation.entry(3).topics
+    moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["anna"])
+    moderation.edit_entry(5, moderation.entry(5).version, BORIS, topics=["boris"])
+    [undone] = moderation.undo(ANNA)
+    assert undone.object_id == 3
+    assert moderation.entry(3).topics == original_topics
+    assert moderation.entry(5).topics == ["boris"], "another moderator's change stays"
+    assert moderation.history(3)[-1].action == "undo"
+
+
+def test_undoing_an_addition_retires_the_entry(moderation: Moderation) -> None:
+    entry = add_new(moderation)
+    moderation.undo(ANNA)
+    assert moderation.entry(entry.id or 0).status is EntryStatus.RETIRED
+    assert best_key(moderation.answers, NEW_QUESTION) is None
+
+
+def test_undo_is_refused_when_someone_changed_the_entry_since(moderation: Moderation) -> None:
+    moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["anna"])
+    moderation.edit_entry(3, moderation.entry(3).version, BORIS, topics=["boris"])
+    before = content(moderation.store)
+    with pytest.raises(ModerationError, match="changed again"):
+        moderation.undo(ANNA)
+    assert content(moderation.store) == before
+
+
+def test_undo_without_a_change_is_refused(moderation: Moderation) -> None:
+    with pytest.raises(ModerationError, match="no change to undo"):
+        moderation.undo(ANNA)
+
+
+# --- importing ------------------------------------------------------------------------------------
+
+
+SEED_IMPORTS = [
+    (ANSWERS, ANSWERS_KEY, 6, "Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?", f"{ANSWERS_KEY}/6"),
+    # letter paragraphs come without curated questions: found, if less surely than curated ones
+    (LETTER, LETTER_KEY, 7, "sancties tegen 88 personen en 7 entiteiten", f"{LETTER_KEY}/3"),
+]
+
+
+@pytest.mark.parametrize(("path", "key", "count", "question", "expected"), SEED_IMPORTS)
+def test_importing_a_seed_text_previews_then_answers_from_it(
+    path: Path, key: str, count: int, question: str, expected: str
+) -> None:
+    service = fresh_service(without=key)
+    moderation = Moderation(service)
+    assert found_key(service, question) is None
+    preview = moderation.preview_import(parsed_seed(path))
+    assert preview.duplicate_of is None and preview.warnings == []
+    assert preview.parsed.document.key == key and len(preview.parsed.entries) == count
+    document, entries = moderation.commit_import(preview.parsed, ANNA)
+    assert document.key == key and len(entries) == count
+    assert found_key(service, question) == expected
+
+
+def test_the_same_document_twice_is_refused(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    preview = moderation.preview_import(parsed_seed(ANSWERS))
+    assert preview.duplicate_of == ANSWERS_KEY
+    with pytest.raises(ModerationError, match="already in the store"):
+        moderation.commit_import(preview.parsed, ANNA)
+    assert content(moderation.store) == before
+
+
+def test_the_same_text_under_another_key_is_a_duplicate_too(moderation: Moderation) -> None:
+    parsed = parsed_seed(ANSWERS)
+    renamed = parsed.document.model_copy(update={"key": "kamervragen-2021-07-16-copy"})
+    moved = ParsedDocument(document=renamed, entries=parsed.entries)
+    before = content(moderation.store)
+    with pytest.raises(ModerationError, match=ANSWERS_KEY):
+        moderation.commit_import(moved, ANNA)
+    assert content(moderation.store) == before
+
+
+def test_a_crash_in_the_middle_of_an_import_leaves_the_store_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = fresh_store(without=ANSWERS_KEY)
+    service = AnswerService(store)
+    moderation = Moderation(service)
+    before, revision = content(store), store.revision()
+    real_insert = store._insert_entry
+    calls = []
+
+    def failing_insert(*args: Any, **kwargs: Any) -> Entry:
+        calls.append(1)
+        if len(calls) > 3:
+            raise OSError("disk I/O error")
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_insert_entry", failing_insert)
+    with pytest.raises(OSError):
+        moderation.commit_import(parsed_seed(ANSWERS), ANNA)
+    assert len(calls) == 4, "the failure came after three entries were written"
+    assert content(store) == before and store.revision() == revision
+    assert best_key(service, "Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?") is None
+    monkeypatch.undo()
+    moderation.commit_import(parsed_seed(ANSWERS), ANNA)  # and the same import then succeeds whole
+    assert len(store.entries(document_key=ANSWERS_KEY)) == 6
+
+
+def test_undo_reverts_a_whole_import_at_once() -> None:
+    service = fresh_service(without=ANSWERS_KEY)
+    moderation = Moderation(service)
+    question = "Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?"
+    moderation.commit_import(parsed_seed(ANSWERS), ANNA)
+    assert best_key(service, question) == f"{ANSWERS_KEY}/6"
+    undone = moderation.undo(ANNA)
+    assert len(undone) == 7, "the document and its six entries"
+    assert service.store.entries(document_key=ANSWERS_KEY) == []
+    assert best_key(service, question) is None
+
+
+def test_official_xml_is_imported_like_text(moderation: Moderation) -> None:
+    parsed = read_document(AANHANGSEL_XML.read_bytes(), AANHANGSEL_XML.name)
+    document, entries = moderation.commit_import(parsed, ANNA)
+    assert document.official_id and len(entries) == len(parsed.entries) > 0
+
+
+# --- review ---------------------------------------------------------------------------------------
+
+
+def test_unanswered_questions_are_grouped_with_counts_and_no_identifiers(moderation: Moderation) -> None:
+    for question in (UNANSWERED, UNANSWERED, UNANSWERED_VARIANT, "Wat vindt het kabinet van de Olympische Spelen?"):
+        moderation.answers.answer(question, record=True)
+    groups = moderation.review_groups()
+    visa = groups[0]
+    assert visa.count == 3 and len(visa.item_ids) == 2
+    assert visa.text == "hoe staat het met de visumfacilitatie voor belarus"
+    assert visa.variants == ["hoe staat het met visumfacilitatie voor belarus"]
+    assert groups[1].count == 1
+    assert set(moderation.store.db["review_queue"].columns_dict) == {
+        "id", "text", "count", "first_seen", "last_seen", "best_entry_id", "best_score", "status"
+    }, "no column for a person or a chat"
+
+
+def test_attaching_a_review_question_makes_it_answered(moderation: Moderation) -> None:
+    moderation.answers.answer(UNANSWERED, record=True)
+    [group] = moderation.review_groups()
+    entry = moderation.attach_review(group.item_ids[0], 4, ANNA)
+    assert entry.alternates[-1].text == "hoe staat het met de visumfacilitatie voor belarus"
+    assert best_key(moderation.answers, UNANSWERED) == f"{LETTER_KEY}/4"
+    assert moderation.review_groups() == []
+    assert moderation.history(4)[-1].actor == ANNA
+
+
+def test_attaching_takes_the_whole_group_out_of_the_queue(moderation: Moderation) -> None:
+    moderation.answers.answer(UNANSWERED, record=True)
+    moderation.answers.answer(UNANSWERED_VARIANT, record=True)
+    [group] = moderation.review_groups()
+    moderation.attach_review(group.item_ids[0], 4, ANNA)
+    assert moderation.review_groups() == [], "the variants were shown as one group, and leave as one"
+    assert [a.text for a in moderation.entry(4).alternates].count(group.text) == 1
+
+
+def test_dismissed_review_questions_leave_the_queue_and_change_no_entry(moderation: Moderation) -> None:
+    moderation.answers.answer(UNANSWERED, record=True)
+    moderation.answers.answer(UNANSWERED_VARIANT, record=True)
+    before = content(moderation.store)
+    [group] = moderation.review_groups()
+    moderation.dismiss_review(group.item_ids)
+    assert moderation.review_groups() == []
+    assert content(moderation.store) == before
+    with pytest.raises(ModerationError, match="no review item"):
+        moderation.dismiss_review([999])
+
+
+# --- figures, export, restore ---------------------------------------------------------------------
+
+
+def test_stats_count_documents_entries_questions_per_day_and_feedback(moderation: Moderation) -> None:
+    answers = moderation.answers
+    answers.answer("Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?", record=True)
+    answers.answer(UNANSWERED, record=True)
+    answers.answer("sancties", record=True)
+    answers.record_feedback(13, helpful=True)
+    answers.record_feedback(13, helpful=False)
+    answers.record_feedback(13, helpful=True)
+    moderation.set_status(1, EntryStatus.RETIRED, ANNA)
+    stats = moderation.stats()
+    assert (stats.documents, stats.active_entries, stats.retired_entries) == (2, 12, 1)
+    [today] = stats.days
+    assert today.day == dt.datetime.now(dt.UTC).date().isoformat()
+    assert today.answered + today.suggested + today.unanswered == 3 and today.answered >= 1 and today.unanswered >= 1
+    assert [(f.entry_id, f.helpful, f.unhelpful) for f in stats.feedback] == [(13, 2, 1)]
+    assert stats.open_review_items == today.suggested + today.unanswered
+
+
+def test_export_then_restore_gives_exactly_the_same_content(moderation: Moderation) -> None:
+    add_new(moderation)
+    moderation.set_status(3, EntryStatus.RETIRED, ANNA)
+    exported = moderation.export()
+    fresh = Store.in_memory()
+    fresh_moderation = Moderation(AnswerService(fresh))
+    fresh_moderation.restore(exported.model_dump_json(), "cli:test")
+    again = fresh.export()
+    assert again.documents == exported.documents and again.entries == exported.entries
+    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/8"
+
+
+def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None:
+    """Both stores have an entry 14, version 1, with different texts: the restored one must answer."""
+    here, there = fresh_service(), fresh_service()
+    misinformation = "Wat doet Nederland tegen desinformatie uit Belarus?"
+    text = "Het kabinet steunt onafhankelijke media die desinformatie uit Belarus weerleggen."
+    add_new(Moderation(here), question=misinformation, text=text)
+    assert best_key(here, misinformation) == f"{LETTER_KEY}/8"  # analysed, and that analysis saved
+    add_new(Moderation(there))
+    Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
+    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/8"
+    assert best_key(here, misinformation) is None
+
+
+def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(moderation: Moderation) -> None:
+    before = content(moderation.store)
+    for data in (b"{}", b"not json", b'{"format": "other"}'):
+        with pytest.raises(ModerationError, match="not a Standpunt export"):
+            moderation.restore(data, "cli:test")
+    assert content(moderation.store) == before
+
+
+def test_every_change_leaves_a_version_with_who_when_before_and_after(moderation: Moderation) -> None:
+    start = moderation.store.revision()
+    entry = add_new(moderation)
+    moderation.add_alternate(entry.id or 0, "studiebeurs Belarus", BORIS)
+    moderation.edit_entry(entry.id or 0, 2, ANNA, topics=["onderwijs"])
+    moderation.set_status(entry.id or 0, EntryStatus.RETIRED, BORIS)
+    moderation.undo(BORIS)
+    changes = moderation.store.changes(since=start)
+    assert [(c.action, c.actor, c.version) for c in changes] == [
+        ("create", ANNA, 1),
+        ("update", BORIS, 2),
+        ("update", ANNA, 3),
+        ("retire", BORIS, 4),
+        ("undo", BORIS, 5),
+    ]
+    for earlier, later in zip(changes, changes[1:]):
+        assert later.before == earlier.after, "each version starts where the previous one ended"
