@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.plain import render_answer_plain
+from bot.plain import invalid_question_text, render_answer_plain
 from bot.settings import Settings
 from bot.texts import texts_for
 from knowledge.service import AnswerService, InvalidQuestion
@@ -15,6 +15,10 @@ GO_LIVE = (
     "No TELEGRAM_BOT_TOKEN is set, so this is the terminal chat over the embedded store.\n"
     "To go live: create a bot with @BotFather, put its token in .env as TELEGRAM_BOT_TOKEN=..., "
     "and run this command again (see README.md)."
+)
+FORCED = (
+    "This is the terminal chat over the embedded store (--console).\n"
+    "To go live: run this command without --console; it then starts the bot with TELEGRAM_BOT_TOKEN."
 )
 
 
@@ -26,7 +30,8 @@ def run_console(
     service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
     interactive = stdin.isatty()
     try:
-        stdout.write(GO_LIVE + "\n\n" + texts.greeting + "\n(Ctrl-D / 'quit')\n")
+        intro = FORCED if settings.telegram_bot_token else GO_LIVE
+        stdout.write(intro + "\n\n" + texts.greeting + "\n(Ctrl-D / 'quit')\n")
         while True:
             if interactive:
                 stdout.write("\n> ")
@@ -38,8 +43,8 @@ def run_console(
                 continue
             try:
                 answer = service.answer(line, record=True)
-            except InvalidQuestion:
-                stdout.write(texts.invalid_too_long.format(limit=service.max_question_length) + "\n")
+            except InvalidQuestion as error:
+                stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue
             stdout.write(render_answer_plain(answer, texts) + "\n")
     finally:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.texts import Texts
 from knowledge.models import Answer, Citation, DocumentKind, Match, Outcome
+from knowledge.service import InvalidQuestion
 
 
 def citation_parts(citation: Citation, texts: Texts) -> list[str]:
@@ -59,6 +60,11 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
     return texts.no_answer
+
+
+def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:
+    """Why a question was refused, in words a user can act on: shorten it, or ask one at all."""
+    return texts.invalid_too_long.format(limit=limit) if "longer" in str(error) else texts.invalid_empty
 
 
 def suggestion_title(match: Match, limit: int = 120) -> str:

@@ -39,6 +39,7 @@ class Poller:
         self.batch = batch
         self.timeout = timeout
         self.offset: int | None = None
+        self.ready = asyncio.Event()
         self._stopping = asyncio.Event()
 
     def stop(self) -> None:
@@ -48,6 +49,7 @@ class Poller:
         """Poll until stopped; then confirm what was handled, so a restart does not repeat it."""
         bot = self.application.bot
         await bot.delete_webhook(drop_pending_updates=False)
+        self.ready.set()
         backoff = 1.0
         while not self._stopping.is_set():
             try:

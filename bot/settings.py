@@ -42,9 +42,10 @@ class Settings(BaseSettings):
     flood_window_seconds: float = Field(default=30.0, gt=0, le=3600)
     inline_debounce_seconds: float = Field(default=0.35, ge=0, le=5)
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret_token", mode="before")
     @classmethod
-    def _empty_token_is_none(cls, value: object) -> object:
+    def _empty_secret_is_none(cls, value: object) -> object:
+        """`TOKEN=` left empty in .env means not set (an empty webhook secret would protect nothing)."""
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("telegram_bot_token")
@@ -77,11 +78,28 @@ class Settings(BaseSettings):
                 raise ValueError("must be an http:// or https:// address")
         return value
 
+    @field_validator("telegram_base_url")
+    @classmethod
+    def _base_url_ends_in_bot(cls, value: str | None) -> str | None:
+        """PTB appends the token to this address, so it must end in /bot (unless it places {token} itself)."""
+        if value is None or "{token}" in value:
+            return value
+        value = value.rstrip("/")
+        return value if value.endswith("/bot") else value + "/bot"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level_in_capitals(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _file_url_follows_base_url(self) -> Settings:
+        """Files live next to the methods: .../bot<token> serves .../file/bot<token>."""
         if self.telegram_base_url and not self.telegram_base_file_url:
-            base = self.telegram_base_url.rstrip("/")
-            self.telegram_base_file_url = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+            head, found, tail = self.telegram_base_url.rpartition("/bot")
+            if not found:
+                raise ValueError("TELEGRAM_BASE_FILE_URL is required when TELEGRAM_BASE_URL has no /bot to derive it from")
+            self.telegram_base_file_url = f"{head}/file/bot{tail}"
         return self
 
     @model_validator(mode="after")

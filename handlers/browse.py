@@ -1,4 +1,4 @@
-"""Browsing what the bot knows: /topics (documents → entries, paginated) and /sources."""
+"""Browsing what the bot knows: /topics (documents → entries, both paginated) and /sources."""
 
 from __future__ import annotations
 
@@ -9,62 +9,90 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.plain import suggestion_title
 from bot.texts import Texts
 from handlers import callbacks
-from handlers.render import BUTTON_TITLE, escape
+from handlers.render import BUTTON_TITLE, escape, pack_blocks
 from knowledge.models import Document
 from knowledge.service import AnswerService
 
+#: Buttons per page: a keyboard stays short on a phone (and far below Telegram's 100 buttons).
 PAGE_SIZE = 8
 
 
-def documents_view(service: AnswerService, texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:
-    summaries = [s for s in service.documents() if s.active_entries]
-    if not summaries:
+def documents_view(service: AnswerService, texts: Texts, page: int = 0) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of the documents that have active entries, as buttons; a growing store stays browsable."""
+    documents = _browsable(service)
+    if not documents:
         return escape(texts.no_documents), None
+    page, pages = _clamp(page, len(documents))
     rows = []
-    for summary in summaries:
-        document = summary.document
+    for document in documents[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         date = texts.date(document.date) if document.date else ""
         label = f"{date} · {document.subject or document.title}"
         rows.append([InlineKeyboardButton(_short(label), callback_data=callbacks.topics(document.id or 0, 0))])
-    return escape(texts.topics_heading), InlineKeyboardMarkup(rows)
+    navigation = _navigation(texts, 0, page, pages, back=None)
+    if navigation:
+        rows.append(navigation)
+    return escape(texts.topics_heading) + _page_label(page, pages), InlineKeyboardMarkup(rows)
 
 
 def document_entries_view(
     service: AnswerService, texts: Texts, document_id: int, page: int
 ) -> tuple[str, InlineKeyboardMarkup] | None:
     """One page of a document's entries as buttons, with paging and a way back; None if unknown."""
-    document = next((s.document for s in service.documents() if s.document.id == document_id), None)
-    if document is None:
+    documents = _browsable(service)
+    position = next((n for n, d in enumerate(documents) if d.id == document_id), None)
+    if position is None:
         return None
+    document = documents[position]
     entries = service.entries_of(document.key)
-    pages = max(1, -(-len(entries) // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = _clamp(page, len(entries))
     rows = []
     for entry in entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
         title = suggestion_title(service.match_for_entry(entry), BUTTON_TITLE)
         rows.append([InlineKeyboardButton(f"{entry.number}. {title}", callback_data=callbacks.entry(entry.id or 0))])
-    navigation = []
-    if page > 0:
-        navigation.append(InlineKeyboardButton(texts.button_previous, callback_data=callbacks.topics(document_id, page - 1)))
-    navigation.append(InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, 0)))
-    if page < pages - 1:
-        navigation.append(InlineKeyboardButton(texts.button_next, callback_data=callbacks.topics(document_id, page + 1)))
-    rows.append(navigation)
+    back = InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, position // PAGE_SIZE))
+    rows.append(_navigation(texts, document_id, page, pages, back=back))
     date = texts.date(document.date) if document.date else ""
     heading = texts.topics_document.format(title=escape(document.subject or document.title), date=escape(date))
-    if pages > 1:
-        heading += f" ({page + 1}/{pages})"
-    return heading, InlineKeyboardMarkup(rows)
+    return heading + _page_label(page, pages), InlineKeyboardMarkup(rows)
 
 
-def sources_text(service: AnswerService, texts: Texts) -> str:
+def _browsable(service: AnswerService) -> list[Document]:
+    return [s.document for s in service.documents() if s.active_entries]
+
+
+def _clamp(page: int, count: int) -> tuple[int, int]:
+    """The page shown (a stale or forged page number lands on the nearest real one) and the number of pages."""
+    pages = max(1, -(-count // PAGE_SIZE))
+    return min(max(page, 0), pages - 1), pages
+
+
+def _navigation(
+    texts: Texts, document_id: int, page: int, pages: int, *, back: InlineKeyboardButton | None
+) -> list[InlineKeyboardButton]:
+    """◀️ (back) ▶️: previous and next only where there is such a page."""
+    row = []
+    if page > 0:
+        row.append(InlineKeyboardButton(texts.button_previous, callback_data=callbacks.topics(document_id, page - 1)))
+    if back is not None:
+        row.append(back)
+    if page < pages - 1:
+        row.append(InlineKeyboardButton(texts.button_next, callback_data=callbacks.topics(document_id, page + 1)))
+    return row
+
+
+def _page_label(page: int, pages: int) -> str:
+    return f" ({page + 1}/{pages})" if pages > 1 else ""
+
+
+def sources_messages(service: AnswerService, texts: Texts) -> list[str]:
+    """Every document with its metadata, in as many messages as Telegram's length limit needs."""
     summaries = service.documents()
     if not summaries:
-        return escape(texts.no_documents)
+        return [escape(texts.no_documents)]
     blocks = [texts.sources_heading]
     for summary in summaries:
         blocks.append(document_html(summary.document, texts, summary.active_entries))
-    return "\n\n".join(blocks)
+    return pack_blocks(blocks)
 
 
 def document_html(document: Document, texts: Texts, active_entries: int | None = None) -> str:

@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 
 from bot.texts import texts_for
 from handlers import callbacks
-from handlers.browse import document_entries_view, document_html, documents_view, sources_text
+from handlers.browse import document_entries_view, document_html, documents_view, sources_messages
 from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape, feedback_given_keyboard
 from handlers.replies import reply, send_match
@@ -34,6 +34,8 @@ async def button(update: Update, context: BotContext) -> None:
             await query.answer()
             await send_match(message, context, match, texts)  # type: ignore[arg-type]
         elif data.action == "feedback":
+            if not _offered(message, query.data):  # voted already: an old keyboard or a double tap
+                raise NotFound(data.number)
             context.answers.record_feedback(data.number, data.flag)
             await query.answer(texts.feedback_thanks)
             await _drop_feedback_row(query)
@@ -44,14 +46,14 @@ async def button(update: Update, context: BotContext) -> None:
             await query.answer()
             await reply(message, document_html(document, texts), view[1] if view else None)  # type: ignore[arg-type]
         elif data.action == "topics":
-            await query.answer()
             if data.number == 0:
-                text, keyboard = documents_view(context.answers, texts)
+                text, keyboard = documents_view(context.answers, texts, data.page)
             else:
                 view = document_entries_view(context.answers, texts, data.number, data.page)
                 if view is None:
                     raise NotFound(data.number)
                 text, keyboard = view
+            await query.answer()
             await _edit(query, text, keyboard)
         elif data.action == "language":
             if context.user_data is not None:
@@ -61,9 +63,19 @@ async def button(update: Update, context: BotContext) -> None:
             await _edit(query, escape(chosen.language_set), None)
         elif data.action == "sources":
             await query.answer()
-            await reply(message, sources_text(context.answers, texts))  # type: ignore[arg-type]
+            for part in sources_messages(context.answers, texts):
+                await reply(message, part)  # type: ignore[arg-type]
+        else:  # a shape we decode but no longer act on: still answer, or the client keeps spinning
+            raise NotFound(data.action)
     except NotFound:
         await query.answer(texts.button_stale)
+
+
+def _offered(message: object, data: str | None) -> bool:
+    """Whether the message's keyboard (as Telegram sent it with the press) still has this button."""
+    markup = getattr(message, "reply_markup", None)
+    rows = markup.inline_keyboard if markup else ()
+    return any(button.callback_data == data for row in rows for button in row)
 
 
 async def _drop_feedback_row(query) -> None:  # type: ignore[no-untyped-def]

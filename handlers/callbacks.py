@@ -11,13 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Action = Literal["entry", "feedback", "related", "source", "topics", "language", "sources"]
+Action = Literal["entry", "feedback", "related", "topics", "language", "sources"]
 
 _SHAPES: dict[str, tuple[Action, re.Pattern[str]]] = {
     "e": ("entry", re.compile(r"^e:(\d{1,9})$")),
     "f": ("feedback", re.compile(r"^f:(\d{1,9}):([01])$")),
     "r": ("related", re.compile(r"^r:(\d{1,9})$")),
-    "s": ("source", re.compile(r"^s:(\d{1,9})$")),
     "t": ("topics", re.compile(r"^t:(\d{1,9}):(\d{1,4})$")),
     "l": ("language", re.compile(r"^l:(nl|en|ru|be)$")),
     "S": ("sources", re.compile(r"^S:$")),
@@ -66,10 +65,6 @@ def feedback(entry_id: int, helpful: bool) -> str:
 
 def related(entry_id: int) -> str:
     return f"r:{entry_id}"
-
-
-def source(document_id: int) -> str:
-    return f"s:{document_id}"
 
 
 def topics(document_id: int = 0, page: int = 0) -> str:

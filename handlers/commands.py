@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.texts import LANGUAGES, texts_for
 from handlers import callbacks
-from handlers.browse import documents_view, sources_text
+from handlers.browse import documents_view, sources_messages
 from handlers.context import BotContext
 from handlers.render import escape
 from handlers.replies import reply
@@ -39,7 +39,8 @@ async def topics(update: Update, context: BotContext) -> None:
 
 async def sources(update: Update, context: BotContext) -> None:
     if update.effective_message:
-        await reply(update.effective_message, sources_text(context.answers, context.texts(update)))
+        for part in sources_messages(context.answers, context.texts(update)):
+            await reply(update.effective_message, part)
 
 
 async def language(update: Update, context: BotContext) -> None:
@@ -52,6 +53,6 @@ async def language(update: Update, context: BotContext) -> None:
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    """A command we do not have: point to /help rather than guess."""
+    """A command we do not have: say so and point to /help rather than guess."""
     if update.effective_message:
-        await reply(update.effective_message, "/help")
+        await reply(update.effective_message, escape(context.texts(update).unknown_command))

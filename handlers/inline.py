@@ -45,7 +45,8 @@ async def inline_query(update: Update, context: BotContext) -> None:
                 url=match.citation.url,
             )
         )
-    await query.answer(results, cache_time=60, is_personal=False)
+    # Personal: titles are official, but descriptions and citations are in the user's own language.
+    await query.answer(results, cache_time=60, is_personal=True)
 
 
 def inline_message(match: Match, texts: Texts) -> str:

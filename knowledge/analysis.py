@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Literal
 
 import snowballstemmer
-import yaml
+
+from knowledge.yamlfast import load_yaml
 
 Lang = Literal["nl", "en", "ru"]
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -94,8 +95,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def _load_default_lexicon() -> Lexicon:
     folder = resources.files("knowledge") / "lexicon"
-    stopword_data = yaml.safe_load((folder / "stopwords.yaml").read_text(encoding="utf-8"))
-    synonym_groups = yaml.safe_load((folder / "synonyms.yaml").read_text(encoding="utf-8"))
+    stopword_data = load_yaml((folder / "stopwords.yaml").read_text(encoding="utf-8"))
+    synonym_groups = load_yaml((folder / "synonyms.yaml").read_text(encoding="utf-8"))
     return Lexicon.from_data(stopword_data, synonym_groups)
 
 

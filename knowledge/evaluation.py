@@ -11,12 +11,12 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, Field
 
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
 from knowledge.store import Store
+from knowledge.yamlfast import load_yaml
 
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -64,7 +64,7 @@ def load_questions(path: Path | None = None) -> list[EvalQuestion]:
     source = path.read_text(encoding="utf-8") if path else (
         resources.files("knowledge") / "evaluation" / "questions.yaml"
     ).read_text(encoding="utf-8")
-    return [EvalQuestion.model_validate(item) for item in yaml.safe_load(source)]
+    return [EvalQuestion.model_validate(item) for item in load_yaml(source)]
 
 
 def fresh_service() -> AnswerService:

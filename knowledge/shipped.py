@@ -6,12 +6,12 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from knowledge.models import AlternateQuestion, Language, ParsedDocument
 from knowledge.parsing import parse_document
 from knowledge.store import Store
+from knowledge.yamlfast import load_yaml
 
 SHIPPED_ACTOR = "system:shipped-sources"
 
@@ -41,7 +41,7 @@ def sources_folder() -> Traversable:
 
 def _load_yaml(name: str) -> Any:
     path = sources_folder() / name
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def shipped_documents() -> list[ParsedDocument]:

@@ -65,6 +65,7 @@ async def running_bot(service: AnswerService | None = None, **overrides: Any) ->
         await app.start()
         poller = Poller(app, timeout=1)
         polling = asyncio.create_task(poller.run())
+        await poller.ready.wait()
         try:
             yield RunningBot(api=api, app=app, service=service, settings=settings)
         finally:

@@ -7,6 +7,7 @@ Placeholders use str.format names; renderers escape everything they insert.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -71,6 +72,7 @@ class Texts(BaseModel):
     language_set: str
     # telegram: other input
     not_text: str
+    unknown_command: str
     ask_usage: str
     error: str
     flood: str
@@ -84,11 +86,17 @@ class Texts(BaseModel):
 
 def texts_for(language: str | None, default: str = "nl") -> Texts:
     """The texts of a Telegram language_code such as 'ru' or 'en-GB'; unknown codes get the default."""
-    from bot.texts import be, en, nl, ru
-
-    table = {"nl": nl.TEXTS, "en": en.TEXTS, "ru": ru.TEXTS, "be": be.TEXTS}
+    table = _table()
     code = (language or "").split("-")[0].lower()
     return table.get(code) or table.get(default) or nl.TEXTS
 
 
 LANGUAGES = ("nl", "en", "ru", "be")
+
+
+@cache
+def _table() -> dict[str, Texts]:
+    """Imported on first use: the language modules import this one for `Texts`."""
+    from bot.texts import be, en, nl, ru
+
+    return {"nl": nl.TEXTS, "en": en.TEXTS, "ru": ru.TEXTS, "be": be.TEXTS}

@@ -82,6 +82,7 @@ TEXTS = Texts(
     language_prompt="Choose the language of buttons and messages (official texts stay in Dutch):",
     language_set="The language is now English.",
     not_text="I only understand text. Type your question as a normal message.",
+    unknown_command="I do not know that command. /help shows what I can do; you can simply type a question.",
     ask_usage="Usage: /ask &lt;your question&gt;, for example /ask what sanctions apply to Belarus?",
     error="Something went wrong. Please try again later.",
     flood="You are sending many messages in a short time. Please wait a moment; then I will answer again.",

@@ -81,6 +81,7 @@ TEXTS = Texts(
     language_prompt="Kies de taal van knoppen en meldingen (de officiële teksten blijven Nederlands):",
     language_set="De taal is nu Nederlands.",
     not_text="Ik begrijp alleen tekst. Typ uw vraag als gewoon bericht.",
+    unknown_command="Dat commando ken ik niet. /help laat zien wat ik kan; een vraag kunt u gewoon typen.",
     ask_usage="Gebruik: /ask &lt;uw vraag&gt;, bijvoorbeeld /ask welke sancties gelden er tegen Belarus?",
     error="Er ging iets mis. Probeer het straks opnieuw.",
     flood="U stuurt veel berichten kort na elkaar. Wacht even; daarna antwoord ik weer.",

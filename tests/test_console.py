@@ -1,0 +1,83 @@
+"""The terminal chat: without a token `run_bot.py` answers in plain text over the embedded store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+from bot.console import run_console
+from bot.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SANCTIONS = "Welke sancties gelden tegen Belarus?"
+SANCTIONS_TEXT = "88 personen en 7 entiteiten"
+CITATION = "Kamerbrief · 2 maart 2021 · S.A. Blok, Minister van Buitenlandse Zaken · alinea 3"
+TOKEN = "123456789:AAH-a-valid-looking-token-0123456789abc"
+
+
+def chat(*lines: str) -> str:
+    out = StringIO()
+    assert run_console(load_settings(), stdin=StringIO("".join(f"{line}\n" for line in lines)), stdout=out) == 0
+    return out.getvalue()
+
+
+def test_console_answers_in_plain_text_with_the_citation_and_link() -> None:
+    out = chat(SANCTIONS)
+    assert SANCTIONS_TEXT in out and CITATION in out
+    assert "https://zoek.officielebekendmakingen.nl/kst-21501-02-2298.html" in out
+    assert "<b>" not in out, "plain text, no Telegram HTML"
+
+
+def test_console_says_how_to_go_live() -> None:
+    out = chat()
+    assert "@BotFather" in out and "TELEGRAM_BOT_TOKEN" in out
+
+
+def test_console_handles_greetings_suggestions_and_unknowns_then_quits() -> None:
+    out = chat("hallo", "sancties", "Wat is het weer in Amsterdam morgen?", "quit", SANCTIONS)
+    assert "Hallo!" in out and "Bedoelt u een van deze vragen?" in out and "geen officieel antwoord" in out
+    assert SANCTIONS_TEXT not in out, "nothing is answered after quit"
+
+
+def test_console_explains_an_empty_or_too_long_question() -> None:
+    out = chat("\x00\x01", "x" * 600)
+    assert "Uw vraag is leeg" in out
+    assert "Uw vraag is te lang" in out
+
+
+def test_console_keeps_the_store_in_data_dir(tmp_path: Path) -> None:
+    chat(SANCTIONS)
+    assert (tmp_path / "data" / "standpunt.sqlite3").is_file()
+
+
+def run_bot(tmp_path: Path, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "MODERATOR_"))}
+    env["DATA_DIR"] = str(tmp_path / "data")
+    if token:
+        env["TELEGRAM_BOT_TOKEN"] = token
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run_bot.py"), *args],
+        input=f"{SANCTIONS}\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_run_bot_without_a_token_runs_the_console(tmp_path: Path) -> None:
+    result = run_bot(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in result.stdout and SANCTIONS_TEXT in result.stdout and CITATION in result.stdout
+
+
+def test_console_flag_runs_the_console_even_with_a_token(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, "--console", token=TOKEN)
+    assert result.returncode == 0, result.stderr
+    assert SANCTIONS_TEXT in result.stdout
+    assert "No TELEGRAM_BOT_TOKEN is set" not in result.stdout, "a token is set: the console says so correctly"
+    assert TOKEN not in result.stdout + result.stderr
