@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
-from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, application_id, migrate, schema_version
+from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
 
 ObjectType = Literal["document", "entry"]
@@ -129,6 +129,7 @@ class Store:
     def _from_connection(cls, conn: sqlite3.Connection) -> Store:
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not left in free pages
         if not db.memory:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
@@ -527,6 +528,8 @@ class Store:
         cutoff = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=older_than_days)).isoformat()
         with self.db.atomic():
             cursor = self.db.execute("DELETE FROM review_queue WHERE last_seen < ?", [cutoff])
+        if cursor.rowcount and not self.db.memory:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the old pages leave the file now, not later
         return cursor.rowcount
 
     # --- export and restore ----------------------------------------------------------------------

@@ -88,7 +88,7 @@ def texts_for(language: str | None, default: str = "nl") -> Texts:
     """The texts of a Telegram language_code such as 'ru' or 'en-GB'; unknown codes get the default."""
     table = _table()
     code = (language or "").split("-")[0].lower()
-    return table.get(code) or table.get(default) or nl.TEXTS
+    return table.get(code) or table.get(default) or table["nl"]
 
 
 LANGUAGES = ("nl", "en", "ru", "be")

@@ -13,7 +13,18 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 from bot.plain import suggestion_title
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, clipped, confirm_keyboard, conversation, draft, say, timed_out
+from handlers.moderation.flow import (
+    END,
+    cancel,
+    clear,
+    clipped,
+    confirm_keyboard,
+    confirmation,
+    conversation,
+    draft,
+    say,
+    timed_out,
+)
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
@@ -152,14 +163,8 @@ async def _preview(update: Update, context: BotContext) -> int:
 
 
 async def confirm(update: Update, context: BotContext) -> int:
-    query = update.callback_query
-    assert query is not None
-    if not await guard(update, context):
-        return END
-    if query.data == "m:no":
-        return await cancel(update, context)
-    await query.answer()
-    await query.edit_message_reply_markup(None)
+    if (ended := await confirmation(update, context)) is not None:
+        return ended
     t = texts(update)
     current = draft(context)
     try:

@@ -71,6 +71,19 @@ async def nothing_to_cancel(update: Update, context: BotContext) -> None:
         await say(update, escape(texts(update).nothing_to_cancel))
 
 
+async def confirmation(update: Update, context: BotContext) -> int | None:
+    """The Save or Cancel press under a preview: END when refused or cancelled, None to go on and save."""
+    query = update.callback_query
+    assert query is not None
+    if not await guard(update, context):
+        return END
+    if query.data == "m:no":
+        return await cancel(update, context)
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    return None
+
+
 def conversation(**kwargs: Any) -> ConversationHandler:  # type: ignore[type-arg]
     """A moderator flow, per user and chat: its buttons belong to that one open flow, so PTB's
     per_message advice does not apply (and its warning is silenced)."""

@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, conversation, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, confirmation, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
@@ -76,14 +76,8 @@ async def waiting_for_file(update: Update, context: BotContext) -> int:
 
 
 async def confirm(update: Update, context: BotContext) -> int:
-    query = update.callback_query
-    assert query is not None
-    if not await guard(update, context):
-        return END
-    if query.data == "m:no":
-        return await cancel(update, context)
-    await query.answer()
-    await query.edit_message_reply_markup(None)
+    if (ended := await confirmation(update, context)) is not None:
+        return ended
     t = texts(update)
     parsed = draft(context).get("parsed")
     clear(context)
