@@ -40,18 +40,19 @@ from knowledge.models import (
     ParsedDocument,
 )
 from knowledge.parsing import (
-    _ADDRESSEE,
-    _ANSWERER,
-    _PLACE_DATE,
-    _QUESTION_NUMBER,
-    _SALUTATION,
-    _is_closing,
-    _title_from_caps,
+    ADDRESSEE,
+    ANSWERER,
+    PLACE_DATE,
+    QUESTION_NUMBER,
+    SALUTATION,
+    is_closing,
+    title_from_caps,
     ParseError,
     document_key,
     find_references,
     parse_date,
     parse_document,
+    references_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -521,15 +522,6 @@ def _checked_text(text: str, where: str) -> str:
     return text
 
 
-def _all_references(entries: list[Entry], extra: str = "") -> list[str]:
-    found: list[str] = []
-    for text in [extra] + [f"{e.question or ''} {e.text}" for e in entries]:
-        for reference in find_references(text):
-            if reference not in found:
-                found.append(reference)
-    return found
-
-
 # --- official XML: the shapes -------------------------------------------------------------------
 
 
@@ -565,7 +557,7 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
     body: list[tuple[str, list[Footnote]]] = []
     for paragraph, label in _paragraphs(stuk, _KAMERSTUK_SKIP):
         text = _paragraph_text(paragraph, label)
-        if _PLACE_DATE.match(text):
+        if PLACE_DATE.match(text):
             date = date or parse_date(text)
         elif text and not _is_letter_furniture(text):
             body.append((text, notes.of_paragraph(paragraph)))
@@ -595,7 +587,7 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
         number=number,
         official_id=_kamerstuk_id(dossier, number, meta),
         citation=_kamerstuk_citation(session, dossier, number),
-        references=_all_references(entries),
+        references=references_of(entries),
     )
     return ParsedDocument(document=document, entries=entries)
 
@@ -618,14 +610,14 @@ def _date_attribute(element: ET.Element | None) -> str | None:
 
 def _is_letter_furniture(text: str) -> bool:
     """Addressee, salutation and closing of a letter: printed, but not what the letter says."""
-    return bool(_ADDRESSEE.match(text) or _SALUTATION.match(text) or _is_closing(text))
+    return bool(ADDRESSEE.match(text) or SALUTATION.match(text) or is_closing(text))
 
 
 def _kamerstuk_title(stuk: ET.Element, meta: dict[str, str]) -> str:
     """'BRIEF VAN DE MINISTER VAN ...' in the same case the text parser gives it."""
     title = _text(next(iter(_children(stuk, "titel")), None)) or meta.get("DC.title", "")
     if title and title.upper() == title:
-        return _title_from_caps(title)
+        return title_from_caps(title)
     return title or "Brief"
 
 
@@ -698,7 +690,7 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
         question_number=qnumber,
         official_id=_aanhangsel_id(session, meta),
         citation=_aanhangsel_citation(session, meta),
-        references=_all_references(entries, extra=" ".join(descriptions + [notice])),
+        references=references_of(entries, extra=" ".join(descriptions + [notice])),
         preamble=notice or None,
     )
     return ParsedDocument(document=document, entries=entries)
@@ -775,7 +767,7 @@ def _fit_question(text: str) -> str:
 def _kamervraag_number(kamervragen: ET.Element, meta: dict[str, str], descriptions: list[str]) -> str | None:
     """The question number (2021Z09578) as printed in the XML or its metadata."""
     for text in [_text(_first(kamervragen, "kamervraagnummer")), meta.get("OVERHEIDop.vraagnummer", ""), *descriptions]:
-        if m := _QUESTION_NUMBER.search(text):
+        if m := QUESTION_NUMBER.search(text):
             return m.group(1)
     return None
 
@@ -814,7 +806,7 @@ def _answerers(kamervragen: ET.Element, descriptions: list[str]) -> list[Author]
         if m := _ANSWERED_BY.search(description):
             found = [
                 Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
-                for role, name, ministry in _ANSWERER.findall(m.group(1))
+                for role, name, ministry in ANSWERER.findall(m.group(1))
             ]
             if found:
                 return found

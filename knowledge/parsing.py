@@ -27,18 +27,18 @@ _ANSWER_HEADING = re.compile(
 )
 _NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
 _LETTER_HEADER = re.compile(r"^(?:Nr\.\s*(\d+)\s+)?((?:BRIEF|BRIEVEN)\s+VAN\s+.+)$")
-_PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage),?\s+{_DATE}\.?$", re.IGNORECASE)
-_ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer")
-_SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
+PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage),?\s+{_DATE}\.?$", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer")
+SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
 _SIGNER_ROLE = re.compile(
     r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
 )
 _ANSWERERS = re.compile(r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?$", re.IGNORECASE | re.DOTALL)
-_ANSWERER = re.compile(
+ANSWERER = re.compile(
     r"(?:de\s+)?(minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^()]+?)?\s+([A-Z][\w.'\- ]*?)\s*\(([^()]+)\)",
     re.IGNORECASE,
 )
-_QUESTION_NUMBER = re.compile(r"\b(20\d{2}Z\d{5})\b")
+QUESTION_NUMBER = re.compile(r"\b(20\d{2}Z\d{5})\b")
 _ASKERS = re.compile(r"^Vragen van (?:het lid|de leden) .+?\(ingezonden\s+" + _DATE + r"\)\.?$", re.DOTALL)
 _REFERENCE = re.compile(
     r"\b(?:Kamerstuk(?:ken)?(?:\s+II)?(?:\s+\d{4}/\d{2},?)?\s+\d{2}\s?\d{3}(?:-[\w]+)?,?\s+(?:nr\.|nrs\.)\s*\d+(?:\s*(?:en|,)\s*\d+)*"
@@ -114,16 +114,16 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         first_line = paragraph.text
         if m := _LETTER_HEADER.match(first_line):
             number = m.group(1)
-            title = _title_from_caps(m.group(2))
+            title = title_from_caps(m.group(2))
             header_end = index + 1
-        elif _ADDRESSEE.match(first_line) or _SALUTATION.match(first_line):
+        elif ADDRESSEE.match(first_line) or SALUTATION.match(first_line):
             header_end = index + 1
-        elif (m := _PLACE_DATE.match(first_line)) is not None:
+        elif (m := PLACE_DATE.match(first_line)) is not None:
             date = parse_date(first_line)
             header_end = index + 1
     body = paragraphs[header_end:]
     body, authors = _split_signature(body)
-    body = [p for p in body if not _SALUTATION.match(p.text) and not _is_closing(p.text)]
+    body = [p for p in body if not SALUTATION.match(p.text) and not is_closing(p.text)]
 
     number = number or (clean.furniture.kamerstuk[2] if clean.furniture.kamerstuk else None)
     kind = DocumentKind.KAMERBRIEF
@@ -140,12 +140,12 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         number=number,
         official_id=clean.furniture.official_id if _is_kamerstuk_id(clean.furniture.official_id) else None,
         citation=_kamerstuk_citation(clean),
-        references=_all_references(entries),
+        references=references_of(entries),
     )
     return ParsedDocument(document=document, entries=entries)
 
 
-def _title_from_caps(header: str) -> str:
+def title_from_caps(header: str) -> str:
     """'BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN' → 'Brief van de Minister van Buitenlandse Zaken'."""
     small = {"van", "de", "het", "en", "voor", "der", "op", "aan", "in", "met"}
     words = header.lower().split()
@@ -195,7 +195,7 @@ def _signature_lines(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _is_closing(text: str) -> bool:
+def is_closing(text: str) -> bool:
     return bool(re.match(r"^(?:Hoogachtend|Met vriendelijke groet)\b", text))
 
 
@@ -276,7 +276,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         official_id=official_id,
         question_number=qnumber,
         citation=f"Aanhangsel Handelingen II {ah[0]}, nr. {ah[1]}" if ah else None,
-        references=_all_references(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
+        references=references_of(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
         preamble="\n\n".join(p.text for p in notice) or None,
     )
     return ParsedDocument(document=document, entries=entries)
@@ -308,16 +308,16 @@ def _read_preamble(
     rest: list[Paragraph] = []
     for paragraph in preamble:
         text = paragraph.text
-        if m := _QUESTION_NUMBER.search(text):
+        if m := QUESTION_NUMBER.search(text):
             qnumber = qnumber or m.group(1)
-            if _QUESTION_NUMBER.fullmatch(text.strip()):
+            if QUESTION_NUMBER.fullmatch(text.strip()):
                 continue
         if (m := _ANSWERERS.match(text)) is not None:
             heading = re.sub(r"\s*\(ontvangen[^)]*\)\.?$", "", text)
             date = parse_date(text[m.start(2) :])
             authors = [
                 Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
-                for role, name, ministry in _ANSWERER.findall(m.group(1))
+                for role, name, ministry in ANSWERER.findall(m.group(1))
             ]
         elif _ASKERS.match(text):
             title = re.sub(r"\s*\(ingezonden[^)]*\)\.?$", "", text)
@@ -344,7 +344,8 @@ def _footnotes_of(paragraphs: list[Paragraph], footnotes: dict[int, Footnote]) -
     return [footnotes[n] for n in dict.fromkeys(numbers) if n in footnotes]
 
 
-def _all_references(entries: list[Entry], extra: str = "") -> list[str]:
+def references_of(entries: list[Entry], extra: str = "") -> list[str]:
+    """Every parliamentary document the entries (and `extra` text) cite, in order, each once."""
     found: list[str] = []
     for text in [extra] + [f"{e.question or ''} {e.text}" for e in entries]:
         for reference in find_references(text):
