@@ -49,7 +49,6 @@ from knowledge.parsing import (
     title_from_caps,
     ParseError,
     document_key,
-    find_references,
     parse_date,
     parse_document,
     references_of,
