@@ -39,7 +39,7 @@ async def button(update: Update, context: BotContext) -> None:
             context.answers.record_feedback(data.number, data.flag)
             await query.answer(texts.feedback_thanks)
             await _drop_feedback_row(query)
-        elif data.action == "related":
+        elif data.action == "source_of":
             entry = context.answers.store.entry(data.number)
             document = context.answers.document(entry.document_key)
             view = document_entries_view(context.answers, texts, document.id or 0, 0)

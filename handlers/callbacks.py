@@ -11,12 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Action = Literal["entry", "feedback", "related", "topics", "language", "sources"]
+Action = Literal["entry", "feedback", "source_of", "topics", "language", "sources"]
 
 _SHAPES: dict[str, tuple[Action, re.Pattern[str]]] = {
     "e": ("entry", re.compile(r"^e:(\d{1,9})$")),
     "f": ("feedback", re.compile(r"^f:(\d{1,9}):([01])$")),
-    "r": ("related", re.compile(r"^r:(\d{1,9})$")),
+    "r": ("source_of", re.compile(r"^r:(\d{1,9})$")),
     "t": ("topics", re.compile(r"^t:(\d{1,9}):(\d{1,4})$")),
     "l": ("language", re.compile(r"^l:(nl|en|ru|be)$")),
     "S": ("sources", re.compile(r"^S:$")),
@@ -63,7 +63,8 @@ def feedback(entry_id: int, helpful: bool) -> str:
     return f"f:{entry_id}:{int(helpful)}"
 
 
-def related(entry_id: int) -> str:
+def source_of(entry_id: int) -> str:
+    """The '📄 Source' button: the document an entry comes from, with its other entries."""
     return f"r:{entry_id}"
 
 

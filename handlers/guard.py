@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import secrets
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,29 +25,31 @@ class Verdict(Enum):
 _SALT = secrets.token_bytes(16)
 
 
-def anonymous_key(user_id: int) -> str:
+def anonymous_key(user_id: int) -> bytes:
     """A per-process pseudonym for a user: stable while running, meaningless after a restart."""
-    return hashlib.blake2b(str(user_id).encode(), key=_SALT, digest_size=12).hexdigest()
+    return hashlib.blake2b(str(user_id).encode(), key=_SALT, digest_size=12).digest()
 
 
 @dataclass
 class FloodGuard:
-    """At most `limit` messages per `window` seconds per user; memory bounded by `max_users`."""
+    """At most `limit` messages per `window` seconds per user; memory bounded by `max_users`.
+
+    Per user it keeps a tuple of recent times (not a deque, which costs four times as much), so that
+    even a full guard of `max_users`, every one of them flooding, stays under 30 MB.
+    """
 
     limit: int = 8
     window: float = 30.0
     max_users: int = 50_000
     clock: Callable[[], float] = time.monotonic
-    _events: OrderedDict[str, deque[float]] = field(default_factory=OrderedDict)
-    _warned: set[str] = field(default_factory=set)
+    _events: OrderedDict[bytes, tuple[float, ...]] = field(default_factory=OrderedDict)
+    _warned: set[bytes] = field(default_factory=set)
 
     def check(self, user_id: int) -> Verdict:
         key = anonymous_key(user_id)
         now = self.clock()
-        events = self._events.pop(key, None) or deque(maxlen=self.limit + 1)
-        while events and now - events[0] > self.window:
-            events.popleft()
-        events.append(now)
+        recent = tuple(t for t in self._events.pop(key, ()) if now - t <= self.window)
+        events = recent[-self.limit :] + (now,)  # the limit and one more is all a verdict needs
         self._events[key] = events  # most recently seen last
         while len(self._events) > self.max_users:
             old, _ = self._events.popitem(last=False)
@@ -70,7 +72,7 @@ class InlineDebouncer:
 
     delay: float = 0.35
     max_users: int = 50_000
-    _latest: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    _latest: OrderedDict[bytes, str] = field(default_factory=OrderedDict)
 
     async def is_latest_after_pause(self, user_id: int, query_id: str) -> bool:
         key = anonymous_key(user_id)

@@ -25,6 +25,11 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts two)."""
+    return len(text)
+
+
 def render_match_messages(match: Match, texts: Texts, *, heading: str | None = None, limit: int = MAX_MESSAGE) -> list[str]:
     """The official text with its best sentence in bold, then the citation: as few messages as fit."""
     blocks: list[str] = []
@@ -62,7 +67,7 @@ def _text_blocks(text: str, highlight: Highlight | None, limit: int) -> list[str
     blocks: list[str] = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         pieces = [(m.start(), m.end())]
-        if len(escape(m.group(0))) > limit - 200:
+        if units(escape(m.group(0))) > limit - 200:
             pieces = _cut(text, m.start(), m.end(), limit - 200)
         blocks.extend(_with_highlight(text, start, end, highlight) for start, end in pieces)
     return blocks
@@ -74,7 +79,7 @@ def _cut(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     piece_start = last = start
     for bound in bounds:
-        if len(escape(text[piece_start:bound])) > size and last > piece_start:
+        if units(escape(text[piece_start:bound])) > size and last > piece_start:
             pieces.append((piece_start, last))
             piece_start = last
         last = bound
@@ -85,9 +90,9 @@ def _cut(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
 
 def _cut_words(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
     pieces = []
-    while len(escape(text[start:end])) > size:
+    while units(escape(text[start:end])) > size:
         window = size
-        while len(escape(text[start : start + window])) > size:
+        while units(escape(text[start : start + window])) > size:
             window = window * 3 // 4
         space = text.rfind(" ", start, start + window)
         cut = space if space > start else start + window
@@ -105,12 +110,12 @@ def _with_highlight(text: str, start: int, end: int, highlight: Highlight | None
 
 
 def pack_blocks(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
-    """Join blocks with blank lines into messages of at most `limit` characters."""
+    """Join blocks with blank lines into messages of at most `limit` UTF-16 units."""
     messages: list[str] = []
     current = ""
     for block in blocks:
         candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
+        if units(candidate) <= limit:
             current = candidate
             continue
         if current:
@@ -129,7 +134,7 @@ def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: l
             InlineKeyboardButton(texts.button_not_helpful, callback_data=callbacks.feedback(match.entry_id, False)),
         ],
     ]
-    source_row = [InlineKeyboardButton(texts.button_source, callback_data=callbacks.related(match.entry_id))]
+    source_row = [InlineKeyboardButton(texts.button_source, callback_data=callbacks.source_of(match.entry_id))]
     if match.citation.url:
         source_row.append(InlineKeyboardButton(texts.button_link, url=match.citation.url))
     rows.append(source_row)

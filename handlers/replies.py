@@ -11,7 +11,9 @@ from telegram.constants import ChatType
 from bot.texts import Texts
 from handlers import render
 from handlers.context import BotContext
+from handlers.errors import log_failure
 from handlers.guard import Verdict
+from handlers.sending import with_retry
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
 
@@ -30,7 +32,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         if verdict is Verdict.DROP:
             return
         if verdict is Verdict.WARN:
-            await reply(message, texts.flood)
+            await reply(message, render.escape(texts.flood))
             return
     try:
         answer = context.answers.answer(question, record=True)
@@ -39,8 +41,8 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         reason = texts.invalid_too_long.format(limit=limit) if "longer" in str(error) else texts.invalid_empty
         await reply(message, render.escape(reason))
         return
-    except sqlite3.Error:
-        logger.exception("Database error while answering")
+    except sqlite3.Error as error:  # the store rolled the question's counts back: nothing half-written
+        log_failure(logger, "Database error while answering", error)
         await reply(message, render.escape(texts.error))
         return
     logger.info("Answered a question: outcome=%s", answer.outcome.value)
@@ -98,15 +100,19 @@ def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match
 
 
 async def reply(message: Message, text: str, keyboard: object | None = None) -> Message:
-    """Reply in the same chat; in groups as a reply to the question, so the thread stays readable."""
+    """Reply in the same chat; in groups as a reply to the question, so the thread stays readable.
+    Retried only where a retry cannot deliver the same message twice (see handlers.sending)."""
     reply_to = None
     if message.chat.type != ChatType.PRIVATE:
         reply_to = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
-    return await message.get_bot().send_message(
-        chat_id=message.chat_id,
-        text=text,
-        reply_markup=keyboard,  # type: ignore[arg-type]
-        reply_parameters=reply_to,
+    bot = message.get_bot()
+    return await with_retry(
+        lambda: bot.send_message(
+            chat_id=message.chat_id,
+            text=text,
+            reply_markup=keyboard,  # type: ignore[arg-type]
+            reply_parameters=reply_to,
+        )
     )
 
 
