@@ -24,7 +24,8 @@ def main() -> int:
     print(
         f"\nthrough the Bot API (real Application, fake server in its own process, rate limiter off): "
         f"{load['questions']} questions from {load['users']} users, {load['updates_per_second']:.0f} updates/s, "
-        f"getUpdates→sendMessage p50 {load['latency_p50_ms']:.1f} ms, p99 {load['latency_p99_ms']:.1f} ms"
+        f"getUpdates→sendMessage p50 {load['latency_p50_ms']:.1f} ms, p99 {load['latency_p99_ms']:.1f} ms, "
+        f"bot CPU {load['bot_cpu_ms_per_update']:.2f} ms per update"
     )
     return 0
 

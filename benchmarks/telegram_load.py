@@ -19,6 +19,7 @@ import multiprocessing
 import pstats
 import statistics
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -87,11 +88,13 @@ async def run(users: int, questions: int) -> dict[str, Any]:
             await app.post_init(app)
         await app.start()
         poller = Poller(app, timeout=1)
+        cpu_started = time.process_time()
         polling = asyncio.create_task(poller.run())
         report = await app.bot.do_api_request("benchmarkReport")
         while report["replies"] < questions:
             await asyncio.sleep(0.05)
             report = await app.bot.do_api_request("benchmarkReport")
+        cpu = time.process_time() - cpu_started
         poller.stop()
         await polling
         await app.stop()
@@ -108,6 +111,7 @@ async def run(users: int, questions: int) -> dict[str, Any]:
         "updates_per_second": questions / elapsed,
         "latency_p50_ms": statistics.median(latencies) * 1000,
         "latency_p99_ms": sorted(latencies)[int(0.99 * (len(latencies) - 1))] * 1000,
+        "bot_cpu_ms_per_update": cpu / questions * 1000,
     }
 
 
@@ -152,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{result['questions']} questions from {result['users']} users in {result['seconds']:.2f} s: "
             f"{result['updates_per_second']:.0f} updates/s; getUpdates→sendMessage p50 {result['latency_p50_ms']:.1f} ms, "
-            f"p99 {result['latency_p99_ms']:.1f} ms"
+            f"p99 {result['latency_p99_ms']:.1f} ms; bot CPU {result['bot_cpu_ms_per_update']:.2f} ms/update"
         )
     return 0
 
