@@ -25,7 +25,9 @@ logger = logging.getLogger(__name__)
 CONCURRENT_UPDATES = int(os.environ.get("STANDPUNT_CONCURRENT_UPDATES", "16"))
 CONNECTION_POOL = int(os.environ.get("STANDPUNT_CONNECTION_POOL", "16"))
 PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
+#: The review queue's retention is enforced this often: an item lives at most its days plus this.
 REVIEW_PURGE_INTERVAL = 6 * 3600
+REVIEW_PURGE_JOB = "purge-review-queue"
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
@@ -66,7 +68,9 @@ async def _post_init(application: BotApplication) -> None:
     services.username = application.bot.username
     await publish_commands(application, services.settings)
     if application.job_queue is not None:
-        application.job_queue.run_repeating(_purge_review_queue, interval=REVIEW_PURGE_INTERVAL, first=5)
+        application.job_queue.run_repeating(
+            _purge_review_queue, interval=REVIEW_PURGE_INTERVAL, first=5, name=REVIEW_PURGE_JOB
+        )
 
 
 async def _post_shutdown(application: BotApplication) -> None:
@@ -74,7 +78,7 @@ async def _post_shutdown(application: BotApplication) -> None:
 
 
 async def _purge_review_queue(context: BotContext) -> None:
-    """Enforce the retention period of the review queue."""
+    """Enforce the retention period of the review queue (the store overwrites what it deletes)."""
     days = context.services.settings.review_retention_days
     removed = context.answers.store.purge_review_queue(days)
     if removed:

@@ -35,7 +35,7 @@ class FloodGuard:
     """At most `limit` messages per `window` seconds per user; memory bounded by `max_users`.
 
     Per user it keeps a tuple of recent times (not a deque, which costs four times as much), so that
-    even a full guard of `max_users`, every one of them flooding, stays under 30 MB.
+    even a full guard of `max_users`, every one of them flooding, stays around 30 MB.
     """
 
     limit: int = 8

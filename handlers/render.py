@@ -27,7 +27,7 @@ def escape(text: str) -> str:
 
 def units(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts two)."""
-    return len(text)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def render_match_messages(match: Match, texts: Texts, *, heading: str | None = None, limit: int = MAX_MESSAGE) -> list[str]:
