@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from telegram.error import InvalidToken
+
 from bot.logs import configure_logging
 from bot.plain import render_answer_plain
 from bot.settings import Settings, SettingsError, load_settings
@@ -83,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code if isinstance(error, CliError) else EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except InvalidToken:
+        print("error: TELEGRAM_BOT_TOKEN was rejected by Telegram; get a valid one from @BotFather", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def _secrets(settings: Settings) -> list[str]:

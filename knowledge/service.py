@@ -397,6 +397,8 @@ def _references_in(entry: Entry) -> list[str]:
 
 
 def normalise_for_review(question: str) -> str:
-    """Lower case, no diacritics, no punctuation: the only form in which a question is kept."""
-    return " ".join(tokens(fold(question)))[:MAX_REVIEW_TEXT]
+    """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
+    numbers a user may type about themselves): the only form in which a question is kept."""
+    words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(question))]
+    return " ".join(words)[:MAX_REVIEW_TEXT]
 

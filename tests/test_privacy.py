@@ -245,7 +245,7 @@ def test_debug_logging_is_off_by_default_and_warns_when_turned_on(
 
 
 async def test_a_rejected_token_is_not_printed_by_the_crash_that_follows(tmp_path: Path) -> None:
-    """PTB's InvalidToken quotes the token, and an uncaught exception bypasses logging: not here."""
+    """PTB's InvalidToken quotes the token: the user gets one line that names the setting, not it."""
     wrong = "987654321:" + "Q" * 35
     async with FakeBotApi() as api:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": wrong, "TELEGRAM_BASE_URL": api.base_url,
@@ -257,5 +257,13 @@ async def test_a_rejected_token_is_not_printed_by_the_crash_that_follows(tmp_pat
         out, err = await asyncio.wait_for(process.communicate(), timeout=60)
     shown = (out + err).decode()
     assert process.returncode != 0
-    assert "InvalidToken" in shown and "[token]" in shown, shown[-2000:]
+    assert "error: TELEGRAM_BOT_TOKEN was rejected by Telegram" in shown, shown[-2000:]
     assert wrong not in shown and "Q" * 30 not in shown
+
+
+def test_review_text_keeps_no_long_numbers() -> None:
+    from knowledge.service import normalise_for_review
+
+    text = normalise_for_review("Ik ben Ivan, bel me op +31 6 12345678 of 0612345678 over sancties 2021")
+    assert "12345678" not in text and "0612345678" not in text
+    assert "sancties" in text and "2021" in text

@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, confirm_keyboard, confirmation, conversation, draft, say, timed_out
+from handlers.moderation.flow import END, cancel, clear, clipped, confirm_keyboard, confirmation, conversation, draft, say, timed_out
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
@@ -60,13 +60,13 @@ async def got_file(update: Update, context: BotContext) -> int:
     text = t.import_preview.format(
         kind=escape(document_meta.kind.label),
         date=document_meta.date.isoformat() if document_meta.date else "?",
-        authors=escape(", ".join(a.describe() for a in document_meta.authors) or "?"),
-        title=escape(document_meta.title),
+        authors=clipped(", ".join(a.describe() for a in document_meta.authors) or "?", 300),
+        title=clipped(document_meta.title, 300),
         count=len(parsed.entries),
         first=escape(first),
         warnings=escape("; ".join(preview.warnings)),
     )
-    await say(update, text[:4000], confirm_keyboard(update))
+    await say(update, text, confirm_keyboard(update))  # every part is bounded: no cut that could split a tag
     return CONFIRM
 
 
