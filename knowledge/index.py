@@ -281,21 +281,29 @@ class Index:
 
     @classmethod
     def from_snapshot(cls, analyzer: Analyzer, data: dict[str, Any]) -> Index:
+        """Rebuild from `snapshot()` data, consuming it part by part so the raw data and the index
+        are not both held in memory at their full size."""
         index = cls(analyzer)
-        index.terms.strings = list(data["terms"])
+        index.terms.strings = list(data.pop("terms"))
         index.terms.ids = {term: i for i, term in enumerate(index.terms.strings)}
-        index._entry_of = _array("q", data["entry_of"])
-        offsets, flat = _array("q", data["offsets"]), _array("i", data["flat"])
-        ends = [o for o in offsets if o >= 0][1:] + [len(flat)]
-        ends_iter = iter(ends)
-        index._packed = [None if o < 0 else flat[o : next(ends_iter)] for o in offsets]
-        index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data["meta"]]
-        index._alive = bytearray(data["alive"])
-        index._postings = {term: _array("i", raw) for term, raw in data["postings"].items()}
-        index._df = defaultdict(int, data["df"])
-        index._bitmaps = {term: bytearray(raw) for term, raw in data["bitmaps"].items()}
-        index._tombstones = data["tombstones"]
-        index.tokens = set(data["tokens"])
+        index._entry_of = _array("q", data.pop("entry_of"))
+        offsets, flat = _array("q", data.pop("offsets")), _array("i", data.pop("flat"))
+        ends = iter([o for o in offsets if o >= 0][1:] + [len(flat)])
+        index._packed = [None if o < 0 else flat[o : next(ends)] for o in offsets]
+        del flat, offsets
+        index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data.pop("meta")]
+        index._alive = bytearray(data.pop("alive"))
+        postings = data.pop("postings")
+        while postings:
+            term, raw = postings.popitem()
+            index._postings[term] = _array("i", raw)
+        index._df = defaultdict(int, data.pop("df"))
+        bitmaps = data.pop("bitmaps")
+        while bitmaps:
+            term, raw = bitmaps.popitem()
+            index._bitmaps[term] = bytearray(raw)
+        index._tombstones = data.pop("tombstones")
+        index.tokens = set(data.pop("tokens"))
         index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
         for entry_id, slot in index._slot_of.items():
             meta = index._meta[slot]

@@ -53,7 +53,9 @@ def load_snapshot(path: Path | None, fingerprint: str, stamp_of: Callable[[int],
     if stamp_of(int(data.get("revision", -1))) != data.get("stamp"):
         return None  # the store was restored or replaced since
     try:
-        return int(data["revision"]), Index.from_snapshot(analyzer, data["index"])
+        revision, raw = int(data["revision"]), data.pop("index")
+        del data
+        return revision, Index.from_snapshot(analyzer, raw)
     except (KeyError, ValueError, TypeError, IndexError) as error:
         logger.warning("Ignoring an inconsistent index snapshot: %s", type(error).__name__)
         return None

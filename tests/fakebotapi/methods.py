@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,15 +30,28 @@ def trivially_true(state: BotState, call: RecordedCall) -> bool:
 
 
 def delete_webhook(state: BotState, call: RecordedCall) -> bool:
-    """There is never a webhook; drop_pending_updates clears the queue."""
+    """Forget the webhook; drop_pending_updates clears the queue."""
+    state.webhook = {}
     if call.params.get("drop_pending_updates"):
         state.updates.clear()
     return True
 
 
+def set_webhook(state: BotState, call: RecordedCall) -> bool:
+    """Remember the webhook; tests then post updates to it themselves, as Telegram would."""
+    url = call.params.get("url")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    secret = call.params.get("secret_token")
+    if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+        raise bad_request("secret token contains unallowed characters")
+    state.webhook = {"url": url, "secret_token": secret}
+    return True
+
+
 def get_webhook_info(state: BotState, call: RecordedCall) -> JsonDict:
-    """An empty WebhookInfo (polling mode)."""
-    return {"url": "", "has_custom_certificate": False, "pending_update_count": len(state.updates)}
+    """The webhook, if one is set."""
+    return {"url": state.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": len(state.updates)}
 
 
 def send_message(state: BotState, call: RecordedCall) -> JsonDict:
@@ -265,6 +279,7 @@ HANDLERS: dict[str, Handler] = {
     "logOut": trivially_true,
     "close": trivially_true,
     "deleteWebhook": delete_webhook,
+    "setWebhook": set_webhook,
     "getWebhookInfo": get_webhook_info,
     "sendMessage": send_message,
     "sendDocument": send_document,

@@ -63,6 +63,7 @@ class BotState:
         self.callback_queries: dict[str, bool] = {}
         self.inline_queries: dict[str, bool] = {}
         self.allowed_updates: frozenset[str] | None = None
+        self.webhook: JsonDict = {}
         self._message_ids: dict[int, int] = {}
         self._update_ids = itertools.count(1)
         self._serials = itertools.count(1)
