@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
@@ -22,8 +21,8 @@ from knowledge.service import AnswerService
 logger = logging.getLogger(__name__)
 #: Updates handled at once, and HTTP connections to the Bot API. Measured (benchmarks/RESULTS.md):
 #: httpcore checks every idle connection on every request, so a large pool costs more than it gives.
-CONCURRENT_UPDATES = int(os.environ.get("STANDPUNT_CONCURRENT_UPDATES", "16"))
-CONNECTION_POOL = int(os.environ.get("STANDPUNT_CONNECTION_POOL", "16"))
+CONCURRENT_UPDATES = 16
+CONNECTION_POOL = 16
 PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
 #: The review queue's retention is enforced this often: an item lives at most its days plus this.
 REVIEW_PURGE_INTERVAL = 6 * 3600

@@ -229,15 +229,6 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         return [_entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
 
-    def iter_entries(self, *, status: EntryStatus | None = EntryStatus.ACTIVE) -> Iterator[Entry]:
-        """Entries one at a time, for indexing a large store without holding every model at once."""
-        sql = "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id"
-        params = [status.value] if status else []
-        if status:
-            sql += " WHERE e.status = ?"
-        for row in self.db.query(sql, params):
-            yield _entry_from_row(row)
-
     def entry(self, entry_id: int) -> Entry:
         rows = list(
             self.db.query(
