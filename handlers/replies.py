@@ -8,6 +8,7 @@ import sqlite3
 from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
+from bot.plain import invalid_question_text
 from bot.texts import Texts
 from handlers import render
 from handlers.context import BotContext
@@ -38,7 +39,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         answer = context.answers.answer(question, record=True)
     except InvalidQuestion as error:
         limit = context.answers.max_question_length
-        reason = texts.invalid_too_long.format(limit=limit) if "longer" in str(error) else texts.invalid_empty
+        reason = invalid_question_text(error, texts, limit)
         await reply(message, render.escape(reason))
         return
     except sqlite3.Error as error:  # the store rolled the question's counts back: nothing half-written

@@ -58,28 +58,6 @@ def analyzer_fingerprint() -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
-    """One indexed piece of an entry: a question-like phrasing or the text, as term ids."""
-
-    kind: int
-    terms: frozenset[int]
-    order: tuple[int, ...]  # reading order, for fuzzy comparison
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedEntry:
-    """An entry as the scorer sees it, unpacked on demand for the few candidates of a question."""
-
-    entry_id: int
-    questions: list[Field]
-    text: Field
-    all_terms: frozenset[int]
-    provides: frozenset[str]
-    topics: frozenset[str]
-    date: int  # an ordinal of the document's date; 0 when unknown
-
-
-@dataclass(frozen=True, slots=True)
 class ScoringView:
     """An entry's fields as sets and strings, with each phrasing's total weight."""
 
@@ -196,10 +174,6 @@ class Index:
                 _set_bit(bitmap, slot)
             elif self._df[term] > self._common_threshold():
                 self._bitmaps[term] = self._bitmap_of(term)
-
-    def add_all(self, entries: Iterable[Entry]) -> None:
-        for entry in entries:
-            self.add(entry)
 
     def remove(self, entry_id: int) -> None:
         slot = self._slot_of.pop(entry_id, None)
@@ -325,15 +299,6 @@ class Index:
         meta = self._meta[self._slot_of[entry_id]]
         mask = meta[1] if meta else 0
         return frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
-
-    def get(self, entry_id: int) -> IndexedEntry:
-        slot = self._slot_of[entry_id]
-        packed, meta = self._packed[slot], self._meta[slot]
-        assert packed is not None and meta is not None
-        fields = [Field(kind, frozenset(ids), tuple(ids)) for kind, ids in _fields_of(packed)]
-        text = fields[0]
-        kinds = frozenset(name for i, name in enumerate(_PROVIDES) if meta[1] & (1 << i))
-        return IndexedEntry(entry_id, fields[1:], text, frozenset().union(*(f.terms for f in fields)), kinds, meta[2], meta[0])
 
     def date_of(self, entry_id: int) -> int:
         meta = self._meta[self._slot_of[entry_id]]

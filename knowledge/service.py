@@ -264,9 +264,9 @@ class AnswerService:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
         if self.index.topics_of(a.entry_id) & self.index.topics_of(b.entry_id):
             return True
-        first, second = self.index.get(a.entry_id), self.index.get(b.entry_id)
-        shared = first.text.terms & second.text.terms
-        return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text.terms), len(second.text.terms))
+        first, second = self.index.view(a.entry_id), self.index.view(b.entry_id)
+        shared = first.text_terms & second.text_terms
+        return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text_terms), len(second.text_terms))
 
     def _date_of(self, scored: Scored) -> int:
         """The document date of a match as an ordinal (0 when unknown), straight from the index."""

@@ -103,6 +103,6 @@ def test_saved_analysis_indexes_the_same_as_analysing(analyzer: Analyzer) -> Non
         copy.add_encoded(entry_id, index.encoded(entry_id))
     term = analyzer.terms("bedreigingen")[0]
     assert copy.candidates([copy.terms.get(term)]) == index.candidates([index.terms.get(term)]) == [1]
-    original, restored = index.get(2), copy.get(2)
-    assert index.terms.text(original.text.order) == copy.terms.text(restored.text.order)
-    assert [index.terms.text(q.order) for q in original.questions] == [copy.terms.text(q.order) for q in restored.questions]
+    original, restored = index.fields(2), copy.fields(2)
+    assert index.terms.text(original[0][1]) == copy.terms.text(restored[0][1])
+    assert [index.terms.text(ids) for _, ids in original[1:]] == [copy.terms.text(ids) for _, ids in restored[1:]]
