@@ -22,11 +22,9 @@ from typing import Any
 import re
 from importlib import resources
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from knowledge.analysis import Analyzer, provides
 from knowledge.models import Entry
+from knowledge.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
 ANALYZER_VERSION = 4
@@ -108,7 +106,7 @@ class Index:
         self._views: dict[int, ScoringView] = {}
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
-        self._vocabulary: list[str] | None = None
+        self._speller: Speller | None = None
         lexicon = analyzer.lexicon
         self._known_tokens = (
             set(lexicon.synonyms)
@@ -212,13 +210,13 @@ class Index:
         new = set(analysis.tokens) - self.tokens
         if new:
             self.tokens.update(new)
-            self._vocabulary = None
+            self._speller = None
         return analysis.terms
 
     def add_tokens(self, tokens: Iterable[str]) -> None:
         """Words seen in indexed texts, for typo correction (saved with the cache)."""
         self.tokens.update(tokens)
-        self._vocabulary = None
+        self._speller = None
 
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
@@ -429,27 +427,12 @@ class Index:
     # --- typo correction ---------------------------------------------------------------------------
 
     def correct_tokens(self, words: Iterable[str]) -> list[str]:
-        """Replace words the index has never seen by the closest word it has (one or two typos)."""
-        corrected: list[str] = []
-        for word in words:
-            if word in self.tokens or word in self._known_tokens or len(word) < 4 or not word.isalpha():
-                corrected.append(word)
-                continue
-            corrected.append(self._closest_word(word) or word)
-        return corrected
-
-    def _closest_word(self, word: str) -> str | None:
-        if self._vocabulary is None:
-            self._vocabulary = sorted(self.tokens | self._known_tokens)
-        max_edits = 1 if len(word) < 7 else 2
-        choice = process.extractOne(word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        if choice is None:
-            return None
-        candidate = choice[0]
-        # One typo in a short word is a different word too often ('iran'/'iraq'): demand a shared start.
-        if candidate[0] != word[0] and len(word) < 6:
-            return None
-        return candidate if fuzz.ratio(word, candidate) >= 75 else None
+        """Typos and compounds written apart or together, brought onto words the index has seen."""
+        if self._speller is None:
+            lexicon = self.analyzer.lexicon
+            function_words = {w for words in lexicon.stopwords.values() for w in words} | set(lexicon.greetings)
+            self._speller = Speller(self.tokens | self._known_tokens, function_words)
+        return self._speller.correct(words)
 
 
 def _encode(kinds: frozenset[str], fields: list[tuple[int, tuple[str, ...]]]) -> str:

@@ -1,0 +1,98 @@
+"""Bring a question's words onto the words the store knows: typos, and compounds written apart or together.
+
+Dutch writes compounds as one word, and users often don't ('mensen rechten', 'detentie
+omstandigheden') or coin ones the documents don't use ('krantenbericht', 'sanctiepakket'). Only the
+question is touched, and only towards words the store or the lexicon already has, so an unknown
+word never becomes a known one by accident: a split needs both parts known, a join needs the joined
+word known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+#: Shortest part of a compound that counts as a word ('eu', 'pro', 'over' are not parts).
+MIN_PART = 4
+#: Shortest word worth splitting, and the most words joined into one.
+MIN_COMPOUND = 8
+MAX_JOINED = 3
+#: Dutch links the parts of many compounds with an -s- ('verkiezingsuitslag').
+_LINKS = ("s",)
+
+
+class Speller:
+    """Corrects words against a vocabulary; `known` words are never changed."""
+
+    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str] = ()) -> None:
+        self.known = frozenset(vocabulary)
+        self.function_words = frozenset(function_words)
+        self._sorted: list[str] | None = None
+
+    def correct(self, words: Iterable[str]) -> list[str]:
+        words = list(words)
+        corrected: list[str] = []
+        i = 0
+        while i < len(words):
+            joined = self._join_at(words, i)
+            if joined:
+                corrected.append(joined[0])
+                i += joined[1]
+                continue
+            word = words[i]
+            i += 1
+            if word in self.known or len(word) < 4 or not word.isalpha():
+                corrected.append(word)
+            else:
+                corrected.extend(self._split(word) or [self._closest(word) or word])
+        return corrected
+
+    def _join_at(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """'mensen rechten' → 'mensenrechten', when the store has the compound."""
+        for length in range(min(MAX_JOINED, len(words) - i), 1, -1):
+            parts = words[i : i + length]
+            if any(p in self.function_words or not p.isalpha() for p in parts):
+                continue
+            joined = "".join(parts)
+            if len(joined) >= MIN_COMPOUND and joined in self.known:
+                return joined, length
+        return None
+
+    def _split(self, word: str) -> list[str] | None:
+        """'krantenbericht' → 'kranten', 'bericht', when both parts are words the store knows."""
+        if len(word) < MIN_COMPOUND:
+            return None
+        best: list[str] | None = None
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, tail = self._word(word[:cut]), word[cut:]
+            if head and self._is_part(tail):
+                if best is None or min(len(head), len(tail)) > min(len(best[0]), len(best[1])):
+                    best = [head, tail]
+        return best
+
+    def _word(self, head: str) -> str | None:
+        if self._is_part(head):
+            return head
+        for link in _LINKS:
+            if head.endswith(link) and self._is_part(head[: -len(link)]):
+                return head[: -len(link)]
+        return None
+
+    def _is_part(self, part: str) -> bool:
+        return len(part) >= MIN_PART and part in self.known and part not in self.function_words
+
+    def _closest(self, word: str) -> str | None:
+        """The known word one or two typos away, if there is a convincing one."""
+        if self._sorted is None:
+            self._sorted = sorted(self.known)
+        max_edits = 1 if len(word) < 7 else 2
+        choice = process.extractOne(word, self._sorted, scorer=Levenshtein.distance, score_cutoff=max_edits)
+        if choice is None:
+            return None
+        candidate = choice[0]
+        # One typo in a short word is a different word too often ('iran'/'iraq'): demand a shared start.
+        if candidate[0] != word[0] and len(word) < 6:
+            return None
+        return candidate if fuzz.ratio(word, candidate) >= 75 else None

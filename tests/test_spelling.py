@@ -1,0 +1,36 @@
+"""Question words brought onto the store's words: compounds joined and split, typos corrected."""
+
+from knowledge.spelling import Speller
+
+
+def test_words_written_apart_are_joined_into_a_known_compound() -> None:
+    speller = Speller({"mensenrechtenschendingen", "detentieomstandigheden", "mensen"})
+    assert speller.correct(["mensen", "rechten", "schendingen", "en", "detentie", "omstandigheden"]) == [
+        "mensenrechtenschendingen", "en", "detentieomstandigheden"
+    ]
+
+
+def test_function_words_are_never_joined() -> None:
+    speller = Speller({"overheid", "voorbereiding"}, function_words={"over", "voor"})
+    assert speller.correct(["over", "heid", "voor", "bereiding"]) == ["over", "heid", "voor", "bereiding"]
+
+
+def test_a_compound_of_two_known_words_is_split() -> None:
+    speller = Speller({"kranten", "bericht", "verkiezing", "uitslag"})
+    assert speller.correct(["krantenbericht"]) == ["kranten", "bericht"]
+    assert speller.correct(["verkiezingsuitslag"]) == ["verkiezing", "uitslag"]
+
+
+def test_a_word_with_one_unknown_part_stays_whole() -> None:
+    speller = Speller({"vlucht", "politie"})
+    assert speller.correct(["vluchtelingen", "politieagent"]) == ["vluchtelingen", "politieagent"]
+
+
+def test_parts_must_be_real_words_not_function_words_or_fragments() -> None:
+    speller = Speller({"over", "eu", "heid", "ropa"}, function_words={"over"})
+    assert speller.correct(["overheid", "euroopa"]) == ["overheid", "euroopa"]
+
+
+def test_known_words_and_numbers_are_left_alone() -> None:
+    speller = Speller({"sancties", "sanctie", "lijst"})
+    assert speller.correct(["sancties", "2021", "sanctielijst"]) == ["sancties", "2021", "sanctie", "lijst"]
