@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-import re
 from importlib import resources
+from typing import Any
 
 from knowledge.analysis import Analyzer, provides
 from knowledge.models import Entry

@@ -64,13 +64,13 @@ class Speller:
         """'krantenbericht' → 'kranten', 'bericht', when both parts are words the store knows."""
         if len(word) < MIN_COMPOUND:
             return None
-        best: list[str] | None = None
+        splits = []
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = self._word(word[:cut]), word[cut:]
             if head and self._is_part(tail):
-                if best is None or min(len(head), len(tail)) > min(len(best[0]), len(best[1])):
-                    best = [head, tail]
-        return best
+                splits.append([head, tail])
+        # The most even split: 'mensenrechten|schendingen', not 'mensen|rechtenschendingen'.
+        return max(splits, key=lambda parts: min(map(len, parts)), default=None)
 
     def _word(self, head: str) -> str | None:
         if self._is_part(head):
