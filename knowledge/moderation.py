@@ -174,10 +174,11 @@ class Moderation:
 
     def preview_import(self, parsed: ParsedDocument) -> ImportPreview:
         """What an import would add, and whether the document is already in the store."""
-        duplicate = parsed.document.key if self.store.has_document(parsed.document.key) else None
-        if duplicate is None:
-            duplicate = self._same_text_as(parsed)
+        active, total = self.store.entry_counts().get(parsed.document.key, (0, 0))
+        duplicate = parsed.document.key if active else self._same_text_as(parsed)
         warnings = []
+        if total and not active:
+            warnings.append(f"replaces the withdrawn document {parsed.document.key} (all its entries were retired)")
         if parsed.document.date is None:
             warnings.append("no date found in the document")
         if not parsed.document.authors:
@@ -185,12 +186,13 @@ class Moderation:
         return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings)
 
     def _same_text_as(self, parsed: ParsedDocument) -> str | None:
-        """A document whose entries have exactly the same texts, under whatever key."""
+        """A document still in use whose entries have exactly the same texts, under whatever key."""
         texts = [e.text for e in parsed.entries]
         for summary in self.answers.documents():
-            existing = [e.text for e in self.store.entries(status=None, document_key=summary.document.key)]
-            if existing and existing == texts:
-                return summary.document.key
+            if summary.active_entries:
+                existing = [e.text for e in self.store.entries(status=None, document_key=summary.document.key)]
+                if existing == texts:
+                    return summary.document.key
         return None
 
     def commit_import(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:

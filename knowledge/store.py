@@ -184,9 +184,15 @@ class Store:
         return {key: (int(active or 0), int(total or 0)) for key, active, total in self.db.execute(sql)}
 
     def add_document(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
-        """Store a parsed document with all its entries, atomically: all of it or nothing."""
+        """Store a parsed document with all its entries, atomically: all of it or nothing.
+
+        A document whose entries are all retired (an undone import, say) is withdrawn: importing it
+        again replaces its metadata and entries in place, as one undoable batch.
+        """
         if self.has_document(parsed.document.key):
-            raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
+            if self.entry_counts().get(parsed.document.key, (0, 0))[0]:
+                raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
+            return self._reimport(parsed, actor)
         batch = uuid.uuid4().hex
         now = utcnow()
         with self.db.atomic():
@@ -197,7 +203,27 @@ class Store:
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return document, entries
 
-    def update_document(self, key: str, expected_version: int, actor: str, **fields: Any) -> Document:
+    def _reimport(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
+        batch = uuid.uuid4().hex
+        now = utcnow()
+        existing = {e.key: e for e in self.entries(status=None, document_key=parsed.document.key)}
+        with self.db.atomic():
+            current = self.document(parsed.document.key)
+            fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
+            document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
+            entries = []
+            for entry in parsed.entries:
+                old = existing.get(entry.key)
+                if old is None:
+                    entries.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
+                    continue
+                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
+                entries.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+        return document, entries
+
+    def update_document(
+        self, key: str, expected_version: int, actor: str, *, batch: str | None = None, **fields: Any
+    ) -> Document:
         before = self.document(key)
         after = Document.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
         after = after.model_copy(update={"updated_at": utcnow(), "key": before.key, "id": before.id})
@@ -211,7 +237,7 @@ class Store:
                 raise VersionConflict(
                     f"document {key} was changed by someone else (version {before.version}, you had {expected_version})"
                 )
-            self._record("update", "document", before.id or 0, key, after.version, before, after, actor)
+            self._record("update", "document", before.id or 0, key, after.version, before, after, actor, batch)
         return after
 
     # --- entries ---------------------------------------------------------------------------------
@@ -295,7 +321,9 @@ class Store:
         row = self.db.execute("SELECT coalesce(max(number), 0) FROM entries WHERE document_id = ?", [document.id]).fetchone()
         return int(row[0]) + 1
 
-    def update_entry(self, entry_id: int, expected_version: int, actor: str, action: str = "update", **fields: Any) -> Entry:
+    def update_entry(
+        self, entry_id: int, expected_version: int, actor: str, action: str = "update", *, batch: str | None = None, **fields: Any
+    ) -> Entry:
         """Save new field values if nobody saved the entry since `expected_version` was read."""
         before = self.entry(entry_id)
         forbidden = {"id", "key", "document_key", "version", "created_at", "updated_at"} & fields.keys()
@@ -314,7 +342,7 @@ class Store:
                     f"entry {entry_id} was changed by someone else since you opened it "
                     f"(now version {before.version}, you had version {expected_version}); reload it and try again"
                 )
-            self._record(action, "entry", entry_id, after.key, after.version, before, after, actor)
+            self._record(action, "entry", entry_id, after.key, after.version, before, after, actor, batch)
         return after
 
     def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:

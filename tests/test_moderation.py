@@ -344,6 +344,33 @@ def test_undo_reverts_a_whole_import_at_once() -> None:
     assert best_key(service, question) is None
 
 
+def test_a_withdrawn_document_can_be_imported_again_corrected_and_that_is_undoable_too() -> None:
+    service = fresh_service(without=ANSWERS_KEY)
+    moderation = Moderation(service)
+    moderation.commit_import(parsed_seed(ANSWERS), ANNA)
+    moderation.undo(ANNA)
+    withdrawn = content(service.store)
+    parsed = parsed_seed(ANSWERS)
+    corrected = parsed.entries[5].model_copy(update={"text": parsed.entries[5].text + " Dit is gecorrigeerd."})
+    again = ParsedDocument(document=parsed.document, entries=[*parsed.entries[:5], corrected])
+
+    preview = moderation.preview_import(again)
+    assert preview.duplicate_of is None and any("withdrawn" in w for w in preview.warnings)
+    document, entries = moderation.commit_import(again, BORIS)
+    assert [e.key for e in entries] == [e.key for e in parsed.entries] and all(e.is_active for e in entries)
+    assert service.store.entry(entries[5].id or 0).text.endswith("Dit is gecorrigeerd.")
+    assert found_key(service, "Heeft het kabinet een speciaal meldpunt voor bedreigde Belarussen?") == f"{ANSWERS_KEY}/6"
+    with pytest.raises(ModerationError, match="already in the store"):
+        moderation.commit_import(again, BORIS)  # in use again: a duplicate once more
+
+    assert len(moderation.undo(BORIS)) == 7, "the document and its six entries, at once"
+    def texts(export: dict[str, Any]) -> list[tuple[str, str, str]]:
+        return [(e["key"], e["text"], e["status"]) for e in export["entries"]]
+
+    assert texts(content(service.store)) == texts(withdrawn), "the first import's texts, retired, as before"
+    assert service.store.entries(document_key=ANSWERS_KEY) == []
+
+
 def test_official_xml_is_imported_like_text(moderation: Moderation) -> None:
     parsed = read_document(AANHANGSEL_XML.read_bytes(), AANHANGSEL_XML.name)
     document, entries = moderation.commit_import(parsed, ANNA)
