@@ -24,10 +24,11 @@ from typing import Any
 
 from knowledge.analysis import Analyzer, provides
 from knowledge.models import Entry
+from knowledge.sentences import sentence_spans
 from knowledge.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 #: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
 CANDIDATES = 40
 #: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
@@ -134,6 +135,11 @@ class Index:
         if entry.question:
             fields.append((QUESTION, self._analyse(entry.question, entry.language.value)))
         fields += [(ALTERNATE, self._analyse(a.text, a.language.value)) for a in entry.alternates]
+        if not fields:
+            # A freshly imported paragraph has no questions yet: its sentences stand in for them, so
+            # that a question close to one sentence is recognised as such, not diluted by the rest.
+            sentences = [entry.text[start:end] for start, end in sentence_spans(entry.text)]
+            fields += [(ALTERNATE, self._analyse(s, entry.language.value)) for s in sentences if len(sentences) > 1]
         fields.insert(0, (TEXT, self._analyse(entry.text, entry.language.value)))
         encoded = _encode(provides(entry.text), fields)
         self.add_encoded(entry.id, encoded, date, frozenset(entry.topics))

@@ -4,15 +4,18 @@ Dutch writes compounds as one word, and users often don't ('mensen rechten', 'de
 omstandigheden') or coin ones the documents don't use ('krantenbericht', 'sanctiepakket'). Only the
 question is touched, and only towards words the store or the lexicon already has, so an unknown
 word never becomes a known one by accident: a split needs both parts known, a join needs the joined
-word known.
+word known, and a real word (see dictionary.py) is only corrected to another form of itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+
+from knowledge import dictionary
 
 #: Shortest part of a compound that counts as a word ('eu', 'pro', 'over' are not parts).
 MIN_PART = 4
@@ -26,9 +29,12 @@ _LINKS = ("s",)
 class Speller:
     """Corrects words against a vocabulary; `known` words are never changed."""
 
-    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], function_words: Iterable[str] = (), is_word: Callable[[str], bool] = dictionary.is_word
+    ) -> None:
         self.known = frozenset(vocabulary)
         self.function_words = frozenset(function_words)
+        self.is_word = is_word
         self._sorted: list[str] | None = None
 
     def correct(self, words: Iterable[str]) -> list[str]:
@@ -95,4 +101,14 @@ class Speller:
         # One typo in a short word is a different word too often ('iran'/'iraq'): demand a shared start.
         if candidate[0] != word[0] and len(word) < 6:
             return None
+        # A real word is only another form of a known one ('steunt'/'steun'), never another word
+        # ('hulp'/'help', 'studeren'/'sturen'): that would hide what the question is about.
+        if self.is_word(word) and not _same_beginning(word, candidate):
+            return None
         return candidate if fuzz.ratio(word, candidate) >= 75 else None
+
+
+def _same_beginning(a: str, b: str) -> bool:
+    """Differing only in the last two letters or so: an inflection, not another word."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= max(MIN_PART, min(len(a), len(b)) - 2)

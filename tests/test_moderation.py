@@ -180,7 +180,7 @@ def test_an_edit_cannot_take_another_entrys_question_as_question_or_alternate(mo
 
 
 def test_an_alias_makes_the_bot_answer_that_phrasing(moderation: Moderation) -> None:
-    phrasing = "Mag de Nederlandse ambassadeur in de rechtszaal zitten bij processen in Minsk?"
+    phrasing = "Mocht onze gezant aanschuiven bij de strafprocessen in Minsk?"
     assert best_key(moderation.answers, phrasing) != f"{LETTER_KEY}/6"
     entry = moderation.add_alternate(6, phrasing, ANNA)
     assert entry.alternates[-1] == AlternateQuestion(text=phrasing, language=Language.NL)

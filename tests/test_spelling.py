@@ -34,3 +34,15 @@ def test_parts_must_be_real_words_not_function_words_or_fragments() -> None:
 def test_known_words_and_numbers_are_left_alone() -> None:
     speller = Speller({"sancties", "sanctie", "lijst"})
     assert speller.correct(["sancties", "2021", "sanctielijst"]) == ["sancties", "2021", "sanctie", "lijst"]
+
+
+def test_a_real_word_is_only_corrected_to_another_form_of_itself() -> None:
+    speller = Speller({"help", "sturen", "steun", "bedreigingen"}, is_word=lambda w: w in {"hulp", "studeren", "steunt"})
+    assert speller.correct(["hulp", "studeren", "steunt", "bedriegingen"]) == ["hulp", "studeren", "steun", "bedreigingen"]
+
+
+def test_the_dictionary_knows_common_words_and_not_misspellings() -> None:
+    from knowledge.dictionary import is_word
+
+    assert all(map(is_word, ["hulp", "studeren", "weather", "безопасность", "invloed"]))
+    assert not any(map(is_word, ["aangfite", "poltie", "belarusische", "qzxv"]))

@@ -356,7 +356,7 @@ async def test_cancel_during_edit_changes_nothing() -> None:
 async def test_alias_adds_a_phrasing_the_bot_then_answers() -> None:
     async with moderated_bot() as bot:
         mod, anna = moderator(bot), user(bot)
-        phrasing = "Mag de Nederlandse ambassadeur in de rechtszaal zitten bij processen in Minsk?"
+        phrasing = "Mocht onze gezant aanschuiven bij de strafprocessen in Minsk?"
         assert best_key(bot.service, phrasing) != f"{LETTER_KEY}/6"
         [added] = await send(bot, mod, f"/alias 6 {phrasing}")
         assert added["visible_text"].startswith("Alternate question added to entry 6")

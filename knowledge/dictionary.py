@@ -1,0 +1,49 @@
+"""Is this a real word of Dutch, English or Russian? So that typo correction leaves real words alone.
+
+Without it, a word the store has never seen is 'corrected' to the nearest one it has: 'hulp' to
+'help', 'studeren' to 'sturen', 'lift' to 'ligt', turning an unknown (and telling) word into a
+known one. The word lists are pyspellchecker's frequency dictionaries, read from that package at
+first use; only a sorted array of 32-bit hashes of the common words is kept (a few hundred KB), and
+a hash collision can only make one unknown word pass for a real one, which is harmless.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.analysis import fold
+
+_fold = fold.__wrapped__  # uncached: a hundred thousand words would only push questions' words out
+
+#: Words seen at least this often in the dictionaries' corpora count as real (rarer ones are
+#: too often misspellings themselves). The Russian list is short and already filtered.
+MINIMUM_COUNT = {"nl": 100, "en": 100, "ru": 1}
+_ENTRY = re.compile(rb'"([^"]+)": (\d+)')
+
+
+def is_word(word: str) -> bool:
+    """True for a word (folded: see analysis.fold) that is common in Dutch, English or Russian."""
+    hashes = _hashes()
+    code = zlib.crc32(word.encode("utf-8"))
+    i = bisect_left(hashes, code)
+    return i < len(hashes) and hashes[i] == code
+
+
+@lru_cache(maxsize=1)
+def _hashes() -> array:
+    """Read entry by entry from the compressed lists: no 300,000-key dict is ever built."""
+    folder = resources.files("spellchecker") / "resources"
+    codes: set[int] = set()
+    for language, minimum in MINIMUM_COUNT.items():
+        data = gzip.decompress((folder / f"{language}.json.gz").read_bytes())
+        for match in _ENTRY.finditer(data):
+            if int(match[2]) >= minimum:
+                word = match[1] if match[1].isascii() else _fold(match[1].decode("utf-8")).encode("utf-8")
+                codes.add(zlib.crc32(word))
+    return array("I", sorted(codes))
