@@ -3,7 +3,8 @@
 Training data comes from the store itself, never from the evaluation set:
 - in scope: every curated or official question of an entry, asked with that phrasing left out of
   the index (leave-one-out);
-- out of scope: the questions in lexicon/calibration_negatives.yaml.
+- out of scope: the questions in lexicon/calibration_negatives.yaml, and curated questions about
+  Belarus asked about another country instead (see asked_elsewhere).
 The relevance model learns from every candidate (is it the entry asked for?); the confidence model
 from the top candidate of each question (is it right?). The answer threshold is the lowest
 confidence at which confident answers stay at least 97% right on this data.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +31,8 @@ Example = tuple[dict[str, float], int]
 PRECISION = 0.97
 #: A wrong confident answer costs more than a suggestion: wrong top matches weigh this much more.
 NEGATIVE_WEIGHT = 2.0
+#: Share of the out-of-scope questions with any match whose best match may still be suggested.
+SUGGEST_SHARE = 0.4
 
 
 def training_questions(entries: list[Entry], negatives: list[str]) -> list[tuple[str, int | None, tuple[int, int] | None]]:
@@ -38,6 +42,30 @@ def training_questions(entries: list[Entry], negatives: list[str]) -> list[tuple
         texts = ([entry.question] if entry.question else []) + [a.text for a in entry.alternates]
         questions += [(text, entry.id, (entry.id or 0, position)) for position, text in enumerate(texts)]
     return questions + [(text, None, None) for text in negatives]
+
+
+#: Countries the store says nothing about, for the same questions asked about somewhere else.
+ELSEWHERE = ("Iran", "Syrië", "Venezuela", "Noord-Korea", "Myanmar", "China", "Eritrea", "Syria", "North Korea", "Cuba")
+ELSEWHERE_RU = ("Иран", "Сирия", "Венесуэла", "Северная Корея", "Китай")
+ELSEWHERE_EXAMPLES = 30
+_COUNTRY = re.compile(r"\b(?:Belarus|Wit-Rusland|Wit Rusland|Belarussia|Belorussia)\b", re.IGNORECASE)
+_COUNTRY_RU = re.compile(r"(?<!\w)(?:Беларус[ьиюя]|Белорусси[яиюей])(?!\w)", re.IGNORECASE)
+#: Canonical terms that still tie a question to Belarus after its country is swapped.
+_BELARUS_TERMS = ("belarus", "loekasjenko", "minsk", "protasevitsj", "sapega", "tichanovskaja", "gajdoekevitsj", "karatsj")
+
+
+def asked_elsewhere(matcher: Matcher, entries: list[Entry]) -> list[str]:
+    """Curated questions about Belarus, asked about another country: out of scope, however close in
+    wording ('Which sanctions has the EU imposed on Iran?'). Skipped where Belarus stays named."""
+    marker_terms = {term for name in _BELARUS_TERMS for term in matcher.analyzer.terms(name)}
+    questions: list[str] = []
+    phrasings = [a.text for entry in entries for a in entry.alternates] + [e.question for e in entries if e.question]
+    for text in phrasings:
+        swapped = _COUNTRY.sub(ELSEWHERE[len(questions) % len(ELSEWHERE)], text)
+        swapped = _COUNTRY_RU.sub(ELSEWHERE_RU[len(questions) % len(ELSEWHERE_RU)], swapped)
+        if swapped != text and not marker_terms & set(matcher.analyse(swapped).terms):
+            questions.append(swapped)
+    return questions
 
 
 def relevance_examples(matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]) -> list[Example]:
@@ -86,12 +114,16 @@ def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, floa
     service = AnswerService(store)
     negatives_path = resources.files("knowledge") / "lexicon" / "calibration_negatives.yaml"
     negatives = yaml.safe_load(negatives_path.read_text(encoding="utf-8"))
-    questions = training_questions(store.entries(), negatives)
     matcher = service.matcher
+    questions = training_questions(store.entries(), negatives)
 
     relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
     matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})
-    examples = confidence_examples(matcher, questions)
+    # Only the confidence model sees questions asked about elsewhere, and a sample of them: they are
+    # close to curated ones on purpose; with all of them, confidence shies from every unknown word.
+    elsewhere = asked_elsewhere(matcher, store.entries())
+    elsewhere = elsewhere[:: max(1, len(elsewhere) // ELSEWHERE_EXAMPLES)]
+    examples = confidence_examples(matcher, questions + [(q, None, None) for q in elsewhere])
     confidence = fit_logistic(examples, CONFIDENCE_FEATURES, negative_weight=NEGATIVE_WEIGHT)
     scored = [(logistic(confidence, features), label) for features, label in examples]
     answer_threshold = _threshold_for_precision(scored, PRECISION)
@@ -113,11 +145,15 @@ def _threshold_for_precision(scored: list[tuple[float, int]], precision: float) 
 
 
 def _suggest_floor(matcher: Matcher, negatives: list[str]) -> float:
-    """Relevance below which a candidate is not worth suggesting: above most out-of-scope top matches."""
+    """Relevance below which a candidate is not worth suggesting: above most out-of-scope top matches.
+
+    A needless suggestion costs a glance, a missing one costs the answer: questions near the
+    store's subjects (the upper SUGGEST_SHARE of out-of-scope ones that match anything) get them.
+    """
     tops = sorted(r.scored[0].relevance for r in (matcher.rank(q, limit=1) for q in negatives) if r.scored)
     if not tops:
         return 0.3
-    return round(min(0.5, tops[int(0.8 * (len(tops) - 1))] + 0.01), 3)
+    return round(min(0.5, tops[int((1 - SUGGEST_SHARE) * (len(tops) - 1))] + 0.01), 3)
 
 
 def _figures(scored: list[tuple[float, int]], threshold: float) -> dict[str, float]:

@@ -3,8 +3,8 @@
 Without it, a word the store has never seen is 'corrected' to the nearest one it has: 'hulp' to
 'help', 'studeren' to 'sturen', 'lift' to 'ligt', turning an unknown (and telling) word into a
 known one. The word lists are pyspellchecker's frequency dictionaries, read from that package at
-first use; only a sorted array of 32-bit hashes of the common words is kept (a few hundred KB), and
-a hash collision can only make one unknown word pass for a real one, which is harmless.
+first use; only sorted arrays of 32-bit hashes and counts of the common words are kept (under 1 MB),
+and a hash collision can only make one unknown word pass for a real one, which is harmless.
 """
 
 from __future__ import annotations
@@ -29,21 +29,30 @@ _ENTRY = re.compile(rb'"([^"]+)": (\d+)')
 
 def is_word(word: str) -> bool:
     """True for a word (folded: see analysis.fold) that is common in Dutch, English or Russian."""
-    hashes = _hashes()
+    return frequency(word) > 0
+
+
+def frequency(word: str) -> int:
+    """How often the word occurs in the dictionaries' corpora (the highest of the three languages);
+    0 below MINIMUM_COUNT. Names are rare there: 'iran' and 'sofia' are below 1,000, 'weer' 500,000."""
+    hashes, counts = _table()
     code = zlib.crc32(word.encode("utf-8"))
     i = bisect_left(hashes, code)
-    return i < len(hashes) and hashes[i] == code
+    return counts[i] if i < len(hashes) and hashes[i] == code else 0
 
 
 @lru_cache(maxsize=1)
-def _hashes() -> array:
+def _table() -> tuple[array, array]:
     """Read entry by entry from the compressed lists: no 300,000-key dict is ever built."""
     folder = resources.files("spellchecker") / "resources"
-    codes: set[int] = set()
+    found: dict[int, int] = {}
     for language, minimum in MINIMUM_COUNT.items():
         data = gzip.decompress((folder / f"{language}.json.gz").read_bytes())
         for match in _ENTRY.finditer(data):
-            if int(match[2]) >= minimum:
+            count = int(match[2])
+            if count >= minimum:
                 word = match[1] if match[1].isascii() else _fold(match[1].decode("utf-8")).encode("utf-8")
-                codes.add(zlib.crc32(word))
-    return array("I", sorted(codes))
+                code = zlib.crc32(word)
+                found[code] = max(found.get(code, 0), min(count, 0xFFFFFFFF))
+    codes = sorted(found)
+    return array("I", codes), array("I", (found[c] for c in codes))

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
 from knowledge.analysis import Analysis, Analyzer, tokens
+from knowledge.dictionary import frequency
 from knowledge.index import Index
 
 FEATURES = (
@@ -26,9 +27,22 @@ FEATURES = (
     "fuzzy",
     "unknown_share",
     "answer_type_mismatch",
+    "rare_unknown",
     "bias",
 )
-CONFIDENCE_FEATURES = ("relevance", "gap", "coverage", "unknown_share", "question_similarity", "answer_type_mismatch", "bias")
+CONFIDENCE_FEATURES = (
+    "relevance",
+    "gap",
+    "coverage",
+    "unknown_share",
+    "question_similarity",
+    "answer_type_mismatch",
+    "rare_unknown",
+    "bias",
+)
+#: Unknown words rarer than this in everyday language are names or terms the store does not know
+#: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
+COMMON_WORD = 1000
 
 
 class Calibration(BaseModel):
@@ -81,6 +95,7 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "unknown_share": top.features["unknown_share"],
         "question_similarity": top.features["question_similarity"],
         "answer_type_mismatch": top.features["answer_type_mismatch"],
+        "rare_unknown": top.features["rare_unknown"],
         "bias": 1.0,
     }
 
@@ -114,7 +129,8 @@ class Matcher:
         total = sum(weights.values())
         candidates = self.index.exact_candidates(weights) if exhaustive else self.index.candidates(weights)
         query_text = " ".join(analysis.terms)
-        scored = [self._score(entry_id, analysis, query_text, weights, total, exclude) for entry_id in candidates]
+        rare = self._rare_unknown_share(analysis)
+        scored = [self._score(entry_id, analysis, query_text, weights, total, rare, exclude) for entry_id in candidates]
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         ranking = Ranking(analysis, scored[: max(limit, 2)])
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
@@ -140,6 +156,17 @@ class Matcher:
                 unknown -= 1
         return weights
 
+    def _rare_unknown_share(self, analysis: Analysis) -> float:
+        """Share of the question's terms that are words neither the store nor everyday language knows."""
+        rare = 0
+        for word in set(analysis.tokens):
+            if len(word) < 3 or not (word.isascii() and word.isalpha()) or frequency(word) >= COMMON_WORD:
+                continue
+            terms = self.analyzer.analyse(word).terms
+            if terms and not any(self.index.knows(self.index.terms.get(t)) for t in terms):
+                rare += 1
+        return min(1.0, rare / len(analysis.terms))
+
     def _score(
         self,
         entry_id: int,
@@ -147,6 +174,7 @@ class Matcher:
         query_text: str,
         weights: dict[int, float],
         total: float,
+        rare_unknown: float,
         exclude: tuple[int, int] | None,
     ) -> Scored:
         view = self.index.view(entry_id)
@@ -177,6 +205,7 @@ class Matcher:
             "fuzzy": best_fuzzy,
             "unknown_share": sum(w for t, w in weights.items() if t < 0) / total,
             "answer_type_mismatch": float(analysis.asks_for is not None and analysis.asks_for not in view.provides),
+            "rare_unknown": rare_unknown,
             "bias": 1.0,
         }
         return Scored(entry_id, features, logistic(self.calibration.relevance, features), best_field)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -33,6 +34,10 @@ MAX_QUESTION_LENGTH = 500
 #: How much of an unanswered question the review queue keeps (normalised text only).
 MAX_REVIEW_TEXT = 300
 SUGGESTIONS = 3
+#: An answer needs a clear lead over the best other passage, whatever the confidence: two passages
+#: about equally close ('sancties', 'Belarus') are a choice for the user. The lead is measured in
+#: log-odds of relevance (0.5: odds 1.65 times the runner-up's), so it means as much near 1 as lower.
+MARGIN = 0.5
 #: Matches this close to the top, from documents of other dates, are positions on the same question.
 POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
@@ -209,9 +214,9 @@ class AnswerService:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
-        positions, confidence = self._positions(ranking)
+        positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
-        if positions and confidence >= calibration.answer_threshold:
+        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN:
             best = positions[0]
             return Answer(
                 query=text,
@@ -230,7 +235,7 @@ class AnswerService:
             )
         return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence)
 
-    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float]:
+    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
         """The position that answers, then earlier positions on the same question, newest first.
 
         Passages from documents of other dates, on the same subject and relevant enough, are the
@@ -239,7 +244,7 @@ class AnswerService:
         """
         scored = ranking.scored
         if not scored:
-            return [], round(ranking.confidence, 4)
+            return [], round(ranking.confidence, 4), 0.0
         top = scored[0]
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
         same: list[Scored] = []
@@ -248,7 +253,7 @@ class AnswerService:
             if other.relevance >= floor and self._date_of(other) not in dates and self._same_subject(top, other):
                 same.append(other)
         if not same:
-            return [top], round(ranking.confidence, 4)
+            return [top], round(ranking.confidence, 4), _lead(top.relevance, scored[1].relevance if len(scored) > 1 else 0.0)
         tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
         lead = max(tied, key=self._date_of)
         earlier = sorted(
@@ -258,7 +263,8 @@ class AnswerService:
         )
         rivals = [s for s in scored if s is not top and s not in same]
         confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
-        return [lead, *earlier], round(confidence, 4)
+        margin = _lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
+        return [lead, *earlier], round(confidence, 4), margin
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
@@ -402,3 +408,12 @@ def normalise_for_review(question: str) -> str:
     words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(question))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
+
+def _lead(best: float, runner_up: float) -> float:
+    """How far `best` leads, in log-odds: equal gaps in probability count more near 0 and 1."""
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return math.log(p / (1 - p))
+
+    return logit(best) - logit(runner_up)

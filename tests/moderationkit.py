@@ -20,8 +20,8 @@ NEW_TEXT = (
     "die na de verkiezingen van hun universiteit zijn verwijderd."
 )
 #: Questions the shipped sources cannot answer: they end up in the review queue.
-UNANSWERED = "Hoe staat het met de visumfacilitatie voor Belarus?"
-UNANSWERED_VARIANT = "Hoe staat het met visumfacilitatie voor Belarus"
+UNANSWERED = "Komt er een visumfacilitatieakkoord met Belarus?"
+UNANSWERED_VARIANT = "Komt er visumfacilitatieakkoord met Belarus"
 XML_DIR = Path(__file__).resolve().parent / "data" / "xml"
 #: Official XML fixtures (by the importers' helper): new answers to Kamervragen, and the shipped letter again.
 AANHANGSEL_XML = XML_DIR / "aanhangsel-antwoorden.xml"

@@ -386,8 +386,8 @@ def test_unanswered_questions_are_grouped_with_counts_and_no_identifiers(moderat
     groups = moderation.review_groups()
     visa = groups[0]
     assert visa.count == 3 and len(visa.item_ids) == 2
-    assert visa.text == "hoe staat het met de visumfacilitatie voor belarus"
-    assert visa.variants == ["hoe staat het met visumfacilitatie voor belarus"]
+    assert visa.text == "komt er een visumfacilitatieakkoord met belarus"
+    assert visa.variants == ["komt er visumfacilitatieakkoord met belarus"]
     assert groups[1].count == 1
     assert set(moderation.store.db["review_queue"].columns_dict) == {
         "id", "text", "count", "first_seen", "last_seen", "best_entry_id", "best_score", "status"
@@ -398,7 +398,7 @@ def test_attaching_a_review_question_makes_it_answered(moderation: Moderation) -
     moderation.answers.answer(UNANSWERED, record=True)
     [group] = moderation.review_groups()
     entry = moderation.attach_review(group.item_ids[0], 4, ANNA)
-    assert entry.alternates[-1].text == "hoe staat het met de visumfacilitatie voor belarus"
+    assert entry.alternates[-1].text == "komt er een visumfacilitatieakkoord met belarus"
     assert best_key(moderation.answers, UNANSWERED) == f"{LETTER_KEY}/4"
     assert moderation.review_groups() == []
     assert moderation.history(4)[-1].actor == ANNA

@@ -34,7 +34,7 @@ from knowledge.service import AnswerService
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_HALF = DEFAULT_TOKEN.split(":", 1)[1]
-UNANSWERED = "Hoe staat het met de visumfacilitatie voor Belarus?"
+UNANSWERED = "Komt er een visumfacilitatieakkoord met Belarus?"
 PEOPLE: dict[str, dict[str, Any]] = {
     "asker": {"id": 7_319_045_621, "first_name": "Zhanna", "username": "zhanna_belsk_77", "language_code": "nl"},
     "russian": {"id": 7_188_234_410, "first_name": "Aliaksei", "username": "aliaksei_minsk_1990", "language_code": "ru"},

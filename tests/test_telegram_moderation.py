@@ -569,8 +569,8 @@ async def test_review_groups_unanswered_questions_with_counts_and_no_user_identi
         messages = await review_messages(bot, mod, anna, [UNANSWERED, UNANSWERED, UNANSWERED_VARIANT, SUGGESTED])
         texts = [m["visible_text"] for m in messages]
         visa = next(t for t in texts if "visumfacilitatie" in t)
-        assert visa.startswith("3× hoe staat het met de visumfacilitatie voor belarus")
-        assert "· hoe staat het met visumfacilitatie voor belarus" in visa
+        assert visa.startswith("3× komt er een visumfacilitatieakkoord met belarus")
+        assert "· komt er visumfacilitatieakkoord met belarus" in visa
         assert any(t.startswith("1× welke strafmaatregelen zijn er tegen belarus") for t in texts)
         assert texts[0] == visa, "most asked first"
         for text in texts:
@@ -601,7 +601,7 @@ async def test_review_new_entry_starts_add_with_the_question() -> None:
         [sources] = await send(bot, mod, visa_text)
         await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
         [preview] = await send(bot, mod, "/skip")
-        assert "Question: hoe staat het met de visumfacilitatie voor belarus" in preview["visible_text"]
+        assert "Question: komt er een visumfacilitatieakkoord met belarus" in preview["visible_text"]
         await press(bot, mod, preview, "m:ok")
         assert bot.service.store.review_items("open") == [], "the question and its variant"
         assert bot.service.store.review_item(item).status == "added"
