@@ -7,8 +7,8 @@ import hashlib
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.plain import citation_parts, suggestion_title
-from handlers.context import BotContext
 from bot.texts import Texts
+from handlers.context import BotContext
 from handlers.render import citation_html, render_match_messages
 from knowledge.models import Match
 from knowledge.service import InvalidQuestion

@@ -21,10 +21,10 @@ from knowledge.analysis import fold
 
 _fold = fold.__wrapped__  # uncached: a hundred thousand words would only push questions' words out
 
-#: Words seen at least this often in the dictionaries' corpora count as real (rarer ones are
-#: too often misspellings themselves). The Russian list is short and already filtered.
-MINIMUM_COUNT = {"nl": 100, "en": 100, "ru": 1}
-_ENTRY = re.compile(rb'"([^"]+)": (\d+)')
+#: Words seen at least 100 times in the dictionaries' corpora (counts of three digits or more)
+#: count as real: rarer ones are too often misspellings themselves. The Russian list is short and
+#: already filtered. Matching the digits in the pattern skips the rare majority without parsing it.
+_ENTRIES = {"nl": re.compile(rb'"([^"]+)": (\d{3,})'), "en": re.compile(rb'"([^"]+)": (\d{3,})'), "ru": re.compile(rb'"([^"]+)": (\d+)')}
 
 
 def is_word(word: str) -> bool:
@@ -34,7 +34,7 @@ def is_word(word: str) -> bool:
 
 def frequency(word: str) -> int:
     """How often the word occurs in the dictionaries' corpora (the highest of the three languages);
-    0 below MINIMUM_COUNT. Names are rare there: 'iran' and 'sofia' are below 1,000, 'weer' 500,000."""
+    0 below 100. Names are rare there: 'iran' and 'sofia' are below 1,000, 'weer' 500,000."""
     hashes, counts = _table()
     code = zlib.crc32(word.encode("utf-8"))
     i = bisect_left(hashes, code)
@@ -46,13 +46,11 @@ def _table() -> tuple[array, array]:
     """Read entry by entry from the compressed lists: no 300,000-key dict is ever built."""
     folder = resources.files("spellchecker") / "resources"
     found: dict[int, int] = {}
-    for language, minimum in MINIMUM_COUNT.items():
+    for language, entry in _ENTRIES.items():
         data = gzip.decompress((folder / f"{language}.json.gz").read_bytes())
-        for match in _ENTRY.finditer(data):
-            count = int(match[2])
-            if count >= minimum:
-                word = match[1] if match[1].isascii() else _fold(match[1].decode("utf-8")).encode("utf-8")
-                code = zlib.crc32(word)
-                found[code] = max(found.get(code, 0), min(count, 0xFFFFFFFF))
+        for match in entry.finditer(data):
+            word = match[1] if match[1].isascii() else _fold(match[1].decode("utf-8")).encode("utf-8")
+            code = zlib.crc32(word)
+            found[code] = max(found.get(code, 0), min(int(match[2]), 0xFFFFFFFF))
     codes = sorted(found)
     return array("I", codes), array("I", (found[c] for c in codes))

@@ -45,13 +45,13 @@ from knowledge.parsing import (
     PLACE_DATE,
     QUESTION_NUMBER,
     SALUTATION,
-    is_closing,
-    title_from_caps,
     ParseError,
     document_key,
+    is_closing,
     parse_date,
     parse_document,
     references_of,
+    title_from_caps,
 )
 
 logger = logging.getLogger(__name__)

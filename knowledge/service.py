@@ -17,14 +17,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from knowledge import dictionary
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
-from knowledge.snapshot import load_snapshot, write_snapshot
 from knowledge.matcher import Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
 from knowledge.parsing import find_references
 from knowledge.sentences import sentence_spans
 from knowledge.shipped import seed_store
+from knowledge.snapshot import load_snapshot, write_snapshot
 from knowledge.store import NotFound, Store
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ class AnswerService:
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
         self._snapshot_revision: int | None = None
+        # Every question needs the word lists (typo correction); reading them before the index keeps
+        # their passing buffers out of the index's memory peak and the first question fast.
+        dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
         self._start()

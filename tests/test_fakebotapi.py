@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 import pytest_asyncio
+from fakebotapi import FakeBotApi, RecordedCall, strip_telegram_html, utf16_len, validate_telegram_html
+from fakebotapi.builders import text_entities
 from telegram import (
     Bot,
     BotCommand,
@@ -27,9 +29,6 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 from telegram.request import HTTPXRequest
-
-from fakebotapi import FakeBotApi, RecordedCall, strip_telegram_html, utf16_len, validate_telegram_html
-from fakebotapi.builders import text_entities
 
 
 @pytest_asyncio.fixture

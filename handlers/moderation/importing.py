@@ -8,7 +8,18 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
-from handlers.moderation.flow import END, cancel, clear, clipped, confirm_keyboard, confirmation, conversation, draft, say, timed_out
+from handlers.moderation.flow import (
+    END,
+    cancel,
+    clear,
+    clipped,
+    confirm_keyboard,
+    confirmation,
+    conversation,
+    draft,
+    say,
+    timed_out,
+)
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
