@@ -7,6 +7,9 @@ bot answer worse fails here.
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
 from knowledge.evaluation import EvalReport, evaluate, load_questions
@@ -43,3 +46,22 @@ def test_accuracy_per_group_stays_at_the_level_reached(report: EvalReport, group
 
 def test_out_of_scope_questions_are_not_answered(report: EvalReport) -> None:
     assert report.group("out_of_scope").accuracy >= OUT_OF_SCOPE_REJECTED
+
+
+#: The two later sets, each written blind by someone who saw only the official texts: holdout.yaml
+#: guided the second session's work, fresh.yaml was only ever measured. Top match right per group.
+LATER_SETS = {
+    "holdout": {"dutch": 0.95, "typo": 0.96, "english": 0.93, "russian": 0.96},
+    "fresh": {"dutch": 0.92, "typo": 1.0, "english": 1.0, "russian": 1.0},
+}
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(name: str) -> None:
+    path = Path(str(resources.files("knowledge") / "evaluation" / f"{name}.yaml"))
+    report = evaluate(load_questions(path))
+    for group, floor in LATER_SETS[name].items():
+        result = report.group(group)
+        assert result.top1_right / result.total >= floor, f"{name} {group}: top match right {result.top1_right}/{result.total}"
+        assert result.answered_wrong <= 1, f"{name} {group}: {result.answered_wrong} confident wrong answers"
+    assert report.group("out_of_scope").answered_wrong <= 2

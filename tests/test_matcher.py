@@ -139,3 +139,16 @@ def test_changes_reach_the_matcher_without_a_restart(store: Store) -> None:
     assert best_key(service, question) == target.key
     store.set_status(target.id, target.status.__class__("retired"), "test")
     assert target.key not in [m.entry_key for m in service.answer(question).matches()]
+
+
+def test_two_passages_equally_close_are_offered_not_chosen_between(store: Store) -> None:
+    """A tie is the user's choice: however high the confidence, no answer without a clear lead."""
+    service = AnswerService(store)
+    question = "Welke sancties heeft de EU tegen Belarus ingesteld?"
+    assert service.answer(question).answered
+    sanctions = store.entry_by_key(SANCTIONS)
+    twin = sanctions.model_copy(update={"id": None, "key": "kamerbrief-2021-03-02-2298/99", "number": 99})
+    store.add_entry(twin, "test")
+    answer = service.answer(question)
+    assert not answer.answered
+    assert {m.entry_key for m in answer.suggestions[:2]} == {SANCTIONS, twin.key}
