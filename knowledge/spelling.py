@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from knowledge import dictionary
 
@@ -22,6 +22,8 @@ MIN_PART = 4
 #: Shortest word worth splitting, and the most words joined into one.
 MIN_COMPOUND = 8
 MAX_JOINED = 3
+#: Known words within reach that are weighed before giving up on a correction.
+CLOSEST = 5
 #: Dutch links the parts of many compounds with an -s- ('verkiezingsuitslag').
 _LINKS = ("s",)
 
@@ -90,22 +92,25 @@ class Speller:
         return len(part) >= MIN_PART and part in self.known and part not in self.function_words
 
     def _closest(self, word: str) -> str | None:
-        """The known word one or two typos away, if there is a convincing one."""
+        """The nearest known word one or two typos away (a swap of two letters is one) that is convincing."""
         if self._sorted is None:
             self._sorted = sorted(self.known)
         max_edits = 1 if len(word) < 7 else 2
-        choice = process.extractOne(word, self._sorted, scorer=Levenshtein.distance, score_cutoff=max_edits)
-        if choice is None:
-            return None
-        candidate = choice[0]
+        choices = process.extract(word, self._sorted, scorer=OSA.distance, score_cutoff=max_edits, limit=CLOSEST)
+        for candidate, _, _ in sorted(choices, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), c[0])):
+            if self._convincing(word, candidate):
+                return candidate
+        return None
+
+    def _convincing(self, word: str, candidate: str) -> bool:
         # One typo in a short word is a different word too often ('iran'/'iraq'): demand a shared start.
         if candidate[0] != word[0] and len(word) < 6:
-            return None
+            return False
         # A real word is only another form of a known one ('steunt'/'steun'), never another word
         # ('hulp'/'help', 'studeren'/'sturen'): that would hide what the question is about.
         if self.is_word(word) and not _same_beginning(word, candidate):
-            return None
-        return candidate if fuzz.ratio(word, candidate) >= 75 else None
+            return False
+        return fuzz.ratio(word, candidate) >= 75
 
 
 def _same_beginning(a: str, b: str) -> bool:

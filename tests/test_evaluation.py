@@ -16,9 +16,9 @@ from knowledge.evaluation import EvalReport, evaluate, load_questions
 
 #: group → (confident and right, right top match), in scope; out of scope: share not answered.
 FLOORS = {
-    "dutch": (0.78, 1.0),
+    "dutch": (0.81, 1.0),
     "typo": (0.88, 0.97),
-    "english": (0.78, 0.92),
+    "english": (0.84, 0.94),
     "russian": (0.81, 0.96),
 }
 OUT_OF_SCOPE_REJECTED = 0.95
@@ -52,7 +52,7 @@ def test_out_of_scope_questions_are_not_answered(report: EvalReport) -> None:
 #: guided the second session's work, fresh.yaml was only ever measured. Top match right per group.
 LATER_SETS = {
     "holdout": {"dutch": 0.95, "typo": 0.96, "english": 0.93, "russian": 0.96},
-    "fresh": {"dutch": 0.92, "typo": 1.0, "english": 1.0, "russian": 1.0},
+    "fresh": {"dutch": 0.95, "typo": 1.0, "english": 1.0, "russian": 1.0},
 }
 
 

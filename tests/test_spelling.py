@@ -46,3 +46,15 @@ def test_the_dictionary_knows_common_words_and_not_misspellings() -> None:
 
     assert all(map(is_word, ["hulp", "studeren", "weather", "безопасность", "invloed"]))
     assert not any(map(is_word, ["aangfite", "poltie", "belarusische", "qzxv"]))
+
+
+def test_two_swapped_letters_are_one_typo() -> None:
+    speller = Speller({"visit", "prisoners", "aangifte"}, is_word=lambda w: False)
+    assert speller.correct(["visti", "prisnoers", "aangfite"]) == ["visit", "prisoners", "aangifte"]
+
+
+def test_when_the_nearest_word_is_no_correction_the_next_one_may_be() -> None:
+    # 'protesteren' is a real word: 'protesten' (another ending) may replace it, 'prtesteren' (nearer,
+    # but differing early on, so another word) may not.
+    speller = Speller({"prtesteren", "protesten"}, is_word=lambda w: w == "protesteren")
+    assert speller.correct(["protesteren"]) == ["protesten"]
