@@ -271,12 +271,9 @@ class AnswerService:
         return [lead, *earlier], round(confidence, 4), margin
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
-        """Two passages about the same thing: much of their vocabulary in common, and a shared topic
-        where both have topics. A shared topic alone is too broad ('repressie' covers a letter's
-        call on Minsk and an answer on the diaspora's safety) and would let the newer one win."""
-        topics_a, topics_b = self.index.topics_of(a.entry_id), self.index.topics_of(b.entry_id)
-        if topics_a and topics_b and not topics_a & topics_b:
-            return False
+        """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
+        if self.index.topics_of(a.entry_id) & self.index.topics_of(b.entry_id):
+            return True
         first, second = self.index.view(a.entry_id), self.index.view(b.entry_id)
         shared = first.text_terms & second.text_terms
         return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text_terms), len(second.text_terms))
