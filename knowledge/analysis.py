@@ -147,6 +147,8 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.load()
         self._all_stopwords = frozenset().union(*self.lexicon.stopwords.values())
+        #: Words that carry no topic in any language: stopwords and greetings.
+        self.function_words = self._all_stopwords | self.lexicon.greetings
 
     def detect_language(self, words: list[str]) -> Lang:
         """Russian by script; otherwise English when it has more English than Dutch function words."""
@@ -172,7 +174,7 @@ class Analyzer:
             word, word_stem = words[i], stems[i]
             i += 1
             # Function words go first: the Dutch stemmer strips 'ge-', so 'geweld' stems to 'wel'.
-            if word in self._all_stopwords or word in self.lexicon.greetings:
+            if word in self.function_words:
                 continue
             canonical = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word_stem)
             if canonical:

@@ -109,12 +109,7 @@ class Index:
         self.tokens: set[str] = set()
         self._speller: Speller | None = None
         lexicon = analyzer.lexicon
-        self._known_tokens = (
-            set(lexicon.synonyms)
-            | {w for words in lexicon.stopwords.values() for w in words}
-            | set(lexicon.greetings)
-            | {w for phrase in lexicon.phrases for w in phrase}
-        )
+        self._known_tokens = set(lexicon.synonyms) | analyzer.function_words | {w for phrase in lexicon.phrases for w in phrase}
 
     def __len__(self) -> int:
         return len(self._slot_of)
@@ -435,9 +430,7 @@ class Index:
     def correct_tokens(self, words: Iterable[str]) -> list[str]:
         """Typos and compounds written apart or together, brought onto words the index has seen."""
         if self._speller is None:
-            lexicon = self.analyzer.lexicon
-            function_words = {w for words in lexicon.stopwords.values() for w in words} | set(lexicon.greetings)
-            self._speller = Speller(self.tokens | self._known_tokens, function_words)
+            self._speller = Speller(self.tokens | self._known_tokens, self.analyzer.function_words)
         return self._speller.correct(words)
 
 

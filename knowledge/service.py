@@ -415,9 +415,5 @@ def normalise_for_review(question: str) -> str:
 
 def _lead(best: float, runner_up: float) -> float:
     """How far `best` leads, in log-odds: equal gaps in probability count more near 0 and 1."""
-
-    def logit(p: float) -> float:
-        p = min(max(p, 1e-6), 1 - 1e-6)
-        return math.log(p / (1 - p))
-
-    return logit(best) - logit(runner_up)
+    best, runner_up = (min(max(p, 1e-6), 1 - 1e-6) for p in (best, runner_up))
+    return math.log(best / (1 - best)) - math.log(runner_up / (1 - runner_up))
