@@ -324,7 +324,7 @@ class AnswerService:
         spans = sentence_spans(entry.text)
         if len(spans) < 2:
             return None
-        weights = {t: self.index.weight(t) for t in query_terms}
+        weights = {t: self.index.weight(self.index.terms.get(t)) for t in query_terms}
         best, best_score = None, 0.0
         for start, end in spans:
             terms = set(self.matcher.analyzer.terms(entry.text[start:end], entry.language.value))  # type: ignore[arg-type]

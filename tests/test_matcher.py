@@ -81,6 +81,14 @@ def test_highlight_is_a_sentence_of_the_verbatim_text(service: AnswerService) ->
     assert "aangifte" in match.highlight.sentence
 
 
+def test_highlight_weighs_rare_words_above_common_ones(service: AnswerService) -> None:
+    """One rare word of the question ('ryanair') outweighs three that nearly every passage has."""
+    entry = service.store.entry_by_key("kamervragen-2021-07-16/4")
+    match = service.entry_match(entry.id or 0, "kabinet belarus nederland ryanair")
+    assert match.highlight is not None
+    assert "Ryanair" in match.highlight.sentence
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\x00\x01", "x" * 501])
 def test_invalid_questions_are_refused(service: AnswerService, bad: str) -> None:
     with pytest.raises(InvalidQuestion):
