@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fakebotapi import FakeBotApi  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
-from bot.polling import Poller  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
 from knowledge.service import AnswerService  # noqa: E402
@@ -83,22 +82,13 @@ async def run(users: int, questions: int) -> dict[str, Any]:
             flood_max_messages=1000,
         )
         app = build_application(settings, AnswerService(store))
-        await app.initialize()
-        if app.post_init:
-            await app.post_init(app)
-        await app.start()
-        poller = Poller(app, timeout=1)
         cpu_started = time.process_time()
-        polling = asyncio.create_task(poller.run())
-        report = await app.bot.do_api_request("benchmarkReport")
-        while report["replies"] < questions:
-            await asyncio.sleep(0.05)
+        async with serving(app, poll_timeout=1):
             report = await app.bot.do_api_request("benchmarkReport")
-        cpu = time.process_time() - cpu_started
-        poller.stop()
-        await polling
-        await app.stop()
-        await app.shutdown()
+            while report["replies"] < questions:
+                await asyncio.sleep(0.05)
+                report = await app.bot.do_api_request("benchmarkReport")
+            cpu = time.process_time() - cpu_started
     finally:
         stop.set()
         fake.join(timeout=10)

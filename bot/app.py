@@ -26,6 +26,8 @@ CONNECTION_POOL = 16
 PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
 #: The review queue's retention is enforced this often: an item lives at most its days plus this.
 REVIEW_PURGE_INTERVAL = 6 * 3600
+#: Inline queries a user may make for each message of the flood limit (one per pause in typing).
+INLINE_QUERIES_PER_MESSAGE = 5
 REVIEW_PURGE_JOB = "purge-review-queue"
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
@@ -49,13 +51,16 @@ def build_application(settings: Settings, service: AnswerService | None = None) 
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url).base_file_url(settings.telegram_base_file_url or "")
     if settings.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # pacing only: handlers.sending retries
     application: BotApplication = builder.build()  # type: ignore[assignment]
     answers = service or AnswerService.open(settings.database_path, max_question_length=settings.max_question_length)
     application.bot_data[SERVICES] = BotServices(
         settings=settings,
         answers=answers,
         flood=FloodGuard(limit=settings.flood_max_messages, window=settings.flood_window_seconds),
+        inline_flood=FloodGuard(
+            limit=settings.flood_max_messages * INLINE_QUERIES_PER_MESSAGE, window=settings.flood_window_seconds
+        ),
         inline=InlineDebouncer(delay=settings.inline_debounce_seconds),
     )
     register_handlers(application)

@@ -27,7 +27,7 @@ MAX_BACKOFF = 30.0
 
 
 def _seconds(value: Any) -> float:
-    """RetryAfter.retry_after is an int or a timedelta, depending on python-telegram-bot's settings."""
+    """RetryAfter.retry_after: a timedelta under PTB_TIMEDELTA (bot/__init__.py), else seconds."""
     return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 from telegram import Update
 
 from bot.app import BotApplication
-from bot.polling import Poller
+from bot.lifecycle import serving
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -47,18 +47,9 @@ def run(settings: Settings, *, force_console: bool = False, database: Path | Non
 async def serve_polling(application: BotApplication) -> None:
     """Start the application, poll with backpressure until SIGTERM or SIGINT, then stop cleanly:
     the batch in hand is answered and confirmed, so a restart neither loses nor repeats it."""
-    poller = Poller(application)
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signal_number, poller.stop)
-    async with application:
-        if application.post_init:
-            await application.post_init(application)
-        await application.start()
-        try:
-            await poller.run()
-        finally:
-            await application.stop()
-            if application.post_shutdown:
-                await application.post_shutdown(application)
+    async with serving(application) as bot:
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signal_number, bot.poller.stop)
+        await bot.stopped()
     logger.info("Stopped")

@@ -24,6 +24,8 @@ class BotServices:
     settings: Settings
     answers: AnswerService
     flood: FloodGuard
+    #: Inline queries come as the user types, several a second: they count against a budget of their own.
+    inline_flood: FloodGuard = field(default_factory=FloodGuard)
     inline: InlineDebouncer = field(default_factory=InlineDebouncer)
     username: str = ""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import MessageEntity, Update
+from telegram import Update
 
 from handlers.context import BotContext
 from handlers.replies import answer_question, reply
@@ -30,26 +30,11 @@ async def ask_command(update: Update, context: BotContext) -> None:
 
 
 async def group_text(update: Update, context: BotContext) -> None:
-    """In groups, answer only messages that mention the bot or reply to it; stay silent otherwise."""
+    """A group message that mentions the bot or replies to it (handlers.throttle.ADDRESSED_TO_BOT
+    routes only those here): the question is the text without the mention."""
     message = update.effective_message
     if message is None or not message.text:
         return
     username = context.services.username or context.bot.username
-    replying_to_bot = bool(
-        message.reply_to_message
-        and message.reply_to_message.from_user
-        and message.reply_to_message.from_user.id == context.bot.id
-    )
-    mentioned, question = _strip_mention(message.text, message.parse_entities([MessageEntity.MENTION]), username)
-    if not (mentioned or replying_to_bot):
-        return
+    question = re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE).strip()
     await answer_question(update, context, question)
-
-
-def _strip_mention(text: str, mentions: dict[MessageEntity, str], username: str) -> tuple[bool, str]:
-    """Whether the text mentions @username, and the text without that mention."""
-    target = f"@{username}".lower()
-    found = any(value.lower() == target for value in mentions.values())
-    if not found:
-        return False, text
-    return True, re.sub(re.escape(f"@{username}"), " ", text, flags=re.IGNORECASE).strip()

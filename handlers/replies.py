@@ -13,7 +13,6 @@ from bot.texts import Texts
 from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure
-from handlers.guard import Verdict
 from handlers.sending import with_retry
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
@@ -22,19 +21,12 @@ logger = logging.getLogger(__name__)
 
 
 async def answer_question(update: Update, context: BotContext, question: str) -> None:
-    """Answer a question in the chat it came from: flood check, answer, render, send."""
+    """Answer a question in the chat it came from: answer, render, send (the flood limit was
+    checked before any handler, in handlers.throttle)."""
     message = update.effective_message
-    user = update.effective_user
     if message is None:
         return
     texts = context.texts(update)
-    if user is not None:
-        verdict = context.services.flood.check(user.id)
-        if verdict is Verdict.DROP:
-            return
-        if verdict is Verdict.WARN:
-            await reply(message, render.escape(texts.flood))
-            return
     try:
         answer = context.answers.answer(question, record=True)
     except InvalidQuestion as error:

@@ -15,7 +15,7 @@ twice; a lost answer can be asked again, a repeated one cannot be taken back. Ba
 Forbidden (the user blocked the bot) and everything else are not retried either: they would fail
 the same way again.
 
-With the AIORateLimiter on, it retries RetryAfter itself first; what it gives up on comes here.
+This is the one owner of retries: the AIORateLimiter, when on, only paces requests (max_retries=0).
 """
 
 from __future__ import annotations
@@ -24,13 +24,11 @@ import asyncio
 import datetime as dt
 import logging
 import random
-import warnings
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
-from telegram.warnings import PTBDeprecationWarning
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,8 +81,6 @@ def not_carried_out(error: Exception) -> bool:
 
 
 def retry_after_seconds(error: RetryAfter) -> float:
-    """RetryAfter.retry_after in seconds, whether PTB gives an int or a timedelta."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = error.retry_after
+    """RetryAfter.retry_after in seconds: a timedelta under PTB_TIMEDELTA (set in bot/__init__.py)."""
+    value = error.retry_after
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)

@@ -13,6 +13,7 @@ from handlers.moderation.add import add_conversation
 from handlers.moderation.edit import edit_conversation
 from handlers.moderation.flow import nothing_to_cancel
 from handlers.moderation.importing import import_conversation
+from handlers.throttle import ADDRESSED_TO_BOT, register_flood_check
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
 PRIVATE = filters.ChatType.PRIVATE
@@ -22,6 +23,7 @@ MODERATOR_COMMANDS = ("add", "edit", "alias", "retire", "restore", "history", "u
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    register_flood_check(application)
     # Moderators' conversations first: while one is open, the moderator's messages belong to it.
     for conversation in (add_conversation(), edit_conversation(), import_conversation()):
         application.add_handler(conversation)
@@ -51,7 +53,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     ):
         application.add_handler(CommandHandler(name, callback, filters=MESSAGES))
     application.add_handler(MessageHandler(PRIVATE & MESSAGES & filters.TEXT & ~filters.COMMAND, questions.private_text))
-    application.add_handler(MessageHandler(filters.ChatType.GROUPS & MESSAGES & filters.TEXT & ~filters.COMMAND, questions.group_text))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & MESSAGES & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT, questions.group_text))
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, commands.unknown_command))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, other.not_text))
     application.add_handler(CallbackQueryHandler(buttons.button))

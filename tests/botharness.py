@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Any
 from fakebotapi import FakeBotApi
 
 from bot.app import BotApplication, build_application
-from bot.polling import Poller
+from bot.lifecycle import serving
 from bot.settings import Settings
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
@@ -59,19 +58,5 @@ async def running_bot(service: AnswerService | None = None, **overrides: Any) ->
             service = AnswerService(store)
         settings = test_settings(api, **overrides)
         app = build_application(settings, service)
-        await app.initialize()
-        if app.post_init:
-            await app.post_init(app)
-        await app.start()
-        poller = Poller(app, timeout=1)
-        polling = asyncio.create_task(poller.run())
-        await poller.ready.wait()
-        try:
+        async with serving(app, poll_timeout=1):
             yield RunningBot(api=api, app=app, service=service, settings=settings)
-        finally:
-            poller.stop()
-            await polling
-            await app.stop()
-            if app.post_shutdown:
-                await app.post_shutdown(app)
-            await app.shutdown()

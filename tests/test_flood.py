@@ -1,6 +1,9 @@
-"""Flooding: 10,000 updates from 500 users, 10 of whom flood. The flooders get one polite notice
-and then silence, everyone else gets every answer, and memory stays bounded.
+"""Flooding: thousands of updates from hundreds of users, a few of whom flood. The flooders get one
+polite notice and then silence, everyone else gets every answer, and memory stays bounded. Button
+presses and inline queries count against the limit too (handlers.throttle, before any handler).
 
+By default the load test sends 2,000 updates from 100 users; the full run (10,000 updates from 500
+users, about half a minute) is a benchmark: `STANDPUNT_FULL_FLOOD=1 pytest tests/test_flood.py -s`.
 The figures (time, replies, FloodGuard size, tracemalloc peaks) are printed; run with -s to see them.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import hashlib
+import os
 import random
 import time
 import tracemalloc
@@ -16,6 +20,7 @@ from collections import Counter
 from typing import Any
 
 from botharness import RunningBot, running_bot
+from telegramkit import callback_data
 
 from bot.texts import texts_for
 from handlers.context import services_of
@@ -26,8 +31,9 @@ from knowledge.shipped import shipped_documents
 from knowledge.store import Store
 
 LIMIT = 8
-USERS, FLOODERS, UPDATES = 500, 10, 10_000
-#: Questions per ordinary user (under the limit): the flooders send the rest, about 900 each.
+FULL = os.environ.get("STANDPUNT_FULL_FLOOD") == "1"
+USERS, FLOODERS, UPDATES = (500, 10, 10_000) if FULL else (100, 4, 2_000)
+#: Questions per ordinary user (under the limit): the flooders send the rest, hundreds each.
 ORDINARY_QUESTIONS = 2
 #: Updates are pushed in phases; tracemalloc (which slows everything threefold) runs in two of them.
 PHASES, TRACED = 10, (1, 9)
@@ -95,7 +101,7 @@ def expected_replies(sent: Counter[int]) -> int:
     return sum(min(count, LIMIT) + (count > LIMIT) for count in sent.values())
 
 
-async def test_ten_thousand_updates_from_500_users_with_10_flooding() -> None:
+async def test_thousands_of_updates_with_a_few_users_flooding() -> None:
     started = time.perf_counter()
     async with running_bot(small_service(), flood_window_seconds=3600, flood_max_messages=LIMIT) as bot:
         users = [bot.api.user(810_000_000 + n, f"U{n}") for n in range(USERS)]
@@ -166,3 +172,40 @@ class Tally:
                 self.notices[chat] += call.params.get("text") == self.notice
         bot.api.recorded[:] = [call for call in bot.api.recorded if not call.done]
         bot.api.state.messages.clear()
+
+
+# --- every kind of update counts -------------------------------------------------------------------
+
+
+async def test_button_presses_count_against_the_limit_with_one_notice_then_silence() -> None:
+    async with running_bot(small_service(), flood_window_seconds=3600, flood_max_messages=3) as bot:
+        user = bot.api.user(820_000_001, "Knopjes")
+        [answer] = await bot.ask(user, "/topics")
+        data = callback_data(answer)[0]
+        for _ in range(5):
+            bot.api.press_button(user, answer, data, check=False)
+        await bot.api.wait_idle()
+        acknowledged = [c.params.get("text") for c in bot.api.calls("answerCallbackQuery")]
+        notice = texts_for("nl").flood
+        assert acknowledged.count(notice) == 1, "one notice when the limit is passed"
+        assert len(acknowledged) == 3, "/topics and two presses within the limit of 3, the notice, then silence"
+
+
+async def test_inline_queries_have_a_budget_of_their_own_and_stop_beyond_it() -> None:
+    async with running_bot(small_service(), flood_window_seconds=3600, flood_max_messages=1) as bot:
+        user = bot.api.user(820_000_002, "Inline")
+        budget = services_of(bot.app).inline_flood.limit
+        for n in range(budget + 3):
+            bot.api.inline_query(user, f"sancties {n}")
+        await bot.api.wait_idle()
+        assert len(bot.api.calls("answerInlineQuery")) == budget
+
+
+async def test_moderators_at_work_are_not_held_by_the_flood_limit() -> None:
+    moderator = 820_000_003
+    async with running_bot(small_service(), flood_max_messages=2, moderator_ids=frozenset({moderator})) as bot:
+        user = bot.api.user(moderator, "Moderator")
+        for _ in range(5):
+            bot.api.send_text(user, "hallo")
+        replies = await bot.api.wait_for_messages(moderator, 5)
+        assert all(r["visible_text"] != texts_for("nl").flood for r in replies)

@@ -101,7 +101,8 @@ EVERY_MODERATOR_COMMAND = [
 
 
 async def test_every_moderator_command_refuses_a_non_moderator_and_changes_nothing() -> None:
-    async with moderated_bot() as bot:
+    # Every command counts against the flood limit (handlers.throttle): room for all of them.
+    async with moderated_bot(flood_max_messages=50) as bot:
         anna = user(bot)
         before = content(bot.service.store)
         for command in EVERY_MODERATOR_COMMAND:
@@ -115,7 +116,7 @@ FORGED_BUTTONS = ["m:ok", "m:no", "m:ra:1:2", "m:rd:1", "m:rn:1", "m:src:1", "m:
 
 
 async def test_forged_moderator_buttons_from_a_non_moderator_change_nothing() -> None:
-    async with moderated_bot() as bot:
+    async with moderated_bot(flood_max_messages=50) as bot:
         anna = user(bot)
         bot.service.answer(UNANSWERED, record=True)  # review item 1 exists
         [reply] = await send(bot, anna, "Is er een meldpunt voor bedreigde Belarussen?")
