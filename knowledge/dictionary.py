@@ -2,29 +2,28 @@
 
 Without it, a word the store has never seen is 'corrected' to the nearest one it has: 'hulp' to
 'help', 'studeren' to 'sturen', 'lift' to 'ligt', turning an unknown (and telling) word into a
-known one. The word lists are pyspellchecker's frequency dictionaries, read from that package at
-first use; only sorted arrays of 32-bit hashes and counts of the common words are kept (under 1 MB),
-and a hash collision can only make one unknown word pass for a real one, which is harmless.
+known one. The word lists are pyspellchecker's frequency dictionaries, read through its public API
+(SpellChecker.word_frequency) at first use; only sorted arrays of 32-bit hashes and counts of the
+common words are kept (under 1 MB), and a hash collision can only make one unknown word pass for a
+real one, which is harmless.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
 import zlib
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
+
+from spellchecker import SpellChecker
 
 from knowledge.analysis import fold
 
 _fold = fold.__wrapped__  # uncached: a hundred thousand words would only push questions' words out
 
-#: Words seen at least 100 times in the dictionaries' corpora (counts of three digits or more)
-#: count as real: rarer ones are too often misspellings themselves. The Russian list is short and
-#: already filtered. Matching the digits in the pattern skips the rare majority without parsing it.
-_ENTRIES = {"nl": re.compile(rb'"([^"]+)": (\d{3,})'), "en": re.compile(rb'"([^"]+)": (\d{3,})'), "ru": re.compile(rb'"([^"]+)": (\d+)')}
+#: Words seen at least 100 times in the dictionaries' corpora count as real: rarer ones are too
+#: often misspellings themselves. The Russian list is short and already filtered.
+MIN_COUNT = {"nl": 100, "en": 100, "ru": 1}
 
 
 def is_word(word: str) -> bool:
@@ -43,14 +42,15 @@ def frequency(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[array, array]:
-    """Read entry by entry from the compressed lists: no 300,000-key dict is ever built."""
-    folder = resources.files("spellchecker") / "resources"
+    """One language at a time, so that only one of pyspellchecker's dictionaries is held at once."""
     found: dict[int, int] = {}
-    for language, entry in _ENTRIES.items():
-        data = gzip.decompress((folder / f"{language}.json.gz").read_bytes())
-        for match in entry.finditer(data):
-            word = match[1] if match[1].isascii() else _fold(match[1].decode("utf-8")).encode("utf-8")
-            code = zlib.crc32(word)
-            found[code] = max(found.get(code, 0), min(int(match[2]), 0xFFFFFFFF))
+    for language, least in MIN_COUNT.items():
+        for word, count in SpellChecker(language=language, distance=1).word_frequency.items():
+            if count < least:
+                continue
+            code = zlib.crc32((word if word.isascii() else _fold(word)).encode("utf-8"))
+            found[code] = max(found.get(code, 0), min(count, 0xFFFFFFFF))
+    if not found:
+        raise RuntimeError("pyspellchecker gave no word lists: typo correction would rewrite real words")
     codes = sorted(found)
     return array("I", codes), array("I", (found[c] for c in codes))

@@ -58,3 +58,15 @@ def test_when_the_nearest_word_is_no_correction_the_next_one_may_be() -> None:
     # but differing early on, so another word) may not.
     speller = Speller({"prtesteren", "protesten"}, is_word=lambda w: w == "protesteren")
     assert speller.correct(["protesteren"]) == ["protesten"]
+
+
+def test_each_language_brings_a_word_list_of_its_own() -> None:
+    """The lists come through pyspellchecker's public API; an empty one would go unnoticed otherwise."""
+    from spellchecker import SpellChecker
+
+    from knowledge.dictionary import MIN_COUNT, frequency
+
+    for language in MIN_COUNT:
+        common = [w for w, c in SpellChecker(language=language, distance=1).word_frequency.items() if c >= 100_000]
+        assert len(common) >= 20, language
+    assert all(frequency(word) >= 1_000 for word in ("het", "the", "что"))
