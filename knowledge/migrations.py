@@ -125,10 +125,17 @@ def _v3_index_cache(db: Database) -> None:
     db["index_tokens"].create({"analyzer": str, "tokens": str}, pk="analyzer", not_null={"tokens"})
 
 
+def _v4_drop_index_cache(db: Database) -> None:
+    """The index snapshot next to the database is the one derived copy of the index; this was a second."""
+    db.execute("DROP TABLE IF EXISTS index_cache")
+    db.execute("DROP TABLE IF EXISTS index_tokens")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
     _v3_index_cache,
+    _v4_drop_index_cache,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

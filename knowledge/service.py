@@ -8,7 +8,6 @@ citations. Front ends only render what it returns.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import re
@@ -105,31 +104,17 @@ class AnswerService:
         self._entries.clear()
         for entry_id in gone:
             self.index.remove(entry_id)
-        fresh = []
         for entry in active:
-            encoded = self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
-            fresh.append((entry.id or 0, entry.version, encoded))
-        self._save_cache(fresh)
+            self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
 
     def reload(self) -> None:
-        """(Re)build the index from the store, from the saved analysis of each entry where it is current."""
+        """(Re)build the index from the store's active entries (the snapshot is the only saved copy)."""
         self._revision = self.store.revision()
         self._documents.clear()
         self._entries.clear()
         self._set_index(Index(self.index.analyzer))
-        self.index.add_tokens(self.store.index_tokens(self._fingerprint).split())
-        stale: list[tuple[int, int]] = []
-        for entry_id, version, date, topics, cached_version, data in self.store.index_rows(self._fingerprint):
-            if data is not None and cached_version == version:
-                self.index.add_encoded(entry_id, data, _ordinal_of(date), _topics(topics))
-            else:
-                stale.append((entry_id, version))
-        fresh = []
-        for entry_id, version in stale:
-            entry = self.store.entry(entry_id)
-            encoded = self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
-            fresh.append((entry_id, version, encoded))
-        self._save_cache(fresh)
+        for entry in self.store.entries():
+            self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
 
     def _set_index(self, index: Index) -> None:
         self.index = index
@@ -157,13 +142,6 @@ class AnswerService:
             stamp = self.store.change_stamp(self._revision)
             write_snapshot(self._snapshot_path, self._fingerprint, self._revision, stamp, self.index)
             self._snapshot_revision = self._revision
-
-    def _save_cache(self, rows: list[tuple[int, int, str]]) -> None:
-        """Keep the saved analysis (and the words for typo correction) in step with the index."""
-        if not rows:
-            return
-        self.store.save_index_rows(self._fingerprint, rows)
-        self.store.save_index_tokens(self._fingerprint, " ".join(sorted(self.index.tokens)))
 
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
@@ -366,14 +344,6 @@ class AnswerService:
 
 def _ordinal(date: dt.date | None) -> int:
     return date.toordinal() if date else 0
-
-
-def _ordinal_of(iso_date: str | None) -> int:
-    return dt.date.fromisoformat(iso_date).toordinal() if iso_date else 0
-
-
-def _topics(data: str | None) -> frozenset[str]:
-    return frozenset(json.loads(data)) if data and data != "[]" else frozenset()
 
 
 def citation_for(entry: Entry, document: Document) -> Citation:

@@ -457,34 +457,6 @@ class Store:
         self.update_entry(change.object_id, current.version, actor, action="undo", **fields)
         return self.revision()
 
-    # --- the index's cache (derived data, opaque here) ----------------------------------------------
-
-    def index_rows(self, analyzer: str) -> Iterator[tuple[int, int, str | None, str | None, int | None, str | None]]:
-        """Per active entry: (id, version, document date, topics JSON, cached version, cached data)."""
-        return self.db.execute(
-            "SELECT e.id, e.version, d.date, e.topics, c.version, c.data "
-            "FROM entries e JOIN documents d ON d.id = e.document_id "
-            "LEFT JOIN index_cache c ON c.entry_id = e.id AND c.analyzer = ? "
-            "WHERE e.status = 'active' ORDER BY e.id",
-            [analyzer],
-        )
-
-    def save_index_rows(self, analyzer: str, rows: list[tuple[int, int, str]]) -> None:
-        """Store (entry id, version, data) for the index; derived, so not audited."""
-        with self.db.atomic():
-            self.db.conn.executemany(
-                "INSERT OR REPLACE INTO index_cache (entry_id, version, analyzer, data) VALUES (?, ?, ?, ?)",
-                [(entry_id, version, analyzer, data) for entry_id, version, data in rows],
-            )
-
-    def index_tokens(self, analyzer: str) -> str:
-        row = self.db.execute("SELECT tokens FROM index_tokens WHERE analyzer = ?", [analyzer]).fetchone()
-        return str(row[0]) if row else ""
-
-    def save_index_tokens(self, analyzer: str, tokens: str) -> None:
-        with self.db.atomic():
-            self.db.execute("INSERT OR REPLACE INTO index_tokens (analyzer, tokens) VALUES (?, ?)", [analyzer, tokens])
-
     # --- anonymous usage: feedback, daily counts, review queue ------------------------------------
 
     def record_feedback(self, entry_id: int, helpful: bool) -> None:
@@ -565,7 +537,7 @@ class Store:
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("entries", "documents", "changes", "index_cache", "index_tokens"):  # derived data too
+            for table in ("entries", "documents", "changes"):
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
