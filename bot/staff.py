@@ -51,13 +51,22 @@ def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO,
 
 def is_publication_reference(path: Path) -> bool:
     """`import ah-tk-20202021-3341` or `import https://...`: an official id or link, not a local file."""
-    return not path.exists() and looks_like_reference(str(path).replace("https:/", "https://", 1).replace("http:/", "http://", 1))
+    return not path.exists() and looks_like_reference(_unfolded(str(path)))
 
 
-def import_publication(service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False) -> int:
+def _unfolded(reference: str) -> str:
+    """A link that went through Path(), which folds 'https://' into 'https:/'."""
+    for scheme in ("https", "http"):
+        if reference.startswith(f"{scheme}:/") and not reference.startswith(f"{scheme}://"):
+            return f"{scheme}://" + reference[len(scheme) + 2 :]
+    return reference
+
+
+def import_publication(
+    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False
+) -> int:
     """Fetch the official XML (and metadata) of an id or link from officielebekendmakingen, then import it."""
-    reference = reference.replace("https:/", "https://", 1) if "https://" not in reference else reference  # Path() folds '//'
-    reference = reference.replace("http:/", "http://", 1) if "://" not in reference else reference
+    reference = _unfolded(reference)
     source = PublicationSource(
         base_url=settings.publications_base_url,
         timeout_seconds=settings.publications_timeout_seconds,
@@ -78,7 +87,8 @@ def _import_parsed(service: AnswerService, parsed: ParsedDocument, out: TextIO, 
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
         document = preview.parsed.document
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {_count(len(preview.parsed.entries))}\n")
+        count = _count(len(preview.parsed.entries))
+        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {count}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:

@@ -8,7 +8,6 @@ Its text is unwrapped (one paragraph a line), so every non-empty line is a parag
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from knowledge.cleaning import normalise_lines
@@ -43,7 +42,15 @@ def parse_republished_page(raw: str) -> ParsedDocument:
             items[-1][1].append(line)
             continue
         field, _, value = line.partition(" ")
-        for name in ("Kamervraag", "Ingediend", "Beantwoord door", "Beantwoord", "Indiener", "Bron vraag", "Bron antwoord"):
+        for name in (
+            "Kamervraag",
+            "Ingediend",
+            "Beantwoord door",
+            "Beantwoord",
+            "Indiener",
+            "Bron vraag",
+            "Bron antwoord",
+        ):
             if line.startswith(name + " "):
                 header.setdefault(name, line[len(name) :].strip())
                 break
@@ -125,5 +132,3 @@ def _ministry_case(text: str) -> str:
     """'justitie en veiligheid' → 'Justitie en Veiligheid', as the official texts write ministries."""
     words = text.split()
     return " ".join(w if w.lower() in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-

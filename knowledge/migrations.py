@@ -130,14 +130,15 @@ def _v3_index_cache(db: Database) -> None:
 def _v4_document_content_digest(db: Database) -> None:
     """Documents are told apart by what they say: a digest of their entries' texts, backfilled.
     Keys stay as they are (citations and curation refer to them)."""
-    db["documents"].add_column("content_digest", str)
+    documents = db.table("documents")
+    documents.add_column("content_digest", str)
     for (document_id,) in db.execute("SELECT id FROM documents").fetchall():
         texts = [row[0] for row in db.execute(
             "SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id]
         ).fetchall()]
         if texts:
             db.execute("UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id])
-    db["documents"].create_index(["content_digest"])
+    documents.create_index(["content_digest"])
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [

@@ -96,7 +96,8 @@ class Document(BaseModel):
     preamble: str | None = Field(default=None, description="Official text before the entries, e.g. a 'Mededeling'.")
     notes: str | None = Field(default=None, description="Moderators' notes, e.g. how an identifier was established.")
     content_digest: str | None = Field(
-        default=None, description="SHA-256 of the imported official text (knowledge.identity): the same text is the same document."
+        default=None,
+        description="SHA-256 of the imported official text (knowledge.identity): the same text is the same document.",
     )
     language: Language = Language.NL
     version: int = 1

@@ -74,7 +74,9 @@ class ImportPreview(BaseModel):
     parsed: ParsedDocument
     duplicate_of: str | None = None
     warnings: list[str] = Field(default_factory=list)
-    beside: str | None = Field(default=None, description="A different document of the same kind and date already stored.")
+    beside: str | None = Field(
+        default=None, description="A different document of the same kind and date already stored."
+    )
 
 
 class ReviewGroup(BaseModel):

@@ -372,6 +372,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         official_id = official_id or f"ah-{chamber}-{years}-{nr}"
         key = document_key(kind, date, None, qnumber) if qnumber else f"{document_key(kind, date, None, None)}-{nr}"
         entries = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in entries]
+    chamber_label = "I" if (official_id or "").startswith("ah-ek") else "II"
     document = Document(
         key=key,
         kind=kind,
@@ -380,7 +381,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         authors=authors,
         official_id=official_id,
         question_number=qnumber,
-        citation=f"Aanhangsel Handelingen {'I' if (official_id or '').startswith('ah-ek') else 'II'} {ah[0]}, nr. {ah[1]}" if ah else None,
+        citation=f"Aanhangsel Handelingen {chamber_label} {ah[0]}, nr. {ah[1]}" if ah else None,
         references=references_of(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
         preamble="\n\n".join(p.text for p in notice) or None,
     )
@@ -449,7 +450,8 @@ def _split_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:
         if len(parts) == 1:
             out.append(paragraph)
             continue
-        out.extend(Paragraph(text=part.strip(), footnotes=paragraph.footnotes if i == 0 else []) for i, part in enumerate(parts))
+        for index, part in enumerate(parts):
+            out.append(Paragraph(text=part.strip(), footnotes=paragraph.footnotes if index == 0 else []))
     return out
 
 

@@ -19,10 +19,14 @@ import httpx
 from knowledge.importers import DocumentRejected, read_publication
 from knowledge.models import ParsedDocument
 
-OFFICIAL_HOSTS = frozenset({"zoek.officielebekendmakingen.nl", "officielebekendmakingen.nl", "www.officielebekendmakingen.nl"})
+OFFICIAL_HOSTS = frozenset(
+    {"zoek.officielebekendmakingen.nl", "officielebekendmakingen.nl", "www.officielebekendmakingen.nl"}
+)
 DEFAULT_BASE_URL = "https://zoek.officielebekendmakingen.nl"
 MAX_REDIRECTS = 3
-_ID = re.compile(r"^(?:ah-(?:tk|ek)-\d{8}-\d{1,6}|kst-\d{5,6}(?:-[0-9a-z]{1,10}){1,3}|kv-tk-20\d{2}z\d{5})$", re.IGNORECASE)
+_ID = re.compile(
+    r"^(?:ah-(?:tk|ek)-\d{8}-\d{1,6}|kst-\d{5,6}(?:-[0-9a-z]{1,10}){1,3}|kv-tk-20\d{2}z\d{5})$", re.IGNORECASE
+)
 _PATH = re.compile(r"^/([^/]+?)(?:\.html|\.xml|\.pdf|/metadata\.xml|/)?$")
 
 Problem = Literal["bad_reference", "offline", "not_found", "too_large", "off_host", "failed"]
@@ -77,7 +81,11 @@ class PublicationSource:
         """The publication as a parsed document, with its official id and page link filled in."""
         official_id = official_id_of(reference)
         if official_id is None:
-            raise FetchError("bad_reference", f"{reference.strip()[:80]} is not an official id or link", reference=reference.strip()[:80])
+            raise FetchError(
+                "bad_reference",
+                f"{reference.strip()[:80]} is not an official id or link",
+                reference=reference.strip()[:80],
+            )
         base = self.base_url.rstrip("/") + "/"
         with httpx.Client(timeout=self.timeout_seconds, follow_redirects=False, transport=self.transport) as client:
             publication = self._get(client, urljoin(base, f"{official_id}.xml"), official_id)
@@ -97,7 +105,9 @@ class PublicationSource:
         if document.url is None:
             updates["url"] = f"{DEFAULT_BASE_URL}/{official_id}.html"
         if updates:
-            parsed = ParsedDocument(document=document.model_copy(update=updates), entries=parsed.entries, truncated=parsed.truncated)
+            parsed = ParsedDocument(
+                document=document.model_copy(update=updates), entries=parsed.entries, truncated=parsed.truncated
+            )
         return parsed
 
     def _get(self, client: httpx.Client, url: str, official_id: str) -> bytes | None:
@@ -132,12 +142,19 @@ class PublicationSource:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         if host not in self.allowed_hosts or parts.scheme not in {"http", "https"}:
-            raise FetchError("off_host", f"the address leads to {host or url[:60]}, not an official host", host=host or url[:60])
+            raise FetchError(
+                "off_host", f"the address leads to {host or url[:60]}, not an official host", host=host or url[:60]
+            )
         if parts.scheme != "https" and not _is_loopback(host):
             raise FetchError("off_host", f"{host} is not reached over HTTPS", host=host)
 
     def _too_large(self, official_id: str) -> FetchError:
-        return FetchError("too_large", f"{official_id} is larger than {self.max_bytes} bytes", reference=official_id, limit=str(self.max_bytes))
+        return FetchError(
+            "too_large",
+            f"{official_id} is larger than {self.max_bytes} bytes",
+            reference=official_id,
+            limit=str(self.max_bytes),
+        )
 
 
 def _is_loopback(host: str) -> bool:

@@ -597,7 +597,9 @@ class Store:
                 "SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id]
             )]
             if texts:
-                self.db.execute("UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id])
+                self.db.execute(
+                    "UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id]
+                )
 
 
 # --- rows <-> models ------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ def test_two_answer_sets_of_the_same_day_sit_side_by_side() -> None:
     assert "this one goes beside it as kamervragen-2021-07-16-verhoef" in render_preview(preview, IMPORT_EN)
     document, entries = moderation.commit_import(preview.parsed, ANNA)
     assert document.key == f"{ANSWERS_KEY}-verhoef" and [e.key for e in entries] == [
-        f"{ANSWERS_KEY}-verhoef/1", f"{ANSWERS_KEY}-verhoef/3"
+        f"{ANSWERS_KEY}-verhoef/1",
+        f"{ANSWERS_KEY}-verhoef/3",
     ]
     assert len(service.store.entries(document_key=ANSWERS_KEY)) == 6, "the first answer set is untouched"
     with pytest.raises(ModerationError, match=f"already in the store as {ANSWERS_KEY}-verhoef"):
@@ -154,12 +155,23 @@ def test_an_existing_store_migrates_with_its_keys_unchanged_and_digests_backfill
         row.update(refs="[]", authors="[]", version=1)
         document_id = db["documents"].insert(row).last_pk
         for entry in parsed.entries:
-            db["entries"].insert({
-                "key": entry.key, "document_id": document_id, "number": entry.number, "numbers": "[]",
-                "question": entry.question, "question_is_official": int(entry.question_is_official),
-                "text": entry.text, "footnotes": "[]", "alternates": "[]", "topics": "[]",
-                "language": "nl", "status": "active", "version": 1,
-            })
+            db["entries"].insert(
+                {
+                    "key": entry.key,
+                    "document_id": document_id,
+                    "number": entry.number,
+                    "numbers": "[]",
+                    "question": entry.question,
+                    "question_is_official": int(entry.question_is_official),
+                    "text": entry.text,
+                    "footnotes": "[]",
+                    "alternates": "[]",
+                    "topics": "[]",
+                    "language": "nl",
+                    "status": "active",
+                    "version": 1,
+                }
+            )
     conn.commit()
     conn.close()
 

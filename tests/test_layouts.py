@@ -50,7 +50,10 @@ def test_web_page_reads_header_table_date_ministers_and_numbered_headings() -> N
     assert first.text == "Ja."
     assert [f.url for f in first.footnotes] == ["https://example.org/journalisten-minsk"]
     assert second.text.count("\n\n") == 1 and second.text.startswith("Nederland steunt onafhankelijke")
-    assert third.question.endswith("verantwoordelijken?") and third.footnotes[0].text == "Zie ook Kamerstuk 99 997, nr. 12."
+    assert (
+        third.question.endswith("verantwoordelijken?")
+        and third.footnotes[0].text == "Zie ook Kamerstuk 99 997, nr. 12."
+    )
 
 
 def test_a_marker_glued_to_a_question_mark_goes_even_without_the_footnote() -> None:
@@ -109,7 +112,10 @@ def test_republished_page_reads_header_lines_and_items_without_answer_headings()
     assert d.title == "Belarussische dissidenten die in Nederland worden bedreigd"
     assert [e.number for e in document.entries] == [1, 2, 3]
     first, second, third = document.entries
-    assert first.question.startswith("Bent u bekend met berichten") and first.text == "Ja, ik ben bekend met deze berichten."
+    assert (
+        first.question.startswith("Bent u bekend met berichten")
+        and first.text == "Ja, ik ben bekend met deze berichten."
+    )
     assert second.question == "Waar kunnen Belarussen die zich in Nederland bedreigd voelen terecht?"
     assert second.text.endswith("Daarnaast kan men anoniem melding doen bij Meld Misdaad Anoniem.")
     assert third.question.endswith("Zo ja, welke maatregelen neemt u?"), "a question of two sentences stays whole"
@@ -117,8 +123,10 @@ def test_republished_page_reads_header_lines_and_items_without_answer_headings()
 
 
 def test_republished_page_takes_ids_only_from_an_official_address() -> None:
-    raw = (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8").replace(
-        "https://zoek.officielebekendmakingen.nl/ah-tk", "https://elders.example.org/ah-tk"
+    raw = (
+        (LAYOUTS / "openkamer_herpublicatie.txt")
+        .read_text(encoding="utf-8")
+        .replace("https://zoek.officielebekendmakingen.nl/ah-tk", "https://elders.example.org/ah-tk")
     )
     d = parse_document(raw).document
     assert (d.official_id, d.citation, d.url) == (None, None, None)
@@ -134,10 +142,15 @@ def test_committee_letter_entries_are_the_numbered_question_answer_pairs() -> No
     assert d.date == dt.date(2024, 4, 17)
     assert d.authors == [Author(name="H.M. Kuipers-Dekker", role="Minister van Buitenlandse Zaken")]
     assert d.subject and d.subject.startswith("Beantwoording vragen van de vaste commissie")
-    assert d.preamble and d.preamble.startswith("Hierbij bied ik u de antwoorden aan"), "the introduction is kept, not an entry"
+    assert d.preamble and d.preamble.startswith("Hierbij bied ik u de antwoorden aan"), (
+        "the introduction is kept, not an entry"
+    )
     assert [e.number for e in document.entries] == [1, 2, 3]
     first, second, _ = document.entries
-    assert first.question == "Hoeveel politieke gevangenen zitten er volgens het kabinet op dit moment in Belarus gevangen?"
+    assert (
+        first.question
+        == "Hoeveel politieke gevangenen zitten er volgens het kabinet op dit moment in Belarus gevangen?"
+    )
     assert first.question_is_official, "the committee's question is the document's own text"
     assert first.text == (
         "Volgens de mensenrechtenorganisatie Viasna zitten er op dit moment meer dan 1.400 politieke gevangenen "
@@ -190,8 +203,13 @@ def test_cut_off_text_imports_what_is_complete_and_the_preview_says_so() -> None
 
 
 def test_a_complete_document_is_not_called_cut_off() -> None:
-    for name in ("webpagina_aanhangsel", "vraagnummer_eerst", "gegroepeerde_nummering", "openkamer_herpublicatie",
-                 "commissievragen_brief"):
+    for name in (
+        "webpagina_aanhangsel",
+        "vraagnummer_eerst",
+        "gegroepeerde_nummering",
+        "openkamer_herpublicatie",
+        "commissievragen_brief",
+    ):
         assert parsed(name).truncated is None, name
 
 
@@ -201,17 +219,37 @@ def test_a_complete_document_is_not_called_cut_off() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("webpagina_aanhangsel", ["Kind: Antwoord op Kamervragen", "Date: 28 juni 2021",
-                                  "Authors: minister Verhoef (Buitenlandse Zaken)",
-                                  "Citation: Aanhangsel Handelingen II 2020/21, nr. 9341", "3 entries:",
-                                  "Vraag 1: Bent u bekend met het bericht dat … → Ja.",
-                                  "Vraag 3: Bent u bereid in EU-verband te pleiten … → Ja. Nederland zet zich in EU-verband …"]),
-        ("commissievragen_brief", ["Kind: Kamerbrief", "Date: 17 april 2024",
-                                   "Authors: H.M. Kuipers-Dekker, Minister van Buitenlandse Zaken",
-                                   "Citation: no official citation found", "3 entries:",
-                                   "Vraag 2: Wat doet het kabinet om de vrijlating … → Het kabinet roept in bilaterale contacten …"]),
-        ("openkamer_herpublicatie", ["Date: 16 juli 2021", "Citation: Aanhangsel Handelingen II 2020/21, nr. 9512",
-                                     "Authors: staatssecretaris Pieter van Leeuwen (Justitie en Veiligheid)"]),
+        (
+            "webpagina_aanhangsel",
+            [
+                "Kind: Antwoord op Kamervragen",
+                "Date: 28 juni 2021",
+                "Authors: minister Verhoef (Buitenlandse Zaken)",
+                "Citation: Aanhangsel Handelingen II 2020/21, nr. 9341",
+                "3 entries:",
+                "Vraag 1: Bent u bekend met het bericht dat … → Ja.",
+                "Vraag 3: Bent u bereid in EU-verband te pleiten … → Ja. Nederland zet zich in EU-verband …",
+            ],
+        ),
+        (
+            "commissievragen_brief",
+            [
+                "Kind: Kamerbrief",
+                "Date: 17 april 2024",
+                "Authors: H.M. Kuipers-Dekker, Minister van Buitenlandse Zaken",
+                "Citation: no official citation found",
+                "3 entries:",
+                "Vraag 2: Wat doet het kabinet om de vrijlating … → Het kabinet roept in bilaterale contacten …",
+            ],
+        ),
+        (
+            "openkamer_herpublicatie",
+            [
+                "Date: 16 juli 2021",
+                "Citation: Aanhangsel Handelingen II 2020/21, nr. 9512",
+                "Authors: staatssecretaris Pieter van Leeuwen (Justitie en Veiligheid)",
+            ],
+        ),
     ],
 )
 def test_preview_shows_kind_date_authors_citation_and_every_entry(name: str, expected: list[str]) -> None:

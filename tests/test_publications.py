@@ -29,7 +29,9 @@ ROUTES = {
     f"/{AH_ID}/metadata.xml": Route(body=METADATA),
     "/kst-35373-33.xml": Route(body=KAMERSTUK_XML.read_bytes()),
     "/ah-tk-20202021-2222.xml": Route(body=b"<kamervragen>" + b" " * 20_000 + b"</kamervragen>"),
-    "/ah-tk-20202021-3333.xml": Route(status=302, headers={"Location": "https://evil.example.org/ah-tk-20202021-3333.xml"}),
+    "/ah-tk-20202021-3333.xml": Route(
+        status=302, headers={"Location": "https://evil.example.org/ah-tk-20202021-3333.xml"}
+    ),
     "/ah-tk-20202021-4444.xml": Route(status=301, headers={"Location": f"/{AH_ID}.xml"}),
     "/kv-tk-2021Z99999.xml": Route(body=QUESTIONS_ONLY_XML),
 }
@@ -90,13 +92,23 @@ def test_a_redirect_within_the_allowed_hosts_is_followed(fake: FakePublications)
 @pytest.mark.parametrize(
     ("reference", "problem", "shown"),
     [
-        ("ah-tk-20202021-1111", "not_found", "Not saved: ah-tk-20202021-1111 was not found on officielebekendmakingen."),
+        (
+            "ah-tk-20202021-1111",
+            "not_found",
+            "Not saved: ah-tk-20202021-1111 was not found on officielebekendmakingen.",
+        ),
         ("ah-tk-20202021-2222", "too_large", "Not saved: ah-tk-20202021-2222 is larger than 5000 bytes."),
-        ("ah-tk-20202021-3333", "off_host", "Not saved: the address redirects to evil.example.org, which is not an official publications site."),
+        (
+            "ah-tk-20202021-3333",
+            "off_host",
+            "Not saved: the address redirects to evil.example.org, which is not an official publications site.",
+        ),
         ("https://evil.example.org/x", "bad_reference", None),
     ],
 )
-def test_failures_are_one_clear_problem(fake: FakePublications, reference: str, problem: str, shown: str | None) -> None:
+def test_failures_are_one_clear_problem(
+    fake: FakePublications, reference: str, problem: str, shown: str | None
+) -> None:
     with pytest.raises(FetchError) as raised:
         source(fake, max_bytes=5000).fetch(reference)
     assert raised.value.problem == problem and "\n" not in str(raised.value)
@@ -111,13 +123,17 @@ def test_offline_is_one_clear_problem() -> None:
 
 def test_the_base_url_is_a_setting_https_except_on_this_machine() -> None:
     assert load_settings().publications_base_url == "https://zoek.officielebekendmakingen.nl"
-    assert load_settings(publications_base_url="http://127.0.0.1:8099/").publications_base_url == "http://127.0.0.1:8099"
+    assert (
+        load_settings(publications_base_url="http://127.0.0.1:8099/").publications_base_url == "http://127.0.0.1:8099"
+    )
     with pytest.raises(SettingsError, match="PUBLICATIONS_BASE_URL"):
         load_settings(publications_base_url="http://zoek.officielebekendmakingen.nl")
 
 
 def test_a_plain_http_redirect_to_an_official_host_is_refused(fake: FakePublications) -> None:
-    routes = {f"/{AH_ID}.xml": Route(status=302, headers={"Location": f"http://zoek.officielebekendmakingen.nl/{AH_ID}.xml"})}
+    routes = {
+        f"/{AH_ID}.xml": Route(status=302, headers={"Location": f"http://zoek.officielebekendmakingen.nl/{AH_ID}.xml"})
+    }
     with serving(routes) as other, pytest.raises(FetchError) as raised:
         source(other).fetch(AH_ID)
     assert raised.value.problem == "off_host"
@@ -141,7 +157,9 @@ def test_cli_import_by_id_previews_with_dry_run_then_imports(
     assert "already in the store" in capsys.readouterr().err
 
 
-def test_cli_import_by_id_offline_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import_by_id_offline_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("PUBLICATIONS_BASE_URL", closed_port_url())
     assert main(["--database", str(tmp_path / "s.sqlite3"), "import", AH_ID]) != 0
     err = capsys.readouterr().err
@@ -179,8 +197,10 @@ async def test_telegram_import_by_link_after_the_prompt(fake: FakePublications) 
         ("ah-tk-20202021-2222", IMPORT_EN.fetch_too_large.format(reference="ah-tk-20202021-2222", limit=5000)),
         ("ah-tk-20202021-3333", IMPORT_EN.fetch_off_host.format(host="evil.example.org")),
         ("kv-tk-2021Z99999", IMPORT_EN.questions_only),
-        ("https://evil.example.org/kst-35373-33.html",
-         IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html")),
+        (
+            "https://evil.example.org/kst-35373-33.html",
+            IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html"),
+        ),
     ],
 )
 async def test_telegram_import_by_id_failures_are_one_line_and_change_nothing(

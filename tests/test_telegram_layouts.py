@@ -41,8 +41,11 @@ async def test_a_cut_off_copy_previews_what_is_complete_and_says_the_last_entry_
 async def test_a_second_answer_set_of_the_same_day_is_imported_beside_the_first() -> None:
     async with moderated_bot() as bot:
         mod = moderator(bot)
-        raw = layout_bytes("gegroepeerde_nummering").decode().replace("2022Z99310\n", "").replace(
-            "14 oktober 2022", "16 juli 2021"
+        raw = (
+            layout_bytes("gegroepeerde_nummering")
+            .decode()
+            .replace("2022Z99310\n", "")
+            .replace("14 oktober 2022", "16 juli 2021")
         )
         assert same_day_as_the_seed_answers().document.key == ANSWERS_KEY
         preview = await upload(bot, mod, "antwoorden.txt", raw.encode())
@@ -57,8 +60,13 @@ async def test_a_second_answer_set_of_the_same_day_is_imported_beside_the_first(
 async def test_every_layout_gets_a_preview_with_save_and_cancel() -> None:
     async with moderated_bot() as bot:
         mod = moderator(bot)
-        for name in ("webpagina_aanhangsel", "vraagnummer_eerst", "gegroepeerde_nummering", "openkamer_herpublicatie",
-                     "commissievragen_brief"):
+        for name in (
+            "webpagina_aanhangsel",
+            "vraagnummer_eerst",
+            "gegroepeerde_nummering",
+            "openkamer_herpublicatie",
+            "commissievragen_brief",
+        ):
             preview = await upload(bot, mod, f"{name}.txt", layout_bytes(name))
             assert buttons(preview) == ["m:ok", "m:no"], (name, preview["visible_text"])
             assert "Date: ?" not in preview["visible_text"] and "Authors: ?" not in preview["visible_text"], name

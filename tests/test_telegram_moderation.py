@@ -436,7 +436,8 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         assert "meldpunten" not in await answered_by(bot, anna, MELDPUNT)
         preview, done = await import_and_save(bot, mod, ANSWERS.name, ANSWERS.read_bytes(), "text/plain")
         # the preview since issue 13: kind, date, authors, citation, key and every entry's number and first words
-        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021\n" in preview and "Kaag" in preview and "Grapperhaus" in preview
+        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021\n" in preview
+        assert "Kaag" in preview and "Grapperhaus" in preview
         assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
         assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
         assert bot.api.calls("getFile"), "fetched with getFile"

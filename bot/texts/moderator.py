@@ -244,11 +244,26 @@ IMPORT_NL = ImportTexts(
     no_date="⚠️ Geen datum gevonden in het document.",
     no_authors="⚠️ Geen auteurs gevonden in het document.",
     replaces_withdrawn="⚠️ Vervangt het ingetrokken document {key} (al zijn items waren ingetrokken).",
-    beside="ℹ️ Er staat al een ander document van dezelfde soort en datum in het bestand ({other}); dit document komt ernaast als {key}.",
-    cut_off="⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Stuur de volledige tekst om het ook te importeren.",
-    questions_only="Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn.",
-    fetch_bad_reference="Niet opgeslagen: {reference} is geen officieel kenmerk of officiële link (ah-tk-…, kst-… of een adres op zoek.officielebekendmakingen.nl).",
-    fetch_offline="Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand.",
+    beside=(
+        "ℹ️ Er staat al een ander document van dezelfde soort en datum in het bestand ({other}); dit "
+        "document komt ernaast als {key}."
+    ),
+    cut_off=(
+        "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Stuur de "
+        "volledige tekst om het ook te importeren."
+    ),
+    questions_only=(
+        "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
+        "zodra ze gepubliceerd zijn."
+    ),
+    fetch_bad_reference=(
+        "Niet opgeslagen: {reference} is geen officieel kenmerk of officiële link (ah-tk-…, kst-… of een "
+        "adres op zoek.officielebekendmakingen.nl)."
+    ),
+    fetch_offline=(
+        "Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het "
+        "bestand."
+    ),
     fetch_not_found="Niet opgeslagen: {reference} is niet gevonden op officielebekendmakingen.",
     fetch_too_large="Niet opgeslagen: {reference} is groter dan {limit} bytes.",
     fetch_off_host="Niet opgeslagen: het adres stuurt door naar {host}, dat geen officiële publicatiesite is.",
@@ -266,10 +281,22 @@ IMPORT_EN = ImportTexts(
     no_date="⚠️ No date found in the document.",
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
-    beside="ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}.",
-    cut_off="⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text to import it too.",
-    questions_only="Not saved: these are questions without the government's answers; import the answers once they are published.",
-    fetch_bad_reference="Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl).",
+    beside=(
+        "ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes "
+        "beside it as {key}."
+    ),
+    cut_off=(
+        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text "
+        "to import it too."
+    ),
+    questions_only=(
+        "Not saved: these are questions without the government's answers; import the answers once they are "
+        "published."
+    ),
+    fetch_bad_reference=(
+        "Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on "
+        "zoek.officielebekendmakingen.nl)."
+    ),
     fetch_offline="Not saved: officielebekendmakingen cannot be reached; try again later or send the file.",
     fetch_not_found="Not saved: {reference} was not found on officielebekendmakingen.",
     fetch_too_large="Not saved: {reference} is larger than {limit} bytes.",
@@ -288,10 +315,22 @@ IMPORT_RU = ImportTexts(
     no_date="⚠️ В документе не найдена дата.",
     no_authors="⚠️ В документе не найдены авторы.",
     replaces_withdrawn="⚠️ Заменяет отозванный документ {key} (все его записи были отозваны).",
-    beside="ℹ️ В базе уже есть другой документ того же вида и той же даты ({other}); этот документ будет сохранён рядом с ним как {key}.",
-    cut_off="⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите полный текст, чтобы импортировать и его.",
-    questions_only="Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы.",
-    fetch_bad_reference="Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… или адрес на zoek.officielebekendmakingen.nl).",
+    beside=(
+        "ℹ️ В базе уже есть другой документ того же вида и той же даты ({other}); этот документ будет "
+        "сохранён рядом с ним как {key}."
+    ),
+    cut_off=(
+        "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите "
+        "полный текст, чтобы импортировать и его."
+    ),
+    questions_only=(
+        "Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут "
+        "опубликованы."
+    ),
+    fetch_bad_reference=(
+        "Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
+        "или адрес на zoek.officielebekendmakingen.nl)."
+    ),
     fetch_offline="Не сохранено: officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
     fetch_not_found="Не сохранено: {reference} не найден на officielebekendmakingen.",
     fetch_too_large="Не сохранено: {reference} больше {limit} байт.",
@@ -310,10 +349,19 @@ IMPORT_BE = ImportTexts(
     no_date="⚠️ У дакуменце не знойдзена дата.",
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
-    beside="ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}.",
-    cut_off="⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны тэкст, каб імпартаваць і яго.",
+    beside=(
+        "ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны "
+        "побач як {key}."
+    ),
+    cut_off=(
+        "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны "
+        "тэкст, каб імпартаваць і яго."
+    ),
     questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
-    fetch_bad_reference="Не захавана: {reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або адрас на zoek.officielebekendmakingen.nl).",
+    fetch_bad_reference=(
+        "Не захавана: {reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
+        "адрас на zoek.officielebekendmakingen.nl)."
+    ),
     fetch_offline="Не захавана: officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
     fetch_not_found="Не захавана: {reference} не знойдзены на officielebekendmakingen.",
     fetch_too_large="Не захавана: {reference} большы за {limit} байтаў.",

@@ -9,13 +9,14 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot.previews import render_preview
+from bot.texts.moderator import ImportTexts, import_texts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
     cancel,
     clear,
-    clipped,
     confirm_keyboard,
     confirmation,
     conversation,
@@ -23,8 +24,6 @@ from handlers.moderation.flow import (
     say,
     timed_out,
 )
-from bot.previews import render_preview
-from bot.texts.moderator import ImportTexts, import_texts
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.models import ParsedDocument
@@ -91,7 +90,8 @@ async def _preview(update: Update, context: BotContext, parsed: ParsedDocument) 
     t = texts(update)
     preview = moderation(context).preview_import(parsed)
     if preview.duplicate_of:
-        await say(update, escape(t.not_saved.format(reason=f"this document is already in the store as {preview.duplicate_of}")))
+        reason = f"this document is already in the store as {preview.duplicate_of}"
+        await say(update, escape(t.not_saved.format(reason=reason)))
         return END
     clear(context)
     draft(context)["parsed"] = preview.parsed
