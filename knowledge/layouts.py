@@ -16,6 +16,7 @@ from knowledge.parsing import QuestionsWithoutAnswers, document_key, parse_date,
 
 _REPUBLISHED_HEAD = re.compile(r"^\s*Kamervraag\s+(20\d{2}Z\d{5})\s*$", re.MULTILINE)
 _BULLET_QUESTION = re.compile(r"^[•·▪*-]?\s*Vraag\s+(\d{1,3})\s*:?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(r"^[•·▪*-]?\s*Antwoord(?:\s+\d{1,3})?\s*:?$", re.IGNORECASE)
 _ANSWER_URL = re.compile(r"https?://\S*?\b(ah-(tk|ek)-(\d{4})(\d{4})-(\d{1,6}))\b\S*")
 _ANSWERED_BY_PERSON = re.compile(
     r"([^,()]+?)\s*\(\s*((?:minister-president|minister|staatssecretaris)\b[^()]*)\)(?:\s*\([^()]*\))?", re.IGNORECASE
@@ -85,9 +86,16 @@ def parse_republished_page(raw: str) -> ParsedDocument:
 
 def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
     """The question is the paragraphs up to the first that ends in '?' (or the first); the rest answers it."""
-    if len(paragraphs) < 2:
+    heading = next((i for i, p in enumerate(paragraphs) if _ANSWER_HEADING.match(p)), None)
+    if heading is not None:  # a page that does print 'Antwoord 1' after all
+        question, answer = paragraphs[:heading], paragraphs[heading + 1 :]
+        if not question or not answer:
+            return None
+        paragraphs, split = question + answer, len(question)
+    elif len(paragraphs) < 2:
         return None
-    split = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith("?")), 1)
+    else:
+        split = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith("?")), 1)
     if split >= len(paragraphs):
         return None
     return Entry(

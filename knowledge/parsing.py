@@ -210,9 +210,9 @@ def _numbered_pairs(
     numbered = []
     for (index, number), end in zip(starts, [i for i, _ in starts[1:]] + [len(body)], strict=True):
         block = body[index + 1 : end]
-        split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), 1)
-        if split >= len(block):
-            return None
+        split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), None)
+        if split is None or split >= len(block):
+            return None  # numbered sections of an ordinary letter, not questions with answers
         numbered.append((number, block[:split], block[split:]))
     return body[: starts[0][0]], numbered
 

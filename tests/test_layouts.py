@@ -270,3 +270,37 @@ def test_importing_a_layout_changes_nothing_until_confirmed() -> None:
     before = content(service.store)
     Moderation(service).preview_import(parsed("openkamer_herpublicatie"))
     assert content(service.store) == before
+
+
+def test_numbered_sections_of_an_ordinary_letter_are_not_made_questions() -> None:
+    raw = (
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA Den Haag\n\n"
+        "Den Haag, 3 mei 2024\n\nGeachte voorzitter,\n\n"
+        "1.\nHet kabinet blijft de situatie in Belarus\nvolgen.\n\nDe ambassade in Vilnius\nblijft open.\n\n"
+        "2.\nNederland steunt het maatschappelijk\nmiddenveld.\n\n"
+        "De Minister van Buitenlandse Zaken,\n\nH.M. Kuipers-Dekker\n"
+    )
+    document = parse_document(raw)
+    assert " ".join(e.text for e in document.entries) == (
+        "Het kabinet blijft de situatie in Belarus volgen. De ambassade in Vilnius blijft open. "
+        "Nederland steunt het maatschappelijk middenveld."
+    ), "every paragraph kept, the section numbers left out"
+    assert not any(e.question or e.question_is_official for e in document.entries)
+
+
+def test_a_republished_page_with_answer_headings_is_read_the_same() -> None:
+    raw = (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8").replace(
+        "    Ja, ik ben bekend met deze berichten.", "    Antwoord 1\n\n    Ja, ik ben bekend met deze berichten."
+    )
+    first = parse_document(raw).entries[0]
+    assert first.question.startswith("Bent u bekend") and first.text == "Ja, ik ben bekend met deze berichten."
+
+
+def test_a_web_copy_keeps_a_sentence_that_a_line_break_split() -> None:
+    long_line = "Nederland steunt onafhankelijke Belarussische media via het Mensenrechtenfonds en via bijdragen aan"
+    raw = (LAYOUTS / "webpagina_aanhangsel.txt").read_text(encoding="utf-8").replace(
+        "Nederland steunt onafhankelijke Belarussische media via het Mensenrechtenfonds en via bijdragen aan ",
+        long_line + "\n",
+    )
+    second = parse_document(raw).entries[1]
+    assert second.text.startswith(long_line + " internationale organisaties") and second.text.count("\n\n") == 1

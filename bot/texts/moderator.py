@@ -102,7 +102,10 @@ NL = ModeratorTexts(
     restored="Item {id} is weer actief.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Ongedaan gemaakt: {count} wijziging(en).",
-    import_send_file="Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml (of /cancel).",
+    import_send_file=(
+        "Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml, of stuur het officiële "
+        "kenmerk of de link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (of /cancel)."
+    ),
     import_preview=(
         "<b>Import: voorbeeld</b>\n{kind} · {date} · {authors}\n{title}\n{count} items. Eerste items:\n{first}"
         "\n{warnings}"
@@ -128,7 +131,7 @@ NL = ModeratorTexts(
     command_restore="Item terugzetten: /restore <id>",
     command_history="Versies van een item: /history <id>",
     command_undo="Mijn laatste wijziging ongedaan maken",
-    command_import="Document importeren (.txt, .pdf, .xml)",
+    command_import="Document importeren (.txt, .pdf, .xml, kenmerk of link)",
     command_review="Onbeantwoorde vragen bekijken",
     command_stats="Statistieken",
     command_export="Alles exporteren als JSON",
@@ -172,7 +175,10 @@ EN = ModeratorTexts(
     restored="Entry {id} is active again.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Undone: {count} change(s).",
-    import_send_file="Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml (or /cancel).",
+    import_send_file=(
+        "Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml, or send its official id or "
+        "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
+    ),
     import_preview=(
         "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{count} entries. First entries:\n{first}"
         "\n{warnings}"
@@ -198,7 +204,7 @@ EN = ModeratorTexts(
     command_restore="Restore an entry: /restore <id>",
     command_history="Versions of an entry: /history <id>",
     command_undo="Undo my last change",
-    command_import="Import a document (.txt, .pdf, .xml)",
+    command_import="Import a document (.txt, .pdf, .xml, official id or link)",
     command_review="Review unanswered questions",
     command_stats="Statistics",
     command_export="Export everything as JSON",
