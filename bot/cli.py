@@ -52,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sources", help="list the documents in the store")
 
-    imp = sub.add_parser("import", help="import a Kamerbrief or answers to Kamervragen (.txt, .pdf, .xml)")
-    imp.add_argument("file", type=Path)
+    imp = sub.add_parser(
+        "import", help="import a Kamerbrief or answers to Kamervragen (.txt, .pdf, .xml, or an official id or link)"
+    )
+    imp.add_argument("file", type=Path, metavar="FILE|ID|URL")
     imp.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
     exp = sub.add_parser("export", help="write the whole store as JSON (- for standard output)")
     exp.add_argument("file", type=Path)
@@ -230,6 +232,8 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     out = sys.stdout
     try:
         if args.command == "import":
+            if staff.is_publication_reference(args.file):
+                return staff.import_publication(service, str(args.file), settings, out, dry_run=args.dry_run)
             return staff.import_file(service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run)
         if args.command == "export":
             return staff.export_file(service, args.file, out)

@@ -41,6 +41,24 @@ class Settings(BaseSettings):
     flood_max_messages: int = Field(default=8, ge=1, le=1000)
     flood_window_seconds: float = Field(default=30.0, gt=0, le=3600)
     inline_debounce_seconds: float = Field(default=0.35, ge=0, le=5)
+    publications_base_url: str = Field(
+        default="https://zoek.officielebekendmakingen.nl",
+        description="Where `/import <id or link>` fetches official XML; HTTPS, except a test server on 127.0.0.1.",
+    )
+    publications_timeout_seconds: float = Field(default=15.0, gt=0, le=120)
+
+    @field_validator("publications_base_url", mode="before")
+    @classmethod
+    def _publications_over_https(cls, value: object) -> object:
+        """Official texts come over HTTPS; plain HTTP only to this machine (the tests' fake server)."""
+        if isinstance(value, str):
+            value = value.strip().rstrip("/")
+            host = re.sub(r"^https?://", "", value).split("/")[0].split(":")[0].lower()
+            if not re.match(r"^https?://[^\s/]+", value):
+                raise ValueError("must be an https:// address")
+            if value.startswith("http://") and host not in {"127.0.0.1", "localhost"}:
+                raise ValueError("must use https:// (plain http only for a server on 127.0.0.1)")
+        return value
 
     @field_validator("telegram_bot_token", "webhook_secret_token", mode="before")
     @classmethod

@@ -10,9 +10,13 @@ from typing import Any, TextIO
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from bot.previews import render_preview
+from bot.settings import Settings
+from bot.texts.moderator import IMPORT_EN
 from knowledge.importers import DocumentRejected, read_document
-from knowledge.models import Entry, EntryStatus
+from knowledge.models import Entry, EntryStatus, ParsedDocument
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
+from knowledge.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.service import AnswerService
 
 
@@ -38,23 +42,72 @@ def _read(path: Path, limit: int | None = None) -> bytes:
 
 
 def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
-    moderation = Moderation(service)
     try:
         parsed = read_document(_read(path), path.name, max_bytes=max_bytes)
+    except DocumentRejected as error:
+        raise StaffError(str(error)) from None
+    return _import_parsed(service, parsed, out, dry_run=dry_run)
+
+
+def is_publication_reference(path: Path) -> bool:
+    """`import ah-tk-20202021-3341` or `import https://...`: an official id or link, not a local file."""
+    return not path.exists() and looks_like_reference(_unfolded(str(path)))
+
+
+def _unfolded(reference: str) -> str:
+    """A link that went through Path(), which folds 'https://' into 'https:/'."""
+    for scheme in ("https", "http"):
+        if reference.startswith(f"{scheme}:/") and not reference.startswith(f"{scheme}://"):
+            return f"{scheme}://" + reference[len(scheme) + 2 :]
+    return reference
+
+
+def import_publication(
+    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False
+) -> int:
+    """Fetch the official XML (and metadata) of an id or link from officielebekendmakingen, then import it."""
+    reference = _unfolded(reference)
+    source = PublicationSource(
+        base_url=settings.publications_base_url,
+        timeout_seconds=settings.publications_timeout_seconds,
+        max_bytes=settings.max_upload_bytes,
+    )
+    try:
+        parsed = source.fetch(reference)
+    except (FetchError, DocumentRejected) as error:
+        raise StaffError(str(error)) from None
+    return _import_parsed(service, parsed, out, dry_run=dry_run)
+
+
+def _import_parsed(service: AnswerService, parsed: ParsedDocument, out: TextIO, *, dry_run: bool) -> int:
+    """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run."""
+    moderation = Moderation(service)
+    try:
         preview = moderation.preview_import(parsed)
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
-        document = parsed.document
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {len(parsed.entries)} entries\n")
+        document = preview.parsed.document
+        count = _count(len(preview.parsed.entries))
+        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {count}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
+            out.write(_plain(render_preview(preview, IMPORT_EN)) + "\n")
             return 0
-        moderation.commit_import(parsed, cli_actor())
-    except (DocumentRejected, ModerationError) as error:
+        moderation.commit_import(preview.parsed, cli_actor())
+    except ModerationError as error:
         raise StaffError(str(error)) from None
     out.write("imported\n")
     return 0
+
+
+def _count(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"
+
+
+def _plain(text: str) -> str:
+    """The Telegram preview without its HTML tags, for a terminal."""
+    return text.replace("<b>", "").replace("</b>", "")
 
 
 def export_file(service: AnswerService, path: Path, out: TextIO) -> int:

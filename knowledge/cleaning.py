@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from knowledge.models import Footnote
 
 PARAGRAPH_BREAK = ""
+#: Lines this long (at the 90th percentile) were never wrapped: a web page's text, not a PDF dump.
+UNWRAPPED_WIDTH = 110
 _MARKER = "\ue000{}\ue001"
 _MARKER_RE = re.compile("\ue000(\\d+)\ue001")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -204,6 +206,8 @@ def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> lis
     """
     doubled = _is_doubled(lines)
     width = _typical_width(lines)
+    if width > UNWRAPPED_WIDTH:  # text copied from a web page: one paragraph a line, wrapped by nobody
+        return _unwrapped_paragraphs(lines, is_heading)
     blocks: list[list[str]] = []
     current: list[str] = []
     blanks = 0
@@ -229,6 +233,19 @@ def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> lis
             continue
         current.append(line)
     close()
+    return blocks
+
+
+def _unwrapped_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> list[list[str]]:
+    """One paragraph a line, except a line that goes on with a sentence the line before left open."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if line == PARAGRAPH_BREAK:
+            continue
+        if blocks and not is_heading(line) and not is_heading(blocks[-1][-1]) and _continues(blocks[-1], line):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
     return blocks
 
 

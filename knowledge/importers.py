@@ -44,8 +44,10 @@ from knowledge.parsing import (
     ANSWERER,
     PLACE_DATE,
     QUESTION_NUMBER,
+    QUESTIONS_ONLY,
     SALUTATION,
     ParseError,
+    QuestionsWithoutAnswers,
     document_key,
     is_closing,
     parse_date,
@@ -78,6 +80,13 @@ class DocumentRejected(ValueError):
         super().__init__(" ".join(str(reason).split()))
 
 
+class QuestionsOnly(DocumentRejected):
+    """Kamervragen as submitted, without the government's answers: nothing official to store."""
+
+    def __init__(self, reason: str = QUESTIONS_ONLY) -> None:
+        super().__init__(reason)
+
+
 # --- entry points -------------------------------------------------------------------------------
 
 
@@ -88,6 +97,19 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = 5_000_000) -> 
         if kind == "xml":
             return _read_official_xml(data)
         return _parse_text(_extract(kind, data))
+
+
+def read_publication(publication: bytes, metadata: bytes | None, *, max_bytes: int = 5_000_000) -> ParsedDocument:
+    """A publication's official XML read with its metadata.xml beside it (the publication's own metadata wins)."""
+    with _refusals():
+        _check_file(publication, "publication.xml", max_bytes)
+        extra: dict[str, str] = {}
+        if metadata:
+            try:
+                extra = _metadata(_parse_xml(metadata))
+            except DocumentRejected:
+                extra = {}  # broken metadata: the publication alone is read
+        return _read_official_xml(publication, extra)
 
 
 def extract_text(data: bytes, filename: str, *, max_bytes: int = 5_000_000) -> str:
@@ -156,6 +178,8 @@ def _parse_text(text: str) -> ParsedDocument:
         raise DocumentRejected("the file is empty")
     try:
         return parse_document(text)
+    except QuestionsWithoutAnswers:
+        raise QuestionsOnly() from None
     except ParseError as error:
         raise DocumentRejected(f"no entries could be read: {error}") from error
 
@@ -524,10 +548,10 @@ def _checked_text(text: str, where: str) -> str:
 # --- official XML: the shapes -------------------------------------------------------------------
 
 
-def _read_official_xml(data: bytes) -> ParsedDocument:
+def _read_official_xml(data: bytes, extra_metadata: dict[str, str] | None = None) -> ParsedDocument:
     """A Kamerstuk (a letter) or an Aanhangsel (answers to Kamervragen) from its official XML."""
     root = _parse_xml(data)
-    meta = _metadata(root)
+    meta = {**(extra_metadata or {}), **_metadata(root)}
     for element in root.iter():
         if _local(element) == "kamerstuk":
             return _read_kamerstuk(element, meta)
@@ -667,7 +691,9 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
     descriptions = [_text(e) for e in _find(kamervragen, "kamervraagomschrijving", skip={"noot"})]
     pairs = _pairs(kamervragen)
     if not pairs:
-        reason = "it has questions but no answers" if _first(kamervragen, "vraag") is not None else "it has no answers"
+        if _first(kamervragen, "vraag") is not None:
+            raise QuestionsOnly(f"{QUESTIONS_ONLY} (the Aanhangsel XML has questions but no answers)")
+        reason = "it has no answers"
         raise DocumentRejected(f"no entries could be read: the Aanhangsel XML has no vraag/antwoord pairs ({reason})")
     qnumber = _kamervraag_number(kamervragen, meta, descriptions)
     date = _kamervragen_date(kamervragen, meta, descriptions)

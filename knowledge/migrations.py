@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from knowledge.identity import content_digest
+
 #: PRAGMA application_id of a Standpunt database ('STPT'), to refuse foreign SQLite files.
 APPLICATION_ID = 0x53545054
 
@@ -131,11 +133,26 @@ def _v4_drop_index_cache(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS index_tokens")
 
 
+def _v5_document_content_digest(db: Database) -> None:
+    """Documents are told apart by what they say: a digest of their entries' texts, backfilled.
+    Keys stay as they are (citations and curation refer to them)."""
+    documents = db.table("documents")
+    documents.add_column("content_digest", str)
+    for (document_id,) in db.execute("SELECT id FROM documents").fetchall():
+        texts = [row[0] for row in db.execute(
+            "SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id]
+        ).fetchall()]
+        if texts:
+            db.execute("UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id])
+    documents.create_index(["content_digest"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
     _v3_index_cache,
     _v4_drop_index_cache,
+    _v5_document_content_digest,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

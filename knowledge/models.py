@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
 DocumentKey = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
@@ -95,6 +95,10 @@ class Document(BaseModel):
     references: list[str] = Field(default_factory=list, description="Parliamentary documents the text cites.")
     preamble: str | None = Field(default=None, description="Official text before the entries, e.g. a 'Mededeling'.")
     notes: str | None = Field(default=None, description="Moderators' notes, e.g. how an identifier was established.")
+    content_digest: str | None = Field(
+        default=None,
+        description="SHA-256 of the imported official text (knowledge.identity): the same text is the same document.",
+    )
     language: Language = Language.NL
     version: int = 1
     created_at: dt.datetime | None = None
@@ -136,10 +140,26 @@ class Entry(BaseModel):
 
 
 class ParsedDocument(BaseModel):
-    """What the parser makes of one source text, before it reaches the store."""
+    """What the parser makes of one source text, before it reaches the store.
+
+    Its document always carries the content digest of these entries (knowledge.identity), so that
+    "already in the store" can be decided by what the document says."""
 
     document: Document
     entries: list[Entry]
+    truncated: Entry | None = Field(
+        default=None, description="The last entry of a copy that stops mid-sentence, left out of `entries`."
+    )
+
+    @model_validator(mode="after")
+    def _digest_of_the_entries(self) -> ParsedDocument:
+        if self.entries:
+            from knowledge.identity import entries_digest  # identity builds on these models
+
+            digest = entries_digest(self.entries)
+            if self.document.content_digest != digest:
+                self.document = self.document.model_copy(update={"content_digest": digest})
+        return self
 
 
 class Citation(BaseModel):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.analysis import fold, tokens
+from knowledge.identity import entries_digest, free_key, rekey, same_official_document
 from knowledge.migrations import SCHEMA_VERSION
 from knowledge.models import (
     AlternateQuestion,
@@ -68,9 +69,14 @@ class EntryDraft(BaseModel):
 
 
 class ImportPreview(BaseModel):
+    """What an import would store: the document under the key it would get, and what to check first."""
+
     parsed: ParsedDocument
     duplicate_of: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    beside: str | None = Field(
+        default=None, description="A different document of the same kind and date already stored."
+    )
 
 
 class ReviewGroup(BaseModel):
@@ -172,27 +178,51 @@ class Moderation:
 
     # --- importing ----------------------------------------------------------------------------
 
+    @staticmethod
+    def entry_label(entry: Entry, kind: DocumentKind) -> str:
+        """How the citation numbers an entry: 'Vraag 3', 'Vragen 1 en 2' or 'alinea 3'."""
+        numbers = entry.numbers or [entry.number]
+        if kind is DocumentKind.KAMERVRAGEN or entry.question_is_official:
+            return ("Vragen " + " en ".join(map(str, numbers))) if len(numbers) > 1 else f"Vraag {entry.number}"
+        return f"alinea {entry.number}"
+
     def preview_import(self, parsed: ParsedDocument) -> ImportPreview:
-        """What an import would add, and whether the document is already in the store."""
-        active, total = self.store.entry_counts().get(parsed.document.key, (0, 0))
-        duplicate = parsed.document.key if active else self._same_text_as(parsed)
+        """What an import would add, under which key, and whether the document is already in the store.
+
+        Already in the store means: a document in use with the same text (content digest, whatever
+        the file format), or with the same official identity; a different document of the same kind
+        and day sits beside the one there under a key of its own (knowledge.identity)."""
+        counts = self.store.entry_counts()
+        duplicate = self._same_document_as(parsed, counts)
+        key = base = parsed.document.key
+        if duplicate is None:
+            digest = parsed.document.content_digest or entries_digest(parsed.entries)
+            key = free_key(parsed.document, digest, lambda k: counts.get(k, (0, 0))[0] == 0)
+            parsed = rekey(parsed, key)
+        active, total = counts.get(key, (0, 0))
         warnings = []
-        if total and not active:
-            warnings.append(f"replaces the withdrawn document {parsed.document.key} (all its entries were retired)")
+        if total and not active and duplicate is None:
+            warnings.append(f"replaces the withdrawn document {key} (all its entries were retired)")
         if parsed.document.date is None:
             warnings.append("no date found in the document")
         if not parsed.document.authors:
             warnings.append("no authors found in the document")
-        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings)
+        if parsed.truncated is not None:
+            warnings.append(
+                f"the text stops mid-sentence: entry {parsed.truncated.number} looks cut off and is not imported"
+            )
+        beside = base if key != base and counts.get(base, (0, 0))[0] else None
+        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, beside=beside)
 
-    def _same_text_as(self, parsed: ParsedDocument) -> str | None:
-        """A document still in use whose entries have exactly the same texts, under whatever key."""
-        texts = [e.text for e in parsed.entries]
-        for summary in self.answers.documents():
-            if summary.active_entries:
-                existing = [e.text for e in self.store.entries(status=None, document_key=summary.document.key)]
-                if existing == texts:
-                    return summary.document.key
+    def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, tuple[int, int]]) -> str | None:
+        """The key of a document in use that is this one: the same text, or the same official identity."""
+        digest = parsed.document.content_digest or entries_digest(parsed.entries)
+        for document in self.store.documents_with_digest(digest):
+            if counts.get(document.key, (0, 0))[0]:
+                return document.key
+        for document in self.store.documents():
+            if counts.get(document.key, (0, 0))[0] and same_official_document(document, parsed.document):
+                return document.key
         return None
 
     def commit_import(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
@@ -201,7 +231,7 @@ class Moderation:
         if preview.duplicate_of:
             raise ModerationError(f"this document is already in the store as {preview.duplicate_of}")
         try:
-            return self.store.add_document(parsed, actor)
+            return self.store.add_document(preview.parsed, actor)
         except DuplicateDocument as error:
             raise ModerationError(str(error)) from None
 

@@ -51,15 +51,48 @@ class ParseError(ValueError):
     """The text is not a document of a kind we know, or yields no entries."""
 
 
+QUESTIONS_ONLY = "questions without the government's answers; import the answers once they are published"
+
+
+class QuestionsWithoutAnswers(ParseError):
+    """Kamervragen as submitted: there is no government text in them to store."""
+
+    def __init__(self) -> None:
+        super().__init__(QUESTIONS_ONLY)
+
+
+_ASKED = re.compile(r"^\s*Vragen van (?:het lid|de leden)\b.*\(ingezonden\b", re.MULTILINE | re.IGNORECASE)
+_ANSWERED = re.compile(r"^\s*Antwoord(?:en)?\b|\(ontvangen\s|^\s*Beantwoord\s", re.MULTILINE | re.IGNORECASE)
+#: The last entry ends like this when the copy stopped in the middle of a sentence.
+_ENDS_MID_SENTENCE = re.compile(r"[\w,;\-–(]$")
+
+
 def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument:
-    """Parse a text of either kind; the kind is recognised from the text when not given."""
+    """Parse a text of either kind; the kind (and the layout) is recognised from the text when not given."""
     if not raw or not raw.strip():
         raise ParseError("the document is empty")
-    kind = kind or detect_kind(raw)
-    parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
+    from knowledge.layouts import is_republished_page, parse_republished_page  # layouts build on this module
+
+    if kind is None and is_republished_page(raw):
+        parsed = parse_republished_page(raw)
+    else:
+        if _ASKED.search(raw) and not _ANSWERED.search(raw):
+            raise QuestionsWithoutAnswers()
+        kind = kind or detect_kind(raw)
+        parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
+    parsed = without_cut_off_end(parsed)
     if not parsed.entries:
         raise ParseError("the document contains no paragraphs or questions that could be read")
     return parsed
+
+
+def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
+    """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported."""
+    if not parsed.entries or not _ENDS_MID_SENTENCE.search(parsed.entries[-1].text):
+        return parsed
+    if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
+        return parsed  # a signed letter is complete, whatever its last paragraph looks like
+    return ParsedDocument(document=parsed.document, entries=parsed.entries[:-1], truncated=parsed.entries[-1])
 
 
 def detect_kind(raw: str) -> DocumentKind:
@@ -101,12 +134,17 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 # --- Kamerbrief ---------------------------------------------------------------------------------
 
 
+_NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
+_SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
+
+
 def parse_kamerbrief(raw: str) -> ParsedDocument:
-    clean = clean_document(raw)
+    clean = clean_document(raw, is_heading=lambda line: bool(_NUMBER_HEADING.match(line)))
     paragraphs = list(clean.paragraphs)
     number: str | None = None
     title = "Brief"
     date: dt.date | None = None
+    subject: str | None = None
 
     # Header: everything up to and including the place-and-date line (or the salutation).
     header_end = 0
@@ -121,6 +159,9 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         elif (m := PLACE_DATE.match(first_line)) is not None:
             date = parse_date(first_line)
             header_end = index + 1
+        elif (m := _SUBJECT_LINE.match(first_line)) is not None and index <= header_end + 1:
+            subject = m.group(1)
+            header_end = index + 1
     body = paragraphs[header_end:]
     body, authors = _split_signature(body)
     body = [p for p in body if not SALUTATION.match(p.text) and not is_closing(p.text)]
@@ -128,9 +169,18 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     number = number or (clean.furniture.kamerstuk[2] if clean.furniture.kamerstuk else None)
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
-    entries = [
-        _entry(key, position, paragraph, clean.footnotes) for position, paragraph in enumerate(body, start=1)
-    ]
+    preamble: str | None = None
+    if (pairs := _numbered_pairs(body)) is not None:
+        introduction, numbered = pairs
+        preamble = "\n\n".join(p.text for p in introduction) or None
+        entries = [
+            _pair_entry(key, n, question, answer, clean.footnotes) for n, question, answer in numbered
+        ]
+    else:
+        body = [p for p in body if not _NUMBER_HEADING.match(p.text)]
+        entries = [
+            _entry(key, position, paragraph, clean.footnotes) for position, paragraph in enumerate(body, start=1)
+        ]
     document = Document(
         key=key,
         kind=kind,
@@ -140,9 +190,46 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         number=number,
         official_id=clean.furniture.official_id if _is_kamerstuk_id(clean.furniture.official_id) else None,
         citation=_kamerstuk_citation(clean),
-        references=references_of(entries),
+        references=references_of(entries, extra=preamble or ""),
+        subject=subject,
+        preamble=preamble,
     )
     return ParsedDocument(document=document, entries=entries)
+
+
+def _numbered_pairs(
+    body: list[Paragraph],
+) -> tuple[list[Paragraph], list[tuple[int, list[Paragraph], list[Paragraph]]]] | None:
+    """A letter answering a committee's numbered questions: '1.' alone, the question, the answer, '2.' ...
+
+    None unless the body has at least two such numbers, counting up from 1, each with a question and an answer.
+    """
+    starts = [(i, int(m.group(1))) for i, p in enumerate(body) if (m := _NUMBER_HEADING.match(p.text))]
+    if len(starts) < 2 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
+        return None
+    numbered = []
+    for (index, number), end in zip(starts, [i for i, _ in starts[1:]] + [len(body)], strict=True):
+        block = body[index + 1 : end]
+        split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), None)
+        if split is None or split >= len(block):
+            return None  # numbered sections of an ordinary letter, not questions with answers
+        numbered.append((number, block[:split], block[split:]))
+    return body[: starts[0][0]], numbered
+
+
+def _pair_entry(
+    key: str, number: int, question: list[Paragraph], answer: list[Paragraph], footnotes: dict[int, Footnote]
+) -> Entry:
+    """A numbered question of a committee with the government's answer; the question is the committee's own text."""
+    return Entry(
+        key=f"{key}/{number}",
+        document_key=key,
+        number=number,
+        question="\n\n".join(p.text for p in question),
+        question_is_official=True,
+        text="\n\n".join(p.text for p in answer),
+        footnotes=_footnotes_of(question + answer, footnotes),
+    )
 
 
 def title_from_caps(header: str) -> str:
@@ -169,7 +256,7 @@ def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Autho
     cut = len(body)
     for index in range(len(body) - 1, -1, -1):
         text = body[index].text
-        if not _looks_like_signature(text):
+        if not _looks_like_signature(text) and not _is_signer_name(body, index):
             break
         cut = index
         lines = _signature_lines(text) + lines
@@ -182,6 +269,18 @@ def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Autho
             authors.append(Author(name=line.strip().rstrip(","), role=role))
             role = None
     return body[:cut], authors
+
+
+def _is_signer_name(body: list[Paragraph], index: int) -> bool:
+    """A name printed apart from its 'De Minister van X,' line, which directly precedes it."""
+    text = body[index].text
+    return (
+        index > 0
+        and len(text) < 60
+        and bool(re.fullmatch(r"[A-Z][\w.'\- ]+", text))
+        and bool(_SIGNER_ROLE.match(body[index - 1].text))
+        and body[index - 1].text.endswith(",")
+    )
 
 
 def _looks_like_signature(text: str) -> bool:
@@ -250,9 +349,9 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         question_paragraphs = [p for n in numbers for p in questions.get(n, [])]
         if not answer_paragraphs:
             continue
-        question_text = "\n\n".join(p.text for p in question_paragraphs) or None
+        question_text = _without_glued_markers("\n\n".join(p.text for p in question_paragraphs)) or None
         footnotes = _footnotes_of(question_paragraphs + answer_paragraphs, clean.footnotes)
-        text = "\n\n".join(p.text for p in answer_paragraphs)
+        text = _without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
         entries.append(
             Entry(
                 key=f"{key}/{numbers[0]}",
@@ -267,6 +366,13 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         )
     ah = clean.furniture.aanhangsel
     official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
+    if ah is None and (row := flat_header_row(_split_header_lines(preamble))) is not None:
+        chamber, years, nr = row
+        ah = (f"{years[:4]}/{years[6:]}", nr)
+        official_id = official_id or f"ah-{chamber}-{years}-{nr}"
+        key = document_key(kind, date, None, qnumber) if qnumber else f"{document_key(kind, date, None, None)}-{nr}"
+        entries = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in entries]
+    chamber_label = "I" if (official_id or "").startswith("ah-ek") else "II"
     document = Document(
         key=key,
         kind=kind,
@@ -275,7 +381,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         authors=authors,
         official_id=official_id,
         question_number=qnumber,
-        citation=f"Aanhangsel Handelingen II {ah[0]}, nr. {ah[1]}" if ah else None,
+        citation=f"Aanhangsel Handelingen {chamber_label} {ah[0]}, nr. {ah[1]}" if ah else None,
         references=references_of(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
         preamble="\n\n".join(p.text for p in notice) or None,
     )
@@ -306,7 +412,7 @@ def _read_preamble(
     heading: str | None = None
     qnumber: str | None = None
     rest: list[Paragraph] = []
-    for paragraph in preamble:
+    for paragraph in _split_header_lines(preamble):
         text = paragraph.text
         if m := QUESTION_NUMBER.search(text):
             qnumber = qnumber or m.group(1)
@@ -324,6 +430,47 @@ def _read_preamble(
         else:
             rest.append(paragraph)
     return date, authors, title or heading or "Antwoord op Kamervragen", qnumber, rest
+
+
+_HEADER_LINE_START = re.compile(
+    r"\s+(?=(?:Vragen van (?:het lid|de leden)|Antwoord(?:en)? van)\s)|\s+(?=20\d{2}Z\d{5}\b)|(?<=\b20\d{2}Z\d{5})\s+"
+)
+#: The header table of the official web page, flattened: '...Tweede Kamer der Staten-Generaal2020-20213341'.
+_FLAT_HEADER_ROW = re.compile(
+    r"(Tweede|Eerste) Kamer der Staten-Generaal\s*(\d{4})\s*[-–]\s*(\d{4})\s*(\d{1,5}?)\s*(?:" + _DATE + r")?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _split_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:
+    """Header lines a dump ran together ('2021Z09999 Vragen van ... Antwoord van ...') as separate paragraphs."""
+    out: list[Paragraph] = []
+    for paragraph in preamble:
+        parts = [part for part in _HEADER_LINE_START.split(paragraph.text) if part and part.strip()]
+        if len(parts) == 1:
+            out.append(paragraph)
+            continue
+        for index, part in enumerate(parts):
+            out.append(Paragraph(text=part.strip(), footnotes=paragraph.footnotes if index == 0 else []))
+    return out
+
+
+def flat_header_row(paragraphs: list[Paragraph]) -> tuple[str, str, str] | None:
+    """(chamber 'tk'/'ek', vergaderjaar digits '20202021', number) from the web page's flattened header table."""
+    for paragraph in paragraphs:
+        if m := _FLAT_HEADER_ROW.search(paragraph.text):
+            start, end = int(m.group(2)), int(m.group(3))
+            if end == start + 1 and m.group(4):
+                return ("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
+    return None
+
+
+_GLUED_MARKER = re.compile(r"(?<=\?)\d{1,2}(?=\s|$)")
+
+
+def _without_glued_markers(text: str) -> str:
+    """'...gearresteerd?1' → '...gearresteerd?': a number glued to a question mark is a footnote marker."""
+    return _GLUED_MARKER.sub("", text)
 
 
 # --- shared -------------------------------------------------------------------------------------

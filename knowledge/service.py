@@ -348,7 +348,7 @@ def _ordinal(date: dt.date | None) -> int:
 
 def citation_for(entry: Entry, document: Document) -> Citation:
     numbers = entry.numbers or [entry.number]
-    if document.kind.value == "kamervragen":
+    if document.kind.value == "kamervragen" or entry.question_is_official:  # also a committee's numbered questions
         label = ("Vragen " + " en ".join(str(n) for n in numbers)) if len(numbers) > 1 else f"Vraag {entry.number}"
     else:
         label = f"alinea {entry.number}"

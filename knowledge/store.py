@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
+from knowledge.identity import content_digest
 from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
 
@@ -171,6 +172,11 @@ class Store:
         if not rows:
             raise NotFound(f"no document with id {document_id}")
         return _document_from_row(rows[0])
+
+    def documents_with_digest(self, digest: str) -> list[Document]:
+        """Documents whose imported text has this content digest (knowledge.identity), oldest first."""
+        rows = self.db.query("SELECT * FROM documents WHERE content_digest = ? ORDER BY id", [digest])
+        return [_document_from_row(row) for row in rows]
 
     def has_document(self, key: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM documents WHERE key = ?", [key]).fetchone())
@@ -552,7 +558,20 @@ class Store:
                     after=json.dumps(change.after) if change.after is not None else None,
                 )
                 self.db["changes"].insert(row)
+            self._backfill_digests()
             self._record("restore", "document", 0, None, None, None, None, actor)
+
+    def _backfill_digests(self) -> None:
+        """An export from before content digests: give its imported documents their digest."""
+        missing = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE content_digest IS NULL")]
+        for document_id in missing:
+            texts = [row[0] for row in self.db.execute(
+                "SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id]
+            )]
+            if texts:
+                self.db.execute(
+                    "UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id]
+                )
 
 
 # --- rows <-> models ------------------------------------------------------------------------------

@@ -102,7 +102,14 @@ def test_import_of_a_pdf(capsys: pytest.CaptureFixture[str], database: Path, tmp
 def test_import_dry_run_shows_the_preview_and_writes_nothing(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     before = stored(database)
     code, out, _ = run(capsys, database, "import", "--dry-run", str(EIGHT_QUESTIONS))
-    assert code == 0 and out == "kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries\n"
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries"
+    # the preview (since issue 13): kind, date, authors, citation and every entry's number and first words
+    assert "Kind: Antwoord op Kamervragen" in lines and "Date: 22 maart 2023" in lines
+    assert any(line.startswith("Authors: minister Verhoef (Buitenlandse Zaken)") for line in lines)
+    assert any(line.startswith("Citation: ") for line in lines)
+    listed = [line for line in lines if line.startswith(("Vraag ", "Vragen "))]
+    assert len(listed) == 7 and listed[-1].startswith("Vragen 7 en 8: "), listed
     assert stored(database) == before
 
 

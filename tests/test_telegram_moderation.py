@@ -436,8 +436,11 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         mod, anna = moderator(bot), user(bot)
         assert "meldpunten" not in await answered_by(bot, anna, MELDPUNT)
         preview, done = await import_and_save(bot, mod, ANSWERS.name, ANSWERS.read_bytes(), "text/plain")
-        assert "Antwoord op Kamervragen · 2021-07-16 · " in preview and "Kaag" in preview and "Grapperhaus" in preview
-        assert "6 entries. First entries:" in preview and "1. Ja" in preview
+        # the preview since issue 13: kind, date, authors, citation, key and every entry's number and first words
+        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021\n" in preview
+        assert "Kaag" in preview and "Grapperhaus" in preview
+        assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
+        assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
         assert bot.api.calls("getFile"), "fetched with getFile"
         assert done == EN.import_done.format(key=ANSWERS_KEY, count=6)
         assert "Het kabinet heeft geen speciale meldpunten" in await answered_by(bot, anna, MELDPUNT)
@@ -451,7 +454,8 @@ async def test_import_of_a_kamerbrief_pdf_previews_then_saves() -> None:
         mod = moderator(bot)
         pdf = make_pdf(LETTER.read_text(encoding="utf-8"))
         preview, done = await import_and_save(bot, mod, "brief.pdf", pdf, "application/pdf")
-        assert "Kamerbrief · 2021-03-02 · S.A. Blok" in preview and "7 entries" in preview
+        assert "Kind: Kamerbrief\nDate: 2 maart 2021\nAuthors: S.A. Blok" in preview and "7 entries:" in preview
+        assert "alinea 1: Hierbij informeer ik uw Kamer" in preview and "alinea 7: " in preview
         assert done == EN.import_done.format(key=LETTER_KEY, count=7)
         assert len(bot.service.store.entries(document_key=LETTER_KEY)) == 7
 

@@ -102,7 +102,10 @@ NL = ModeratorTexts(
     restored="Item {id} is weer actief.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Ongedaan gemaakt: {count} wijziging(en).",
-    import_send_file="Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml (of /cancel).",
+    import_send_file=(
+        "Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml, of stuur het officiële "
+        "kenmerk of de link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (of /cancel)."
+    ),
     import_preview=(
         "<b>Import: voorbeeld</b>\n{kind} · {date} · {authors}\n{title}\n{count} items. Eerste items:\n{first}"
         "\n{warnings}"
@@ -128,7 +131,7 @@ NL = ModeratorTexts(
     command_restore="Item terugzetten: /restore <id>",
     command_history="Versies van een item: /history <id>",
     command_undo="Mijn laatste wijziging ongedaan maken",
-    command_import="Document importeren (.txt, .pdf, .xml)",
+    command_import="Document importeren (.txt, .pdf, .xml, kenmerk of link)",
     command_review="Onbeantwoorde vragen bekijken",
     command_stats="Statistieken",
     command_export="Alles exporteren als JSON",
@@ -172,7 +175,10 @@ EN = ModeratorTexts(
     restored="Entry {id} is active again.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Undone: {count} change(s).",
-    import_send_file="Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml (or /cancel).",
+    import_send_file=(
+        "Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml, or send its official id or "
+        "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
+    ),
     import_preview=(
         "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{count} entries. First entries:\n{first}"
         "\n{warnings}"
@@ -198,7 +204,7 @@ EN = ModeratorTexts(
     command_restore="Restore an entry: /restore <id>",
     command_history="Versions of an entry: /history <id>",
     command_undo="Undo my last change",
-    command_import="Import a document (.txt, .pdf, .xml)",
+    command_import="Import a document (.txt, .pdf, .xml, official id or link)",
     command_review="Review unanswered questions",
     command_stats="Statistics",
     command_export="Export everything as JSON",
@@ -208,3 +214,170 @@ EN = ModeratorTexts(
 
 def moderator_texts(language: str | None) -> ModeratorTexts:
     return NL if (language or "").startswith("nl") else EN
+
+
+class ImportTexts(BaseModel):
+    """The import preview and the refusals of an import, in every interface language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    preview: str
+    unknown: str
+    no_citation: str
+    more_entries: str
+    no_date: str
+    no_authors: str
+    replaces_withdrawn: str
+    beside: str
+    cut_off: str
+    questions_only: str
+    fetch_bad_reference: str
+    fetch_offline: str
+    fetch_not_found: str
+    fetch_too_large: str
+    fetch_off_host: str
+    fetch_failed: str
+
+
+IMPORT_NL = ImportTexts(
+    preview=(
+        "<b>Import: voorbeeld</b>\nSoort: {kind}\nDatum: {date}\nAuteurs: {authors}\nCitatie: {citation}\n"
+        "Sleutel: {key}\n{title}\n\n{count} items:\n{entries}{notes}"
+    ),
+    unknown="?",
+    no_citation="geen officiële citatie gevonden",
+    more_entries="… en nog {count} items",
+    no_date="⚠️ Geen datum gevonden in het document.",
+    no_authors="⚠️ Geen auteurs gevonden in het document.",
+    replaces_withdrawn="⚠️ Vervangt het ingetrokken document {key} (al zijn items waren ingetrokken).",
+    beside=(
+        "ℹ️ Er staat al een ander document van dezelfde soort en datum in het bestand ({other}); dit "
+        "document komt ernaast als {key}."
+    ),
+    cut_off=(
+        "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Stuur de "
+        "volledige tekst om het ook te importeren."
+    ),
+    questions_only=(
+        "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
+        "zodra ze gepubliceerd zijn."
+    ),
+    fetch_bad_reference=(
+        "Niet opgeslagen: {reference} is geen officieel kenmerk of officiële link (ah-tk-…, kst-… of een "
+        "adres op zoek.officielebekendmakingen.nl)."
+    ),
+    fetch_offline=(
+        "Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het "
+        "bestand."
+    ),
+    fetch_not_found="Niet opgeslagen: {reference} is niet gevonden op officielebekendmakingen.",
+    fetch_too_large="Niet opgeslagen: {reference} is groter dan {limit} bytes.",
+    fetch_off_host="Niet opgeslagen: het adres stuurt door naar {host}, dat geen officiële publicatiesite is.",
+    fetch_failed="Niet opgeslagen: officielebekendmakingen antwoordde met een fout (HTTP {status}).",
+)
+
+IMPORT_EN = ImportTexts(
+    preview=(
+        "<b>Import preview</b>\nKind: {kind}\nDate: {date}\nAuthors: {authors}\nCitation: {citation}\n"
+        "Key: {key}\n{title}\n\n{count} entries:\n{entries}{notes}"
+    ),
+    unknown="?",
+    no_citation="no official citation found",
+    more_entries="… and {count} more entries",
+    no_date="⚠️ No date found in the document.",
+    no_authors="⚠️ No authors found in the document.",
+    replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
+    beside=(
+        "ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes "
+        "beside it as {key}."
+    ),
+    cut_off=(
+        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text "
+        "to import it too."
+    ),
+    questions_only=(
+        "Not saved: these are questions without the government's answers; import the answers once they are "
+        "published."
+    ),
+    fetch_bad_reference=(
+        "Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on "
+        "zoek.officielebekendmakingen.nl)."
+    ),
+    fetch_offline="Not saved: officielebekendmakingen cannot be reached; try again later or send the file.",
+    fetch_not_found="Not saved: {reference} was not found on officielebekendmakingen.",
+    fetch_too_large="Not saved: {reference} is larger than {limit} bytes.",
+    fetch_off_host="Not saved: the address redirects to {host}, which is not an official publications site.",
+    fetch_failed="Not saved: officielebekendmakingen answered with an error (HTTP {status}).",
+)
+
+IMPORT_RU = ImportTexts(
+    preview=(
+        "<b>Импорт: предпросмотр</b>\nВид: {kind}\nДата: {date}\nАвторы: {authors}\nЦитата: {citation}\n"
+        "Ключ: {key}\n{title}\n\n{count} записей:\n{entries}{notes}"
+    ),
+    unknown="?",
+    no_citation="официальная цитата не найдена",
+    more_entries="… и ещё {count} записей",
+    no_date="⚠️ В документе не найдена дата.",
+    no_authors="⚠️ В документе не найдены авторы.",
+    replaces_withdrawn="⚠️ Заменяет отозванный документ {key} (все его записи были отозваны).",
+    beside=(
+        "ℹ️ В базе уже есть другой документ того же вида и той же даты ({other}); этот документ будет "
+        "сохранён рядом с ним как {key}."
+    ),
+    cut_off=(
+        "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите "
+        "полный текст, чтобы импортировать и его."
+    ),
+    questions_only=(
+        "Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут "
+        "опубликованы."
+    ),
+    fetch_bad_reference=(
+        "Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
+        "или адрес на zoek.officielebekendmakingen.nl)."
+    ),
+    fetch_offline="Не сохранено: officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
+    fetch_not_found="Не сохранено: {reference} не найден на officielebekendmakingen.",
+    fetch_too_large="Не сохранено: {reference} больше {limit} байт.",
+    fetch_off_host="Не сохранено: адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
+    fetch_failed="Не сохранено: officielebekendmakingen ответил ошибкой (HTTP {status}).",
+)
+
+IMPORT_BE = ImportTexts(
+    preview=(
+        "<b>Імпарт: папярэдні прагляд</b>\nВід: {kind}\nДата: {date}\nАўтары: {authors}\nЦытата: {citation}\n"
+        "Ключ: {key}\n{title}\n\n{count} запісаў:\n{entries}{notes}"
+    ),
+    unknown="?",
+    no_citation="афіцыйная цытата не знойдзена",
+    more_entries="… і яшчэ {count} запісаў",
+    no_date="⚠️ У дакуменце не знойдзена дата.",
+    no_authors="⚠️ У дакуменце не знойдзены аўтары.",
+    replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
+    beside=(
+        "ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны "
+        "побач як {key}."
+    ),
+    cut_off=(
+        "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны "
+        "тэкст, каб імпартаваць і яго."
+    ),
+    questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
+    fetch_bad_reference=(
+        "Не захавана: {reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
+        "адрас на zoek.officielebekendmakingen.nl)."
+    ),
+    fetch_offline="Не захавана: officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
+    fetch_not_found="Не захавана: {reference} не знойдзены на officielebekendmakingen.",
+    fetch_too_large="Не захавана: {reference} большы за {limit} байтаў.",
+    fetch_off_host="Не захавана: адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
+    fetch_failed="Не захавана: officielebekendmakingen адказаў памылкай (HTTP {status}).",
+)
+
+_IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT_BE}
+
+
+def import_texts(language: str | None) -> ImportTexts:
+    """The import texts in the moderator's language (English when it is none of nl, en, ru, be)."""
+    return _IMPORT_TEXTS.get((language or "")[:2].lower(), IMPORT_EN)

@@ -1,18 +1,22 @@
-"""/import (or just sending a file): read it with the same parser as the shipped sources, preview, confirm."""
+"""/import (or just sending a file, or `/import <official id or link>`): read it with the same parser
+as the shipped sources, preview, confirm."""
 
 from __future__ import annotations
+
+import asyncio
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot.previews import render_preview
+from bot.texts.moderator import ImportTexts, import_texts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
     cancel,
     clear,
-    clipped,
     confirm_keyboard,
     confirmation,
     conversation,
@@ -21,8 +25,10 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
-from knowledge.importers import DocumentRejected, read_document
+from knowledge.importers import DocumentRejected, QuestionsOnly, read_document
+from knowledge.models import ParsedDocument
 from knowledge.moderation import ModerationError
+from knowledge.publications import FetchError, PublicationSource, looks_like_reference
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
@@ -32,8 +38,65 @@ async def start(update: Update, context: BotContext) -> int:
     if not await guard(update, context):
         return END
     clear(context)
+    reference = " ".join(context.args or []).strip()
+    if reference:
+        return await _fetch_and_preview(update, context, reference)
     await say(update, escape(texts(update).import_send_file))
     return WAIT_FILE
+
+
+def _import_texts(update: Update) -> ImportTexts:
+    user = update.effective_user
+    return import_texts(user.language_code if user else None)
+
+
+async def _fetch_and_preview(update: Update, context: BotContext, reference: str) -> int:
+    """`/import ah-tk-20202021-3341` or an official link: the official XML, fetched and previewed."""
+    settings = context.services.settings
+    source = PublicationSource(
+        base_url=settings.publications_base_url,
+        timeout_seconds=settings.publications_timeout_seconds,
+        max_bytes=settings.max_upload_bytes,
+    )
+    t, it = texts(update), _import_texts(update)
+    try:
+        parsed = await asyncio.to_thread(source.fetch, reference)
+    except FetchError as error:
+        await say(update, escape(_fetch_refusal(error, it, reference)))
+        return END
+    except QuestionsOnly:
+        await say(update, escape(it.questions_only))
+        return END
+    except DocumentRejected as error:
+        await say(update, escape(t.not_saved.format(reason=error)))
+        return END
+    return await _preview(update, context, parsed)
+
+
+def _fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
+    detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
+    template = {
+        "bad_reference": it.fetch_bad_reference,
+        "offline": it.fetch_offline,
+        "not_found": it.fetch_not_found,
+        "too_large": it.fetch_too_large,
+        "off_host": it.fetch_off_host,
+    }.get(error.problem, it.fetch_failed)
+    return template.format(**detail)
+
+
+async def _preview(update: Update, context: BotContext, parsed: ParsedDocument) -> int:
+    """The preview with Save / Cancel, or the reason this document is not imported."""
+    t = texts(update)
+    preview = moderation(context).preview_import(parsed)
+    if preview.duplicate_of:
+        reason = f"this document is already in the store as {preview.duplicate_of}"
+        await say(update, escape(t.not_saved.format(reason=reason)))
+        return END
+    clear(context)
+    draft(context)["parsed"] = preview.parsed
+    await say(update, render_preview(preview, _import_texts(update), escape), confirm_keyboard(update))
+    return CONFIRM
 
 
 async def got_file(update: Update, context: BotContext) -> int:
@@ -54,31 +117,25 @@ async def got_file(update: Update, context: BotContext) -> int:
         telegram_file = await context.bot.get_file(document.file_id)
         data = bytes(await telegram_file.download_as_bytearray())
         parsed = read_document(data, document.file_name or "upload", max_bytes=limit)
+    except QuestionsOnly:
+        await say(update, escape(_import_texts(update).questions_only))
+        return END
     except DocumentRejected as error:
         await say(update, escape(t.not_saved.format(reason=error)))
         return END
     except TelegramError as error:
         await say(update, escape(t.not_saved.format(reason=f"the file could not be downloaded ({type(error).__name__})")))
         return END
-    preview = moderation(context).preview_import(parsed)
-    if preview.duplicate_of:
-        await say(update, escape(t.not_saved.format(reason=f"this document is already in the store as {preview.duplicate_of}")))
-        return END
-    clear(context)
-    draft(context)["parsed"] = parsed
-    document_meta = parsed.document
-    first = "\n".join(f"{e.number}. {e.text[:160]}" for e in parsed.entries[:3])
-    text = t.import_preview.format(
-        kind=escape(document_meta.kind.label),
-        date=document_meta.date.isoformat() if document_meta.date else "?",
-        authors=clipped(", ".join(a.describe() for a in document_meta.authors) or "?", 300),
-        title=clipped(document_meta.title, 300),
-        count=len(parsed.entries),
-        first=escape(first),
-        warnings=escape("; ".join(preview.warnings)),
-    )
-    await say(update, text, confirm_keyboard(update))  # every part is bounded: no cut that could split a tag
-    return CONFIRM
+    return await _preview(update, context, parsed)
+
+
+async def got_reference_or_wait(update: Update, context: BotContext) -> int:
+    """After /import, an official id or link is fetched; any other text repeats what to send."""
+    message = update.effective_message
+    text = (message.text or "").strip() if message else ""
+    if looks_like_reference(text) and " " not in text:
+        return await _fetch_and_preview(update, context, text)
+    return await waiting_for_file(update, context)
 
 
 async def waiting_for_file(update: Update, context: BotContext) -> int:
@@ -108,7 +165,10 @@ def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         entry_points=[CommandHandler("import", start, filters=filters.ChatType.PRIVATE), MessageHandler(PRIVATE_DOCUMENT, got_file)],
         states={
-            WAIT_FILE: [MessageHandler(PRIVATE_DOCUMENT, got_file), MessageHandler(filters.TEXT & ~filters.COMMAND, waiting_for_file)],
+            WAIT_FILE: [
+                MessageHandler(PRIVATE_DOCUMENT, got_file),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, got_reference_or_wait),
+            ],
             CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
             ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },

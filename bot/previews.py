@@ -1,0 +1,66 @@
+"""The import preview a moderator checks before confirming, the same in Telegram and on the command line.
+
+It shows kind, date, authors, citation, the key the document will get, and every entry's number with
+its first words (and the first words of its official question), so that a misreading shows before
+anything is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.texts.moderator import ImportTexts
+from knowledge.models import Entry, format_date_nl
+from knowledge.moderation import ImportPreview, Moderation
+
+#: Entries listed one by one; a longer document ends the list with a count.
+MAX_LISTED_ENTRIES = 40
+FIRST_WORDS = 9
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def entry_line(entry: Entry, preview: ImportPreview) -> str:
+    label = Moderation.entry_label(entry, preview.parsed.document.kind)
+    if entry.question and entry.question_is_official:
+        return f"{label}: {first_words(entry.question, 7)} → {first_words(entry.text, 6)}"
+    return f"{label}: {first_words(entry.text)}"
+
+
+def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str], str] = lambda s: s) -> str:
+    """The whole preview as one message; `escape` makes the document's own text safe for HTML."""
+    parsed = preview.parsed
+    document = parsed.document
+    entries = parsed.entries
+    lines = [escape(entry_line(e, preview)) for e in entries[:MAX_LISTED_ENTRIES]]
+    if len(entries) > MAX_LISTED_ENTRIES:
+        lines.append(escape(t.more_entries.format(count=len(entries) - MAX_LISTED_ENTRIES)))
+    notes = []
+    if preview.beside:
+        notes.append(t.beside.format(other=preview.beside, key=document.key))
+    if any(w.startswith("replaces the withdrawn") for w in preview.warnings):
+        notes.append(t.replaces_withdrawn.format(key=document.key))
+    if document.date is None:
+        notes.append(t.no_date)
+    if not document.authors:
+        notes.append(t.no_authors)
+    if parsed.truncated is not None:
+        notes.append(t.cut_off.format(label=Moderation.entry_label(parsed.truncated, document.kind)))
+    return t.preview.format(
+        kind=escape(document.kind.label),
+        date=format_date_nl(document.date) if document.date else t.unknown,
+        authors=escape(_clip(", ".join(a.describe() for a in document.authors) or t.unknown, 300)),
+        citation=escape(document.citation or (document.official_id or t.no_citation)),
+        key=escape(document.key),
+        title=escape(_clip(document.title, 300)),
+        count=len(entries),
+        entries="\n".join(lines),
+        notes=("\n\n" + "\n".join(escape(n) for n in notes)) if notes else "",
+    )
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

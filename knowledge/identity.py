@@ -1,0 +1,92 @@
+"""Which document a parsed text is: its content digest, and a key that tells it apart from others.
+
+A key of kind and date alone ('kamervragen-2021-07-16') is not an identity: ministries send several
+answer sets on one day, and every undated letter shares 'kamerbrief-undated'. So "already in the
+store" is decided by what the document says (its content digest: the same cleaned text is the same
+document whether it came as .txt, .pdf or official .xml) or by an official identity the document
+states (official id, printed number, question number), never by a generic key alone. A new
+document whose generic key is taken gets a key that adds something of its own: its official
+number, its authors, or a short digest of its text. Stored keys never change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from knowledge.models import Document, Entry, ParsedDocument
+
+#: Hex digits of the content digest used in a key when nothing else tells two documents apart.
+KEY_DIGEST_LENGTH = 8
+_GENERIC_KEY = re.compile(r"^(?:kamerbrief|kamervragen)-(?:\d{4}-\d{2}-\d{2}|undated)$")
+_AH_NUMBER = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d{1,6})$")
+
+
+def content_digest(texts: Iterable[str]) -> str:
+    """SHA-256 of the official texts with layout dropped: only letters and digits count, case folded.
+
+    Line breaks, hyphenation at line ends, spacing and paragraph boundaries differ between a PDF dump,
+    a copied web page and the official XML of one document; its words do not.
+    """
+    joined = " ".join(texts)
+    normal = unicodedata.normalize("NFKC", joined).casefold()
+    return hashlib.sha256(re.sub(r"[\W_]+", "", normal).encode("utf-8")).hexdigest()
+
+
+def entries_digest(entries: Iterable[Entry]) -> str:
+    """The content digest of a document's entries, in their order."""
+    return content_digest(entry.text for entry in sorted(entries, key=lambda e: e.number))
+
+
+def is_generic_key(key: str) -> bool:
+    """True for a key of kind and date only, which many documents may share."""
+    return bool(_GENERIC_KEY.match(key))
+
+
+def same_official_document(a: Document, b: Document) -> bool:
+    """Both state the same official identity (official id, or kind, date and printed/question number)."""
+    if a.official_id and b.official_id:
+        return a.official_id == b.official_id
+    return a.key == b.key and not is_generic_key(a.key)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def key_candidates(document: Document, digest: str) -> list[str]:
+    """Keys for a document, best first: its own key, then the key with its official number, its
+    authors' surnames, and finally a short digest of its text (which only the same text shares)."""
+    base = document.key
+    candidates = [base]
+    if document.official_id and (m := _AH_NUMBER.match(document.official_id)):
+        candidates.append(f"{base}-{m.group(1)}")
+    surnames = [_slug(author.name.split()[-1]) for author in document.authors if author.name.split()]
+    if surnames := [s for s in surnames if s]:
+        candidates.append(f"{base}-{'-'.join(surnames[:3])}"[:70])
+    candidates.append(f"{base}-{digest[:KEY_DIGEST_LENGTH]}")
+    return list(dict.fromkeys(candidates))
+
+
+def rekey(parsed: ParsedDocument, key: str) -> ParsedDocument:
+    """The same parsed document under another key (its entries' keys follow)."""
+    if key == parsed.document.key:
+        return parsed
+    document = parsed.document.model_copy(update={"key": key})
+    entries = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in parsed.entries]
+    return ParsedDocument(document=document, entries=entries)
+
+
+def free_key(document: Document, digest: str, usable: Callable[[str], bool]) -> str:
+    """The first candidate key that `usable` accepts (free, or a withdrawn copy of this document)."""
+    candidates = key_candidates(document, digest)
+    for candidate in candidates:
+        if usable(candidate):
+            return candidate
+    for n in range(2, 1000):  # the digest key is taken by a different text: practically never
+        if usable(candidate := f"{candidates[-1]}-{n}"):
+            return candidate
+    raise ValueError(f"no free key for {document.key}")

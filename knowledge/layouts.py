@@ -1,0 +1,142 @@
+"""Layouts of official texts other than the PDF dump: pages republished by OpenKamer and the like.
+
+A republished page states in header lines what the PDF prints in its head ("Kamervraag 2021Z10926",
+"Beantwoord 16 juli 2021", "Beantwoord door ...", "Bron antwoord <url>"), and lists each question as
+"• Vraag 1" followed by the question and the answer as paragraphs, without an "Antwoord" heading.
+Its text is unwrapped (one paragraph a line), so every non-empty line is a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.cleaning import normalise_lines
+from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
+from knowledge.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
+
+_REPUBLISHED_HEAD = re.compile(r"^\s*Kamervraag\s+(20\d{2}Z\d{5})\s*$", re.MULTILINE)
+_BULLET_QUESTION = re.compile(r"^[•·▪*-]?\s*Vraag\s+(\d{1,3})\s*:?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(r"^[•·▪*-]?\s*Antwoord(?:\s+\d{1,3})?\s*:?$", re.IGNORECASE)
+_ANSWER_URL = re.compile(r"https?://\S*?\b(ah-(tk|ek)-(\d{4})(\d{4})-(\d{1,6}))\b\S*")
+_ANSWERED_BY_PERSON = re.compile(
+    r"([^,()]+?)\s*\(\s*((?:minister-president|minister|staatssecretaris)\b[^()]*)\)(?:\s*\([^()]*\))?", re.IGNORECASE
+)
+_SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
+_OFFICIAL_HOSTS = ("zoek.officielebekendmakingen.nl", "officielebekendmakingen.nl", "www.officielebekendmakingen.nl")
+
+
+def is_republished_page(raw: str) -> bool:
+    """A 'Kamervraag 2021Z…' header line and '• Vraag 1' items: the OpenKamer layout."""
+    return bool(_REPUBLISHED_HEAD.search(raw)) and bool(re.search(r"^\s*•\s*Vraag\s+\d", raw, re.MULTILINE))
+
+
+def parse_republished_page(raw: str) -> ParsedDocument:
+    lines = [line for line in normalise_lines(raw) if line]
+    header: dict[str, str] = {}
+    title: str | None = None
+    items: list[tuple[int, list[str]]] = []
+    for line in lines:
+        if m := _BULLET_QUESTION.match(line):
+            items.append((int(m.group(1)), []))
+            continue
+        if items:
+            items[-1][1].append(line)
+            continue
+        field, _, value = line.partition(" ")
+        for name in (
+            "Kamervraag",
+            "Ingediend",
+            "Beantwoord door",
+            "Beantwoord",
+            "Indiener",
+            "Bron vraag",
+            "Bron antwoord",
+        ):
+            if line.startswith(name + " "):
+                header.setdefault(name, line[len(name) :].strip())
+                break
+        else:
+            title = title or line
+    if "Beantwoord" not in header and "Beantwoord door" not in header:
+        raise QuestionsWithoutAnswers()
+    date = parse_date(header.get("Beantwoord", ""))
+    qnumber = header.get("Kamervraag", "").split()[0] if header.get("Kamervraag") else None
+    official_id, citation, url = _answer_source(header.get("Bron antwoord", ""))
+    kind = DocumentKind.KAMERVRAGEN
+    key = document_key(kind, date, None, qnumber)
+    entries = [e for number, paragraphs in items if (e := _item_entry(key, number, paragraphs)) is not None]
+    if items and not entries:
+        raise QuestionsWithoutAnswers()
+    shown_title = title or "Antwoord op Kamervragen"
+    document = Document(
+        key=key,
+        kind=kind,
+        title=shown_title,
+        subject=f"{title} (vragen van {header['Indiener']})" if title and header.get("Indiener") else title,
+        date=date,
+        authors=_answerers(header.get("Beantwoord door", "")),
+        question_number=qnumber,
+        official_id=official_id,
+        citation=citation,
+        url=url,
+        references=references_of(entries),
+    )
+    return ParsedDocument(document=document, entries=entries)
+
+
+def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
+    """The question is the paragraphs up to the first that ends in '?' (or the first); the rest answers it."""
+    heading = next((i for i, p in enumerate(paragraphs) if _ANSWER_HEADING.match(p)), None)
+    if heading is not None:  # a page that does print 'Antwoord 1' after all
+        question, answer = paragraphs[:heading], paragraphs[heading + 1 :]
+        if not question or not answer:
+            return None
+        paragraphs, split = question + answer, len(question)
+    elif len(paragraphs) < 2:
+        return None
+    else:
+        split = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith("?")), 1)
+    if split >= len(paragraphs):
+        return None
+    return Entry(
+        key=f"{key}/{number}",
+        document_key=key,
+        number=number,
+        question="\n\n".join(paragraphs[:split]),
+        question_is_official=True,
+        text="\n\n".join(paragraphs[split:]),
+    )
+
+
+def _answer_source(value: str) -> tuple[str | None, str | None, str | None]:
+    """Official id, citation and link of the answers, from an official address only."""
+    m = _ANSWER_URL.search(value)
+    if not m or not any(f"//{host}/" in m.group(0) for host in _OFFICIAL_HOSTS):
+        return None, None, None
+    official_id, chamber, start, end, number = m.groups()
+    if int(end) != int(start) + 1:
+        return None, None, None
+    citation = f"Aanhangsel Handelingen {'II' if chamber == 'tk' else 'I'} {start}/{end[2:]}, nr. {number}"
+    return official_id, citation, f"https://zoek.officielebekendmakingen.nl/{official_id}.html"
+
+
+def _answerers(value: str) -> list[Author]:
+    """'Ankie Broekers-Knol (staatssecretaris justitie en veiligheid) (VVD)' → name, role and ministry."""
+    authors = []
+    for name, office in _ANSWERED_BY_PERSON.findall(value):
+        role, _, ministry = office.strip().partition(" ")
+        ministry = re.sub(r"^(?:van|voor)\s+", "", ministry.strip(), flags=re.IGNORECASE)
+        authors.append(
+            Author(
+                name=name.strip(" ,").removeprefix("en ").strip(),
+                role=role.lower(),
+                ministry=_ministry_case(ministry) or None,
+            )
+        )
+    return authors
+
+
+def _ministry_case(text: str) -> str:
+    """'justitie en veiligheid' → 'Justitie en Veiligheid', as the official texts write ministries."""
+    words = text.split()
+    return " ".join(w if w.lower() in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -1,0 +1,306 @@
+"""Every layout moderators copy documents in (issue 13), on our own Dutch test documents in
+tests/data/documents/layouts/: what the parser reads, and what the moderator's preview shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.previews import render_preview
+from bot.texts.moderator import IMPORT_EN, IMPORT_NL
+from knowledge.importers import QuestionsOnly, read_document
+from knowledge.models import Author, DocumentKind, ParsedDocument
+from knowledge.moderation import Moderation
+from knowledge.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
+from knowledge.service import citation_for
+from tests.moderationkit import content, fresh_service
+
+LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+
+
+def parsed(name: str) -> ParsedDocument:
+    return parse_document((LAYOUTS / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def preview_text(name: str) -> str:
+    moderation = Moderation(fresh_service())
+    return render_preview(moderation.preview_import(parsed(name)), IMPORT_EN)
+
+
+# --- the official web page's text -----------------------------------------------------------------
+
+
+def test_web_page_reads_header_table_date_ministers_and_numbered_headings() -> None:
+    document = parsed("webpagina_aanhangsel")
+    d = document.document
+    assert d.kind is DocumentKind.KAMERVRAGEN
+    assert d.citation == "Aanhangsel Handelingen II 2020/21, nr. 9341", "from the flattened header table"
+    assert d.official_id == "ah-tk-20202021-9341"
+    assert d.question_number == "2021Z99841"
+    assert d.date == dt.date(2021, 6, 28), "the date received, not the date sent"
+    assert d.authors == [Author(name="Verhoef", role="minister", ministry="Buitenlandse Zaken")]
+    assert d.title.startswith("Vragen van het lid Verbeek-Aydın (GL) aan de Minister van Buitenlandse Zaken")
+    assert [e.number for e in document.entries] == [1, 2, 3]
+    first, second, third = document.entries
+    assert first.question == (
+        "Bent u bekend met het bericht dat in Minsk opnieuw journalisten van onafhankelijke media zijn gearresteerd?"
+    ), "the footnote marker glued to the question mark is gone"
+    assert first.text == "Ja."
+    assert [f.url for f in first.footnotes] == ["https://example.org/journalisten-minsk"]
+    assert second.text.count("\n\n") == 1 and second.text.startswith("Nederland steunt onafhankelijke")
+    assert (
+        third.question.endswith("verantwoordelijken?")
+        and third.footnotes[0].text == "Zie ook Kamerstuk 99 997, nr. 12."
+    )
+
+
+def test_a_marker_glued_to_a_question_mark_goes_even_without_the_footnote() -> None:
+    raw = (LAYOUTS / "webpagina_aanhangsel.txt").read_text(encoding="utf-8").split("\n1 Voorbeeldkrant")[0]
+    entries = parse_document(raw).entries
+    assert entries[0].question.endswith("gearresteerd?") and entries[2].question.endswith("verantwoordelijken?")
+
+
+# --- the usual header, question number first ------------------------------------------------------
+
+
+def test_question_number_first_keeps_the_date_and_both_ministers() -> None:
+    document = parsed("vraagnummer_eerst")
+    d = document.document
+    assert d.question_number == "2021Z99923"
+    assert d.date == dt.date(2021, 7, 16)
+    assert d.authors == [
+        Author(name="Verhoef", role="minister", ministry="Buitenlandse Zaken"),
+        Author(name="Van Leeuwen", role="staatssecretaris", ministry="Justitie en Veiligheid"),
+    ]
+    assert d.title.startswith("Vragen van het lid Koekkoek (Volt)") and "ingezonden" not in d.title
+    assert d.key == "kamervragen-2021-07-16-2021z99923"
+    assert [e.number for e in document.entries] == [1, 2]
+
+
+# --- grouped numbering ------------------------------------------------------------------------------
+
+
+def test_grouped_numbering_is_one_entry_covering_both_questions_and_cited_so() -> None:
+    document = parsed("gegroepeerde_nummering")
+    first, third = document.entries
+    assert (first.number, first.numbers) == (1, [1, 2])
+    assert first.question == (
+        "Bent u bekend met berichten dat Oekraïense kinderen via Belarus naar Rusland worden overgebracht?\n\n"
+        "Welke informatie heeft het kabinet over de rol van het Belarussische regime hierbij?"
+    )
+    assert first.text.startswith("Ja. Het kabinet heeft kennisgenomen")
+    assert (third.number, third.numbers) == (3, [])
+    assert citation_for(first, document.document).number_label == "Vragen 1 en 2"
+    assert "Vragen 1 en 2: Bent u bekend met berichten dat Oekraïense" in preview_text("gegroepeerde_nummering")
+
+
+# --- republished pages (OpenKamer) ----------------------------------------------------------------
+
+
+def test_republished_page_reads_header_lines_and_items_without_answer_headings() -> None:
+    document = parsed("openkamer_herpublicatie")
+    d = document.document
+    assert d.kind is DocumentKind.KAMERVRAGEN
+    assert d.date == dt.date(2021, 7, 16), "the answer date, not the date submitted"
+    assert d.question_number == "2021Z99926"
+    assert d.official_id == "ah-tk-20202021-9512", "from the answer's URL"
+    assert d.citation == "Aanhangsel Handelingen II 2020/21, nr. 9512"
+    assert d.url == "https://zoek.officielebekendmakingen.nl/ah-tk-20202021-9512.html"
+    assert d.authors == [Author(name="Pieter van Leeuwen", role="staatssecretaris", ministry="Justitie en Veiligheid")]
+    assert d.title == "Belarussische dissidenten die in Nederland worden bedreigd"
+    assert [e.number for e in document.entries] == [1, 2, 3]
+    first, second, third = document.entries
+    assert (
+        first.question.startswith("Bent u bekend met berichten")
+        and first.text == "Ja, ik ben bekend met deze berichten."
+    )
+    assert second.question == "Waar kunnen Belarussen die zich in Nederland bedreigd voelen terecht?"
+    assert second.text.endswith("Daarnaast kan men anoniem melding doen bij Meld Misdaad Anoniem.")
+    assert third.question.endswith("Zo ja, welke maatregelen neemt u?"), "a question of two sentences stays whole"
+    assert all(e.question_is_official for e in document.entries)
+
+
+def test_republished_page_takes_ids_only_from_an_official_address() -> None:
+    raw = (
+        (LAYOUTS / "openkamer_herpublicatie.txt")
+        .read_text(encoding="utf-8")
+        .replace("https://zoek.officielebekendmakingen.nl/ah-tk", "https://elders.example.org/ah-tk")
+    )
+    d = parse_document(raw).document
+    assert (d.official_id, d.citation, d.url) == (None, None, None)
+
+
+# --- a letter answering a committee's numbered questions -----------------------------------------
+
+
+def test_committee_letter_entries_are_the_numbered_question_answer_pairs() -> None:
+    document = parsed("commissievragen_brief")
+    d = document.document
+    assert d.kind is DocumentKind.KAMERBRIEF
+    assert d.date == dt.date(2024, 4, 17)
+    assert d.authors == [Author(name="H.M. Kuipers-Dekker", role="Minister van Buitenlandse Zaken")]
+    assert d.subject and d.subject.startswith("Beantwoording vragen van de vaste commissie")
+    assert d.preamble and d.preamble.startswith("Hierbij bied ik u de antwoorden aan"), (
+        "the introduction is kept, not an entry"
+    )
+    assert [e.number for e in document.entries] == [1, 2, 3]
+    first, second, _ = document.entries
+    assert (
+        first.question
+        == "Hoeveel politieke gevangenen zitten er volgens het kabinet op dit moment in Belarus gevangen?"
+    )
+    assert first.question_is_official, "the committee's question is the document's own text"
+    assert first.text == (
+        "Volgens de mensenrechtenorganisatie Viasna zitten er op dit moment meer dan 1.400 politieke gevangenen "
+        "vast in Belarus. Het kabinet heeft geen reden om aan deze cijfers te twijfelen."
+    ), "lines broken mid-sentence are joined"
+    assert second.text.count("\n\n") == 1
+    assert not any("Kuipers-Dekker" in e.text or "De Minister van" in e.text for e in document.entries)
+    assert citation_for(first, d).number_label == "Vraag 1"
+
+
+# --- questions without answers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["vragen_zonder_antwoorden", "vragen_zonder_antwoorden_genummerd"])
+def test_questions_without_answers_are_refused_in_one_line(name: str) -> None:
+    with pytest.raises(QuestionsWithoutAnswers) as raised:
+        parsed(name)
+    assert str(raised.value) == QUESTIONS_ONLY and "\n" not in str(raised.value)
+    with pytest.raises(QuestionsOnly):
+        read_document((LAYOUTS / f"{name}.txt").read_bytes(), f"{name}.txt")
+
+
+def test_a_republished_page_without_an_answer_is_refused_too() -> None:
+    raw = "\n".join(
+        line
+        for line in (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith(("Beantwoord", "Bron antwoord"))
+    )
+    with pytest.raises(QuestionsWithoutAnswers):
+        parse_document(raw)
+
+
+# --- text cut off ---------------------------------------------------------------------------------------
+
+
+def test_cut_off_text_imports_what_is_complete_and_the_preview_says_so() -> None:
+    document = parsed("afgebroken_tekst")
+    assert [e.number for e in document.entries] == [1, 2]
+    assert document.truncated is not None and document.truncated.number == 3
+    assert document.truncated.text.endswith("geïnformeerd over de")
+    service = fresh_service()
+    moderation = Moderation(service)
+    preview = moderation.preview_import(document)
+    shown = render_preview(preview, IMPORT_EN)
+    assert "Vraag 3 looks cut off and is not imported" in shown
+    assert "Vraag 3: " not in shown, "the cut-off entry is not listed as an entry"
+    stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
+    assert [e.number for e in entries] == [1, 2]
+    assert all("geïnformeerd over de" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+def test_a_complete_document_is_not_called_cut_off() -> None:
+    for name in (
+        "webpagina_aanhangsel",
+        "vraagnummer_eerst",
+        "gegroepeerde_nummering",
+        "openkamer_herpublicatie",
+        "commissievragen_brief",
+    ):
+        assert parsed(name).truncated is None, name
+
+
+# --- the preview --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "webpagina_aanhangsel",
+            [
+                "Kind: Antwoord op Kamervragen",
+                "Date: 28 juni 2021",
+                "Authors: minister Verhoef (Buitenlandse Zaken)",
+                "Citation: Aanhangsel Handelingen II 2020/21, nr. 9341",
+                "3 entries:",
+                "Vraag 1: Bent u bekend met het bericht dat … → Ja.",
+                "Vraag 3: Bent u bereid in EU-verband te pleiten … → Ja. Nederland zet zich in EU-verband …",
+            ],
+        ),
+        (
+            "commissievragen_brief",
+            [
+                "Kind: Kamerbrief",
+                "Date: 17 april 2024",
+                "Authors: H.M. Kuipers-Dekker, Minister van Buitenlandse Zaken",
+                "Citation: no official citation found",
+                "3 entries:",
+                "Vraag 2: Wat doet het kabinet om de vrijlating … → Het kabinet roept in bilaterale contacten …",
+            ],
+        ),
+        (
+            "openkamer_herpublicatie",
+            [
+                "Date: 16 juli 2021",
+                "Citation: Aanhangsel Handelingen II 2020/21, nr. 9512",
+                "Authors: staatssecretaris Pieter van Leeuwen (Justitie en Veiligheid)",
+            ],
+        ),
+    ],
+)
+def test_preview_shows_kind_date_authors_citation_and_every_entry(name: str, expected: list[str]) -> None:
+    lines = preview_text(name).splitlines()
+    for line in expected:
+        assert line in lines, (line, lines)
+
+
+def test_preview_is_in_the_moderators_language() -> None:
+    moderation = Moderation(fresh_service())
+    shown = render_preview(moderation.preview_import(parsed("afgebroken_tekst")), IMPORT_NL)
+    assert shown.startswith("<b>Import: voorbeeld</b>\nSoort: Antwoord op Kamervragen\nDatum: 6 juni 2023")
+    assert "Vraag 3 lijkt afgebroken" in shown
+
+
+def test_importing_a_layout_changes_nothing_until_confirmed() -> None:
+    service = fresh_service()
+    before = content(service.store)
+    Moderation(service).preview_import(parsed("openkamer_herpublicatie"))
+    assert content(service.store) == before
+
+
+def test_numbered_sections_of_an_ordinary_letter_are_not_made_questions() -> None:
+    raw = (
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA Den Haag\n\n"
+        "Den Haag, 3 mei 2024\n\nGeachte voorzitter,\n\n"
+        "1.\nHet kabinet blijft de situatie in Belarus\nvolgen.\n\nDe ambassade in Vilnius\nblijft open.\n\n"
+        "2.\nNederland steunt het maatschappelijk\nmiddenveld.\n\n"
+        "De Minister van Buitenlandse Zaken,\n\nH.M. Kuipers-Dekker\n"
+    )
+    document = parse_document(raw)
+    assert " ".join(e.text for e in document.entries) == (
+        "Het kabinet blijft de situatie in Belarus volgen. De ambassade in Vilnius blijft open. "
+        "Nederland steunt het maatschappelijk middenveld."
+    ), "every paragraph kept, the section numbers left out"
+    assert not any(e.question or e.question_is_official for e in document.entries)
+
+
+def test_a_republished_page_with_answer_headings_is_read_the_same() -> None:
+    raw = (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8").replace(
+        "    Ja, ik ben bekend met deze berichten.", "    Antwoord 1\n\n    Ja, ik ben bekend met deze berichten."
+    )
+    first = parse_document(raw).entries[0]
+    assert first.question.startswith("Bent u bekend") and first.text == "Ja, ik ben bekend met deze berichten."
+
+
+def test_a_web_copy_keeps_a_sentence_that_a_line_break_split() -> None:
+    long_line = "Nederland steunt onafhankelijke Belarussische media via het Mensenrechtenfonds en via bijdragen aan"
+    raw = (LAYOUTS / "webpagina_aanhangsel.txt").read_text(encoding="utf-8").replace(
+        "Nederland steunt onafhankelijke Belarussische media via het Mensenrechtenfonds en via bijdragen aan ",
+        long_line + "\n",
+    )
+    second = parse_document(raw).entries[1]
+    assert second.text.startswith(long_line + " internationale organisaties") and second.text.count("\n\n") == 1

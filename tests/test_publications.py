@@ -1,0 +1,224 @@
+"""Import by official id or link (issue 13): the official XML and metadata from a fake
+officielebekendmakingen on 127.0.0.1, through the fetcher, the command line and Telegram."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import SettingsError, load_settings
+from bot.texts.moderator import IMPORT_EN, IMPORT_NL
+from knowledge.publications import FetchError, PublicationSource, official_id_of
+from tests.fakepublications import FakePublications, Route, closed_port_url, serving
+from tests.moderationkit import AANHANGSEL_XML, KAMERSTUK_XML, LETTER_KEY, content, fresh_service
+from tests.test_telegram_moderation import OTHER_MODERATOR, buttons, moderated_bot, moderator, press, send
+
+AH_ID = "ah-tk-20202021-9999"
+AH_KEY = "kamervragen-2021-07-16-2021z99999"
+METADATA = b"""<?xml version="1.0"?><metadata_gegevens>
+  <metadata name="DC.identifier" content="ah-tk-20202021-9999"/>
+  <metadata name="OVERHEIDop.datumOntvangst" content="2021-07-16"/>
+</metadata_gegevens>"""
+QUESTIONS_ONLY_XML = b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag></kamervragen>"
+
+ROUTES = {
+    f"/{AH_ID}.xml": Route(body=AANHANGSEL_XML.read_bytes(), headers={"Content-Type": "application/xml"}),
+    f"/{AH_ID}/metadata.xml": Route(body=METADATA),
+    "/kst-35373-33.xml": Route(body=KAMERSTUK_XML.read_bytes()),
+    "/ah-tk-20202021-2222.xml": Route(body=b"<kamervragen>" + b" " * 20_000 + b"</kamervragen>"),
+    "/ah-tk-20202021-3333.xml": Route(
+        status=302, headers={"Location": "https://evil.example.org/ah-tk-20202021-3333.xml"}
+    ),
+    "/ah-tk-20202021-4444.xml": Route(status=301, headers={"Location": f"/{AH_ID}.xml"}),
+    "/kv-tk-2021Z99999.xml": Route(body=QUESTIONS_ONLY_XML),
+}
+
+
+@pytest.fixture
+def fake() -> Iterator[FakePublications]:
+    with serving(ROUTES) as running:
+        yield running
+
+
+def source(fake: FakePublications, max_bytes: int = 5_000_000) -> PublicationSource:
+    return PublicationSource(base_url=fake.base_url, timeout_seconds=5, max_bytes=max_bytes)
+
+
+# --- the fetcher --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("ah-tk-20202021-3341", "ah-tk-20202021-3341"),
+        ("  AH-TK-20202021-3341 ", "ah-tk-20202021-3341"),
+        ("https://zoek.officielebekendmakingen.nl/kst-35373-33.html", "kst-35373-33"),
+        ("https://zoek.officielebekendmakingen.nl/ah-tk-20202021-3341.xml", "ah-tk-20202021-3341"),
+        ("https://zoek.officielebekendmakingen.nl/kst-21501-02-2298/metadata.xml", "kst-21501-02-2298"),
+        ("https://zoek.officielebekendmakingen.nl/kv-tk-2021z10926", "kv-tk-2021Z10926"),
+        ("https://evil.example.org/kst-35373-33.html", None),
+        ("https://zoek.officielebekendmakingen.nl/../etc/passwd", None),
+        ("kst-35373-33; rm -rf /", None),
+        ("ah-tk-2020-1", None),
+    ],
+)
+def test_official_ids_come_only_from_ids_and_official_links(reference: str, expected: str | None) -> None:
+    assert official_id_of(reference) == expected
+
+
+def test_found_reads_the_xml_with_its_metadata_and_fills_id_and_link(fake: FakePublications) -> None:
+    parsed = source(fake).fetch(AH_ID)
+    document = parsed.document
+    assert document.key == AH_KEY and document.official_id == AH_ID
+    assert document.citation == "Aanhangsel Handelingen II 2020/21, nr. 9999"
+    assert document.url == f"https://zoek.officielebekendmakingen.nl/{AH_ID}.html"
+    assert [e.number for e in parsed.entries] == [1, 2, 4]
+    assert fake.requests == [f"/{AH_ID}.xml", f"/{AH_ID}/metadata.xml"]
+
+
+def test_a_link_is_fetched_by_its_id_from_the_configured_base(fake: FakePublications) -> None:
+    parsed = source(fake).fetch("https://zoek.officielebekendmakingen.nl/kst-35373-33.html")
+    assert parsed.document.kind.value == "kamerbrief" and parsed.entries
+    assert fake.requests[0] == "/kst-35373-33.xml", "the official link names the id; the base says where"
+
+
+def test_a_redirect_within_the_allowed_hosts_is_followed(fake: FakePublications) -> None:
+    assert source(fake).fetch("ah-tk-20202021-4444").document.key == AH_KEY
+
+
+@pytest.mark.parametrize(
+    ("reference", "problem", "shown"),
+    [
+        (
+            "ah-tk-20202021-1111",
+            "not_found",
+            "Not saved: ah-tk-20202021-1111 was not found on officielebekendmakingen.",
+        ),
+        ("ah-tk-20202021-2222", "too_large", "Not saved: ah-tk-20202021-2222 is larger than 5000 bytes."),
+        (
+            "ah-tk-20202021-3333",
+            "off_host",
+            "Not saved: the address redirects to evil.example.org, which is not an official publications site.",
+        ),
+        ("https://evil.example.org/x", "bad_reference", None),
+    ],
+)
+def test_failures_are_one_clear_problem(
+    fake: FakePublications, reference: str, problem: str, shown: str | None
+) -> None:
+    with pytest.raises(FetchError) as raised:
+        source(fake, max_bytes=5000).fetch(reference)
+    assert raised.value.problem == problem and "\n" not in str(raised.value)
+    assert all("evil" not in r for r in fake.requests), "nothing is ever asked of another host"
+
+
+def test_offline_is_one_clear_problem() -> None:
+    with pytest.raises(FetchError) as raised:
+        PublicationSource(base_url=closed_port_url(), timeout_seconds=2).fetch(AH_ID)
+    assert raised.value.problem == "offline"
+
+
+def test_the_base_url_is_a_setting_https_except_on_this_machine() -> None:
+    assert load_settings().publications_base_url == "https://zoek.officielebekendmakingen.nl"
+    assert (
+        load_settings(publications_base_url="http://127.0.0.1:8099/").publications_base_url == "http://127.0.0.1:8099"
+    )
+    with pytest.raises(SettingsError, match="PUBLICATIONS_BASE_URL"):
+        load_settings(publications_base_url="http://zoek.officielebekendmakingen.nl")
+
+
+def test_a_plain_http_redirect_to_an_official_host_is_refused(fake: FakePublications) -> None:
+    routes = {
+        f"/{AH_ID}.xml": Route(status=302, headers={"Location": f"http://zoek.officielebekendmakingen.nl/{AH_ID}.xml"})
+    }
+    with serving(routes) as other, pytest.raises(FetchError) as raised:
+        source(other).fetch(AH_ID)
+    assert raised.value.problem == "off_host"
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+
+def test_cli_import_by_id_previews_with_dry_run_then_imports(
+    fake: FakePublications, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PUBLICATIONS_BASE_URL", fake.base_url)
+    database = tmp_path / "standpunt.sqlite3"
+    assert main(["--database", str(database), "import", "--dry-run", AH_ID]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{AH_KEY}: Antwoord op Kamervragen, 2021-07-16, 3 entries")
+    assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in out and "Vragen 2 en 3: " in out
+    assert main(["--database", str(database), "import", f"https://zoek.officielebekendmakingen.nl/{AH_ID}.html"]) == 0
+    assert capsys.readouterr().out.endswith("imported\n")
+    assert main(["--database", str(database), "import", AH_ID]) != 0
+    assert "already in the store" in capsys.readouterr().err
+
+
+def test_cli_import_by_id_offline_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PUBLICATIONS_BASE_URL", closed_port_url())
+    assert main(["--database", str(tmp_path / "s.sqlite3"), "import", AH_ID]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be reached" in err and "Traceback" not in err
+
+
+# --- Telegram ------------------------------------------------------------------------------------------
+
+
+async def test_telegram_import_by_id_previews_then_saves(fake: FakePublications) -> None:
+    async with moderated_bot(publications_base_url=fake.base_url) as bot:
+        mod = moderator(bot)
+        [preview] = await send(bot, mod, f"/import {AH_ID}")
+        shown = preview["visible_text"]
+        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021" in shown
+        assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in shown and "Vragen 2 en 3: " in shown
+        assert buttons(preview) == ["m:ok", "m:no"]
+        [done] = await press(bot, mod, preview, "m:ok")
+        assert done["visible_text"].startswith(f"Imported: {AH_KEY} with 3 entries")
+        assert bot.service.store.document(AH_KEY).url == f"https://zoek.officielebekendmakingen.nl/{AH_ID}.html"
+
+
+async def test_telegram_import_by_link_after_the_prompt(fake: FakePublications) -> None:
+    async with moderated_bot(service=fresh_service(without=LETTER_KEY), publications_base_url=fake.base_url) as bot:
+        mod = moderator(bot)
+        await send(bot, mod, "/import")
+        [preview] = await send(bot, mod, "https://zoek.officielebekendmakingen.nl/kst-35373-33.html")
+        assert "Kind: Kamerbrief" in preview["visible_text"] and buttons(preview) == ["m:ok", "m:no"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("ah-tk-20202021-1111", IMPORT_EN.fetch_not_found.format(reference="ah-tk-20202021-1111")),
+        ("ah-tk-20202021-2222", IMPORT_EN.fetch_too_large.format(reference="ah-tk-20202021-2222", limit=5000)),
+        ("ah-tk-20202021-3333", IMPORT_EN.fetch_off_host.format(host="evil.example.org")),
+        ("kv-tk-2021Z99999", IMPORT_EN.questions_only),
+        (
+            "https://evil.example.org/kst-35373-33.html",
+            IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html"),
+        ),
+    ],
+)
+async def test_telegram_import_by_id_failures_are_one_line_and_change_nothing(
+    fake: FakePublications, reference: str, expected: str
+) -> None:
+    async with moderated_bot(publications_base_url=fake.base_url, max_upload_bytes=5000) as bot:
+        mod = moderator(bot)
+        before = content(bot.service.store)
+        [reply] = await send(bot, mod, f"/import {reference}")
+        assert reply["visible_text"] == expected and "\n" not in expected
+        assert buttons(reply) == []
+        assert content(bot.service.store) == before
+
+
+async def test_telegram_import_by_id_offline_in_the_moderators_language() -> None:
+    async with moderated_bot(publications_base_url=closed_port_url(), publications_timeout_seconds=2) as bot:
+        dutch = bot.api.user(OTHER_MODERATOR, "Mod", language_code="nl")
+        [reply] = await send(bot, dutch, f"/import {AH_ID}")
+        assert reply["visible_text"] == IMPORT_NL.fetch_offline
+        [reply] = await send(bot, moderator(bot), f"/import {AH_ID}")
+        assert reply["visible_text"] == IMPORT_EN.fetch_offline
