@@ -27,7 +27,8 @@ QUESTION_OPENERS = frozenset(
     ).split()
 )
 _CONJUNCTIONS = ("and", "en", "и", "і", "or", "of", "или", "ці", "а")
-_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+#: Sentence ends: after '?' always; after '.', '!' or '…' only before a capital ('nr. 2248' goes on).
+_BOUNDARY = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f])")
 #: A second question inside a sentence: ', and is ...', ' и как ...', ' en hoeveel ...'.
 _SECOND = re.compile(
     r"(?:,\s*|\s+)(?:" + "|".join(_CONJUNCTIONS) + r")\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS, key=len, reverse=True)) + r")\b)",
@@ -49,7 +50,7 @@ def parts(message: str) -> list[Part]:
     With no interrogative sentence at all (a keyword query, a statement), every sentence counts as
     the question: there is nothing to tell apart.
     """
-    sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
+    sentences = [s.strip() for s in _BOUNDARY.split(message) if s and s.strip()]
     if len(sentences) <= 1:
         return [Part(message, True)]
     marked = [Part(s, _interrogative(s)) for s in sentences]
@@ -62,7 +63,10 @@ def questions(message: str) -> list[str]:
     """The separate questions a message asks: its interrogative sentences, each split where it asks
     a second thing; a single question when there is only one."""
     found: list[str] = []
-    for part in parts(message):
+    marked = parts(message)
+    if all(p.is_question for p in marked) and not any(_interrogative(p.text) for p in marked):
+        return [message]
+    for part in marked:
         if not part.is_question:
             continue
         pieces = [p.strip(" ,;") for p in _SECOND.split(part.text)]

@@ -47,8 +47,8 @@ CONFIDENCE_FEATURES = (
 COMMON_WORD = 1000
 #: How much a term of the message's context sentences counts against one of its question (focus.py):
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
-CONTEXT_KNOWN = 0.5
-CONTEXT_UNKNOWN = 0.1
+CONTEXT_KNOWN = 0.25
+CONTEXT_UNKNOWN = 0.02
 
 
 class Calibration(BaseModel):
