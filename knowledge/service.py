@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from knowledge import dictionary, focus
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
-from knowledge.matcher import Matcher, Ranking, Scored
+from knowledge.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
 from knowledge.parsing import find_references
 from knowledge.sentences import sentence_spans
@@ -45,6 +45,9 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
+SUBJECT_NAMES = ("Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair")
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 #: A part of a message asking several things is answered only by one of the whole message's best.
 PART_CONTEXT = 3
 
@@ -72,6 +75,7 @@ class AnswerService:
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast.
         dictionary.frequency("")
+        self._subject_terms: set[str] | None = None
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
         self._start()
@@ -269,6 +273,8 @@ class AnswerService:
                 earlier=[self._match(s, ranking) for s in positions[1:]],
                 suggestions=[self._match(s, ranking) for s in plausible if s is not best][:SUGGESTIONS],
             )
+        if plausible and self._elsewhere(text, ranking):
+            plausible = []
         if plausible:
             return Answer(
                 query=text,
@@ -278,6 +284,25 @@ class AnswerService:
                 later_time=later,
             )
         return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence, later_time=later)
+
+    def _elsewhere(self, text: str, ranking: Ranking) -> bool:
+        """About another subject: the question names something (a capitalised word) that neither the
+        store nor everyday language knows (a country, a person: 'Venezuela') and nothing of the
+        store's own subject. Suggestions about Belarus would only be noise then."""
+        top = ranking.scored[0] if ranking.scored else None
+        if top is None or top.features["rare_unknown"] <= 0:
+            return False
+        names = [fold(w) for w in _NAME.findall(text)]
+        if not any(self._unknown_name(name) for name in names):
+            return False
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
+        return not self._subject_terms & set(ranking.analysis.terms)
+
+    def _unknown_name(self, word: str) -> bool:
+        if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
+            return False
+        return dictionary.frequency(word) < COMMON_WORD
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
