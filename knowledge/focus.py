@@ -31,7 +31,11 @@ _CONJUNCTIONS = ("and", "en", "и", "і", "or", "of", "или", "ці", "а")
 _BOUNDARY = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f])")
 #: A second question inside a sentence: ', and is ...', ' и как ...', ' en hoeveel ...'.
 _SECOND = re.compile(
-    r"(?:,\s*|\s+)(?:" + "|".join(_CONJUNCTIONS) + r")\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS, key=len, reverse=True)) + r")\b)",
+    r"(?:,\s*|\s+)(?:"
+    + "|".join(_CONJUNCTIONS)
+    + r")\s+(?=(?:"
+    + "|".join(sorted(QUESTION_OPENERS, key=len, reverse=True))
+    + r")\b)",
     re.IGNORECASE,
 )
 #: Parts shorter than this many letters are no question of their own ('and why?').

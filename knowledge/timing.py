@@ -16,7 +16,16 @@ NOW_WORDS = frozenset(
     "nu inmiddels momenteel tegenwoordig actueel huidige huidig laatste now currently nowadays today latest current "
     "сейчас теперь сегодня нынешний нынешние актуальные последние зараз цяпер сёння сення".split()
 )
-NOW_PHRASES = frozenset({("op", "dit", "moment"), ("at", "the", "moment"), ("right", "now"), ("на", "данный", "момент"), ("на", "сегодня"), ("up", "to", "date")})
+NOW_PHRASES = frozenset(
+    {
+        ("op", "dit", "moment"),
+        ("at", "the", "moment"),
+        ("right", "now"),
+        ("на", "данный", "момент"),
+        ("на", "сегодня"),
+        ("up", "to", "date"),
+    }
+)
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 
 

@@ -23,14 +23,22 @@ def service() -> AnswerService:
 
 
 @pytest.mark.parametrize(
-    "text", ["Ці ёсць санкцыі супраць Беларусі?", "Што робіць урад Нідэрландаў?", "Колькі чалавек пад санкцыямі?", "пра вязняў"]
+    "text",
+    [
+        "Ці ёсць санкцыі супраць Беларусі?",
+        "Што робіць урад Нідэрландаў?",
+        "Колькі чалавек пад санкцыямі?",
+        "пра вязняў",
+    ],
 )
 def test_belarusian_is_told_from_russian_by_its_letters_and_words(text: str) -> None:
     analyzer = Analyzer()
     assert analyzer.detect_language(tokens(text), text) == "be"
 
 
-@pytest.mark.parametrize("text", ["Какие санкции против Беларуси?", "Что делает правительство Нидерландов?", "сколько человек"])
+@pytest.mark.parametrize(
+    "text", ["Какие санкции против Беларуси?", "Что делает правительство Нидерландов?", "сколько человек"]
+)
 def test_russian_stays_russian(text: str) -> None:
     assert Analyzer().detect_language(tokens(text), text) == "ru"
 
@@ -62,8 +70,16 @@ def test_a_belarusian_question_finds_the_passage_its_russian_twin_finds(service:
 
 @pytest.mark.parametrize(
     ("latin", "cyrillic"),
-    [("sankcii", "санкции"), ("sanktsii", "санкции"), ("chelovek", "человек"), ("niderlandah", "нидерландах"),
-     ("zhurnalisty", "журналисты"), ("politzaklyuchennye", "политзаключенные"), ("sankciyami", "санкциями"), ("moy", "мой")],
+    [
+        ("sankcii", "санкции"),
+        ("sanktsii", "санкции"),
+        ("chelovek", "человек"),
+        ("niderlandah", "нидерландах"),
+        ("zhurnalisty", "журналисты"),
+        ("politzaklyuchennye", "политзаключенные"),
+        ("sankciyami", "санкциями"),
+        ("moy", "мой"),
+    ],
 )
 def test_informal_transliteration_is_reversed(latin: str, cyrillic: str) -> None:
     assert to_cyrillic(latin) == cyrillic
@@ -84,9 +100,10 @@ def test_a_question_in_latin_letters_finds_the_passage_its_cyrillic_twin_finds(s
     cyrillic = service.answer("Какие санкции ввели против Лукашенко?")
     latin = service.answer("kakie sankcii vveli protiv Lukashenko?")
     assert latin.matches() and latin.matches()[0].entry_key == cyrillic.matches()[0].entry_key
-    assert service.matcher.analyse("kakie sankcii vveli protiv Lukashenko?").terms == service.matcher.analyse(
-        "Какие санкции ввели против Лукашенко?"
-    ).terms
+    assert (
+        service.matcher.analyse("kakie sankcii vveli protiv Lukashenko?").terms
+        == service.matcher.analyse("Какие санкции ввели против Лукашенко?").terms
+    )
 
 
 # --- long messages --------------------------------------------------------------------------------
@@ -100,7 +117,9 @@ def test_the_question_is_found_among_story_sentences() -> None:
 
 
 def test_keyword_queries_and_abbreviations_are_one_question() -> None:
-    assert focus.questions("Kamerstuk 21 501-02 nr. 2248 gevangenisbezoek") == ["Kamerstuk 21 501-02 nr. 2248 gevangenisbezoek"]
+    assert focus.questions("Kamerstuk 21 501-02 nr. 2248 gevangenisbezoek") == [
+        "Kamerstuk 21 501-02 nr. 2248 gevangenisbezoek"
+    ]
     assert focus.parts("motie Omtzigt uitvoering") == [focus.Part("motie Omtzigt uitvoering", True)]
 
 
@@ -132,7 +151,10 @@ def test_a_message_asking_an_answered_and_an_unanswered_thing_says_which_is_whic
 
 
 def test_two_answered_questions_give_both_answers(service: AnswerService) -> None:
-    first, second = "Welke sancties heeft de EU tegen Belarus ingesteld?", "Is er een meldpunt voor Belarussen die worden bedreigd?"
+    first, second = (
+        "Welke sancties heeft de EU tegen Belarus ingesteld?",
+        "Is er een meldpunt voor Belarussen die worden bedreigd?",
+    )
     a, b = service.answer(first), service.answer(second)
     assert a.answered and b.answered and a.best.entry_key != b.best.entry_key
     both = service.answer(f"{first} {second}")
@@ -155,8 +177,10 @@ def test_later_time_words() -> None:
 def test_an_old_figure_is_not_given_as_current(service: AnswerService) -> None:
     figure = service.answer("Hoeveel personen en entiteiten staan op de EU-sanctielijst voor Belarus?")
     assert figure.answered
-    for later in ("Hoeveel personen en entiteiten staan inmiddels op de EU-sanctielijst voor Belarus?",
-                  "Hoeveel personen en entiteiten stonden in 2024 op de EU-sanctielijst voor Belarus?"):
+    for later in (
+        "Hoeveel personen en entiteiten staan inmiddels op de EU-sanctielijst voor Belarus?",
+        "Hoeveel personen en entiteiten stonden in 2024 op de EU-sanctielijst voor Belarus?",
+    ):
         answer = service.answer(later)
         assert not answer.answered and answer.later_time
 
@@ -170,7 +194,9 @@ def test_another_country_gets_no_belarus_suggestions(service: AnswerService, cou
 def test_the_evaluation_reports_nothing_at_all_and_near_domain_counts(service: AnswerService) -> None:
     report = evaluate(
         [
-            EvalQuestion(q="Wat is het beleid van Nederland ten aanzien van Venezuela?", group="out_of_scope", near=True),
+            EvalQuestion(
+                q="Wat is het beleid van Nederland ten aanzien van Venezuela?", group="out_of_scope", near=True
+            ),
             EvalQuestion(q="xyzzy qwerty", group="out_of_scope"),
         ],
         service,
