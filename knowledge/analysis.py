@@ -79,7 +79,9 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, stopword_data: dict[str, list[str]], synonym_groups: list[list[str]]) -> Lexicon:
-        stopwords = {lang: frozenset(fold(w) for w in stopword_data.get(lang, [])) for lang in LANGUAGES}
+        stopwords: dict[str, frozenset[str]] = {
+            lang: frozenset(fold(w) for w in stopword_data.get(lang, [])) for lang in LANGUAGES
+        }
         synonyms: dict[str, str] = {}
         phrases: dict[tuple[str, ...], str] = {}
         be_synonyms: dict[str, str] = {}
@@ -191,8 +193,8 @@ class Analyzer:
         while i < len(words):
             matched = self._phrase_at(words, stems, i, lang)
             if matched:
-                length, canonical = matched
-                terms.append(canonical)
+                length, phrase_term = matched
+                terms.append(phrase_term)
                 i += length
                 continue
             word, word_stem = words[i], stems[i]
@@ -200,9 +202,11 @@ class Analyzer:
             # Function words go first: the Dutch stemmer strips 'ge-', so 'geweld' stems to 'wel'.
             if word in self.function_words:
                 continue
-            canonical = self.lexicon.synonyms.get(word) or (
-                lang == "be" and self.lexicon.be_synonyms.get(word_stem) or self.lexicon.synonyms.get(word_stem)
-            )
+            canonical: str | None = self.lexicon.synonyms.get(word)
+            if not canonical and lang == "be":
+                canonical = self.lexicon.be_synonyms.get(word_stem)
+            if not canonical:
+                canonical = self.lexicon.synonyms.get(word_stem)
             if canonical:
                 terms.append(canonical)
             elif len(word) > 1 or word.isdigit():
