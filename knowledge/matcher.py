@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -19,7 +20,7 @@ from knowledge import focus
 from knowledge.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.dictionary import frequency
 from knowledge.index import Index
-from knowledge.translit import transliterate_message
+from knowledge.translit import prepare, transliterate_message
 
 FEATURES = (
     "coverage",
@@ -45,6 +46,7 @@ CONFIDENCE_FEATURES = (
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
 #: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
 COMMON_WORD = 1000
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: How much a term of the message's context sentences counts against one of its question (focus.py):
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
 CONTEXT_KNOWN = 0.25
@@ -123,8 +125,13 @@ class Matcher:
         """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
         typos corrected, and the words of its context sentences marked as such (see focus.py)."""
         words = tokens(question)
-        cyrillic = transliterate_message(words, self._is_russian, frequency, self._known_latin)
-        mapping = dict(zip(words, cyrillic)) if cyrillic else {}
+        cyrillic = None
+        if not _CYRILLIC.search(question):
+            prepared = prepare(question)
+            cyrillic = transliterate_message(tokens(prepared), self._is_russian, frequency, self._known_latin)
+            if cyrillic is not None:
+                question, words = prepared, tokens(prepared)
+        mapping = dict(zip(words, cyrillic, strict=True)) if cyrillic else {}
         # Belarusian is told by letters that folding removes ('ў'), so the raw text decides it.
         language: Lang = "ru" if cyrillic else self.analyzer.detect_language(words, question)
         pieces = focus.parts(question)

@@ -19,8 +19,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from knowledge.analysis import fold
+
 _MULTI = (
     ("shch", "щ"),
+    ("tsya", "тся"),
+    ("tsja", "тся"),
     ("sch", "щ"),
     ("zh", "ж"),
     ("kh", "х"),
@@ -45,6 +49,38 @@ _VOWEL_LETTERS = tuple("aeiou")
 _LATIN_WORD = re.compile(r"^[a-z]+$")
 #: Share of a message's words that must read as Russian for the message to count as transliterated.
 SHARE = 0.5
+#: Share of its Latin words that must be Russian or of no other language (see transliterate_message).
+FOREIGN_SHARE = 0.7
+
+
+#: Letters of the Czech-style scheme (and Belarusian Łacinka) that folding would reduce to plain ones.
+_HACEK = str.maketrans(
+    {
+        "č": "ch",
+        "š": "sh",
+        "ž": "zh",
+        "ŭ": "u",
+        "ć": "c",
+        "ś": "s",
+        "ź": "z",
+        "ł": "l",
+        "Č": "Ch",
+        "Š": "Sh",
+        "Ž": "Zh",
+        "Ŭ": "U",
+        "Ć": "C",
+        "Ś": "S",
+        "Ź": "Z",
+        "Ł": "L",
+    }
+)
+_SOFT_SIGN = re.compile(r"(?<=[A-Za-z])['’ʼ](?=[A-Za-z])")
+
+
+def prepare(text: str) -> str:
+    """Latin-letter text as transliteration reads it: 'č' as 'ch', and an apostrophe inside a word
+    (the soft sign: 'tjur'mah') no longer splitting it."""
+    return _SOFT_SIGN.sub("", text.translate(_HACEK))
 
 
 @lru_cache(maxsize=100_000)
@@ -90,13 +126,16 @@ def transliterate_message(
     latin = [w for w in words if _LATIN_WORD.match(w)]
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
-    russian = {w for w in latin if is_russian(to_cyrillic(w)) and latin_frequency(w) <= latin_frequency(to_cyrillic(w))}
-    if len(russian) < 2 or sum(w in russian for w in latin) < SHARE * len(latin):
+    cyrillic = {w: fold(to_cyrillic(w)) for w in latin}
+    russian = {w for w in latin if is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
+    # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
+    foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not known_latin(w)}
+    if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
         return None
     result = []
     for word in words:
         if not _LATIN_WORD.match(word) or (word not in russian and known_latin(word)):
             result.append(word)
         else:
-            result.append(to_cyrillic(word))
+            result.append(fold(to_cyrillic(word)))
     return result

@@ -76,7 +76,7 @@ REALISTIC_FLOORS = {
     "typo": (0.72, 0.89),
     "english": (0.70, 0.97),
     "russian": (0.78, 0.96),
-    "russian_latin": (0.46, 0.73),
+    "russian_latin": (0.6, 0.93),
     "belarusian": (0.33, 0.73),
     "mixed": (0.88, 1.0),
 }

@@ -203,3 +203,19 @@ def test_the_evaluation_reports_nothing_at_all_and_near_domain_counts(service: A
     )
     group = report.group("out_of_scope")
     assert group.near == 1 and group.near_answered == 0 and group.nothing == 2
+
+
+def test_soft_sign_apostrophes_and_hacek_letters_are_read_as_transliteration(service: AnswerService) -> None:
+    from knowledge.translit import prepare
+
+    assert prepare("v tjur'mah") == "v tjurmah"
+    assert prepare("Gajdukevič užasnye") == "Gajdukevich uzhasnye"
+    analysis = service.matcher.analyse("uslovija v tjur'mah, čto delaet pravitel'stvo?")
+    assert analysis.language == "ru" and all(
+        not t.isascii() or t.isascii() and t in service.index.terms.ids for t in analysis.terms
+    )
+
+
+def test_dutch_with_short_words_that_are_russian_in_latin_letters_stays_dutch(service: AnswerService) -> None:
+    for question in ("Kan ik nu te weten komen wat de sancties zijn?", "no to war, what does the EU say"):
+        assert service.matcher.analyse(question).language in ("nl", "en")
