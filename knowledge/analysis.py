@@ -225,7 +225,8 @@ class Analyzer:
     def _phrase_at(self, words: list[str], stems: list[str], i: int, lang: Lang = "nl") -> tuple[int, str] | None:
         phrases = self.lexicon.be_phrases if lang == "be" else self.lexicon.phrases
         for length in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
-            canonical = phrases.get(tuple(stems[i : i + length])) or self.lexicon.phrases.get(tuple(words[i : i + length]))
+            by_stems = phrases.get(tuple(stems[i : i + length]))
+            canonical = by_stems or self.lexicon.phrases.get(tuple(words[i : i + length]))
             if canonical:
                 return length, canonical
         return None

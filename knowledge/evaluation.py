@@ -111,7 +111,8 @@ def evaluate(questions: list[EvalQuestion], service: AnswerService | None = None
                     confidence=round(answer.confidence, 3),
                 )
             )
-    known_order = ["dutch", "dutch_context", "staff", "typo", "english", "russian", "russian_latin", "belarusian", "mixed", OUT_OF_SCOPE]
+    known_order = ["dutch", "dutch_context", "staff", "typo", "english", "russian", "russian_latin", "belarusian"]
+    known_order += ["mixed", OUT_OF_SCOPE]
     order = defaultdict(lambda: 99, {g: i for i, g in enumerate(known_order)})
     return EvalReport(groups=sorted(results.values(), key=lambda g: order[g.group]), failures=failures)
 

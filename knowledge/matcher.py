@@ -46,6 +46,10 @@ CONFIDENCE_FEATURES = (
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
 #: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
 COMMON_WORD = 1000
+#: Words at least this common in everyday language ('klopt', 'echt', 'really') that the store does not
+#: have say how someone asks more than what about: as unknown words they count this much.
+EVERYDAY_WORD = 20000
+EVERYDAY_FACTOR = 0.5
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: How much a term of the message's context sentences counts against one of its question (focus.py):
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
@@ -147,7 +151,8 @@ class Matcher:
             language=language,
             tokens=all_tokens,
             terms=all_terms,
-            is_greeting=all(a.is_greeting or not a.terms for a, _ in analysed) and any(a.is_greeting for a, _ in analysed),
+            is_greeting=all(a.is_greeting or not a.terms for a, _ in analysed)
+            and any(a.is_greeting for a, _ in analysed),
             asks_for=next((a.asks_for for a in asked if a.asks_for), None),
             context_terms=frozenset(all_terms) - question_terms,
             context_tokens=frozenset(all_tokens) - question_tokens,
@@ -195,6 +200,7 @@ class Matcher:
         weights: dict[int, float] = {}
         unknown = -1
         context = analysis.context_terms
+        everyday: set[str] | None = None
         for term in dict.fromkeys(analysis.terms):
             term_id = self.index.terms.get(term)
             if self.index.knows(term_id):
@@ -202,9 +208,22 @@ class Matcher:
                 weights[term_id] = factor * self.index.weight(term_id)  # type: ignore[index]
             else:
                 factor = CONTEXT_UNKNOWN if term in context else 1.0
+                if everyday is None:
+                    everyday = self._everyday_terms(analysis)
+                if term in everyday:
+                    factor *= EVERYDAY_FACTOR
                 weights[unknown] = factor * self.calibration.unknown_weight * self.index.weight(None)
                 unknown -= 1
         return weights
+
+    def _everyday_terms(self, analysis: Analysis) -> set[str]:
+        """Terms of very common words of everyday language ('klopt', 'echt', 'really'): unknown to the
+        store, they say how someone asks more than what about."""
+        found: set[str] = set()
+        for word in set(analysis.tokens) - self.analyzer.function_words:
+            if frequency(word) >= EVERYDAY_WORD:
+                found.update(self.analyzer.analyse(word, analysis.language).terms)
+        return found
 
     def _rare_unknown_share(self, analysis: Analysis) -> float:
         """Share of the question's terms that are words neither the store nor everyday language knows."""

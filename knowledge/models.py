@@ -215,7 +215,9 @@ class Answer(BaseModel):
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."
     )
-    later_time: bool = Field(default=False, description="Asked about a later time than the documents: no current figure.")
+    later_time: bool = Field(
+        default=False, description="Asked about a later time than the documents: no current figure."
+    )
 
     @property
     def answered(self) -> bool:

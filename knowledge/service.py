@@ -46,7 +46,9 @@ POSITION_TIE = 0.12
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
 #: Names of the store's subject: a question naming one of them is about it, whatever else it names.
-SUBJECT_NAMES = ("Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair")
+SUBJECT_NAMES = (
+    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
+)
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 #: A part of a message asking several things is answered only by one of the whole message's best.
 PART_CONTEXT = 3
@@ -237,6 +239,7 @@ class AnswerService:
         else:
             best = answered[0]
         also = [m for m in answered if m.entry_id != best.entry_id]
+        shown = {best.entry_id, *(a.entry_id for a in also)}
         return whole.model_copy(
             update={
                 "outcome": Outcome.ANSWER,
@@ -244,7 +247,7 @@ class AnswerService:
                 "also": also,
                 "unanswered_parts": unanswered,
                 "confidence": max(whole.confidence, best.score) if whole.answered else best.score,
-                "suggestions": [m for m in whole.suggestions if m.entry_id not in {best.entry_id, *(a.entry_id for a in also)}],
+                "suggestions": [m for m in whole.suggestions if m.entry_id not in shown],
             }
         )
 

@@ -219,3 +219,12 @@ def test_soft_sign_apostrophes_and_hacek_letters_are_read_as_transliteration(ser
 def test_dutch_with_short_words_that_are_russian_in_latin_letters_stays_dutch(service: AnswerService) -> None:
     for question in ("Kan ik nu te weten komen wat de sancties zijn?", "no to war, what does the EU say"):
         assert service.matcher.analyse(question).language in ("nl", "en")
+
+
+def test_everyday_words_the_store_lacks_weigh_less_than_unknown_names(service: AnswerService) -> None:
+    matcher = service.matcher
+    everyday = matcher._query_weights(matcher.analyse("sancties weekend"))
+    name = matcher._query_weights(matcher.analyse("sancties xqzvtl"))
+    unknown_everyday = [w for t, w in everyday.items() if t < 0]
+    unknown_name = [w for t, w in name.items() if t < 0]
+    assert unknown_everyday and unknown_name and unknown_everyday[0] < unknown_name[0]
