@@ -53,13 +53,16 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         for earlier in answer.earlier:
             date = texts.date(earlier.citation.date) if earlier.citation.date else "?"
             lines.append(f"  {texts.earlier_position}: {date} · {' · '.join(citation_parts(earlier.citation, texts)[2:])}")
-        return "\n".join(lines)
+        for other in answer.also:
+            lines += ["", texts.answer_heading, "", render_match_plain(other, texts, emphasise)]
+        lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
+        return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
-        lines = [texts.suggest_heading]
+        lines = ([texts.later_time, ""] if answer.later_time else []) + [texts.suggest_heading]
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    return texts.no_answer
+    return (texts.later_time + "\n\n" if answer.later_time else "") + texts.no_answer
 
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:

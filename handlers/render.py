@@ -169,3 +169,8 @@ def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboa
 
 def no_answer_message(texts: Texts) -> str:
     return escape(texts.no_answer) + "\n\n/topics · /sources"
+
+
+def unanswered_parts_message(parts: list[str], texts: Texts) -> str:
+    """One line per question of the message that no passage answers, quoted as the asker wrote it."""
+    return "\n".join(escape(texts.part_unanswered.format(part=f"“{part}”")) for part in parts)

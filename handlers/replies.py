@@ -49,11 +49,18 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         await send_match(
             message, context, answer.best, texts, also=answer.suggestions, earlier=answer.earlier, heading=answer_heading(answer, texts)
         )
+        for other in answer.also:
+            await send_match(message, context, other, texts, heading=texts.answer_heading)
+        if answer.unanswered_parts:
+            await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
+        if answer.later_time:
+            await reply(message, render.escape(texts.later_time))
         text, keyboard = render.suggestions_message(answer, texts)
         await reply(message, text, keyboard)
     else:
-        await reply(message, render.no_answer_message(texts))
+        prefix = render.escape(texts.later_time) + "\n\n" if answer.later_time else ""
+        await reply(message, prefix + render.no_answer_message(texts))
 
 
 async def send_match(

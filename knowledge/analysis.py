@@ -16,9 +16,11 @@ from typing import Literal
 
 import snowballstemmer
 
+from knowledge import belarusian
 from knowledge.yamlfast import load_yaml
 
-Lang = Literal["nl", "en", "ru"]
+Lang = Literal["nl", "en", "ru", "be"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en", "ru", "be")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_PHRASE = 4
@@ -54,6 +56,11 @@ def stem(token: str) -> str:
     return _STEMMERS["nl"].stemWord(_STEMMERS["en"].stemWord(token))
 
 
+def stem_be(token: str) -> str:
+    """Belarusian stem of a folded Cyrillic token (see belarusian.py); other tokens as `stem`."""
+    return belarusian.stem(token) if _CYRILLIC.search(token) else stem(token)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Stopwords per language, greetings, and the synonym table as stems and stem phrases."""
@@ -62,6 +69,9 @@ class Lexicon:
     greetings: frozenset[str]
     synonyms: dict[str, str]
     phrases: dict[tuple[str, ...], str]
+    #: Cyrillic variants by their Belarusian stems, looked up first in Belarusian text.
+    be_synonyms: dict[str, str]
+    be_phrases: dict[tuple[str, ...], str]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -69,26 +79,38 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, stopword_data: dict[str, list[str]], synonym_groups: list[list[str]]) -> Lexicon:
-        stopwords = {lang: frozenset(fold(w) for w in stopword_data.get(lang, [])) for lang in ("nl", "en", "ru")}
+        stopwords: dict[str, frozenset[str]] = {
+            lang: frozenset(fold(w) for w in stopword_data.get(lang, [])) for lang in LANGUAGES
+        }
         synonyms: dict[str, str] = {}
         phrases: dict[tuple[str, ...], str] = {}
+        be_synonyms: dict[str, str] = {}
+        be_phrases: dict[tuple[str, ...], str] = {}
         for group in synonym_groups:
             canonical_tokens = tokens(str(group[0]))
             canonical = "".join(stem(t) for t in canonical_tokens)
             for variant in group:
                 variant_tokens = tokens(str(variant))
                 stems = tuple(stem(t) for t in variant_tokens)
+                cyrillic = any(_CYRILLIC.search(t) for t in variant_tokens)
+                be_stems = tuple(stem_be(t) for t in variant_tokens)
                 if len(stems) == 1:
                     synonyms.setdefault(stems[0], canonical)
                     synonyms.setdefault(variant_tokens[0], canonical)
+                    if cyrillic:
+                        be_synonyms.setdefault(be_stems[0], canonical)
                 elif 1 < len(stems) <= _MAX_PHRASE:
                     phrases.setdefault(stems, canonical)
                     phrases.setdefault(tuple(variant_tokens), canonical)
+                    if cyrillic:
+                        be_phrases.setdefault(be_stems, canonical)
         return cls(
             stopwords=stopwords,
             greetings=frozenset(fold(w) for w in stopword_data.get("greetings", [])),
             synonyms=synonyms,
             phrases=phrases,
+            be_synonyms=be_synonyms,
+            be_phrases=be_phrases,
         )
 
 
@@ -100,7 +122,7 @@ def _load_default_lexicon() -> Lexicon:
     return Lexicon.from_data(stopword_data, synonym_groups)
 
 
-_COUNT_WORDS = {"hoeveel", "сколько", "скольких"}
+_COUNT_WORDS = {"hoeveel", "сколько", "скольких", "колькі"}
 _COUNT_PHRASES = {("how", "many"), ("how", "much"), ("number", "of"), ("aantal",)}
 _TIME_WORDS = {"wanneer", "when", "когда"}
 _NUMBER = re.compile(r"\d")
@@ -139,6 +161,9 @@ class Analysis:
     terms: tuple[str, ...]
     is_greeting: bool
     asks_for: str | None = None
+    #: Terms and words only found in the message's context sentences, not in its question(s).
+    context_terms: frozenset[str] = frozenset()
+    context_tokens: frozenset[str] = frozenset()
 
 
 class Analyzer:
@@ -150,25 +175,26 @@ class Analyzer:
         #: Words that carry no topic in any language: stopwords and greetings.
         self.function_words = self._all_stopwords | self.lexicon.greetings
 
-    def detect_language(self, words: list[str]) -> Lang:
-        """Russian by script; otherwise English when it has more English than Dutch function words."""
+    def detect_language(self, words: list[str], text: str = "") -> Lang:
+        """Cyrillic: Belarusian by its letters and words, else Russian; otherwise English when it has
+        more English than Dutch function words."""
         if any(_CYRILLIC.search(w) for w in words):
-            return "ru"
+            return "be" if belarusian.looks_belarusian(text, words) else "ru"
         english = sum(w in self.lexicon.stopwords["en"] for w in words)
         dutch = sum(w in self.lexicon.stopwords["nl"] for w in words)
         return "en" if english > dutch else "nl"
 
     def analyse(self, text: str, language: Lang | None = None) -> Analysis:
         words = tokens(text)
-        lang = language or self.detect_language(words)
-        stems = [stem(w) for w in words]
+        lang = language or self.detect_language(words, text)
+        stems = [stem_be(w) for w in words] if lang == "be" else [stem(w) for w in words]
         terms: list[str] = []
         i = 0
         while i < len(words):
-            matched = self._phrase_at(words, stems, i)
+            matched = self._phrase_at(words, stems, i, lang)
             if matched:
-                length, canonical = matched
-                terms.append(canonical)
+                length, phrase_term = matched
+                terms.append(phrase_term)
                 i += length
                 continue
             word, word_stem = words[i], stems[i]
@@ -176,7 +202,11 @@ class Analyzer:
             # Function words go first: the Dutch stemmer strips 'ge-', so 'geweld' stems to 'wel'.
             if word in self.function_words:
                 continue
-            canonical = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word_stem)
+            canonical: str | None = self.lexicon.synonyms.get(word)
+            if not canonical and lang == "be":
+                canonical = self.lexicon.be_synonyms.get(word_stem)
+            if not canonical:
+                canonical = self.lexicon.synonyms.get(word_stem)
             if canonical:
                 terms.append(canonical)
             elif len(word) > 1 or word.isdigit():
@@ -192,10 +222,11 @@ class Analyzer:
     def terms(self, text: str, language: Lang | None = None) -> tuple[str, ...]:
         return self.analyse(text, language).terms
 
-    def _phrase_at(self, words: list[str], stems: list[str], i: int) -> tuple[int, str] | None:
-        phrases = self.lexicon.phrases
+    def _phrase_at(self, words: list[str], stems: list[str], i: int, lang: Lang = "nl") -> tuple[int, str] | None:
+        phrases = self.lexicon.be_phrases if lang == "be" else self.lexicon.phrases
         for length in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
-            canonical = phrases.get(tuple(stems[i : i + length])) or phrases.get(tuple(words[i : i + length]))
+            by_stems = phrases.get(tuple(stems[i : i + length]))
+            canonical = by_stems or self.lexicon.phrases.get(tuple(words[i : i + length]))
             if canonical:
                 return length, canonical
         return None

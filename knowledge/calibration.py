@@ -35,13 +35,41 @@ NEGATIVE_WEIGHT = 2.0
 SUGGEST_SHARE = 0.4
 
 
-def training_questions(entries: list[Entry], negatives: list[str]) -> list[tuple[str, int | None, tuple[int, int] | None]]:
+Question = tuple[str, int | None, tuple[int, int] | None]
+#: Every how-many-th interrogative phrasing is also asked with a story sentence in front of it.
+CONTEXT_EVERY = 3
+
+
+def training_questions(entries: list[Entry], negatives: list[str]) -> list[Question]:
     """(question, the entry it asks for or None, the field to leave out)."""
-    questions: list[tuple[str, int | None, tuple[int, int] | None]] = []
+    questions: list[Question] = []
     for entry in entries:
         texts = ([entry.question] if entry.question else []) + [a.text for a in entry.alternates]
         questions += [(text, entry.id, (entry.id or 0, position)) for position, text in enumerate(texts)]
     return questions + [(text, None, None) for text in negatives]
+
+
+def with_context(entries: list[Entry], negatives: list[str], context: dict[str, list[str]]) -> list[Question]:
+    """Interrogative phrasings (and out-of-scope questions) with a story sentence in front, in the
+    phrasing's language: a long message around a clear question, as people write them."""
+    questions: list[Question] = []
+    count = 0
+    for entry in entries:
+        phrasings = ([(entry.question, entry.language.value)] if entry.question else []) + [
+            (a.text, a.language.value) for a in entry.alternates
+        ]
+        for position, (text, language) in enumerate(phrasings):
+            stories = context.get(language) or context.get("nl", [])
+            if not text.rstrip().endswith("?") or not stories:
+                continue
+            count += 1
+            if count % CONTEXT_EVERY == 0:
+                story = stories[count // CONTEXT_EVERY % len(stories)]
+                questions.append((f"{story} {text}", entry.id, (entry.id or 0, position)))
+    for number, text in enumerate(negatives[::CONTEXT_EVERY]):
+        stories = context["en"] if text.isascii() and " the " in f" {text.lower()} " else context["nl"]
+        questions.append((f"{stories[number % len(stories)]} {text}", None, None))
+    return questions
 
 
 #: Countries the store says nothing about, for the same questions asked about somewhere else.
@@ -115,7 +143,9 @@ def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, floa
     negatives_path = resources.files("knowledge") / "lexicon" / "calibration_negatives.yaml"
     negatives = yaml.safe_load(negatives_path.read_text(encoding="utf-8"))
     matcher = service.matcher
-    questions = training_questions(store.entries(), negatives)
+    context_path = resources.files("knowledge") / "lexicon" / "calibration_context.yaml"
+    context = yaml.safe_load(context_path.read_text(encoding="utf-8"))
+    questions = training_questions(store.entries(), negatives) + with_context(store.entries(), negatives, context)
 
     relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
     matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})

@@ -25,6 +25,8 @@ class EvalQuestion(BaseModel):
     q: str
     group: str
     expect: list[str] = Field(default_factory=list)
+    #: Out of scope but close to the store's subjects (a later figure, asylum, Russia): never answered.
+    near: bool = False
 
 
 class GroupResult(BaseModel):
@@ -34,6 +36,10 @@ class GroupResult(BaseModel):
     top1_right: int = 0
     answered_wrong: int = 0
     rejected: int = 0
+    #: Neither an answer nor a suggestion: the asker gets only "no official answer".
+    nothing: int = 0
+    near: int = 0
+    near_answered: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -89,6 +95,9 @@ def evaluate(questions: list[EvalQuestion], service: AnswerService | None = None
             result.answered_wrong += not right
         else:
             result.rejected += 1
+        result.nothing += not got
+        result.near += item.near
+        result.near_answered += item.near and answer.answered
         result.top1_right += right
         ok = result.group == OUT_OF_SCOPE and not answer.answered or answer.answered and right
         if not ok:
@@ -102,20 +111,24 @@ def evaluate(questions: list[EvalQuestion], service: AnswerService | None = None
                     confidence=round(answer.confidence, 3),
                 )
             )
-    order = defaultdict(lambda: 99, {g: i for i, g in enumerate(["dutch", "typo", "english", "russian", OUT_OF_SCOPE])})
+    known_order = ["dutch", "dutch_context", "staff", "typo", "english", "russian", "russian_latin", "belarusian"]
+    known_order += ["mixed", OUT_OF_SCOPE]
+    order = defaultdict(lambda: 99, {g: i for i, g in enumerate(known_order)})
     return EvalReport(groups=sorted(results.values(), key=lambda g: order[g.group]), failures=failures)
 
 
 def format_report(report: EvalReport, show_failures: bool = False) -> str:
     lines = [
-        f"{'group':<14}{'n':>5}{'accuracy':>10}{'answered✓':>11}{'top-1✓':>9}{'wrong':>7}{'declined':>10}",
+        f"{'group':<14}{'n':>5}{'accuracy':>10}{'answered✓':>11}{'top-1✓':>9}{'wrong':>7}{'declined':>10}{'nothing':>9}",
     ]
     for g in report.groups:
         lines.append(
             f"{g.group:<14}{g.total:>5}{g.accuracy:>10.1%}{g.answered_right:>11}{g.top1_right:>9}"
-            f"{g.answered_wrong:>7}{g.rejected:>10}"
+            f"{g.answered_wrong:>7}{g.rejected:>10}{g.nothing:>9}"
+            + (f"   near-domain answered {g.near_answered}/{g.near}" if g.near else "")
         )
     lines.append("accuracy = confident and right (in scope); not confidently answered (out_of_scope)")
+    lines.append("nothing = neither an answer nor a suggestion")
     if show_failures:
         lines.append("")
         for f in report.failures:

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from knowledge.analysis import Analyzer, provides
+from knowledge.analysis import LANGUAGES, Analyzer, provides
 from knowledge.models import Entry
 from knowledge.sentences import sentence_spans
 from knowledge.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 5
+ANALYZER_VERSION = 6
 #: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
 CANDIDATES = 40
 #: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
@@ -207,7 +207,7 @@ class Index:
             self.add_encoded(entry_id, text, meta[0], meta[2])
 
     def _analyse(self, text: str, language: str) -> tuple[str, ...]:
-        analysis = self.analyzer.analyse(text, language if language in ("nl", "en", "ru") else "nl")  # type: ignore[arg-type]
+        analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")  # type: ignore[arg-type]
         new = set(analysis.tokens) - self.tokens
         if new:
             self.tokens.update(new)

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from knowledge.analysis import Analysis, Analyzer, tokens
+from knowledge import focus
+from knowledge.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.dictionary import frequency
 from knowledge.index import Index
+from knowledge.translit import prepare, transliterate_message
 
 FEATURES = (
     "coverage",
@@ -43,6 +46,15 @@ CONFIDENCE_FEATURES = (
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
 #: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
 COMMON_WORD = 1000
+#: Words at least this common in everyday language ('klopt', 'echt', 'really') that the store does not
+#: have say how someone asks more than what about: as unknown words they count this much.
+EVERYDAY_WORD = 20000
+EVERYDAY_FACTOR = 0.5
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: How much a term of the message's context sentences counts against one of its question (focus.py):
+#: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
+CONTEXT_KNOWN = 0.25
+CONTEXT_UNKNOWN = 0.02
 
 
 class Calibration(BaseModel):
@@ -114,8 +126,48 @@ class Matcher:
         self.calibration = calibration or Calibration.load()
 
     def analyse(self, question: str) -> Analysis:
-        corrected = self.index.correct_tokens(tokens(question))
-        return self.analyzer.analyse(" ".join(corrected))
+        """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
+        typos corrected, and the words of its context sentences marked as such (see focus.py)."""
+        words = tokens(question)
+        cyrillic = None
+        if not _CYRILLIC.search(question):
+            prepared = prepare(question)
+            cyrillic = transliterate_message(tokens(prepared), self._is_russian, frequency, self._known_latin)
+            if cyrillic is not None:
+                question, words = prepared, tokens(prepared)
+        mapping = dict(zip(words, cyrillic, strict=True)) if cyrillic else {}
+        # Belarusian is told by letters that folding removes ('ў'), so the raw text decides it.
+        language: Lang = "ru" if cyrillic else self.analyzer.detect_language(words, question)
+        pieces = focus.parts(question)
+        if len(pieces) == 1:
+            return self._analyse_part(question, mapping, language)
+        analysed = [(self._analyse_part(p.text, mapping, language), p.is_question) for p in pieces]
+        asked = [a for a, is_question in analysed if is_question]
+        question_terms = {t for a in asked for t in a.terms}
+        question_tokens = {w for a in asked for w in a.tokens}
+        all_terms = tuple(t for a, _ in analysed for t in a.terms)
+        all_tokens = tuple(w for a, _ in analysed for w in a.tokens)
+        return Analysis(
+            language=language,
+            tokens=all_tokens,
+            terms=all_terms,
+            is_greeting=all(a.is_greeting or not a.terms for a, _ in analysed)
+            and any(a.is_greeting for a, _ in analysed),
+            asks_for=next((a.asks_for for a in asked if a.asks_for), None),
+            context_terms=frozenset(all_terms) - question_terms,
+            context_tokens=frozenset(all_tokens) - question_tokens,
+        )
+
+    def _analyse_part(self, text: str, mapping: dict[str, str], language: Lang) -> Analysis:
+        words = [mapping.get(w, w) for w in tokens(text)]
+        return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language)
+
+    def _is_russian(self, word: str) -> bool:
+        """A Cyrillic word of Russian or of the store (names, terms) or of the lexicon."""
+        return frequency(word) > 0 or word in self.index.tokens or word in self.analyzer.function_words
+
+    def _known_latin(self, word: str) -> bool:
+        return word in self.index.tokens or word in self.analyzer.lexicon.synonyms
 
     def rank(
         self, question: str, limit: int = 10, exclude: tuple[int, int] | None = None, *, exhaustive: bool = False
@@ -147,25 +199,42 @@ class Matcher:
         """Query term ids with their weights; words no entry has get ids below zero (and less weight)."""
         weights: dict[int, float] = {}
         unknown = -1
+        context = analysis.context_terms
+        everyday: set[str] | None = None
         for term in dict.fromkeys(analysis.terms):
             term_id = self.index.terms.get(term)
             if self.index.knows(term_id):
-                weights[term_id] = self.index.weight(term_id)  # type: ignore[index]
+                factor = CONTEXT_KNOWN if term in context else 1.0
+                weights[term_id] = factor * self.index.weight(term_id)  # type: ignore[index]
             else:
-                weights[unknown] = self.calibration.unknown_weight * self.index.weight(None)
+                factor = CONTEXT_UNKNOWN if term in context else 1.0
+                if everyday is None:
+                    everyday = self._everyday_terms(analysis)
+                if term in everyday:
+                    factor *= EVERYDAY_FACTOR
+                weights[unknown] = factor * self.calibration.unknown_weight * self.index.weight(None)
                 unknown -= 1
         return weights
+
+    def _everyday_terms(self, analysis: Analysis) -> set[str]:
+        """Terms of very common words of everyday language ('klopt', 'echt', 'really'): unknown to the
+        store, they say how someone asks more than what about."""
+        found: set[str] = set()
+        for word in set(analysis.tokens) - self.analyzer.function_words:
+            if frequency(word) >= EVERYDAY_WORD:
+                found.update(self.analyzer.analyse(word, analysis.language).terms)
+        return found
 
     def _rare_unknown_share(self, analysis: Analysis) -> float:
         """Share of the question's terms that are words neither the store nor everyday language knows."""
         rare = 0
-        for word in set(analysis.tokens):
+        for word in set(analysis.tokens) - analysis.context_tokens:
             if len(word) < 3 or not (word.isascii() and word.isalpha()) or frequency(word) >= COMMON_WORD:
                 continue
             terms = self.analyzer.analyse(word).terms
             if terms and not any(self.index.knows(self.index.terms.get(t)) for t in terms):
                 rare += 1
-        return min(1.0, rare / len(analysis.terms))
+        return min(1.0, rare / max(1, len(set(analysis.terms) - analysis.context_terms)))
 
     def _score(
         self,

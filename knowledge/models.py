@@ -231,6 +231,13 @@ class Answer(BaseModel):
     best: Match | None = None
     suggestions: list[Match] = Field(default_factory=list)
     earlier: list[Match] = Field(default_factory=list, description="Earlier positions on the same question.")
+    also: list[Match] = Field(default_factory=list, description="Answers to the message's other questions.")
+    unanswered_parts: list[str] = Field(
+        default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."
+    )
+    later_time: bool = Field(
+        default=False, description="Asked about a later time than the documents: no current figure."
+    )
 
     @property
     def answered(self) -> bool:

@@ -16,16 +16,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge import dictionary
+from knowledge import dictionary, focus
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
-from knowledge.matcher import Matcher, Ranking, Scored
+from knowledge.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
 from knowledge.parsing import find_references
 from knowledge.sentences import sentence_spans
 from knowledge.shipped import seed_store
 from knowledge.snapshot import load_snapshot, write_snapshot
 from knowledge.store import NotFound, Store
+from knowledge.timing import later_than
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,13 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
+SUBJECT_NAMES = (
+    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
+)
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
+#: A part of a message asking several things is answered only by one of the whole message's best.
+PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
@@ -68,6 +76,7 @@ class AnswerService:
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast.
         dictionary.frequency("")
+        self._subject_terms: set[str] | None = None
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
         self._start()
@@ -180,9 +189,45 @@ class AnswerService:
         self.refresh()
         ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
         answer = self._decide(text, ranking)
+        asked = focus.questions(text)
+        if len(asked) > 1:
+            answer = self._answer_parts(text, answer, ranking, asked, exhaustive)
         if record:
             self._record(answer)
         return answer
+
+    def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
+        """A message asking several things: each question answered on its own where the store
+        answers it; the others named as having no official answer. A part's answer must also be
+        among the whole message's best matches, so a fragment never answers against its context."""
+        near = {s.entry_id for s in ranking.scored[:PART_CONTEXT]}
+        answered: list[Match] = []
+        unanswered: list[str] = []
+        for part in asked:
+            decided = self._decide(part, self.matcher.rank(part, limit=10, exhaustive=exhaustive))
+            if decided.answered and decided.best and decided.best.entry_id in near:
+                if all(m.entry_id != decided.best.entry_id for m in answered):
+                    answered.append(decided.best)
+            else:
+                unanswered.append(part)
+        if not answered:
+            return whole
+        if whole.answered and whole.best and whole.best.entry_id in {m.entry_id for m in answered}:
+            best = whole.best
+        else:
+            best = answered[0]
+        also = [m for m in answered if m.entry_id != best.entry_id]
+        shown = {best.entry_id, *(a.entry_id for a in also)}
+        return whole.model_copy(
+            update={
+                "outcome": Outcome.ANSWER,
+                "best": best,
+                "also": also,
+                "unanswered_parts": unanswered,
+                "confidence": max(whole.confidence, best.score) if whole.answered else best.score,
+                "suggestions": [m for m in whole.suggestions if m.entry_id not in shown],
+            }
+        )
 
     def search(self, question: str, limit: int = 10) -> list[Match]:
         """The best matches above the suggestion floor, best first, without a decision (inline mode)."""
@@ -198,7 +243,8 @@ class AnswerService:
             return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
-        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN:
+        later = bool(positions) and self._asks_later(ranking, positions[0])
+        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later:
             best = positions[0]
             return Answer(
                 query=text,
@@ -208,14 +254,43 @@ class AnswerService:
                 earlier=[self._match(s, ranking) for s in positions[1:]],
                 suggestions=[self._match(s, ranking) for s in plausible if s is not best][:SUGGESTIONS],
             )
+        if plausible and self._elsewhere(text, ranking):
+            plausible = []
         if plausible:
             return Answer(
                 query=text,
                 outcome=Outcome.SUGGEST,
                 confidence=confidence,
                 suggestions=[self._match(s, ranking) for s in plausible[:SUGGESTIONS]],
+                later_time=later,
             )
-        return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence)
+        return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence, later_time=later)
+
+    def _elsewhere(self, text: str, ranking: Ranking) -> bool:
+        """About another subject: the question names something (a capitalised word) that neither the
+        store nor everyday language knows (a country, a person: 'Venezuela') and nothing of the
+        store's own subject. Suggestions about Belarus would only be noise then."""
+        top = ranking.scored[0] if ranking.scored else None
+        if top is None or top.features["rare_unknown"] <= 0:
+            return False
+        names = [fold(w) for w in _NAME.findall(text)]
+        if not any(self._unknown_name(name) for name in names):
+            return False
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
+        return not self._subject_terms & set(ranking.analysis.terms)
+
+    def _unknown_name(self, word: str) -> bool:
+        if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
+            return False
+        return dictionary.frequency(word) < COMMON_WORD
+
+    def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
+        """The question asks about a later time than the best passage's document (timing.py)."""
+        ordinal = self._date_of(best)
+        year = dt.date.fromordinal(ordinal).year if ordinal else None
+        analysis = ranking.analysis
+        return later_than(analysis.tokens, analysis.asks_for, year)
 
     def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
         """The position that answers, then earlier positions on the same question, newest first.

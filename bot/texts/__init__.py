@@ -20,6 +20,8 @@ class Texts(BaseModel):
     answer_heading: str
     suggest_heading: str
     no_answer: str
+    part_unanswered: str
+    later_time: str
     greeting: str
     invalid_empty: str
     invalid_too_long: str

@@ -10,6 +10,8 @@ TEXTS = Texts(
         "I have no official answer on that. I only quote what the Dutch government itself has written "
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
+    part_unanswered="I have no official answer to this part of your message: {part}",
+    later_time="You ask about a later time than the documents. I have no newer official figure; below is what the documents say as of their own date.",
     greeting="Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch).",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",

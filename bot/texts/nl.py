@@ -10,6 +10,8 @@ TEXTS = Texts(
         "Daarover heb ik geen officieel antwoord. Ik citeer alleen wat de Nederlandse regering zelf heeft "
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
+    part_unanswered="Op dit deel van je bericht heb ik geen officieel antwoord: {part}",
+    later_time="Je vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; hieronder staat wat de documenten op hun eigen datum zeggen.",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",

@@ -1,0 +1,88 @@
+"""Find the question(s) in a message, so that the story around them does not dilute the match.
+
+People write two or three sentences about a brother, a city or their fear, and then ask. Every
+word of that story counts against the passage that answers the question itself. A message is split
+into sentences; the interrogative ones (a question mark, or a question word or verb first) are the
+questions, the others context. A question sentence that asks two things joined by 'and' + a question
+word ('How many ... and is Lukashenko on the list?') is split into its two questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.analysis import fold
+
+#: Words that open a question (folded), in the four languages of the users.
+QUESTION_OPENERS = frozenset(
+    (
+        "wat welke welk hoe waarom wanneer waar wie hoeveel waarover kan kun kunt kunnen mag mogen is zijn "
+        "heeft hebben doet doen gaat gaan komt komen wordt worden zal zullen zou moet moeten klopt weet "
+        "what which how why when where who whom can could is are was were does do did will would should "
+        "has have any "
+        "что как почему зачем когда где кто сколько какие какой какая каких можно ли есть будет будут "
+        "правда разве существует пускают помогает помогают делает делают "
+        "што як чаму навошта калі дзе хто колькі які якая якія ці можна ёсць есць будзе праўда"
+    ).split()
+)
+_CONJUNCTIONS = ("and", "en", "и", "і", "or", "of", "или", "ці", "а")
+#: Sentence ends: after '?' always; after '.', '!' or '…' only before a capital ('nr. 2248' goes on).
+_BOUNDARY = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f])")
+#: A second question inside a sentence: ', and is ...', ' и как ...', ' en hoeveel ...'.
+_SECOND = re.compile(
+    r"(?:,\s*|\s+)(?:"
+    + "|".join(_CONJUNCTIONS)
+    + r")\s+(?=(?:"
+    + "|".join(sorted(QUESTION_OPENERS, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+#: Parts shorter than this many letters are no question of their own ('and why?').
+MIN_PART = 12
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    is_question: bool
+
+
+def parts(message: str) -> list[Part]:
+    """The message's sentences in order, each marked as a question or context.
+
+    With no interrogative sentence at all (a keyword query, a statement), every sentence counts as
+    the question: there is nothing to tell apart.
+    """
+    sentences = [s.strip() for s in _BOUNDARY.split(message) if s and s.strip()]
+    if len(sentences) <= 1:
+        return [Part(message, True)]
+    marked = [Part(s, _interrogative(s)) for s in sentences]
+    if not any(p.is_question for p in marked):
+        return [Part(s, True) for s in sentences]
+    return marked
+
+
+def questions(message: str) -> list[str]:
+    """The separate questions a message asks: its interrogative sentences, each split where it asks
+    a second thing; a single question when there is only one."""
+    found: list[str] = []
+    marked = parts(message)
+    if all(p.is_question for p in marked) and not any(_interrogative(p.text) for p in marked):
+        return [message]
+    for part in marked:
+        if not part.is_question:
+            continue
+        pieces = [p.strip(" ,;") for p in _SECOND.split(part.text)]
+        if len(pieces) > 1 and all(len(p) >= MIN_PART for p in pieces):
+            found += pieces
+        else:
+            found.append(part.text)
+    return found
+
+
+def _interrogative(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    words = fold(sentence).split()
+    return bool(words) and words[0].strip(",:;\"'") in QUESTION_OPENERS
