@@ -201,16 +201,16 @@ def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], datab
     path = tmp_path / "entries.json"
     path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
-    assert code == 0 and out == f"added entry 14 ({LETTER_KEY}/8)\n"
+    assert code == 0 and out == f"added entry 14 ({LETTER_KEY}/9001)\n"
     answer = ask(capsys, database, NEW_QUESTION)
-    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/8"
+    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/9001"
 
 
 def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
     path = tmp_path / "entry.yaml"
     path.write_text(YAML_ENTRY, encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
-    assert code == 0 and out == "added entry 14 (kamerbrief-2024-05-01-77/1)\n"
+    assert code == 0 and out == "added entry 14 (kamerbrief-2024-05-01-77/9001)\n"
     best = ask(capsys, database, NEW_QUESTION)["matches"][0]
     assert best["answer"] == NEW_TEXT
     assert best["citation"]["date"] == "2024-05-01" and best["citation"]["authors"][0]["name"] == "R.H. Dijkgraaf"

@@ -175,8 +175,8 @@ async def test_add_walks_through_question_text_document_alternates_preview_and_s
         assert EN.similar_heading in shown or EN.no_similar in shown
         assert buttons(preview) == ["m:ok", "m:no"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert saved["visible_text"].startswith("Saved: entry") and f"{LETTER_KEY}/8" in saved["visible_text"]
-        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/8")
+        assert saved["visible_text"].startswith("Saved: entry") and f"{LETTER_KEY}/9001" in saved["visible_text"]
+        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/9001")
         assert [a.text for a in entry.alternates] == ["studiebeurzen voor Belarussen", "scholarships for Belarusian students"]
         assert bot.service.store.history(entry.id or 0)[0].actor == f"telegram:{MODERATOR}"
         assert "Nuffic" in await answered_by(bot, anna, NEW_QUESTION), "answered at once, no restart"
@@ -210,7 +210,7 @@ async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
         [preview] = await send(bot, mod, "/skip")
         assert "Brief van de Minister van Onderwijs" in preview["visible_text"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert "kamerbrief-2024-05-01-77/1" in saved["visible_text"]
+        assert "kamerbrief-2024-05-01-77/9001" in saved["visible_text"]
         document = bot.service.store.document("kamerbrief-2024-05-01-77")
         assert document.authors[0].role == "Minister van Onderwijs, Cultuur en Wetenschap"
         assert document.url == "https://example.org/brief-77"
