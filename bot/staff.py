@@ -13,6 +13,8 @@ from pydantic import TypeAdapter, ValidationError
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.models import Entry, EntryStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
+from knowledge.reasons import Reason
+from knowledge.sourcetext import source_of_upload
 from knowledge.service import AnswerService
 
 
@@ -37,20 +39,47 @@ def _read(path: Path, limit: int | None = None) -> bytes:
     return data
 
 
+#: Why an added entry became a moderator's note, in the few words of one output line.
+_WHY_NOTE = {
+    Reason.NO_SOURCE: "its document has no source text in the store to check it against",
+    Reason.HAND_DESCRIBED: "a document described by hand has no source text",
+    Reason.NOT_IN_DOCUMENT: "its document does not contain this text",
+    Reason.NOT_AN_ANSWER: "the text is in no paragraph or answer of its document",
+    Reason.TOO_SHORT_TO_CHECK: "too short to check against its document",
+}
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise StaffError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def entries(count: int) -> str:
+    """'1 entry', '2 entries'."""
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def documents(count: int) -> str:
+    return f"{count} {'document' if count == 1 else 'documents'}"
+
+
 def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
     moderation = Moderation(service)
     try:
-        parsed = read_document(_read(path), path.name, max_bytes=max_bytes)
+        data = _read(path)
+        parsed = read_document(data, path.name, max_bytes=max_bytes)
         preview = moderation.preview_import(parsed)
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
         document = parsed.document
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {len(parsed.entries)} entries\n")
+        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {entries(len(parsed.entries))}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
             return 0
-        moderation.commit_import(parsed, cli_actor())
+        moderation.commit_import(parsed, cli_actor(), source_of_upload(data, path.name, max_bytes))
     except (DocumentRejected, ModerationError) as error:
         raise StaffError(str(error)) from None
     out.write("imported\n")
@@ -63,8 +92,8 @@ def export_file(service: AnswerService, path: Path, out: TextIO) -> int:
     if str(path) == "-":
         out.write(payload + "\n")
     else:
-        path.write_text(payload + "\n", encoding="utf-8")
-        out.write(f"exported {len(export.documents)} documents and {len(export.entries)} entries to {path}\n")
+        _write(path, payload + "\n")
+        out.write(f"exported {documents(len(export.documents))} and {entries(len(export.entries))} to {path}\n")
     return 0
 
 
@@ -73,7 +102,7 @@ def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
         export = Moderation(service).restore(_read(path), cli_actor())
     except ModerationError as error:
         raise StaffError(str(error)) from None
-    out.write(f"restored {len(export.documents)} documents and {len(export.entries)} entries\n")
+    out.write(f"restored {documents(len(export.documents))} and {entries(len(export.entries))}\n")
     return 0
 
 
@@ -89,16 +118,28 @@ def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
         item = error.errors()[0]
         raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
     moderation = Moderation(service)
-    added: list[Entry] = []
+    added: list[tuple[Entry, Reason | None]] = []
     try:
         with service.store.db.atomic():
             for draft in drafts:
-                added.append(moderation.add_entry(draft, cli_actor()))
+                why = moderation.plan_entry(draft).why_note
+                added.append((moderation.add_entry(draft, cli_actor()), why))
     except ModerationError as error:
         raise StaffError(f"{len(added)}: {error}") from None  # numbered from 0, like the validation errors
-    for entry in added:
-        out.write(f"added entry {entry.id} ({entry.key})\n")
+    for entry, why in added:
+        if entry.note:
+            reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""
+            out.write(f"added entry {entry.id} ({entry.key}) as a moderator's note, not official text{reason}\n")
+        else:
+            out.write(f"added entry {entry.id} ({entry.key}), number {entry.number} of its document\n")
     return 0
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        return _read(path, limit=2_000_000).decode("utf-8")
+    except UnicodeDecodeError:
+        raise StaffError(f"{path} is not UTF-8 text") from None
 
 
 def _structured(path: Path) -> Any:
@@ -137,7 +178,7 @@ def print_review(service: AnswerService, out: TextIO) -> int:
         out.write("the review queue is empty\n")
     for group in groups:
         suggestion = f"#{group.suggestion.entry_id}" if group.suggestion else "-"
-        out.write(f"{group.count:>4}× {group.text}  (items {', '.join(map(str, group.item_ids))}; best entry {suggestion})\n")
+        out.write(f"{group.count:>4}× {group.asked}  (items {', '.join(map(str, group.item_ids))}; best entry {suggestion})\n")
         for variant in group.variants:
             out.write(f"       · {variant}\n")
     return 0
@@ -154,4 +195,63 @@ def print_stats(service: AnswerService, out: TextIO) -> int:
         out.write("feedback per entry (helpful / not helpful)\n")
         for item in stats.feedback:
             out.write(f"  #{item.entry_id}: {item.helpful} / {item.unhelpful}\n")
+    return 0
+
+
+# --- what Telegram's one-shot commands do, on the command line ------------------------------------
+
+
+def edit_entry(service: AnswerService, entry_id: int, out: TextIO, **fields: object) -> int:
+    """Change the question, text or topics of an entry (only the fields given); audited like /edit."""
+    given = {name: value for name, value in fields.items() if value is not None}
+    if not given:
+        raise StaffError("nothing to change: give --question, --text, --text-file or --topics")
+    moderation = Moderation(service)
+    try:
+        current = moderation.entry(entry_id)
+        entry = moderation.edit_entry(entry_id, current.version, cli_actor(), **given)
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"saved entry {entry.id} ({entry.key}), version {entry.version}\n")
+    return 0
+
+
+def alias_entry(service: AnswerService, entry_id: int, question: str, out: TextIO) -> int:
+    try:
+        entry = Moderation(service).add_alternate(entry_id, question, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"added an alternate question to entry {entry.id}, version {entry.version}\n")
+    return 0
+
+
+def restore_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    try:
+        Moderation(service).set_status(entry_id, EntryStatus.ACTIVE, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"entry {entry_id} is active again\n")
+    return 0
+
+
+def undo_last(service: AnswerService, out: TextIO) -> int:
+    """Undo this user's last change on the command line (each run steps one change further back)."""
+    try:
+        undone = Moderation(service).undo(cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"undone: {len(undone)} {'change' if len(undone) == 1 else 'changes'}\n")
+    return 0
+
+
+def print_history(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    try:
+        changes = Moderation(service).history(entry_id)
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    for change in changes:
+        undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
+        out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {change.action}{undone}\n")
+    if not changes:
+        out.write("no changes\n")
     return 0

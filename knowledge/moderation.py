@@ -28,7 +28,7 @@ from knowledge.models import (
 )
 from knowledge.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
-from knowledge.sourcetext import Verdict, comparable, place
+from knowledge.sourcetext import SourceText, Verdict, comparable, place
 from knowledge.service import AnswerService
 from knowledge.store import (
     Change,
@@ -121,6 +121,7 @@ class ReviewGroup(BaseModel):
     """Similar unanswered questions, counted together (no person, no chat)."""
 
     text: str
+    asked: str = Field(description="The lead question as asked (long numbers masked); its normalised text if not kept.")
     count: int
     item_ids: list[int]
     variants: list[str]
@@ -173,7 +174,7 @@ class Moderation:
             return EntryPlan(note=True, document_key=key)
         placement = place(draft.text, self.store.document_source(key) if key else None)
         if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
-            reason = _VERDICT_REASONS[placement.verdict]
+            reason = _VERDICT_REASONS[placement.verdict] if key else Reason.HAND_DESCRIBED
             if draft.note is False:
                 raise ModerationError(reason, key=key or "-")
             return EntryPlan(note=True, why_note=reason, document_key=key)
@@ -275,13 +276,16 @@ class Moderation:
                     return summary.document.key
         return None
 
-    def commit_import(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
-        """Store a parsed document and all its entries at once, or nothing."""
+    def commit_import(
+        self, parsed: ParsedDocument, actor: str, source: SourceText | None = None
+    ) -> tuple[Document, list[Entry]]:
+        """Store a parsed document and all its entries at once, or nothing; with the source text it
+        was read from, so that entries added later can be checked against it."""
         preview = self.preview_import(parsed)
         if preview.duplicate_of:
             raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
         try:
-            return self.store.add_document(parsed, actor)
+            return self.store.add_document(parsed, actor, source)
         except DuplicateDocument:
             raise ModerationError(Reason.ALREADY_IN_STORE, key=parsed.document.key) from None
 
@@ -364,9 +368,10 @@ class Moderation:
             result.append(
                 ReviewGroup(
                     text=lead.text,
+                    asked=lead.asked or lead.text,
                     count=sum(i.count for i in group),
                     item_ids=[i.id for i in group],
-                    variants=[i.text for i in group if i is not lead][:5],
+                    variants=[i.asked or i.text for i in group if i is not lead][:5],
                     suggestion=suggestion[0] if suggestion else None,
                 )
             )
@@ -390,21 +395,35 @@ class Moderation:
         return [i.id for i in group] if group else [item_id]
 
     def attach_review(self, item_id: int, entry_id: int, actor: str) -> Entry:
-        """Make an unanswered question an alternate question of an entry; its group leaves the queue."""
-        item = self._review_item(item_id)
+        """Make an unanswered question an alternate question of an entry; its group leaves the queue.
+        A question already decided on (a second press, a stale card) is refused and keeps its decision."""
+        item = self.open_review_item(item_id)
         group = self.review_group_of(item_id)
         entry = self.add_alternate(entry_id, item.text, actor)
-        self.store.set_review_status(group, "attached")
+        self.store.set_review_status(group, "attached", only_open=True)
         return entry
 
     def added_from_review(self, item_id: int) -> None:
         """A new entry was written for this question: its group leaves the queue."""
-        self.store.set_review_status(self.review_group_of(item_id), "added")
+        self.store.set_review_status(self.review_group_of(item_id), "added", only_open=True)
 
     def dismiss_review(self, item_ids: list[int]) -> None:
+        """Dismiss the open ones among these items; an item already attached or added stays so
+        (a dismiss pressed on a stale card changes nothing and says why)."""
         for item_id in item_ids:
             self._review_item(item_id)
-        self.store.set_review_status(item_ids, "dismissed")
+        if not self.store.set_review_status(item_ids, "dismissed", only_open=True):
+            self.open_review_item(item_ids[0])  # raises: already decided on
+            raise ModerationError(Reason.REVIEW_ALREADY_HANDLED)
+
+    def open_review_item(self, item_id: int) -> ReviewItem:
+        """The item, if no decision was taken on it yet (ModerationError otherwise)."""
+        item = self._review_item(item_id)
+        if item.status == "attached":
+            raise ModerationError(Reason.REVIEW_ALREADY_ATTACHED)
+        if item.status != "open":
+            raise ModerationError(Reason.REVIEW_ALREADY_HANDLED)
+        return item
 
     def review_item(self, item_id: int) -> ReviewItem:
         return self._review_item(item_id)

@@ -30,6 +30,7 @@ class Reason(StrEnum):
     EXPORT_TOO_NEW = "export_too_new"
     INVALID = "invalid"
     NO_SOURCE = "no_source"
+    HAND_DESCRIBED = "hand_described"
     NOT_IN_DOCUMENT = "not_in_document"
     NOT_AN_ANSWER = "not_an_answer"
     TOO_SHORT_TO_CHECK = "too_short_to_check"
@@ -61,14 +62,18 @@ ENGLISH: dict[Reason, str] = {
         "entry {id} was changed again after your change; undo is refused so that the later change is not lost"
     ),
     Reason.NO_REVIEW_ITEM: "there is no review item {id}",
-    Reason.REVIEW_ALREADY_ATTACHED: "this question was already attached to entry {id}",
-    Reason.REVIEW_ALREADY_HANDLED: "this question was already handled",
+    Reason.REVIEW_ALREADY_ATTACHED: "this question was already attached to an entry as an alternate question",
+    Reason.REVIEW_ALREADY_HANDLED: "this question was already handled (dismissed, or a new entry was written for it)",
     Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
     Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
     Reason.INVALID: "a value is not valid ({detail})",
     Reason.NO_SOURCE: (
         "document {key} has no source text in the store (it was stored before source texts were kept), "
         "so the text cannot be checked as its own; import the document again, or save the text as a moderator's note"
+    ),
+    Reason.HAND_DESCRIBED: (
+        "a document described by hand has no source text to check the text against; import the document "
+        "itself to add its official text"
     ),
     Reason.NOT_IN_DOCUMENT: (
         "document {key} does not contain this text, so it cannot be an official entry of it; "

@@ -75,6 +75,7 @@ class ReviewItem(BaseModel):
 
     id: int
     text: str
+    asked: str | None = Field(default=None, description="As asked, long numbers masked; None for items queued before it was kept.")
     count: int
     first_seen: dt.date
     last_seen: dt.date
@@ -580,8 +581,17 @@ class Store:
         )
         return [FeedbackCount(entry_id=e, helpful=h or 0, unhelpful=u or 0) for e, h, u in rows]
 
-    def record_question(self, outcome: str, review_text: str | None, best_entry_id: int | None, best_score: float | None) -> None:
-        """Count a question by day and outcome; queue its normalised text for review if it was not answered."""
+    def record_question(
+        self,
+        outcome: str,
+        review_text: str | None,
+        best_entry_id: int | None,
+        best_score: float | None,
+        *,
+        asked: str | None = None,
+    ) -> None:
+        """Count a question by day and outcome; queue its normalised text (grouped by it) and its
+        masked form as asked (the latest one) for review if it was not answered."""
         day = today()
         with self.db.atomic():
             self.db.execute(
@@ -591,11 +601,12 @@ class Store:
             )
             if review_text:
                 self.db.execute(
-                    "INSERT INTO review_queue (text, count, first_seen, last_seen, best_entry_id, best_score, status) "
-                    "VALUES (?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
+                    "INSERT INTO review_queue (text, asked, count, first_seen, last_seen, best_entry_id, best_score, status) "
+                    "VALUES (?, ?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
+                    "asked = coalesce(excluded.asked, asked), "
                     "last_seen = excluded.last_seen, best_entry_id = excluded.best_entry_id, "
                     "best_score = excluded.best_score, status = CASE WHEN status = 'dismissed' THEN 'open' ELSE status END",
-                    [review_text, day, day, best_entry_id, best_score],
+                    [review_text, asked, day, day, best_entry_id, best_score],
                 )
 
     def question_stats(self) -> dict[str, dict[str, int]]:
@@ -614,10 +625,16 @@ class Store:
             raise NotFound(f"no review item {item_id}")
         return ReviewItem.model_validate(rows[0])
 
-    def set_review_status(self, item_ids: list[int], status: str) -> None:
+    def set_review_status(self, item_ids: list[int], status: str, *, only_open: bool = False) -> list[int]:
+        """Set the status; with `only_open`, items already decided on keep their decision.
+        Returns the ids that changed."""
+        changed = []
         with self.db.atomic():
             for item_id in item_ids:
-                self.db.execute("UPDATE review_queue SET status = ? WHERE id = ?", [status, item_id])
+                sql = "UPDATE review_queue SET status = ? WHERE id = ?" + (" AND status = 'open'" if only_open else "")
+                if self.db.execute(sql, [status, item_id]).rowcount:
+                    changed.append(item_id)
+        return changed
 
     def purge_review_queue(self, older_than_days: int) -> int:
         """Forget queued questions not seen for `older_than_days`: the retention period."""

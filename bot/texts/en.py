@@ -26,6 +26,7 @@ TEXTS = Texts(
     paragraph_label="paragraph {number}",
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
+    moderator_note="📝 A moderator's note, not official text: not the government's words",
     start=(
         "<b>Standpunt</b> answers questions about Dutch government policy on Belarus in the government's own "
         "words: I quote letters to Parliament (Kamerbrieven) and answers to parliamentary questions verbatim, "

@@ -26,6 +26,7 @@ TEXTS = Texts(
     paragraph_label="alinea {number}",
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
+    moderator_note="📝 Notitie van een moderator, geen officiële tekst: niet de woorden van de regering",
     start=(
         "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "

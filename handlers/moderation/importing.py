@@ -23,6 +23,8 @@ from handlers.moderation.flow import (
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
+from knowledge.reasons import Reason
+from knowledge.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
@@ -32,7 +34,7 @@ async def start(update: Update, context: BotContext) -> int:
     if not await guard(update, context):
         return END
     clear(context)
-    await say(update, escape(texts(update).import_send_file))
+    await say(update, escape(texts(update, context).import_send_file))
     return WAIT_FILE
 
 
@@ -44,28 +46,30 @@ async def got_file(update: Update, context: BotContext) -> int:
     if not is_moderator(update, context):
         await message.reply_text(escape(context.texts(update).not_text))
         return END
-    t = texts(update)
+    t = texts(update, context)
     limit = context.services.settings.max_upload_bytes
     document = message.document
     if document.file_size is not None and document.file_size > limit:
-        await say(update, escape(t.not_saved.format(reason=f"the file is larger than {limit} bytes")))
+        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.FILE_TOO_LARGE, limit=limit)))))
         return END
     try:
         telegram_file = await context.bot.get_file(document.file_id)
         data = bytes(await telegram_file.download_as_bytearray())
         parsed = read_document(data, document.file_name or "upload", max_bytes=limit)
     except DocumentRejected as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        rejected = ModerationError(Reason.DOCUMENT_REJECTED, detail=str(error))
+        await say(update, escape(t.not_saved.format(reason=t.reason(rejected))))
         return END
     except TelegramError as error:
-        await say(update, escape(t.not_saved.format(reason=f"the file could not be downloaded ({type(error).__name__})")))
+        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.DOWNLOAD_FAILED)))))
         return END
     preview = moderation(context).preview_import(parsed)
     if preview.duplicate_of:
-        await say(update, escape(t.not_saved.format(reason=f"this document is already in the store as {preview.duplicate_of}")))
+        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)))))
         return END
     clear(context)
     draft(context)["parsed"] = parsed
+    draft(context)["source"] = source_of_upload(data, document.file_name or "upload", limit)
     document_meta = parsed.document
     first = "\n".join(f"{e.number}. {e.text[:160]}" for e in parsed.entries[:3])
     text = t.import_preview.format(
@@ -73,34 +77,35 @@ async def got_file(update: Update, context: BotContext) -> int:
         date=document_meta.date.isoformat() if document_meta.date else "?",
         authors=clipped(", ".join(a.describe() for a in document_meta.authors) or "?", 300),
         title=clipped(document_meta.title, 300),
-        count=len(parsed.entries),
+        entries=t.entries(len(parsed.entries)),
         first=escape(first),
         warnings=escape("; ".join(preview.warnings)),
     )
-    await say(update, text, confirm_keyboard(update))  # every part is bounded: no cut that could split a tag
+    await say(update, text, confirm_keyboard(update, context))  # every part is bounded: no cut that could split a tag
     return CONFIRM
 
 
 async def waiting_for_file(update: Update, context: BotContext) -> int:
-    await say(update, escape(texts(update).import_send_file))
+    await say(update, escape(texts(update, context).import_send_file))
     return WAIT_FILE
 
 
 async def confirm(update: Update, context: BotContext) -> int:
     if (ended := await confirmation(update, context)) is not None:
         return ended
-    t = texts(update)
+    t = texts(update, context)
     parsed = draft(context).get("parsed")
+    source = draft(context).get("source")
     clear(context)
     if parsed is None:
         await say(update, escape(t.nothing_to_cancel))
         return END
     try:
-        document, entries = moderation(context).commit_import(parsed, actor(update))
+        document, entries = moderation(context).commit_import(parsed, actor(update), source)
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
-    await say(update, escape(t.import_done.format(key=document.key, count=len(entries))))
+    await say(update, escape(t.import_done.format(key=document.key, entries=t.entries(len(entries)))))
     return END
 
 
