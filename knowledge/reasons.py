@@ -31,6 +31,7 @@ class Reason(StrEnum):
     INVALID = "invalid"
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
+    KIND_AND_TITLE_REQUIRED = "kind_and_title_required"
     NOT_IN_DOCUMENT = "not_in_document"
     NOT_AN_ANSWER = "not_an_answer"
     TOO_SHORT_TO_CHECK = "too_short_to_check"
@@ -57,7 +58,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.ALREADY_ACTIVE: "entry {id} is already active",
     Reason.ALREADY_RETIRED: "entry {id} is already retired",
     Reason.NOTHING_TO_UNDO: "you have no change to undo",
-    Reason.CHANGED_BY_OTHER: "entry {id} was changed by someone else meanwhile; open it again",
+    Reason.CHANGED_BY_OTHER: "entry {id} was changed by someone else meanwhile; reload it and try again",
     Reason.CHANGED_AFTER_YOURS: (
         "entry {id} was changed again after your change; undo is refused so that the later change is not lost"
     ),
@@ -71,6 +72,7 @@ ENGLISH: dict[Reason, str] = {
         "document {key} has no source text in the store (it was stored before source texts were kept), "
         "so the text cannot be checked as its own; import the document again, or save the text as a moderator's note"
     ),
+    Reason.KIND_AND_TITLE_REQUIRED: "kind and title are required",
     Reason.HAND_DESCRIBED: (
         "a document described by hand has no source text to check the text against; import the document "
         "itself to add its official text"

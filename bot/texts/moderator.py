@@ -147,6 +147,7 @@ NL = ModeratorTexts(
             "werden bewaard), dus de tekst kan er niet aan worden getoetst; importeer het document opnieuw, of "
             "sla de tekst op als notitie van een moderator"
         ),
+        Reason.KIND_AND_TITLE_REQUIRED: "soort en titel zijn verplicht",
         Reason.HAND_DESCRIBED: (
             "een met de hand beschreven document heeft geen brontekst om de tekst aan te toetsen; importeer het "
             "document zelf om er officiële tekst uit toe te voegen"
@@ -370,6 +371,7 @@ RU = ModeratorTexts(
             "храниться), поэтому текст нельзя с ним сверить; импортируйте документ заново или сохраните текст "
             "как заметку модератора"
         ),
+        Reason.KIND_AND_TITLE_REQUIRED: "нужны kind и title (вид и название)",
         Reason.HAND_DESCRIBED: (
             "у документа, описанного вручную, нет исходного текста для сверки; импортируйте сам документ, "
             "чтобы добавить его официальный текст"
@@ -508,6 +510,7 @@ BE = ModeratorTexts(
             "захоўвацца), таму тэкст нельга з ім зверыць; імпартуйце дакумент зноў або захавайце тэкст як "
             "нататку мадэратара"
         ),
+        Reason.KIND_AND_TITLE_REQUIRED: "патрэбныя kind і title (від і назва)",
         Reason.HAND_DESCRIBED: (
             "у дакумента, апісанага ўручную, няма зыходнага тэксту для зверкі; імпартуйце сам дакумент, "
             "каб дадаць яго афіцыйны тэкст"

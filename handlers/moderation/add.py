@@ -28,6 +28,7 @@ from handlers.moderation.flow import (
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
+from knowledge.reasons import Reason
 
 QUESTION, TEXT, SOURCE, NEW_DOCUMENT, ALTERNATES, CONFIRM = range(6)
 TEXT_INPUT = filters.TEXT & ~filters.COMMAND
@@ -122,7 +123,7 @@ async def got_new_document(update: Update, context: BotContext) -> int:
     text = update.effective_message.text if update.effective_message else ""
     try:
         document = parse_document_description(text or "")
-    except (ValueError, ValidationError) as error:
+    except (ModerationError, ValueError, ValidationError) as error:
         await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.add_new_document)
         return NEW_DOCUMENT
     draft(context)["new_document"] = document
@@ -244,7 +245,7 @@ def parse_document_description(text: str) -> DocumentDraft:
         else:
             values[field] = value
     if "kind" not in values or "title" not in values:
-        raise ValueError("kind and title are required")
+        raise ModerationError(Reason.KIND_AND_TITLE_REQUIRED)
     return DocumentDraft.model_validate(values)
 
 
