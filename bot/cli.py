@@ -172,7 +172,8 @@ def cmd_ask(
     try:
         if question != "-":
             answer = _answer_or_fail(service, question)
-            stdout.write((json.dumps(answer_json(answer, language), ensure_ascii=False) if as_json else render_answer(answer, language)) + "\n")
+            shown = json.dumps(answer_json(answer, language), ensure_ascii=False) if as_json else render_answer(answer, language)
+            stdout.write(shown + "\n")
             return EXIT_OK
         failed = False
         for line in stdin:
@@ -186,7 +187,12 @@ def cmd_ask(
                 error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
-            stdout.write((json.dumps(answer_json(answer, language), ensure_ascii=False) if as_json else render_answer(answer, language) + "\n") + "\n")
+            shown = (
+                json.dumps(answer_json(answer, language), ensure_ascii=False)
+                if as_json
+                else render_answer(answer, language) + "\n"
+            )
+            stdout.write(shown + "\n")
             stdout.flush()
         return EXIT_FAILURE if failed else EXIT_OK
     finally:

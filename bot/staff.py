@@ -14,8 +14,8 @@ from knowledge.importers import DocumentRejected, read_document
 from knowledge.models import Entry, EntryStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
-from knowledge.sourcetext import source_of_upload
 from knowledge.service import AnswerService
+from knowledge.sourcetext import source_of_upload
 
 
 class StaffError(Exception):
@@ -178,7 +178,8 @@ def print_review(service: AnswerService, out: TextIO) -> int:
         out.write("the review queue is empty\n")
     for group in groups:
         suggestion = f"#{group.suggestion.entry_id}" if group.suggestion else "-"
-        out.write(f"{group.count:>4}× {group.asked}  (items {', '.join(map(str, group.item_ids))}; best entry {suggestion})\n")
+        items = ", ".join(map(str, group.item_ids))
+        out.write(f"{group.count:>4}× {group.asked}  (items {items}; best entry {suggestion})\n")
         for variant in group.variants:
             out.write(f"       · {variant}\n")
     return 0

@@ -131,14 +131,14 @@ def _v4_source_texts_notes_and_asked_questions(db: Database) -> None:
 
     Shipped documents get their source text back from the shipped files; any other document of an
     existing store stays without one, and so cannot take new official entries (see moderation)."""
-    db["document_sources"].create(
+    db.table("document_sources").create(
         {"document_id": int, "format": str, "text": str},
         pk="document_id",
         not_null={"format", "text"},
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["entries"].add_column("note", int, not_null_default=0)
-    db["review_queue"].add_column("asked", str)
+    db.table("entries").add_column("note", int, not_null_default=0)
+    db.table("review_queue").add_column("asked", str)
     from knowledge.sourcetext import shipped_source_texts  # the shipped files, read only here
 
     known = shipped_source_texts()

@@ -127,7 +127,8 @@ class Entry(BaseModel):
     language: Language = Language.NL
     note: bool = Field(
         default=False,
-        description="A moderator's note: not text of the document, never cited with its number or as the government's words.",
+        description="A moderator's note: not text of the document, never cited with its number or as the "
+        "government's words.",
     )
     status: EntryStatus = EntryStatus.ACTIVE
     version: int = 1

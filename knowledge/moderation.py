@@ -28,8 +28,8 @@ from knowledge.models import (
 )
 from knowledge.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
-from knowledge.sourcetext import SourceText, Verdict, comparable, place
 from knowledge.service import AnswerService
+from knowledge.sourcetext import SourceText, Verdict, comparable, place
 from knowledge.store import (
     Change,
     DuplicateDocument,
@@ -340,7 +340,8 @@ class Moderation:
     def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:
         entry = self.entry(entry_id)
         if entry.status is status:
-            raise ModerationError(Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE, id=entry_id)
+            already = Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE
+            raise ModerationError(already, id=entry_id)
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:

@@ -70,7 +70,9 @@ def shipped_source_texts() -> dict[str, str]:
 
 # --- comparing a moderator's text with the document ------------------------------------------------
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
 _IGNORED = re.compile(r"[\s\-\u00ad\u2010\u2011\u2012\u2013\u2014]+")
 
 

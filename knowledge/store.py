@@ -75,7 +75,9 @@ class ReviewItem(BaseModel):
 
     id: int
     text: str
-    asked: str | None = Field(default=None, description="As asked, long numbers masked; None for items queued before it was kept.")
+    asked: str | None = Field(
+        default=None, description="As asked, long numbers masked; None for items queued before it was kept."
+    )
     count: int
     first_seen: dt.date
     last_seen: dt.date
@@ -491,7 +493,10 @@ class Store:
             if last is None:
                 raise NotFound("you have no change to undo")
             targets = (
-                [_change_from_row(r) for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])]
+                [
+                    _change_from_row(r)
+                    for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])
+                ]
                 if last.batch
                 else [last]
             )
@@ -601,7 +606,8 @@ class Store:
             )
             if review_text:
                 self.db.execute(
-                    "INSERT INTO review_queue (text, asked, count, first_seen, last_seen, best_entry_id, best_score, status) "
+                    "INSERT INTO review_queue "
+                    "(text, asked, count, first_seen, last_seen, best_entry_id, best_score, status) "
                     "VALUES (?, ?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
                     "asked = coalesce(excluded.asked, asked), "
                     "last_seen = excluded.last_seen, best_entry_id = excluded.best_entry_id, "
@@ -657,7 +663,8 @@ class Store:
             sources={
                 key: SourceText(format=fmt, text=text)
                 for key, fmt, text in self.db.execute(
-                    "SELECT d.key, s.format, s.text FROM document_sources s JOIN documents d ON d.id = s.document_id ORDER BY d.id"
+                    "SELECT d.key, s.format, s.text FROM document_sources s "
+                    "JOIN documents d ON d.id = s.document_id ORDER BY d.id"
                 )
             },
         )

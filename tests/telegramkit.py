@@ -12,8 +12,8 @@ from botharness import RunningBot, running_bot
 
 from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
 from knowledge.service import AnswerService
-from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 
 Json = dict[str, Any]

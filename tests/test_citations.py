@@ -61,7 +61,9 @@ def letter_paragraph(moderation: Moderation, number: int) -> str:
 def test_text_of_the_document_becomes_an_official_entry_with_the_number_it_has_there(moderation: Moderation) -> None:
     import_without(moderation, missing=3)
     before = moderation.store.next_entry_number(EIGHT_KEY)
-    entry = moderation.add_entry(EntryDraft(document_key=EIGHT_KEY, question="Vroeg Nederland toegang?", text=ANSWER_3_PASTED), ANNA)
+    entry = moderation.add_entry(
+        EntryDraft(document_key=EIGHT_KEY, question="Vroeg Nederland toegang?", text=ANSWER_3_PASTED), ANNA
+    )
     assert before > 3, "'next number' would have been after the last answer"
     assert entry.key == f"{EIGHT_KEY}/3" and entry.number == 3 and not entry.note
     match = moderation.answers.match_for_entry(entry)
@@ -70,7 +72,7 @@ def test_text_of_the_document_becomes_an_official_entry_with_the_number_it_has_t
 
 
 def test_whitespace_hyphenation_and_quotes_do_not_count_but_words_do() -> None:
-    assert comparable("EU-\nverband  “zo”") == comparable("EUverband \"zo\"")
+    assert comparable("EU-\nverband  “zo”") == comparable('EUverband "zo"')
     assert comparable("maatregelen") != comparable("maatregel")
 
 
@@ -78,7 +80,9 @@ def test_text_that_is_already_an_entry_is_refused_with_a_pointer_to_it(moderatio
     paragraph = letter_paragraph(moderation, 3)
     before = content(moderation.store)
     with pytest.raises(ModerationError) as refused:
-        moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question="Welke EU-sancties?", text=paragraph[:200]), ANNA)
+        moderation.add_entry(
+            EntryDraft(document_key=LETTER_KEY, question="Welke EU-sancties?", text=paragraph[:200]), ANNA
+        )
     assert refused.value.reason is Reason.TEXT_IS_ENTRY and refused.value.values["number"] == 3
     entry_id = moderation.store.entry_by_key(f"{LETTER_KEY}/3").id
     moderation.set_status(entry_id or 0, EntryStatus.RETIRED, ANNA)
@@ -91,7 +95,9 @@ def test_text_that_is_already_an_entry_is_refused_with_a_pointer_to_it(moderatio
 # --- moderators' notes -------------------------------------------------------------------------------
 
 
-def test_text_the_document_does_not_contain_is_a_moderators_note_never_its_next_paragraph(moderation: Moderation) -> None:
+def test_text_the_document_does_not_contain_is_a_moderators_note_never_its_next_paragraph(
+    moderation: Moderation,
+) -> None:
     entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
     assert entry.note and entry.number != 8, "the letter has 7 paragraphs: no 'alinea 8'"
     plan = moderation.plan_entry(EntryDraft(document_key=LETTER_KEY, question="Andere vraag?", text=NEW_TEXT))
@@ -119,7 +125,9 @@ def test_a_note_is_shown_with_its_own_label_in_every_language(moderation: Modera
 def test_an_official_entry_is_refused_when_asked_for_and_the_text_is_not_the_documents(moderation: Moderation) -> None:
     before = content(moderation.store)
     with pytest.raises(ModerationError) as refused:
-        moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT, note=False), ANNA)
+        moderation.add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT, note=False), ANNA
+        )
     assert refused.value.reason is Reason.NOT_IN_DOCUMENT
     assert content(moderation.store) == before
 
@@ -155,7 +163,9 @@ def test_migration_backfills_shipped_documents_and_leaves_others_unverifiable(tm
     service = AnswerService.open(path)
     moderation = Moderation(service)
     data = EIGHT_QUESTIONS.read_bytes()
-    moderation.commit_import(read_document(data, EIGHT_QUESTIONS.name), ANNA, source_of_upload(data, EIGHT_QUESTIONS.name))
+    moderation.commit_import(
+        read_document(data, EIGHT_QUESTIONS.name), ANNA, source_of_upload(data, EIGHT_QUESTIONS.name)
+    )
     service.close()
     _as_schema_3(path)
 
@@ -166,7 +176,9 @@ def test_migration_backfills_shipped_documents_and_leaves_others_unverifiable(tm
     moderation = Moderation(AnswerService(store))
     answer_2 = store.entry_by_key(f"{EIGHT_KEY}/2").text
     with pytest.raises(ModerationError) as refused:
-        moderation.add_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2, note=False), ANNA)
+        moderation.add_entry(
+            EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2, note=False), ANNA
+        )
     assert refused.value.reason is Reason.NO_SOURCE and "no source text" in str(refused.value)
     plan = moderation.plan_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2))
     assert plan.note and plan.why_note is Reason.NO_SOURCE, "allowed, as a note"
@@ -188,9 +200,13 @@ def test_ask_json_marks_a_note_and_gives_it_no_citation(tmp_path: Path, capsys: 
     path = tmp_path / "standpunt.sqlite3"
     AnswerService.open(path).close()
     entries = tmp_path / "note.json"
-    entries.write_text(json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}), encoding="utf-8")
+    entries.write_text(
+        json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}), encoding="utf-8"
+    )
     assert main(["--database", str(path), "add", str(entries)]) == 0
-    assert "as a moderator's note, not official text (its document does not contain this text)" in capsys.readouterr().out
+    assert (
+        "as a moderator's note, not official text (its document does not contain this text)" in capsys.readouterr().out
+    )
     for language in ("nl", "ru"):
         assert main(["--database", str(path), "--language", language, "ask", "--json", NEW_QUESTION]) == 0
         best = json.loads(capsys.readouterr().out)["matches"][0]
@@ -201,7 +217,9 @@ def test_ask_json_marks_a_note_and_gives_it_no_citation(tmp_path: Path, capsys: 
     assert official["official"] is True and official["citation"]["number_label"].startswith("alinea")
 
 
-def test_cli_import_keeps_the_source_so_later_entries_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import_keeps_the_source_so_later_entries_can_be_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "standpunt.sqlite3"
     AnswerService.open(path).close()
     copy = tmp_path / EIGHT_QUESTIONS.name

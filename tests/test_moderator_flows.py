@@ -29,7 +29,6 @@ from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, NEW_QUESTION, NEW_TEXT,
 from tests.test_telegram_moderation import (
     MODERATOR,
     USER,
-    answered_by,
     buttons,
     moderated_bot,
     moderator,
@@ -58,7 +57,9 @@ def test_undo_steps_back_change_after_change(moderation: Moderation) -> None:
     moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["sancties"])
     added = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
     for _ in range(4):
-        assert len(moderation.undo(ANNA)) == 1, "each undo steps back one change; the undo itself does not block the next"
+        assert len(moderation.undo(ANNA)) == 1, (
+            "each undo steps back one change; the undo itself does not block the next"
+        )
     now = moderation.entry(3)
     assert (now.question, now.alternates, now.topics) == (original.question, original.alternates, original.topics)
     assert not moderation.entry(added.id or 0).is_active
@@ -95,7 +96,9 @@ def test_undoing_a_reimport_then_the_import_before_it() -> None:
 # --- the review queue ---------------------------------------------------------------------------
 
 
-def test_review_keeps_the_question_as_asked_with_numbers_masked_and_groups_by_the_folded_form(moderation: Moderation) -> None:
+def test_review_keeps_the_question_as_asked_with_numbers_masked_and_groups_by_the_folded_form(
+    moderation: Moderation,
+) -> None:
     asked = "Krijgt mijn broer (tel. 06-12345678) een Schengenvisum in Minsk? Ééns per jaar?"
     moderation.answers.answer(asked, record=True)
     moderation.answers.answer(asked.lower(), record=True)
@@ -236,7 +239,12 @@ def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None
         for reason in Reason:
             assert fields(texts.reasons[reason]) == fields(ENGLISH[reason]), (reason, texts.entry_forms)
     assert [RU.entries(n) for n in (1, 2, 5, 11, 21, 22)] == [
-        "1 запись", "2 записи", "5 записей", "11 записей", "21 запись", "22 записи"
+        "1 запись",
+        "2 записи",
+        "5 записей",
+        "11 записей",
+        "21 запись",
+        "22 записи",
     ]
     assert EN.entries(1) == "1 entry" and NL.changes(1) == "1 wijziging" and BE.changes(3) == "3 змены"
 
@@ -274,7 +282,9 @@ def entry_of(database: Path, entry_id: int) -> Any:
 
 def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     original = entry_of(database, 3)
-    code, out, _ = run(capsys, database, "edit", "3", "--question", "Welke EU-sancties gelden er?", "--topics", "sancties, eu")
+    code, out, _ = run(
+        capsys, database, "edit", "3", "--question", "Welke EU-sancties gelden er?", "--topics", "sancties, eu"
+    )
     assert code == 0 and out == "saved entry 3 (kamerbrief-2021-03-02-2298/3), version 2\n"
     code, out, _ = run(capsys, database, "alias", "3", "Welke", "strafmaatregelen", "nam", "de", "EU?")
     assert code == 0 and out == "added an alternate question to entry 3, version 3\n"
@@ -282,25 +292,38 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, database, "restore", "3")
     assert code == 0 and out == "entry 3 is active again\n"
     code, out, _ = run(capsys, database, "history", "3")
-    assert code == 0 and [line.split()[-1] for line in out.splitlines()] == ["create", "update", "update", "retire", "restore"]
+    assert code == 0 and [line.split()[-1] for line in out.splitlines()] == [
+        "create",
+        "update",
+        "update",
+        "retire",
+        "restore",
+    ]
     for _ in range(4):
         code, out, _ = run(capsys, database, "undo")
         assert code == 0 and out == "undone: 1 change\n"
     back = entry_of(database, 3)
     assert (back.question, back.topics, back.alternates, back.is_active) == (
-        original.question, original.topics, original.alternates, True
+        original.question,
+        original.topics,
+        original.alternates,
+        True,
     )
     code, _, err = run(capsys, database, "undo")
     assert code == 1 and err == "error: you have no change to undo\n"
 
 
-def test_cli_edit_refuses_other_words_as_official_text_in_one_line(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+def test_cli_edit_refuses_other_words_as_official_text_in_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
     code, out, err = run(capsys, database, "edit", "3", "--text", NEW_TEXT)
     assert code == 1 and out == "" and err.count("\n") == 1
     assert err.startswith("error: document kamerbrief-2021-03-02-2298 does not contain this text")
 
 
-def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
     export = tmp_path / "12"
     assert run(capsys, database, "export", str(export))[0] == 0
     code, _, err = run(capsys, database, "restore", "12")
@@ -323,13 +346,17 @@ def test_cli_counts_one_entry_in_the_singular(capsys: pytest.CaptureFixture[str]
     ["missing/folder/export.json", "."],
     ids=["missing folder", "a directory, not a file"],
 )
-def test_cli_export_to_a_place_it_cannot_write_is_one_line(capsys: pytest.CaptureFixture[str], database: Path, target: str) -> None:
+def test_cli_export_to_a_place_it_cannot_write_is_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path, target: str
+) -> None:
     code, out, err = run(capsys, database, "export", target)
     assert code == 1 and out == "" and err.startswith("error: cannot write") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
-def test_cli_database_in_a_folder_that_cannot_be_made_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_database_in_a_folder_that_cannot_be_made_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     code, out, err = run(capsys, blocker / "sub" / "standpunt.sqlite3", "sources")
@@ -348,9 +375,13 @@ def test_cli_output_into_a_closed_pipe_is_one_line_and_no_traceback(database: Pa
     assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("error: the output was closed"), err
 
 
-def test_cli_add_prints_whether_each_entry_is_official_or_a_note(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "entries.json"
-    path.write_text(json.dumps([{"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}]), encoding="utf-8")
+    path.write_text(
+        json.dumps([{"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}]), encoding="utf-8"
+    )
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and "moderator's note" in out
     assert texts_for("nl").moderator_note in run(capsys, database, "ask", NEW_QUESTION)[1]

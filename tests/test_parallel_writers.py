@@ -69,9 +69,13 @@ def test_eight_parallel_adds_and_a_recording_bot_lose_nothing(tmp_path: Path) ->
             encoding="utf-8",
         )
         command = [sys.executable, str(ROOT / "run_bot.py"), "--database", str(database), "add", str(draft)]
-        processes.append(subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        processes.append(
+            subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        )
     recorder = [sys.executable, "-c", RECORDER, str(database), str(QUESTIONS_RECORDED)]
-    processes.append(subprocess.Popen(recorder, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    processes.append(
+        subprocess.Popen(recorder, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    )
 
     results = _wait_all(processes)
     for code, out, err in results:
@@ -83,7 +87,11 @@ def test_eight_parallel_adds_and_a_recording_bot_lose_nothing(tmp_path: Path) ->
         assert sum(store.question_stats()[day]["no_answer"] for day in store.question_stats()) == QUESTIONS_RECORDED
         assert sum(item.count for item in store.review_items("open")) == QUESTIONS_RECORDED
         assert [f.helpful for f in store.feedback_counts()] == [QUESTIONS_RECORDED // 10]
-        adds = [c for c in store.changes() if c.action == "create" and c.object_type == "entry" and c.actor.startswith("cli")]
+        adds = [
+            c
+            for c in store.changes()
+            if c.action == "create" and c.object_type == "entry" and c.actor.startswith("cli")
+        ]
         assert len(adds) == WRITERS, "each add audited once"
     finally:
         store.close()

@@ -15,8 +15,8 @@ import pytest
 from botharness import RunningBot, running_bot
 
 from bot.texts import texts_for
-from bot.texts.nl import TEXTS as NL_TEXTS
 from bot.texts.moderator import EN, NL
+from bot.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
 from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
@@ -178,7 +178,8 @@ async def test_add_walks_through_question_text_document_alternates_preview_and_s
         assert "Not an official entry: document kamerbrief-2021-03-02-2298 does not contain this text" in shown
         [saved] = await press(bot, mod, preview, "m:ok")
         # NEW_TEXT is not text of the letter: saved as a moderator's note (issue 13), never as its "alinea 8".
-        assert saved["visible_text"].startswith("Saved as a moderator's note: entry") and f"{LETTER_KEY}/9001" in saved["visible_text"]
+        assert saved["visible_text"].startswith("Saved as a moderator's note: entry")
+        assert f"{LETTER_KEY}/9001" in saved["visible_text"]
         entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/9001")
         assert [a.text for a in entry.alternates] == ["studiebeurzen voor Belarussen", "scholarships for Belarusian students"]
         assert bot.service.store.history(entry.id or 0)[0].actor == f"telegram:{MODERATOR}"

@@ -138,7 +138,9 @@ NL = ModeratorTexts(
         ),
         Reason.NO_REVIEW_ITEM: "er is geen vraag {id} in de wachtrij",
         Reason.REVIEW_ALREADY_ATTACHED: "deze vraag is al als alternatieve vraag aan een item gekoppeld",
-        Reason.REVIEW_ALREADY_HANDLED: "deze vraag is al afgehandeld (genegeerd, of er is een nieuw item voor geschreven)",
+        Reason.REVIEW_ALREADY_HANDLED: (
+            "deze vraag is al afgehandeld (genegeerd, of er is een nieuw item voor geschreven)"
+        ),
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
         Reason.INVALID: "een waarde is niet geldig ({detail})",
@@ -422,7 +424,10 @@ RU = ModeratorTexts(
     button_cancel="✖️ Отмена",
     button_new_document="➕ Новый документ",
     add_question="Новая запись. Пришлите вопрос (или /cancel).",
-    add_exists="Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой /alias <id> <вопрос> или /cancel.",
+    add_exists=(
+        "Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой "
+        "/alias <id> <вопрос> или /cancel."
+    ),
     add_text="Теперь пришлите официальный текст дословно (не более {limit} знаков).",
     add_source="Из какого документа этот текст?",
     add_new_document=(
@@ -447,7 +452,9 @@ RU = ModeratorTexts(
     restored="Запись {id} снова активна.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Отменено: {changes}.",
-    import_send_file="Пришлите Kamerbrief или ответы на Kamervragen в виде .txt, .pdf или официального .xml (или /cancel).",
+    import_send_file=(
+        "Пришлите Kamerbrief или ответы на Kamervragen в виде .txt, .pdf или официального .xml (или /cancel)."
+    ),
     import_preview=(
         "<b>Импорт: предпросмотр</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Первые записи:\n{first}"
         "\n{warnings}"
@@ -528,7 +535,9 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: "
             "/alias {id} <пытанне>"
         ),
-        Reason.TEXT_IS_RETIRED_ENTRY: "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго",
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"
+        ),
         Reason.NUMBER_TAKEN: "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго",
         Reason.NUMBER_MISMATCH: (
             "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
@@ -559,7 +568,10 @@ BE = ModeratorTexts(
     button_cancel="✖️ Адмена",
     button_new_document="➕ Новы дакумент",
     add_question="Новы запіс. Дашліце пытанне (або /cancel).",
-    add_exists="Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай /alias <id> <пытанне> або /cancel.",
+    add_exists=(
+        "Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай "
+        "/alias <id> <пытанне> або /cancel."
+    ),
     add_text="Цяпер дашліце афіцыйны тэкст даслоўна (не больш за {limit} знакаў).",
     add_source="З якога дакумента гэты тэкст?",
     add_new_document=(
@@ -569,7 +581,9 @@ BE = ModeratorTexts(
         "<code>number: ...</code>, <code>reference: ...</code>, <code>link: https://...</code> (па жаданні)"
     ),
     add_alternates="Дашліце іншыя фармулёўкі пытання, па адной у радку (на любой мове), або /skip.",
-    add_preview="<b>Папярэдні прагляд</b>\nПытанне: {question}\nДакумент: {document}\nФармулёўкі: {alternates}\n\n{text}",
+    add_preview=(
+        "<b>Папярэдні прагляд</b>\nПытанне: {question}\nДакумент: {document}\nФармулёўкі: {alternates}\n\n{text}"
+    ),
     similar_heading="Падобныя запісы:",
     no_similar="Падобных запісаў не знойдзена.",
     edit_choose="Запіс {id} (версія {version}). Што змяніць?",
@@ -584,7 +598,9 @@ BE = ModeratorTexts(
     restored="Запіс {id} зноў актыўны.",
     history_line="v{version} · {at} · {actor} · {action}",
     undone="Адменена: {changes}.",
-    import_send_file="Дашліце Kamerbrief або адказы на Kamervragen у выглядзе .txt, .pdf або афіцыйнага .xml (або /cancel).",
+    import_send_file=(
+        "Дашліце Kamerbrief або адказы на Kamervragen у выглядзе .txt, .pdf або афіцыйнага .xml (або /cancel)."
+    ),
     import_preview=(
         "<b>Імпарт: папярэдні прагляд</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Першыя запісы:\n{first}"
         "\n{warnings}"

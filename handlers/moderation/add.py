@@ -178,7 +178,7 @@ async def _preview(update: Update, context: BotContext) -> int:
         t.add_will_be_note.format(reason=escape(t.reason(ModerationError(plan.why_note, key=document_label))))
         if plan.note and plan.why_note
         else t.add_will_be_note.format(reason="-") if plan.note
-        else escape(t.add_will_be_official.format(number=" & ".join(map(str, plan.numbers or [plan.number]))))
+        else escape(t.add_will_be_official.format(number=" & ".join(map(str, plan.numbers or [plan.number or 0]))))
     )
     lines = [
         t.add_preview.format(

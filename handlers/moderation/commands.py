@@ -125,6 +125,7 @@ async def stats(update: Update, context: BotContext) -> None:
 async def export(update: Update, context: BotContext) -> None:
     if not await guard(update, context):
         return
+    t = texts(update, context)
     data = moderation(context).export()
     payload = data.model_dump_json(indent=1).encode("utf-8")
     message = update.effective_message
@@ -132,7 +133,7 @@ async def export(update: Update, context: BotContext) -> None:
         await message.reply_document(
             document=io.BytesIO(payload),
             filename=f"standpunt-export-{data.exported_at:%Y%m%d-%H%M%S}.json",
-            caption=escape(texts(update, context).export_caption.format(entries=texts(update, context).entries(len(data.entries)))),
+            caption=escape(t.export_caption.format(entries=t.entries(len(data.entries)))),
         )
 
 

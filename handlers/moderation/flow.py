@@ -43,7 +43,12 @@ def clipped(text: str, limit: int) -> str:
 def confirm_keyboard(update: Update, context: BotContext, save_label: str | None = None) -> InlineKeyboardMarkup:
     t = texts(update, context)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(save_label or t.button_save, callback_data="m:ok"), InlineKeyboardButton(t.button_cancel, callback_data="m:no")]]
+        [
+            [
+                InlineKeyboardButton(save_label or t.button_save, callback_data="m:ok"),
+                InlineKeyboardButton(t.button_cancel, callback_data="m:no"),
+            ]
+        ]
     )
 
 

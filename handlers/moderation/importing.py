@@ -50,7 +50,8 @@ async def got_file(update: Update, context: BotContext) -> int:
     limit = context.services.settings.max_upload_bytes
     document = message.document
     if document.file_size is not None and document.file_size > limit:
-        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.FILE_TOO_LARGE, limit=limit)))))
+        too_large = ModerationError(Reason.FILE_TOO_LARGE, limit=limit)
+        await say(update, escape(t.not_saved.format(reason=t.reason(too_large))))
         return END
     try:
         telegram_file = await context.bot.get_file(document.file_id)
@@ -60,12 +61,13 @@ async def got_file(update: Update, context: BotContext) -> int:
         rejected = ModerationError(Reason.DOCUMENT_REJECTED, detail=str(error))
         await say(update, escape(t.not_saved.format(reason=t.reason(rejected))))
         return END
-    except TelegramError as error:
+    except TelegramError:
         await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.DOWNLOAD_FAILED)))))
         return END
     preview = moderation(context).preview_import(parsed)
     if preview.duplicate_of:
-        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)))))
+        duplicate = ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
+        await say(update, escape(t.not_saved.format(reason=t.reason(duplicate))))
         return END
     clear(context)
     draft(context)["parsed"] = parsed
