@@ -42,6 +42,13 @@ class Reason(StrEnum):
     FILE_TOO_LARGE = "file_too_large"
     DOWNLOAD_FAILED = "download_failed"
     DOCUMENT_REJECTED = "document_rejected"
+    FILE_EMPTY = "file_empty"
+    NOT_A_TEXT_FILE = "not_a_text_file"
+    NOT_A_PDF = "not_a_pdf"
+    PDF_ENCRYPTED = "pdf_encrypted"
+    PDF_WITHOUT_TEXT = "pdf_without_text"
+    XML_WITH_DOCTYPE = "xml_with_doctype"
+    NOT_OFFICIAL_XML = "not_official_xml"
 
 
 ENGLISH: dict[Reason, str] = {
@@ -100,4 +107,31 @@ ENGLISH: dict[Reason, str] = {
     Reason.FILE_TOO_LARGE: "the file is larger than {limit} bytes",
     Reason.DOWNLOAD_FAILED: "the file could not be downloaded; send it again",
     Reason.DOCUMENT_REJECTED: "{detail}",
+    Reason.FILE_EMPTY: "the file is empty",
+    Reason.NOT_A_TEXT_FILE: "the file is not a text file (it contains binary data)",
+    Reason.NOT_A_PDF: "the file is not a readable PDF",
+    Reason.PDF_ENCRYPTED: "the PDF is encrypted (password-protected); send an unprotected copy",
+    Reason.PDF_WITHOUT_TEXT: "the PDF has no text layer (a scan?)",
+    Reason.XML_WITH_DOCTYPE: "XML with a DOCTYPE is not accepted (no DTDs or entity declarations)",
+    Reason.NOT_OFFICIAL_XML: "not an official Kamerstuk or Aanhangsel XML (from zoek.officielebekendmakingen.nl)",
 }
+
+
+def rejection(message: str) -> tuple[Reason, dict[str, object]]:
+    """An importer's refusal (an English sentence) as a reason every language can word: the
+    importers' fixed sentences are recognised; any other keeps its English text as the detail."""
+    for reason in _FIXED_REJECTIONS:
+        if message == ENGLISH[reason]:
+            return reason, {}
+    return Reason.DOCUMENT_REJECTED, {"detail": message}
+
+
+_FIXED_REJECTIONS = (
+    Reason.FILE_EMPTY,
+    Reason.NOT_A_TEXT_FILE,
+    Reason.NOT_A_PDF,
+    Reason.PDF_ENCRYPTED,
+    Reason.PDF_WITHOUT_TEXT,
+    Reason.XML_WITH_DOCTYPE,
+    Reason.NOT_OFFICIAL_XML,
+)

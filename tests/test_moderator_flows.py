@@ -385,3 +385,23 @@ def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and "moderator's note" in out
     assert texts_for("nl").moderator_note in run(capsys, database, "ask", NEW_QUESTION)[1]
+
+
+def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:
+    from knowledge import importers
+    from knowledge.reasons import rejection
+
+    fixed = (importers.NOT_TEXT, importers.NOT_PDF, importers.ENCRYPTED_PDF, importers.NO_TEXT_LAYER)
+    for sentence in (*fixed, importers.DOCTYPE_REFUSED, importers.NOT_OFFICIAL_XML, "the file is empty"):
+        reason, values = rejection(sentence)
+        assert reason is not Reason.DOCUMENT_REJECTED and values == {}, sentence
+        assert "file" not in NL.reason(ModerationError(reason)).replace("bestand", ""), "Dutch, not English"
+    assert rejection("something new")[0] is Reason.DOCUMENT_REJECTED
+
+
+async def test_a_refused_upload_is_explained_in_the_moderators_language() -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="nl")
+        bot.api.send_document(mod, "brief.txt", bytes(range(256)) * 8, "text/plain")
+        [reply] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert reply["visible_text"] == "Niet opgeslagen: het bestand is geen tekstbestand (het bevat binaire gegevens)"

@@ -23,7 +23,7 @@ from handlers.moderation.flow import (
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.moderation import ModerationError
-from knowledge.reasons import Reason
+from knowledge.reasons import Reason, rejection
 from knowledge.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
@@ -58,7 +58,8 @@ async def got_file(update: Update, context: BotContext) -> int:
         data = bytes(await telegram_file.download_as_bytearray())
         parsed = read_document(data, document.file_name or "upload", max_bytes=limit)
     except DocumentRejected as error:
-        rejected = ModerationError(Reason.DOCUMENT_REJECTED, detail=str(error))
+        reason, values = rejection(str(error))
+        rejected = ModerationError(reason, **values)
         await say(update, escape(t.not_saved.format(reason=t.reason(rejected))))
         return END
     except TelegramError:
