@@ -35,6 +35,8 @@ def render_match_messages(match: Match, texts: Texts, *, heading: str | None = N
     blocks: list[str] = []
     if heading:
         blocks.append(f"<b>{escape(heading)}</b>")
+    if match.citation.is_note and not heading:  # e.g. inline mode: the label before the words, too
+        blocks.append(f"<b>{escape(texts.moderator_note)}</b>")
     if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         blocks.append(f"<i>{escape(texts.official_question)}: {escape(match.question)}</i>")
     blocks.extend(_text_blocks(match.text, match.highlight, limit))

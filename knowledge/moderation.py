@@ -111,10 +111,18 @@ class EntryDraft(BaseModel):
     )
 
 
+class Notice(BaseModel):
+    """A warning as a reason code with its values, for front ends to word in any language."""
+
+    reason: Reason
+    values: dict[str, str] = Field(default_factory=dict)
+
+
 class ImportPreview(BaseModel):
     parsed: ParsedDocument
     duplicate_of: str | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="In English (the command line).")
+    notices: list[Notice] = Field(default_factory=list, description="The same warnings as codes, in order.")
 
 
 class ReviewGroup(BaseModel):
@@ -257,14 +265,15 @@ class Moderation:
         """What an import would add, and whether the document is already in the store."""
         active, total = self.store.entry_counts().get(parsed.document.key, (0, 0))
         duplicate = parsed.document.key if active else self._same_text_as(parsed)
-        warnings = []
+        notices = []
         if total and not active:
-            warnings.append(f"replaces the withdrawn document {parsed.document.key} (all its entries were retired)")
+            notices.append(Notice(reason=Reason.WARN_REPLACES_WITHDRAWN, values={"key": parsed.document.key}))
         if parsed.document.date is None:
-            warnings.append("no date found in the document")
+            notices.append(Notice(reason=Reason.WARN_NO_DATE))
         if not parsed.document.authors:
-            warnings.append("no authors found in the document")
-        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings)
+            notices.append(Notice(reason=Reason.WARN_NO_AUTHORS))
+        warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
+        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, notices=notices)
 
     def _same_text_as(self, parsed: ParsedDocument) -> str | None:
         """A document still in use whose entries have exactly the same texts, under whatever key."""
@@ -298,6 +307,16 @@ class Moderation:
             raise ModerationError(Reason.NO_ENTRY, id=entry_id) from None
 
     def edit_entry(self, entry_id: int, expected_version: int, actor: str, **fields: object) -> Entry:
+        self.check_edit(entry_id, **fields)
+        try:
+            return self.store.update_entry(entry_id, expected_version, actor, **fields)
+        except VersionConflict:
+            raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
+        except ValidationError as error:
+            raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
+
+    def check_edit(self, entry_id: int, **fields: object) -> None:
+        """ModerationError if these new values would be refused (shown before the preview, not after)."""
         allowed = {"question", "text", "topics", "alternates", "language"}
         unknown = set(fields) - allowed
         if unknown:
@@ -308,12 +327,6 @@ class Moderation:
         self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)
         if "text" in fields and not current.note and comparable(str(fields["text"])) != comparable(current.text):
             self._refuse_unofficial_text(current, str(fields["text"]))
-        try:
-            return self.store.update_entry(entry_id, expected_version, actor, **fields)
-        except VersionConflict:
-            raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
-        except ValidationError as error:
-            raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
 
     def _refuse_unofficial_text(self, entry: Entry, text: str) -> None:
         """An official entry's new text must still be its own unit's text in the document."""

@@ -49,6 +49,9 @@ class Reason(StrEnum):
     PDF_WITHOUT_TEXT = "pdf_without_text"
     XML_WITH_DOCTYPE = "xml_with_doctype"
     NOT_OFFICIAL_XML = "not_official_xml"
+    WARN_REPLACES_WITHDRAWN = "warn_replaces_withdrawn"
+    WARN_NO_DATE = "warn_no_date"
+    WARN_NO_AUTHORS = "warn_no_authors"
 
 
 ENGLISH: dict[Reason, str] = {
@@ -114,6 +117,9 @@ ENGLISH: dict[Reason, str] = {
     Reason.PDF_WITHOUT_TEXT: "the PDF has no text layer (a scan?)",
     Reason.XML_WITH_DOCTYPE: "XML with a DOCTYPE is not accepted (no DTDs or entity declarations)",
     Reason.NOT_OFFICIAL_XML: "not an official Kamerstuk or Aanhangsel XML (from zoek.officielebekendmakingen.nl)",
+    Reason.WARN_REPLACES_WITHDRAWN: "replaces the withdrawn document {key} (all its entries were retired)",
+    Reason.WARN_NO_DATE: "no date found in the document",
+    Reason.WARN_NO_AUTHORS: "no authors found in the document",
 }
 
 

@@ -405,3 +405,30 @@ async def test_a_refused_upload_is_explained_in_the_moderators_language() -> Non
         bot.api.send_document(mod, "brief.txt", bytes(range(256)) * 8, "text/plain")
         [reply] = await bot.api.wait_for_messages(MODERATOR, 1)
         assert reply["visible_text"] == "Niet opgeslagen: het bestand is geen tekstbestand (het bevat binaire gegevens)"
+
+
+async def test_telegram_edit_refuses_other_words_for_an_official_entry_before_the_preview() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        before = content(bot.service.store)
+        [choose] = await send(bot, mod, "/edit 3")
+        await press(bot, mod, choose, "m:ef:t")
+        [refused] = await send(bot, mod, NEW_TEXT)
+        assert refused["visible_text"].startswith(
+            "Not saved: document kamerbrief-2021-03-02-2298 does not contain this text"
+        )
+        assert buttons(refused) == [], "no Save button for it"
+        assert content(bot.service.store) == before
+
+
+async def test_an_import_preview_warns_in_the_moderators_language() -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="ru")
+        text = (
+            "Vragen van het lid Jansen (ingezonden 1 maart 2023).\n\nVraag 1\n\nHoe staat het met de visa?\n\n"
+            "Antwoord 1\n\nDe visa worden volgens de geldende regels beoordeeld door de ambassade.\n"
+        )
+        bot.api.send_document(mod, "vragen.txt", text.encode(), "text/plain")
+        [preview] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert "в документе не найдены авторы" in preview["visible_text"], preview["visible_text"]
+        assert "no authors" not in preview["visible_text"]

@@ -89,6 +89,14 @@ async def value(update: Update, context: BotContext) -> int:
         ]
     else:
         new = raw.strip()
+    t = texts(update, context)
+    try:
+        moderation(context).check_edit(current["id"], **{field: new})
+    except ModerationError as error:  # e.g. words that are not the document's: say so now, ask again
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.edit_value.format(
+            field=escape(field), current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000)
+        ))
+        return VALUE
     current["value"] = new
     entry = moderation(context).entry(current["id"])
     shown = entry.model_copy(update={field: new})

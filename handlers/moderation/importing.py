@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot.texts.moderator import ModeratorTexts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
@@ -22,8 +23,8 @@ from handlers.moderation.flow import (
 )
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, read_document
-from knowledge.moderation import ModerationError
-from knowledge.reasons import Reason, rejection
+from knowledge.moderation import ImportPreview, ModerationError
+from knowledge.reasons import ENGLISH, Reason, rejection
 from knowledge.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
@@ -82,10 +83,17 @@ async def got_file(update: Update, context: BotContext) -> int:
         title=clipped(document_meta.title, 300),
         entries=t.entries(len(parsed.entries)),
         first=escape(first),
-        warnings=escape("; ".join(preview.warnings)),
+        warnings=escape("; ".join(_warnings(preview, t))),
     )
     await say(update, text, confirm_keyboard(update, context))  # every part is bounded: no cut that could split a tag
     return CONFIRM
+
+
+def _warnings(preview: ImportPreview, t: ModeratorTexts) -> list[str]:
+    """The preview's warnings in the moderator's language; any warning without a code as it is."""
+    worded = [t.reason(ModerationError(n.reason, **n.values)) for n in preview.notices]
+    coded = {ENGLISH[n.reason].format(**n.values) for n in preview.notices}
+    return worded + [w for w in preview.warnings if w not in coded]
 
 
 async def waiting_for_file(update: Update, context: BotContext) -> int:
