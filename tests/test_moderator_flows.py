@@ -432,3 +432,10 @@ async def test_an_import_preview_warns_in_the_moderators_language() -> None:
         [preview] = await bot.api.wait_for_messages(MODERATOR, 1)
         assert "в документе не найдены авторы" in preview["visible_text"], preview["visible_text"]
         assert "no authors" not in preview["visible_text"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_one_answer_is_not_counted_in_the_plural(language: str) -> None:
+    shown = texts_for(language).entries_count.format(count=1)
+    assert shown.endswith("1") or "1 answer " in f"{shown} ", shown
+    assert "1 answers" not in shown and "1 antwoorden" not in shown
