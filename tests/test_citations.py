@@ -232,3 +232,19 @@ def test_cli_import_keeps_the_source_so_later_entries_can_be_checked(
         assert source is not None and source.format == "text" and "Vraag 3" in source.text
     finally:
         store.close()
+
+
+def test_an_official_xml_import_keeps_its_xml_as_the_source_and_checks_against_it(moderation: Moderation) -> None:
+    from tests.moderationkit import AANHANGSEL_XML
+
+    data = AANHANGSEL_XML.read_bytes()
+    source = source_of_upload(data, AANHANGSEL_XML.name)
+    assert source is not None and source.format == "xml"
+    document, entries = moderation.commit_import(read_document(data, AANHANGSEL_XML.name), ANNA, source)
+    assert moderation.store.document_source(document.key) == source
+    first = max(entries, key=lambda e: len(e.text))
+    with pytest.raises(ModerationError) as already:
+        moderation.plan_entry(EntryDraft(document_key=document.key, question="Een vraag?", text=first.text))
+    assert already.value.reason is Reason.TEXT_IS_ENTRY and already.value.values["number"] == first.number
+    plan = moderation.plan_entry(EntryDraft(document_key=document.key, question="Een vraag?", text=NEW_TEXT))
+    assert plan.note and plan.why_note is Reason.NOT_IN_DOCUMENT
