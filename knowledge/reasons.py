@@ -92,8 +92,8 @@ ENGLISH: dict[Reason, str] = {
         "save it as a moderator's note"
     ),
     Reason.NOT_AN_ANSWER: (
-        "this text is in document {key}, but in no paragraph or answer of it (a question, a heading, the "
-        "signature); save it as a moderator's note"
+        "this text is in document {key}, but not within one paragraph or answer of it (it spans several, or "
+        "is a question, a heading or the signature); save it as a moderator's note"
     ),
     Reason.TOO_SHORT_TO_CHECK: "the text is too short to be checked against the document; send the whole passage",
     Reason.TEXT_IS_ENTRY: (

@@ -248,3 +248,9 @@ def test_an_official_xml_import_keeps_its_xml_as_the_source_and_checks_against_i
     assert already.value.reason is Reason.TEXT_IS_ENTRY and already.value.values["number"] == first.number
     plan = moderation.plan_entry(EntryDraft(document_key=document.key, question="Een vraag?", text=NEW_TEXT))
     assert plan.note and plan.why_note is Reason.NOT_IN_DOCUMENT
+
+
+def test_text_spanning_two_paragraphs_is_in_the_document_but_not_one_entry(moderation: Moderation) -> None:
+    spanning = letter_paragraph(moderation, 3)[-80:] + "\n\n" + letter_paragraph(moderation, 4)[:80]
+    plan = moderation.plan_entry(EntryDraft(document_key=LETTER_KEY, question="Een vraag?", text=spanning))
+    assert plan.note and plan.why_note is Reason.NOT_AN_ANSWER

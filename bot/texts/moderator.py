@@ -159,8 +159,8 @@ NL = ModeratorTexts(
             "notitie van een moderator"
         ),
         Reason.NOT_AN_ANSWER: (
-            "deze tekst staat in document {key}, maar in geen alinea of antwoord ervan (een vraag, een kop, de "
-            "ondertekening); sla hem op als notitie van een moderator"
+            "deze tekst staat in document {key}, maar niet binnen één alinea of antwoord ervan (hij beslaat er "
+            "meer, of is een vraag, een kop of de ondertekening); sla hem op als notitie van een moderator"
         ),
         Reason.TOO_SHORT_TO_CHECK: "de tekst is te kort om aan het document te toetsen; stuur de hele passage",
         Reason.TEXT_IS_ENTRY: (
@@ -395,8 +395,8 @@ RU = ModeratorTexts(
             "как заметку модератора"
         ),
         Reason.NOT_AN_ANSWER: (
-            "этот текст есть в документе {key}, но ни в одном абзаце или ответе (это вопрос, заголовок или "
-            "подпись); сохраните его как заметку модератора"
+            "этот текст есть в документе {key}, но не в пределах одного абзаца или ответа (он охватывает "
+            "несколько или это вопрос, заголовок или подпись); сохраните его как заметку модератора"
         ),
         Reason.TOO_SHORT_TO_CHECK: "текст слишком короткий, чтобы сверить его с документом; пришлите весь отрывок",
         Reason.TEXT_IS_ENTRY: (
@@ -549,8 +549,8 @@ BE = ModeratorTexts(
             "нататку мадэратара"
         ),
         Reason.NOT_AN_ANSWER: (
-            "гэты тэкст ёсць у дакуменце {key}, але ні ў адным абзацы або адказе (гэта пытанне, загаловак або "
-            "подпіс); захавайце яго як нататку мадэратара"
+            "гэты тэкст ёсць у дакуменце {key}, але не ў межах аднаго абзаца або адказу (ён ахоплівае "
+            "некалькі або гэта пытанне, загаловак або подпіс); захавайце яго як нататку мадэратара"
         ),
         Reason.TOO_SHORT_TO_CHECK: "тэкст занадта кароткі, каб зверыць яго з дакументам; дашліце ўвесь урывак",
         Reason.TEXT_IS_ENTRY: (
