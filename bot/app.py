@@ -107,7 +107,7 @@ async def publish_commands(application: BotApplication, settings: Settings) -> N
         await bot.set_my_commands(command_list(texts_for(settings.default_language)))
         for moderator_id in sorted(settings.moderator_ids):
             scope = BotCommandScopeChat(moderator_id)
-            for code in ("nl", "en"):
+            for code in LANGUAGES:
                 commands = command_list(texts_for(code)) + moderator_command_list(moderator_texts(code))
                 await bot.set_my_commands(commands, scope=scope, language_code=code)
             commands = command_list(texts_for(settings.default_language)) + moderator_command_list(

@@ -10,7 +10,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,12 +62,29 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
     exp = sub.add_parser("export", help="write the whole store as JSON (- for standard output)")
     exp.add_argument("file", type=Path)
-    res = sub.add_parser("restore", help="replace the store's content with an export")
-    res.add_argument("file", type=Path)
+    res = sub.add_parser(
+        "restore",
+        help="restore ID: bring a retired entry back; restore FILE: replace the store's content with an export",
+        description="A number is an entry id; anything else is the path of an export (write ./12 for a file named 12).",
+    )
+    res.add_argument("target", metavar="ID|FILE")
     add = sub.add_parser("add", help="add entries from a JSON or YAML file")
     add.add_argument("file", type=Path)
     ret = sub.add_parser("retire", help="retire an entry (it is kept, not deleted)")
     ret.add_argument("id", type=int)
+    edit = sub.add_parser("edit", help="change an entry's question, text or topics (audited; undo reverts it)")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--question", help="the new question")
+    text = edit.add_mutually_exclusive_group()
+    text.add_argument("--text", help="the new official text (must still be the document's own text)")
+    text.add_argument("--text-file", type=Path, help="read the new text from a UTF-8 file")
+    edit.add_argument("--topics", help="comma-separated topics")
+    alias = sub.add_parser("alias", help="add an alternate question to an entry")
+    alias.add_argument("id", type=int)
+    alias.add_argument("question", nargs="+")
+    sub.add_parser("undo", help="undo your own last change (again: the one before it)")
+    hist = sub.add_parser("history", help="every version of an entry, with who and when")
+    hist.add_argument("id", type=int)
     sub.add_parser("review", help="unanswered questions, grouped")
     sub.add_parser("stats", help="documents, entries, questions per day, feedback")
 
@@ -81,15 +101,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging("WARNING" if args.command else settings.log_level, _secrets(settings))
-        return _dispatch(args, settings)
+        code = _dispatch(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
+        return code
     except (CliError, SettingsError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return error.code if isinstance(error, CliError) else EXIT_FAILURE
+        return _fail(str(error), error.code if isinstance(error, CliError) else EXIT_FAILURE)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop writing, say so once, and leave without a traceback.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail("the output was closed before everything was written")
+    except sqlite3.Error as error:
+        return _fail(f"the database could not be used ({' '.join(str(error).split()) or type(error).__name__})")
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"cannot use{where}: {error.strerror or type(error).__name__}")
     except InvalidToken:
         print("error: TELEGRAM_BOT_TOKEN was rejected by Telegram; get a valid one from @BotFather", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> int:
+    """One line on standard error, whatever went wrong (also when standard error itself is gone)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    return code
 
 
 def _secrets(settings: Settings) -> list[str]:
@@ -136,7 +174,8 @@ def cmd_ask(
     try:
         if question != "-":
             answer = _answer_or_fail(service, question)
-            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language)) + "\n")
+            shown = json.dumps(answer_json(answer, language), ensure_ascii=False) if as_json else render_answer(answer, language)
+            stdout.write(shown + "\n")
             return EXIT_OK
         failed = False
         for line in stdin:
@@ -150,7 +189,12 @@ def cmd_ask(
                 error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
-            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language) + "\n") + "\n")
+            shown = (
+                json.dumps(answer_json(answer, language), ensure_ascii=False)
+                if as_json
+                else render_answer(answer, language) + "\n"
+            )
+            stdout.write(shown + "\n")
             stdout.flush()
         return EXIT_FAILURE if failed else EXIT_OK
     finally:
@@ -169,27 +213,41 @@ def render_answer(answer: Answer, language: str) -> str:
     return render_answer_plain(answer, texts_for(language), bold)
 
 
-def answer_json(answer: Answer) -> dict[str, Any]:
+def answer_json(answer: Answer, language: str = "nl") -> dict[str, Any]:
     """{"query", "answered", "matches": [...]}: best first; `answered` only for a confident answer."""
     return {
         "query": answer.query,
         "answered": answer.answered,
         "outcome": answer.outcome.value,
         "confidence": round(answer.confidence, 4),
-        "matches": [match_json(m) for m in answer.matches()],
+        "matches": [match_json(m, language) for m in answer.matches()],
     }
 
 
-def match_json(match: Match) -> dict[str, Any]:
-    return {
+def match_json(match: Match, language: str = "nl") -> dict[str, Any]:
+    """One match; a moderator's note comes with `"official": false` and its label, and with no
+    citation (no number, reference or link of the document it is about)."""
+    base: dict[str, Any] = {
         "id": match.entry_id,
         "key": match.entry_key,
         "question": match.question,
         "answer": match.text,
         "score": match.score,
-        "citation": match.citation.model_dump(mode="json"),
-        "highlight": match.highlight.model_dump() if match.highlight else None,
+        "official": not match.citation.is_note,
     }
+    if match.citation.is_note:
+        citation = match.citation
+        base["citation"] = None
+        base["note"] = {
+            "label": texts_for(language).moderator_note,
+            "document_key": citation.document_key,
+            "document_title": citation.document_title,
+            "date": citation.date.isoformat() if citation.date else None,
+        }
+    else:
+        base["citation"] = match.citation.model_dump(mode="json", exclude={"is_note"})
+    base["highlight"] = match.highlight.model_dump() if match.highlight else None
+    return base
 
 
 # --- sources --------------------------------------------------------------------------------------
@@ -209,7 +267,7 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
                 stdout.write(f"  {document.subject}\n")
             reference = document.citation or (f"Nr. {document.number}" if document.number else "-")
             stdout.write(f"  {reference}")
-            stdout.write(f" · {summary.active_entries} entries")
+            stdout.write(f" · {summary.active_entries} {'entry' if summary.active_entries == 1 else 'entries'}")
             if summary.total_entries != summary.active_entries:
                 stdout.write(f" ({summary.total_entries - summary.active_entries} retired)")
             stdout.write("\n")
@@ -222,7 +280,7 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
 
 # --- moderation on the server --------------------------------------------------------------------
 
-STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats")
+STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats", "edit", "alias", "undo", "history")
 
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
@@ -238,7 +296,19 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "export":
             return staff.export_file(service, args.file, out)
         if args.command == "restore":
-            return staff.restore_file(service, args.file, out)
+            if args.target.isdigit():  # an entry id; a file named only by digits is written ./12
+                return staff.restore_entry(service, int(args.target), out)
+            return staff.restore_file(service, Path(args.target), out)
+        if args.command == "edit":
+            text = staff.read_text_file(args.text_file) if args.text_file else args.text
+            topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics is not None else None
+            return staff.edit_entry(service, args.id, out, question=args.question, text=text, topics=topics)
+        if args.command == "alias":
+            return staff.alias_entry(service, args.id, " ".join(args.question), out)
+        if args.command == "undo":
+            return staff.undo_last(service, out)
+        if args.command == "history":
+            return staff.print_history(service, args.id, out)
         if args.command == "add":
             return staff.add_file(service, args.file, out)
         if args.command == "retire":

@@ -12,6 +12,8 @@ from knowledge.service import InvalidQuestion
 def citation_parts(citation: Citation, texts: Texts) -> list[str]:
     """Kind, date, authors, question or paragraph number, reference: in that order, each once."""
     kind = texts.kind_kamervragen if citation.kind is DocumentKind.KAMERVRAGEN else texts.kind_kamerbrief
+    if citation.is_note:  # its own label; the document only as what the note is about
+        return [texts.moderator_note, kind] + ([texts.date(citation.date)] if citation.date else [])
     parts = [kind]
     if citation.date:
         parts.append(texts.date(citation.date))
@@ -31,7 +33,7 @@ def render_match_plain(match: Match, texts: Texts, emphasise: Callable[[str], st
         h = match.highlight
         text = text[: h.start] + emphasise(text[h.start : h.end]) + text[h.end :]
     lines = []
-    if match.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+    if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         lines += [f"{texts.official_question}: {match.question}", ""]
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
     if match.citation.url:
@@ -46,7 +48,8 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
     if answer.outcome is Outcome.GREETING:
         return texts.greeting
     if answer.answered and answer.best:
-        heading = f"{texts.answer_heading} ({texts.confidence.format(value=answer.confidence)})"
+        label = texts.moderator_note if answer.best.citation.is_note else texts.answer_heading
+        heading = f"{label} ({texts.confidence.format(value=answer.confidence)})"
         if answer.earlier and answer.best.citation.date:
             heading += " · " + texts.as_of.format(date=texts.date(answer.best.citation.date))
         lines = [heading, "", render_match_plain(answer.best, texts, emphasise)]

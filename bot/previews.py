@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.texts.moderator import ImportTexts
 from knowledge.models import Entry, format_date_nl
 from knowledge.moderation import ImportPreview, Moderation
+from knowledge.reasons import Reason
 
 #: Entries listed one by one; a longer document ends the list with a count.
 MAX_LISTED_ENTRIES = 40
@@ -37,11 +38,11 @@ def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str
     entries = parsed.entries
     lines = [escape(entry_line(e, preview)) for e in entries[:MAX_LISTED_ENTRIES]]
     if len(entries) > MAX_LISTED_ENTRIES:
-        lines.append(escape(t.more_entries.format(count=len(entries) - MAX_LISTED_ENTRIES)))
+        lines.append(escape(t.more_entries.format(count=t.entries(len(entries) - MAX_LISTED_ENTRIES))))
     notes = []
     if preview.beside:
         notes.append(t.beside.format(other=preview.beside, key=document.key))
-    if any(w.startswith("replaces the withdrawn") for w in preview.warnings):
+    if any(n.reason is Reason.WARN_REPLACES_WITHDRAWN for n in preview.notices):
         notes.append(t.replaces_withdrawn.format(key=document.key))
     if document.date is None:
         notes.append(t.no_date)
@@ -56,7 +57,7 @@ def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str
         citation=escape(document.citation or (document.official_id or t.no_citation)),
         key=escape(document.key),
         title=escape(_clip(document.title, 300)),
-        count=len(entries),
+        count=t.entries(len(entries)),
         entries="\n".join(lines),
         notes=("\n\n" + "\n".join(escape(n) for n in notes)) if notes else "",
     )

@@ -17,7 +17,9 @@ from knowledge.importers import DocumentRejected, read_document
 from knowledge.models import Entry, EntryStatus, ParsedDocument
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.reasons import Reason
 from knowledge.service import AnswerService
+from knowledge.sourcetext import SourceText, source_of_upload
 
 
 class StaffError(Exception):
@@ -41,12 +43,39 @@ def _read(path: Path, limit: int | None = None) -> bytes:
     return data
 
 
+#: Why an added entry became a moderator's note, in the few words of one output line.
+_WHY_NOTE = {
+    Reason.NO_SOURCE: "its document has no source text in the store to check it against",
+    Reason.HAND_DESCRIBED: "a document described by hand has no source text",
+    Reason.NOT_IN_DOCUMENT: "its document does not contain this text",
+    Reason.NOT_AN_ANSWER: "the text is in no paragraph or answer of its document",
+    Reason.TOO_SHORT_TO_CHECK: "too short to check against its document",
+}
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise StaffError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def entries(count: int) -> str:
+    """'1 entry', '2 entries'."""
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def documents(count: int) -> str:
+    return f"{count} {'document' if count == 1 else 'documents'}"
+
+
 def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
     try:
-        parsed = read_document(_read(path), path.name, max_bytes=max_bytes)
+        data = _read(path)
+        parsed = read_document(data, path.name, max_bytes=max_bytes)
     except DocumentRejected as error:
         raise StaffError(str(error)) from None
-    return _import_parsed(service, parsed, out, dry_run=dry_run)
+    return _import_parsed(service, parsed, source_of_upload(data, path.name, max_bytes), out, dry_run=dry_run)
 
 
 def is_publication_reference(path: Path) -> bool:
@@ -73,13 +102,16 @@ def import_publication(
         max_bytes=settings.max_upload_bytes,
     )
     try:
-        parsed = source.fetch(reference)
+        fetched = source.fetch_with_source(reference)
     except (FetchError, DocumentRejected) as error:
         raise StaffError(str(error)) from None
-    return _import_parsed(service, parsed, out, dry_run=dry_run)
+    source_text = source_of_upload(fetched.xml, fetched.file_name, settings.max_upload_bytes)
+    return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run)
 
 
-def _import_parsed(service: AnswerService, parsed: ParsedDocument, out: TextIO, *, dry_run: bool) -> int:
+def _import_parsed(
+    service: AnswerService, parsed: ParsedDocument, source: SourceText | None, out: TextIO, *, dry_run: bool
+) -> int:
     """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run."""
     moderation = Moderation(service)
     try:
@@ -87,22 +119,17 @@ def _import_parsed(service: AnswerService, parsed: ParsedDocument, out: TextIO, 
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
         document = preview.parsed.document
-        count = _count(len(preview.parsed.entries))
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {count}\n")
+        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {entries(len(preview.parsed.entries))}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
             out.write(_plain(render_preview(preview, IMPORT_EN)) + "\n")
             return 0
-        moderation.commit_import(preview.parsed, cli_actor())
-    except ModerationError as error:
+        moderation.commit_import(preview.parsed, cli_actor(), source)
+    except (DocumentRejected, ModerationError) as error:
         raise StaffError(str(error)) from None
     out.write("imported\n")
     return 0
-
-
-def _count(n: int) -> str:
-    return "1 entry" if n == 1 else f"{n} entries"
 
 
 def _plain(text: str) -> str:
@@ -116,8 +143,8 @@ def export_file(service: AnswerService, path: Path, out: TextIO) -> int:
     if str(path) == "-":
         out.write(payload + "\n")
     else:
-        path.write_text(payload + "\n", encoding="utf-8")
-        out.write(f"exported {len(export.documents)} documents and {len(export.entries)} entries to {path}\n")
+        _write(path, payload + "\n")
+        out.write(f"exported {documents(len(export.documents))} and {entries(len(export.entries))} to {path}\n")
     return 0
 
 
@@ -126,7 +153,7 @@ def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
         export = Moderation(service).restore(_read(path), cli_actor())
     except ModerationError as error:
         raise StaffError(str(error)) from None
-    out.write(f"restored {len(export.documents)} documents and {len(export.entries)} entries\n")
+    out.write(f"restored {documents(len(export.documents))} and {entries(len(export.entries))}\n")
     return 0
 
 
@@ -142,16 +169,28 @@ def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
         item = error.errors()[0]
         raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
     moderation = Moderation(service)
-    added: list[Entry] = []
+    added: list[tuple[Entry, Reason | None]] = []
     try:
         with service.store.db.atomic():
             for draft in drafts:
-                added.append(moderation.add_entry(draft, cli_actor()))
+                why = moderation.plan_entry(draft).why_note
+                added.append((moderation.add_entry(draft, cli_actor()), why))
     except ModerationError as error:
         raise StaffError(f"{len(added)}: {error}") from None  # numbered from 0, like the validation errors
-    for entry in added:
-        out.write(f"added entry {entry.id} ({entry.key})\n")
+    for entry, why in added:
+        if entry.note:
+            reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""
+            out.write(f"added entry {entry.id} ({entry.key}) as a moderator's note, not official text{reason}\n")
+        else:
+            out.write(f"added entry {entry.id} ({entry.key}), number {entry.number} of its document\n")
     return 0
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        return _read(path, limit=2_000_000).decode("utf-8")
+    except UnicodeDecodeError:
+        raise StaffError(f"{path} is not UTF-8 text") from None
 
 
 def _structured(path: Path) -> Any:
@@ -190,7 +229,8 @@ def print_review(service: AnswerService, out: TextIO) -> int:
         out.write("the review queue is empty\n")
     for group in groups:
         suggestion = f"#{group.suggestion.entry_id}" if group.suggestion else "-"
-        out.write(f"{group.count:>4}× {group.text}  (items {', '.join(map(str, group.item_ids))}; best entry {suggestion})\n")
+        items = ", ".join(map(str, group.item_ids))
+        out.write(f"{group.count:>4}× {group.asked}  (items {items}; best entry {suggestion})\n")
         for variant in group.variants:
             out.write(f"       · {variant}\n")
     return 0
@@ -207,4 +247,63 @@ def print_stats(service: AnswerService, out: TextIO) -> int:
         out.write("feedback per entry (helpful / not helpful)\n")
         for item in stats.feedback:
             out.write(f"  #{item.entry_id}: {item.helpful} / {item.unhelpful}\n")
+    return 0
+
+
+# --- what Telegram's one-shot commands do, on the command line ------------------------------------
+
+
+def edit_entry(service: AnswerService, entry_id: int, out: TextIO, **fields: object) -> int:
+    """Change the question, text or topics of an entry (only the fields given); audited like /edit."""
+    given = {name: value for name, value in fields.items() if value is not None}
+    if not given:
+        raise StaffError("nothing to change: give --question, --text, --text-file or --topics")
+    moderation = Moderation(service)
+    try:
+        current = moderation.entry(entry_id)
+        entry = moderation.edit_entry(entry_id, current.version, cli_actor(), **given)
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"saved entry {entry.id} ({entry.key}), version {entry.version}\n")
+    return 0
+
+
+def alias_entry(service: AnswerService, entry_id: int, question: str, out: TextIO) -> int:
+    try:
+        entry = Moderation(service).add_alternate(entry_id, question, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"added an alternate question to entry {entry.id}, version {entry.version}\n")
+    return 0
+
+
+def restore_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    try:
+        Moderation(service).set_status(entry_id, EntryStatus.ACTIVE, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"entry {entry_id} is active again\n")
+    return 0
+
+
+def undo_last(service: AnswerService, out: TextIO) -> int:
+    """Undo this user's last change on the command line (each run steps one change further back)."""
+    try:
+        undone = Moderation(service).undo(cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"undone: {len(undone)} {'change' if len(undone) == 1 else 'changes'}\n")
+    return 0
+
+
+def print_history(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    try:
+        changes = Moderation(service).history(entry_id)
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    for change in changes:
+        undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
+        out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {change.action}{undone}\n")
+    if not changes:
+        out.write("no changes\n")
     return 0

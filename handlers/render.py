@@ -35,7 +35,9 @@ def render_match_messages(match: Match, texts: Texts, *, heading: str | None = N
     blocks: list[str] = []
     if heading:
         blocks.append(f"<b>{escape(heading)}</b>")
-    if match.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+    if match.citation.is_note and not heading:  # e.g. inline mode: the label before the words, too
+        blocks.append(f"<b>{escape(texts.moderator_note)}</b>")
+    if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         blocks.append(f"<i>{escape(texts.official_question)}: {escape(match.question)}</i>")
     blocks.extend(_text_blocks(match.text, match.highlight, limit))
     blocks.append(citation_html(match, texts))
@@ -47,7 +49,7 @@ def citation_html(match: Match, texts: Texts) -> str:
     line = escape(" · ".join(citation_parts(citation, texts)))
     if citation.url:
         line = f'📄 <a href="{html.escape(citation.url, quote=True)}">{line}</a>'
-    else:
+    elif not citation.is_note:  # a note is not a document's text: no document mark, no link
         line = f"📄 {line}"
     for footnote in citation.footnotes:
         note = f"{footnote.number}. {escape(footnote.text)}"

@@ -83,7 +83,10 @@ async def send_match(
 
 
 def answer_heading(answer: Answer, texts: Texts) -> str:
-    """'Official answer', and 'position as of <date>' when earlier positions exist."""
+    """'Official answer', and 'position as of <date>' when earlier positions exist; a moderator's
+    note is never headed as an official answer."""
+    if answer.best and answer.best.citation.is_note:
+        return texts.moderator_note
     if answer.earlier and answer.best and answer.best.citation.date:
         return f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
     return texts.answer_heading

@@ -147,12 +147,38 @@ def _v5_document_content_digest(db: Database) -> None:
     documents.create_index(["content_digest"])
 
 
+def _v6_source_texts_notes_and_asked_questions(db: Database) -> None:
+    """Each document's source text (what citations are checked against), moderators' notes told
+    apart from official entries, and the review queue's question as asked (long numbers masked).
+
+    Shipped documents get their source text back from the shipped files; any other document of an
+    existing store stays without one, and so cannot take new official entries (see moderation)."""
+    db.table("document_sources").create(
+        {"document_id": int, "format": str, "text": str},
+        pk="document_id",
+        not_null={"format", "text"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db.table("entries").add_column("note", int, not_null_default=0)
+    db.table("review_queue").add_column("asked", str)
+    from knowledge.sourcetext import shipped_source_texts  # the shipped files, read only here
+
+    known = shipped_source_texts()
+    for document_id, key in db.execute("SELECT id, key FROM documents").fetchall():
+        if key in known:
+            db.execute(
+                "INSERT INTO document_sources (document_id, format, text) VALUES (?, 'text', ?)",
+                [document_id, known[key]],
+            )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
     _v3_index_cache,
     _v4_drop_index_cache,
     _v5_document_content_digest,
+    _v6_source_texts_notes_and_asked_questions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -175,8 +201,10 @@ def migrate(db: Database, target: int = SCHEMA_VERSION) -> list[int]:
         )
     for version in range(current + 1, target + 1):
         with db.atomic():
+            if schema_version(db) >= version:  # another process migrated it meanwhile
+                continue
             MIGRATIONS[version - 1](db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {version}")
-        applied.append(version)
+            applied.append(version)
     return applied

@@ -129,6 +129,11 @@ class Entry(BaseModel):
     alternates: list[AlternateQuestion] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     language: Language = Language.NL
+    note: bool = Field(
+        default=False,
+        description="A moderator's note: not text of the document, never cited with its number or as the "
+        "government's words.",
+    )
     status: EntryStatus = EntryStatus.ACTIVE
     version: int = 1
     created_at: dt.datetime | None = None
@@ -180,9 +185,12 @@ class Citation(BaseModel):
     references: list[str] = Field(description="Documents the text cites, and its footnotes.")
     footnotes: list[Footnote]
     url: str | None
+    is_note: bool = Field(default=False, description="A moderator's note: no number, reference or link is official.")
 
     def line(self) -> str:
         """A one-line plain-text citation: kind, date, authors, number, reference."""
+        if self.is_note:
+            return " · ".join([self.number_label, self.kind_label] + ([format_date_nl(self.date)] if self.date else []))
         parts = [self.kind_label]
         if self.date:
             parts.append(format_date_nl(self.date))

@@ -28,8 +28,19 @@ from knowledge.models import (
     ParsedDocument,
 )
 from knowledge.parsing import document_key
+from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
-from knowledge.store import Change, DuplicateDocument, Export, FeedbackCount, NotFound, ReviewItem, VersionConflict
+from knowledge.sourcetext import SourceText, Verdict, comparable, place
+from knowledge.store import (
+    Change,
+    DuplicateDocument,
+    Export,
+    FeedbackCount,
+    LaterChange,
+    NotFound,
+    ReviewItem,
+    VersionConflict,
+)
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
 MAX_MANUAL_TEXT = 3500
@@ -38,7 +49,35 @@ _ALTERNATES = TypeAdapter(list[AlternateQuestion])
 
 
 class ModerationError(Exception):
-    """A refused change; the store is unchanged."""
+    """A refused change; the store is unchanged. `reason` and `values` let every front end word it
+    in the moderator's language; str() is the English wording."""
+
+    def __init__(self, reason: Reason, **values: object) -> None:
+        self.reason = reason
+        self.values = values
+        super().__init__(ENGLISH[reason].format(**values))
+
+
+#: Notes take keys from here up, out of the way of the numbers a document's own units have.
+FIRST_NOTE_NUMBER = 9001
+
+_VERDICT_REASONS = {
+    Verdict.NO_SOURCE: Reason.NO_SOURCE,
+    Verdict.NOT_IN_DOCUMENT: Reason.NOT_IN_DOCUMENT,
+    Verdict.NOT_AN_ANSWER: Reason.NOT_AN_ANSWER,
+    Verdict.TOO_SHORT: Reason.TOO_SHORT_TO_CHECK,
+}
+
+
+class EntryPlan(BaseModel):
+    """What saving a draft would make: an official entry with the number its text has in the
+    document, or a moderator's note (and why it cannot be official)."""
+
+    note: bool
+    number: int | None = None
+    numbers: list[int] = Field(default_factory=list)
+    why_note: Reason | None = None
+    document_key: str | None = None
 
 
 class DocumentDraft(BaseModel):
@@ -66,6 +105,18 @@ class EntryDraft(BaseModel):
     alternates: list[AlternateQuestion] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     language: Language = Language.NL
+    note: bool | None = Field(
+        default=None,
+        description="True: a moderator's note. False: must be official text of the document, else refused. "
+        "None (default): official when the document's source text contains it, a note otherwise.",
+    )
+
+
+class Notice(BaseModel):
+    """A warning as a reason code with its values, for front ends to word in any language."""
+
+    reason: Reason
+    values: dict[str, str] = Field(default_factory=dict)
 
 
 class ImportPreview(BaseModel):
@@ -73,7 +124,8 @@ class ImportPreview(BaseModel):
 
     parsed: ParsedDocument
     duplicate_of: str | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="In English (the command line).")
+    notices: list[Notice] = Field(default_factory=list, description="The same warnings as codes, in order.")
     beside: str | None = Field(
         default=None, description="A different document of the same kind and date already stored."
     )
@@ -83,6 +135,7 @@ class ReviewGroup(BaseModel):
     """Similar unanswered questions, counted together (no person, no chat)."""
 
     text: str
+    asked: str = Field(description="The lead question as asked (long numbers masked); its normalised text if not kept.")
     count: int
     item_ids: list[int]
     variants: list[str]
@@ -122,40 +175,76 @@ class Moderation:
         except ValueError:
             return []
 
+    def plan_entry(self, draft: EntryDraft) -> EntryPlan:
+        """Official or a note, and under which number: decided by the document's source text only.
+        Raises ModerationError when the text is official but already there, or when an official
+        entry was asked for (note=False) and the text is not the document's."""
+        key = draft.document_key if draft.new_document is None else None
+        if draft.new_document is None and not key:
+            raise ModerationError(Reason.CHOOSE_DOCUMENT)
+        if key:
+            self._document(key)
+        if draft.note:
+            return EntryPlan(note=True, document_key=key)
+        placement = place(draft.text, self.store.document_source(key) if key else None)
+        if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
+            reason = _VERDICT_REASONS[placement.verdict] if key else Reason.HAND_DESCRIBED
+            if draft.note is False:
+                raise ModerationError(reason, key=key or "-")
+            return EntryPlan(note=True, why_note=reason, document_key=key)
+        self._refuse_taken(key or "", placement.number, draft.text)
+        return EntryPlan(note=False, number=placement.number, numbers=list(placement.numbers), document_key=key)
+
+    def _refuse_taken(self, key: str, number: int, text: str) -> None:
+        try:
+            existing = self.store.entry_by_key(f"{key}/{number}")
+        except NotFound:
+            return
+        if comparable(text) in comparable(existing.text):
+            reason = Reason.TEXT_IS_ENTRY if existing.is_active else Reason.TEXT_IS_RETIRED_ENTRY
+            raise ModerationError(reason, id=existing.id, number=number)
+        raise ModerationError(Reason.NUMBER_TAKEN, id=existing.id, number=number)
+
     def add_entry(self, draft: EntryDraft, actor: str) -> Entry:
+        """An official entry where the document contains the text (with its number there), a
+        moderator's note otherwise; see plan_entry."""
         self.refuse_existing_question(draft.question, *(a.text for a in draft.alternates))
         with self.store.db.atomic():
+            plan = self.plan_entry(draft)
             if draft.new_document is not None:
                 document = self._create_document(draft.new_document, actor)
-            elif draft.document_key:
-                document = self._document(draft.document_key)
             else:
-                raise ModerationError("choose an existing document or describe a new one")
-            number = self.store.next_entry_number(document.key)
+                document = self._document(plan.document_key or "")
+            number = plan.number if plan.number is not None else self._next_note_number(document.key)
             try:
                 entry = Entry(
                     key=f"{document.key}/{number}",
                     document_key=document.key,
                     number=number,
+                    numbers=plan.numbers if len(plan.numbers) > 1 else [],
                     question=draft.question.strip(),
-                    question_is_official=draft.question_is_official,
+                    question_is_official=draft.question_is_official and not plan.note,
                     text=draft.text.strip(),
                     alternates=draft.alternates,
                     topics=draft.topics,
                     language=draft.language,
+                    note=plan.note,
                 )
             except ValidationError as error:
-                raise ModerationError(_first_error(error)) from None
+                raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
             return self.store.add_entry(entry, actor)
+
+    def _next_note_number(self, key: str) -> int:
+        return max(FIRST_NOTE_NUMBER, self.store.next_entry_number(key))
 
     def _create_document(self, draft: DocumentDraft, actor: str) -> Document:
         key = document_key(draft.kind, draft.date, draft.number, None)
         if self.store.has_document(key):
-            raise ModerationError(f"a document {key} already exists; add the entry to it instead")
+            raise ModerationError(Reason.DOCUMENT_EXISTS, key=key)
         try:
             document = Document(key=key, **draft.model_dump())
         except ValidationError as error:
-            raise ModerationError(_first_error(error)) from None
+            raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
         stored, _ = self.store.add_document(ParsedDocument(document=document, entries=[]), actor)
         return stored
 
@@ -163,7 +252,7 @@ class Moderation:
         try:
             return self.store.document(key)
         except NotFound:
-            raise ModerationError(f"there is no document {key}") from None
+            raise ModerationError(Reason.NO_DOCUMENT, key=key) from None
 
     def refuse_existing_question(self, *questions: str, except_entry: int | None = None) -> None:
         """ModerationError when an active entry already has one of these questions or alternates
@@ -174,7 +263,7 @@ class Moderation:
                 continue
             phrasings = ([entry.question] if entry.question else []) + [a.text for a in entry.alternates]
             if any(_normal(p) in wanted for p in phrasings):
-                raise ModerationError(f"this question already exists: entry {entry.id} ({entry.key})")
+                raise ModerationError(Reason.QUESTION_EXISTS, id=entry.id, key=entry.key)
 
     # --- importing ----------------------------------------------------------------------------
 
@@ -200,19 +289,18 @@ class Moderation:
             key = free_key(parsed.document, digest, lambda k: counts.get(k, (0, 0))[0] == 0)
             parsed = rekey(parsed, key)
         active, total = counts.get(key, (0, 0))
-        warnings = []
+        notices = []
         if total and not active and duplicate is None:
-            warnings.append(f"replaces the withdrawn document {key} (all its entries were retired)")
+            notices.append(Notice(reason=Reason.WARN_REPLACES_WITHDRAWN, values={"key": key}))
         if parsed.document.date is None:
-            warnings.append("no date found in the document")
+            notices.append(Notice(reason=Reason.WARN_NO_DATE))
         if not parsed.document.authors:
-            warnings.append("no authors found in the document")
+            notices.append(Notice(reason=Reason.WARN_NO_AUTHORS))
         if parsed.truncated is not None:
-            warnings.append(
-                f"the text stops mid-sentence: entry {parsed.truncated.number} looks cut off and is not imported"
-            )
+            notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
+        warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
-        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, beside=beside)
+        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, notices=notices, beside=beside)
 
     def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, tuple[int, int]]) -> str | None:
         """The key of a document in use that is this one: the same text, or the same official identity."""
@@ -225,15 +313,18 @@ class Moderation:
                 return document.key
         return None
 
-    def commit_import(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
-        """Store a parsed document and all its entries at once, or nothing."""
+    def commit_import(
+        self, parsed: ParsedDocument, actor: str, source: SourceText | None = None
+    ) -> tuple[Document, list[Entry]]:
+        """Store a parsed document and all its entries at once, or nothing; with the source text it
+        was read from, so that entries added later can be checked against it."""
         preview = self.preview_import(parsed)
         if preview.duplicate_of:
-            raise ModerationError(f"this document is already in the store as {preview.duplicate_of}")
+            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
         try:
-            return self.store.add_document(preview.parsed, actor)
-        except DuplicateDocument as error:
-            raise ModerationError(str(error)) from None
+            return self.store.add_document(preview.parsed, actor, source)
+        except DuplicateDocument:
+            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.parsed.document.key) from None
 
     # --- editing ------------------------------------------------------------------------------
 
@@ -241,31 +332,45 @@ class Moderation:
         try:
             return self.store.entry(entry_id)
         except NotFound:
-            raise ModerationError(f"there is no entry {entry_id}") from None
+            raise ModerationError(Reason.NO_ENTRY, id=entry_id) from None
 
     def edit_entry(self, entry_id: int, expected_version: int, actor: str, **fields: object) -> Entry:
+        self.check_edit(entry_id, **fields)
+        try:
+            return self.store.update_entry(entry_id, expected_version, actor, **fields)
+        except VersionConflict:
+            raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
+        except ValidationError as error:
+            raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
+
+    def check_edit(self, entry_id: int, **fields: object) -> None:
+        """ModerationError if these new values would be refused (shown before the preview, not after)."""
         allowed = {"question", "text", "topics", "alternates", "language"}
         unknown = set(fields) - allowed
         if unknown:
-            raise ModerationError(f"cannot edit {', '.join(sorted(unknown))}")
+            raise ModerationError(Reason.CANNOT_EDIT, fields=", ".join(sorted(unknown)))
         current = self.entry(entry_id)
         if "text" in fields and len(str(fields["text"])) > max(MAX_MANUAL_TEXT, len(current.text)):
-            raise ModerationError(f"the text is longer than {MAX_MANUAL_TEXT} characters; split it into several entries")
+            raise ModerationError(Reason.TEXT_TOO_LONG, limit=MAX_MANUAL_TEXT)
         self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)
-        try:
-            return self.store.update_entry(entry_id, expected_version, actor, **fields)
-        except VersionConflict as error:
-            raise ModerationError(str(error)) from None
-        except ValidationError as error:
-            raise ModerationError(_first_error(error)) from None
+        if "text" in fields and not current.note and comparable(str(fields["text"])) != comparable(current.text):
+            self._refuse_unofficial_text(current, str(fields["text"]))
+
+    def _refuse_unofficial_text(self, entry: Entry, text: str) -> None:
+        """An official entry's new text must still be its own unit's text in the document."""
+        placement = place(text, self.store.document_source(entry.document_key))
+        if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
+            raise ModerationError(_VERDICT_REASONS[placement.verdict], key=entry.document_key)
+        if placement.number != entry.number:
+            raise ModerationError(Reason.NUMBER_MISMATCH, found=placement.number, number=entry.number)
 
     def add_alternate(self, entry_id: int, text: str, actor: str, language: Language | None = None) -> Entry:
         entry = self.entry(entry_id)
         if not entry.is_active:
-            raise ModerationError(f"entry {entry_id} is retired; /restore it first")
+            raise ModerationError(Reason.RETIRED, id=entry_id)
         text = " ".join(text.split())
         if len(text) < 3:
-            raise ModerationError("the alternate question is too short")
+            raise ModerationError(Reason.ALTERNATE_TOO_SHORT)
         self.refuse_existing_question(text)
         if language is None:
             detected = self.answers.matcher.analyzer.analyse(text).language
@@ -276,7 +381,8 @@ class Moderation:
     def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:
         entry = self.entry(entry_id)
         if entry.status is status:
-            raise ModerationError(f"entry {entry_id} is already {status.value}")
+            already = Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE
+            raise ModerationError(already, id=entry_id)
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:
@@ -286,10 +392,12 @@ class Moderation:
     def undo(self, actor: str) -> list[Change]:
         try:
             return self.store.undo_last(actor)
-        except NotFound as error:
-            raise ModerationError(str(error)) from None
+        except NotFound:
+            raise ModerationError(Reason.NOTHING_TO_UNDO) from None
+        except LaterChange as error:
+            raise ModerationError(Reason.CHANGED_AFTER_YOURS, id=error.object_id) from None
         except VersionConflict as error:
-            raise ModerationError(str(error)) from None
+            raise ModerationError(Reason.CHANGED_BY_OTHER, id=getattr(error, "object_id", "?")) from None
 
     # --- review -------------------------------------------------------------------------------
 
@@ -302,9 +410,10 @@ class Moderation:
             result.append(
                 ReviewGroup(
                     text=lead.text,
+                    asked=lead.asked or lead.text,
                     count=sum(i.count for i in group),
                     item_ids=[i.id for i in group],
-                    variants=[i.text for i in group if i is not lead][:5],
+                    variants=[i.asked or i.text for i in group if i is not lead][:5],
                     suggestion=suggestion[0] if suggestion else None,
                 )
             )
@@ -328,21 +437,35 @@ class Moderation:
         return [i.id for i in group] if group else [item_id]
 
     def attach_review(self, item_id: int, entry_id: int, actor: str) -> Entry:
-        """Make an unanswered question an alternate question of an entry; its group leaves the queue."""
-        item = self._review_item(item_id)
+        """Make an unanswered question an alternate question of an entry; its group leaves the queue.
+        A question already decided on (a second press, a stale card) is refused and keeps its decision."""
+        item = self.open_review_item(item_id)
         group = self.review_group_of(item_id)
         entry = self.add_alternate(entry_id, item.text, actor)
-        self.store.set_review_status(group, "attached")
+        self.store.set_review_status(group, "attached", only_open=True)
         return entry
 
     def added_from_review(self, item_id: int) -> None:
         """A new entry was written for this question: its group leaves the queue."""
-        self.store.set_review_status(self.review_group_of(item_id), "added")
+        self.store.set_review_status(self.review_group_of(item_id), "added", only_open=True)
 
     def dismiss_review(self, item_ids: list[int]) -> None:
+        """Dismiss the open ones among these items; an item already attached or added stays so
+        (a dismiss pressed on a stale card changes nothing and says why)."""
         for item_id in item_ids:
             self._review_item(item_id)
-        self.store.set_review_status(item_ids, "dismissed")
+        if not self.store.set_review_status(item_ids, "dismissed", only_open=True):
+            self.open_review_item(item_ids[0])  # raises: already decided on
+            raise ModerationError(Reason.REVIEW_ALREADY_HANDLED)
+
+    def open_review_item(self, item_id: int) -> ReviewItem:
+        """The item, if no decision was taken on it yet (ModerationError otherwise)."""
+        item = self._review_item(item_id)
+        if item.status == "attached":
+            raise ModerationError(Reason.REVIEW_ALREADY_ATTACHED)
+        if item.status != "open":
+            raise ModerationError(Reason.REVIEW_ALREADY_HANDLED)
+        return item
 
     def review_item(self, item_id: int) -> ReviewItem:
         return self._review_item(item_id)
@@ -351,7 +474,7 @@ class Moderation:
         try:
             return self.store.review_item(item_id)
         except NotFound:
-            raise ModerationError(f"there is no review item {item_id}") from None
+            raise ModerationError(Reason.NO_REVIEW_ITEM, id=item_id) from None
 
     # --- figures, export, restore -------------------------------------------------------------
 
@@ -386,11 +509,9 @@ class Moderation:
         try:
             export = Export.model_validate_json(data)
         except ValidationError as error:
-            raise ModerationError(f"not a Standpunt export: {_first_error(error)}") from None
+            raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
-            raise ModerationError(
-                f"the export was written by a newer Standpunt (schema {export.schema_version} > {SCHEMA_VERSION})"
-            )
+            raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
         self.store.restore(export, actor)
         self.answers.reload()
         return export
@@ -402,7 +523,7 @@ def _phrasings(fields: dict[str, object]) -> list[str]:
     try:
         alternates = _ALTERNATES.validate_python(fields.get("alternates") or [])
     except ValidationError as error:
-        raise ModerationError(_first_error(error)) from None
+        raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
     return ([str(question)] if question else []) + [a.text for a in alternates]
 
 

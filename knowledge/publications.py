@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -39,6 +39,12 @@ class FetchError(Exception):
         super().__init__(reason)
         self.problem = problem
         self.detail = detail
+
+
+class Fetched(NamedTuple):
+    parsed: ParsedDocument
+    xml: bytes
+    file_name: str
 
 
 def official_id_of(reference: str) -> str | None:
@@ -79,6 +85,10 @@ class PublicationSource:
 
     def fetch(self, reference: str) -> ParsedDocument:
         """The publication as a parsed document, with its official id and page link filled in."""
+        return self.fetch_with_source(reference).parsed
+
+    def fetch_with_source(self, reference: str) -> Fetched:
+        """The parsed publication and the official XML it was read from (kept as its source text)."""
         official_id = official_id_of(reference)
         if official_id is None:
             raise FetchError(
@@ -108,7 +118,7 @@ class PublicationSource:
             parsed = ParsedDocument(
                 document=document.model_copy(update=updates), entries=parsed.entries, truncated=parsed.truncated
             )
-        return parsed
+        return Fetched(parsed, publication, f"{official_id}.xml")
 
     def _get(self, client: httpx.Client, url: str, official_id: str) -> bytes | None:
         """The body at `url` (None when it does not exist), following redirects only to allowed hosts."""

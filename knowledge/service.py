@@ -336,12 +336,12 @@ class AnswerService:
         return self.index.date_of(scored.entry_id)
 
     def _record(self, answer: Answer) -> None:
-        review = None
+        review = asked = None
         if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER):
-            review = normalise_for_review(answer.query)
+            review, asked = normalise_for_review(answer.query), mask_for_review(answer.query)
         best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
         self.store.record_question(
-            answer.outcome.value, review, best.entry_id if best else None, round(answer.confidence, 3)
+            answer.outcome.value, review, best.entry_id if best else None, round(answer.confidence, 3), asked=asked
         )
 
     # --- entries as matches -----------------------------------------------------------------------
@@ -422,6 +422,26 @@ def _ordinal(date: dt.date | None) -> int:
 
 
 def citation_for(entry: Entry, document: Document) -> Citation:
+    if entry.note:
+        # A moderator's note: which document it is about, never a number, reference or link of it.
+        return Citation(
+            document_key=document.key,
+            document_id=document.id,
+            document_title=document.title,
+            kind=document.kind,
+            kind_label=document.kind.label,
+            date=document.date,
+            authors=[],
+            number=entry.number,
+            numbers=[],
+            number_label="notitie van een moderator",
+            reference=None,
+            official_id=None,
+            references=[],
+            footnotes=[],
+            url=None,
+            is_note=True,
+        )
     numbers = entry.numbers or [entry.number]
     if document.kind.value == "kamervragen" or entry.question_is_official:  # also a committee's numbered questions
         label = ("Vragen " + " en ".join(str(n) for n in numbers)) if len(numbers) > 1 else f"Vraag {entry.number}"
@@ -456,6 +476,17 @@ def normalise_for_review(question: str) -> str:
     numbers a user may type about themselves): the only form in which a question is kept."""
     words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(question))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
+
+
+_NUMBER_RUN = re.compile(r"\d[\d\s./-]*\d")
+
+
+def mask_for_review(question: str) -> str:
+    """The question as it was asked (case, accents and punctuation kept, so that a moderator's new
+    entry can start from it), with every run of five digits or more replaced by '#', as in the
+    normalised form."""
+    masked = _NUMBER_RUN.sub(lambda m: "#" if sum(c.isdigit() for c in m.group(0)) >= 5 else m.group(0), question)
+    return " ".join(masked.split())[:MAX_REVIEW_TEXT]
 
 
 def _lead(best: float, runner_up: float) -> float:

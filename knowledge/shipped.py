@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.models import AlternateQuestion, Language, ParsedDocument
 from knowledge.parsing import parse_document
+from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 from knowledge.yamlfast import load_yaml
 
@@ -84,11 +85,16 @@ def apply_curation(parsed: ParsedDocument, curation: dict[str, Curation]) -> Par
 
 
 def seed_store(store: Store) -> int:
-    """Fill an empty store with the shipped documents; returns how many were added."""
+    """Fill an empty store with the shipped documents (and their source texts); returns how many
+    were added. Several processes starting on a new file at once fill it once."""
     if store.documents():
         return 0
     documents = shipped_documents()
-    with store.db.atomic():
+    sources = shipped_source_texts()
+    with store.db.atomic():  # takes the write lock: a second process waits, then finds it filled
+        if store.documents():
+            return 0
         for parsed in documents:
-            store.add_document(parsed, SHIPPED_ACTOR)
+            text = sources.get(parsed.document.key)
+            store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=text) if text else None)
     return len(documents)

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from knowledge.identity import content_digest
 from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
+from knowledge.sourcetext import SourceText
 
 ObjectType = Literal["document", "entry"]
 
@@ -39,6 +40,14 @@ class NotFound(KeyError):
 
 class VersionConflict(Exception):
     """Someone else saved the object since it was read: the save is refused, not merged."""
+
+
+class LaterChange(VersionConflict):
+    """Undo refused: someone changed the object after the change to be undone."""
+
+    def __init__(self, object_id: int) -> None:
+        super().__init__(f"entry {object_id} was changed again after the change to undo")
+        self.object_id = object_id
 
 
 class DuplicateDocument(Exception):
@@ -67,6 +76,9 @@ class ReviewItem(BaseModel):
 
     id: int
     text: str
+    asked: str | None = Field(
+        default=None, description="As asked, long numbers masked; None for items queued before it was kept."
+    )
     count: int
     first_seen: dt.date
     last_seen: dt.date
@@ -90,6 +102,38 @@ class Export(BaseModel):
     documents: list[Document]
     entries: list[Entry]
     changes: list[Change] = Field(default_factory=list)
+    sources: dict[str, SourceText] = Field(default_factory=dict, description="Document key → its source text.")
+
+
+#: How long a writer waits for another process's transaction before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 30_000
+
+
+class _WritingDatabase(Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at once (BEGIN
+    IMMEDIATE): a transaction that read first and then tried to write would fail at once with
+    "database is locked" when another process wrote meanwhile; this one waits its turn instead."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:  # a savepoint inside the open transaction
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                raise
 
 
 def utcnow() -> dt.datetime:
@@ -117,7 +161,7 @@ class Store:
             _check_is_our_database(path)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         store = cls._from_connection(conn)
         store.path = path
         return store
@@ -128,7 +172,8 @@ class Store:
 
     @classmethod
     def _from_connection(cls, conn: sqlite3.Connection) -> Store:
-        db = Database(conn, execute_plugins=False)
+        db = _WritingDatabase(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not left in free pages
         if not db.memory:
@@ -189,32 +234,53 @@ class Store:
         )
         return {key: (int(active or 0), int(total or 0)) for key, active, total in self.db.execute(sql)}
 
-    def add_document(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
-        """Store a parsed document with all its entries, atomically: all of it or nothing.
+    def add_document(
+        self, parsed: ParsedDocument, actor: str, source: SourceText | None = None
+    ) -> tuple[Document, list[Entry]]:
+        """Store a parsed document with all its entries (and the source text it was read from),
+        atomically: all of it or nothing.
 
         A document whose entries are all retired (an undone import, say) is withdrawn: importing it
         again replaces its metadata and entries in place, as one undoable batch.
         """
-        if self.has_document(parsed.document.key):
-            if self.entry_counts().get(parsed.document.key, (0, 0))[0]:
-                raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
-            return self._reimport(parsed, actor)
-        batch = uuid.uuid4().hex
-        now = utcnow()
         with self.db.atomic():
+            if self.has_document(parsed.document.key):
+                if self.entry_counts().get(parsed.document.key, (0, 0))[0]:
+                    raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
+                return self._reimport(parsed, actor, source)
+            batch = uuid.uuid4().hex
+            now = utcnow()
             document = parsed.document.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
             document_id = self.db["documents"].insert(_document_to_row(document)).last_pk
             document = document.model_copy(update={"id": document_id})
             self._record("create", "document", document_id, document.key, 1, None, document, actor, batch)
+            self._save_source(int(document_id or 0), source)
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return document, entries
 
-    def _reimport(self, parsed: ParsedDocument, actor: str) -> tuple[Document, list[Entry]]:
+    def _save_source(self, document_id: int, source: SourceText | None) -> None:
+        """The source text is data about the document, not a version of it: kept, not audited."""
+        if source is not None:
+            self.db.execute(
+                "INSERT OR REPLACE INTO document_sources (document_id, format, text) VALUES (?, ?, ?)",
+                [document_id, source.format, source.text],
+            )
+
+    def document_source(self, key: str) -> SourceText | None:
+        """The text the document was imported from; None for documents stored before it was kept."""
+        row = self.db.execute(
+            "SELECT s.format, s.text FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE d.key = ?",
+            [key],
+        ).fetchone()
+        return SourceText(format=row[0], text=row[1]) if row else None
+
+    def _reimport(self, parsed: ParsedDocument, actor: str, source: SourceText | None) -> tuple[Document, list[Entry]]:
         batch = uuid.uuid4().hex
         now = utcnow()
         existing = {e.key: e for e in self.entries(status=None, document_key=parsed.document.key)}
         with self.db.atomic():
             current = self.document(parsed.document.key)
+            self._save_source(current.id or 0, source)
             fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
             document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
             entries = []
@@ -228,7 +294,14 @@ class Store:
         return document, entries
 
     def update_document(
-        self, key: str, expected_version: int, actor: str, *, batch: str | None = None, **fields: Any
+        self,
+        key: str,
+        expected_version: int,
+        actor: str,
+        *,
+        batch: str | None = None,
+        action: str = "update",
+        **fields: Any,
     ) -> Document:
         before = self.document(key)
         after = Document.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
@@ -243,7 +316,7 @@ class Store:
                 raise VersionConflict(
                     f"document {key} was changed by someone else (version {before.version}, you had {expected_version})"
                 )
-            self._record("update", "document", before.id or 0, key, after.version, before, after, actor, batch)
+            self._record(action, "document", before.id or 0, key, after.version, before, after, actor, batch)
         return after
 
     # --- entries ---------------------------------------------------------------------------------
@@ -420,16 +493,19 @@ class Store:
 
     def undo_last(self, actor: str) -> list[Change]:
         """Undo the actor's last change (a whole import at once); the undo is itself a change."""
-        last = self.last_change_by(actor)
-        if last is None:
-            raise NotFound("you have no change to undo")
-        targets = (
-            [_change_from_row(r) for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])]
-            if last.batch
-            else [last]
-        )
         undone: list[Change] = []
-        with self.db.atomic():
+        with self.db.atomic():  # the write lock first: nobody changes what is being undone meanwhile
+            last = self.last_change_by(actor)
+            if last is None:
+                raise NotFound("you have no change to undo")
+            targets = (
+                [
+                    _change_from_row(r)
+                    for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])
+                ]
+                if last.batch
+                else [last]
+            )
             for change in targets:
                 undo_id = self._undo_one(change, actor)
                 if undo_id is not None:
@@ -444,7 +520,7 @@ class Store:
             before = Document.model_validate(change.before)
             current = self.document_by_id(change.object_id)
             fields = before.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
-            self.update_document(current.key, current.version, actor, **fields)
+            self.update_document(current.key, current.version, actor, action="undo", **fields)
             return self.revision()
         current = self.entry(change.object_id)
         if change.action == "create":
@@ -453,15 +529,22 @@ class Store:
                 return self._record("undo", "entry", change.object_id, current.key, current.version, None, None, actor)
             self.update_entry(change.object_id, current.version, actor, action="undo", status=EntryStatus.RETIRED)
             return self.revision()
-        if current.version != change.version:
-            raise VersionConflict(
-                f"entry {current.id} was changed again after your change (now version {current.version}); "
-                "undo is refused so that the later change is not lost"
-            )
+        if self._changed_after(change):
+            raise LaterChange(change.object_id)
         before = Entry.model_validate(change.before)
         fields = before.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
         self.update_entry(change.object_id, current.version, actor, action="undo", **fields)
         return self.revision()
+
+    def _changed_after(self, change: Change) -> bool:
+        """Whether a later change to the same object still stands: undos, and changes already
+        undone, do not count, so that undo after undo steps back change after change."""
+        row = self.db.execute(
+            "SELECT 1 FROM changes WHERE object_type = ? AND object_id = ? AND id > ? "
+            "AND action != 'undo' AND undone_by IS NULL LIMIT 1",
+            [change.object_type, change.object_id, change.id],
+        ).fetchone()
+        return row is not None
 
     # --- anonymous usage: feedback, daily counts, review queue ------------------------------------
 
@@ -481,8 +564,17 @@ class Store:
         )
         return [FeedbackCount(entry_id=e, helpful=h or 0, unhelpful=u or 0) for e, h, u in rows]
 
-    def record_question(self, outcome: str, review_text: str | None, best_entry_id: int | None, best_score: float | None) -> None:
-        """Count a question by day and outcome; queue its normalised text for review if it was not answered."""
+    def record_question(
+        self,
+        outcome: str,
+        review_text: str | None,
+        best_entry_id: int | None,
+        best_score: float | None,
+        *,
+        asked: str | None = None,
+    ) -> None:
+        """Count a question by day and outcome; queue its normalised text (grouped by it) and its
+        masked form as asked (the latest one) for review if it was not answered."""
         day = today()
         with self.db.atomic():
             self.db.execute(
@@ -492,11 +584,13 @@ class Store:
             )
             if review_text:
                 self.db.execute(
-                    "INSERT INTO review_queue (text, count, first_seen, last_seen, best_entry_id, best_score, status) "
-                    "VALUES (?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
+                    "INSERT INTO review_queue "
+                    "(text, asked, count, first_seen, last_seen, best_entry_id, best_score, status) "
+                    "VALUES (?, ?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
+                    "asked = coalesce(excluded.asked, asked), "
                     "last_seen = excluded.last_seen, best_entry_id = excluded.best_entry_id, "
                     "best_score = excluded.best_score, status = CASE WHEN status = 'dismissed' THEN 'open' ELSE status END",
-                    [review_text, day, day, best_entry_id, best_score],
+                    [review_text, asked, day, day, best_entry_id, best_score],
                 )
 
     def question_stats(self) -> dict[str, dict[str, int]]:
@@ -515,10 +609,16 @@ class Store:
             raise NotFound(f"no review item {item_id}")
         return ReviewItem.model_validate(rows[0])
 
-    def set_review_status(self, item_ids: list[int], status: str) -> None:
+    def set_review_status(self, item_ids: list[int], status: str, *, only_open: bool = False) -> list[int]:
+        """Set the status; with `only_open`, items already decided on keep their decision.
+        Returns the ids that changed."""
+        changed = []
         with self.db.atomic():
             for item_id in item_ids:
-                self.db.execute("UPDATE review_queue SET status = ? WHERE id = ?", [status, item_id])
+                sql = "UPDATE review_queue SET status = ? WHERE id = ?" + (" AND status = 'open'" if only_open else "")
+                if self.db.execute(sql, [status, item_id]).rowcount:
+                    changed.append(item_id)
+        return changed
 
     def purge_review_queue(self, older_than_days: int) -> int:
         """Forget queued questions not seen for `older_than_days`: the retention period."""
@@ -538,16 +638,26 @@ class Store:
             documents=self.documents(),
             entries=self.entries(status=None),
             changes=self.changes(),
+            sources={
+                key: SourceText(format=fmt, text=text)
+                for key, fmt, text in self.db.execute(
+                    "SELECT d.key, s.format, s.text FROM document_sources s "
+                    "JOIN documents d ON d.id = s.document_id ORDER BY d.id"
+                )
+            },
         )
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("entries", "documents", "changes"):
+            for table in ("document_sources", "entries", "documents", "changes"):
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
             ids = {d.key: d.id for d in export.documents}
+            for key, source in export.sources.items():
+                if key in ids:
+                    self._save_source(ids[key] or 0, source)
             for entry in export.entries:
                 self.db["entries"].insert({"id": entry.id, **_entry_to_row(entry, ids[entry.document_key])})
             for change in export.changes:
@@ -622,6 +732,7 @@ def _entry_to_row(entry: Entry, document_id: int | None) -> dict[str, Any]:
     for column in ("numbers", "footnotes", "alternates", "topics"):
         data[column] = json.dumps(data[column], ensure_ascii=False)
     data["question_is_official"] = int(entry.question_is_official)
+    data["note"] = int(entry.note)
     if document_id is not None:
         data["document_id"] = document_id
     return data
@@ -633,6 +744,7 @@ def _entry_from_row(row: dict[str, Any]) -> Entry:
     for column in ("numbers", "footnotes", "alternates", "topics"):
         data[column] = _json_list(data[column])
     data["question_is_official"] = bool(data["question_is_official"])
+    data["note"] = bool(data.get("note") or 0)
     return Entry.model_validate(data)
 
 

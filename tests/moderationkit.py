@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 
 #: A question the shipped sources do not answer, and a (fictional, test-only) text that answers it.
@@ -50,9 +51,10 @@ def fresh_service(without: str | None = None) -> AnswerService:
 def _built(without: str | None) -> Store:
     """Parsing and analysing the sources takes a while; copying the result takes a millisecond."""
     store = Store.in_memory()
+    sources = shipped_source_texts()
     for parsed in shipped_documents():
         if parsed.document.key != without:
-            store.add_document(parsed, SHIPPED_ACTOR)
+            store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=sources[parsed.document.key]))
     AnswerService(store)  # saves each entry's analysis in the store, so copies start at once
     return store
 

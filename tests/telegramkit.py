@@ -13,6 +13,7 @@ from botharness import RunningBot, running_bot
 from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 
 Json = dict[str, Any]
@@ -69,9 +70,10 @@ def shipped() -> tuple[ParsedDocument, ...]:
 def store_with(*documents: ParsedDocument) -> Store:
     """A fresh in-memory store with the shipped sources (as seed_store leaves it) and `documents`."""
     store = Store.in_memory()
+    sources = shipped_source_texts()
     with store.db.atomic():
         for parsed in shipped():
-            store.add_document(parsed, SHIPPED_ACTOR)
+            store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=sources[parsed.document.key]))
     for parsed in documents:
         store.add_document(parsed, "system:test")
     return store

@@ -208,19 +208,28 @@ def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], datab
     path = tmp_path / "entries.json"
     path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
-    assert code == 0 and out == f"added entry 14 ({LETTER_KEY}/8)\n"
+    assert code == 0 and out == (
+        f"added entry 14 ({LETTER_KEY}/9001) as a moderator's note, not official text "
+        "(its document does not contain this text)\n"
+    )
     answer = ask(capsys, database, NEW_QUESTION)
-    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/8"
+    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/9001"
 
 
 def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
     path = tmp_path / "entry.yaml"
     path.write_text(YAML_ENTRY, encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
-    assert code == 0 and out == "added entry 14 (kamerbrief-2024-05-01-77/1)\n"
+    assert code == 0 and out == (
+        "added entry 14 (kamerbrief-2024-05-01-77/9001) as a moderator's note, not official text "
+        "(a document described by hand has no source text)\n"
+    )
     best = ask(capsys, database, NEW_QUESTION)["matches"][0]
     assert best["answer"] == NEW_TEXT
-    assert best["citation"]["date"] == "2024-05-01" and best["citation"]["authors"][0]["name"] == "R.H. Dijkgraaf"
+    # A hand-described document has no source text: the entry is a moderator's note, with its own
+    # label and no citation (changed by design, issue 13).
+    assert best["official"] is False and best["citation"] is None
+    assert best["note"]["date"] == "2024-05-01" and best["note"]["label"].startswith("📝")
 
 
 BAD_ADD_FILES = {
@@ -277,8 +286,8 @@ def test_review_lists_unanswered_questions_grouped(capsys: pytest.CaptureFixture
         service_on.answer(question, record=True)
     code, out, _ = run(capsys, database, "review")
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("   3× komt er een visumfacilitatieakkoord met belarus  (items 1, 2;")
-    assert lines[1].strip() == "· komt er visumfacilitatieakkoord met belarus"
+    assert code == 0 and lines[0].startswith("   3× Komt er een visumfacilitatieakkoord met Belarus?  (items 1, 2;")
+    assert lines[1].strip() == "· Komt er visumfacilitatieakkoord met Belarus"  # as asked; grouped by the folded form
 
 
 def test_stats_count_documents_entries_questions_and_feedback(

@@ -53,7 +53,7 @@ def parsed_seed(path: Path) -> ParsedDocument:
 def test_added_entry_answers_the_next_question_without_a_restart(moderation: Moderation) -> None:
     assert best_key(moderation.answers, NEW_QUESTION) is None
     entry = add_new(moderation)
-    assert entry.key == f"{LETTER_KEY}/8" and entry.version == 1
+    assert entry.key == f"{LETTER_KEY}/9001" and entry.version == 1
     assert best_key(moderation.answers, NEW_QUESTION) == entry.key
     assert best_key(moderation.answers, "beurzen voor studenten uit Belarus") == entry.key
 
@@ -67,10 +67,13 @@ def test_added_entry_in_a_new_document_is_cited_with_that_document(moderation: M
         authors=[{"name": "R.H. Dijkgraaf", "role": "Minister van Onderwijs, Cultuur en Wetenschap"}],
     )
     entry = moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
-    assert entry.key == "kamerbrief-2024-05-01-77/1"
+    assert entry.key == "kamerbrief-2024-05-01-77/9001"
     answer = moderation.answers.answer(NEW_QUESTION)
     assert answer.best is not None and answer.best.citation.date == dt.date(2024, 5, 1)
-    assert answer.best.citation.authors[0].name == "R.H. Dijkgraaf"
+    # A hand-described document has no source text: the entry is a moderator's note about it, never
+    # presented with the ministers' names as if they had written it (changed by design, issue 13).
+    assert entry.note and answer.best.citation.is_note and answer.best.citation.authors == []
+    assert moderation.store.document(entry.document_key).authors[0].name == "R.H. Dijkgraaf"
 
 
 def test_similar_entries_are_offered_before_saving(moderation: Moderation) -> None:
@@ -206,7 +209,7 @@ def test_a_retired_entry_is_not_answered_but_kept_and_can_be_restored(moderation
     assert (retire.action, retire.actor) == ("retire", ANNA) and retire.at is not None
     with pytest.raises(ModerationError, match="already retired"):
         moderation.set_status(3, EntryStatus.RETIRED, ANNA)
-    with pytest.raises(ModerationError, match="retired; /restore it first"):
+    with pytest.raises(ModerationError, match="retired; restore it first"):
         moderation.add_alternate(3, "sancties van de Europese Unie", ANNA)
     moderation.set_status(3, EntryStatus.ACTIVE, BORIS)
     assert best_key(moderation.answers, question) == f"{LETTER_KEY}/3"
@@ -387,10 +390,10 @@ def test_unanswered_questions_are_grouped_with_counts_and_no_identifiers(moderat
     visa = groups[0]
     assert visa.count == 3 and len(visa.item_ids) == 2
     assert visa.text == "komt er een visumfacilitatieakkoord met belarus"
-    assert visa.variants == ["komt er visumfacilitatieakkoord met belarus"]
+    assert visa.variants == ["Komt er visumfacilitatieakkoord met Belarus"]  # shown as asked (issue 13)
     assert groups[1].count == 1
     assert set(moderation.store.db["review_queue"].columns_dict) == {
-        "id", "text", "count", "first_seen", "last_seen", "best_entry_id", "best_score", "status"
+        "id", "text", "asked", "count", "first_seen", "last_seen", "best_entry_id", "best_score", "status"
     }, "no column for a person or a chat"
 
 
@@ -455,7 +458,7 @@ def test_export_then_restore_gives_exactly_the_same_content(moderation: Moderati
     fresh_moderation.restore(exported.model_dump_json(), "cli:test")
     again = fresh.export()
     assert again.documents == exported.documents and again.entries == exported.entries
-    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/8"
+    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/9001"
 
 
 def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None:
@@ -464,10 +467,10 @@ def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None
     misinformation = "Wat doet Nederland tegen desinformatie uit Belarus?"
     text = "Het kabinet steunt onafhankelijke media die desinformatie uit Belarus weerleggen."
     add_new(Moderation(here), question=misinformation, text=text)
-    assert best_key(here, misinformation) == f"{LETTER_KEY}/8"  # analysed, and that analysis saved
+    assert best_key(here, misinformation) == f"{LETTER_KEY}/9001"  # analysed, and that analysis saved
     add_new(Moderation(there))
     Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
-    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/8"
+    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/9001"
     assert best_key(here, misinformation) is None
 
 

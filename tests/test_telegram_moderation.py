@@ -16,6 +16,7 @@ from botharness import RunningBot, running_bot
 
 from bot.texts import texts_for
 from bot.texts.moderator import EN, NL
+from bot.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
 from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
@@ -175,9 +176,12 @@ async def test_add_walks_through_question_text_document_alternates_preview_and_s
         assert NEW_QUESTION in shown and NEW_TEXT in shown and "scholarships for Belarusian students" in shown
         assert EN.similar_heading in shown or EN.no_similar in shown
         assert buttons(preview) == ["m:ok", "m:no"]
+        assert "Not an official entry: document kamerbrief-2021-03-02-2298 does not contain this text" in shown
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert saved["visible_text"].startswith("Saved: entry") and f"{LETTER_KEY}/8" in saved["visible_text"]
-        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/8")
+        # NEW_TEXT is not text of the letter: saved as a moderator's note (issue 13), never as its "alinea 8".
+        assert saved["visible_text"].startswith("Saved as a moderator's note: entry")
+        assert f"{LETTER_KEY}/9001" in saved["visible_text"]
+        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/9001")
         assert [a.text for a in entry.alternates] == ["studiebeurzen voor Belarussen", "scholarships for Belarusian students"]
         assert bot.service.store.history(entry.id or 0)[0].actor == f"telegram:{MODERATOR}"
         assert "Nuffic" in await answered_by(bot, anna, NEW_QUESTION), "answered at once, no restart"
@@ -211,12 +215,16 @@ async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
         [preview] = await send(bot, mod, "/skip")
         assert "Brief van de Minister van Onderwijs" in preview["visible_text"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert "kamerbrief-2024-05-01-77/1" in saved["visible_text"]
+        assert "kamerbrief-2024-05-01-77/9001" in saved["visible_text"]
         document = bot.service.store.document("kamerbrief-2024-05-01-77")
         assert document.authors[0].role == "Minister van Onderwijs, Cultuur en Wetenschap"
         assert document.url == "https://example.org/brief-77"
         reply = await answered_by(bot, anna, NEW_QUESTION)
-        assert "Nuffic" in reply and "1 mei 2024" in reply and "R.H. Dijkgraaf" in reply
+        # A hand-described document has no source text: a moderator's note, labelled as such, never
+        # under the minister's name, the official heading or the document's link (issue 13).
+        assert "Nuffic" in reply and "1 mei 2024" in reply and "R.H. Dijkgraaf" not in reply
+        assert reply.startswith(NL_TEXTS.moderator_note) and NL_TEXTS.answer_heading not in reply
+        assert "example.org/brief-77" not in reply
 
 
 #: Where /cancel comes in /add: after these inputs (text, or a button on the last message).
@@ -326,10 +334,12 @@ async def test_editing_a_long_text_with_ampersands_still_shows_current_value_and
         [choose] = await send(bot, mod, "/edit 3")
         [current] = await press(bot, mod, choose, "m:ef:t")
         assert current["visible_text"].endswith("…") and "R&D R&D" in current["visible_text"]
-        [preview] = await send(bot, mod, "Een nieuwe tekst.")
-        assert "Before: R&D" in preview["visible_text"] and "After: Een nieuwe tekst." in preview["visible_text"]
+        # An official entry's text can only become its own paragraph's text again (issue 13).
+        original = entry.text
+        [preview] = await send(bot, mod, original)
+        assert "Before: R&D" in preview["visible_text"] and f"After: {original[:40]}" in preview["visible_text"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert saved["visible_text"].startswith("Saved: entry 3") and bot.service.store.entry(3).text == "Een nieuwe tekst."
+        assert saved["visible_text"].startswith("Saved: entry 3") and bot.service.store.entry(3).text == original
 
 
 async def test_edit_needs_an_existing_entry_id() -> None:
@@ -408,7 +418,7 @@ async def test_undo_reverts_the_moderators_own_last_change_only() -> None:
         await send(bot, mod, "/retire 3")
         await send(bot, other, "/alias 5 Kunnen diplomaten gevangenen in Minsk opzoeken?")
         [undone] = await send(bot, mod, "/undo")
-        assert undone["visible_text"] == EN.undone.format(count=1)
+        assert undone["visible_text"] == EN.undone.format(changes=EN.changes(1))
         assert bot.service.store.entry(3).is_active
         assert bot.service.store.entry(5).alternates[-1].text == "Kunnen diplomaten gevangenen in Minsk opzoeken?"
         [nothing] = await send(bot, mod, "/undo")
@@ -442,7 +452,7 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
         assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
         assert bot.api.calls("getFile"), "fetched with getFile"
-        assert done == EN.import_done.format(key=ANSWERS_KEY, count=6)
+        assert done == EN.import_done.format(key=ANSWERS_KEY, entries=EN.entries(6))
         assert "Het kabinet heeft geen speciale meldpunten" in await answered_by(bot, anna, MELDPUNT)
         assert {c.actor for c in bot.service.store.changes() if c.object_key and c.object_key.startswith(ANSWERS_KEY)} == {
             f"telegram:{MODERATOR}"
@@ -456,7 +466,7 @@ async def test_import_of_a_kamerbrief_pdf_previews_then_saves() -> None:
         preview, done = await import_and_save(bot, mod, "brief.pdf", pdf, "application/pdf")
         assert "Kind: Kamerbrief\nDate: 2 maart 2021\nAuthors: S.A. Blok" in preview and "7 entries:" in preview
         assert "alinea 1: Hierbij informeer ik uw Kamer" in preview and "alinea 7: " in preview
-        assert done == EN.import_done.format(key=LETTER_KEY, count=7)
+        assert done == EN.import_done.format(key=LETTER_KEY, entries=EN.entries(7))
         assert len(bot.service.store.entries(document_key=LETTER_KEY)) == 7
 
 
@@ -482,7 +492,7 @@ async def test_undo_reverts_a_whole_import_at_once() -> None:
         mod, anna = moderator(bot), user(bot)
         await import_and_save(bot, mod, ANSWERS.name, ANSWERS.read_bytes(), "text/plain")
         [undone] = await send(bot, mod, "/undo")
-        assert undone["visible_text"] == EN.undone.format(count=7)
+        assert undone["visible_text"] == EN.undone.format(changes=EN.changes(7))
         assert bot.service.store.entries(document_key=ANSWERS_KEY) == []
         assert "meldpunten" not in await answered_by(bot, anna, MELDPUNT)
 
@@ -574,9 +584,10 @@ async def test_review_groups_unanswered_questions_with_counts_and_no_user_identi
         messages = await review_messages(bot, mod, anna, [UNANSWERED, UNANSWERED, UNANSWERED_VARIANT, SUGGESTED])
         texts = [m["visible_text"] for m in messages]
         visa = next(t for t in texts if "visumfacilitatie" in t)
-        assert visa.startswith("3× komt er een visumfacilitatieakkoord met belarus")
-        assert "· komt er visumfacilitatieakkoord met belarus" in visa
-        assert any(t.startswith("1× welke strafmaatregelen zijn er tegen belarus") for t in texts)
+        # Shown as asked (case and accents kept), grouped by the folded form (issue 13).
+        assert visa.startswith("3× Komt er een visumfacilitatieakkoord met Belarus?")
+        assert "· Komt er visumfacilitatieakkoord met Belarus" in visa
+        assert any(t.lower().startswith("1× welke strafmaatregelen zijn er tegen belarus") for t in texts)
         assert texts[0] == visa, "most asked first"
         for text in texts:
             assert str(USER) not in text and "Anna" not in text
@@ -606,7 +617,7 @@ async def test_review_new_entry_starts_add_with_the_question() -> None:
         [sources] = await send(bot, mod, visa_text)
         await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
         [preview] = await send(bot, mod, "/skip")
-        assert "Question: komt er een visumfacilitatieakkoord met belarus" in preview["visible_text"]
+        assert "Question: Komt er een visumfacilitatieakkoord met Belarus?" in preview["visible_text"], "as asked"
         await press(bot, mod, preview, "m:ok")
         assert bot.service.store.review_items("open") == [], "the question and its variant"
         assert bot.service.store.review_item(item).status == "added"

@@ -37,6 +37,7 @@ class Texts(BaseModel):
     question_label: str
     paragraph_label: str
     official_question: str
+    moderator_note: str
     months: list[str]
     # telegram: commands and their menu descriptions
     start: str

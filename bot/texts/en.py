@@ -28,6 +28,7 @@ TEXTS = Texts(
     paragraph_label="paragraph {number}",
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
+    moderator_note="📝 A moderator's note, not official text: not the government's words",
     start=(
         "<b>Standpunt</b> answers questions about Dutch government policy on Belarus in the government's own "
         "words: I quote letters to Parliament (Kamerbrieven) and answers to parliamentary questions verbatim, "
@@ -66,7 +67,7 @@ TEXTS = Texts(
     topics_heading="Choose a document to see its topics:",
     topics_document="<b>{title}</b>\n{date}\nChoose a question or paragraph:",
     sources_heading="<b>The documents I quote from</b>",
-    entries_count="{count} answers",
+    entries_count="Answers: {count}",
     no_documents="There are no documents in the store yet.",
     button_helpful="👍 Helpful",
     button_not_helpful="👎 Not helpful",

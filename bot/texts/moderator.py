@@ -1,13 +1,27 @@
-"""Texts of the moderators' flows, in Dutch and English (moderators are staff; users never see these)."""
+"""Texts of the moderators' flows in the four interface languages (moderators are staff; users
+never see these, except `refused`). Every refusal reason is a code (knowledge.reasons.Reason)
+worded here per language, so that a reply is in one language from start to end."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from knowledge.reasons import ENGLISH, Reason
 
 
 class ModeratorTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    reasons: dict[Reason, str]
+    #: Plural forms: (one, many) or, for Russian and Belarusian, (one, few, many).
+    entry_forms: tuple[str, ...]
+    change_forms: tuple[str, ...]
+    add_will_be_official: str
+    add_will_be_note: str
+    saved_note: str
+    button_save_note: str
+    note_label: str
+    history_empty: str
     refused: str
     usage_id: str
     cancelled: str
@@ -64,8 +78,131 @@ class ModeratorTexts(BaseModel):
     command_export: str
     command_cancel: str
 
+    @model_validator(mode="after")
+    def _every_reason_worded(self) -> ModeratorTexts:
+        missing = set(Reason) - set(self.reasons)
+        if missing:
+            raise ValueError(f"reasons without a wording: {sorted(missing)}")
+        return self
+
+    def reason(self, error: object) -> str:
+        """A refusal in this language: a ModerationError's reason with its values, else a generic line."""
+        reason = getattr(error, "reason", None)
+        values = getattr(error, "values", {})
+        if isinstance(reason, Reason):
+            try:
+                return self.reasons[reason].format(**values)
+            except (KeyError, IndexError):
+                return self.reasons[reason]
+        return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
+
+    def entries(self, count: int) -> str:
+        return f"{count} {plural(count, self.entry_forms)}"
+
+    def changes(self, count: int) -> str:
+        return f"{count} {plural(count, self.change_forms)}"
+
+
+
+
+def plural(count: int, forms: tuple[str, ...]) -> str:
+    """The right form for `count`: one/many, or the Slavic one/few/many (1, 2-4, 5-20, 21, 22...)."""
+    if len(forms) == 2:
+        return forms[0] if count == 1 else forms[1]
+    if count % 10 == 1 and count % 100 != 11:
+        return forms[0]
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
 
 NL = ModeratorTexts(
+    reasons={
+        Reason.CHOOSE_DOCUMENT: "kies een bestaand document of beschrijf een nieuw",
+        Reason.DOCUMENT_EXISTS: "er bestaat al een document {key}; voeg het item daaraan toe",
+        Reason.NO_DOCUMENT: "er is geen document {key}",
+        Reason.QUESTION_EXISTS: "deze vraag bestaat al: item {id} ({key})",
+        Reason.ALREADY_IN_STORE: "dit document staat al in het antwoordbestand als {key}",
+        Reason.NO_ENTRY: "er is geen item {id}",
+        Reason.CANNOT_EDIT: "{fields} kan niet worden gewijzigd",
+        Reason.TEXT_TOO_LONG: "de tekst is langer dan {limit} tekens; verdeel hem over meer items",
+        Reason.RETIRED: "item {id} is ingetrokken; zet het eerst terug met /restore {id}",
+        Reason.ALTERNATE_TOO_SHORT: "de alternatieve vraag is te kort",
+        Reason.ALREADY_ACTIVE: "item {id} is al actief",
+        Reason.ALREADY_RETIRED: "item {id} is al ingetrokken",
+        Reason.NOTHING_TO_UNDO: "u hebt geen wijziging om ongedaan te maken",
+        Reason.CHANGED_BY_OTHER: "item {id} is intussen door iemand anders gewijzigd; open het opnieuw",
+        Reason.CHANGED_AFTER_YOURS: (
+            "item {id} is na uw wijziging opnieuw gewijzigd; ongedaan maken wordt geweigerd zodat die latere "
+            "wijziging niet verloren gaat"
+        ),
+        Reason.NO_REVIEW_ITEM: "er is geen vraag {id} in de wachtrij",
+        Reason.REVIEW_ALREADY_ATTACHED: "deze vraag is al als alternatieve vraag aan een item gekoppeld",
+        Reason.REVIEW_ALREADY_HANDLED: (
+            "deze vraag is al afgehandeld (genegeerd, of er is een nieuw item voor geschreven)"
+        ),
+        Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
+        Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
+        Reason.INVALID: "een waarde is niet geldig ({detail})",
+        Reason.NO_SOURCE: (
+            "van document {key} staat geen brontekst in het antwoordbestand (het is opgeslagen voordat bronteksten "
+            "werden bewaard), dus de tekst kan er niet aan worden getoetst; importeer het document opnieuw, of "
+            "sla de tekst op als notitie van een moderator"
+        ),
+        Reason.KIND_AND_TITLE_REQUIRED: "soort en titel zijn verplicht",
+        Reason.HAND_DESCRIBED: (
+            "een met de hand beschreven document heeft geen brontekst om de tekst aan te toetsen; importeer het "
+            "document zelf om er officiële tekst uit toe te voegen"
+        ),
+        Reason.NOT_IN_DOCUMENT: (
+            "document {key} bevat deze tekst niet, dus hij kan er geen officieel item van zijn; sla hem op als "
+            "notitie van een moderator"
+        ),
+        Reason.NOT_AN_ANSWER: (
+            "deze tekst staat in document {key}, maar niet binnen één alinea of antwoord ervan (hij beslaat er "
+            "meer, of is een vraag, een kop of de ondertekening); sla hem op als notitie van een moderator"
+        ),
+        Reason.TOO_SHORT_TO_CHECK: "de tekst is te kort om aan het document te toetsen; stuur de hele passage",
+        Reason.TEXT_IS_ENTRY: (
+            "deze tekst is al item {id} (nummer {number} van het document); voeg uw vraag daaraan toe met "
+            "/alias {id} <vraag>"
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
+        ),
+        Reason.NUMBER_TAKEN: "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item",
+        Reason.NUMBER_MISMATCH: (
+            "de nieuwe tekst is nummer {found} van het document, niet nummer {number}; een item houdt zijn plaats "
+            "in het document"
+        ),
+        Reason.FILE_TOO_LARGE: "het bestand is groter dan {limit} bytes",
+        Reason.DOWNLOAD_FAILED: "het bestand kon niet worden gedownload; stuur het opnieuw",
+        Reason.FILE_EMPTY: "het bestand is leeg",
+        Reason.NOT_A_TEXT_FILE: "het bestand is geen tekstbestand (het bevat binaire gegevens)",
+        Reason.NOT_A_PDF: "het bestand is geen leesbare PDF",
+        Reason.PDF_ENCRYPTED: "de PDF is versleuteld (met een wachtwoord); stuur een onbeveiligde kopie",
+        Reason.PDF_WITHOUT_TEXT: "de PDF heeft geen tekstlaag (een scan?)",
+        Reason.XML_WITH_DOCTYPE: "XML met een DOCTYPE wordt niet aanvaard (geen DTD's of entiteiten)",
+        Reason.NOT_OFFICIAL_XML: (
+            "geen officiële XML van een Kamerstuk of Aanhangsel (van zoek.officielebekendmakingen.nl)"
+        ),
+        Reason.WARN_REPLACES_WITHDRAWN: "vervangt het ingetrokken document {key} (al zijn items waren ingetrokken)",
+        Reason.WARN_NO_DATE: "geen datum gevonden in het document",
+        Reason.WARN_NO_AUTHORS: "geen auteurs gevonden in het document",
+        Reason.WARN_CUT_OFF: "de tekst stopt midden in een zin: item {number} lijkt afgebroken en wordt niet geïmporteerd",
+        Reason.DOCUMENT_REJECTED: "het bestand kon niet als document worden gelezen ({detail})",
+    },
+    entry_forms=("item", "items"),
+    change_forms=("wijziging", "wijzigingen"),
+    add_will_be_official="✅ Tekst van het document: wordt nummer {number} ervan, met de officiële bronvermelding.",
+    add_will_be_note=(
+        "⚠️ Geen officieel item: {reason}.\nHet wordt opgeslagen als <b>notitie van een moderator</b>: met dat label "
+        "getoond, nooit met een nummer of bronvermelding van het document en nooit als woorden van de regering."
+    ),
+    saved_note="Opgeslagen als notitie van een moderator: item {id} ({key}), versie {version}.",
+    button_save_note="📝 Opslaan als notitie",
+    note_label="notitie van een moderator",
+    history_empty="Geen wijzigingen.",
     refused="Deze opdracht is alleen voor moderatoren.",
     usage_id="Gebruik: {usage}",
     cancelled="Geannuleerd; er is niets veranderd.",
@@ -101,16 +238,16 @@ NL = ModeratorTexts(
     retired="Item {id} is ingetrokken (niet verwijderd; /restore {id} zet het terug).",
     restored="Item {id} is weer actief.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Ongedaan gemaakt: {count} wijziging(en).",
+    undone="Ongedaan gemaakt: {changes}.",
     import_send_file=(
         "Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml, of stuur het officiële "
         "kenmerk of de link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (of /cancel)."
     ),
     import_preview=(
-        "<b>Import: voorbeeld</b>\n{kind} · {date} · {authors}\n{title}\n{count} items. Eerste items:\n{first}"
+        "<b>Import: voorbeeld</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Eerste items:\n{first}"
         "\n{warnings}"
     ),
-    import_done="Geïmporteerd: {key} met {count} items. /undo maakt dit ongedaan.",
+    import_done="Geïmporteerd: {key} met {entries}. /undo maakt dit ongedaan.",
     review_empty="De wachtrij is leeg.",
     review_item="<b>{count}×</b> {text}{variants}\nBeste bestaande item: {suggestion}",
     button_attach="➕ Koppel aan item {id}",
@@ -123,7 +260,7 @@ NL = ModeratorTexts(
         "Open in /review: {review}\n\n<b>Vragen per dag</b> (beantwoord / suggesties / geen antwoord)\n{days}\n\n"
         "<b>Feedback per item</b> (👍 / 👎)\n{feedback}"
     ),
-    export_caption="Export van het hele antwoordbestand ({entries} items). `run_bot.py restore` zet het terug.",
+    export_caption="Export van het hele antwoordbestand ({entries}). `run_bot.py restore` zet het terug.",
     command_add="Nieuw item toevoegen",
     command_edit="Item wijzigen: /edit <id>",
     command_alias="Alternatieve vraag: /alias <id> <vraag>",
@@ -139,6 +276,18 @@ NL = ModeratorTexts(
 )
 
 EN = ModeratorTexts(
+    reasons=dict(ENGLISH),
+    entry_forms=("entry", "entries"),
+    change_forms=("change", "changes"),
+    add_will_be_official="✅ Text of the document: it becomes its number {number}, with the official citation.",
+    add_will_be_note=(
+        "⚠️ Not an official entry: {reason}.\nIt will be saved as a <b>moderator's note</b>: shown with that label, "
+        "never with a number or citation of the document and never as the government's words."
+    ),
+    saved_note="Saved as a moderator's note: entry {id} ({key}), version {version}.",
+    button_save_note="📝 Save as note",
+    note_label="moderator's note",
+    history_empty="No changes.",
     refused="This command is for moderators only.",
     usage_id="Usage: {usage}",
     cancelled="Cancelled; nothing was changed.",
@@ -174,16 +323,16 @@ EN = ModeratorTexts(
     retired="Entry {id} is retired (not deleted; /restore {id} brings it back).",
     restored="Entry {id} is active again.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Undone: {count} change(s).",
+    undone="Undone: {changes}.",
     import_send_file=(
         "Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml, or send its official id or "
         "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
     ),
     import_preview=(
-        "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{count} entries. First entries:\n{first}"
+        "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. First entries:\n{first}"
         "\n{warnings}"
     ),
-    import_done="Imported: {key} with {count} entries. /undo reverts it.",
+    import_done="Imported: {key} with {entries}. /undo reverts it.",
     review_empty="The queue is empty.",
     review_item="<b>{count}×</b> {text}{variants}\nBest existing entry: {suggestion}",
     button_attach="➕ Attach to entry {id}",
@@ -196,7 +345,7 @@ EN = ModeratorTexts(
         "Open in /review: {review}\n\n<b>Questions per day</b> (answered / suggested / unanswered)\n{days}\n\n"
         "<b>Feedback per entry</b> (👍 / 👎)\n{feedback}"
     ),
-    export_caption="Export of the whole store ({entries} entries). `run_bot.py restore` brings it back.",
+    export_caption="Export of the whole store ({entries}). `run_bot.py restore` brings it back.",
     command_add="Add a new entry",
     command_edit="Edit an entry: /edit <id>",
     command_alias="Alternate question: /alias <id> <question>",
@@ -210,10 +359,6 @@ EN = ModeratorTexts(
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
 )
-
-
-def moderator_texts(language: str | None) -> ModeratorTexts:
-    return NL if (language or "").startswith("nl") else EN
 
 
 class ImportTexts(BaseModel):
@@ -237,16 +382,22 @@ class ImportTexts(BaseModel):
     fetch_too_large: str
     fetch_off_host: str
     fetch_failed: str
+    entry_forms: tuple[str, ...]
+
+    def entries(self, count: int) -> str:
+        """'1 entry', '3 записи': the count in the language's own plural form."""
+        return f"{count} {plural(count, self.entry_forms)}"
 
 
 IMPORT_NL = ImportTexts(
+    entry_forms=("item", "items"),
     preview=(
         "<b>Import: voorbeeld</b>\nSoort: {kind}\nDatum: {date}\nAuteurs: {authors}\nCitatie: {citation}\n"
-        "Sleutel: {key}\n{title}\n\n{count} items:\n{entries}{notes}"
+        "Sleutel: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
     no_citation="geen officiële citatie gevonden",
-    more_entries="… en nog {count} items",
+    more_entries="… en nog {count}",
     no_date="⚠️ Geen datum gevonden in het document.",
     no_authors="⚠️ Geen auteurs gevonden in het document.",
     replaces_withdrawn="⚠️ Vervangt het ingetrokken document {key} (al zijn items waren ingetrokken).",
@@ -277,13 +428,14 @@ IMPORT_NL = ImportTexts(
 )
 
 IMPORT_EN = ImportTexts(
+    entry_forms=("entry", "entries"),
     preview=(
         "<b>Import preview</b>\nKind: {kind}\nDate: {date}\nAuthors: {authors}\nCitation: {citation}\n"
-        "Key: {key}\n{title}\n\n{count} entries:\n{entries}{notes}"
+        "Key: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
     no_citation="no official citation found",
-    more_entries="… and {count} more entries",
+    more_entries="… and {count} more",
     no_date="⚠️ No date found in the document.",
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
@@ -311,13 +463,14 @@ IMPORT_EN = ImportTexts(
 )
 
 IMPORT_RU = ImportTexts(
+    entry_forms=("запись", "записи", "записей"),
     preview=(
         "<b>Импорт: предпросмотр</b>\nВид: {kind}\nДата: {date}\nАвторы: {authors}\nЦитата: {citation}\n"
-        "Ключ: {key}\n{title}\n\n{count} записей:\n{entries}{notes}"
+        "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
     no_citation="официальная цитата не найдена",
-    more_entries="… и ещё {count} записей",
+    more_entries="… и ещё {count}",
     no_date="⚠️ В документе не найдена дата.",
     no_authors="⚠️ В документе не найдены авторы.",
     replaces_withdrawn="⚠️ Заменяет отозванный документ {key} (все его записи были отозваны).",
@@ -345,13 +498,14 @@ IMPORT_RU = ImportTexts(
 )
 
 IMPORT_BE = ImportTexts(
+    entry_forms=("запіс", "запісы", "запісаў"),
     preview=(
         "<b>Імпарт: папярэдні прагляд</b>\nВід: {kind}\nДата: {date}\nАўтары: {authors}\nЦытата: {citation}\n"
-        "Ключ: {key}\n{title}\n\n{count} запісаў:\n{entries}{notes}"
+        "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
     no_citation="афіцыйная цытата не знойдзена",
-    more_entries="… і яшчэ {count} запісаў",
+    more_entries="… і яшчэ {count}",
     no_date="⚠️ У дакуменце не знойдзена дата.",
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
@@ -381,3 +535,325 @@ _IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT
 def import_texts(language: str | None) -> ImportTexts:
     """The import texts in the moderator's language (English when it is none of nl, en, ru, be)."""
     return _IMPORT_TEXTS.get((language or "")[:2].lower(), IMPORT_EN)
+RU = ModeratorTexts(
+    reasons={
+        Reason.CHOOSE_DOCUMENT: "выберите существующий документ или опишите новый",
+        Reason.DOCUMENT_EXISTS: "документ {key} уже есть; добавьте запись к нему",
+        Reason.NO_DOCUMENT: "документа {key} нет",
+        Reason.QUESTION_EXISTS: "такой вопрос уже есть: запись {id} ({key})",
+        Reason.ALREADY_IN_STORE: "этот документ уже есть в базе как {key}",
+        Reason.NO_ENTRY: "записи {id} нет",
+        Reason.CANNOT_EDIT: "нельзя изменить: {fields}",
+        Reason.TEXT_TOO_LONG: "текст длиннее {limit} знаков; разделите его на несколько записей",
+        Reason.RETIRED: "запись {id} снята; сначала верните её командой /restore {id}",
+        Reason.ALTERNATE_TOO_SHORT: "альтернативный вопрос слишком короткий",
+        Reason.ALREADY_ACTIVE: "запись {id} уже активна",
+        Reason.ALREADY_RETIRED: "запись {id} уже снята",
+        Reason.NOTHING_TO_UNDO: "у вас нет изменений, которые можно отменить",
+        Reason.CHANGED_BY_OTHER: "запись {id} тем временем изменил кто-то другой; откройте её заново",
+        Reason.CHANGED_AFTER_YOURS: (
+            "запись {id} изменили ещё раз после вашего изменения; отмена отклонена, чтобы не потерять "
+            "более позднее изменение"
+        ),
+        Reason.NO_REVIEW_ITEM: "вопроса {id} в очереди нет",
+        Reason.REVIEW_ALREADY_ATTACHED: "этот вопрос уже привязан к записи как альтернативный",
+        Reason.REVIEW_ALREADY_HANDLED: "этот вопрос уже обработан (отклонён или для него написана новая запись)",
+        Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
+        Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
+        Reason.INVALID: "недопустимое значение ({detail})",
+        Reason.NO_SOURCE: (
+            "для документа {key} в базе нет исходного текста (он сохранён до того, как исходные тексты стали "
+            "храниться), поэтому текст нельзя с ним сверить; импортируйте документ заново или сохраните текст "
+            "как заметку модератора"
+        ),
+        Reason.KIND_AND_TITLE_REQUIRED: "нужны kind и title (вид и название)",
+        Reason.HAND_DESCRIBED: (
+            "у документа, описанного вручную, нет исходного текста для сверки; импортируйте сам документ, "
+            "чтобы добавить его официальный текст"
+        ),
+        Reason.NOT_IN_DOCUMENT: (
+            "в документе {key} этого текста нет, поэтому он не может быть его официальной записью; сохраните его "
+            "как заметку модератора"
+        ),
+        Reason.NOT_AN_ANSWER: (
+            "этот текст есть в документе {key}, но не в пределах одного абзаца или ответа (он охватывает "
+            "несколько или это вопрос, заголовок или подпись); сохраните его как заметку модератора"
+        ),
+        Reason.TOO_SHORT_TO_CHECK: "текст слишком короткий, чтобы сверить его с документом; пришлите весь отрывок",
+        Reason.TEXT_IS_ENTRY: (
+            "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: "
+            "/alias {id} <вопрос>"
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"
+        ),
+        Reason.NUMBER_TAKEN: "номер {number} этого документа уже занят записью {id} с другим текстом; измените её",
+        Reason.NUMBER_MISMATCH: (
+            "новый текст — это номер {found} документа, а не номер {number}; запись сохраняет своё место в документе"
+        ),
+        Reason.FILE_TOO_LARGE: "файл больше {limit} байт",
+        Reason.DOWNLOAD_FAILED: "файл не удалось скачать; пришлите его ещё раз",
+        Reason.FILE_EMPTY: "файл пуст",
+        Reason.NOT_A_TEXT_FILE: "это не текстовый файл (в нём двоичные данные)",
+        Reason.NOT_A_PDF: "файл не является читаемым PDF",
+        Reason.PDF_ENCRYPTED: "PDF зашифрован (защищён паролем); пришлите незащищённую копию",
+        Reason.PDF_WITHOUT_TEXT: "в PDF нет текстового слоя (скан?)",
+        Reason.XML_WITH_DOCTYPE: "XML с DOCTYPE не принимается (без DTD и объявлений сущностей)",
+        Reason.NOT_OFFICIAL_XML: "это не официальный XML Kamerstuk или Aanhangsel (с zoek.officielebekendmakingen.nl)",
+        Reason.WARN_REPLACES_WITHDRAWN: "заменяет отозванный документ {key} (все его записи были сняты)",
+        Reason.WARN_NO_DATE: "в документе не найдена дата",
+        Reason.WARN_NO_AUTHORS: "в документе не найдены авторы",
+        Reason.WARN_CUT_OFF: "текст обрывается на середине предложения: запись {number}, похоже, обрезана и не импортируется",
+        Reason.DOCUMENT_REJECTED: "файл не удалось прочитать как документ ({detail})",
+    },
+    entry_forms=("запись", "записи", "записей"),
+    change_forms=("изменение", "изменения", "изменений"),
+    add_will_be_official="✅ Текст документа: станет его номером {number}, с официальной ссылкой на источник.",
+    add_will_be_note=(
+        "⚠️ Не официальная запись: {reason}.\nОна будет сохранена как <b>заметка модератора</b>: с этой пометкой, "
+        "никогда с номером или ссылкой на документ и никогда как слова правительства."
+    ),
+    saved_note="Сохранено как заметка модератора: запись {id} ({key}), версия {version}.",
+    button_save_note="📝 Сохранить как заметку",
+    note_label="заметка модератора",
+    history_empty="Изменений нет.",
+    refused="Эта команда только для модераторов.",
+    usage_id="Использование: {usage}",
+    cancelled="Отменено; ничего не изменилось.",
+    nothing_to_cancel="Сейчас нечего отменять.",
+    button_stale="Эта кнопка относится к уже завершённому или отменённому действию; начните заново.",
+    saved="Сохранено: запись {id} ({key}), версия {version}.",
+    not_saved="Не сохранено: {reason}",
+    button_save="✅ Сохранить",
+    button_cancel="✖️ Отмена",
+    button_new_document="➕ Новый документ",
+    add_question="Новая запись. Пришлите вопрос (или /cancel).",
+    add_exists=(
+        "Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой "
+        "/alias <id> <вопрос> или /cancel."
+    ),
+    add_text="Теперь пришлите официальный текст дословно (не более {limit} знаков).",
+    add_source="Из какого документа этот текст?",
+    add_new_document=(
+        "Опишите новый документ, по одному полю в строке:\n"
+        "<code>kind: kamerbrief</code> (или kamervragen)\n<code>date: 2024-05-01</code>\n"
+        "<code>title: ...</code>\n<code>authors: S.A. Blok (Minister van Buitenlandse Zaken); ...</code>\n"
+        "<code>number: ...</code>, <code>reference: ...</code>, <code>link: https://...</code> (по желанию)"
+    ),
+    add_alternates="Пришлите другие формулировки вопроса, по одной в строке (на любом языке), или /skip.",
+    add_preview="<b>Предпросмотр</b>\nВопрос: {question}\nДокумент: {document}\nФормулировки: {alternates}\n\n{text}",
+    similar_heading="Похожие записи:",
+    no_similar="Похожих записей не найдено.",
+    edit_choose="Запись {id} (версия {version}). Что изменить?",
+    edit_value="Пришлите новое значение для поля «{field}». Сейчас:\n{current}",
+    edit_field_question="вопрос",
+    edit_field_text="текст",
+    edit_field_topics="темы (через запятую)",
+    edit_field_alternates="альтернативные вопросы (по одному в строке)",
+    edit_preview="<b>Изменение записи {id}</b> ({field})\nБыло: {before}\nСтало: {after}",
+    alias_added="Альтернативный вопрос добавлен к записи {id} (версия {version}).",
+    retired="Запись {id} снята (не удалена; /restore {id} вернёт её).",
+    restored="Запись {id} снова активна.",
+    history_line="v{version} · {at} · {actor} · {action}",
+    undone="Отменено: {changes}.",
+    import_send_file=(
+        "Пришлите Kamerbrief или ответы на Kamervragen в виде .txt, .pdf или официального .xml, или официальный "
+        "идентификатор или ссылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (или /cancel)."
+    ),
+    import_preview=(
+        "<b>Импорт: предпросмотр</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Первые записи:\n{first}"
+        "\n{warnings}"
+    ),
+    import_done="Импортировано: {key}, {entries}. /undo отменит импорт.",
+    review_empty="Очередь пуста.",
+    review_item="<b>{count}×</b> {text}{variants}\nБлижайшая запись: {suggestion}",
+    button_attach="➕ Привязать к записи {id}",
+    button_add_from="📝 Новая запись",
+    button_dismiss="🗑 Отклонить",
+    review_attached="Привязано к записи {id} как альтернативный вопрос.",
+    review_dismissed="Отклонено.",
+    stats=(
+        "<b>Статистика</b>\nДокументов: {documents}\nАктивных записей: {active} (снято: {retired})\n"
+        "В /review: {review}\n\n<b>Вопросы по дням</b> (отвечено / предложено / без ответа)\n{days}\n\n"
+        "<b>Отзывы по записям</b> (👍 / 👎)\n{feedback}"
+    ),
+    export_caption="Экспорт всей базы ({entries}). `run_bot.py restore` восстановит её.",
+    command_add="Добавить запись",
+    command_edit="Изменить запись: /edit <id>",
+    command_alias="Альтернативный вопрос: /alias <id> <вопрос>",
+    command_retire="Снять запись: /retire <id>",
+    command_restore="Вернуть запись: /restore <id>",
+    command_history="Версии записи: /history <id>",
+    command_undo="Отменить моё последнее изменение",
+    command_import="Импортировать документ (.txt, .pdf, .xml)",
+    command_review="Вопросы без ответа",
+    command_stats="Статистика",
+    command_export="Экспортировать всё в JSON",
+    command_cancel="Отменить текущее действие",
+)
+
+BE = ModeratorTexts(
+    reasons={
+        Reason.CHOOSE_DOCUMENT: "выберыце існы дакумент або апішыце новы",
+        Reason.DOCUMENT_EXISTS: "дакумент {key} ужо ёсць; дадайце запіс да яго",
+        Reason.NO_DOCUMENT: "дакумента {key} няма",
+        Reason.QUESTION_EXISTS: "такое пытанне ўжо ёсць: запіс {id} ({key})",
+        Reason.ALREADY_IN_STORE: "гэты дакумент ужо ёсць у базе як {key}",
+        Reason.NO_ENTRY: "запісу {id} няма",
+        Reason.CANNOT_EDIT: "нельга змяніць: {fields}",
+        Reason.TEXT_TOO_LONG: "тэкст даўжэйшы за {limit} знакаў; падзяліце яго на некалькі запісаў",
+        Reason.RETIRED: "запіс {id} зняты; спачатку вярніце яго камандай /restore {id}",
+        Reason.ALTERNATE_TOO_SHORT: "альтэрнатыўнае пытанне занадта кароткае",
+        Reason.ALREADY_ACTIVE: "запіс {id} ужо актыўны",
+        Reason.ALREADY_RETIRED: "запіс {id} ужо зняты",
+        Reason.NOTHING_TO_UNDO: "у вас няма змен, якія можна адмяніць",
+        Reason.CHANGED_BY_OTHER: "запіс {id} тым часам змяніў нехта іншы; адкрыйце яго зноў",
+        Reason.CHANGED_AFTER_YOURS: (
+            "запіс {id} змянілі яшчэ раз пасля вашай змены; адмена адхілена, каб не страціць пазнейшую змену"
+        ),
+        Reason.NO_REVIEW_ITEM: "пытання {id} у чарзе няма",
+        Reason.REVIEW_ALREADY_ATTACHED: "гэтае пытанне ўжо прывязана да запісу як альтэрнатыўнае",
+        Reason.REVIEW_ALREADY_HANDLED: "гэтае пытанне ўжо апрацавана (адхілена або для яго напісаны новы запіс)",
+        Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
+        Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
+        Reason.INVALID: "недапушчальнае значэнне ({detail})",
+        Reason.NO_SOURCE: (
+            "для дакумента {key} у базе няма зыходнага тэксту (ён захаваны да таго, як зыходныя тэксты пачалі "
+            "захоўвацца), таму тэкст нельга з ім зверыць; імпартуйце дакумент зноў або захавайце тэкст як "
+            "нататку мадэратара"
+        ),
+        Reason.KIND_AND_TITLE_REQUIRED: "патрэбныя kind і title (від і назва)",
+        Reason.HAND_DESCRIBED: (
+            "у дакумента, апісанага ўручную, няма зыходнага тэксту для зверкі; імпартуйце сам дакумент, "
+            "каб дадаць яго афіцыйны тэкст"
+        ),
+        Reason.NOT_IN_DOCUMENT: (
+            "у дакуменце {key} гэтага тэксту няма, таму ён не можа быць яго афіцыйным запісам; захавайце яго як "
+            "нататку мадэратара"
+        ),
+        Reason.NOT_AN_ANSWER: (
+            "гэты тэкст ёсць у дакуменце {key}, але не ў межах аднаго абзаца або адказу (ён ахоплівае "
+            "некалькі або гэта пытанне, загаловак або подпіс); захавайце яго як нататку мадэратара"
+        ),
+        Reason.TOO_SHORT_TO_CHECK: "тэкст занадта кароткі, каб зверыць яго з дакументам; дашліце ўвесь урывак",
+        Reason.TEXT_IS_ENTRY: (
+            "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: "
+            "/alias {id} <пытанне>"
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"
+        ),
+        Reason.NUMBER_TAKEN: "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго",
+        Reason.NUMBER_MISMATCH: (
+            "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
+        ),
+        Reason.FILE_TOO_LARGE: "файл большы за {limit} байтаў",
+        Reason.DOWNLOAD_FAILED: "файл не ўдалося спампаваць; дашліце яго яшчэ раз",
+        Reason.FILE_EMPTY: "файл пусты",
+        Reason.NOT_A_TEXT_FILE: "гэта не тэкставы файл (у ім двайковыя даныя)",
+        Reason.NOT_A_PDF: "файл не з'яўляецца чытэльным PDF",
+        Reason.PDF_ENCRYPTED: "PDF зашыфраваны (абаронены паролем); дашліце неабароненую копію",
+        Reason.PDF_WITHOUT_TEXT: "у PDF няма тэкставага слоя (скан?)",
+        Reason.XML_WITH_DOCTYPE: "XML з DOCTYPE не прымаецца (без DTD і абвестак сутнасцей)",
+        Reason.NOT_OFFICIAL_XML: "гэта не афіцыйны XML Kamerstuk або Aanhangsel (з zoek.officielebekendmakingen.nl)",
+        Reason.WARN_REPLACES_WITHDRAWN: "замяняе адкліканы дакумент {key} (усе яго запісы былі зняты)",
+        Reason.WARN_NO_DATE: "у дакуменце не знойдзена дата",
+        Reason.WARN_NO_AUTHORS: "у дакуменце не знойдзены аўтары",
+        Reason.WARN_CUT_OFF: "тэкст абрываецца на сярэдзіне сказа: запіс {number}, падобна, абрэзаны і не імпартуецца",
+        Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
+    },
+    entry_forms=("запіс", "запісы", "запісаў"),
+    change_forms=("змена", "змены", "змен"),
+    add_will_be_official="✅ Тэкст дакумента: стане яго нумарам {number}, з афіцыйнай спасылкай на крыніцу.",
+    add_will_be_note=(
+        "⚠️ Не афіцыйны запіс: {reason}.\nЁн будзе захаваны як <b>нататка мадэратара</b>: з гэтай паметкай, "
+        "ніколі з нумарам або спасылкай на дакумент і ніколі як словы ўрада."
+    ),
+    saved_note="Захавана як нататка мадэратара: запіс {id} ({key}), версія {version}.",
+    button_save_note="📝 Захаваць як нататку",
+    note_label="нататка мадэратара",
+    history_empty="Змен няма.",
+    refused="Гэтая каманда толькі для мадэратараў.",
+    usage_id="Выкарыстанне: {usage}",
+    cancelled="Адменена; нічога не змянілася.",
+    nothing_to_cancel="Цяпер няма чаго адмяняць.",
+    button_stale="Гэтая кнопка адносіцца да ўжо завершанага або адмененага дзеяння; пачніце зноў.",
+    saved="Захавана: запіс {id} ({key}), версія {version}.",
+    not_saved="Не захавана: {reason}",
+    button_save="✅ Захаваць",
+    button_cancel="✖️ Адмена",
+    button_new_document="➕ Новы дакумент",
+    add_question="Новы запіс. Дашліце пытанне (або /cancel).",
+    add_exists=(
+        "Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай "
+        "/alias <id> <пытанне> або /cancel."
+    ),
+    add_text="Цяпер дашліце афіцыйны тэкст даслоўна (не больш за {limit} знакаў).",
+    add_source="З якога дакумента гэты тэкст?",
+    add_new_document=(
+        "Апішыце новы дакумент, па адным полі ў радку:\n"
+        "<code>kind: kamerbrief</code> (або kamervragen)\n<code>date: 2024-05-01</code>\n"
+        "<code>title: ...</code>\n<code>authors: S.A. Blok (Minister van Buitenlandse Zaken); ...</code>\n"
+        "<code>number: ...</code>, <code>reference: ...</code>, <code>link: https://...</code> (па жаданні)"
+    ),
+    add_alternates="Дашліце іншыя фармулёўкі пытання, па адной у радку (на любой мове), або /skip.",
+    add_preview=(
+        "<b>Папярэдні прагляд</b>\nПытанне: {question}\nДакумент: {document}\nФармулёўкі: {alternates}\n\n{text}"
+    ),
+    similar_heading="Падобныя запісы:",
+    no_similar="Падобных запісаў не знойдзена.",
+    edit_choose="Запіс {id} (версія {version}). Што змяніць?",
+    edit_value="Дашліце новае значэнне для поля «{field}». Цяпер:\n{current}",
+    edit_field_question="пытанне",
+    edit_field_text="тэкст",
+    edit_field_topics="тэмы (праз коску)",
+    edit_field_alternates="альтэрнатыўныя пытанні (па адным у радку)",
+    edit_preview="<b>Змена запісу {id}</b> ({field})\nБыло: {before}\nСтала: {after}",
+    alias_added="Альтэрнатыўнае пытанне дададзена да запісу {id} (версія {version}).",
+    retired="Запіс {id} зняты (не выдалены; /restore {id} верне яго).",
+    restored="Запіс {id} зноў актыўны.",
+    history_line="v{version} · {at} · {actor} · {action}",
+    undone="Адменена: {changes}.",
+    import_send_file=(
+        "Дашліце Kamerbrief або адказы на Kamervragen у выглядзе .txt, .pdf або афіцыйнага .xml, або афіцыйны "
+        "ідэнтыфікатар ці спасылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (або /cancel)."
+    ),
+    import_preview=(
+        "<b>Імпарт: папярэдні прагляд</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Першыя запісы:\n{first}"
+        "\n{warnings}"
+    ),
+    import_done="Імпартавана: {key}, {entries}. /undo адменіць імпарт.",
+    review_empty="Чарга пустая.",
+    review_item="<b>{count}×</b> {text}{variants}\nБліжэйшы запіс: {suggestion}",
+    button_attach="➕ Прывязаць да запісу {id}",
+    button_add_from="📝 Новы запіс",
+    button_dismiss="🗑 Адхіліць",
+    review_attached="Прывязана да запісу {id} як альтэрнатыўнае пытанне.",
+    review_dismissed="Адхілена.",
+    stats=(
+        "<b>Статыстыка</b>\nДакументаў: {documents}\nАктыўных запісаў: {active} (знята: {retired})\n"
+        "У /review: {review}\n\n<b>Пытанні па днях</b> (адказана / прапанавана / без адказу)\n{days}\n\n"
+        "<b>Водгукі па запісах</b> (👍 / 👎)\n{feedback}"
+    ),
+    export_caption="Экспарт усёй базы ({entries}). `run_bot.py restore` аднавіць яе.",
+    command_add="Дадаць запіс",
+    command_edit="Змяніць запіс: /edit <id>",
+    command_alias="Альтэрнатыўнае пытанне: /alias <id> <пытанне>",
+    command_retire="Зняць запіс: /retire <id>",
+    command_restore="Вярнуць запіс: /restore <id>",
+    command_history="Версіі запісу: /history <id>",
+    command_undo="Адмяніць маю апошнюю змену",
+    command_import="Імпартаваць дакумент (.txt, .pdf, .xml)",
+    command_review="Пытанні без адказу",
+    command_stats="Статыстыка",
+    command_export="Экспартаваць усё ў JSON",
+    command_cancel="Адмяніць бягучае дзеянне",
+)
+
+_BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}
+
+
+def moderator_texts(language: str | None, default: str = "nl") -> ModeratorTexts:
+    """The moderator texts of a language code such as 'ru' or 'en-GB'; unknown codes get the default."""
+    code = (language or "").split("-")[0].lower()
+    return _BY_LANGUAGE.get(code) or _BY_LANGUAGE.get(default) or NL

@@ -28,6 +28,7 @@ TEXTS = Texts(
     paragraph_label="alinea {number}",
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
+    moderator_note="📝 Notitie van een moderator, geen officiële tekst: niet de woorden van de regering",
     start=(
         "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "
@@ -65,7 +66,7 @@ TEXTS = Texts(
     topics_heading="Kies een document om de onderwerpen te zien:",
     topics_document="<b>{title}</b>\n{date}\nKies een vraag of alinea:",
     sources_heading="<b>De documenten waaruit ik citeer</b>",
-    entries_count="{count} antwoorden",
+    entries_count="Antwoorden: {count}",
     no_documents="Er staan nog geen documenten in het antwoordbestand.",
     button_helpful="👍 Nuttig",
     button_not_helpful="👎 Niet nuttig",

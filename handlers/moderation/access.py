@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.texts.moderator import ModeratorTexts, moderator_texts
-from handlers.context import BotContext
+from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape
 from knowledge.moderation import Moderation
 
@@ -21,9 +21,12 @@ def actor(update: Update) -> str:
     return f"telegram:{user.id}" if user else "telegram:unknown"
 
 
-def texts(update: Update) -> ModeratorTexts:
+def texts(update: Update, context: BotContext) -> ModeratorTexts:
+    """In the language the user chose with /language, else Telegram's, else the default: the same
+    choice as every other reply, so a moderator (or a refused user) reads one language throughout."""
+    chosen = context.user_data.get(LANGUAGE) if context.user_data is not None else None
     user = update.effective_user
-    return moderator_texts(user.language_code if user else None)
+    return moderator_texts(chosen or (user.language_code if user else None), context.services.settings.default_language)
 
 
 def moderation(context: BotContext) -> Moderation:
@@ -32,7 +35,7 @@ def moderation(context: BotContext) -> Moderation:
 
 async def refuse(update: Update, context: BotContext) -> None:
     """Nothing changes; the user is told once, briefly."""
-    message = texts(update).refused
+    message = texts(update, context).refused
     if update.callback_query:
         await update.callback_query.answer(message, show_alert=True)
     elif update.effective_message:

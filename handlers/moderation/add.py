@@ -28,6 +28,7 @@ from handlers.moderation.flow import (
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
+from knowledge.reasons import Reason
 
 QUESTION, TEXT, SOURCE, NEW_DOCUMENT, ALTERNATES, CONFIRM = range(6)
 TEXT_INPUT = filters.TEXT & ~filters.COMMAND
@@ -38,7 +39,7 @@ async def start(update: Update, context: BotContext) -> int:
         return END
     clear(context)
     draft(context)
-    await say(update, escape(texts(update).add_question))
+    await say(update, escape(texts(update, context).add_question))
     return QUESTION
 
 
@@ -49,35 +50,40 @@ async def from_review(update: Update, context: BotContext) -> int:
     query = update.callback_query
     assert query is not None and query.data
     item_id = int(query.data.rsplit(":", 1)[1])
+    current = draft(context)
+    if current.get("review_item") == item_id and "text" not in current:
+        await query.answer()  # pressed twice: the flow it started is waiting for the text already
+        return TEXT
     try:
-        item = moderation(context).review_item(item_id)
+        item = moderation(context).open_review_item(item_id)
     except ModerationError as error:
-        await query.answer(str(error)[:200], show_alert=True)
+        await query.answer(texts(update, context).reason(error)[:200], show_alert=True)
         return END
     await query.answer()
     clear(context)
-    draft(context).update(question=item.text, review_item=item_id)
-    await say(update, escape(texts(update).add_text.format(limit=MAX_MANUAL_TEXT)))
+    # The question as the asker wrote it (case and accents kept, long numbers masked).
+    draft(context).update(question=item.asked or item.text, review_item=item_id)
+    await say(update, escape(texts(update, context).add_text.format(limit=MAX_MANUAL_TEXT)))
     return TEXT
 
 
 async def got_question(update: Update, context: BotContext) -> int:
     question = " ".join((update.effective_message.text or "").split()) if update.effective_message else ""
     if len(question) < 3:
-        await say(update, escape(texts(update).add_question))
+        await say(update, escape(texts(update, context).add_question))
         return QUESTION
     try:
         moderation(context).refuse_existing_question(question)
     except ModerationError as error:
-        await say(update, escape(texts(update).add_exists.format(reason=error)))
+        await say(update, escape(texts(update, context).add_exists.format(reason=texts(update, context).reason(error))))
         return QUESTION
     draft(context)["question"] = question
-    await say(update, escape(texts(update).add_text.format(limit=MAX_MANUAL_TEXT)))
+    await say(update, escape(texts(update, context).add_text.format(limit=MAX_MANUAL_TEXT)))
     return TEXT
 
 
 async def got_text(update: Update, context: BotContext) -> int:
-    t = texts(update)
+    t = texts(update, context)
     text = (update.effective_message.text or "").strip() if update.effective_message else ""
     if not text or len(text) > MAX_MANUAL_TEXT:
         await say(update, escape(t.add_text.format(limit=MAX_MANUAL_TEXT)))
@@ -98,7 +104,7 @@ async def got_source(update: Update, context: BotContext) -> int:
     if not await guard(update, context):
         return END
     await query.answer()
-    t = texts(update)
+    t = texts(update, context)
     choice = (query.data or "").rsplit(":", 1)[1]
     if choice == "new":
         await say(update, t.add_new_document)
@@ -113,12 +119,12 @@ async def got_source(update: Update, context: BotContext) -> int:
 
 
 async def got_new_document(update: Update, context: BotContext) -> int:
-    t = texts(update)
+    t = texts(update, context)
     text = update.effective_message.text if update.effective_message else ""
     try:
         document = parse_document_description(text or "")
-    except (ValueError, ValidationError) as error:
-        await say(update, escape(t.not_saved.format(reason=str(error).splitlines()[0])) + "\n\n" + t.add_new_document)
+    except (ModerationError, ValueError, ValidationError) as error:
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.add_new_document)
         return NEW_DOCUMENT
     draft(context)["new_document"] = document
     await say(update, escape(t.add_alternates))
@@ -141,52 +147,76 @@ async def skip_alternates(update: Update, context: BotContext) -> int:
     return await _preview(update, context)
 
 
+def _entry_draft(current: dict[str, object]) -> EntryDraft:
+    return EntryDraft.model_validate(
+        {
+            "document_key": current.get("document_key"),
+            "new_document": current.get("new_document"),
+            "question": current["question"],
+            "text": current["text"],
+            "alternates": current.get("alternates", []),
+        }
+    )
+
+
 async def _preview(update: Update, context: BotContext) -> int:
-    t = texts(update)
+    """The draft as it would be saved: official with its number in the document, or a moderator's
+    note with the reason it cannot be official; nothing is saved before the moderator confirms."""
+    t = texts(update, context)
     current = draft(context)
+    try:
+        plan = moderation(context).plan_entry(_entry_draft(current))
+    except (ModerationError, ValidationError) as error:
+        clear(context)
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
+        return END
+    current["note"] = plan.note
     document = current.get("new_document")
     document_label = document.title if document else current.get("document_key", "?")
-    similar = moderation(context).similar_entries(current["question"])
+    similar = moderation(context).similar_entries(str(current["question"]))
+    verdict = (
+        t.add_will_be_note.format(reason=escape(t.reason(ModerationError(plan.why_note, key=document_label))))
+        if plan.note and plan.why_note
+        else t.add_will_be_note.format(reason="-") if plan.note
+        else escape(t.add_will_be_official.format(number=" & ".join(map(str, plan.numbers or [plan.number or 0]))))
+    )
     lines = [
         t.add_preview.format(
-            question=clipped(current["question"], 400),
+            question=clipped(str(current["question"]), 400),
             document=clipped(str(document_label), 200),
             alternates=clipped("; ".join(a.text for a in current.get("alternates", [])) or "-", 400),
-            text=clipped(current["text"], 2500),
+            text=clipped(str(current["text"]), 2500),
         ),
+        "",
+        verdict,
         "",
         escape(t.similar_heading if similar else t.no_similar),
     ]
     lines += [escape(f"#{m.entry_id} {suggestion_title(m, 100)}") for m in similar]
-    await say(update, "\n".join(lines), confirm_keyboard(update))
+    keyboard = confirm_keyboard(update, context, t.button_save_note if plan.note else None)
+    await say(update, "\n".join(lines), keyboard)
     return CONFIRM
 
 
 async def confirm(update: Update, context: BotContext) -> int:
     if (ended := await confirmation(update, context)) is not None:
         return ended
-    t = texts(update)
+    t = texts(update, context)
     current = draft(context)
     try:
-        entry = moderation(context).add_entry(
-            EntryDraft(
-                document_key=current.get("document_key"),
-                new_document=current.get("new_document"),
-                question=current["question"],
-                text=current["text"],
-                alternates=current.get("alternates", []),
-            ),
-            actor(update),
-        )
+        # What the preview promised, or nothing: a note stays a note, an official entry official.
+        entry_draft = _entry_draft(current).model_copy(update={"note": bool(current.get("note"))})
+        entry = moderation(context).add_entry(entry_draft, actor(update))
     except (ModerationError, ValidationError) as error:
         clear(context)
-        await say(update, escape(t.not_saved.format(reason=str(error).splitlines()[0])))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     if current.get("review_item"):
         with suppress(ModerationError):  # purged meanwhile: the entry is saved all the same
             moderation(context).added_from_review(current["review_item"])
     clear(context)
-    await say(update, escape(t.saved.format(id=entry.id, key=entry.key, version=entry.version)))
+    done = t.saved_note if entry.note else t.saved
+    await say(update, escape(done.format(id=entry.id, key=entry.key, version=entry.version)))
     return END
 
 
@@ -215,7 +245,7 @@ def parse_document_description(text: str) -> DocumentDraft:
         else:
             values[field] = value
     if "kind" not in values or "title" not in values:
-        raise ValueError("kind and title are required")
+        raise ModerationError(Reason.KIND_AND_TITLE_REQUIRED)
     return DocumentDraft.model_validate(values)
 
 

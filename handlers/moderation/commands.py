@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.plain import suggestion_title
 from handlers.context import BotContext
@@ -13,6 +14,7 @@ from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.render import escape
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
+from knowledge.reasons import Reason
 
 
 async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
@@ -29,7 +31,7 @@ async def alias(update: Update, context: BotContext) -> None:
     """/alias <id> <alternate question>"""
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     entry_id = _entry_id(context)
     question = " ".join((context.args or [])[1:])
     if entry_id is None or not question.strip():
@@ -38,7 +40,7 @@ async def alias(update: Update, context: BotContext) -> None:
     try:
         entry = moderation(context).add_alternate(entry_id, question, actor(update))
     except ModerationError as error:
-        await _reply(update, escape(t.not_saved.format(reason=error)))
+        await _reply(update, escape(t.not_saved.format(reason=t.reason(error))))
         return
     await _reply(update, escape(t.alias_added.format(id=entry.id, version=entry.version)))
 
@@ -54,7 +56,7 @@ async def restore(update: Update, context: BotContext) -> None:
 async def _set_status(update: Update, context: BotContext, status: EntryStatus, usage: str) -> None:
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     entry_id = _entry_id(context)
     if entry_id is None:
         await _reply(update, escape(t.usage_id.format(usage=usage)))
@@ -62,7 +64,7 @@ async def _set_status(update: Update, context: BotContext, status: EntryStatus, 
     try:
         moderation(context).set_status(entry_id, status, actor(update))
     except ModerationError as error:
-        await _reply(update, escape(t.not_saved.format(reason=error)))
+        await _reply(update, escape(t.not_saved.format(reason=t.reason(error))))
         return
     done = t.retired if status is EntryStatus.RETIRED else t.restored
     await _reply(update, escape(done.format(id=entry_id)))
@@ -71,7 +73,7 @@ async def _set_status(update: Update, context: BotContext, status: EntryStatus, 
 async def history(update: Update, context: BotContext) -> None:
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     entry_id = _entry_id(context)
     if entry_id is None:
         await _reply(update, escape(t.usage_id.format(usage="/history <id>")))
@@ -79,31 +81,31 @@ async def history(update: Update, context: BotContext) -> None:
     try:
         changes = moderation(context).history(entry_id)
     except ModerationError as error:
-        await _reply(update, escape(str(error)))
+        await _reply(update, escape(t.reason(error)))
         return
     lines = [
         t.history_line.format(version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=c.action)
         for c in changes
     ]
-    await _reply(update, escape("\n".join(lines[-40:])))
+    await _reply(update, escape("\n".join(lines[-40:]) or t.history_empty))
 
 
 async def undo(update: Update, context: BotContext) -> None:
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     try:
         undone = moderation(context).undo(actor(update))
     except ModerationError as error:
-        await _reply(update, escape(t.not_saved.format(reason=error)))
+        await _reply(update, escape(t.not_saved.format(reason=t.reason(error))))
         return
-    await _reply(update, escape(t.undone.format(count=len(undone))))
+    await _reply(update, escape(t.undone.format(changes=t.changes(len(undone)))))
 
 
 async def stats(update: Update, context: BotContext) -> None:
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     figures = moderation(context).stats()
     days = "\n".join(f"{d.day}: {d.answered} / {d.suggested} / {d.unanswered}" for d in figures.days) or "-"
     feedback = "\n".join(f"#{f.entry_id}: {f.helpful} / {f.unhelpful}" for f in figures.feedback[:20]) or "-"
@@ -123,6 +125,7 @@ async def stats(update: Update, context: BotContext) -> None:
 async def export(update: Update, context: BotContext) -> None:
     if not await guard(update, context):
         return
+    t = texts(update, context)
     data = moderation(context).export()
     payload = data.model_dump_json(indent=1).encode("utf-8")
     message = update.effective_message
@@ -130,7 +133,7 @@ async def export(update: Update, context: BotContext) -> None:
         await message.reply_document(
             document=io.BytesIO(payload),
             filename=f"standpunt-export-{data.exported_at:%Y%m%d-%H%M%S}.json",
-            caption=escape(texts(update).export_caption.format(entries=len(data.entries))),
+            caption=escape(t.export_caption.format(entries=t.entries(len(data.entries)))),
         )
 
 
@@ -138,7 +141,7 @@ async def review(update: Update, context: BotContext) -> None:
     """The queue of unanswered questions, grouped, each with attach / new entry / dismiss buttons."""
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     groups = moderation(context).review_groups(limit=10)
     if not groups:
         await _reply(update, escape(t.review_empty))
@@ -158,7 +161,7 @@ async def review(update: Update, context: BotContext) -> None:
         )
         text = t.review_item.format(
             count=group.count,
-            text=escape(group.text),
+            text=escape(group.asked),
             variants=variants,
             suggestion=escape(f"#{suggestion.entry_id} {suggestion_title(suggestion, 80)}") if suggestion else "-",
         )
@@ -166,13 +169,17 @@ async def review(update: Update, context: BotContext) -> None:
 
 
 async def review_button(update: Update, context: BotContext) -> None:
-    """m:ra:<item>:<entry> attaches, m:rd:<item> dismisses the item's group; checked like commands."""
+    """m:ra:<item>:<entry> attaches, m:rd:<item> dismisses the item's group; checked like commands.
+
+    Every press gets exactly one answer, and pressing twice (or on a stale card) is harmless: an
+    item already decided on keeps its decision and the moderator is told so; the card's buttons go
+    away once, and a second removal ("message is not modified") is not an error."""
     query = update.callback_query
     if query is None:
         return
     if not await guard(update, context):
         return
-    t = texts(update)
+    t = texts(update, context)
     data = query.data or ""
     attach = re.fullmatch(r"m:ra:(\d{1,9}):(\d{1,9})", data)
     dismiss = re.fullmatch(r"m:rd:(\d{1,9})", data)
@@ -180,16 +187,32 @@ async def review_button(update: Update, context: BotContext) -> None:
     try:
         if attach:
             entry = service.attach_review(int(attach.group(1)), int(attach.group(2)), actor(update))
-            await query.answer(t.review_attached.format(id=entry.id))
-            await query.edit_message_reply_markup(None)
+            reply = t.review_attached.format(id=entry.id)
         elif dismiss:
             service.dismiss_review(service.review_group_of(int(dismiss.group(1))))
-            await query.answer(t.review_dismissed)
-            await query.edit_message_reply_markup(None)
+            reply = t.review_dismissed
         else:
             await query.answer(t.button_stale)
+            return
     except ModerationError as error:
-        await query.answer(t.not_saved.format(reason=error)[:200], show_alert=True)
+        decided = error.reason in (Reason.REVIEW_ALREADY_ATTACHED, Reason.REVIEW_ALREADY_HANDLED)
+        await query.answer(t.not_saved.format(reason=t.reason(error))[:200], show_alert=not decided)
+        if decided:
+            await _drop_buttons(query)
+        return
+    await query.answer(reply)
+    await _drop_buttons(query)
+
+
+async def _drop_buttons(query: CallbackQuery) -> None:
+    """Remove a card's buttons; already removed (a second press) is fine, not an error."""
+    if query.message is not None and not getattr(query.message, "reply_markup", None):
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
 
 
 async def stray_button(update: Update, context: BotContext) -> None:
@@ -197,4 +220,4 @@ async def stray_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None or not await guard(update, context):
         return
-    await query.answer(texts(update).button_stale)
+    await query.answer(texts(update, context).button_stale)

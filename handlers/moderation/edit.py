@@ -41,7 +41,7 @@ def _shown(entry: Entry, field: str) -> str:
 async def start(update: Update, context: BotContext) -> int:
     if not await guard(update, context):
         return END
-    t = texts(update)
+    t = texts(update, context)
     args = context.args or []
     if not args or not re.fullmatch(r"\d{1,9}", args[0]):
         await say(update, escape(t.usage_id.format(usage="/edit <id>")))
@@ -49,7 +49,7 @@ async def start(update: Update, context: BotContext) -> int:
     try:
         entry = moderation(context).entry(int(args[0]))
     except ModerationError as error:
-        await say(update, escape(str(error)))
+        await say(update, escape(t.reason(error)))
         return END
     clear(context)
     draft(context).update(id=entry.id, version=entry.version)
@@ -69,7 +69,7 @@ async def choose(update: Update, context: BotContext) -> int:
     current = draft(context)
     current["field"] = field
     entry = moderation(context).entry(current["id"])
-    t = texts(update)
+    t = texts(update, context)
     await say(update, escape(t.edit_value).format(field=escape(field), current=clipped(_shown(entry, field), 3500)))
     return VALUE
 
@@ -89,27 +89,35 @@ async def value(update: Update, context: BotContext) -> int:
         ]
     else:
         new = raw.strip()
+    t = texts(update, context)
+    try:
+        moderation(context).check_edit(current["id"], **{field: new})
+    except ModerationError as error:  # e.g. words that are not the document's: say so now, ask again
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.edit_value.format(
+            field=escape(field), current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000)
+        ))
+        return VALUE
     current["value"] = new
     entry = moderation(context).entry(current["id"])
     shown = entry.model_copy(update={field: new})
-    t = texts(update)
+    t = texts(update, context)
     preview = t.edit_preview.format(
         id=entry.id, field=field, before=clipped(_shown(entry, field), 1800), after=clipped(_shown(shown, field), 1800)
     )
-    await say(update, preview, confirm_keyboard(update))
+    await say(update, preview, confirm_keyboard(update, context))
     return CONFIRM
 
 
 async def confirm(update: Update, context: BotContext) -> int:
     if (ended := await confirmation(update, context)) is not None:
         return ended
-    t = texts(update)
+    t = texts(update, context)
     current = draft(context)
     clear(context)
     try:
         entry = moderation(context).edit_entry(current["id"], current["version"], actor(update), **{current["field"]: current["value"]})
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     await say(update, escape(t.saved.format(id=entry.id, key=entry.key, version=entry.version)))
     return END

@@ -40,10 +40,15 @@ def clipped(text: str, limit: int) -> str:
     return re.sub(r"&[#a-z0-9]*$", "", escaped[: limit - 1]) + "…"
 
 
-def confirm_keyboard(update: Update) -> InlineKeyboardMarkup:
-    t = texts(update)
+def confirm_keyboard(update: Update, context: BotContext, save_label: str | None = None) -> InlineKeyboardMarkup:
+    t = texts(update, context)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.button_save, callback_data="m:ok"), InlineKeyboardButton(t.button_cancel, callback_data="m:no")]]
+        [
+            [
+                InlineKeyboardButton(save_label or t.button_save, callback_data="m:ok"),
+                InlineKeyboardButton(t.button_cancel, callback_data="m:no"),
+            ]
+        ]
     )
 
 
@@ -61,14 +66,14 @@ async def cancel(update: Update, context: BotContext) -> int:
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-    await say(update, escape(texts(update).cancelled))
+    await say(update, escape(texts(update, context).cancelled))
     return END
 
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
     """/cancel outside any flow (an open flow catches its own /cancel first)."""
     if await guard(update, context):
-        await say(update, escape(texts(update).nothing_to_cancel))
+        await say(update, escape(texts(update, context).nothing_to_cancel))
 
 
 async def confirmation(update: Update, context: BotContext) -> int | None:

@@ -11,7 +11,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from bot.previews import render_preview
 from bot.texts.moderator import ImportTexts, import_texts
-from handlers.context import BotContext
+from handlers.context import LANGUAGE, BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
@@ -29,6 +29,8 @@ from knowledge.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.models import ParsedDocument
 from knowledge.moderation import ModerationError
 from knowledge.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.reasons import Reason, rejection
+from knowledge.sourcetext import SourceText, source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
@@ -41,13 +43,15 @@ async def start(update: Update, context: BotContext) -> int:
     reference = " ".join(context.args or []).strip()
     if reference:
         return await _fetch_and_preview(update, context, reference)
-    await say(update, escape(texts(update).import_send_file))
+    await say(update, escape(texts(update, context).import_send_file))
     return WAIT_FILE
 
 
-def _import_texts(update: Update) -> ImportTexts:
+def _import_texts(update: Update, context: BotContext) -> ImportTexts:
+    """The same language choice as texts(): /language, else Telegram's, else the default."""
+    chosen = context.user_data.get(LANGUAGE) if context.user_data is not None else None
     user = update.effective_user
-    return import_texts(user.language_code if user else None)
+    return import_texts(chosen or (user.language_code if user else None) or context.services.settings.default_language)
 
 
 async def _fetch_and_preview(update: Update, context: BotContext, reference: str) -> int:
@@ -58,9 +62,9 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
         timeout_seconds=settings.publications_timeout_seconds,
         max_bytes=settings.max_upload_bytes,
     )
-    t, it = texts(update), _import_texts(update)
+    t, it = texts(update, context), _import_texts(update, context)
     try:
-        parsed = await asyncio.to_thread(source.fetch, reference)
+        fetched = await asyncio.to_thread(source.fetch_with_source, reference)
     except FetchError as error:
         await say(update, escape(_fetch_refusal(error, it, reference)))
         return END
@@ -68,9 +72,11 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
         await say(update, escape(it.questions_only))
         return END
     except DocumentRejected as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        reason, values = rejection(str(error))
+        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(reason, **values)))))
         return END
-    return await _preview(update, context, parsed)
+    limit = settings.max_upload_bytes
+    return await _preview(update, context, fetched.parsed, source_of_upload(fetched.xml, fetched.file_name, limit))
 
 
 def _fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
@@ -85,17 +91,19 @@ def _fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
     return template.format(**detail)
 
 
-async def _preview(update: Update, context: BotContext, parsed: ParsedDocument) -> int:
+async def _preview(update: Update, context: BotContext, parsed: ParsedDocument, source: SourceText | None) -> int:
     """The preview with Save / Cancel, or the reason this document is not imported."""
-    t = texts(update)
+    t = texts(update, context)
     preview = moderation(context).preview_import(parsed)
     if preview.duplicate_of:
-        reason = f"this document is already in the store as {preview.duplicate_of}"
-        await say(update, escape(t.not_saved.format(reason=reason)))
+        duplicate = ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
+        await say(update, escape(t.not_saved.format(reason=t.reason(duplicate))))
         return END
     clear(context)
     draft(context)["parsed"] = preview.parsed
-    await say(update, render_preview(preview, _import_texts(update), escape), confirm_keyboard(update))
+    draft(context)["source"] = source
+    text = render_preview(preview, _import_texts(update, context), escape)
+    await say(update, text, confirm_keyboard(update, context))
     return CONFIRM
 
 
@@ -107,26 +115,29 @@ async def got_file(update: Update, context: BotContext) -> int:
     if not is_moderator(update, context):
         await message.reply_text(escape(context.texts(update).not_text))
         return END
-    t = texts(update)
+    t = texts(update, context)
     limit = context.services.settings.max_upload_bytes
     document = message.document
     if document.file_size is not None and document.file_size > limit:
-        await say(update, escape(t.not_saved.format(reason=f"the file is larger than {limit} bytes")))
+        too_large = ModerationError(Reason.FILE_TOO_LARGE, limit=limit)
+        await say(update, escape(t.not_saved.format(reason=t.reason(too_large))))
         return END
     try:
         telegram_file = await context.bot.get_file(document.file_id)
         data = bytes(await telegram_file.download_as_bytearray())
         parsed = read_document(data, document.file_name or "upload", max_bytes=limit)
     except QuestionsOnly:
-        await say(update, escape(_import_texts(update).questions_only))
+        await say(update, escape(_import_texts(update, context).questions_only))
         return END
     except DocumentRejected as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        reason, values = rejection(str(error))
+        rejected = ModerationError(reason, **values)
+        await say(update, escape(t.not_saved.format(reason=t.reason(rejected))))
         return END
-    except TelegramError as error:
-        await say(update, escape(t.not_saved.format(reason=f"the file could not be downloaded ({type(error).__name__})")))
+    except TelegramError:
+        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.DOWNLOAD_FAILED)))))
         return END
-    return await _preview(update, context, parsed)
+    return await _preview(update, context, parsed, source_of_upload(data, document.file_name or "upload", limit))
 
 
 async def got_reference_or_wait(update: Update, context: BotContext) -> int:
@@ -139,25 +150,26 @@ async def got_reference_or_wait(update: Update, context: BotContext) -> int:
 
 
 async def waiting_for_file(update: Update, context: BotContext) -> int:
-    await say(update, escape(texts(update).import_send_file))
+    await say(update, escape(texts(update, context).import_send_file))
     return WAIT_FILE
 
 
 async def confirm(update: Update, context: BotContext) -> int:
     if (ended := await confirmation(update, context)) is not None:
         return ended
-    t = texts(update)
+    t = texts(update, context)
     parsed = draft(context).get("parsed")
+    source = draft(context).get("source")
     clear(context)
     if parsed is None:
         await say(update, escape(t.nothing_to_cancel))
         return END
     try:
-        document, entries = moderation(context).commit_import(parsed, actor(update))
+        document, entries = moderation(context).commit_import(parsed, actor(update), source)
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
-    await say(update, escape(t.import_done.format(key=document.key, count=len(entries))))
+    await say(update, escape(t.import_done.format(key=document.key, entries=t.entries(len(entries)))))
     return END
 
 

@@ -1,0 +1,145 @@
+"""Why a moderator's change was refused, as a code with values rather than an English sentence:
+each front end words it in the moderator's own language (bot/texts/moderator.py); the English
+wording here is the command line's and the logs'."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    CHOOSE_DOCUMENT = "choose_document"
+    DOCUMENT_EXISTS = "document_exists"
+    NO_DOCUMENT = "no_document"
+    QUESTION_EXISTS = "question_exists"
+    ALREADY_IN_STORE = "already_in_store"
+    NO_ENTRY = "no_entry"
+    CANNOT_EDIT = "cannot_edit"
+    TEXT_TOO_LONG = "text_too_long"
+    RETIRED = "retired"
+    ALTERNATE_TOO_SHORT = "alternate_too_short"
+    ALREADY_ACTIVE = "already_active"
+    ALREADY_RETIRED = "already_retired"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    CHANGED_BY_OTHER = "changed_by_other"
+    CHANGED_AFTER_YOURS = "changed_after_yours"
+    NO_REVIEW_ITEM = "no_review_item"
+    REVIEW_ALREADY_ATTACHED = "review_already_attached"
+    REVIEW_ALREADY_HANDLED = "review_already_handled"
+    NOT_AN_EXPORT = "not_an_export"
+    EXPORT_TOO_NEW = "export_too_new"
+    INVALID = "invalid"
+    NO_SOURCE = "no_source"
+    HAND_DESCRIBED = "hand_described"
+    KIND_AND_TITLE_REQUIRED = "kind_and_title_required"
+    NOT_IN_DOCUMENT = "not_in_document"
+    NOT_AN_ANSWER = "not_an_answer"
+    TOO_SHORT_TO_CHECK = "too_short_to_check"
+    TEXT_IS_ENTRY = "text_is_entry"
+    TEXT_IS_RETIRED_ENTRY = "text_is_retired_entry"
+    NUMBER_TAKEN = "number_taken"
+    NUMBER_MISMATCH = "number_mismatch"
+    FILE_TOO_LARGE = "file_too_large"
+    DOWNLOAD_FAILED = "download_failed"
+    DOCUMENT_REJECTED = "document_rejected"
+    FILE_EMPTY = "file_empty"
+    NOT_A_TEXT_FILE = "not_a_text_file"
+    NOT_A_PDF = "not_a_pdf"
+    PDF_ENCRYPTED = "pdf_encrypted"
+    PDF_WITHOUT_TEXT = "pdf_without_text"
+    XML_WITH_DOCTYPE = "xml_with_doctype"
+    NOT_OFFICIAL_XML = "not_official_xml"
+    WARN_REPLACES_WITHDRAWN = "warn_replaces_withdrawn"
+    WARN_NO_DATE = "warn_no_date"
+    WARN_NO_AUTHORS = "warn_no_authors"
+    WARN_CUT_OFF = "warn_cut_off"
+
+
+ENGLISH: dict[Reason, str] = {
+    Reason.CHOOSE_DOCUMENT: "choose an existing document or describe a new one",
+    Reason.DOCUMENT_EXISTS: "a document {key} already exists; add the entry to it instead",
+    Reason.NO_DOCUMENT: "there is no document {key}",
+    Reason.QUESTION_EXISTS: "this question already exists: entry {id} ({key})",
+    Reason.ALREADY_IN_STORE: "this document is already in the store as {key}",
+    Reason.NO_ENTRY: "there is no entry {id}",
+    Reason.CANNOT_EDIT: "cannot edit {fields}",
+    Reason.TEXT_TOO_LONG: "the text is longer than {limit} characters; split it into several entries",
+    Reason.RETIRED: "entry {id} is retired; restore it first",
+    Reason.ALTERNATE_TOO_SHORT: "the alternate question is too short",
+    Reason.ALREADY_ACTIVE: "entry {id} is already active",
+    Reason.ALREADY_RETIRED: "entry {id} is already retired",
+    Reason.NOTHING_TO_UNDO: "you have no change to undo",
+    Reason.CHANGED_BY_OTHER: "entry {id} was changed by someone else meanwhile; reload it and try again",
+    Reason.CHANGED_AFTER_YOURS: (
+        "entry {id} was changed again after your change; undo is refused so that the later change is not lost"
+    ),
+    Reason.NO_REVIEW_ITEM: "there is no review item {id}",
+    Reason.REVIEW_ALREADY_ATTACHED: "this question was already attached to an entry as an alternate question",
+    Reason.REVIEW_ALREADY_HANDLED: "this question was already handled (dismissed, or a new entry was written for it)",
+    Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
+    Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
+    Reason.INVALID: "a value is not valid ({detail})",
+    Reason.NO_SOURCE: (
+        "document {key} has no source text in the store (it was stored before source texts were kept), "
+        "so the text cannot be checked as its own; import the document again, or save the text as a moderator's note"
+    ),
+    Reason.KIND_AND_TITLE_REQUIRED: "kind and title are required",
+    Reason.HAND_DESCRIBED: (
+        "a document described by hand has no source text to check the text against; import the document "
+        "itself to add its official text"
+    ),
+    Reason.NOT_IN_DOCUMENT: (
+        "document {key} does not contain this text, so it cannot be an official entry of it; "
+        "save it as a moderator's note"
+    ),
+    Reason.NOT_AN_ANSWER: (
+        "this text is in document {key}, but not within one paragraph or answer of it (it spans several, or "
+        "is a question, a heading or the signature); save it as a moderator's note"
+    ),
+    Reason.TOO_SHORT_TO_CHECK: "the text is too short to be checked against the document; send the whole passage",
+    Reason.TEXT_IS_ENTRY: (
+        "this text is already entry {id} (number {number} of the document); add your question to it as an "
+        "alternate question (alias {id})"
+    ),
+    Reason.TEXT_IS_RETIRED_ENTRY: (
+        "this text is the retired entry {id} (number {number} of the document); restore {id} brings it back"
+    ),
+    Reason.NUMBER_TAKEN: "number {number} of this document is already entry {id}, with another text; edit that entry",
+    Reason.NUMBER_MISMATCH: (
+        "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"
+    ),
+    Reason.FILE_TOO_LARGE: "the file is larger than {limit} bytes",
+    Reason.DOWNLOAD_FAILED: "the file could not be downloaded; send it again",
+    Reason.DOCUMENT_REJECTED: "{detail}",
+    Reason.FILE_EMPTY: "the file is empty",
+    Reason.NOT_A_TEXT_FILE: "the file is not a text file (it contains binary data)",
+    Reason.NOT_A_PDF: "the file is not a readable PDF",
+    Reason.PDF_ENCRYPTED: "the PDF is encrypted (password-protected); send an unprotected copy",
+    Reason.PDF_WITHOUT_TEXT: "the PDF has no text layer (a scan?)",
+    Reason.XML_WITH_DOCTYPE: "XML with a DOCTYPE is not accepted (no DTDs or entity declarations)",
+    Reason.NOT_OFFICIAL_XML: "not an official Kamerstuk or Aanhangsel XML (from zoek.officielebekendmakingen.nl)",
+    Reason.WARN_REPLACES_WITHDRAWN: "replaces the withdrawn document {key} (all its entries were retired)",
+    Reason.WARN_NO_DATE: "no date found in the document",
+    Reason.WARN_NO_AUTHORS: "no authors found in the document",
+    Reason.WARN_CUT_OFF: "the text stops mid-sentence: entry {number} looks cut off and is not imported",
+}
+
+
+def rejection(message: str) -> tuple[Reason, dict[str, object]]:
+    """An importer's refusal (an English sentence) as a reason every language can word: the
+    importers' fixed sentences are recognised; any other keeps its English text as the detail."""
+    for reason in _FIXED_REJECTIONS:
+        if message == ENGLISH[reason]:
+            return reason, {}
+    return Reason.DOCUMENT_REJECTED, {"detail": message}
+
+
+_FIXED_REJECTIONS = (
+    Reason.FILE_EMPTY,
+    Reason.NOT_A_TEXT_FILE,
+    Reason.NOT_A_PDF,
+    Reason.PDF_ENCRYPTED,
+    Reason.PDF_WITHOUT_TEXT,
+    Reason.XML_WITH_DOCTYPE,
+    Reason.NOT_OFFICIAL_XML,
+)

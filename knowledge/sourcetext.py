@@ -1,0 +1,116 @@
+"""A document's source text, and what it says about a text a moderator wants to add under it.
+
+The store keeps each document's source as the importer read it (the extracted text of a .txt or
+.pdf, the official XML itself), so that an entry claimed to be official can be checked against it:
+it must be text of the document (whitespace, hyphenation and typographic quotes aside) and takes the
+number it has there, read from the document by the same importer, never a "next number". Anything
+else is a moderator's note.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.importers import DocumentRejected, extract_text, read_document
+from knowledge.models import Entry
+
+SourceFormat = Literal["text", "xml"]
+#: Shortest text checked against a document: a few words could be found in any letter.
+MIN_QUOTE = 20
+
+
+class SourceText(BaseModel):
+    """What an importer read a document from; re-reading it gives the same entries."""
+
+    format: SourceFormat
+    text: str = Field(min_length=1)
+
+    def entries(self) -> list[Entry]:
+        """The document's own units (paragraphs, answers) with the numbers they have in it."""
+        name = "source.xml" if self.format == "xml" else "source.txt"
+        try:
+            return read_document(self.text.encode("utf-8"), name, max_bytes=50_000_000).entries
+        except DocumentRejected:
+            return []
+
+
+def source_of_upload(data: bytes, filename: str, max_bytes: int = 5_000_000) -> SourceText | None:
+    """The source text of an uploaded file (None when it has none that can be kept)."""
+    try:
+        if filename.lower().endswith(".xml") and not data.startswith(b"%PDF-"):
+            return SourceText(format="xml", text=data.decode("utf-8-sig"))
+        text = extract_text(data, filename, max_bytes=max_bytes)
+    except (DocumentRejected, UnicodeDecodeError, ValueError):
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(format="text", text=text) if text.strip() else None
+
+
+def shipped_source_texts() -> dict[str, str]:
+    """Document key → the text of its shipped file: the source of the shipped documents."""
+    from knowledge.shipped import sources_folder
+    from knowledge.yamlfast import load_yaml
+
+    listing = sources_folder() / "documents.yaml"
+    if not listing.is_file():
+        return {}
+    found = {}
+    for key, overlay in (load_yaml(listing.read_text(encoding="utf-8")) or {}).items():
+        path = sources_folder() / str(overlay.get("file", ""))
+        if path.is_file():
+            found[str(key)] = path.read_text(encoding="utf-8")
+    return found
+
+
+# --- comparing a moderator's text with the document ------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
+_IGNORED = re.compile(r"[\s\-\u00ad\u2010\u2011\u2012\u2013\u2014]+")
+
+
+def comparable(text: str) -> str:
+    """The text without whitespace, hyphens and dashes, with one kind of quote: what 'the same
+    words' means when a moderator copies from a PDF, a web page or the bot's own answer."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = re.sub(r"<[^>]{1,200}>", " ", text)  # XML sources: tags are not text
+    return _IGNORED.sub("", text)
+
+
+class Verdict(StrEnum):
+    OFFICIAL = "official"  # text of one unit of the document: an official entry with that unit's number
+    NO_SOURCE = "no_source"  # the document has no source text in the store: nothing can be verified
+    NOT_IN_DOCUMENT = "not_in_document"  # the document does not contain the text
+    NOT_AN_ANSWER = "not_an_answer"  # in the document, but in no paragraph or answer (a question, a header)
+    TOO_SHORT = "too_short"  # too short to be checked
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a moderator's text stands in its document."""
+
+    verdict: Verdict
+    number: int | None = None
+    numbers: tuple[int, ...] = ()
+
+
+def place(text: str, source: SourceText | None) -> Placement:
+    """Is `text` text of the document, and which unit's? Decided by the source alone."""
+    if source is None:
+        return Placement(Verdict.NO_SOURCE)
+    wanted = comparable(text)
+    if len(wanted) < MIN_QUOTE:
+        return Placement(Verdict.TOO_SHORT)
+    for unit in source.entries():
+        if wanted in comparable(unit.text):
+            return Placement(Verdict.OFFICIAL, unit.number, tuple(unit.numbers))
+    if wanted in comparable(source.text):
+        return Placement(Verdict.NOT_AN_ANSWER)
+    return Placement(Verdict.NOT_IN_DOCUMENT)

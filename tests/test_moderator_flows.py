@@ -1,0 +1,441 @@
+"""Moderators' flows (issue 13, section 5): undo after undo, the review queue's question as asked,
+review buttons pressed twice or on a stale card, one language per reply, and the command line
+doing what Telegram does, with every error in one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botharness import RunningBot
+from telegramkit import watch_errors
+
+from bot.cli import main
+from bot.texts import texts_for
+from bot.texts.moderator import BE, EN, NL, RU, moderator_texts
+from knowledge.importers import read_document
+from knowledge.moderation import EntryDraft, Moderation, ModerationError
+from knowledge.reasons import ENGLISH, Reason
+from knowledge.service import AnswerService, mask_for_review
+from knowledge.store import Store
+from tests.conftest import ANSWERS
+from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, content, fresh_service
+from tests.test_telegram_moderation import (
+    MODERATOR,
+    USER,
+    buttons,
+    moderated_bot,
+    moderator,
+    press,
+    review_messages,
+    send,
+    user,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNA, BORIS = "telegram:1", "telegram:2"
+
+
+@pytest.fixture
+def moderation() -> Moderation:
+    return Moderation(fresh_service())
+
+
+# --- undo, change after change ------------------------------------------------------------------
+
+
+def test_undo_steps_back_change_after_change(moderation: Moderation) -> None:
+    original = moderation.entry(3)
+    moderation.edit_entry(3, original.version, ANNA, question="Eerste nieuwe vraag over sancties?")
+    moderation.add_alternate(3, "Tweede formulering over sancties", ANNA)
+    moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["sancties"])
+    added = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    for _ in range(4):
+        assert len(moderation.undo(ANNA)) == 1, (
+            "each undo steps back one change; the undo itself does not block the next"
+        )
+    now = moderation.entry(3)
+    assert (now.question, now.alternates, now.topics) == (original.question, original.alternates, original.topics)
+    assert not moderation.entry(added.id or 0).is_active
+    with pytest.raises(ModerationError) as nothing:
+        moderation.undo(ANNA)
+    assert nothing.value.reason is Reason.NOTHING_TO_UNDO
+
+
+def test_undo_still_stops_at_someone_elses_later_change(moderation: Moderation) -> None:
+    moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["a"])
+    moderation.edit_entry(3, moderation.entry(3).version, ANNA, topics=["b"])
+    moderation.undo(ANNA)  # back to ["a"]
+    moderation.edit_entry(3, moderation.entry(3).version, BORIS, topics=["boris"])
+    before = content(moderation.store)
+    with pytest.raises(ModerationError) as refused:
+        moderation.undo(ANNA)
+    assert refused.value.reason is Reason.CHANGED_AFTER_YOURS and refused.value.values["id"] == 3
+    assert content(moderation.store) == before
+
+
+def test_undoing_a_reimport_then_the_import_before_it() -> None:
+    moderation = Moderation(fresh_service(without=ANSWERS_KEY))
+    parsed = read_document(ANSWERS.read_bytes(), ANSWERS.name)
+    moderation.commit_import(parsed, ANNA)
+    moderation.undo(ANNA)
+    moderation.commit_import(parsed, ANNA)  # the withdrawn document again: updates in one batch
+    assert moderation.store.entry_counts()[ANSWERS_KEY][0] == len(parsed.entries)
+    assert len(moderation.undo(ANNA)) > 1, "the re-import, undone at once"
+    assert moderation.store.entry_counts()[ANSWERS_KEY][0] == 0, "withdrawn again"
+    with pytest.raises(ModerationError):
+        moderation.undo(ANNA)  # the first import was undone already: nothing is undone twice
+
+
+# --- the review queue ---------------------------------------------------------------------------
+
+
+def test_review_keeps_the_question_as_asked_with_numbers_masked_and_groups_by_the_folded_form(
+    moderation: Moderation,
+) -> None:
+    asked = "Krijgt mijn broer (tel. 06-12345678) een Schengenvisum in Minsk? Ééns per jaar?"
+    moderation.answers.answer(asked, record=True)
+    moderation.answers.answer(asked.lower(), record=True)
+    [item] = moderation.store.review_items("open")
+    assert item.count == 2, "one item: grouped by the folded text"
+    assert item.asked == mask_for_review(asked.lower()) and "12345678" not in (item.asked or "")
+    assert item.text == item.text.lower() and "#" in item.text
+    moderation.answers.answer(asked, record=True)
+    [item] = moderation.store.review_items("open")
+    assert item.asked == "Krijgt mijn broer (tel. #) een Schengenvisum in Minsk? Ééns per jaar?"
+    [group] = moderation.review_groups()
+    assert group.asked == item.asked and group.text == item.text
+
+
+def test_a_dismiss_on_a_stale_card_leaves_an_attached_question_attached(moderation: Moderation) -> None:
+    moderation.answers.answer(UNANSWERED, record=True)
+    [item] = moderation.store.review_items("open")
+    moderation.attach_review(item.id, 3, ANNA)
+    with pytest.raises(ModerationError) as stale:
+        moderation.dismiss_review([item.id])
+    assert stale.value.reason is Reason.REVIEW_ALREADY_ATTACHED
+    assert moderation.store.review_item(item.id).status == "attached"
+    with pytest.raises(ModerationError) as twice:
+        moderation.attach_review(item.id, 3, ANNA)
+    assert twice.value.reason is Reason.REVIEW_ALREADY_ATTACHED
+    assert [a.text for a in moderation.entry(3).alternates].count(item.text) == 1, "attached once"
+
+
+def _answers_per_query(bot: RunningBot) -> Counter[str]:
+    return Counter(str(c.params["callback_query_id"]) for c in bot.api.calls("answerCallbackQuery"))
+
+
+async def test_pressing_attach_twice_is_harmless() -> None:
+    async with moderated_bot() as bot:
+        mod, anna = moderator(bot), user(bot)
+        errors = watch_errors(bot)
+        [card] = await review_messages(bot, mod, anna, ["Welke strafmaatregelen zijn er tegen Belarus?"])
+        attach = next(data for data in buttons(card) if data.startswith("m:ra:"))
+        bot.api.press_button(mod, card, attach)
+        bot.api.press_button(mod, card, attach, check=False)  # a double tap: both on the card with buttons
+        await bot.api.wait_idle()
+        answers = _answers_per_query(bot)
+        assert len(answers) == 2 and set(answers.values()) == {1}, "each press answered exactly once"
+        texts = [c.params.get("text") for c in bot.api.calls("answerCallbackQuery")]
+        assert texts[0] == EN.review_attached.format(id=3)
+        assert texts[1] == EN.not_saved.format(reason=ENGLISH[Reason.REVIEW_ALREADY_ATTACHED])
+        assert errors == [], "no 'message is not modified', nothing for the error handler"
+        alternates = [a.text for a in bot.service.store.entry(3).alternates]
+        assert alternates.count("welke strafmaatregelen zijn er tegen belarus") == 1
+
+
+async def test_dismiss_pressed_on_a_stale_card_after_attach_changes_nothing() -> None:
+    async with moderated_bot() as bot:
+        mod, anna = moderator(bot), user(bot)
+        errors = watch_errors(bot)
+        [card] = await review_messages(bot, mod, anna, ["Welke strafmaatregelen zijn er tegen Belarus?"])
+        attach = next(data for data in buttons(card) if data.startswith("m:ra:"))
+        dismiss = next(data for data in buttons(card) if data.startswith("m:rd:"))
+        bot.api.press_button(mod, card, attach)
+        await bot.api.wait_idle()
+        bot.api.press_button(mod, card, dismiss, check=False)  # the old card, as another device still shows it
+        await bot.api.wait_idle()
+        [item] = bot.service.store.review_items("attached")
+        assert bot.service.store.review_items("dismissed") == [] and item.text.startswith("welke strafmaatregelen")
+        last = bot.api.calls("answerCallbackQuery")[-1].params.get("text")
+        assert last == EN.not_saved.format(reason=ENGLISH[Reason.REVIEW_ALREADY_ATTACHED])
+        assert errors == []
+
+
+async def test_new_entry_from_review_starts_from_the_question_as_asked_and_a_second_press_is_quiet() -> None:
+    async with moderated_bot() as bot:
+        mod, anna = moderator(bot), user(bot)
+        [card] = await review_messages(bot, mod, anna, ["Krijgen Belarussische studenten een beurs in Nederland?"])
+        item = bot.service.store.review_items("open")[0].id
+        [prompt] = await press(bot, mod, card, f"m:rn:{item}")
+        bot.api.press_button(mod, card, f"m:rn:{item}")
+        assert await bot.api.wait_idle() and len(bot.api.sent_messages(MODERATOR)) == 2, "no second prompt"
+        assert prompt["visible_text"].startswith("Now send the official text")
+        [sources] = await send(bot, mod, NEW_TEXT)
+        await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
+        [preview] = await send(bot, mod, "/skip")
+        assert "Question: Krijgen Belarussische studenten een beurs in Nederland?" in preview["visible_text"]
+
+
+# --- one language per reply ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", "Niet opgeslagen: er is geen item 99999"),
+        ("en", "Not saved: there is no entry 99999"),
+        ("ru", "Не сохранено: записи 99999 нет"),
+        ("be", "Не захавана: запісу 99999 няма"),
+    ],
+)
+async def test_a_moderators_refusal_is_in_the_moderators_language(language: str, expected: str) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        [reply] = await send(bot, mod, "/retire 99999")
+        assert reply["visible_text"] == expected
+
+
+async def test_a_moderator_who_chose_a_language_gets_every_reply_in_it() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)  # Telegram says English
+        [prompt] = await send(bot, mod, "/language")
+        await press(bot, mod, prompt, "l:ru")
+        [start] = await send(bot, mod, "/add")
+        assert start["visible_text"] == RU.add_question
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, NEW_TEXT)
+        [alternates] = await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
+        [preview] = await send(bot, mod, "/skip")
+        shown = preview["visible_text"]
+        assert "Не официальная запись: в документе kamerbrief-2021-03-02-2298 этого текста нет" in shown
+        assert "Not " not in shown and "does not contain" not in shown, "no English inside the Russian"
+        [saved] = await press(bot, mod, preview, "m:ok")
+        assert saved["visible_text"].startswith("Сохранено как заметка модератора")
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+async def test_a_non_moderator_is_refused_in_their_own_language(language: str) -> None:
+    async with moderated_bot() as bot:
+        someone = bot.api.user(USER, "Anna", language_code=language)
+        [reply] = await send(bot, someone, "/undo")
+        assert reply["visible_text"] == moderator_texts(language).refused
+
+
+def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None:
+    import string
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for texts in (NL, EN, RU, BE):
+        assert set(texts.reasons) == set(Reason)
+        for reason in Reason:
+            assert fields(texts.reasons[reason]) == fields(ENGLISH[reason]), (reason, texts.entry_forms)
+    assert [RU.entries(n) for n in (1, 2, 5, 11, 21, 22)] == [
+        "1 запись",
+        "2 записи",
+        "5 записей",
+        "11 записей",
+        "21 запись",
+        "22 записи",
+    ]
+    assert EN.entries(1) == "1 entry" and NL.changes(1) == "1 wijziging" and BE.changes(3) == "3 змены"
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
+    AnswerService.open(path).close()
+    return path
+
+
+@pytest.fixture
+def database(first_start: Path, tmp_path: Path) -> Path:
+    for built in first_start.parent.iterdir():
+        shutil.copyfile(built, tmp_path / built.name)
+    return tmp_path / first_start.name
+
+
+def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--database", str(database), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def entry_of(database: Path, entry_id: int) -> Any:
+    store = Store.open(database)
+    try:
+        return store.entry(entry_id)
+    finally:
+        store.close()
+
+
+def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    original = entry_of(database, 3)
+    code, out, _ = run(
+        capsys, database, "edit", "3", "--question", "Welke EU-sancties gelden er?", "--topics", "sancties, eu"
+    )
+    assert code == 0 and out == "saved entry 3 (kamerbrief-2021-03-02-2298/3), version 2\n"
+    code, out, _ = run(capsys, database, "alias", "3", "Welke", "strafmaatregelen", "nam", "de", "EU?")
+    assert code == 0 and out == "added an alternate question to entry 3, version 3\n"
+    assert run(capsys, database, "retire", "3")[0] == 0
+    code, out, _ = run(capsys, database, "restore", "3")
+    assert code == 0 and out == "entry 3 is active again\n"
+    code, out, _ = run(capsys, database, "history", "3")
+    assert code == 0 and [line.split()[-1] for line in out.splitlines()] == [
+        "create",
+        "update",
+        "update",
+        "retire",
+        "restore",
+    ]
+    for _ in range(4):
+        code, out, _ = run(capsys, database, "undo")
+        assert code == 0 and out == "undone: 1 change\n"
+    back = entry_of(database, 3)
+    assert (back.question, back.topics, back.alternates, back.is_active) == (
+        original.question,
+        original.topics,
+        original.alternates,
+        True,
+    )
+    code, _, err = run(capsys, database, "undo")
+    assert code == 1 and err == "error: you have no change to undo\n"
+
+
+def test_cli_edit_refuses_other_words_as_official_text_in_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    code, out, err = run(capsys, database, "edit", "3", "--text", NEW_TEXT)
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith("error: document kamerbrief-2021-03-02-2298 does not contain this text")
+
+
+def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "12"
+    assert run(capsys, database, "export", str(export))[0] == 0
+    code, _, err = run(capsys, database, "restore", "12")
+    assert code == 1 and err == "error: entry 12 is already active\n", "a number is an entry id"
+    code, out, _ = run(capsys, database, "restore", f"./{export.relative_to(tmp_path)}")
+    assert code == 0 and out.startswith("restored 2 documents and 13 entries")
+
+
+def test_cli_counts_one_entry_in_the_singular(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    store = Store.open(database)
+    for entry in store.entries(document_key=LETTER_KEY)[1:]:
+        store.set_status(entry.id or 0, entry.status.__class__("retired"), "test")
+    store.close()
+    code, out, _ = run(capsys, database, "sources")
+    assert code == 0 and "· 1 entry (6 retired)" in out and "1 entries" not in out
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["missing/folder/export.json", "."],
+    ids=["missing folder", "a directory, not a file"],
+)
+def test_cli_export_to_a_place_it_cannot_write_is_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path, target: str
+) -> None:
+    code, out, err = run(capsys, database, "export", target)
+    assert code == 1 and out == "" and err.startswith("error: cannot write") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_cli_database_in_a_folder_that_cannot_be_made_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, out, err = run(capsys, blocker / "sub" / "standpunt.sqlite3", "sources")
+    assert code == 1 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_cli_output_into_a_closed_pipe_is_one_line_and_no_traceback(database: Path, tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(ROOT), "DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, str(ROOT / "run_bot.py"), "--database", str(database), "export", "-"]
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # the reader goes away, like `| head -c 10`
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) != 0
+    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("error: the output was closed"), err
+
+
+def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text(
+        json.dumps([{"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}]), encoding="utf-8"
+    )
+    code, out, _ = run(capsys, database, "add", str(path))
+    assert code == 0 and "moderator's note" in out
+    assert texts_for("nl").moderator_note in run(capsys, database, "ask", NEW_QUESTION)[1]
+
+
+def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:
+    from knowledge import importers
+    from knowledge.reasons import rejection
+
+    fixed = (importers.NOT_TEXT, importers.NOT_PDF, importers.ENCRYPTED_PDF, importers.NO_TEXT_LAYER)
+    for sentence in (*fixed, importers.DOCTYPE_REFUSED, importers.NOT_OFFICIAL_XML, "the file is empty"):
+        reason, values = rejection(sentence)
+        assert reason is not Reason.DOCUMENT_REJECTED and values == {}, sentence
+        assert "file" not in NL.reason(ModerationError(reason)).replace("bestand", ""), "Dutch, not English"
+    assert rejection("something new")[0] is Reason.DOCUMENT_REJECTED
+
+
+async def test_a_refused_upload_is_explained_in_the_moderators_language() -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="nl")
+        bot.api.send_document(mod, "brief.txt", bytes(range(256)) * 8, "text/plain")
+        [reply] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert reply["visible_text"] == "Niet opgeslagen: het bestand is geen tekstbestand (het bevat binaire gegevens)"
+
+
+async def test_telegram_edit_refuses_other_words_for_an_official_entry_before_the_preview() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        before = content(bot.service.store)
+        [choose] = await send(bot, mod, "/edit 3")
+        await press(bot, mod, choose, "m:ef:t")
+        [refused] = await send(bot, mod, NEW_TEXT)
+        assert refused["visible_text"].startswith(
+            "Not saved: document kamerbrief-2021-03-02-2298 does not contain this text"
+        )
+        assert buttons(refused) == [], "no Save button for it"
+        assert content(bot.service.store) == before
+
+
+async def test_an_import_preview_warns_in_the_moderators_language() -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="ru")
+        text = (
+            "Vragen van het lid Jansen (ingezonden 1 maart 2023).\n\nVraag 1\n\nHoe staat het met de visa?\n\n"
+            "Antwoord 1\n\nDe visa worden volgens de geldende regels beoordeeld door de ambassade.\n"
+        )
+        bot.api.send_document(mod, "vragen.txt", text.encode(), "text/plain")
+        [preview] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert "в документе не найдены авторы" in preview["visible_text"].lower(), preview["visible_text"]
+        assert "no authors" not in preview["visible_text"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_one_answer_is_not_counted_in_the_plural(language: str) -> None:
+    shown = texts_for(language).entries_count.format(count=1)
+    assert shown.endswith("1") or "1 answer " in f"{shown} ", shown
+    assert "1 answers" not in shown and "1 antwoorden" not in shown
