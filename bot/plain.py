@@ -69,6 +69,6 @@ def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> s
 
 def suggestion_title(match: Match, limit: int = 120) -> str:
     """A short line for a suggestion: its question, or the start of its text."""
-    title = match.question or match.text
+    title = match.title or match.question or match.text
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -9,7 +9,7 @@ from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
 from bot.plain import invalid_question_text
-from bot.texts import Texts
+from bot.texts import Texts, texts_for
 from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure
@@ -27,7 +27,8 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     user = update.effective_user
     if message is None:
         return
-    texts = context.texts(update)
+    language = context.language(update, question)
+    texts = texts_for(language)
     if user is not None:
         verdict = context.services.flood.check(user.id)
         if verdict is Verdict.DROP:
@@ -36,7 +37,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
             await reply(message, render.escape(texts.flood))
             return
     try:
-        answer = context.answers.answer(question, record=True)
+        answer = context.answers.answer(question, record=True, language=language)
     except InvalidQuestion as error:
         limit = context.answers.max_question_length
         reason = invalid_question_text(error, texts, limit)
@@ -93,7 +94,7 @@ def answer_heading(answer: Answer, texts: Texts) -> str:
 def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match]:
     seen = {match.entry_id}
     chosen: list[Match] = []
-    for other in also + context.answers.related(match.entry_id, limit=4):
+    for other in also + context.answers.related(match.entry_id, limit=4, language=match.language):
         if other.entry_id not in seen:
             seen.add(other.entry_id)
             chosen.append(other)

@@ -125,10 +125,38 @@ def _v3_index_cache(db: Database) -> None:
     db["index_tokens"].create({"analyzer": str, "tokens": str}, pk="analyzer", not_null={"tokens"})
 
 
+def _v4_translations_and_question_languages(db: Database) -> None:
+    """Curated translations per entry and language, and questions counted per language (no text, no person)."""
+    db["translations"].create(
+        {
+            "id": int,
+            "entry_id": int,
+            "language": str,
+            "question": str,
+            "text": str,
+            "entry_version": int,
+            "status": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+            "by": str,
+        },
+        pk="id",
+        not_null={"entry_id", "language", "text", "entry_version", "status", "version"},
+        foreign_keys=[("entry_id", "entries", "id")],
+    )
+    db["translations"].create_index(["entry_id", "language"], unique=True)
+    db["question_languages"].create(
+        {"id": int, "day": str, "language": str, "count": int}, pk="id", not_null={"day", "language", "count"}
+    )
+    db["question_languages"].create_index(["day", "language"], unique=True)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
     _v3_index_cache,
+    _v4_translations_and_question_languages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ from collections import Counter
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
+from knowledge import translations
 from knowledge.analysis import fold, tokens
 from knowledge.migrations import SCHEMA_VERSION
 from knowledge.models import (
@@ -25,6 +26,7 @@ from knowledge.models import (
     Language,
     Match,
     ParsedDocument,
+    Translation,
 )
 from knowledge.parsing import document_key
 from knowledge.service import AnswerService
@@ -54,6 +56,13 @@ class DocumentDraft(BaseModel):
     subject: str | None = None
 
 
+class TranslationDraft(BaseModel):
+    """An unofficial translation of an entry's question and text, as a moderator supplies it."""
+
+    question: str | None = Field(default=None, max_length=1000)
+    text: str = Field(min_length=1, max_length=MAX_MANUAL_TEXT * 2)
+
+
 class EntryDraft(BaseModel):
     """A new entry: its question, official text, source and alternate phrasings."""
 
@@ -65,6 +74,18 @@ class EntryDraft(BaseModel):
     alternates: list[AlternateQuestion] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     language: Language = Language.NL
+    translations: dict[Language, TranslationDraft] = Field(
+        default_factory=dict, description="Unofficial translations (en, ru, be) of the question and text."
+    )
+
+
+class TranslationState(BaseModel):
+    """An entry's translation into one language as a moderator sees it: the Dutch beside it."""
+
+    entry: Entry
+    language: Language
+    translation: Translation | None
+    stale: bool
 
 
 class ImportPreview(BaseModel):
@@ -98,6 +119,10 @@ class Stats(BaseModel):
     days: list[DayCounts]
     feedback: list[FeedbackCount]
     open_review_items: int
+    #: Per language (en, ru, be): active entries without a current translation (none, or stale).
+    missing_translations: dict[str, list[int]] = Field(default_factory=dict)
+    #: Questions received per language over the same days: counts only.
+    questions_per_language: dict[str, int] = Field(default_factory=dict)
 
 
 class Moderation:
@@ -140,7 +165,10 @@ class Moderation:
                 )
             except ValidationError as error:
                 raise ModerationError(_first_error(error)) from None
-            return self.store.add_entry(entry, actor)
+            stored = self.store.add_entry(entry, actor)
+            for language, item in draft.translations.items():
+                self.save_translation(stored.id or 0, language, item.text, item.question, actor)
+            return stored
 
     def _create_document(self, draft: DocumentDraft, actor: str) -> Document:
         key = document_key(draft.kind, draft.date, draft.number, None)
@@ -250,8 +278,73 @@ class Moderation:
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:
+        """The entry's versions and its translations' changes, in the order they were made."""
         self.entry(entry_id)
-        return self.store.history(entry_id)
+        changes = self.store.history(entry_id) + translations.history(self.store, entry_id)
+        return sorted(changes, key=lambda c: c.id)
+
+    # --- translations -------------------------------------------------------------------------
+
+    def translation_state(self, entry_id: int, language: Language | str) -> TranslationState:
+        language = _translation_language(language)
+        entry = self.entry(entry_id)
+        found = translations.translation(self.store, entry_id, language)
+        stale = bool(found and translations.is_stale(self.store, found, entry))
+        return TranslationState(entry=entry, language=language, translation=found, stale=stale)
+
+    def save_translation(
+        self,
+        entry_id: int,
+        language: Language | str,
+        text: str,
+        question: str | None,
+        actor: str,
+        *,
+        expected_version: int | None = None,
+    ) -> Translation:
+        """Save an unofficial translation, made for the entry's current official text."""
+        language = _translation_language(language)
+        entry = self.entry(entry_id)
+        if not entry.is_active:
+            raise ModerationError(f"entry {entry_id} is retired; /restore it first")
+        text = text.strip()
+        if not text:
+            raise ModerationError("the translation is empty")
+        if len(text) > max(MAX_MANUAL_TEXT * 2, len(entry.text) * 3):
+            raise ModerationError("the translation is much longer than the official text; check what was pasted")
+        if question is None:
+            existing = translations.translation(self.store, entry_id, language)
+            question = existing.question if existing else None
+        try:
+            return translations.save(self.store, entry, language, text, question, actor, expected_version=expected_version)
+        except VersionConflict as error:
+            raise ModerationError(str(error)) from None
+        except ValidationError as error:
+            raise ModerationError(_first_error(error)) from None
+
+    def confirm_translation(self, entry_id: int, language: Language | str, actor: str) -> Translation:
+        """A moderator checked a stale translation against the current official text: current again."""
+        state = self.translation_state(entry_id, language)
+        if state.translation is None:
+            raise ModerationError(f"entry {entry_id} has no {state.language.value} translation")
+        if not state.stale:
+            raise ModerationError(f"the {state.language.value} translation of entry {entry_id} is already current")
+        try:
+            return translations.confirm(self.store, state.entry, state.language, actor)
+        except VersionConflict as error:
+            raise ModerationError(str(error)) from None
+
+    def missing_translations(self) -> dict[str, list[int]]:
+        """Per language: ids of active entries without a current translation (none yet, or stale)."""
+        missing: dict[str, list[int]] = {}
+        entries = self.store.entries()
+        for language in TRANSLATED:
+            missing[language.value] = []
+            for entry in entries:
+                found = translations.translation(self.store, entry.id or 0, language)
+                if found is None or translations.is_stale(self.store, found, entry):
+                    missing[language.value].append(entry.id or 0)
+        return missing
 
     def undo(self, actor: str) -> list[Change]:
         try:
@@ -347,6 +440,8 @@ class Moderation:
             days=rows,
             feedback=self.store.feedback_counts(),
             open_review_items=len(self.store.review_items("open")),
+            missing_translations=self.missing_translations(),
+            questions_per_language=self.store.question_languages(days),
         )
 
     def export(self) -> Export:
@@ -364,6 +459,19 @@ class Moderation:
         self.store.restore(export, actor)
         self.answers.reload()
         return export
+
+
+TRANSLATED = (Language.EN, Language.RU, Language.BE)
+
+
+def _translation_language(language: Language | str) -> Language:
+    try:
+        chosen = Language(str(language).lower())
+    except ValueError:
+        chosen = None
+    if chosen not in TRANSLATED:
+        raise ModerationError(f"translations are into en, ru or be, not {language!r}")
+    return chosen  # type: ignore[return-value]
 
 
 def _phrasings(fields: dict[str, object]) -> list[str]:

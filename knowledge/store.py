@@ -19,10 +19,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
+from knowledge import translations
 from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
-from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
+from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, Translation
 
-ObjectType = Literal["document", "entry"]
+ObjectType = Literal["document", "entry", "translation"]
 
 
 class StoreError(Exception):
@@ -89,6 +90,7 @@ class Export(BaseModel):
     documents: list[Document]
     entries: list[Entry]
     changes: list[Change] = Field(default_factory=list)
+    translations: list[Translation] = Field(default_factory=list)
 
 
 def utcnow() -> dt.datetime:
@@ -296,6 +298,8 @@ class Store:
         for _, object_type, object_id, _ in rows:
             if object_type == "entry":
                 entry_ids.add(int(object_id))
+            elif object_type == "translation":
+                continue  # read at answer time, not indexed
             else:  # a document's metadata changed: its entries' citations changed too
                 entry_ids.update(
                     int(r[0]) for r in self.db.execute("SELECT id FROM entries WHERE document_id = ?", [object_id])
@@ -432,6 +436,8 @@ class Store:
         return undone
 
     def _undo_one(self, change: Change, actor: str) -> int | None:
+        if change.object_type == "translation":
+            return translations.undo(self, change, actor)
         if change.object_type == "document":
             if change.action == "create":
                 return self._record("undo", "document", change.object_id, change.object_key, change.version, None, None, actor)
@@ -503,8 +509,16 @@ class Store:
         )
         return [FeedbackCount(entry_id=e, helpful=h or 0, unhelpful=u or 0) for e, h, u in rows]
 
-    def record_question(self, outcome: str, review_text: str | None, best_entry_id: int | None, best_score: float | None) -> None:
-        """Count a question by day and outcome; queue its normalised text for review if it was not answered."""
+    def record_question(
+        self,
+        outcome: str,
+        review_text: str | None,
+        best_entry_id: int | None,
+        best_score: float | None,
+        language: str | None = None,
+    ) -> None:
+        """Count a question by day and outcome (and by day and language: a count, nothing more);
+        queue its normalised text for review if it was not answered."""
         day = today()
         with self.db.atomic():
             self.db.execute(
@@ -512,6 +526,12 @@ class Store:
                 "ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1",
                 [day, outcome],
             )
+            if language:
+                self.db.execute(
+                    "INSERT INTO question_languages (day, language, count) VALUES (?, ?, 1) "
+                    "ON CONFLICT (day, language) DO UPDATE SET count = count + 1",
+                    [day, language],
+                )
             if review_text:
                 self.db.execute(
                     "INSERT INTO review_queue (text, count, first_seen, last_seen, best_entry_id, best_score, status) "
@@ -526,6 +546,14 @@ class Store:
         for day, outcome, count in self.db.execute("SELECT day, outcome, count FROM question_stats ORDER BY day"):
             stats.setdefault(day, {})[outcome] = int(count)
         return stats
+
+    def question_languages(self, days: int | None = None) -> dict[str, int]:
+        """Questions per language over the last `days` days (all kept days when None)."""
+        sql, params = "SELECT language, sum(count) FROM question_languages", []
+        if days is not None:
+            sql += " WHERE day >= ?"
+            params.append((dt.datetime.now(dt.UTC).date() - dt.timedelta(days=days - 1)).isoformat())
+        return {str(language): int(count) for language, count in self.db.execute(sql + " GROUP BY language", params)}
 
     def review_items(self, status: str = "open") -> list[ReviewItem]:
         rows = self.db.query("SELECT * FROM review_queue WHERE status = ? ORDER BY count DESC, last_seen DESC", [status])
@@ -560,12 +588,13 @@ class Store:
             documents=self.documents(),
             entries=self.entries(status=None),
             changes=self.changes(),
+            translations=translations.all_translations(self),
         )
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("entries", "documents", "changes", "index_cache", "index_tokens"):  # derived data too
+            for table in ("translations", "entries", "documents", "changes", "index_cache", "index_tokens"):  # derived data too
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
@@ -580,6 +609,7 @@ class Store:
                     after=json.dumps(change.after) if change.after is not None else None,
                 )
                 self.db["changes"].insert(row)
+            translations.restore_rows(self, export.translations)
             self._record("restore", "document", 0, None, None, None, None, actor)
 
 

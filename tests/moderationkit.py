@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.service import AnswerService
-from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
 from knowledge.store import Store
 
 #: A question the shipped sources do not answer, and a (fictional, test-only) text that answers it.
@@ -53,6 +53,7 @@ def _built(without: str | None) -> Store:
     for parsed in shipped_documents():
         if parsed.document.key != without:
             store.add_document(parsed, SHIPPED_ACTOR)
+    seed_translations(store)
     AnswerService(store)  # saves each entry's analysis in the store, so copies start at once
     return store
 

@@ -26,6 +26,11 @@ TEXTS = Texts(
     paragraph_label="paragraph {number}",
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
+    translation_label='Unofficial translation (English)',
+    translation_stale='This translation was made for an earlier version of the official text and may differ from it; the official Dutch text below is what counts.',
+    no_translation='There is no translation of this answer yet. Below is the official text in Dutch.',
+    official_text_label='Official text (Dutch), which is authoritative:',
+    translated_question='Question (translated)',
     start=(
         "<b>Standpunt</b> answers questions about Dutch government policy on Belarus in the government's own "
         "words: I quote letters to Parliament (Kamerbrieven) and answers to parliamentary questions verbatim, "

@@ -26,6 +26,11 @@ TEXTS = Texts(
     paragraph_label="alinea {number}",
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
+    translation_label='Onofficiële vertaling (Nederlands)',
+    translation_stale='Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de officiële Nederlandse tekst hieronder geldt.',
+    no_translation='Van dit antwoord is nog geen vertaling. Hieronder staat de officiële tekst in het Nederlands.',
+    official_text_label='Officiële tekst (Nederlands), die geldt:',
+    translated_question='Vraag (vertaald)',
     start=(
         "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "
