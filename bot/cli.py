@@ -21,7 +21,7 @@ from telegram.error import InvalidToken
 from bot.logs import configure_logging
 from bot.plain import render_answer_plain
 from bot.settings import Settings, SettingsError, load_settings
-from bot.texts import LANGUAGES, texts_for
+from bot.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.store import StoreError
@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one question (or '-' for one per line on standard input)")
     ask.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ask.add_argument(
+        "--language", dest="ask_language", choices=LANGUAGES,
+        help="the asker's language: each match carries its unofficial translation into it (default: the question's)",
+    )
     ask.add_argument("question", help="the question, or - to read questions from standard input")
 
     sub.add_parser("sources", help="list the documents in the store")
@@ -65,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("id", type=int)
     sub.add_parser("review", help="unanswered questions, grouped")
     sub.add_parser("stats", help="documents, entries, questions per day, feedback")
+    tra = sub.add_parser("translate", help="save an unofficial translation of an entry (text file, YAML with question/text, or -)")
+    tra.add_argument("id", type=int)
+    tra.add_argument("target_language", metavar="LANGUAGE", choices=("en", "ru", "be"))
+    tra.add_argument("file", help="the translation: a text file, a .yaml/.json file with question and text, or - for standard input")
+    tra.add_argument("--confirm", action="store_true", help="instead of a new text: confirm the stale translation as current")
 
     evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
     evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
@@ -97,7 +106,14 @@ def _secrets(settings: Settings) -> list[str]:
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     language = args.language or settings.default_language
     if args.command == "ask":
-        return cmd_ask(args.question, as_json=args.json, settings=settings, database=args.database, language=language)
+        return cmd_ask(
+            args.question,
+            as_json=args.json,
+            settings=settings,
+            database=args.database,
+            language=args.language,
+            asker=args.ask_language,
+        )
     if args.command == "sources":
         return cmd_sources(settings, args.database, language)
     if args.command == "evaluate":
@@ -123,41 +139,53 @@ def cmd_ask(
     as_json: bool,
     settings: Settings,
     database: Path | None,
-    language: str,
+    language: str | None,
+    asker: str | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
+    """`language`: of the interface texts (default: the asker's); `asker`: the language each match is
+    translated into (default: the question's, else DEFAULT_LANGUAGE)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     if question != "-" and not question.strip():
         raise CliError("the question is empty", EXIT_USAGE)
     service = open_service(settings, database)
+
+    def asker_of(text: str) -> str:
+        detected = service.question_language(text)
+        return asker_language(asker, detected.value if detected else None, None, settings.default_language)
+
     try:
         if question != "-":
-            answer = _answer_or_fail(service, question)
-            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language)) + "\n")
+            chosen = asker_of(question)
+            answer = _answer_or_fail(service, question, chosen)
+            shown = json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language or chosen)
+            stdout.write(shown + "\n")
             return EXIT_OK
         failed = False
         for line in stdin:
             line = line.rstrip("\n")
             if not line.strip():
                 continue
+            chosen = asker_of(line)
             try:
-                answer = service.answer(line)
+                answer = service.answer(line, language=chosen)
             except InvalidQuestion as error:
                 failed = True
                 error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
-            stdout.write((json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language) + "\n") + "\n")
+            shown = json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language or chosen) + "\n"
+            stdout.write(shown + "\n")
             stdout.flush()
         return EXIT_FAILURE if failed else EXIT_OK
     finally:
         service.close()
 
 
-def _answer_or_fail(service: AnswerService, question: str) -> Answer:
+def _answer_or_fail(service: AnswerService, question: str, language: str) -> Answer:
     try:
-        return service.answer(question)
+        return service.answer(question, language=language)
     except InvalidQuestion as error:
         raise CliError(str(error), EXIT_USAGE) from None
 
@@ -187,6 +215,21 @@ def match_json(match: Match) -> dict[str, Any]:
         "score": match.score,
         "citation": match.citation.model_dump(mode="json"),
         "highlight": match.highlight.model_dump() if match.highlight else None,
+        "translation": _translation_json(match),
+    }
+
+
+def _translation_json(match: Match) -> dict[str, Any] | None:
+    """The unofficial translation into the asker's language, or None (a Dutch asker, or none made)."""
+    shown = match.translation
+    if shown is None:
+        return None
+    return {
+        "language": shown.language.value,
+        "question": shown.question,
+        "text": shown.text,
+        "unofficial": True,
+        "stale": shown.stale,
     }
 
 
@@ -220,7 +263,7 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
 
 # --- moderation on the server --------------------------------------------------------------------
 
-STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats")
+STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats", "translate")
 
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
@@ -241,6 +284,8 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
             return staff.retire_entry(service, args.id, out)
         if args.command == "review":
             return staff.print_review(service, out)
+        if args.command == "translate":
+            return staff.translate_entry(service, args.id, args.target_language, args.file, out, confirm=args.confirm)
         return staff.print_stats(service, out)
     except staff.StaffError as error:
         raise CliError(str(error)) from None
