@@ -278,9 +278,12 @@ class Moderation:
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:
-        """The entry's versions and its translations' changes, in the order they were made."""
         self.entry(entry_id)
-        changes = self.store.history(entry_id) + translations.history(self.store, entry_id)
+        return self.store.history(entry_id)
+
+    def history_with_translations(self, entry_id: int) -> list[Change]:
+        """The entry's versions and its translations' changes, in the order they were made (/history)."""
+        changes = self.history(entry_id) + translations.history(self.store, entry_id)
         return sorted(changes, key=lambda c: c.id)
 
     # --- translations -------------------------------------------------------------------------

@@ -17,12 +17,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge import dictionary
+from knowledge import dictionary, translations
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
-from knowledge.matcher import Matcher, Ranking, Scored
-from knowledge import translations
 from knowledge.languages import question_language
+from knowledge.matcher import Matcher, Ranking, Scored
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.parsing import find_references
 from knowledge.sentences import sentence_spans

@@ -184,9 +184,12 @@ def undo(store: Store, change: Change, actor: str) -> int:
 
 
 def restore_rows(store: Store, translations: list[Translation]) -> None:
-    """Put an export's translations back, ids and versions as they were (inside the restore's transaction)."""
+    """Put an export's translations back, ids and versions as they were (inside the restore's
+    transaction); a translation of an entry the export does not hold has nothing to belong to."""
+    entries = {int(row[0]) for row in store.db.execute("SELECT id FROM entries")}
     for item in translations:
-        store.db["translations"].insert({"id": item.id, **_row(item)})
+        if item.entry_id in entries:
+            store.db["translations"].insert({"id": item.id, **_row(item)})
 
 
 def history(store: Store, entry_id: int) -> list[Change]:
