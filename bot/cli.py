@@ -69,11 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("id", type=int)
     sub.add_parser("review", help="unanswered questions, grouped")
     sub.add_parser("stats", help="documents, entries, questions per day, feedback")
-    tra = sub.add_parser("translate", help="save an unofficial translation of an entry (text file, YAML with question/text, or -)")
+    tra = sub.add_parser("translate", help="save an unofficial translation of an entry")
     tra.add_argument("id", type=int)
     tra.add_argument("target_language", metavar="LANGUAGE", choices=("en", "ru", "be"))
-    tra.add_argument("file", help="the translation: a text file, a .yaml/.json file with question and text, or - for standard input")
-    tra.add_argument("--confirm", action="store_true", help="instead of a new text: confirm the stale translation as current")
+    tra.add_argument("file", help="a text file, a .yaml/.json file with question and text, or - (standard input)")
+    tra.add_argument("--confirm", action="store_true", help="confirm the stale translation as current instead")
 
     evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
     evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
@@ -159,7 +159,7 @@ def cmd_ask(
         if question != "-":
             chosen = asker_of(question)
             answer = _answer_or_fail(service, question, chosen)
-            shown = json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language or chosen)
+            shown = _shown(answer, as_json, language or chosen)
             stdout.write(shown + "\n")
             return EXIT_OK
         failed = False
@@ -175,12 +175,16 @@ def cmd_ask(
                 error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
-            shown = json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language or chosen) + "\n"
+            shown = _shown(answer, as_json, language or chosen) + ("" if as_json else "\n")
             stdout.write(shown + "\n")
             stdout.flush()
         return EXIT_FAILURE if failed else EXIT_OK
     finally:
         service.close()
+
+
+def _shown(answer: Answer, as_json: bool, language: str) -> str:
+    return json.dumps(answer_json(answer), ensure_ascii=False) if as_json else render_answer(answer, language)
 
 
 def _answer_or_fail(service: AnswerService, question: str, language: str) -> Answer:

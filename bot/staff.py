@@ -143,7 +143,7 @@ def translate_entry(
     try:
         if confirm:
             saved = moderation.confirm_translation(entry_id, language, cli_actor())
-            out.write(f"confirmed the {language} translation of entry {entry_id} as current (version {saved.version})\n")
+            out.write(f"confirmed the {language} translation of entry {entry_id} (version {saved.version})\n")
             return 0
         draft = _translation_draft(Path(source) if source != "-" else None)
         saved = moderation.save_translation(entry_id, language, draft.text, draft.question, cli_actor())

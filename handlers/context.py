@@ -48,9 +48,9 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
         chosen = self.user_data.get(LANGUAGE) if self.user_data is not None else None
         user = update.effective_user if update else None
         detected = self.answers.question_language(question) if question else None
-        return asker_language(
-            chosen, detected.value if detected else None, user.language_code if user else None, self.services.settings.default_language
-        )
+        client = user.language_code if user else None
+        default = self.services.settings.default_language
+        return asker_language(chosen, detected.value if detected else None, client, default)
 
     def texts(self, update: Update | None, question: str | None = None) -> Texts:
         """The interface texts in the asker's language (see `language`)."""

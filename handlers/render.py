@@ -217,9 +217,8 @@ def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: l
         label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
     for other in related[:3]:
-        rows.append(
-            [InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=callbacks.entry(other.entry_id, other.language.value))]
-        )
+        data = callbacks.entry(other.entry_id, other.language.value)
+        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -236,7 +235,11 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
 
 def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
     rows = [
-        [InlineKeyboardButton(f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id, m.language.value))]
+        [
+            InlineKeyboardButton(
+                f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id, m.language.value)
+            )
+        ]
         for n, m in enumerate(answer.suggestions, start=1)
     ]
     lines = [escape(texts.suggest_heading)]

@@ -20,7 +20,8 @@ PRIVATE = filters.ChatType.PRIVATE
 
 
 MODERATOR_COMMANDS = (
-    "add", "edit", "translate", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export", "cancel",
+    "add", "edit", "translate", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export",
+    "cancel",
 )
 
 

@@ -127,7 +127,7 @@ def _v3_index_cache(db: Database) -> None:
 
 def _v4_translations_and_question_languages(db: Database) -> None:
     """Curated translations per entry and language, and questions counted per language (no text, no person)."""
-    db["translations"].create(
+    db.table("translations").create(
         {
             "id": int,
             "entry_id": int,
@@ -145,11 +145,11 @@ def _v4_translations_and_question_languages(db: Database) -> None:
         not_null={"entry_id", "language", "text", "entry_version", "status", "version"},
         foreign_keys=[("entry_id", "entries", "id")],
     )
-    db["translations"].create_index(["entry_id", "language"], unique=True)
-    db["question_languages"].create(
+    db.table("translations").create_index(["entry_id", "language"], unique=True)
+    db.table("question_languages").create(
         {"id": int, "day": str, "language": str, "count": int}, pk="id", not_null={"day", "language", "count"}
     )
-    db["question_languages"].create_index(["day", "language"], unique=True)
+    db.table("question_languages").create_index(["day", "language"], unique=True)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [

@@ -319,7 +319,9 @@ class Moderation:
             existing = translations.translation(self.store, entry_id, language)
             question = existing.question if existing else None
         try:
-            return translations.save(self.store, entry, language, text, question, actor, expected_version=expected_version)
+            return translations.save(
+                self.store, entry, language, text, question, actor, expected_version=expected_version
+            )
         except VersionConflict as error:
             raise ModerationError(str(error)) from None
         except ValidationError as error:
@@ -472,9 +474,9 @@ def _translation_language(language: Language | str) -> Language:
         chosen = Language(str(language).lower())
     except ValueError:
         chosen = None
-    if chosen not in TRANSLATED:
+    if chosen is None or chosen not in TRANSLATED:
         raise ModerationError(f"translations are into en, ru or be, not {language!r}")
-    return chosen  # type: ignore[return-value]
+    return chosen
 
 
 def _phrasings(fields: dict[str, object]) -> list[str]:

@@ -594,7 +594,8 @@ class Store:
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("translations", "entries", "documents", "changes", "index_cache", "index_tokens"):  # derived data too
+            tables = ("translations", "entries", "documents", "changes", "index_cache", "index_tokens")  # derived too
+            for table in tables:
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})

@@ -10,14 +10,14 @@ version) or saves a new one. Nothing is deleted: undoing a translation's creatio
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from knowledge.models import Entry, Language, Translation, TranslationStatus
 
 if TYPE_CHECKING:
     from knowledge.store import Change, Store
 
-OBJECT = "translation"
+OBJECT: Literal["translation"] = "translation"
 
 
 class TranslationNotFound(KeyError):
@@ -41,7 +41,11 @@ def _from_row(row: dict[str, Any]) -> Translation:
 
 def translation(store: Store, entry_id: int, language: Language, *, withdrawn: bool = False) -> Translation | None:
     """The entry's translation into `language` (a withdrawn one only when asked for)."""
-    rows = list(store.db.query("SELECT * FROM translations WHERE entry_id = ? AND language = ?", [entry_id, Language(language).value]))
+    rows = list(
+        store.db.query(
+            "SELECT * FROM translations WHERE entry_id = ? AND language = ?", [entry_id, Language(language).value]
+        )
+    )
     if not rows:
         return None
     found = _from_row(rows[0])
@@ -123,13 +127,15 @@ def save(
     )
     with store.db.atomic():
         if before is None:
-            new_id = store.db["translations"].insert(_row(after)).last_pk
+            new_id = store.db.table("translations").insert(_row(after)).last_pk
             after = after.model_copy(update={"id": new_id})
             action = "create"
         else:
             _write(store, after, before.version)
             action = "update" if before.status is TranslationStatus.CURRENT else "create"
-        store._record(action, OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor, batch)
+        store._record(
+            action, OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor, batch
+        )
     return after
 
 
@@ -145,7 +151,9 @@ def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Trans
     )
     with store.db.atomic():
         _write(store, after, before.version)
-        store._record("confirm", OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor)
+        store._record(
+            "confirm", OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor
+        )
     return after
 
 
@@ -178,7 +186,9 @@ def undo(store: Store, change: Change, actor: str) -> int:
         restored = current.model_copy(update={"status": TranslationStatus.WITHDRAWN})
     else:
         restored = Translation.model_validate(change.before)
-    after = restored.model_copy(update={"id": current.id, "version": current.version + 1, "updated_at": utcnow(), "by": actor})
+    after = restored.model_copy(
+        update={"id": current.id, "version": current.version + 1, "updated_at": utcnow(), "by": actor}
+    )
     _write(store, after, current.version)
     return store._record("undo", OBJECT, current.id or 0, change.object_key, after.version, current, after, actor)
 
@@ -189,7 +199,7 @@ def restore_rows(store: Store, translations: list[Translation]) -> None:
     entries = {int(row[0]) for row in store.db.execute("SELECT id FROM entries")}
     for item in translations:
         if item.entry_id in entries:
-            store.db["translations"].insert({"id": item.id, **_row(item)})
+            store.db.table("translations").insert({"id": item.id, **_row(item)})
 
 
 def history(store: Store, entry_id: int) -> list[Change]:

@@ -5,15 +5,34 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from knowledge import translations
 from knowledge.models import Language
+from knowledge.service import AnswerService
 from knowledge.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
-from tests.test_cli_staff import database, first_start, run, stored  # noqa: F401  (fixtures)
+from tests.test_cli_staff import run, stored
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
+    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
+    AnswerService.open(path).close()
+    return path
+
+
+@pytest.fixture
+def database(first_start: Path, tmp_path: Path) -> Path:
+    path = tmp_path / first_start.name
+    for built in first_start.parent.iterdir():
+        shutil.copyfile(built, tmp_path / built.name)
+    return path
+
 
 RUSSIAN = "Какие санкции ввёл ЕС против Беларуси?"
 DUTCH = "Welke sancties gelden tegen Belarus?"
@@ -33,18 +52,26 @@ def translation_of(database: Path, entry_id: int, language: Language) -> transla
         store.close()
 
 
-def test_ask_json_carries_the_translation_of_the_questions_language(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+def test_ask_json_carries_the_translation_of_the_questions_language(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
     answer = ask_json(capsys, database, RUSSIAN)
     [best, *_] = answer["matches"]  # type: ignore[misc]
     expected = translation_of(database, best["id"], Language.RU)
     assert expected is not None
     assert best["translation"] == {
-        "language": "ru", "question": expected.question, "text": expected.text, "unofficial": True, "stale": False
+        "language": "ru",
+        "question": expected.question,
+        "text": expected.text,
+        "unofficial": True,
+        "stale": False,
     }
     assert best["answer"] == Store.open(database).entry(best["id"]).text, "the official text stays the answer"
 
 
-def test_ask_language_chooses_the_translation_and_dutch_gets_none(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+def test_ask_language_chooses_the_translation_and_dutch_gets_none(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
     dutch = ask_json(capsys, database, DUTCH)
     assert all(m["translation"] is None for m in dutch["matches"])  # type: ignore[union-attr]
     chosen = ask_json(capsys, database, "--language", "be", DUTCH)
@@ -106,8 +133,6 @@ def test_add_yaml_may_carry_translations(capsys: pytest.CaptureFixture[str], dat
 
 
 def test_stats_count_questions_per_language(capsys: pytest.CaptureFixture[str], database: Path) -> None:
-    from knowledge.service import AnswerService
-
     service = AnswerService.open(database)
     service.answer(RUSSIAN, record=True, language="ru")
     service.answer(DUTCH, record=True)

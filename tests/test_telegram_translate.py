@@ -32,9 +32,15 @@ async def test_translate_shows_the_dutch_previews_and_saves_and_the_asker_sees_i
         assert "(unofficial)" in preview["visible_text"]
         assert translations.translation(bot.service.store, SANCTIONS_ID, Language.RU) == old, "nothing saved yet"
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert saved["visible_text"] == EN.translation_saved.format(language="ru", id=SANCTIONS_ID, version=old.version + 1)
+        assert saved["visible_text"] == EN.translation_saved.format(
+            language="ru", id=SANCTIONS_ID, version=old.version + 1
+        )
         new = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
-        assert new is not None and (new.text, new.question, new.by) == (NEW_RU, "Какие санкции?", f"telegram:{MODERATOR}")
+        assert new is not None and (new.text, new.question, new.by) == (
+            NEW_RU,
+            "Какие санкции?",
+            f"telegram:{MODERATOR}",
+        )
         [answer] = await bot.ask(user(bot), RUSSIAN)
         assert NEW_RU in answer["visible_text"] and texts_for("ru").translation_label in answer["visible_text"]
         [history] = await send(bot, mod, f"/history {SANCTIONS_ID}")
@@ -87,9 +93,14 @@ async def test_edit_offers_the_translations_and_saves_one() -> None:
         [current] = await press(bot, mod, choose, "m:ef:be")
         assert old.text[:60] in current["visible_text"]
         [preview] = await send(bot, mod, "Новы беларускі пераклад.")
-        assert f"Before: {old.text[:60]}" in preview["visible_text"] and "After: Новы беларускі пераклад." in preview["visible_text"]
+        assert (
+            f"Before: {old.text[:60]}" in preview["visible_text"]
+            and "After: Новы беларускі пераклад." in preview["visible_text"]
+        )
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert saved["visible_text"] == EN.translation_saved.format(language="be", id=SANCTIONS_ID, version=old.version + 1)
+        assert saved["visible_text"] == EN.translation_saved.format(
+            language="be", id=SANCTIONS_ID, version=old.version + 1
+        )
         new = translations.translation(bot.service.store, SANCTIONS_ID, Language.BE)
         assert new is not None and new.text == "Новы беларускі пераклад." and new.question == old.question
 

@@ -59,7 +59,8 @@ def check_translated(
             quoted += units_slice(visible, quote["offset"], quote["length"])
             end = quote["offset"] + quote["length"]
             bold_in_quote |= any(
-                e["type"] == "bold" and quote["offset"] <= e["offset"] and e["offset"] + e["length"] <= end for e in entities
+                e["type"] == "bold" and quote["offset"] <= e["offset"] and e["offset"] + e["length"] <= end
+                for e in entities
             )
     shown = "\n\n".join(r["visible_text"] for r in replies)
     label = shown.index(texts.translation_label)
@@ -122,7 +123,9 @@ async def test_group_askers_get_the_translation_as_a_reply() -> None:
     async with shipped_bot() as bot:
         group = bot.api.group_chat(GROUP, "Belarus NL")
         for n, language in enumerate(("ru", "en")):
-            bot.api.send_text(bot.api.user(USER + n, "Anna", language_code="nl"), f"/ask {QUESTIONS[language]}", chat=group)
+            bot.api.send_text(
+                bot.api.user(USER + n, "Anna", language_code="nl"), f"/ask {QUESTIONS[language]}", chat=group
+            )
             [reply] = await bot.api.wait_for_messages(GROUP, 1)
             check_translated(bot, [reply], SANCTIONS_ID, language)
             assert reply["message"]["reply_to_message"]["from"]["id"] == USER + n
@@ -141,12 +144,20 @@ async def test_inline_results_carry_the_translation_and_the_official_text(langua
         call = await bot.api.wait_for(lambda c: c.method == "answerInlineQuery")
         assert call.ok, call.description
         results = call.params["results"]
-        [result] = [r for r in results if f"{SANCTIONS_ID}" and translations.translation(bot.service.store, SANCTIONS_ID, Language(language)).question == r["title"]]  # type: ignore[union-attr]
+        [result] = [
+            r
+            for r in results
+            if f"{SANCTIONS_ID}"
+            and translations.translation(bot.service.store, SANCTIONS_ID, Language(language)).question == r["title"]
+        ]  # type: ignore[union-attr]
         content = result["input_message_content"]
         visible, _ = parse_telegram_html(content["message_text"])
         check_translated(bot, [{"text": content["message_text"], "visible_text": visible}], SANCTIONS_ID, language)
         for other in results:
-            assert texts_for(language).translation_label in parse_telegram_html(other["input_message_content"]["message_text"])[0]
+            assert (
+                texts_for(language).translation_label
+                in parse_telegram_html(other["input_message_content"]["message_text"])[0]
+            )
 
 
 async def test_dutch_askers_see_exactly_what_they_saw_before() -> None:
@@ -195,7 +206,9 @@ async def test_editing_the_official_text_makes_the_translation_stale_and_the_ask
     async with shipped_bot() as bot:
         moderation = Moderation(bot.service)
         entry = bot.service.store.entry(SANCTIONS_ID)
-        moderation.edit_entry(SANCTIONS_ID, entry.version, "cli:test", text=entry.text + " Er zijn sindsdien meer maatregelen genomen.")
+        moderation.edit_entry(
+            SANCTIONS_ID, entry.version, "cli:test", text=entry.text + " Er zijn sindsdien meer maatregelen genomen."
+        )
         ru = texts_for("ru")
         user = bot.api.user(USER, "Olga")
         [reply] = await bot.ask(user, QUESTIONS["ru"])

@@ -60,9 +60,17 @@ def test_saving_a_translation_is_audited_and_undo_puts_the_previous_one_back() -
     history = moderation.history_with_translations(SANCTIONS_ID)
     last = history[-1]
     assert (last.object_type, last.action, last.actor, last.object_key) == (
-        "translation", "update", "telegram:7", "kamerbrief-2021-03-02-2298/3#ru"
+        "translation",
+        "update",
+        "telegram:7",
+        "kamerbrief-2021-03-02-2298/3#ru",
     )
-    assert last.before and last.before["text"] == before.text and last.after and last.after["text"] == "Новый текст перевода."
+    assert (
+        last.before
+        and last.before["text"] == before.text
+        and last.after
+        and last.after["text"] == "Новый текст перевода."
+    )
     moderation.undo("telegram:7")
     again = translations.translation(service.store, SANCTIONS_ID, RU)
     assert again is not None and again.text == before.text and again.version == saved.version + 1
@@ -72,7 +80,9 @@ def test_undoing_a_new_translation_withdraws_it_and_it_is_no_longer_shown() -> N
     service = fresh_service()
     moderation = Moderation(service)
     entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "cli:test")
-    moderation.save_translation(entry.id or 0, EN, "The government makes scholarships available.", "Scholarships?", "cli:other")
+    moderation.save_translation(
+        entry.id or 0, EN, "The government makes scholarships available.", "Scholarships?", "cli:other"
+    )
     assert service.entry_match(entry.id or 0, language=EN).translation is not None
     moderation.undo("cli:other")
     assert translations.translation(service.store, entry.id or 0, EN) is None
@@ -197,7 +207,9 @@ def test_one_rule_decides_the_askers_language() -> None:
     assert asker_language(None, None, None) == "nl"
 
 
-def test_a_non_dutch_asker_gets_titles_in_their_language_and_a_dutch_asker_the_dutch_ones(service: AnswerService) -> None:
+def test_a_non_dutch_asker_gets_titles_in_their_language_and_a_dutch_asker_the_dutch_ones(
+    service: AnswerService,
+) -> None:
     entry = service.store.entry(SANCTIONS_ID)
     ru = translations.translation(service.store, SANCTIONS_ID, RU)
     assert ru is not None
@@ -216,7 +228,9 @@ def test_a_title_falls_back_to_a_curated_phrasing_in_that_language() -> None:
             question=NEW_QUESTION,
             text=NEW_TEXT,
             alternates=[{"text": "Are there scholarships for Belarusian students?", "language": "en"}],  # type: ignore[list-item]
-            translations={RU: TranslationDraft(text="Правительство предоставляет стипендии.", question="Есть ли стипендии?")},
+            translations={
+                RU: TranslationDraft(text="Правительство предоставляет стипендии.", question="Есть ли стипендии?")
+            },
         ),
         "cli:a",
     )

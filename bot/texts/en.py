@@ -27,7 +27,10 @@ TEXTS = Texts(
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
     translation_label='Unofficial translation (English)',
-    translation_stale='This translation was made for an earlier version of the official text and may differ from it; the official Dutch text below is what counts.',
+    translation_stale=(
+        'This translation was made for an earlier version of the official text and may differ from it; the '
+        'official Dutch text below is what counts.'
+    ),
     no_translation='There is no translation of this answer yet. Below is the official text in Dutch.',
     official_text_label='Official text (Dutch), which is authoritative:',
     translated_question='Question (translated)',

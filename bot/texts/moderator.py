@@ -147,16 +147,25 @@ NL = ModeratorTexts(
     command_export="Alles exporteren als JSON",
     command_cancel="Lopende handeling annuleren",
     translate_usage='Gebruik: /translate <id> <en|ru|be>',
-    translate_show='<b>Item {id}: vertaling ({language})</b>\n<b>Officiële tekst:</b>\n{dutch}\n\n<b>Huidige vertaling</b> ({state}):\n{current}\n\nStuur de vertaling van de tekst (of /cancel). Wilt u ook de vraag vertalen, zet die dan op de eerste regel na <code>Q:</code>.',
+    translate_show=(
+        '<b>Item {id}: vertaling ({language})</b>\n<b>Officiële tekst:</b>\n{dutch}\n\n<b>Huidige '
+        'vertaling</b> ({state}):\n{current}\n\nStuur de vertaling van de tekst (of /cancel). Wilt u ook '
+        'de vraag vertalen, zet die dan op de eerste regel na <code>Q:</code>.'
+    ),
     translate_none='nog geen',
     translate_current='actueel',
     translate_stale='verouderd: de officiële tekst is sindsdien gewijzigd',
     button_confirm_translation='✅ Klopt nog: bevestig als actueel',
-    translate_preview='<b>Voorbeeld: vertaling ({language}) van item {id}</b> (onofficieel)\nVraag: {question}\n\n{text}',
+    translate_preview=(
+        '<b>Voorbeeld: vertaling ({language}) van item {id}</b> (onofficieel)\nVraag: {question}\n\n{text}'
+    ),
     translation_saved='Opgeslagen: vertaling ({language}) van item {id}, versie {version}.',
     translation_confirmed='Bevestigd: de vertaling ({language}) van item {id} is weer actueel.',
     edit_field_translation='vertaling ({language})',
-    stats_translations='\n\n<b>Zonder actuele vertaling</b> (actieve items)\n{missing}\n\n<b>Vragen per taal</b>\n{languages}',
+    stats_translations=(
+        '\n\n<b>Zonder actuele vertaling</b> (actieve items)\n{missing}\n\n<b>Vragen per '
+        'taal</b>\n{languages}'
+    ),
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
 )
@@ -230,16 +239,26 @@ EN = ModeratorTexts(
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
     translate_usage='Usage: /translate <id> <en|ru|be>',
-    translate_show='<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To translate the question too, put it on the first line after <code>Q:</code>.',
+    translate_show=(
+        '<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current '
+        'translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To '
+        'translate the question too, put it on the first line after <code>Q:</code>.'
+    ),
     translate_none='none yet',
     translate_current='current',
     translate_stale='stale: the official text has changed since',
     button_confirm_translation='✅ Still right: confirm as current',
-    translate_preview='<b>Preview: translation ({language}) of entry {id}</b> (unofficial)\nQuestion: {question}\n\n{text}',
+    translate_preview=(
+        '<b>Preview: translation ({language}) of entry {id}</b> (unofficial)\nQuestion: '
+        '{question}\n\n{text}'
+    ),
     translation_saved='Saved: translation ({language}) of entry {id}, version {version}.',
     translation_confirmed='Confirmed: the translation ({language}) of entry {id} is current again.',
     edit_field_translation='translation ({language})',
-    stats_translations='\n\n<b>Without a current translation</b> (active entries)\n{missing}\n\n<b>Questions per language</b>\n{languages}',
+    stats_translations=(
+        '\n\n<b>Without a current translation</b> (active entries)\n{missing}\n\n<b>Questions per '
+        'language</b>\n{languages}'
+    ),
     history_translation='{action} · translation {language}',
     command_translate='Translation: /translate <id> <en|ru|be>',
 )

@@ -27,7 +27,10 @@ TEXTS = Texts(
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
     translation_label='Onofficiële vertaling (Nederlands)',
-    translation_stale='Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de officiële Nederlandse tekst hieronder geldt.',
+    translation_stale=(
+        'Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de '
+        'officiële Nederlandse tekst hieronder geldt.'
+    ),
     no_translation='Van dit antwoord is nog geen vertaling. Hieronder staat de officiële tekst in het Nederlands.',
     official_text_label='Officiële tekst (Nederlands), die geldt:',
     translated_question='Vraag (vertaald)',

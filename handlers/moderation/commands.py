@@ -84,7 +84,9 @@ async def history(update: Update, context: BotContext) -> None:
         await _reply(update, escape(str(error)))
         return
     lines = [
-        t.history_line.format(version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=_action(c, t))
+        t.history_line.format(
+            version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=_action(c, t)
+        )
         for c in changes
     ]
     await _reply(update, escape("\n".join(lines[-40:])))
@@ -121,7 +123,8 @@ async def stats(update: Update, context: BotContext) -> None:
         f"{language}: {len(ids)}" + (f" ({', '.join(map(str, ids[:30]))})" if ids else "")
         for language, ids in figures.missing_translations.items()
     ) or "-"
-    languages = " · ".join(f"{code}: {figures.questions_per_language.get(code, 0)}" for code in ("nl", "en", "ru", "be"))
+    per_language = figures.questions_per_language
+    languages = " · ".join(f"{code}: {per_language.get(code, 0)}" for code in ("nl", "en", "ru", "be"))
     await _reply(
         update,
         t.stats.format(

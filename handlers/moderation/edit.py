@@ -147,7 +147,12 @@ async def _save_translation(update: Update, context: BotContext, current: dict[s
     entry_id = int(str(current["id"]))
     try:
         saved = moderation(context).save_translation(
-            entry_id, language, str(current["value"]), None, actor(update), expected_version=int(str(current["translation_version"]))
+            entry_id,
+            language,
+            str(current["value"]),
+            None,
+            actor(update),
+            expected_version=int(str(current["translation_version"])),
         )
     except ModerationError as error:
         await say(update, escape(t.not_saved.format(reason=error)))

@@ -67,7 +67,9 @@ async def start(update: Update, context: BotContext) -> int:
     )
     keyboard = None
     if found is not None and state.stale:
-        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t.button_confirm_translation, callback_data=CONFIRM_STALE)]])
+        keyboard = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(t.button_confirm_translation, callback_data=CONFIRM_STALE)]]
+        )
     await say(update, message, keyboard)
     return TEXT
 
@@ -98,12 +100,20 @@ async def save(update: Update, context: BotContext) -> int:
     clear(context)
     try:
         saved = moderation(context).save_translation(
-            current["id"], current["language"], current["text"], current["question"], actor(update), expected_version=current["version"]
+            current["id"],
+            current["language"],
+            current["text"],
+            current["question"],
+            actor(update),
+            expected_version=current["version"],
         )
     except ModerationError as error:
         await say(update, escape(t.not_saved.format(reason=error)))
         return END
-    await say(update, escape(t.translation_saved.format(language=saved.language.value, id=saved.entry_id, version=saved.version)))
+    await say(
+        update,
+        escape(t.translation_saved.format(language=saved.language.value, id=saved.entry_id, version=saved.version)),
+    )
     return END
 
 
