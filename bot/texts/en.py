@@ -52,7 +52,8 @@ TEXTS = Texts(
     ),
     privacy=(
         "<b>What Standpunt keeps</b>\n"
-        "• Per day, how many questions were answered, got suggestions, or got no answer.\n"
+        "• Per day, how many questions were answered, got suggestions, or got no answer, "
+        "and how many came in each language.\n"
         "• Questions without a good answer: only their text, in lower case and without punctuation, so that "
         "moderators can fill the gap. Not who asked or in which chat; deleted after {days} days.\n"
         "• 👍/👎: only the count per answer per day.\n\n"

@@ -51,7 +51,8 @@ TEXTS = Texts(
     ),
     privacy=(
         "<b>Wat Standpunt bewaart</b>\n"
-        "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd.\n"
+        "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd, "
+        "en hoeveel er in elke taal binnenkwamen.\n"
         "• Vragen zonder goed antwoord: alleen de tekst, in kleine letters en zonder leestekens, zodat moderatoren "
         "het antwoordbestand kunnen aanvullen. Zonder wie het vroeg of in welke chat; na {days} dagen gewist.\n"
         "• 👍/👎: alleen het aantal per antwoord per dag.\n\n"
