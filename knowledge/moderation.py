@@ -341,12 +341,13 @@ class Moderation:
 
     def missing_translations(self) -> dict[str, list[int]]:
         """Per language: ids of active entries without a current translation (none yet, or stale)."""
-        missing: dict[str, list[int]] = {}
+        current = {(t.entry_id, t.language): t for t in translations.all_translations(self.store) if t.status == "current"}
         entries = self.store.entries()
+        missing: dict[str, list[int]] = {}
         for language in TRANSLATED:
             missing[language.value] = []
             for entry in entries:
-                found = translations.translation(self.store, entry.id or 0, language)
+                found = current.get((entry.id or 0, language))
                 if found is None or translations.is_stale(self.store, found, entry):
                     missing[language.value].append(entry.id or 0)
         return missing
