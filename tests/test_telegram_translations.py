@@ -200,6 +200,12 @@ async def test_a_long_answer_and_translation_are_split_between_whole_quotes() ->
         assert await bot.api.wait_idle() == [], "and no more"
         check_translated(bot, replies, SANCTIONS_ID, "ru")
         assert all(r["text"].count("<blockquote") == r["text"].count("</blockquote>") for r in replies)
+        inline = translated_inline_message(best, texts_for("ru"))
+        visible, entities = parse_telegram_html(inline)
+        assert utf16_len(inline) <= MAX_MESSAGE and visible.count("…") == 2 and "📄" in visible
+        assert entry.text[:100] in visible and stored.text[:100] in visible, "the start of both, the translation first"
+        assert visible.index(stored.text[:100]) < visible.index(entry.text[:100])
+        assert any(e["type"] == "expandable_blockquote" for e in entities)
 
 
 async def test_editing_the_official_text_makes_the_translation_stale_and_the_asker_is_told() -> None:
