@@ -8,6 +8,7 @@ The answer service sees every change before its next answer (it follows the stor
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
@@ -165,9 +166,11 @@ class Moderation:
                 )
             except ValidationError as error:
                 raise ModerationError(_first_error(error)) from None
-            stored = self.store.add_entry(entry, actor)
+            # With translations, one batch: a single /undo takes the entry and its translations back.
+            batch = uuid.uuid4().hex if draft.translations else None
+            stored = self.store.add_entry(entry, actor, batch=batch)
             for language, item in draft.translations.items():
-                self.save_translation(stored.id or 0, language, item.text, item.question, actor)
+                self.save_translation(stored.id or 0, language, item.text, item.question, actor, batch=batch)
             return stored
 
     def _create_document(self, draft: DocumentDraft, actor: str) -> Document:
@@ -304,6 +307,7 @@ class Moderation:
         actor: str,
         *,
         expected_version: int | None = None,
+        batch: str | None = None,
     ) -> Translation:
         """Save an unofficial translation, made for the entry's current official text."""
         language = _translation_language(language)
@@ -320,7 +324,7 @@ class Moderation:
             question = existing.question if existing else None
         try:
             return translations.save(
-                self.store, entry, language, text, question, actor, expected_version=expected_version
+                self.store, entry, language, text, question, actor, expected_version=expected_version, batch=batch
             )
         except VersionConflict as error:
             raise ModerationError(str(error)) from None

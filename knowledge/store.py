@@ -315,10 +315,10 @@ class Store:
             (active.append(entry) if entry.is_active else gone.add(entry_id))
         return int(rows[-1][0]), active, gone, False
 
-    def add_entry(self, entry: Entry, actor: str) -> Entry:
+    def add_entry(self, entry: Entry, actor: str, *, batch: str | None = None) -> Entry:
         document = self.document(entry.document_key)
         with self.db.atomic():
-            return self._insert_entry(entry, document.id or 0, actor, utcnow(), None)
+            return self._insert_entry(entry, document.id or 0, actor, utcnow(), batch)
 
     def next_entry_number(self, document_key: str) -> int:
         document = self.document(document_key)

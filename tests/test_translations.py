@@ -237,3 +237,7 @@ def test_a_title_falls_back_to_a_curated_phrasing_in_that_language() -> None:
     assert service.entry_match(entry.id or 0, language=EN).title == "Are there scholarships for Belarusian students?"
     assert service.entry_match(entry.id or 0, language=RU).title == "Есть ли стипендии?"
     assert service.entry_match(entry.id or 0, language=BE).title is None, "else the Dutch question"
+    undone = moderation.undo("cli:a")
+    assert [c.object_type for c in undone] == ["translation", "entry"], "one undo: the entry and its translations"
+    assert translations.translation(service.store, entry.id or 0, RU) is None
+    assert not service.store.entry(entry.id or 0).is_active
