@@ -345,7 +345,8 @@ class Moderation:
 
     def missing_translations(self) -> dict[str, list[int]]:
         """Per language: ids of active entries without a current translation (none yet, or stale)."""
-        current = {(t.entry_id, t.language): t for t in translations.all_translations(self.store) if t.status == "current"}
+        stored = translations.all_translations(self.store)
+        current = {(t.entry_id, t.language): t for t in stored if t.status == "current"}
         entries = self.store.entries()
         missing: dict[str, list[int]] = {}
         for language in TRANSLATED:

@@ -10,7 +10,10 @@ TEXTS = Texts(
         "I have no official answer on that. I only quote what the Dutch government itself has written "
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
-    greeting="Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch).",
+    greeting=(
+        "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
+        "and an unofficial translation of it."
+    ),
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
     confidence="confidence {value:.0%}",
