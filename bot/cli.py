@@ -24,7 +24,7 @@ from telegram.error import InvalidToken
 from bot.logs import configure_logging
 from bot.plain import render_answer_plain
 from bot.settings import Settings, SettingsError, load_settings
-from bot.texts import LANGUAGES, texts_for
+from bot.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.store import StoreError
@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one question (or '-' for one per line on standard input)")
     ask.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ask.add_argument(
+        "--language", dest="ask_language", choices=LANGUAGES,
+        help="the asker's language: each match carries its unofficial translation into it (default: the question's)",
+    )
     ask.add_argument("question", help="the question, or - to read questions from standard input")
 
     sub.add_parser("sources", help="list the documents in the store")
@@ -87,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     hist.add_argument("id", type=int)
     sub.add_parser("review", help="unanswered questions, grouped")
     sub.add_parser("stats", help="documents, entries, questions per day, feedback")
+    tra = sub.add_parser("translate", help="save an unofficial translation of an entry")
+    tra.add_argument("id", type=int)
+    tra.add_argument("target_language", metavar="LANGUAGE", choices=("en", "ru", "be"))
+    tra.add_argument("file", help="a text file, a .yaml/.json file with question and text, or - (standard input)")
+    tra.add_argument("--confirm", action="store_true", help="confirm the stale translation as current instead")
 
     evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
     evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
@@ -137,7 +146,14 @@ def _secrets(settings: Settings) -> list[str]:
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     language = args.language or settings.default_language
     if args.command == "ask":
-        return cmd_ask(args.question, as_json=args.json, settings=settings, database=args.database, language=language)
+        return cmd_ask(
+            args.question,
+            as_json=args.json,
+            settings=settings,
+            database=args.database,
+            language=args.language,
+            asker=args.ask_language,
+        )
     if args.command == "sources":
         return cmd_sources(settings, args.database, language)
     if args.command == "evaluate":
@@ -163,18 +179,27 @@ def cmd_ask(
     as_json: bool,
     settings: Settings,
     database: Path | None,
-    language: str,
+    language: str | None,
+    asker: str | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
+    """`language`: of the interface texts (default: the asker's); `asker`: the language each match is
+    translated into (default: the question's, else DEFAULT_LANGUAGE)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     if question != "-" and not question.strip():
         raise CliError("the question is empty", EXIT_USAGE)
     service = open_service(settings, database)
+
+    def asker_of(text: str) -> str:
+        detected = service.question_language(text)
+        return asker_language(asker, detected.value if detected else None, None, settings.default_language)
+
     try:
         if question != "-":
-            answer = _answer_or_fail(service, question)
-            shown = json.dumps(answer_json(answer, language), ensure_ascii=False) if as_json else render_answer(answer, language)
+            chosen = asker_of(question)
+            answer = _answer_or_fail(service, question, chosen)
+            shown = _shown(answer, as_json, language or chosen)
             stdout.write(shown + "\n")
             return EXIT_OK
         failed = False
@@ -182,18 +207,15 @@ def cmd_ask(
             line = line.rstrip("\n")
             if not line.strip():
                 continue
+            chosen = asker_of(line)
             try:
-                answer = service.answer(line)
+                answer = service.answer(line, language=chosen)
             except InvalidQuestion as error:
                 failed = True
                 error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
-            shown = (
-                json.dumps(answer_json(answer, language), ensure_ascii=False)
-                if as_json
-                else render_answer(answer, language) + "\n"
-            )
+            shown = _shown(answer, as_json, language or chosen) + ("" if as_json else "\n")
             stdout.write(shown + "\n")
             stdout.flush()
         return EXIT_FAILURE if failed else EXIT_OK
@@ -201,9 +223,15 @@ def cmd_ask(
         service.close()
 
 
-def _answer_or_fail(service: AnswerService, question: str) -> Answer:
+def _shown(answer: Answer, as_json: bool, language: str) -> str:
+    if as_json:
+        return json.dumps(answer_json(answer, language), ensure_ascii=False)
+    return render_answer(answer, language)
+
+
+def _answer_or_fail(service: AnswerService, question: str, language: str) -> Answer:
     try:
-        return service.answer(question)
+        return service.answer(question, language=language)
     except InvalidQuestion as error:
         raise CliError(str(error), EXIT_USAGE) from None
 
@@ -234,6 +262,7 @@ def match_json(match: Match, language: str = "nl") -> dict[str, Any]:
         "answer": match.text,
         "score": match.score,
         "official": not match.citation.is_note,
+        "translation": _translation_json(match),
     }
     if match.citation.is_note:
         citation = match.citation
@@ -248,6 +277,20 @@ def match_json(match: Match, language: str = "nl") -> dict[str, Any]:
         base["citation"] = match.citation.model_dump(mode="json", exclude={"is_note"})
     base["highlight"] = match.highlight.model_dump() if match.highlight else None
     return base
+
+
+def _translation_json(match: Match) -> dict[str, Any] | None:
+    """The unofficial translation into the asker's language, or None (a Dutch asker, or none made)."""
+    shown = match.translation
+    if shown is None:
+        return None
+    return {
+        "language": shown.language.value,
+        "question": shown.question,
+        "text": shown.text,
+        "unofficial": True,
+        "stale": shown.stale,
+    }
 
 
 # --- sources --------------------------------------------------------------------------------------
@@ -280,7 +323,7 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
 
 # --- moderation on the server --------------------------------------------------------------------
 
-STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats", "edit", "alias", "undo", "history")
+STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats", "edit", "alias", "undo", "history", "translate")
 
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
@@ -315,6 +358,8 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
             return staff.retire_entry(service, args.id, out)
         if args.command == "review":
             return staff.print_review(service, out)
+        if args.command == "translate":
+            return staff.translate_entry(service, args.id, args.target_language, args.file, out, confirm=args.confirm)
         return staff.print_stats(service, out)
     except staff.StaffError as error:
         raise CliError(str(error)) from None

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from bot.plain import invalid_question_text, render_answer_plain
 from bot.settings import Settings
-from bot.texts import texts_for
+from bot.texts import asker_language, texts_for
 from knowledge.service import AnswerService, InvalidQuestion
 
 GO_LIVE = (
@@ -26,12 +26,12 @@ def run_console(
     settings: Settings, *, database: Path | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
-    texts = texts_for(settings.default_language)
+    default = texts_for(settings.default_language)
     service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
     interactive = stdin.isatty()
     try:
         intro = FORCED if settings.telegram_bot_token else GO_LIVE
-        stdout.write(intro + "\n\n" + texts.greeting + "\n(Ctrl-D / 'quit')\n")
+        stdout.write(intro + "\n\n" + default.greeting + "\n(Ctrl-D / 'quit')\n")
         while True:
             if interactive:
                 stdout.write("\n> ")
@@ -41,8 +41,11 @@ def run_console(
                 return 0
             if not line.strip():
                 continue
+            detected = service.question_language(line)
+            language = asker_language(None, detected.value if detected else None, None, settings.default_language)
+            texts = texts_for(language)
             try:
-                answer = service.answer(line, record=True)
+                answer = service.answer(line, record=True, language=language)
             except InvalidQuestion as error:
                 stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.texts import Texts
-from knowledge.models import Answer, Citation, DocumentKind, Match, Outcome
+from knowledge.models import Answer, Citation, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
 
 
@@ -27,12 +27,13 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
 
 
 def render_match_plain(match: Match, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
-    """The official text (its best sentence emphasised), then the citation and the link."""
+    """The official text (its best sentence emphasised), then the citation and the link; for an
+    asker of another language, the unofficial translation, labelled, above the official text."""
     text = match.text
     if match.highlight:
         h = match.highlight
         text = text[: h.start] + emphasise(text[h.start : h.end]) + text[h.end :]
-    lines = []
+    lines = _translation_lines(match, texts)
     if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         lines += [f"{texts.official_question}: {match.question}", ""]
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
@@ -42,6 +43,20 @@ def render_match_plain(match: Match, texts: Texts, emphasise: Callable[[str], st
         for footnote in match.citation.footnotes:
             lines.append(f"  {footnote.number}. {footnote.text}" + (f" {footnote.url}" if footnote.url else ""))
     return "\n".join(lines)
+
+
+def _translation_lines(match: Match, texts: Texts) -> list[str]:
+    if match.language is Language.NL or match.citation.is_note:  # a note is never shown as official text
+        return []
+    translation = match.translation
+    if translation is None:
+        return [texts.no_translation, ""]
+    lines = [texts.translation_label]
+    if translation.stale:
+        lines.append(texts.translation_stale)
+    if translation.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+        lines.append(f"{texts.translated_question}: {translation.question}")
+    return [*lines, "", translation.text, "", texts.official_text_label, ""]
 
 
 def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
@@ -75,6 +90,6 @@ def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> s
 
 def suggestion_title(match: Match, limit: int = 120) -> str:
     """A short line for a suggestion: its question, or the start of its text."""
-    title = match.question or match.text
+    title = match.title or match.question or match.text
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -15,7 +16,7 @@ from bot.settings import Settings
 from bot.texts.moderator import IMPORT_EN
 from knowledge.importers import DocumentRejected, read_document
 from knowledge.models import Entry, EntryStatus, ParsedDocument
-from knowledge.moderation import EntryDraft, Moderation, ModerationError
+from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
 from knowledge.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
@@ -223,8 +224,63 @@ def retire_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
     return 0
 
 
+def translate_entry(
+    service: AnswerService, entry_id: int, language: str, source: str, out: TextIO, *, confirm: bool = False
+) -> int:
+    """Save an unofficial translation of an entry (or confirm a stale one as current).
+
+    `source`: a text file (the translated text; the translated question is kept), a .yaml/.json file
+    with `text` and optionally `question`, or '-' for the text on standard input."""
+    moderation = Moderation(service)
+    try:
+        if confirm:
+            saved = moderation.confirm_translation(entry_id, language, cli_actor())
+            out.write(f"confirmed the {language} translation of entry {entry_id} (version {saved.version})\n")
+            return 0
+        draft = _translation_draft(Path(source) if source != "-" else None)
+        saved = moderation.save_translation(entry_id, language, draft.text, draft.question, cli_actor())
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    out.write(f"saved the {language} translation of entry {entry_id} (version {saved.version}, unofficial)\n")
+    return 0
+
+
+def _translation_draft(path: Path | None) -> TranslationDraft:
+    if path is None:
+        text = sys.stdin.read()
+        question = None
+    elif path.suffix.lower() in (".yaml", ".yml", ".json"):
+        data = _structured(path)
+        if not isinstance(data, dict):
+            raise StaffError(f"{path} must hold a mapping with 'text' (and optionally 'question')")
+        try:
+            return TranslationDraft.model_validate(data)
+        except ValidationError as error:
+            item = error.errors()[0]
+            raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+    else:
+        try:
+            text = _read(path, limit=200_000).decode("utf-8")
+        except UnicodeDecodeError:
+            raise StaffError(f"{path} is not UTF-8 text") from None
+        question = None
+    if not text.strip():
+        raise StaffError("the translation is empty")
+    return TranslationDraft(text=text.strip(), question=question)
+
+
+def _print_translation_gaps(moderation: Moderation, out: TextIO) -> None:
+    missing = moderation.missing_translations()
+    if not any(missing.values()):
+        return
+    out.write("active entries without a current translation (none, or stale)\n")
+    for language, ids in missing.items():
+        out.write(f"  {language}: {len(ids)}" + (f" (entries {', '.join(map(str, ids))})" if ids else "") + "\n")
+
+
 def print_review(service: AnswerService, out: TextIO) -> int:
-    groups = Moderation(service).review_groups(limit=50)
+    moderation = Moderation(service)
+    groups = moderation.review_groups(limit=50)
     if not groups:
         out.write("the review queue is empty\n")
     for group in groups:
@@ -233,16 +289,22 @@ def print_review(service: AnswerService, out: TextIO) -> int:
         out.write(f"{group.count:>4}× {group.asked}  (items {items}; best entry {suggestion})\n")
         for variant in group.variants:
             out.write(f"       · {variant}\n")
+    _print_translation_gaps(moderation, out)
     return 0
 
 
 def print_stats(service: AnswerService, out: TextIO) -> int:
-    stats = Moderation(service).stats()
+    moderation = Moderation(service)
+    stats = moderation.stats()
     out.write(f"documents {stats.documents}, active entries {stats.active_entries}, retired {stats.retired_entries}, "
               f"open review items {stats.open_review_items}\n")
     out.write("day         answered suggested unanswered\n")
     for day in stats.days:
         out.write(f"{day.day}  {day.answered:>8} {day.suggested:>9} {day.unanswered:>10}\n")
+    languages = " ".join(f"{code} {stats.questions_per_language.get(code, 0)}" for code in ("nl", "en", "ru", "be"))
+    out.write(f"questions per language: {languages}\n")
+    out.write("without a current translation: "
+              + ", ".join(f"{code} {len(ids)}" for code, ids in stats.missing_translations.items()) + "\n")
     if stats.feedback:
         out.write("feedback per entry (helpful / not helpful)\n")
         for item in stats.feedback:

@@ -30,9 +30,10 @@ async def button(update: Update, context: BotContext) -> None:
         return
     try:
         if data.action == "entry":
-            match = context.answers.entry_match(data.number)
+            language = data.language or context.language(update)
+            match = context.answers.entry_match(data.number, language=language)
             await query.answer()
-            await send_match(message, context, match, texts)  # type: ignore[arg-type]
+            await send_match(message, context, match, texts_for(language))  # type: ignore[arg-type]
         elif data.action == "feedback":
             if not _offered(message, query.data):  # voted already: an old keyboard or a double tap
                 raise NotFound(data.number)

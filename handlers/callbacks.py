@@ -14,7 +14,7 @@ from pydantic import BaseModel
 Action = Literal["entry", "feedback", "source_of", "topics", "language", "sources"]
 
 _SHAPES: dict[str, tuple[Action, re.Pattern[str]]] = {
-    "e": ("entry", re.compile(r"^e:(\d{1,9})$")),
+    "e": ("entry", re.compile(r"^e:(\d{1,9})(?::(en|ru|be))?$")),
     "f": ("feedback", re.compile(r"^f:(\d{1,9}):([01])$")),
     "r": ("source_of", re.compile(r"^r:(\d{1,9})$")),
     "t": ("topics", re.compile(r"^t:(\d{1,9}):(\d{1,4})$")),
@@ -48,6 +48,8 @@ def decode(data: str | None) -> Callback | None:
     if action == "sources":
         return Callback(action=action)
     number = int(groups[0])
+    if action == "entry":
+        return Callback(action=action, number=number, language=groups[1] or "")
     if action == "feedback":
         return Callback(action=action, number=number, flag=groups[1] == "1")
     if action == "topics":
@@ -55,8 +57,9 @@ def decode(data: str | None) -> Callback | None:
     return Callback(action=action, number=number)
 
 
-def entry(entry_id: int) -> str:
-    return f"e:{entry_id}"
+def entry(entry_id: int, language: str = "nl") -> str:
+    """Show an entry; for an asker of another language than Dutch, in that language (Dutch: no suffix)."""
+    return f"e:{entry_id}" if language == "nl" else f"e:{entry_id}:{language}"
 
 
 def feedback(entry_id: int, helpful: bool) -> str:

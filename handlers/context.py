@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.settings import Settings
-from bot.texts import Texts, texts_for
+from bot.texts import Texts, asker_language, texts_for
 from handlers.guard import FloodGuard, InlineDebouncer
 from knowledge.service import AnswerService
 
@@ -44,11 +44,19 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def answers(self) -> AnswerService:
         return self.services.answers
 
-    def texts(self, update: Update | None) -> Texts:
-        """The user's chosen language (kept in memory only), else Telegram's language_code, else the default."""
+    def language(self, update: Update | None, question: str | None = None) -> str:
+        """The asker's language (bot.texts.asker_language): the /language choice (kept in memory only),
+        else the question's language, else Telegram's language_code, else the default."""
         chosen = self.user_data.get(LANGUAGE) if self.user_data is not None else None
         user = update.effective_user if update else None
-        return texts_for(chosen or (user.language_code if user else None), self.services.settings.default_language)
+        detected = self.answers.question_language(question) if question else None
+        client = user.language_code if user else None
+        default = self.services.settings.default_language
+        return asker_language(chosen, detected.value if detected else None, client, default)
+
+    def texts(self, update: Update | None, question: str | None = None) -> Texts:
+        """The interface texts in the asker's language (see `language`)."""
+        return texts_for(self.language(update, question))
 
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> BotServices:

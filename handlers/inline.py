@@ -7,10 +7,10 @@ import hashlib
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.plain import citation_parts, suggestion_title
-from bot.texts import Texts
+from bot.texts import Texts, texts_for
 from handlers.context import BotContext
-from handlers.render import citation_html, render_match_messages
-from knowledge.models import Match
+from handlers.render import citation_html, render_match_messages, translated_inline_message
+from knowledge.models import Language, Match
 from knowledge.service import InvalidQuestion
 
 MAX_RESULTS = 10
@@ -28,9 +28,10 @@ async def inline_query(update: Update, context: BotContext) -> None:
         return
     if not await context.services.inline.is_latest_after_pause(query.from_user.id, query.id):
         return  # the user typed on; a newer query will be answered
-    texts = context.texts(update)
+    language = context.language(update, text)
+    texts = texts_for(language)
     try:
-        matches = context.answers.search(text, limit=MAX_RESULTS)
+        matches = context.answers.search(text, limit=MAX_RESULTS, language=language)
     except InvalidQuestion:
         matches = []
     results = []
@@ -51,5 +52,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
 
 def inline_message(match: Match, texts: Texts) -> str:
     """One message: the whole answer when it fits, else its start, an ellipsis and the citation."""
+    if match.language is not Language.NL and match.translation is not None:
+        return translated_inline_message(match, texts)
     body = render_match_messages(match, texts, limit=INLINE_BODY)
     return body[0] if len(body) == 1 else f"{body[0]}\n\n…\n\n{citation_html(match, texts)}"

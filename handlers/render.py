@@ -14,11 +14,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.plain import citation_parts, suggestion_title
 from bot.texts import Texts
 from handlers import callbacks
-from knowledge.models import Answer, DocumentKind, Highlight, Match
+from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.sentences import sentence_spans
 
 MAX_MESSAGE = 4096
 BUTTON_TITLE = 60
+QUOTE_OPEN, QUOTE_CLOSE = "<blockquote expandable>", "</blockquote>"
 
 
 def escape(text: str) -> str:
@@ -31,17 +32,92 @@ def units(text: str) -> int:
 
 
 def render_match_messages(match: Match, texts: Texts, *, heading: str | None = None, limit: int = MAX_MESSAGE) -> list[str]:
-    """The official text with its best sentence in bold, then the citation: as few messages as fit."""
+    """The official text with its best sentence in bold, then the citation: as few messages as fit.
+
+    For an asker of another language than Dutch: the unofficial translation first, labelled as such,
+    then the official Dutch text (best sentence still in bold) in an expandable quote, then the
+    citation; without a translation, a note saying so above the Dutch text as a Dutch asker sees it.
+    """
+    if match.language is not Language.NL and not match.citation.is_note:
+        # A moderator's note is no official text: it is never shown as one beside a translation.
+        return _translated_messages(match, texts, heading, limit)
     blocks: list[str] = []
     if heading:
         blocks.append(f"<b>{escape(heading)}</b>")
     if match.citation.is_note and not heading:  # e.g. inline mode: the label before the words, too
         blocks.append(f"<b>{escape(texts.moderator_note)}</b>")
+    blocks.extend(_official_blocks(match, texts, limit))
+    blocks.append(citation_html(match, texts))
+    return pack_blocks(blocks, limit)
+
+
+def _official_blocks(match: Match, texts: Texts, limit: int) -> list[str]:
+    blocks = []
     if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         blocks.append(f"<i>{escape(texts.official_question)}: {escape(match.question)}</i>")
     blocks.extend(_text_blocks(match.text, match.highlight, limit))
+    return blocks
+
+
+def _translated_messages(match: Match, texts: Texts, heading: str | None, limit: int) -> list[str]:
+    blocks: list[str] = []
+    if heading:
+        blocks.append(f"<b>{escape(heading)}</b>")
+    translation = match.translation
+    if translation is None:
+        blocks.append(f"<i>{escape(texts.no_translation)}</i>")
+        blocks.extend(_official_blocks(match, texts, limit))
+        blocks.append(citation_html(match, texts))
+        return pack_blocks(blocks, limit)
+    blocks.append(f"<b>{escape(texts.translation_label)}</b>")
+    if translation.stale:
+        blocks.append(f"<i>{escape(texts.translation_stale)}</i>")
+    if translation.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
+        blocks.append(f"<i>{escape(texts.translated_question)}: {escape(translation.question)}</i>")
+    blocks.extend(_text_blocks(translation.text, None, limit))
+    blocks.extend(_official_quotes(match, texts, limit))
     blocks.append(citation_html(match, texts))
     return pack_blocks(blocks, limit)
+
+
+def _official_quotes(match: Match, texts: Texts, limit: int, official: list[str] | None = None) -> list[str]:
+    """The official text as expandable quotes that each fit a message, the first under its label
+    (a quote is never cut: each message holds whole quotes)."""
+    label = f"<b>{escape(texts.official_text_label)}</b>\n"
+    room = limit - units(label + QUOTE_OPEN + QUOTE_CLOSE)
+    parts = pack_blocks(official if official is not None else _official_blocks(match, texts, room), room)
+    return [(label if n == 0 else "") + QUOTE_OPEN + part + QUOTE_CLOSE for n, part in enumerate(parts)]
+
+
+def translated_inline_message(match: Match, texts: Texts, limit: int = MAX_MESSAGE) -> str:
+    """One message for inline mode: label, translation, official text and citation; when it does not
+    fit, the start of the translation and of the official text (each ending in '…'), and the citation."""
+    whole = _translated_messages(match, texts, None, limit)
+    translation = match.translation
+    if len(whole) == 1 or translation is None:
+        return whole[0]
+    citation = citation_html(match, texts)
+    head = [f"<b>{escape(texts.translation_label)}</b>"]
+    if translation.stale:
+        head.append(f"<i>{escape(texts.translation_stale)}</i>")
+    fixed = units("\n\n".join([*head, citation])) + 400  # labels, quote tags, ellipses and blank lines
+    share = (limit - fixed) // 2
+    translated = _leading_blocks(_text_blocks(translation.text, None, share + 200), share)
+    official = _leading_blocks(_official_blocks(match, texts, share + 200), share)
+    quotes = _official_quotes(match, texts, limit, official)
+    return "\n\n".join([*head, *translated, quotes[0], citation])
+
+
+def _leading_blocks(blocks: list[str], size: int) -> list[str]:
+    """As many whole blocks as fit `size`, and '…' when some are left out."""
+    chosen: list[str] = []
+    used = 0
+    for block in blocks:
+        if used + units(block) + 2 > size:
+            return [*chosen, "…"] if chosen else ["…"]
+        chosen.append(block)
+        used += units(block) + 2
+    return chosen
 
 
 def citation_html(match: Match, texts: Texts) -> str:
@@ -142,9 +218,10 @@ def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: l
     rows.append(source_row)
     for other in earlier[:2]:
         label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
-        rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id))])
+        rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
     for other in related[:3]:
-        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=callbacks.entry(other.entry_id))])
+        data = callbacks.entry(other.entry_id, other.language.value)
+        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -161,7 +238,11 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
 
 def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
     rows = [
-        [InlineKeyboardButton(f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id))]
+        [
+            InlineKeyboardButton(
+                f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id, m.language.value)
+            )
+        ]
         for n, m in enumerate(answer.suggestions, start=1)
     ]
     lines = [escape(texts.suggest_heading)]

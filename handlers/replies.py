@@ -9,7 +9,7 @@ from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
 from bot.plain import invalid_question_text
-from bot.texts import Texts
+from bot.texts import Texts, texts_for
 from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure
@@ -26,9 +26,10 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     message = update.effective_message
     if message is None:
         return
-    texts = context.texts(update)
+    language = context.language(update, question)
+    texts = texts_for(language)
     try:
-        answer = context.answers.answer(question, record=True)
+        answer = context.answers.answer(question, record=True, language=language)
     except InvalidQuestion as error:
         limit = context.answers.max_question_length
         reason = invalid_question_text(error, texts, limit)
@@ -95,7 +96,7 @@ def answer_heading(answer: Answer, texts: Texts) -> str:
 def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match]:
     seen = {match.entry_id}
     chosen: list[Match] = []
-    for other in also + context.answers.related(match.entry_id, limit=4):
+    for other in also + context.answers.related(match.entry_id, limit=4, language=match.language):
         if other.entry_id not in seen:
             seen.add(other.entry_id)
             chosen.append(other)

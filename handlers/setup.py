@@ -14,18 +14,22 @@ from handlers.moderation.edit import edit_conversation
 from handlers.moderation.flow import nothing_to_cancel
 from handlers.moderation.importing import import_conversation
 from handlers.throttle import ADDRESSED_TO_BOT, register_flood_check
+from handlers.moderation.translate import translate_conversation
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
 PRIVATE = filters.ChatType.PRIVATE
 
 
-MODERATOR_COMMANDS = ("add", "edit", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export", "cancel")
+MODERATOR_COMMANDS = (
+    "add", "edit", "translate", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export",
+    "cancel",
+)
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     register_flood_check(application)
     # Moderators' conversations first: while one is open, the moderator's messages belong to it.
-    for conversation in (add_conversation(), edit_conversation(), import_conversation()):
+    for conversation in (add_conversation(), edit_conversation(), translate_conversation(), import_conversation()):
         application.add_handler(conversation)
     for name, callback in (
         ("alias", moderator.alias),

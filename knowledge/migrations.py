@@ -172,6 +172,33 @@ def _v6_source_texts_notes_and_asked_questions(db: Database) -> None:
             )
 
 
+def _v7_translations_and_question_languages(db: Database) -> None:
+    """Curated translations per entry and language, and questions counted per language (no text, no person)."""
+    db.table("translations").create(
+        {
+            "id": int,
+            "entry_id": int,
+            "language": str,
+            "question": str,
+            "text": str,
+            "entry_version": int,
+            "status": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+            "by": str,
+        },
+        pk="id",
+        not_null={"entry_id", "language", "text", "entry_version", "status", "version"},
+        foreign_keys=[("entry_id", "entries", "id")],
+    )
+    db.table("translations").create_index(["entry_id", "language"], unique=True)
+    db.table("question_languages").create(
+        {"id": int, "day": str, "language": str, "count": int}, pk="id", not_null={"day", "language", "count"}
+    )
+    db.table("question_languages").create_index(["day", "language"], unique=True)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
@@ -179,6 +206,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_drop_index_cache,
     _v5_document_content_digest,
     _v6_source_texts_notes_and_asked_questions,
+    _v7_translations_and_question_languages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -202,6 +202,47 @@ class Citation(BaseModel):
         return " · ".join(parts)
 
 
+class TranslationStatus(StrEnum):
+    CURRENT = "current"
+    WITHDRAWN = "withdrawn"
+
+
+class Translation(BaseModel):
+    """A curated, unofficial translation of one entry into one language, made for one version of it.
+
+    It is never official text: every front end labels it and shows the official Dutch beside it.
+    """
+
+    id: int | None = None
+    entry_id: int = Field(ge=1)
+    language: Language
+    question: str | None = Field(default=None, max_length=MAX_QUESTION_TEXT)
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ENTRY_TEXT)]
+    entry_version: int = Field(ge=1, description="The entry's version whose official text this translates.")
+    status: TranslationStatus = TranslationStatus.CURRENT
+    version: int = 1
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    by: str | None = Field(default=None, description="Who wrote or last confirmed it (an actor label).")
+
+    @field_validator("language")
+    @classmethod
+    def _not_dutch(cls, value: Language) -> Language:
+        if value is Language.NL:
+            raise ValueError("the official text is Dutch; translations are into en, ru or be")
+        return value
+
+
+class ShownTranslation(BaseModel):
+    """A translation as an answer carries it: always unofficial; stale when the official text changed since."""
+
+    language: Language
+    question: str | None
+    text: str
+    stale: bool = False
+    unofficial: bool = True
+
+
 class Highlight(BaseModel):
     """The sentence of an answer that best answers the question, as a span of the (whole) text."""
 
@@ -221,6 +262,9 @@ class Match(BaseModel):
     citation: Citation
     highlight: Highlight | None = None
     topics: list[str] = Field(default_factory=list)
+    language: Language = Field(default=Language.NL, description="The asker's language this match was prepared for.")
+    title: str | None = Field(default=None, description="The question in the asker's language, when it has one.")
+    translation: ShownTranslation | None = None
 
 
 class Outcome(StrEnum):

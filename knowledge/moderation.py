@@ -8,11 +8,13 @@ The answer service sees every change before its next answer (it follows the stor
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
+from knowledge import translations
 from knowledge.analysis import fold, tokens
 from knowledge.identity import entries_digest, free_key, rekey, same_official_document
 from knowledge.migrations import SCHEMA_VERSION
@@ -26,6 +28,7 @@ from knowledge.models import (
     Language,
     Match,
     ParsedDocument,
+    Translation,
 )
 from knowledge.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
@@ -94,6 +97,13 @@ class DocumentDraft(BaseModel):
     subject: str | None = None
 
 
+class TranslationDraft(BaseModel):
+    """An unofficial translation of an entry's question and text, as a moderator supplies it."""
+
+    question: str | None = Field(default=None, max_length=1000)
+    text: str = Field(min_length=1, max_length=MAX_MANUAL_TEXT * 2)
+
+
 class EntryDraft(BaseModel):
     """A new entry: its question, official text, source and alternate phrasings."""
 
@@ -111,12 +121,26 @@ class EntryDraft(BaseModel):
         "None (default): official when the document's source text contains it, a note otherwise.",
     )
 
+    translations: dict[Language, TranslationDraft] = Field(
+        default_factory=dict, description="Unofficial translations (en, ru, be) of the question and text."
+    )
+
+
 
 class Notice(BaseModel):
     """A warning as a reason code with its values, for front ends to word in any language."""
 
     reason: Reason
     values: dict[str, str] = Field(default_factory=dict)
+
+
+class TranslationState(BaseModel):
+    """An entry's translation into one language as a moderator sees it: the Dutch beside it."""
+
+    entry: Entry
+    language: Language
+    translation: Translation | None
+    stale: bool
 
 
 class ImportPreview(BaseModel):
@@ -157,6 +181,10 @@ class Stats(BaseModel):
     days: list[DayCounts]
     feedback: list[FeedbackCount]
     open_review_items: int
+    #: Per language (en, ru, be): active entries without a current translation (none, or stale).
+    missing_translations: dict[str, list[int]] = Field(default_factory=dict)
+    #: Questions received per language over the same days: counts only.
+    questions_per_language: dict[str, int] = Field(default_factory=dict)
 
 
 class Moderation:
@@ -232,7 +260,12 @@ class Moderation:
                 )
             except ValidationError as error:
                 raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
-            return self.store.add_entry(entry, actor)
+            # With translations, one batch: a single /undo takes the entry and its translations back.
+            batch = uuid.uuid4().hex if draft.translations else None
+            stored = self.store.add_entry(entry, actor, batch=batch)
+            for language, item in draft.translations.items():
+                self.save_translation(stored.id or 0, language, item.text, item.question, actor, batch=batch)
+            return stored
 
     def _next_note_number(self, key: str) -> int:
         return max(FIRST_NOTE_NUMBER, self.store.next_entry_number(key))
@@ -389,6 +422,79 @@ class Moderation:
         self.entry(entry_id)
         return self.store.history(entry_id)
 
+    def history_with_translations(self, entry_id: int) -> list[Change]:
+        """The entry's versions and its translations' changes, in the order they were made (/history)."""
+        changes = self.history(entry_id) + translations.history(self.store, entry_id)
+        return sorted(changes, key=lambda c: c.id)
+
+    # --- translations -------------------------------------------------------------------------
+
+    def translation_state(self, entry_id: int, language: Language | str) -> TranslationState:
+        language = _translation_language(language)
+        entry = self.entry(entry_id)
+        found = translations.translation(self.store, entry_id, language)
+        stale = bool(found and translations.is_stale(self.store, found, entry))
+        return TranslationState(entry=entry, language=language, translation=found, stale=stale)
+
+    def save_translation(
+        self,
+        entry_id: int,
+        language: Language | str,
+        text: str,
+        question: str | None,
+        actor: str,
+        *,
+        expected_version: int | None = None,
+        batch: str | None = None,
+    ) -> Translation:
+        """Save an unofficial translation, made for the entry's current official text."""
+        language = _translation_language(language)
+        entry = self.entry(entry_id)
+        if not entry.is_active:
+            raise ModerationError(Reason.RETIRED, id=entry_id)
+        text = text.strip()
+        if not text:
+            raise ModerationError(Reason.TRANSLATION_EMPTY)
+        if len(text) > max(MAX_MANUAL_TEXT * 2, len(entry.text) * 3):
+            raise ModerationError(Reason.TRANSLATION_TOO_LONG)
+        if question is None:
+            existing = translations.translation(self.store, entry_id, language)
+            question = existing.question if existing else None
+        try:
+            return translations.save(
+                self.store, entry, language, text, question, actor, expected_version=expected_version, batch=batch
+            )
+        except VersionConflict:
+            raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
+        except ValidationError as error:
+            raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
+
+    def confirm_translation(self, entry_id: int, language: Language | str, actor: str) -> Translation:
+        """A moderator checked a stale translation against the current official text: current again."""
+        state = self.translation_state(entry_id, language)
+        if state.translation is None:
+            raise ModerationError(Reason.NO_TRANSLATION, id=entry_id, language=state.language.value)
+        if not state.stale:
+            raise ModerationError(Reason.TRANSLATION_CURRENT, id=entry_id, language=state.language.value)
+        try:
+            return translations.confirm(self.store, state.entry, state.language, actor)
+        except VersionConflict:
+            raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
+
+    def missing_translations(self) -> dict[str, list[int]]:
+        """Per language: ids of active entries without a current translation (none yet, or stale)."""
+        stored = translations.all_translations(self.store)
+        current = {(t.entry_id, t.language): t for t in stored if t.status == "current"}
+        entries = self.store.entries()
+        missing: dict[str, list[int]] = {}
+        for language in TRANSLATED:
+            missing[language.value] = []
+            for entry in entries:
+                found = current.get((entry.id or 0, language))
+                if found is None or translations.is_stale(self.store, found, entry):
+                    missing[language.value].append(entry.id or 0)
+        return missing
+
     def undo(self, actor: str) -> list[Change]:
         try:
             return self.store.undo_last(actor)
@@ -500,6 +606,8 @@ class Moderation:
             days=rows,
             feedback=self.store.feedback_counts(),
             open_review_items=len(self.store.review_items("open")),
+            missing_translations=self.missing_translations(),
+            questions_per_language=self.store.question_languages(days),
         )
 
     def export(self) -> Export:
@@ -515,6 +623,19 @@ class Moderation:
         self.store.restore(export, actor)
         self.answers.reload()
         return export
+
+
+TRANSLATED = (Language.EN, Language.RU, Language.BE)
+
+
+def _translation_language(language: Language | str) -> Language:
+    try:
+        chosen = Language(str(language).lower())
+    except ValueError:
+        chosen = None
+    if chosen is None or chosen not in TRANSLATED:
+        raise ModerationError(Reason.TRANSLATION_LANGUAGE, language=str(language)[:10])
+    return chosen
 
 
 def _phrasings(fields: dict[str, object]) -> list[str]:

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge import dictionary, focus
+from knowledge import dictionary, focus, translations
 from knowledge.analysis import Analyzer, fold, tokens
 from knowledge.index import Index, analyzer_fingerprint
+from knowledge.languages import question_language
 from knowledge.matcher import COMMON_WORD, Matcher, Ranking, Scored
-from knowledge.models import Answer, Citation, Document, Entry, Highlight, Match, Outcome
+from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.parsing import find_references
 from knowledge.sentences import sentence_spans
-from knowledge.shipped import seed_store
+from knowledge.shipped import seed_store, seed_translations
 from knowledge.snapshot import load_snapshot, write_snapshot
 from knowledge.store import NotFound, Store
 from knowledge.timing import later_than
@@ -87,6 +88,8 @@ class AnswerService:
         store = Store.open(path)
         if seed_store(store):
             logger.info("Built a new store from the shipped sources")
+        elif seed_translations(store):
+            logger.info("Added the shipped translations to the store")
         return cls(store, **kwargs)
 
     def close(self) -> None:
@@ -182,9 +185,16 @@ class AnswerService:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
         return cleaned
 
-    def answer(self, question: str, *, record: bool = False, exhaustive: bool = False) -> Answer:
+    def question_language(self, question: str) -> Language | None:
+        """The language a question is written in, or None when the text does not tell."""
+        return question_language(question, self.matcher.analyzer)
+
+    def answer(
+        self, question: str, *, record: bool = False, exhaustive: bool = False, language: Language | str | None = None
+    ) -> Answer:
         """Answer, suggest or decline; with `record`, count it anonymously (and queue it for review).
-        `exhaustive` takes the matcher's slow path (benchmarks compare the two)."""
+        `language` is the asker's: every match then carries its translation and title in it (Dutch:
+        nothing changes). `exhaustive` takes the matcher's slow path (benchmarks compare the two)."""
         text = self.validate_question(question)
         self.refresh()
         ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
@@ -192,8 +202,18 @@ class AnswerService:
         asked = focus.questions(text)
         if len(asked) > 1:
             answer = self._answer_parts(text, answer, ranking, asked, exhaustive)
+        asker = Language(language) if language else None
+        if asker and asker is not Language.NL:
+            answer = answer.model_copy(
+                update={
+                    "best": self.localise(answer.best, asker) if answer.best else None,
+                    "suggestions": [self.localise(m, asker) for m in answer.suggestions],
+                    "earlier": [self.localise(m, asker) for m in answer.earlier],
+                    "also": [self.localise(m, asker) for m in answer.also],
+                }
+            )
         if record:
-            self._record(answer)
+            self._record(answer, asker or self.question_language(text) or Language.NL)
         return answer
 
     def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
@@ -229,13 +249,35 @@ class AnswerService:
             }
         )
 
-    def search(self, question: str, limit: int = 10) -> list[Match]:
+    def search(self, question: str, limit: int = 10, language: Language | str | None = None) -> list[Match]:
         """The best matches above the suggestion floor, best first, without a decision (inline mode)."""
         text = self.validate_question(question)
         self.refresh()
         ranking = self.matcher.rank(text, limit=limit)
         floor = self.matcher.calibration.suggest_threshold
-        return [self._match(s, ranking, highlight=True) for s in ranking.scored if s.relevance >= floor]
+        matches = [self._match(s, ranking, highlight=True) for s in ranking.scored if s.relevance >= floor]
+        asker = Language(language) if language else Language.NL
+        return [self.localise(m, asker) for m in matches] if asker is not Language.NL else matches
+
+    # --- the asker's language -------------------------------------------------------------------
+
+    def localise(self, match: Match, language: Language | str) -> Match:
+        """The match for an asker of `language`: its translation (labelled unofficial, flagged stale
+        when the official text changed since), and its question in that language as a title: the
+        translated question, else a curated phrasing in that language, else none (the Dutch one)."""
+        language = Language(language)
+        if language is Language.NL:
+            return match
+        entry = self.entry_for(match.entry_id)
+        found = translations.translation(self.store, match.entry_id, language)
+        shown = None
+        if found is not None:
+            stale = translations.is_stale(self.store, found, entry)
+            shown = ShownTranslation(language=language, question=found.question, text=found.text, stale=stale)
+        title = shown.question if shown and shown.question and not shown.stale else None
+        if title is None:
+            title = next((a.text for a in entry.alternates if a.language is language), None)
+        return match.model_copy(update={"language": language, "title": title, "translation": shown})
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         calibration = self.matcher.calibration
@@ -335,13 +377,18 @@ class AnswerService:
         """The document date of a match as an ordinal (0 when unknown), straight from the index."""
         return self.index.date_of(scored.entry_id)
 
-    def _record(self, answer: Answer) -> None:
+    def _record(self, answer: Answer, language: Language) -> None:
         review = asked = None
         if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER):
             review, asked = normalise_for_review(answer.query), mask_for_review(answer.query)
         best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
         self.store.record_question(
-            answer.outcome.value, review, best.entry_id if best else None, round(answer.confidence, 3), asked=asked
+            answer.outcome.value,
+            review,
+            best.entry_id if best else None,
+            round(answer.confidence, 3),
+            language.value,
+            asked=asked,
         )
 
     # --- entries as matches -----------------------------------------------------------------------
@@ -365,13 +412,14 @@ class AnswerService:
             topics=entry.topics,
         )
 
-    def entry_match(self, entry_id: int, question: str | None = None) -> Match:
+    def entry_match(self, entry_id: int, question: str | None = None, language: Language | str | None = None) -> Match:
         """An entry shown on request (a button, /topics): active entries only."""
         entry = self.store.entry(entry_id)
         if not entry.is_active:
             raise NotFound(f"entry {entry_id} is retired")
         terms = set(self.matcher.analyse(question).terms) if question else None
-        return self.match_for_entry(entry, query_terms=terms)
+        match = self.match_for_entry(entry, query_terms=terms)
+        return self.localise(match, language) if language else match
 
     def _highlight(self, entry: Entry, query_terms: set[str]) -> Highlight | None:
         spans = sentence_spans(entry.text)
@@ -388,14 +436,15 @@ class AnswerService:
             return None
         return Highlight(start=best[0], end=best[1], sentence=entry.text[best[0] : best[1]])
 
-    def related(self, entry_id: int, limit: int = 4) -> list[Match]:
+    def related(self, entry_id: int, limit: int = 4, language: Language | str | None = None) -> list[Match]:
         """Other active entries on the same topic (other documents first), then the same document's."""
         entry = self.entry_for(entry_id)
         on_topic = sorted(self.index.on_topic(entry.topics) - {entry_id})
         siblings = self.store.sibling_ids(entry_id)
         ordered = [i for i in on_topic if i not in siblings] + [i for i in on_topic if i in siblings] + siblings
         chosen = list(dict.fromkeys(ordered))[:limit]
-        return [self.match_for_entry(self.entry_for(i)) for i in chosen]
+        matches = [self.match_for_entry(self.entry_for(i)) for i in chosen]
+        return [self.localise(m, language) for m in matches] if language else matches
 
     # --- documents and feedback -------------------------------------------------------------------
 

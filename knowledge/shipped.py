@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from knowledge import translations
 from knowledge.models import AlternateQuestion, Language, ParsedDocument
 from knowledge.parsing import parse_document
 from knowledge.sourcetext import SourceText, shipped_source_texts
@@ -34,6 +35,22 @@ class Curation(BaseModel):
     question: str | None = None
     topics: list[str] = Field(default_factory=list)
     alternates: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+class ShippedTranslation(BaseModel):
+    """One entry's curated, unofficial translation into one language (translations.yaml)."""
+
+    question: str | None = None
+    text: str = Field(min_length=1)
+
+
+def shipped_translations() -> dict[str, dict[Language, ShippedTranslation]]:
+    """translations.yaml: entry key -> language -> {question, text}; empty when not shipped."""
+    raw = _load_yaml("translations.yaml") or {}
+    return {
+        key: {Language(language): ShippedTranslation.model_validate(value) for language, value in languages.items()}
+        for key, languages in raw.items()
+    }
 
 
 def sources_folder() -> Traversable:
@@ -97,4 +114,27 @@ def seed_store(store: Store) -> int:
         for parsed in documents:
             text = sources.get(parsed.document.key)
             store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=text) if text else None)
+        seed_translations(store, strict=True)
     return len(documents)
+
+
+def seed_translations(store: Store, *, strict: bool = False) -> int:
+    """Add the shipped translations to a store that has none yet (a new store, or one built before
+    translations existed). Each belongs to version 1 of its entry, the shipped official text, so one
+    whose entry was edited since is stale at once. `strict`: an unknown entry key is an error."""
+    if store.db.execute("SELECT 1 FROM translations LIMIT 1").fetchone():
+        return 0
+    added = 0
+    with store.db.atomic():
+        for key, languages in shipped_translations().items():
+            try:
+                entry = store.entry_by_key(key)
+            except KeyError:
+                if strict:
+                    raise ValueError(f"translations.yaml names {key!r}, which is not a shipped entry") from None
+                continue
+            made_for = entry.model_copy(update={"version": 1})
+            for language, item in languages.items():
+                translations.save(store, made_for, language, item.text, item.question, SHIPPED_ACTOR)
+                added += 1
+    return added

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,15 +23,19 @@ FORMAT = 1
 
 
 def write_snapshot(path: Path, fingerprint: str, revision: int, stamp: str, index: Index) -> None:
-    """Write atomically: a crash mid-write leaves the previous snapshot (or none), never half of one."""
+    """Write atomically: a crash mid-write leaves the previous snapshot (or none), never half of one.
+    Each writer has a temporary file of its own, so processes starting at once never trip over one."""
     data = {"format": FORMAT, "fingerprint": fingerprint, "revision": revision, "stamp": stamp, "index": index.snapshot()}
-    temporary = path.with_name(path.name + ".tmp")
+    temporary: Path | None = None
     try:
-        with open(temporary, "wb") as handle:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name + ".", suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
             marshal.dump(data, handle)
         os.replace(temporary, path)
     except OSError as error:
         logger.warning("Could not save the index snapshot: %s", error.strerror or error)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def _read(path: Path | None) -> dict[str, Any] | None:

@@ -20,11 +20,12 @@ from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
 from knowledge.identity import content_digest
+from knowledge import translations
 from knowledge.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
-from knowledge.models import Document, Entry, EntryStatus, ParsedDocument
+from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, Translation
 from knowledge.sourcetext import SourceText
 
-ObjectType = Literal["document", "entry"]
+ObjectType = Literal["document", "entry", "translation"]
 
 
 class StoreError(Exception):
@@ -103,6 +104,7 @@ class Export(BaseModel):
     entries: list[Entry]
     changes: list[Change] = Field(default_factory=list)
     sources: dict[str, SourceText] = Field(default_factory=dict, description="Document key → its source text.")
+    translations: list[Translation] = Field(default_factory=list)
 
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
@@ -375,6 +377,8 @@ class Store:
         for _, object_type, object_id, _ in rows:
             if object_type == "entry":
                 entry_ids.add(int(object_id))
+            elif object_type == "translation":
+                continue  # read at answer time, not indexed
             else:  # a document's metadata changed: its entries' citations changed too
                 entry_ids.update(
                     int(r[0]) for r in self.db.execute("SELECT id FROM entries WHERE document_id = ?", [object_id])
@@ -390,10 +394,10 @@ class Store:
             (active.append(entry) if entry.is_active else gone.add(entry_id))
         return int(rows[-1][0]), active, gone, False
 
-    def add_entry(self, entry: Entry, actor: str) -> Entry:
+    def add_entry(self, entry: Entry, actor: str, *, batch: str | None = None) -> Entry:
         document = self.document(entry.document_key)
         with self.db.atomic():
-            return self._insert_entry(entry, document.id or 0, actor, utcnow(), None)
+            return self._insert_entry(entry, document.id or 0, actor, utcnow(), batch)
 
     def next_entry_number(self, document_key: str) -> int:
         document = self.document(document_key)
@@ -514,6 +518,8 @@ class Store:
         return undone
 
     def _undo_one(self, change: Change, actor: str) -> int | None:
+        if change.object_type == "translation":
+            return translations.undo(self, change, actor)
         if change.object_type == "document":
             if change.action == "create":
                 return self._record("undo", "document", change.object_id, change.object_key, change.version, None, None, actor)
@@ -570,11 +576,13 @@ class Store:
         review_text: str | None,
         best_entry_id: int | None,
         best_score: float | None,
+        language: str | None = None,
         *,
         asked: str | None = None,
     ) -> None:
-        """Count a question by day and outcome; queue its normalised text (grouped by it) and its
-        masked form as asked (the latest one) for review if it was not answered."""
+        """Count a question by day and outcome (and by day and language: a count, nothing more);
+        queue its normalised text (grouped by it) and its masked form as asked (the latest one) for
+        review if it was not answered."""
         day = today()
         with self.db.atomic():
             self.db.execute(
@@ -582,6 +590,12 @@ class Store:
                 "ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1",
                 [day, outcome],
             )
+            if language:
+                self.db.execute(
+                    "INSERT INTO question_languages (day, language, count) VALUES (?, ?, 1) "
+                    "ON CONFLICT (day, language) DO UPDATE SET count = count + 1",
+                    [day, language],
+                )
             if review_text:
                 self.db.execute(
                     "INSERT INTO review_queue "
@@ -598,6 +612,14 @@ class Store:
         for day, outcome, count in self.db.execute("SELECT day, outcome, count FROM question_stats ORDER BY day"):
             stats.setdefault(day, {})[outcome] = int(count)
         return stats
+
+    def question_languages(self, days: int | None = None) -> dict[str, int]:
+        """Questions per language over the last `days` days (all kept days when None)."""
+        sql, params = "SELECT language, sum(count) FROM question_languages", []
+        if days is not None:
+            sql += " WHERE day >= ?"
+            params.append((dt.datetime.now(dt.UTC).date() - dt.timedelta(days=days - 1)).isoformat())
+        return {str(language): int(count) for language, count in self.db.execute(sql + " GROUP BY language", params)}
 
     def review_items(self, status: str = "open") -> list[ReviewItem]:
         rows = self.db.query("SELECT * FROM review_queue WHERE status = ? ORDER BY count DESC, last_seen DESC", [status])
@@ -645,12 +667,13 @@ class Store:
                     "JOIN documents d ON d.id = s.document_id ORDER BY d.id"
                 )
             },
+            translations=translations.all_translations(self),
         )
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
         with self.db.atomic():
-            for table in ("document_sources", "entries", "documents", "changes"):
+            for table in ("translations", "document_sources", "entries", "documents", "changes"):
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
                 self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
@@ -669,6 +692,7 @@ class Store:
                 )
                 self.db["changes"].insert(row)
             self._backfill_digests()
+            translations.restore_rows(self, export.translations)
             self._record("restore", "document", 0, None, None, None, None, actor)
 
     def _backfill_digests(self) -> None:

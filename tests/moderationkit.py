@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.service import AnswerService
-from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
 from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 
@@ -55,6 +55,7 @@ def _built(without: str | None) -> Store:
     for parsed in shipped_documents():
         if parsed.document.key != without:
             store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=sources[parsed.document.key]))
+    seed_translations(store)
     AnswerService(store)  # saves each entry's analysis in the store, so copies start at once
     return store
 
@@ -69,3 +70,11 @@ def found_key(service: AnswerService, question: str) -> str | None:
     """The key of the first entry offered at all (the answer or the first suggestion), or None."""
     matches = service.answer(question).matches()
     return matches[0].entry_key if matches else None
+
+
+def corrected(text: str) -> str:
+    """An edit of an official text that its document still contains (the last sentence dropped, as a
+    moderator would correct a misread paragraph end): accepted as official, and a new version."""
+    head, _, _ = text.rstrip(".").rpartition(". ")
+    assert head, "a text of one sentence cannot be shortened this way"
+    return head + "."

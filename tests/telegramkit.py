@@ -12,7 +12,7 @@ from botharness import RunningBot, running_bot
 
 from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
 from knowledge.service import AnswerService
-from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
 from knowledge.sourcetext import SourceText, shipped_source_texts
 from knowledge.store import Store
 
@@ -74,6 +74,7 @@ def store_with(*documents: ParsedDocument) -> Store:
     with store.db.atomic():
         for parsed in shipped():
             store.add_document(parsed, SHIPPED_ACTOR, SourceText(format="text", text=sources[parsed.document.key]))
+        seed_translations(store, strict=True)
     for parsed in documents:
         store.add_document(parsed, "system:test")
     return store

@@ -289,7 +289,7 @@ async def test_adding_a_question_that_already_exists_is_refused_as_soon_as_it_is
 async def open_edit(bot: RunningBot, mod: dict[str, Any], entry_id: int, field: str, value: str) -> dict[str, Any]:
     """/edit <id>, choose the field, send the value: returns the before/after preview."""
     [choose] = await send(bot, mod, f"/edit {entry_id}")
-    assert buttons(choose) == ["m:ef:q", "m:ef:t", "m:ef:p", "m:ef:a"]
+    assert buttons(choose) == ["m:ef:q", "m:ef:t", "m:ef:p", "m:ef:a", "m:ef:en", "m:ef:ru", "m:ef:be"]
     [current] = await press(bot, mod, choose, f"m:ef:{field}")
     assert current["visible_text"].startswith("Send the new value")
     [preview] = await send(bot, mod, value)
@@ -402,7 +402,12 @@ async def test_history_lists_every_version_with_who_and_when() -> None:
         await send(bot, mod, "/alias 4 Wil Nederland meer sancties tegen Loekasjenko?")
         await send(bot, other, "/retire 4")
         [history] = await send(bot, mod, "/history 4")
-        lines = history["visible_text"].splitlines()
+        everything = history["visible_text"].splitlines()
+        lines = [line for line in everything if " · translation " not in line]
+        translated = [line for line in everything if " · translation " in line]
+        assert [line.split(" · ")[2:] for line in translated] == [
+            ["system:shipped-sources", "create", f"translation {code}"] for code in ("en", "ru", "be")
+        ], "the shipped translations' history is the entry's history too"
         assert [line.split(" · ")[0] for line in lines] == ["v1", "v2", "v3"]
         assert [line.split(" · ")[2:] for line in lines] == [
             ["system:shipped-sources", "create"],

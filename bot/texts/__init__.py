@@ -38,6 +38,12 @@ class Texts(BaseModel):
     paragraph_label: str
     official_question: str
     moderator_note: str
+    # unofficial translations beside the official text
+    translation_label: str
+    translation_stale: str
+    no_translation: str
+    official_text_label: str
+    translated_question: str
     months: list[str]
     # telegram: commands and their menu descriptions
     start: str
@@ -95,6 +101,18 @@ def texts_for(language: str | None, default: str = "nl") -> Texts:
 
 
 LANGUAGES = ("nl", "en", "ru", "be")
+
+
+def asker_language(
+    chosen: str | None, question_language: str | None, client_language: str | None, default: str = "nl"
+) -> str:
+    """The one rule for the language a reply is in: the user's /language choice, else the language
+    the question is written in, else the client's (Telegram's language_code), else the default."""
+    for candidate in (chosen, question_language, client_language):
+        code = (candidate or "").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return default if default in LANGUAGES else "nl"
 
 
 @cache

@@ -77,6 +77,19 @@ class ModeratorTexts(BaseModel):
     command_stats: str
     command_export: str
     command_cancel: str
+    translate_usage: str
+    translate_show: str
+    translate_none: str
+    translate_current: str
+    translate_stale: str
+    button_confirm_translation: str
+    translate_preview: str
+    translation_saved: str
+    translation_confirmed: str
+    edit_field_translation: str
+    stats_translations: str
+    history_translation: str
+    command_translate: str
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
@@ -190,6 +203,11 @@ NL = ModeratorTexts(
         Reason.WARN_NO_DATE: "geen datum gevonden in het document",
         Reason.WARN_NO_AUTHORS: "geen auteurs gevonden in het document",
         Reason.WARN_CUT_OFF: "de tekst stopt midden in een zin: item {number} lijkt afgebroken en wordt niet geïmporteerd",
+        Reason.TRANSLATION_EMPTY: "de vertaling is leeg",
+        Reason.TRANSLATION_TOO_LONG: "de vertaling is veel langer dan de officiële tekst; kijk na wat er is geplakt",
+        Reason.NO_TRANSLATION: "item {id} heeft geen vertaling ({language})",
+        Reason.TRANSLATION_CURRENT: "de vertaling ({language}) van item {id} is al actueel",
+        Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in en, ru of be, niet '{language}'",
         Reason.DOCUMENT_REJECTED: "het bestand kon niet als document worden gelezen ({detail})",
     },
     entry_forms=("item", "items"),
@@ -273,6 +291,28 @@ NL = ModeratorTexts(
     command_stats="Statistieken",
     command_export="Alles exporteren als JSON",
     command_cancel="Lopende handeling annuleren",
+    translate_usage='Gebruik: /translate <id> <en|ru|be>',
+    translate_show=(
+        '<b>Item {id}: vertaling ({language})</b>\n<b>Officiële tekst:</b>\n{dutch}\n\n<b>Huidige '
+        'vertaling</b> ({state}):\n{current}\n\nStuur de vertaling van de tekst (of /cancel). Wilt u ook '
+        'de vraag vertalen, zet die dan op de eerste regel na <code>Q:</code>.'
+    ),
+    translate_none='nog geen',
+    translate_current='actueel',
+    translate_stale='verouderd: de officiële tekst is sindsdien gewijzigd',
+    button_confirm_translation='✅ Klopt nog: bevestig als actueel',
+    translate_preview=(
+        '<b>Voorbeeld: vertaling ({language}) van item {id}</b> (onofficieel)\nVraag: {question}\n\n{text}'
+    ),
+    translation_saved='Opgeslagen: vertaling ({language}) van item {id}, versie {version}.',
+    translation_confirmed='Bevestigd: de vertaling ({language}) van item {id} is weer actueel.',
+    edit_field_translation='vertaling ({language})',
+    stats_translations=(
+        '\n\n<b>Zonder actuele vertaling</b> (actieve items)\n{missing}\n\n<b>Vragen per '
+        'taal</b>\n{languages}'
+    ),
+    history_translation='{action} · vertaling {language}',
+    command_translate='Vertaling: /translate <id> <en|ru|be>',
 )
 
 EN = ModeratorTexts(
@@ -358,6 +398,29 @@ EN = ModeratorTexts(
     command_stats="Statistics",
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
+    translate_usage='Usage: /translate <id> <en|ru|be>',
+    translate_show=(
+        '<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current '
+        'translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To '
+        'translate the question too, put it on the first line after <code>Q:</code>.'
+    ),
+    translate_none='none yet',
+    translate_current='current',
+    translate_stale='stale: the official text has changed since',
+    button_confirm_translation='✅ Still right: confirm as current',
+    translate_preview=(
+        '<b>Preview: translation ({language}) of entry {id}</b> (unofficial)\nQuestion: '
+        '{question}\n\n{text}'
+    ),
+    translation_saved='Saved: translation ({language}) of entry {id}, version {version}.',
+    translation_confirmed='Confirmed: the translation ({language}) of entry {id} is current again.',
+    edit_field_translation='translation ({language})',
+    stats_translations=(
+        '\n\n<b>Without a current translation</b> (active entries)\n{missing}\n\n<b>Questions per '
+        'language</b>\n{languages}'
+    ),
+    history_translation='{action} · translation {language}',
+    command_translate='Translation: /translate <id> <en|ru|be>',
 )
 
 
@@ -604,6 +667,11 @@ RU = ModeratorTexts(
         Reason.WARN_NO_DATE: "в документе не найдена дата",
         Reason.WARN_NO_AUTHORS: "в документе не найдены авторы",
         Reason.WARN_CUT_OFF: "текст обрывается на середине предложения: запись {number}, похоже, обрезана и не импортируется",
+        Reason.TRANSLATION_EMPTY: "перевод пуст",
+        Reason.TRANSLATION_TOO_LONG: "перевод намного длиннее официального текста; проверьте, что было вставлено",
+        Reason.NO_TRANSLATION: "у записи {id} нет перевода ({language})",
+        Reason.TRANSLATION_CURRENT: "перевод ({language}) записи {id} уже актуален",
+        Reason.TRANSLATION_LANGUAGE: "переводы делаются на en, ru или be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не удалось прочитать как документ ({detail})",
     },
     entry_forms=("запись", "записи", "записей"),
@@ -690,6 +758,28 @@ RU = ModeratorTexts(
     command_stats="Статистика",
     command_export="Экспортировать всё в JSON",
     command_cancel="Отменить текущее действие",
+    translate_usage="Использование: /translate <id> <en|ru|be>",
+    translate_show=(
+        "<b>Запись {id}: перевод ({language})</b>\n<b>Официальный текст:</b>\n{dutch}\n\n<b>Текущий "
+        "перевод</b> ({state}):\n{current}\n\nПришлите перевод текста (или /cancel). Чтобы перевести и "
+        "вопрос, поставьте его в первую строку после <code>Q:</code>."
+    ),
+    translate_none="пока нет",
+    translate_current="актуален",
+    translate_stale="устарел: официальный текст с тех пор изменился",
+    button_confirm_translation="✅ Всё ещё верно: подтвердить как актуальный",
+    translate_preview=(
+        "<b>Предпросмотр: перевод ({language}) записи {id}</b> (неофициальный)\nВопрос: {question}\n\n{text}"
+    ),
+    translation_saved="Сохранено: перевод ({language}) записи {id}, версия {version}.",
+    translation_confirmed="Подтверждено: перевод ({language}) записи {id} снова актуален.",
+    edit_field_translation="перевод ({language})",
+    stats_translations=(
+        "\n\n<b>Без актуального перевода</b> (активные записи)\n{missing}\n\n<b>Вопросы по "
+        "языкам</b>\n{languages}"
+    ),
+    history_translation="{action} · перевод {language}",
+    command_translate="Перевод: /translate <id> <en|ru|be>",
 )
 
 BE = ModeratorTexts(
@@ -760,6 +850,11 @@ BE = ModeratorTexts(
         Reason.WARN_NO_DATE: "у дакуменце не знойдзена дата",
         Reason.WARN_NO_AUTHORS: "у дакуменце не знойдзены аўтары",
         Reason.WARN_CUT_OFF: "тэкст абрываецца на сярэдзіне сказа: запіс {number}, падобна, абрэзаны і не імпартуецца",
+        Reason.TRANSLATION_EMPTY: "пераклад пусты",
+        Reason.TRANSLATION_TOO_LONG: "пераклад значна даўжэйшы за афіцыйны тэкст; праверце, што было ўстаўлена",
+        Reason.NO_TRANSLATION: "у запісу {id} няма перакладу ({language})",
+        Reason.TRANSLATION_CURRENT: "пераклад ({language}) запісу {id} ужо актуальны",
+        Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
     },
     entry_forms=("запіс", "запісы", "запісаў"),
@@ -848,6 +943,28 @@ BE = ModeratorTexts(
     command_stats="Статыстыка",
     command_export="Экспартаваць усё ў JSON",
     command_cancel="Адмяніць бягучае дзеянне",
+    translate_usage="Выкарыстанне: /translate <id> <en|ru|be>",
+    translate_show=(
+        "<b>Запіс {id}: пераклад ({language})</b>\n<b>Афіцыйны тэкст:</b>\n{dutch}\n\n<b>Цяперашні "
+        "пераклад</b> ({state}):\n{current}\n\nДашліце пераклад тэксту (або /cancel). Каб перакласці і "
+        "пытанне, пастаўце яго ў першы радок пасля <code>Q:</code>."
+    ),
+    translate_none="пакуль няма",
+    translate_current="актуальны",
+    translate_stale="састарэў: афіцыйны тэкст з таго часу змяніўся",
+    button_confirm_translation="✅ Усё яшчэ дакладна: пацвердзіць як актуальны",
+    translate_preview=(
+        "<b>Папярэдні прагляд: пераклад ({language}) запісу {id}</b> (неафіцыйны)\nПытанне: {question}\n\n{text}"
+    ),
+    translation_saved="Захавана: пераклад ({language}) запісу {id}, версія {version}.",
+    translation_confirmed="Пацверджана: пераклад ({language}) запісу {id} зноў актуальны.",
+    edit_field_translation="пераклад ({language})",
+    stats_translations=(
+        "\n\n<b>Без актуальнага перакладу</b> (актыўныя запісы)\n{missing}\n\n<b>Пытанні па "
+        "мовах</b>\n{languages}"
+    ),
+    history_translation="{action} · пераклад {language}",
+    command_translate="Пераклад: /translate <id> <en|ru|be>",
 )
 
 _BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}

@@ -29,6 +29,14 @@ TEXTS = Texts(
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
     moderator_note="📝 Notitie van een moderator, geen officiële tekst: niet de woorden van de regering",
+    translation_label='Onofficiële vertaling (Nederlands)',
+    translation_stale=(
+        'Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de '
+        'officiële Nederlandse tekst hieronder geldt.'
+    ),
+    no_translation='Van dit antwoord is nog geen vertaling. Hieronder staat de officiële tekst in het Nederlands.',
+    official_text_label='Officiële tekst (Nederlands), die geldt:',
+    translated_question='Vraag (vertaald)',
     start=(
         "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "
@@ -46,7 +54,8 @@ TEXTS = Texts(
     ),
     privacy=(
         "<b>Wat Standpunt bewaart</b>\n"
-        "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd.\n"
+        "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd, "
+        "en hoeveel er in elke taal binnenkwamen.\n"
         "• Vragen zonder goed antwoord: alleen de tekst, in kleine letters en zonder leestekens, zodat moderatoren "
         "het antwoordbestand kunnen aanvullen. Zonder wie het vroeg of in welke chat; na {days} dagen gewist.\n"
         "• 👍/👎: alleen het aantal per antwoord per dag.\n\n"

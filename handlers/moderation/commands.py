@@ -9,12 +9,14 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest
 
 from bot.plain import suggestion_title
+from bot.texts.moderator import ModeratorTexts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.render import escape
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
 from knowledge.reasons import Reason
+from knowledge.store import Change
 
 
 async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
@@ -79,15 +81,25 @@ async def history(update: Update, context: BotContext) -> None:
         await _reply(update, escape(t.usage_id.format(usage="/history <id>")))
         return
     try:
-        changes = moderation(context).history(entry_id)
+        changes = moderation(context).history_with_translations(entry_id)
     except ModerationError as error:
         await _reply(update, escape(t.reason(error)))
         return
     lines = [
-        t.history_line.format(version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=c.action)
+        t.history_line.format(
+            version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=_action(c, t)
+        )
         for c in changes
     ]
     await _reply(update, escape("\n".join(lines[-40:]) or t.history_empty))
+
+
+def _action(change: Change, t: ModeratorTexts) -> str:
+    """What a change did; a translation's change says which translation."""
+    if change.object_type != "translation":
+        return change.action
+    language = (change.object_key or "").rpartition("#")[2] or "?"
+    return t.history_translation.format(action=change.action, language=language)
 
 
 async def undo(update: Update, context: BotContext) -> None:
@@ -109,6 +121,12 @@ async def stats(update: Update, context: BotContext) -> None:
     figures = moderation(context).stats()
     days = "\n".join(f"{d.day}: {d.answered} / {d.suggested} / {d.unanswered}" for d in figures.days) or "-"
     feedback = "\n".join(f"#{f.entry_id}: {f.helpful} / {f.unhelpful}" for f in figures.feedback[:20]) or "-"
+    missing = "\n".join(
+        f"{language}: {len(ids)}" + (f" ({', '.join(map(str, ids[:30]))})" if ids else "")
+        for language, ids in figures.missing_translations.items()
+    ) or "-"
+    per_language = figures.questions_per_language
+    languages = " · ".join(f"{code}: {per_language.get(code, 0)}" for code in ("nl", "en", "ru", "be"))
     await _reply(
         update,
         t.stats.format(
@@ -118,7 +136,8 @@ async def stats(update: Update, context: BotContext) -> None:
             review=figures.open_review_items,
             days=escape(days),
             feedback=escape(feedback),
-        ),
+        )
+        + t.stats_translations.format(missing=escape(missing), languages=escape(languages)),
     )
 
 

@@ -27,6 +27,8 @@ from knowledge.moderation import ModerationError
 
 CHOOSE, VALUE, CONFIRM = range(10, 13)
 FIELDS = {"q": "question", "t": "text", "p": "topics", "a": "alternates"}
+#: Unofficial translations are edited here too (saved as translations, not as fields of the entry).
+TRANSLATIONS = ("en", "ru", "be")
 
 
 def _shown(entry: Entry, field: str) -> str:
@@ -54,6 +56,7 @@ async def start(update: Update, context: BotContext) -> int:
     clear(context)
     draft(context).update(id=entry.id, version=entry.version)
     labels = {"q": t.edit_field_question, "t": t.edit_field_text, "p": t.edit_field_topics, "a": t.edit_field_alternates}
+    labels.update({code: t.edit_field_translation.format(language=code) for code in TRANSLATIONS})
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"m:ef:{code}")] for code, label in labels.items()])
     await say(update, escape(t.edit_choose.format(id=entry.id, version=entry.version)), keyboard)
     return CHOOSE
@@ -65,8 +68,18 @@ async def choose(update: Update, context: BotContext) -> int:
     if not await guard(update, context):
         return END
     await query.answer()
-    field = FIELDS[(query.data or "m:ef:q").rsplit(":", 1)[1]]
+    code = (query.data or "m:ef:q").rsplit(":", 1)[1]
     current = draft(context)
+    t = texts(update, context)
+    if code in TRANSLATIONS:
+        state = moderation(context).translation_state(current["id"], code)
+        found = state.translation
+        current.update(field=f"translation:{code}", translation_version=found.version if found else 0)
+        shown = found.text if found else "-"
+        label = t.edit_field_translation.format(language=code)
+        await say(update, escape(t.edit_value).format(field=escape(label), current=clipped(shown, 3500)))
+        return VALUE
+    field = FIELDS[code]
     current["field"] = field
     entry = moderation(context).entry(current["id"])
     t = texts(update, context)
@@ -78,6 +91,19 @@ async def value(update: Update, context: BotContext) -> int:
     current = draft(context)
     raw = (update.effective_message.text or "") if update.effective_message else ""
     field = current["field"]
+    t = texts(update, context)
+    if field.startswith("translation:"):
+        language = field.split(":", 1)[1]
+        found = moderation(context).translation_state(current["id"], language).translation
+        current["value"] = raw.strip()
+        preview = t.edit_preview.format(
+            id=current["id"],
+            field=escape(t.edit_field_translation.format(language=language)),
+            before=clipped(found.text if found else "-", 1800),
+            after=clipped(raw.strip(), 1800),
+        )
+        await say(update, preview, confirm_keyboard(update, context))
+        return CONFIRM
     if field == "topics":
         new: object = [p.strip() for p in raw.split(",") if p.strip()]
     elif field == "alternates":
@@ -114,6 +140,8 @@ async def confirm(update: Update, context: BotContext) -> int:
     t = texts(update, context)
     current = draft(context)
     clear(context)
+    if current["field"].startswith("translation:"):
+        return await _save_translation(update, context, current)
     try:
         entry = moderation(context).edit_entry(current["id"], current["version"], actor(update), **{current["field"]: current["value"]})
     except ModerationError as error:
@@ -123,11 +151,31 @@ async def confirm(update: Update, context: BotContext) -> int:
     return END
 
 
+async def _save_translation(update: Update, context: BotContext, current: dict[str, object]) -> int:
+    t = texts(update, context)
+    language = str(current["field"]).split(":", 1)[1]
+    entry_id = int(str(current["id"]))
+    try:
+        saved = moderation(context).save_translation(
+            entry_id,
+            language,
+            str(current["value"]),
+            None,
+            actor(update),
+            expected_version=int(str(current["translation_version"])),
+        )
+    except ModerationError as error:
+        await say(update, escape(t.not_saved.format(reason=error)))
+        return END
+    await say(update, escape(t.translation_saved.format(language=language, id=entry_id, version=saved.version)))
+    return END
+
+
 def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         entry_points=[CommandHandler("edit", start, filters=filters.ChatType.PRIVATE)],
         states={
-            CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:[qtpa]$")],
+            CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:([qtpa]|en|ru|be)$")],
             VALUE: [MessageHandler(filters.TEXT & ~filters.COMMAND, value)],
             CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
             ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],

@@ -200,6 +200,9 @@ def _start_tag(parser: _Parser) -> None:
         raise parser.error(f'Unsupported start tag "{tag}" at byte offset {parser.byte_offset(tag_start)}')
     attributes = _attributes(parser, tag, tag_start)
     _check_attributes(parser, tag, attributes, tag_start)
+    if tag == "blockquote" and any(open_tag.name == "blockquote" for open_tag in parser.stack):
+        # Bot API, MessageEntity: "Blockquote entities can't be nested" (expandable ones included).
+        raise parser.error(f"Blockquote can't be nested, at byte offset {parser.byte_offset(tag_start)}")
     parser.stack.append(_OpenTag(tag, parser.offset, attributes, parser.chars))
 
 

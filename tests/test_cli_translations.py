@@ -1,0 +1,142 @@
+"""The staff command line and translations: ask --json carries the unofficial translation (or null),
+ask --language chooses it, translate ID LANGUAGE FILE|- saves one, add's YAML may carry them."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge import translations
+from knowledge.models import Language
+from knowledge.service import AnswerService
+from knowledge.store import Store
+from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
+from tests.test_cli_staff import run, stored
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
+    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
+    AnswerService.open(path).close()
+    return path
+
+
+@pytest.fixture
+def database(first_start: Path, tmp_path: Path) -> Path:
+    path = tmp_path / first_start.name
+    for built in first_start.parent.iterdir():
+        shutil.copyfile(built, tmp_path / built.name)
+    return path
+
+
+RUSSIAN = "Какие санкции ввёл ЕС против Беларуси?"
+DUTCH = "Welke sancties gelden tegen Belarus?"
+
+
+def ask_json(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> dict[str, object]:
+    code, out, _ = run(capsys, database, "ask", "--json", *args)
+    assert code == 0
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def translation_of(database: Path, entry_id: int, language: Language) -> translations.Translation | None:
+    store = Store.open(database)
+    try:
+        return translations.translation(store, entry_id, language)
+    finally:
+        store.close()
+
+
+def test_ask_json_carries_the_translation_of_the_questions_language(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    answer = ask_json(capsys, database, RUSSIAN)
+    [best, *_] = answer["matches"]  # type: ignore[misc]
+    expected = translation_of(database, best["id"], Language.RU)
+    assert expected is not None
+    assert best["translation"] == {
+        "language": "ru",
+        "question": expected.question,
+        "text": expected.text,
+        "unofficial": True,
+        "stale": False,
+    }
+    assert best["answer"] == Store.open(database).entry(best["id"]).text, "the official text stays the answer"
+
+
+def test_ask_language_chooses_the_translation_and_dutch_gets_none(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    dutch = ask_json(capsys, database, DUTCH)
+    assert all(m["translation"] is None for m in dutch["matches"])  # type: ignore[union-attr]
+    chosen = ask_json(capsys, database, "--language", "be", DUTCH)
+    assert chosen["matches"] and all(m["translation"]["language"] == "be" for m in chosen["matches"])  # type: ignore[union-attr, index]
+    code, out, _ = run(capsys, database, "ask", "--language", "en", DUTCH)
+    assert code == 0 and "Unofficial translation (English)" in out and "Official text (Dutch)" in out
+
+
+def test_translate_saves_from_a_file_and_from_standard_input(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text_file = tmp_path / "ru.txt"
+    text_file.write_text("Новый перевод из файла.\n", encoding="utf-8")
+    code, out, _ = run(capsys, database, "translate", "3", "ru", str(text_file))
+    assert code == 0 and "saved the ru translation of entry 3" in out
+    saved = translation_of(database, 3, Language.RU)
+    assert saved is not None and saved.text == "Новый перевод из файла." and saved.by and saved.by.startswith("cli")
+    assert saved.question, "the translated question is kept"
+    yaml_file = tmp_path / "en.yaml"
+    yaml_file.write_text("question: New question?\ntext: New English text.\n", encoding="utf-8")
+    assert run(capsys, database, "translate", "3", "en", str(yaml_file))[0] == 0
+    english = translation_of(database, 3, Language.EN)
+    assert english is not None and (english.question, english.text) == ("New question?", "New English text.")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Пераклад са стандартнага ўваходу."))
+    assert run(capsys, database, "translate", "3", "be", "-")[0] == 0
+    belarusian = translation_of(database, 3, Language.BE)
+    assert belarusian is not None and belarusian.text == "Пераклад са стандартнага ўваходу."
+
+
+def test_translate_refuses_bad_input_in_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = stored(database)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    for args in (("999", "ru", str(empty)), ("3", "ru", str(empty)), ("3", "ru", str(tmp_path / "missing.txt"))):
+        code, _, err = run(capsys, database, "translate", *args)
+        assert code != 0 and err.startswith("error: ") and err.count("\n") == 1, err
+    code, _, err = run(capsys, database, "translate", "3", "ru", "--confirm", "-")
+    assert code != 0 and "already current" in err
+    with pytest.raises(SystemExit):
+        run(capsys, database, "translate", "3", "nl", str(empty))
+    assert stored(database) == before
+
+
+def test_add_yaml_may_carry_translations(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    source = tmp_path / "entry.yaml"
+    source.write_text(
+        f"document_key: {LETTER_KEY}\nquestion: {NEW_QUESTION}\ntext: {NEW_TEXT}\n"
+        "translations:\n  en:\n    question: Do Belarusian students get a scholarship?\n"
+        "    text: The government makes scholarships available through the Nuffic programme.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, database, "add", str(source))
+    assert code == 0
+    entry_id = int(out.split()[2])
+    saved = translation_of(database, entry_id, Language.EN)
+    assert saved is not None and saved.question == "Do Belarusian students get a scholarship?"
+
+
+def test_stats_count_questions_per_language(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    service = AnswerService.open(database)
+    service.answer(RUSSIAN, record=True, language="ru")
+    service.answer(DUTCH, record=True)
+    service.close()
+    code, out, _ = run(capsys, database, "stats")
+    assert code == 0 and "questions per language: nl 1 en 0 ru 1 be 0" in out
+    assert "without a current translation: en 0, ru 0, be 0" in out

@@ -1,0 +1,120 @@
+"""Moderators and translations in Telegram, end to end: /translate shows the Dutch, takes the text,
+previews and saves; a stale translation is confirmed with one button; /edit edits translations;
+/history and /undo cover them; /stats counts what is missing and the questions per language."""
+
+from __future__ import annotations
+
+from test_telegram_moderation import MODERATOR, moderated_bot, moderator, press, send, user
+
+from bot.texts import texts_for
+from bot.texts.moderator import EN
+from knowledge import translations
+from knowledge.models import Language
+from knowledge.moderation import Moderation
+from tests.moderationkit import content, corrected
+
+SANCTIONS_ID = 3
+RUSSIAN = "Какие санкции ввёл ЕС против Беларуси?"
+NEW_RU = "Новый, проверенный перевод: ЕС ввёл санкции."
+
+
+async def test_translate_shows_the_dutch_previews_and_saves_and_the_asker_sees_it() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        entry = bot.service.store.entry(SANCTIONS_ID)
+        old = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
+        assert old is not None
+        [shown] = await send(bot, mod, f"/translate {SANCTIONS_ID} ru")
+        assert entry.text[:80] in shown["visible_text"] and old.text[:80] in shown["visible_text"]
+        assert f"({EN.translate_current})" in shown["visible_text"]
+        [preview] = await send(bot, mod, f"Q: Какие санкции?\n{NEW_RU}")
+        assert NEW_RU in preview["visible_text"] and "Какие санкции?" in preview["visible_text"]
+        assert "(unofficial)" in preview["visible_text"]
+        assert translations.translation(bot.service.store, SANCTIONS_ID, Language.RU) == old, "nothing saved yet"
+        [saved] = await press(bot, mod, preview, "m:ok")
+        assert saved["visible_text"] == EN.translation_saved.format(
+            language="ru", id=SANCTIONS_ID, version=old.version + 1
+        )
+        new = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
+        assert new is not None and (new.text, new.question, new.by) == (
+            NEW_RU,
+            "Какие санкции?",
+            f"telegram:{MODERATOR}",
+        )
+        [answer] = await bot.ask(user(bot), RUSSIAN)
+        assert NEW_RU in answer["visible_text"] and texts_for("ru").translation_label in answer["visible_text"]
+        [history] = await send(bot, mod, f"/history {SANCTIONS_ID}")
+        assert history["visible_text"].splitlines()[-1].endswith(f"telegram:{MODERATOR} · update · translation ru")
+        [undone] = await send(bot, mod, "/undo")
+        assert undone["visible_text"] == EN.undone.format(changes=EN.changes(1))
+        back = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
+        assert back is not None and back.text == old.text
+
+
+async def test_a_stale_translation_is_confirmed_with_one_button() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        entry = bot.service.store.entry(SANCTIONS_ID)
+        Moderation(bot.service).edit_entry(SANCTIONS_ID, entry.version, "cli:test", text=corrected(entry.text))
+        [shown] = await send(bot, mod, f"/translate {SANCTIONS_ID} en")
+        assert f"({EN.translate_stale})" in shown["visible_text"]
+        [confirmed] = await press(bot, mod, shown, "m:tc")
+        assert confirmed["visible_text"] == EN.translation_confirmed.format(language="en", id=SANCTIONS_ID)
+        assert not Moderation(bot.service).translation_state(SANCTIONS_ID, "en").stale
+        assert Moderation(bot.service).translation_state(SANCTIONS_ID, "ru").stale
+
+
+async def test_translate_with_bad_input_says_so_in_one_line_and_changes_nothing() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        before = content(bot.service.store)
+        for command, expected in (
+            (f"/translate {SANCTIONS_ID} nl", "translations are into en, ru or be, not 'nl'"),
+            (f"/translate {SANCTIONS_ID}", EN.translate_usage),
+            ("/translate 999 ru", "there is no entry 999"),
+        ):
+            [reply] = await send(bot, mod, command)
+            assert reply["visible_text"] == expected
+        [shown] = await send(bot, mod, f"/translate {SANCTIONS_ID} be")
+        [preview] = await send(bot, mod, "Іншы тэкст.")
+        [cancelled] = await press(bot, mod, preview, "m:no")
+        assert cancelled["visible_text"] == EN.cancelled
+        [refused] = await send(bot, user(bot), f"/translate {SANCTIONS_ID} ru")
+        assert refused["visible_text"] == EN.refused or refused["visible_text"].startswith("Deze opdracht")
+        assert content(bot.service.store) == before
+
+
+async def test_edit_offers_the_translations_and_saves_one() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        old = translations.translation(bot.service.store, SANCTIONS_ID, Language.BE)
+        assert old is not None
+        [choose] = await send(bot, mod, f"/edit {SANCTIONS_ID}")
+        [current] = await press(bot, mod, choose, "m:ef:be")
+        assert old.text[:60] in current["visible_text"]
+        [preview] = await send(bot, mod, "Новы беларускі пераклад.")
+        assert (
+            f"Before: {old.text[:60]}" in preview["visible_text"]
+            and "After: Новы беларускі пераклад." in preview["visible_text"]
+        )
+        [saved] = await press(bot, mod, preview, "m:ok")
+        assert saved["visible_text"] == EN.translation_saved.format(
+            language="be", id=SANCTIONS_ID, version=old.version + 1
+        )
+        new = translations.translation(bot.service.store, SANCTIONS_ID, Language.BE)
+        assert new is not None and new.text == "Новы беларускі пераклад." and new.question == old.question
+
+
+async def test_stats_show_missing_translations_and_questions_per_language() -> None:
+    async with moderated_bot() as bot:
+        mod, anna = moderator(bot), user(bot)
+        await bot.ask(anna, RUSSIAN)
+        await bot.ask(anna, "Welke sancties gelden tegen Belarus?")
+        entry = bot.service.store.entry(SANCTIONS_ID)
+        Moderation(bot.service).edit_entry(SANCTIONS_ID, entry.version, "cli:test", text=corrected(entry.text))
+        [stats] = await send(bot, mod, "/stats")
+        shown = stats["visible_text"]
+        assert "Without a current translation" in shown
+        for code in ("en", "ru", "be"):
+            assert f"{code}: 1 ({SANCTIONS_ID})" in shown
+        assert "nl: 1 · en: 0 · ru: 1 · be: 0" in shown

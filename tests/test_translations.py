@@ -1,0 +1,243 @@
+"""Translations in the store and the answer service: shipped, audited, undoable, exported, stale when
+the official text changes; the asker's language; per-language question counts (counts only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.texts import asker_language
+from knowledge import translations
+from knowledge.migrations import SCHEMA_VERSION, migrate
+from knowledge.models import Language, TranslationStatus
+from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
+from knowledge.service import AnswerService
+from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_translations
+from knowledge.store import Store
+from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, corrected, fresh_service
+
+RU, EN, BE = Language.RU, Language.EN, Language.BE
+SANCTIONS_ID = 3  # kamerbrief-2021-03-02-2298/3
+RUSSIAN_SANCTIONS = "Какие санкции ввёл ЕС против Беларуси?"
+
+
+def test_every_shipped_entry_has_a_shipped_translation_in_en_ru_and_be(store: Store) -> None:
+    shipped = shipped_translations()
+    entries = store.entries()
+    assert {e.key for e in entries} == set(shipped), "every shipped entry, and nothing else"
+    for entry in entries:
+        for language in (EN, RU, BE):
+            found = translations.translation(store, entry.id or 0, language)
+            assert found is not None, (entry.key, language)
+            assert found.text == shipped[entry.key][language].text.strip()
+            assert found.by == SHIPPED_ACTOR and found.entry_version == 1
+            assert not translations.is_stale(store, found, entry)
+
+
+def test_shipped_translations_are_in_their_language_and_not_the_dutch_text(store: Store) -> None:
+    analyzer = AnswerService(store).matcher.analyzer
+    from knowledge.languages import question_language
+
+    for entry in store.entries():
+        for language in (EN, RU, BE):
+            found = translations.translation(store, entry.id or 0, language)
+            assert found is not None and found.text != entry.text
+            if len(found.text) > 40:
+                assert question_language(found.text, analyzer) is language, (entry.key, language)
+
+
+def test_saving_a_translation_is_audited_and_undo_puts_the_previous_one_back() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    before = translations.translation(service.store, SANCTIONS_ID, RU)
+    assert before is not None
+    saved = moderation.save_translation(SANCTIONS_ID, "ru", "Новый текст перевода.", None, "telegram:7")
+    assert saved.version == before.version + 1 and saved.by == "telegram:7"
+    assert saved.question == before.question, "no new question given: the translated question is kept"
+    history = moderation.history_with_translations(SANCTIONS_ID)
+    last = history[-1]
+    assert (last.object_type, last.action, last.actor, last.object_key) == (
+        "translation",
+        "update",
+        "telegram:7",
+        "kamerbrief-2021-03-02-2298/3#ru",
+    )
+    assert (
+        last.before
+        and last.before["text"] == before.text
+        and last.after
+        and last.after["text"] == "Новый текст перевода."
+    )
+    moderation.undo("telegram:7")
+    again = translations.translation(service.store, SANCTIONS_ID, RU)
+    assert again is not None and again.text == before.text and again.version == saved.version + 1
+
+
+def test_undoing_a_new_translation_withdraws_it_and_it_is_no_longer_shown() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "cli:test")
+    moderation.save_translation(
+        entry.id or 0, EN, "The government makes scholarships available.", "Scholarships?", "cli:other"
+    )
+    assert service.entry_match(entry.id or 0, language=EN).translation is not None
+    moderation.undo("cli:other")
+    assert translations.translation(service.store, entry.id or 0, EN) is None
+    withdrawn = translations.translation(service.store, entry.id or 0, EN, withdrawn=True)
+    assert withdrawn is not None and withdrawn.status is TranslationStatus.WITHDRAWN, "kept, not deleted"
+    match = service.entry_match(entry.id or 0, language=EN)
+    assert match.translation is None and match.language is EN
+
+
+def test_editing_the_official_text_makes_translations_stale_and_confirming_makes_them_current() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = service.store.entry(SANCTIONS_ID)
+    moderation.edit_entry(SANCTIONS_ID, entry.version, "cli:a", topics=["sancties", "eu"])
+    assert not moderation.translation_state(SANCTIONS_ID, RU).stale, "topics are not the official text"
+    edited = moderation.edit_entry(SANCTIONS_ID, entry.version + 1, "cli:a", text=corrected(entry.text))
+    for language in (EN, RU, BE):
+        assert moderation.translation_state(SANCTIONS_ID, language).stale
+        shown = service.entry_match(SANCTIONS_ID, language=language).translation
+        assert shown is not None and shown.stale and shown.unofficial
+    assert SANCTIONS_ID in moderation.missing_translations()["ru"]
+    moderation.confirm_translation(SANCTIONS_ID, RU, "cli:b")
+    assert not moderation.translation_state(SANCTIONS_ID, RU).stale
+    assert moderation.translation_state(SANCTIONS_ID, EN).stale, "confirmed per language"
+    with pytest.raises(ModerationError, match="already current"):
+        moderation.confirm_translation(SANCTIONS_ID, RU, "cli:b")
+    moderation.edit_entry(SANCTIONS_ID, edited.version, "cli:a", text=entry.text)
+    assert not moderation.translation_state(SANCTIONS_ID, EN).stale, "the text it was made for is back"
+
+
+def test_bad_translations_are_refused_and_change_nothing() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    before = content(service.store)
+    for language, text in (("nl", "Tekst"), ("de", "Text"), ("ru", "   ")):
+        with pytest.raises(ModerationError):
+            moderation.save_translation(SANCTIONS_ID, language, text, None, "cli:a")
+    with pytest.raises(ModerationError, match="no entry"):
+        moderation.save_translation(999, "ru", "Текст", None, "cli:a")
+    current = translations.translation(service.store, SANCTIONS_ID, RU)
+    assert current is not None
+    with pytest.raises(ModerationError, match="someone else"):
+        moderation.save_translation(SANCTIONS_ID, "ru", "Текст", None, "cli:a", expected_version=current.version - 1)
+    assert content(service.store) == before
+
+
+def test_export_then_restore_keeps_every_translation() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    moderation.save_translation(SANCTIONS_ID, BE, "Іншы пераклад.", "Пытанне?", "cli:a")
+    exported = moderation.export()
+    assert len(exported.translations) == 39
+    target = fresh_service()
+    Moderation(target).restore(exported.model_dump_json(), "cli:restore")
+    assert translations.all_translations(target.store) == translations.all_translations(service.store)
+    restored = target.entry_match(SANCTIONS_ID, language=BE).translation
+    assert restored is not None and restored.text == "Іншы пераклад." and not restored.stale
+    assert content(target.store)["translations"] == content(service.store)["translations"]
+
+
+def test_an_export_from_before_translations_restores_without_any() -> None:
+    service = fresh_service()
+    raw = service.store.export().model_dump(mode="json")
+    raw.pop("translations")
+    Moderation(service).restore(__import__("json").dumps(raw), "cli:restore")
+    assert translations.all_translations(service.store) == []
+
+
+def test_a_store_of_schema_3_migrates_and_gets_the_shipped_translations(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    migrate(Database(conn), target=3)
+    conn.close()
+    old = Store.open(path)  # migrates to the current schema
+    assert old.schema_version == SCHEMA_VERSION
+    from knowledge.shipped import shipped_documents
+
+    for parsed in shipped_documents():  # what a first start of the previous version stored
+        old.add_document(parsed, SHIPPED_ACTOR)
+    old.db.execute("DELETE FROM translations")
+    old.db.conn.commit()
+    old.close()
+    service = AnswerService.open(path)
+    try:
+        assert len(translations.all_translations(service.store)) == 39
+        assert seed_translations(service.store) == 0, "only once"
+    finally:
+        service.close()
+
+
+def test_questions_are_counted_per_language_and_nothing_else_is_kept(store: Store) -> None:
+    service = AnswerService(store)
+    service.answer(RUSSIAN_SANCTIONS, record=True, language="ru")
+    service.answer("Welke sancties gelden tegen Belarus?", record=True)
+    service.answer("Якія санкцыі ўвёў ЕС?", record=True)
+    service.answer("sancties", record=True, language="be")
+    assert store.question_languages() == {"ru": 1, "nl": 1, "be": 2}
+    columns = {row[1] for row in store.db.execute("PRAGMA table_info(question_languages)")}
+    assert columns == {"id", "day", "language", "count"}, "no text, no person, no chat"
+    assert Moderation(service).stats().questions_per_language == {"ru": 1, "nl": 1, "be": 2}
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Какие санкции ввёл ЕС против Беларуси?", RU),
+        ("Якія санкцыі ЕС увёў супраць Беларусі?", BE),
+        ("What sanctions has the EU imposed on Belarus?", EN),
+        ("Welke sancties gelden tegen Belarus?", Language.NL),
+        ("Belarus 2021", None),
+    ],
+)
+def test_the_language_of_a_question(service: AnswerService, question: str, language: Language | None) -> None:
+    assert service.question_language(question) is language
+
+
+def test_one_rule_decides_the_askers_language() -> None:
+    assert asker_language("be", "ru", "en") == "be", "/language overrides both"
+    assert asker_language(None, "ru", "en") == "ru", "then the question's language"
+    assert asker_language(None, None, "en-GB") == "en", "then Telegram's"
+    assert asker_language(None, None, "de", "ru") == "ru", "then the default"
+    assert asker_language(None, None, None) == "nl"
+
+
+def test_a_non_dutch_asker_gets_titles_in_their_language_and_a_dutch_asker_the_dutch_ones(
+    service: AnswerService,
+) -> None:
+    entry = service.store.entry(SANCTIONS_ID)
+    ru = translations.translation(service.store, SANCTIONS_ID, RU)
+    assert ru is not None
+    assert service.entry_match(SANCTIONS_ID, language=RU).title == ru.question
+    dutch = service.entry_match(SANCTIONS_ID)
+    assert dutch.title is None and dutch.translation is None and dutch.question == entry.question
+    assert service.entry_match(SANCTIONS_ID, language=Language.NL) == dutch
+
+
+def test_a_title_falls_back_to_a_curated_phrasing_in_that_language() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = moderation.add_entry(
+        EntryDraft(
+            document_key=LETTER_KEY,
+            question=NEW_QUESTION,
+            text=NEW_TEXT,
+            alternates=[{"text": "Are there scholarships for Belarusian students?", "language": "en"}],  # type: ignore[list-item]
+            translations={
+                RU: TranslationDraft(text="Правительство предоставляет стипендии.", question="Есть ли стипендии?")
+            },
+        ),
+        "cli:a",
+    )
+    assert service.entry_match(entry.id or 0, language=EN).title == "Are there scholarships for Belarusian students?"
+    assert service.entry_match(entry.id or 0, language=RU).title == "Есть ли стипендии?"
+    assert service.entry_match(entry.id or 0, language=BE).title is None, "else the Dutch question"
+    undone = moderation.undo("cli:a")
+    assert [c.object_type for c in undone] == ["translation", "entry"], "one undo: the entry and its translations"
+    assert translations.translation(service.store, entry.id or 0, RU) is None
+    assert not service.store.entry(entry.id or 0).is_active
