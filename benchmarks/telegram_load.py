@@ -126,7 +126,7 @@ def _latencies(api: FakeBotApi) -> list[float]:
     return [
         reply - update
         for chat, updates in delivered.items()
-        for update, reply in zip(sorted(updates), sorted(replied[chat]))
+        for update, reply in zip(sorted(updates), sorted(replied[chat]), strict=False)
     ]
 
 

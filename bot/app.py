@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import urllib.request
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
@@ -44,14 +45,23 @@ REVIEW_PURGE_JOB = "purge-review-queue"
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
 
+def default_http_client() -> str:
+    """aiohttp, unless the environment names a proxy: PTB's httpx client honours HTTP(S)_PROXY and
+    ALL_PROXY (and NO_PROXY), ours does not, so a deployment that egresses through one keeps working."""
+    if urllib.request.getproxies_environment():
+        logger.info("A proxy is set in the environment: the bot talks to Telegram through httpx")
+        return "httpx"
+    return DEFAULT_REQUEST
+
+
 def build_application(
-    settings: Settings, service: AnswerService | None = None, *, http_client: str = DEFAULT_REQUEST
+    settings: Settings, service: AnswerService | None = None, *, http_client: str | None = None
 ) -> BotApplication:
     """An Application wired to our handlers and services; not started. `http_client` names one of
-    REQUEST_CLASSES (the benchmark compares them; the bot runs on the default)."""
+    REQUEST_CLASSES (the benchmark compares them); by default, default_http_client()."""
     if settings.telegram_bot_token is None:
         raise SettingsError("TELEGRAM_BOT_TOKEN: required to run the Telegram bot")
-    request_class = REQUEST_CLASSES[http_client]
+    request_class = REQUEST_CLASSES[http_client or default_http_client()]
     # As ApplicationBuilder would build them: a pool for calls, one connection for the long poll.
     request: BaseRequest = request_class(connection_pool_size=CONNECTION_POOL, pool_timeout=POOL_TIMEOUT)
     get_updates_request: BaseRequest = request_class(connection_pool_size=1)
