@@ -40,8 +40,6 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 logger = logging.getLogger(__name__)
-
-
 _JSON = {"Content-Type": "application/json"}
 
 
@@ -147,7 +145,9 @@ class AiohttpRequest(BaseRequest):
                 body.add_field(name, content, filename=filename, content_type=mimetype)
         elif request_data is not None:
             body, headers = request_data.json_payload, _JSON
-        await self._acquire(pool)
+        slots = self._slots
+        assert slots is not None
+        await _acquire(slots, pool)
         try:
             async with session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
@@ -160,20 +160,19 @@ class AiohttpRequest(BaseRequest):
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
         finally:
-            assert self._slots is not None
-            self._slots.release()
+            slots.release()  # to the pool it was taken from, even if shutdown() and initialize() came between
 
-    async def _acquire(self, pool_timeout: float | None) -> None:
-        """A place in the pool, waiting at most `pool_timeout` seconds (None: as long as it takes)."""
-        assert self._slots is not None
-        if not self._slots.locked():
-            await self._slots.acquire()  # free: returns at once
-            return
-        try:
-            async with asyncio.timeout(pool_timeout):
-                await self._slots.acquire()
-        except TimeoutError:
-            raise TimedOut(
-                "Pool timeout: All connections in the connection pool are occupied. "
-                "Request was *not* sent to Telegram. Consider adjusting the connection pool size or the pool timeout."
-            ) from PoolTimeout(f"no free connection within {pool_timeout} s")
+
+async def _acquire(slots: asyncio.Semaphore, pool_timeout: float | None) -> None:
+    """A place in the pool, waiting at most `pool_timeout` seconds (None: as long as it takes)."""
+    if not slots.locked():
+        await slots.acquire()  # free: returns at once
+        return
+    try:
+        async with asyncio.timeout(pool_timeout):
+            await slots.acquire()
+    except TimeoutError:
+        raise TimedOut(
+            "Pool timeout: All connections in the connection pool are occupied. "
+            "Request was *not* sent to Telegram. Consider adjusting the connection pool size or the pool timeout."
+        ) from PoolTimeout(f"no free connection within {pool_timeout} s")
