@@ -22,7 +22,8 @@ def main() -> int:
     print(answer_path.table(rows))
     load = asyncio.run(telegram_load.run(users=200, questions=2_000))
     print(
-        f"\nthrough the Bot API (real Application, fake server in its own process, rate limiter off): "
+        f"\nthrough the Bot API (real Application on {load['http_client']}, fake server in its own process, "
+        f"rate limiter off): "
         f"{load['questions']} questions from {load['users']} users, {load['updates_per_second']:.0f} updates/s, "
         f"getUpdates→sendMessage p50 {load['latency_p50_ms']:.1f} ms, p99 {load['latency_p99_ms']:.1f} ms, "
         f"bot CPU {load['bot_cpu_ms_per_update']:.2f} ms per update"

@@ -1,6 +1,7 @@
 """End-to-end load through Telegram's protocol: the real Application against the fake Bot API.
 
-    python -m benchmarks.telegram_load --users 200 --questions 2000 [--profile]
+    python -m benchmarks.telegram_load --users 200 --questions 2000 [--profile] [--http-client httpx]
+    python -m benchmarks.telegram_load --compare 5     # aiohttp vs httpx, alternating runs, medians
 
 All questions are queued at once; the bot long-polls them, answers, and we measure sustained
 updates per second and, per update, the time from the getUpdates response that delivered it to
@@ -28,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from fakebotapi import FakeBotApi  # noqa: E402
 
-from bot.app import build_application  # noqa: E402
+from bot.app import DEFAULT_REQUEST, REQUEST_CLASSES, build_application  # noqa: E402
+from bot.lifecycle import serving  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
 from knowledge.service import AnswerService  # noqa: E402
@@ -46,6 +48,8 @@ def serve_fake(users: int, questions: int, ready: Any, stop: Any) -> None:
             for number in range(questions):
                 api.send_text(people[number % users], texts[number % len(texts)])
             api.register_method("benchmarkReport", lambda state, call: _report(api))
+            # Polled while waiting: a count only, so that the waiting costs the bot next to nothing.
+            api.register_method("benchmarkProgress", lambda state, call: len(api.calls("sendMessage")))
             ready.put((api.token, api.base_url, api.base_file_url))
             while not stop.is_set():
                 await asyncio.sleep(0.05)
@@ -65,7 +69,7 @@ def _report(api: FakeBotApi) -> dict[str, Any]:
     }
 
 
-async def run(users: int, questions: int) -> dict[str, Any]:
+async def run(users: int, questions: int, http_client: str = DEFAULT_REQUEST) -> dict[str, Any]:
     context = multiprocessing.get_context("spawn")
     ready, stop = context.Queue(), context.Event()
     fake = context.Process(target=serve_fake, args=(users, questions, ready, stop), daemon=True)
@@ -81,20 +85,22 @@ async def run(users: int, questions: int) -> dict[str, Any]:
             rate_limiter=False,
             flood_max_messages=1000,
         )
-        app = build_application(settings, AnswerService(store))
+        app = build_application(settings, AnswerService(store), http_client=http_client)
         cpu_started = time.process_time()
         async with serving(app, poll_timeout=1):
-            report = await app.bot.do_api_request("benchmarkReport")
-            while report["replies"] < questions:
+            while await app.bot.do_api_request("benchmarkProgress") < questions:
                 await asyncio.sleep(0.05)
-                report = await app.bot.do_api_request("benchmarkReport")
             cpu = time.process_time() - cpu_started
+            report = await app.bot.do_api_request("benchmarkReport")
+            if report["replies"] < questions:
+                raise RuntimeError(f"only {report['replies']} of {questions} sendMessage calls succeeded")
     finally:
         stop.set()
         fake.join(timeout=10)
     latencies = report["latencies"]
     elapsed = report["last_reply"] - report["first_delivery"]
     return {
+        "http_client": http_client,
         "users": users,
         "questions": questions,
         "seconds": elapsed,
@@ -120,8 +126,37 @@ def _latencies(api: FakeBotApi) -> list[float]:
     return [
         reply - update
         for chat, updates in delivered.items()
-        for update, reply in zip(sorted(updates), sorted(replied[chat]))
+        for update, reply in zip(sorted(updates), sorted(replied[chat]), strict=False)
     ]
+
+
+FIGURES = ("updates_per_second", "latency_p50_ms", "latency_p99_ms", "bot_cpu_ms_per_update")
+
+
+def compare(users: int, questions: int, rounds: int, clients: tuple[str, ...] = ("httpx", "aiohttp")) -> dict[str, Any]:
+    """Each client `rounds` times, alternating (so drift in the machine hits both alike); medians."""
+    runs: dict[str, list[dict[str, Any]]] = {client: [] for client in clients}
+    for _ in range(rounds):
+        for client in clients:
+            runs[client].append(asyncio.run(run(users, questions, client)))
+    return {
+        client: {figure: statistics.median(r[figure] for r in results) for figure in FIGURES}
+        | {"runs": [round(r["bot_cpu_ms_per_update"], 2) for r in results]}
+        for client, results in runs.items()
+    }
+
+
+def comparison_table(medians: dict[str, Any]) -> str:
+    lines = [
+        "| HTTP client | bot CPU per update | updates/s | p50 | p99 | CPU per run (ms/update) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for client, m in medians.items():
+        lines.append(
+            f"| {client} | {m['bot_cpu_ms_per_update']:.2f} ms | {m['updates_per_second']:.0f} | "
+            f"{m['latency_p50_ms']:.0f} ms | {m['latency_p99_ms']:.0f} ms | {', '.join(map(str, m['runs']))} |"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,11 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--profile", action="store_true", help="print where the time goes (cProfile)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--http-client", choices=sorted(REQUEST_CLASSES), default=DEFAULT_REQUEST)
+    parser.add_argument("--compare", type=int, metavar="ROUNDS", help="every HTTP client ROUNDS times; medians")
     args = parser.parse_args(argv)
+    if args.compare:
+        medians = compare(args.users, args.questions, args.compare)
+        print(json.dumps(medians) if args.json else comparison_table(medians))
+        return 0
     profiler = cProfile.Profile() if args.profile else None
     if profiler:
         profiler.enable()
-    result = asyncio.run(run(args.users, args.questions))
+    result = asyncio.run(run(args.users, args.questions, args.http_client))
     if profiler:
         profiler.disable()
         out = io.StringIO()
@@ -143,10 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result))
     else:
+        r = result
         print(
-            f"{result['questions']} questions from {result['users']} users in {result['seconds']:.2f} s: "
-            f"{result['updates_per_second']:.0f} updates/s; getUpdates→sendMessage p50 {result['latency_p50_ms']:.1f} ms, "
-            f"p99 {result['latency_p99_ms']:.1f} ms; bot CPU {result['bot_cpu_ms_per_update']:.2f} ms/update"
+            f"{r['http_client']}: {r['questions']} questions from {r['users']} users in {r['seconds']:.2f} s: "
+            f"{r['updates_per_second']:.0f} updates/s; getUpdates→sendMessage p50 {r['latency_p50_ms']:.1f} ms, "
+            f"p99 {r['latency_p99_ms']:.1f} ms; bot CPU {r['bot_cpu_ms_per_update']:.2f} ms/update"
         )
     return 0
 

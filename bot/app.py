@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import urllib.request
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.settings import Settings, SettingsError
+from bot.telegram_request import AiohttpRequest
 from bot.texts import LANGUAGES, Texts, texts_for
 from bot.texts.moderator import ModeratorTexts, moderator_texts
 from handlers.context import SERVICES, BotContext, BotServices, services_of
@@ -23,6 +26,15 @@ logger = logging.getLogger(__name__)
 #: httpcore checks every idle connection on every request, so a large pool costs more than it gives.
 CONCURRENT_UPDATES = 16
 CONNECTION_POOL = 16
+#: Seconds a call waits for a free connection of the pool before it fails (TimedOut, not sent).
+POOL_TIMEOUT = 10.0
+#: The HTTP client under python-telegram-bot, by name (benchmarks/RESULTS.md, "HTTP client": aiohttp
+#: costs less CPU per update than PTB's default httpx; both honour the same timeouts and errors).
+REQUEST_CLASSES: dict[str, type[AiohttpRequest] | type[HTTPXRequest]] = {
+    "aiohttp": AiohttpRequest,
+    "httpx": HTTPXRequest,
+}
+DEFAULT_REQUEST = "aiohttp"
 PUBLIC_COMMANDS = ("start", "help", "topics", "sources", "ask", "language", "privacy")
 #: The review queue's retention is enforced this often: an item lives at most its days plus this.
 REVIEW_PURGE_INTERVAL = 6 * 3600
@@ -33,18 +45,34 @@ REVIEW_PURGE_JOB = "purge-review-queue"
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
 
-def build_application(settings: Settings, service: AnswerService | None = None) -> BotApplication:
-    """An Application wired to our handlers and services; not started."""
+def default_http_client() -> str:
+    """aiohttp, unless the environment names a proxy: PTB's httpx client honours HTTP(S)_PROXY and
+    ALL_PROXY (and NO_PROXY), ours does not, so a deployment that egresses through one keeps working."""
+    if urllib.request.getproxies_environment():
+        logger.info("A proxy is set in the environment: the bot talks to Telegram through httpx")
+        return "httpx"
+    return DEFAULT_REQUEST
+
+
+def build_application(
+    settings: Settings, service: AnswerService | None = None, *, http_client: str | None = None
+) -> BotApplication:
+    """An Application wired to our handlers and services; not started. `http_client` names one of
+    REQUEST_CLASSES (the benchmark compares them); by default, default_http_client()."""
     if settings.telegram_bot_token is None:
         raise SettingsError("TELEGRAM_BOT_TOKEN: required to run the Telegram bot")
+    request_class = REQUEST_CLASSES[http_client or default_http_client()]
+    # As ApplicationBuilder would build them: a pool for calls, one connection for the long poll.
+    request: BaseRequest = request_class(connection_pool_size=CONNECTION_POOL, pool_timeout=POOL_TIMEOUT)
+    get_updates_request: BaseRequest = request_class(connection_pool_size=1)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .connection_pool_size(CONNECTION_POOL)
-        .pool_timeout(10.0)
+        .request(request)
+        .get_updates_request(get_updates_request)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

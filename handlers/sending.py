@@ -8,6 +8,7 @@ proves the request was not carried out:
   reported that the method failed, so nothing was sent. (A page it could not parse, say a proxy's
   502, proves nothing about what happened behind it: not retried.)
 * A connection that could not be made (refused, DNS, connect or pool timeout): nothing left us.
+  (httpx or aiohttp, whichever client bot.app runs on: the same decision for the same failure.)
 
 Not retried: TimedOut while waiting for the answer and connections dropped after the request was
 written. Telegram may well have delivered the message then, and the user would see the same answer
@@ -27,8 +28,11 @@ import random
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+import aiohttp
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+
+from bot.telegram_request import PoolTimeout
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -39,7 +43,9 @@ ATTEMPTS = 4
 MAX_RETRY_AFTER = 60.0
 #: Back-off after a server error: 0.5 s, 1 s, 2 s (plus a little jitter so retries do not march).
 BACKOFF = 0.5
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Causes that prove nothing left us, from either HTTP client the bot can run on (bot.telegram_request):
+_CONNECT_TIMEOUTS = (httpx.ConnectTimeout, httpx.PoolTimeout, aiohttp.ConnectionTimeoutError, PoolTimeout)
+_NOT_SENT = (httpx.ConnectError, aiohttp.ClientConnectorError, *_CONNECT_TIMEOUTS)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -74,7 +80,7 @@ def not_carried_out(error: Exception) -> bool:
         return False
     cause = error.__cause__
     if isinstance(error, TimedOut):
-        return isinstance(cause, (httpx.ConnectTimeout, httpx.PoolTimeout))
+        return isinstance(cause, _CONNECT_TIMEOUTS)
     if cause is None:
         return True  # PTB raises a bare NetworkError for an error status (5xx) Telegram answered with
     return isinstance(cause, _NOT_SENT)

@@ -19,7 +19,8 @@ PARAGRAPH_BREAK = ""
 UNWRAPPED_WIDTH = 110
 _MARKER = "\ue000{}\ue001"
 _MARKER_RE = re.compile("\ue000(\\d+)\ue001")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Also the two private-use characters of _MARKER: a document containing them would leak them as markers.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ue000\ue001"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _URL = re.compile(r"https?://\S+")
 _LIST_ITEM = re.compile(r"^(?:[–•▪◦·*-]|\d{1,2}[.)]|[a-z][.)])\s+\S")

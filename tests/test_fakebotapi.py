@@ -28,7 +28,8 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
-from telegram.request import HTTPXRequest
+
+from bot.app import REQUEST_CLASSES
 
 
 @pytest_asyncio.fixture
@@ -37,10 +38,11 @@ async def api() -> AsyncIterator[FakeBotApi]:
         yield fake
 
 
-@pytest_asyncio.fixture
-async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
-    request = HTTPXRequest(read_timeout=3.0, connect_timeout=3.0)
-    async with Bot(api.token, base_url=api.base_url, base_file_url=api.base_file_url, request=request) as client:
+@pytest_asyncio.fixture(params=sorted(REQUEST_CLASSES))
+async def bot(api: FakeBotApi, request: pytest.FixtureRequest) -> AsyncIterator[Bot]:
+    """PTB's own HTTPXRequest and the bot's AiohttpRequest, through the same checks (bot.app)."""
+    http = REQUEST_CLASSES[request.param](read_timeout=3.0, connect_timeout=3.0)
+    async with Bot(api.token, base_url=api.base_url, base_file_url=api.base_file_url, request=http) as client:
         yield client
 
 

@@ -15,6 +15,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+import aiohttp
 import httpx
 import pytest
 from botharness import RunningBot, running_bot
@@ -28,9 +29,10 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
-from telegram.request import HTTPXRequest
 from telegramkit import MELDPUNT, SANCTIONS, UNRELATED
 
+from bot.app import REQUEST_CLASSES
+from bot.telegram_request import PoolTimeout
 from bot.texts import texts_for
 from handlers.sending import not_carried_out, retry_delay, with_retry
 from knowledge.service import AnswerService
@@ -61,6 +63,13 @@ def _caused(error: TelegramError, cause: BaseException) -> TelegramError:
         (_caused(TimedOut(), httpx.WriteTimeout("write")), False),
         (_caused(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone")), False),
         (_caused(NetworkError("httpx.ReadError"), httpx.ReadError("reset")), False),
+        # The same decisions when the bot runs on aiohttp (bot.telegram_request):
+        (_caused(TimedOut("Connect timeout"), aiohttp.ConnectionTimeoutError("connect")), True),
+        (_caused(TimedOut("Pool timeout"), PoolTimeout("pool")), True),
+        (_caused(TimedOut(), aiohttp.SocketTimeoutError("read")), False),
+        (_caused(NetworkError("aiohttp.ServerDisconnectedError"), aiohttp.ServerDisconnectedError()), False),
+        (_caused(NetworkError("aiohttp.ClientOSError"), aiohttp.ClientOSError(104, "reset")), False),
+        (_caused(NetworkError("aiohttp.ClientPayloadError"), aiohttp.ClientPayloadError("cut")), False),
         (_caused(NetworkError("Bad Gateway (502). Parsing failed"), TelegramError("Invalid server response")), False),
         (BadRequest("Can't parse entities"), False),
         (Forbidden("Forbidden: bot was blocked by the user"), False),
@@ -108,10 +117,13 @@ async def _send_error(bot: Bot) -> TelegramError:
     return caught.value
 
 
-async def test_the_classification_fits_the_exceptions_ptb_really_raises() -> None:
-    """Refused connections and error answers are retried; dropped and timed-out answers are not."""
+@pytest.mark.parametrize("client", sorted(REQUEST_CLASSES))
+async def test_the_classification_fits_the_exceptions_ptb_really_raises(client: str) -> None:
+    """Refused connections and error answers are retried; dropped and timed-out answers are not;
+    on either HTTP client the bot can run on."""
+    request_class = REQUEST_CLASSES[client]
     async with FakeBotApi() as api:
-        bot = Bot(api.token, base_url=api.base_url, request=HTTPXRequest(read_timeout=0.3))
+        bot = Bot(api.token, base_url=api.base_url, request=request_class(read_timeout=0.3))
         async with bot:
             api.inject_fault("sendMessage", "server_error", status=500)
             assert not_carried_out(await _send_error(bot))
@@ -122,10 +134,25 @@ async def test_the_classification_fits_the_exceptions_ptb_really_raises() -> Non
             assert isinstance(timed_out, TimedOut) and not not_carried_out(timed_out)
             api.inject_fault("sendMessage", "flood", retry_after=1)
             assert retry_delay(await _send_error(bot), 1) == 1.0
-        refused = Bot(api.token, base_url=f"http://127.0.0.1:{_closed_port()}/bot")
+        refused = Bot(api.token, base_url=f"http://127.0.0.1:{_closed_port()}/bot", request=request_class())
         with pytest.raises(NetworkError) as caught:
-            await refused.get_me()
+            async with refused:  # initialize() calls getMe; leaving shuts the request down
+                pass
         assert not_carried_out(caught.value), "connection refused: nothing was sent"
+
+
+@pytest.mark.parametrize("client", sorted(REQUEST_CLASSES))
+async def test_a_call_that_finds_no_free_connection_in_time_was_not_sent_and_may_be_retried(client: str) -> None:
+    async with FakeBotApi() as api:
+        request = REQUEST_CLASSES[client](connection_pool_size=1, pool_timeout=0.2, read_timeout=3.0)
+        async with Bot(api.token, base_url=api.base_url, request=request) as bot:
+            api.inject_fault("sendMessage", "delay", seconds=2.0)
+            busy = asyncio.create_task(bot.send_message(1001, "first"))
+            await asyncio.sleep(0.3)  # the first call holds the only connection for 2 s
+            timed_out = await _send_error(bot)
+            assert isinstance(timed_out, TimedOut) and not_carried_out(timed_out)
+            assert (await busy).text == "first"
+            assert [call.params["text"] for call in api.calls("sendMessage")] == ["first"], "the second never left"
 
 
 # --- the whole bot under faults -----------------------------------------------------------------
@@ -200,7 +227,9 @@ async def _settled(bot: RunningBot, users: list[dict[str, Any]], timeout: float 
 
 def _assert_no_identifiers_logged(caplog: pytest.LogCaptureFixture, ids: list[int]) -> None:
     """The bot's log lines at INFO and up (not the fake server's access log) name no one."""
-    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO and not r.name.startswith("aiohttp")]
+    # aiohttp's server loggers are the fake's; aiohttp.client is the bot's own HTTP client and is checked.
+    fake = ("aiohttp.access", "aiohttp.server", "aiohttp.web", "aiohttp.internal")
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO and not r.name.startswith(fake)]
     assert lines, "something was logged"
     for line in lines:
         assert not any(str(user_id) in line for user_id in ids), line
