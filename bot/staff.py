@@ -15,12 +15,12 @@ from bot.previews import render_preview
 from bot.settings import Settings
 from bot.texts.moderator import IMPORT_EN
 from knowledge.importers import DocumentRejected, read_document
-from knowledge.models import Entry, EntryStatus, ParsedDocument
+from knowledge.models import Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
 from knowledge.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from knowledge.sourcetext import SourceText, source_of_upload
+from knowledge.sourcetext import source_of_upload
 
 
 class StaffError(Exception):

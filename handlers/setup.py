@@ -13,8 +13,8 @@ from handlers.moderation.add import add_conversation
 from handlers.moderation.edit import edit_conversation
 from handlers.moderation.flow import nothing_to_cancel
 from handlers.moderation.importing import import_conversation
-from handlers.throttle import ADDRESSED_TO_BOT, register_flood_check
 from handlers.moderation.translate import translate_conversation
+from handlers.throttle import ADDRESSED_TO_BOT, register_flood_check
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
 PRIVATE = filters.ChatType.PRIVATE

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from knowledge.identity import content_digest
+from knowledge.shipped_files import shipped_source_texts
 
 #: PRAGMA application_id of a Standpunt database ('STPT'), to refuse foreign SQLite files.
 APPLICATION_ID = 0x53545054
@@ -161,8 +162,6 @@ def _v6_source_texts_notes_and_asked_questions(db: Database) -> None:
     )
     db.table("entries").add_column("note", int, not_null_default=0)
     db.table("review_queue").add_column("asked", str)
-    from knowledge.sourcetext import shipped_source_texts  # the shipped files, read only here
-
     known = shipped_source_texts()
     for document_id, key in db.execute("SELECT id, key FROM documents").fetchall():
         if key in known:

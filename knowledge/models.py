@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -142,6 +142,17 @@ class Entry(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.status is EntryStatus.ACTIVE
+
+
+SourceFormat = Literal["text", "xml"]
+
+
+class SourceText(BaseModel):
+    """What an importer read a document from (the extracted text, or the official XML itself):
+    re-reading it gives the same entries, so entries claimed to be official can be checked."""
+
+    format: SourceFormat
+    text: str = Field(min_length=1)
 
 
 class ParsedDocument(BaseModel):

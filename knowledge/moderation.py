@@ -28,12 +28,13 @@ from knowledge.models import (
     Language,
     Match,
     ParsedDocument,
+    SourceText,
     Translation,
 )
 from knowledge.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
-from knowledge.sourcetext import SourceText, Verdict, comparable, place
+from knowledge.sourcetext import Verdict, comparable, place
 from knowledge.store import (
     Change,
     DuplicateDocument,

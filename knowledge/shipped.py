@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from knowledge import translations
-from knowledge.models import AlternateQuestion, Language, ParsedDocument
+from knowledge.models import AlternateQuestion, Language, ParsedDocument, SourceText
 from knowledge.parsing import parse_document
-from knowledge.sourcetext import SourceText, shipped_source_texts
+from knowledge.shipped_files import shipped_source_texts, sources_folder
 from knowledge.store import Store
 from knowledge.yamlfast import load_yaml
 
@@ -51,10 +49,6 @@ def shipped_translations() -> dict[str, dict[Language, ShippedTranslation]]:
         key: {Language(language): ShippedTranslation.model_validate(value) for language, value in languages.items()}
         for key, languages in raw.items()
     }
-
-
-def sources_folder() -> Traversable:
-    return resources.files("knowledge") / "sources"
 
 
 def _load_yaml(name: str) -> Any:

@@ -13,31 +13,21 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from knowledge.importers import DocumentRejected, extract_text, read_document
-from knowledge.models import Entry
+from knowledge.models import Entry, SourceText
 
-SourceFormat = Literal["text", "xml"]
 #: Shortest text checked against a document: a few words could be found in any letter.
 MIN_QUOTE = 20
 
 
-class SourceText(BaseModel):
-    """What an importer read a document from; re-reading it gives the same entries."""
-
-    format: SourceFormat
-    text: str = Field(min_length=1)
-
-    def entries(self) -> list[Entry]:
-        """The document's own units (paragraphs, answers) with the numbers they have in it."""
-        name = "source.xml" if self.format == "xml" else "source.txt"
-        try:
-            return read_document(self.text.encode("utf-8"), name, max_bytes=50_000_000).entries
-        except DocumentRejected:
-            return []
+def source_entries(source: SourceText) -> list[Entry]:
+    """The document's own units (paragraphs, answers) with the numbers they have in it."""
+    name = "source.xml" if source.format == "xml" else "source.txt"
+    try:
+        return read_document(source.text.encode("utf-8"), name, max_bytes=50_000_000).entries
+    except DocumentRejected:
+        return []
 
 
 def source_of_upload(data: bytes, filename: str, max_bytes: int = 5_000_000) -> SourceText | None:
@@ -50,22 +40,6 @@ def source_of_upload(data: bytes, filename: str, max_bytes: int = 5_000_000) -> 
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(format="text", text=text) if text.strip() else None
-
-
-def shipped_source_texts() -> dict[str, str]:
-    """Document key → the text of its shipped file: the source of the shipped documents."""
-    from knowledge.shipped import sources_folder
-    from knowledge.yamlfast import load_yaml
-
-    listing = sources_folder() / "documents.yaml"
-    if not listing.is_file():
-        return {}
-    found = {}
-    for key, overlay in (load_yaml(listing.read_text(encoding="utf-8")) or {}).items():
-        path = sources_folder() / str(overlay.get("file", ""))
-        if path.is_file():
-            found[str(key)] = path.read_text(encoding="utf-8")
-    return found
 
 
 # --- comparing a moderator's text with the document ------------------------------------------------
@@ -108,7 +82,7 @@ def place(text: str, source: SourceText | None) -> Placement:
     wanted = comparable(text)
     if len(wanted) < MIN_QUOTE:
         return Placement(Verdict.TOO_SHORT)
-    for unit in source.entries():
+    for unit in source_entries(source):
         if wanted in comparable(unit.text):
             return Placement(Verdict.OFFICIAL, unit.number, tuple(unit.numbers))
     if wanted in comparable(source.text):

@@ -9,9 +9,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from knowledge.models import SourceText
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
-from knowledge.sourcetext import SourceText, shipped_source_texts
+from knowledge.shipped_files import shipped_source_texts
 from knowledge.store import Store
 
 #: A question the shipped sources do not answer, and a (fictional, test-only) text that answers it.

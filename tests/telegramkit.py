@@ -10,10 +10,10 @@ from typing import Any
 
 from botharness import RunningBot, running_bot
 
-from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
+from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument, SourceText
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
-from knowledge.sourcetext import SourceText, shipped_source_texts
+from knowledge.shipped_files import shipped_source_texts
 from knowledge.store import Store
 
 Json = dict[str, Any]

@@ -26,11 +26,11 @@ from handlers.moderation.flow import (
 )
 from handlers.render import escape
 from knowledge.importers import DocumentRejected, QuestionsOnly, read_document
-from knowledge.models import ParsedDocument
+from knowledge.models import ParsedDocument, SourceText
 from knowledge.moderation import ModerationError
 from knowledge.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason, rejection
-from knowledge.sourcetext import SourceText, source_of_upload
+from knowledge.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
