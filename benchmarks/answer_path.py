@@ -29,7 +29,7 @@ def build(size: int, path: Path) -> dict[str, float]:
     """Create the store of `size` entries and its index cache; time both."""
     from benchmarks.synthetic import synthetic_documents
     from knowledge.service import AnswerService
-    from knowledge.store import Store
+    from knowledge.storage.store import Store
 
     started = time.perf_counter()
     store = Store.open(path)
@@ -46,7 +46,7 @@ def build(size: int, path: Path) -> dict[str, float]:
 
 def questions() -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
     """The evaluation set, and at least 500 questions: that set, then its questions with a typo added."""
-    from knowledge.evaluation import load_questions
+    from knowledge.tools.evaluation import load_questions
 
     items = [(q.q, q.expect) for q in load_questions()]
     rng = random.Random(7)

@@ -14,8 +14,8 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.settings import Settings, SettingsError
 from bot.telegram_request import AiohttpRequest
-from bot.texts import LANGUAGES, Texts, texts_for
-from bot.texts.moderator import ModeratorTexts, moderator_texts
+from interface.texts import LANGUAGES, Texts, texts_for
+from interface.texts.moderator import ModeratorTexts, moderator_texts
 from handlers.context import SERVICES, BotContext, BotServices, services_of
 from handlers.guard import FloodGuard, InlineDebouncer
 from handlers.setup import MODERATOR_COMMANDS, register_handlers

@@ -22,12 +22,12 @@ from typing import Any, TextIO
 from telegram.error import InvalidToken
 
 from bot.logs import configure_logging
-from bot.plain import render_answer_plain
+from interface.plain import render_answer_plain
 from bot.settings import Settings, SettingsError, load_settings
-from bot.texts import LANGUAGES, asker_language, texts_for
+from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.service import AnswerService, InvalidQuestion
-from knowledge.store import StoreError
+from knowledge.storage.store import StoreError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -371,7 +371,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_evaluate(path: Path | None, show_failures: bool, as_json: bool) -> int:
-    from knowledge.evaluation import evaluate, format_report, load_questions
+    from knowledge.tools.evaluation import evaluate, format_report, load_questions
 
     report = evaluate(load_questions(path))
     if as_json:

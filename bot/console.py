@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.plain import invalid_question_text, render_answer_plain
+from interface.plain import invalid_question_text, render_answer_plain
 from bot.settings import Settings
-from bot.texts import asker_language, texts_for
+from interface.texts import asker_language, texts_for
 from knowledge.service import AnswerService, InvalidQuestion
 
 GO_LIVE = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.texts.moderator import ImportTexts
+from interface.texts.moderator import ImportTexts
 from knowledge.models import Entry, format_date_nl
 from knowledge.moderation import ImportPreview, Moderation
 from knowledge.reasons import Reason

@@ -13,14 +13,14 @@ from pydantic import TypeAdapter, ValidationError
 
 from bot.previews import render_preview
 from bot.settings import Settings
-from bot.texts.moderator import IMPORT_EN
-from knowledge.importers import DocumentRejected, read_document
+from interface.texts.moderator import IMPORT_EN
+from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.models import Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
-from knowledge.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from knowledge.sourcetext import source_of_upload
+from knowledge.ingest.sourcetext import source_of_upload
 
 
 class StaffError(Exception):

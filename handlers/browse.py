@@ -6,8 +6,8 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.plain import suggestion_title
-from bot.texts import Texts
+from interface.plain import suggestion_title
+from interface.texts import Texts
 from handlers import callbacks
 from handlers.render import BUTTON_TITLE, escape, pack_blocks
 from knowledge.models import Document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.texts import LANGUAGES, texts_for
+from interface.texts import LANGUAGES, texts_for
 from handlers import callbacks
 from handlers.browse import documents_view, sources_messages
 from handlers.context import BotContext

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.settings import Settings
-from bot.texts import Texts, asker_language, texts_for
+from interface.texts import Texts, asker_language, texts_for
 from handlers.guard import FloodGuard, InlineDebouncer
 from knowledge.service import AnswerService
 
@@ -45,7 +45,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
         return self.services.answers
 
     def language(self, update: Update | None, question: str | None = None) -> str:
-        """The asker's language (bot.texts.asker_language): the /language choice (kept in memory only),
+        """The asker's language (interface.texts.asker_language): the /language choice (kept in memory only),
         else the question's language, else Telegram's language_code, else the default."""
         chosen = self.user_data.get(LANGUAGE) if self.user_data is not None else None
         user = update.effective_user if update else None

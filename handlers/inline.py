@@ -6,8 +6,8 @@ import hashlib
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
-from bot.plain import citation_parts, suggestion_title
-from bot.texts import Texts, texts_for
+from interface.plain import citation_parts, suggestion_title
+from interface.texts import Texts, texts_for
 from handlers.context import BotContext
 from handlers.render import citation_html, render_match_messages, translated_inline_message
 from knowledge.models import Language, Match

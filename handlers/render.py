@@ -11,11 +11,11 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.plain import citation_parts, suggestion_title
-from bot.texts import Texts
+from interface.plain import citation_parts, suggestion_title
+from interface.texts import Texts
 from handlers import callbacks
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
-from knowledge.sentences import sentence_spans
+from knowledge.text.sentences import sentence_spans
 
 MAX_MESSAGE = 4096
 BUTTON_TITLE = 60

@@ -8,8 +8,8 @@ import sqlite3
 from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
-from bot.plain import invalid_question_text
-from bot.texts import Texts, texts_for
+from interface.plain import invalid_question_text
+from interface.texts import Texts, texts_for
 from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure

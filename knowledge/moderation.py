@@ -14,10 +14,10 @@ from collections import Counter
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
-from knowledge import translations
-from knowledge.analysis import fold, tokens
+from knowledge.storage import translations
+from knowledge.text.analysis import fold, tokens
 from knowledge.identity import entries_digest, free_key, rekey, same_official_document
-from knowledge.migrations import SCHEMA_VERSION
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.models import (
     AlternateQuestion,
     Author,
@@ -31,11 +31,11 @@ from knowledge.models import (
     SourceText,
     Translation,
 )
-from knowledge.parsing import document_key
+from knowledge.ingest.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
-from knowledge.sourcetext import Verdict, comparable, place
-from knowledge.store import (
+from knowledge.ingest.sourcetext import Verdict, comparable, place
+from knowledge.storage.store import (
     Change,
     DuplicateDocument,
     Export,

@@ -16,18 +16,19 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge import dictionary, focus, translations
-from knowledge.analysis import Analyzer, fold, tokens
-from knowledge.index import Index, analyzer_fingerprint
-from knowledge.languages import question_language
-from knowledge.matcher import COMMON_WORD, Matcher, Ranking, Scored
+from knowledge.ingest.parsing import find_references
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
-from knowledge.parsing import find_references
-from knowledge.sentences import sentence_spans
+from knowledge.search.index import Index, analyzer_fingerprint
+from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
+from knowledge.search.snapshot import load_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
-from knowledge.snapshot import load_snapshot, write_snapshot
-from knowledge.store import NotFound, Store
-from knowledge.timing import later_than
+from knowledge.storage import translations
+from knowledge.storage.store import NotFound, Store
+from knowledge.text import dictionary, focus
+from knowledge.text.analysis import Analyzer, fold, tokens
+from knowledge.text.languages import question_language
+from knowledge.text.sentences import sentence_spans
+from knowledge.text.timing import later_than
 
 logger = logging.getLogger(__name__)
 

@@ -6,11 +6,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from knowledge import translations
+from knowledge.storage import translations
 from knowledge.models import AlternateQuestion, Language, ParsedDocument, SourceText
-from knowledge.parsing import parse_document
+from knowledge.ingest.parsing import parse_document
 from knowledge.shipped_files import shipped_source_texts, sources_folder
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from knowledge.yamlfast import load_yaml
 
 SHIPPED_ACTOR = "system:shipped-sources"

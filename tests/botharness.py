@@ -20,7 +20,7 @@ from bot.lifecycle import serving
 from bot.settings import Settings
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "knowledge" / "sources"
 LETTER = SEEDS / "kamerbrief-2021-03-02-2298.txt"

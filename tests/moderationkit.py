@@ -13,7 +13,7 @@ from knowledge.models import SourceText
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
 from knowledge.shipped_files import shipped_source_texts
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 #: A question the shipped sources do not answer, and a (fictional, test-only) text that answers it.
 NEW_QUESTION = "Krijgen Belarussische studenten een beurs in Nederland?"

@@ -14,7 +14,7 @@ from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocume
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_documents
 from knowledge.shipped_files import shipped_source_texts
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 Json = dict[str, Any]
 

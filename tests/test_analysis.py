@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.analysis import Analyzer, fold, tokens
-from knowledge.index import Index
+from knowledge.text.analysis import Analyzer, fold, tokens
+from knowledge.search.index import Index
 from knowledge.models import AlternateQuestion, Entry, Language
 
 

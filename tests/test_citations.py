@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.plain import render_match_plain
-from bot.texts import texts_for
+from interface.plain import render_match_plain
+from interface.texts import texts_for
 from handlers.render import render_match_messages
-from knowledge.importers import read_document
-from knowledge.migrations import SCHEMA_VERSION
+from knowledge.ingest.importers import read_document
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.models import EntryStatus, ParsedDocument
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from knowledge.sourcetext import comparable, source_of_upload
-from knowledge.store import Store
+from knowledge.ingest.sourcetext import comparable, source_of_upload
+from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, fresh_service
 
 FICTIONAL = Path(__file__).resolve().parent / "data" / "documents"

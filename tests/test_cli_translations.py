@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import translations
+from knowledge.storage import translations
 from knowledge.models import Language
 from knowledge.service import AnswerService
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
 from tests.test_cli_staff import run, stored
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.evaluation import EvalReport, evaluate, load_questions
+from knowledge.tools.evaluation import EvalReport, evaluate, load_questions
 
 #: group → (confident and right, right top match), in scope; out of scope: share not answered.
 FLOORS = {

@@ -33,11 +33,11 @@ from telegramkit import MELDPUNT, SANCTIONS, UNRELATED
 
 from bot.app import REQUEST_CLASSES
 from bot.telegram_request import PoolTimeout
-from bot.texts import texts_for
+from interface.texts import texts_for
 from handlers.sending import not_carried_out, retry_delay, with_retry
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 NL = texts_for("nl")
 QUESTIONS = [MELDPUNT, SANCTIONS, UNRELATED, "Wat doet Nederland voor Belarussische journalisten?", "hallo"]

@@ -22,13 +22,13 @@ from typing import Any
 from botharness import RunningBot, running_bot
 from telegramkit import callback_data
 
-from bot.texts import texts_for
+from interface.texts import texts_for
 from handlers.context import services_of
 from handlers.guard import FloodGuard, Verdict, anonymous_key
 from handlers.render import escape
 from knowledge.service import AnswerService
 from knowledge.shipped import shipped_documents
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 LIMIT = 8
 FULL = os.environ.get("STANDPUNT_FULL_FLOOD") == "1"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from knowledge.importers import DocumentRejected, extract_text, read_document
+from knowledge.ingest.importers import DocumentRejected, extract_text, read_document
 from knowledge.models import Author, DocumentKind, Footnote
-from knowledge.parsing import parse_document
+from knowledge.ingest.parsing import parse_document
 from tests.conftest import ANSWERS, LETTER
 from tests.pdfgen import make_pdf
 
@@ -393,5 +393,5 @@ def test_unexpected_failures_become_document_rejected(monkeypatch: pytest.Monkey
     def broken(raw: str) -> None:
         raise KeyError("a bug")
 
-    monkeypatch.setattr("knowledge.importers.parse_document", broken)
+    monkeypatch.setattr("knowledge.ingest.importers.parse_document", broken)
     assert "could not be read (KeyError)" in rejected(letter_text().encode(), "brief.txt")

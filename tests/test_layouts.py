@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.previews import render_preview
-from bot.texts.moderator import IMPORT_EN, IMPORT_NL
-from knowledge.importers import QuestionsOnly, read_document
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from knowledge.ingest.importers import QuestionsOnly, read_document
 from knowledge.models import Author, DocumentKind, ParsedDocument
 from knowledge.moderation import Moderation
-from knowledge.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
+from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.service import citation_for
 from tests.moderationkit import content, fresh_service
 

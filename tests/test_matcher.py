@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.models import AlternateQuestion, Document, DocumentKind, Entry, Language, Outcome, ParsedDocument
 from knowledge.service import AnswerService, InvalidQuestion
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 SANCTIONS = "kamerbrief-2021-03-02-2298/3"
 HOTLINE = "kamervragen-2021-07-16/6"

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from knowledge.importers import read_document
+from knowledge.ingest.importers import read_document
 from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
 from knowledge.service import AnswerService
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from tests.conftest import ANSWERS, LETTER
 from tests.moderationkit import (
     AANHANGSEL_XML,

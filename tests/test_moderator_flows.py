@@ -17,13 +17,13 @@ from botharness import RunningBot
 from telegramkit import watch_errors
 
 from bot.cli import main
-from bot.texts import texts_for
-from bot.texts.moderator import BE, EN, NL, RU, moderator_texts
-from knowledge.importers import read_document
+from interface.texts import texts_for
+from interface.texts.moderator import BE, EN, NL, RU, moderator_texts
+from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService, mask_for_review
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
 from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, content, fresh_service
 from tests.test_telegram_moderation import (
@@ -388,7 +388,7 @@ def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
 
 
 def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:
-    from knowledge import importers
+    from knowledge.ingest import importers
     from knowledge.reasons import rejection
 
     fixed = (importers.NOT_TEXT, importers.NOT_PDF, importers.ENCRYPTED_PDF, importers.NO_TEXT_LAYER)

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowledge.migrations import SCHEMA_VERSION
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.service import AnswerService
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ QUESTIONS_RECORDED = 300
 
 RECORDER = """
 import sys
-from knowledge.store import Store
+from knowledge.storage.store import Store
 store = Store.open(sys.argv[1])
 for n in range(int(sys.argv[2])):
     store.record_question("no_answer", f"vraag nummer {n % 7}", None, 0.1, asked=f"Vraag nummer {n % 7}?")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.parsing import parse_document
+from knowledge.ingest.parsing import parse_document
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "documents"
 DOCUMENTS = sorted(p.stem for p in FIXTURES.glob("*.txt"))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from knowledge.models import DocumentKind
-from knowledge.parsing import ParseError, parse_document
+from knowledge.ingest.parsing import ParseError, parse_document
 from tests.conftest import ANSWERS, LETTER
 
 

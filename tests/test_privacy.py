@@ -28,7 +28,7 @@ from telegramkit import MELDPUNT, SANCTIONS, UNRELATED, VAGUE, callback_data
 from bot.app import REVIEW_PURGE_JOB
 from bot.logs import RedactSecrets, configure_logging
 from bot.settings import Settings
-from bot.texts import texts_for
+from interface.texts import texts_for
 from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
 

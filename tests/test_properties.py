@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from bot.texts import LANGUAGES, texts_for
+from interface.texts import LANGUAGES, texts_for
 from handlers import callbacks
 from handlers.inline import inline_message
 from handlers.render import MAX_MESSAGE, render_match_messages, suggestions_message
-from knowledge.cleaning import clean_document
+from knowledge.ingest.cleaning import clean_document
 from knowledge.models import (
     MAX_QUESTION_TEXT,
     Answer,
@@ -38,10 +38,10 @@ from knowledge.models import (
     Match,
     Outcome,
 )
-from knowledge.parsing import ParseError, parse_document
+from knowledge.ingest.parsing import ParseError, parse_document
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

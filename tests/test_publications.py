@@ -10,8 +10,8 @@ import pytest
 
 from bot.cli import main
 from bot.settings import SettingsError, load_settings
-from bot.texts.moderator import IMPORT_EN, IMPORT_NL
-from knowledge.publications import FetchError, PublicationSource, official_id_of
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from knowledge.ingest.publications import FetchError, PublicationSource, official_id_of
 from tests.fakepublications import FakePublications, Route, closed_port_url, serving
 from tests.moderationkit import AANHANGSEL_XML, KAMERSTUK_XML, LETTER_KEY, content, fresh_service
 from tests.test_telegram_moderation import OTHER_MODERATOR, buttons, moderated_bot, moderator, press, send

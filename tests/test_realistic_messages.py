@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import belarusian, focus, timing
-from knowledge.analysis import Analyzer, fold, tokens
-from knowledge.evaluation import EvalQuestion, evaluate, fresh_service
+from knowledge.text import belarusian, focus, timing
+from knowledge.text.analysis import Analyzer, fold, tokens
+from knowledge.tools.evaluation import EvalQuestion, evaluate, fresh_service
 from knowledge.models import Outcome
 from knowledge.service import AnswerService
-from knowledge.translit import to_cyrillic, transliterate_message
+from knowledge.text.translit import to_cyrillic, transliterate_message
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_only_messages_mostly_in_transliterated_russian_are_converted(service: A
     matcher = service.matcher
     args = (matcher._is_russian, lambda w: 0, matcher._known_latin)
     assert transliterate_message(tokens("kakie sankcii vveli protiv Belarusi"), *args) is not None
-    from knowledge.dictionary import frequency
+    from knowledge.text.dictionary import frequency
 
     real = (matcher._is_russian, frequency, matcher._known_latin)
     assert transliterate_message(tokens("Welke sancties gelden in de EU?"), *real) is None
@@ -206,7 +206,7 @@ def test_the_evaluation_reports_nothing_at_all_and_near_domain_counts(service: A
 
 
 def test_soft_sign_apostrophes_and_hacek_letters_are_read_as_transliteration(service: AnswerService) -> None:
-    from knowledge.translit import prepare
+    from knowledge.text.translit import prepare
 
     assert prepare("v tjur'mah") == "v tjurmah"
     assert prepare("Gajdukevič užasnye") == "Gajdukevich uzhasnye"

@@ -1,6 +1,6 @@
 """Question words brought onto the store's words: compounds joined and split, typos corrected."""
 
-from knowledge.spelling import Speller
+from knowledge.text.spelling import Speller
 
 
 def test_words_written_apart_are_joined_into_a_known_compound() -> None:
@@ -42,7 +42,7 @@ def test_a_real_word_is_only_corrected_to_another_form_of_itself() -> None:
 
 
 def test_the_dictionary_knows_common_words_and_not_misspellings() -> None:
-    from knowledge.dictionary import is_word
+    from knowledge.text.dictionary import is_word
 
     assert all(map(is_word, ["hulp", "studeren", "weather", "безопасность", "invloed"]))
     assert not any(map(is_word, ["aangfite", "poltie", "belarusische", "qzxv"]))
@@ -64,7 +64,7 @@ def test_each_language_brings_a_word_list_of_its_own() -> None:
     """The lists come through pyspellchecker's public API; an empty one would go unnoticed otherwise."""
     from spellchecker import SpellChecker
 
-    from knowledge.dictionary import MIN_COUNT, frequency
+    from knowledge.text.dictionary import MIN_COUNT, frequency
 
     for language in MIN_COUNT:
         common = [w for w, c in SpellChecker(language=language, distance=1).word_frequency.items() if c >= 100_000]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from telegramkit import SANCTIONS, callback_data, shipped_bot, watch_errors
 
-from bot.texts import texts_for
+from interface.texts import texts_for
 
 NL = texts_for("nl")
 USER = 1001

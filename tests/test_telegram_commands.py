@@ -6,7 +6,7 @@ from fakebotapi import utf16_len
 from telegramkit import PAGED_KEY, SANCTIONS, callback_data, current, many_letters, paged_letter, shipped_bot
 
 from bot.app import PUBLIC_COMMANDS
-from bot.texts import LANGUAGES, texts_for
+from interface.texts import LANGUAGES, texts_for
 from handlers.browse import PAGE_SIZE
 
 NL, EN = texts_for("nl"), texts_for("en")

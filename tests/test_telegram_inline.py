@@ -8,8 +8,8 @@ from botharness import RunningBot
 from fakebotapi import parse_telegram_html, utf16_len
 from telegramkit import LONG_QUESTION, VAGUE, long_letter, shipped_bot
 
-from bot.plain import suggestion_title
-from bot.texts import texts_for
+from interface.plain import suggestion_title
+from interface.texts import texts_for
 
 USER = 1001
 

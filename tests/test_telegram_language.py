@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from telegramkit import SANCTIONS, UNRELATED, shipped_bot
 
-from bot.texts import LANGUAGES, texts_for
+from interface.texts import LANGUAGES, texts_for
 
 RU, EN, BE, NL = texts_for("ru"), texts_for("en"), texts_for("be"), texts_for("nl")
 #: Questions whose words do not tell their language: the Telegram language decides.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.texts.moderator import IMPORT_EN, IMPORT_NL
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL
 from tests.moderationkit import ANSWERS_KEY, content
 from tests.test_identity import same_day_as_the_seed_answers
 from tests.test_telegram_moderation import OTHER_MODERATOR, buttons, moderated_bot, moderator, press, upload

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from botharness import RunningBot, running_bot
 
-from bot.texts import texts_for
-from bot.texts.moderator import EN, NL
-from bot.texts.nl import TEXTS as NL_TEXTS
+from interface.texts import texts_for
+from interface.texts.moderator import EN, NL
+from interface.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
 from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
-from knowledge.store import Export
+from knowledge.storage.store import Export
 from tests.conftest import ANSWERS, LETTER
 from tests.moderationkit import (
     AANHANGSEL_XML,

@@ -8,7 +8,7 @@ import html
 
 from telegramkit import GREETING, MELDPUNT, SANCTIONS, UNRELATED, VAGUE, buttons, callback_data, current, shipped_bot
 
-from bot.texts import texts_for
+from interface.texts import texts_for
 
 NL = texts_for("nl")
 USER = 1001

@@ -10,7 +10,7 @@ import pytest
 from fakebotapi import utf16_len
 from telegramkit import LONG_KEY, LONG_QUESTION, SANCTIONS, callback_data, long_letter, shipped_bot, watch_errors
 
-from bot.texts import texts_for
+from interface.texts import texts_for
 
 NL = texts_for("nl")
 USER = 1001

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from test_telegram_moderation import MODERATOR, moderated_bot, moderator, press, send, user
 
-from bot.texts import texts_for
-from bot.texts.moderator import EN
-from knowledge import translations
+from interface.texts import texts_for
+from interface.texts.moderator import EN
+from knowledge.storage import translations
 from knowledge.models import Language
 from knowledge.moderation import Moderation
 from tests.moderationkit import content, corrected

@@ -15,9 +15,9 @@ from dutchgolden import GOLDEN, dutch_replies, golden_bot
 from fakebotapi import parse_telegram_html, utf16_len
 from telegramkit import callback_data, shipped_bot
 
-from bot.texts import texts_for
+from interface.texts import texts_for
 from handlers.render import MAX_MESSAGE, render_match_messages, translated_inline_message
-from knowledge import translations
+from knowledge.storage import translations
 from knowledge.models import Language
 from knowledge.moderation import Moderation
 from tests.moderationkit import corrected

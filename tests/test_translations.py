@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.texts import asker_language
-from knowledge import translations
-from knowledge.migrations import SCHEMA_VERSION, migrate
+from interface.texts import asker_language
+from knowledge.storage import translations
+from knowledge.storage.migrations import SCHEMA_VERSION, migrate
 from knowledge.models import Language, TranslationStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_translations
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, corrected, fresh_service
 
 RU, EN, BE = Language.RU, Language.EN, Language.BE
@@ -39,7 +39,7 @@ def test_every_shipped_entry_has_a_shipped_translation_in_en_ru_and_be(store: St
 
 def test_shipped_translations_are_in_their_language_and_not_the_dutch_text(store: Store) -> None:
     analyzer = AnswerService(store).matcher.analyzer
-    from knowledge.languages import question_language
+    from knowledge.text.languages import question_language
 
     for entry in store.entries():
         for language in (EN, RU, BE):

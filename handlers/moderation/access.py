@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.texts.moderator import ModeratorTexts, moderator_texts
+from interface.texts.moderator import ModeratorTexts, moderator_texts
 from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape
 from knowledge.moderation import Moderation

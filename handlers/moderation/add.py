@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from bot.plain import suggestion_title
+from interface.plain import suggestion_title
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.moderation.flow import (

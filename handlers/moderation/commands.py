@@ -8,15 +8,15 @@ import re
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-from bot.plain import suggestion_title
-from bot.texts.moderator import ModeratorTexts
+from interface.plain import suggestion_title
+from interface.texts.moderator import ModeratorTexts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.render import escape
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
 from knowledge.reasons import Reason
-from knowledge.store import Change
+from knowledge.storage.store import Change
 
 
 async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.previews import render_preview
-from bot.texts.moderator import ImportTexts, import_texts
+from interface.texts.moderator import ImportTexts, import_texts
 from handlers.context import LANGUAGE, BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
@@ -25,12 +25,12 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
-from knowledge.importers import DocumentRejected, QuestionsOnly, read_document
+from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.models import ParsedDocument, SourceText
 from knowledge.moderation import ModerationError
-from knowledge.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason, rejection
-from knowledge.sourcetext import source_of_upload
+from knowledge.ingest.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL

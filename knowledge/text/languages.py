@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.analysis import Analyzer, tokens
+from knowledge.text.analysis import Analyzer, tokens
 from knowledge.models import Language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

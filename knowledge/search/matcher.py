@@ -16,11 +16,11 @@ from importlib import resources
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from knowledge import focus
-from knowledge.analysis import Analysis, Analyzer, Lang, tokens
-from knowledge.dictionary import frequency
-from knowledge.index import Index
-from knowledge.translit import prepare, transliterate_message
+from knowledge.text import focus
+from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
+from knowledge.text.dictionary import frequency
+from knowledge.search.index import Index
+from knowledge.text.translit import prepare, transliterate_message
 
 FEATURES = (
     "coverage",

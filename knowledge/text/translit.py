@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from knowledge.analysis import fold
+from knowledge.text.analysis import fold
 
 _MULTI = (
     ("shch", "щ"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.analysis import fold
+from knowledge.text.analysis import fold
 
 #: Words that open a question (folded), in the four languages of the users.
 QUESTION_OPENERS = frozenset(

@@ -39,7 +39,7 @@ from knowledge.models import (
     Footnote,
     ParsedDocument,
 )
-from knowledge.parsing import (
+from knowledge.ingest.parsing import (
     ADDRESSEE,
     ANSWERER,
     PLACE_DATE,

@@ -118,6 +118,6 @@ def asker_language(
 @cache
 def _table() -> dict[str, Texts]:
     """Imported on first use: the language modules import this one for `Texts`."""
-    from bot.texts import be, en, nl, ru
+    from interface.texts import be, en, nl, ru
 
     return {"nl": nl.TEXTS, "en": en.TEXTS, "ru": ru.TEXTS, "be": be.TEXTS}

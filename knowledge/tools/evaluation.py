@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 from knowledge.yamlfast import load_yaml
 
 OUT_OF_SCOPE = "out_of_scope"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spellchecker import SpellChecker
 
-from knowledge.analysis import fold
+from knowledge.text.analysis import fold
 
 _fold = fold.__wrapped__  # uncached: a hundred thousand words would only push questions' words out
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge import dictionary
+from knowledge.text import dictionary
 
 #: Shortest part of a compound that counts as a word ('eu', 'pro', 'over' are not parts).
 MIN_PART = 4

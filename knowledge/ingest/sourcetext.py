@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.importers import DocumentRejected, extract_text, read_document
+from knowledge.ingest.importers import DocumentRejected, extract_text, read_document
 from knowledge.models import Entry, SourceText
 
 #: Shortest text checked against a document: a few words could be found in any letter.

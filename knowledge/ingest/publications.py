@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from knowledge.importers import DocumentRejected, read_publication
+from knowledge.ingest.importers import DocumentRejected, read_publication
 from knowledge.models import ParsedDocument
 
 OFFICIAL_HOSTS = frozenset(

@@ -16,7 +16,7 @@ from typing import Literal
 
 import snowballstemmer
 
-from knowledge import belarusian
+from knowledge.text import belarusian
 from knowledge.yamlfast import load_yaml
 
 Lang = Literal["nl", "en", "ru", "be"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.texts import Texts
+from interface.texts import Texts
 from knowledge.models import Answer, Citation, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.cleaning import normalise_lines
+from knowledge.ingest.cleaning import normalise_lines
 from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
-from knowledge.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
+from knowledge.ingest.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
 
 _REPUBLISHED_HEAD = re.compile(r"^\s*Kamervraag\s+(20\d{2}Z\d{5})\s*$", re.MULTILINE)
 _BULLET_QUESTION = re.compile(r"^[•·▪*-]?\s*Vraag\s+(\d{1,3})\s*:?$", re.IGNORECASE)

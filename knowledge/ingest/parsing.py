@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from knowledge.cleaning import CleanText, Paragraph, clean_document
+from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
 from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
 
 MONTHS = {
@@ -71,7 +71,7 @@ def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument
     """Parse a text of either kind; the kind (and the layout) is recognised from the text when not given."""
     if not raw or not raw.strip():
         raise ParseError("the document is empty")
-    from knowledge.layouts import is_republished_page, parse_republished_page  # layouts build on this module
+    from knowledge.ingest.layouts import is_republished_page, parse_republished_page  # layouts build on this module
 
     if kind is None and is_republished_page(raw):
         parsed = parse_republished_page(raw)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from knowledge.analysis import LANGUAGES, Analyzer, provides
+from knowledge.text.analysis import LANGUAGES, Analyzer, provides
 from knowledge.models import Entry
-from knowledge.sentences import sentence_spans
-from knowledge.spelling import Speller
+from knowledge.text.sentences import sentence_spans
+from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
 ANALYZER_VERSION = 6

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from knowledge.models import Entry, Language, Translation, TranslationStatus
 
 if TYPE_CHECKING:
-    from knowledge.store import Change, Store
+    from knowledge.storage.store import Change, Store
 
 OBJECT: Literal["translation"] = "translation"
 
@@ -102,7 +102,7 @@ def save(
     `expected_version` (the translation's version the moderator saw; 0 for none) refuses a save over
     someone else's in the meantime, as edits of entries do.
     """
-    from knowledge.store import VersionConflict, utcnow
+    from knowledge.storage.store import VersionConflict, utcnow
 
     before = translation(store, entry.id or 0, language, withdrawn=True)
     seen = before.version if before and before.status is TranslationStatus.CURRENT else 0
@@ -141,7 +141,7 @@ def save(
 
 def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Translation:
     """A moderator checked a stale translation against the current official text: it is current again."""
-    from knowledge.store import utcnow
+    from knowledge.storage.store import utcnow
 
     before = translation(store, entry.id or 0, language)
     if before is None:
@@ -158,7 +158,7 @@ def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Trans
 
 
 def _write(store: Store, after: Translation, expected_version: int) -> None:
-    from knowledge.store import VersionConflict
+    from knowledge.storage.store import VersionConflict
 
     row = _row(after)
     cursor = store.db.execute(
@@ -171,7 +171,7 @@ def _write(store: Store, after: Translation, expected_version: int) -> None:
 
 def undo(store: Store, change: Change, actor: str) -> int:
     """Put back what the translation was before `change` (withdraw it if the change created it)."""
-    from knowledge.store import NotFound, VersionConflict, utcnow
+    from knowledge.storage.store import NotFound, VersionConflict, utcnow
 
     rows = list(store.db.query("SELECT * FROM translations WHERE id = ?", [change.object_id]))
     if not rows:
@@ -204,7 +204,7 @@ def restore_rows(store: Store, translations: list[Translation]) -> None:
 
 def history(store: Store, entry_id: int) -> list[Change]:
     """Every change of the entry's translations, oldest first."""
-    from knowledge.store import _change_from_row
+    from knowledge.storage.store import _change_from_row
 
     rows = store.db.query(
         "SELECT * FROM changes WHERE object_type = 'translation' AND object_id IN "

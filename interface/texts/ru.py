@@ -1,6 +1,6 @@
 """Русский."""
 
-from bot.texts import Texts
+from interface.texts import Texts
 
 TEXTS = Texts(
     language_name="Русский",

@@ -1,6 +1,6 @@
 """English."""
 
-from bot.texts import Texts
+from interface.texts import Texts
 
 TEXTS = Texts(
     language_name="English",

@@ -8,7 +8,7 @@ Training data comes from the store itself, never from the evaluation set:
 The relevance model learns from every candidate (is it the entry asked for?); the confidence model
 from the top candidate of each question (is it right?). The answer threshold is the lowest
 confidence at which confident answers stay at least 97% right on this data.
-Run `python -m knowledge.calibration` after changing the features or the shipped sources.
+Run `python -m knowledge.tools.calibration` after changing the features or the shipped sources.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.matcher import CONFIDENCE_FEATURES, FEATURES, Calibration, Matcher, confidence_features, logistic
+from knowledge.search.matcher import CONFIDENCE_FEATURES, FEATURES, Calibration, Matcher, confidence_features, logistic
 from knowledge.models import Entry
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
-from knowledge.store import Store
+from knowledge.storage.store import Store
 
 Example = tuple[dict[str, float], int]
 PRECISION = 0.97

@@ -1,0 +1,1 @@
+"""The SQLite store: content, audit trail, translations, anonymous usage counts, export, migrations."""

@@ -1,0 +1,1 @@
+"""Tools that measure and fit: evaluation sets and the confidence model's calibration."""
