@@ -32,10 +32,10 @@ from fakebotapi import FakeBotApi  # noqa: E402
 from bot.app import DEFAULT_REQUEST, REQUEST_CLASSES, build_application  # noqa: E402
 from bot.lifecycle import serving  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from knowledge.tools.evaluation import load_questions  # noqa: E402
 from knowledge.service import AnswerService  # noqa: E402
 from knowledge.shipped import seed_store  # noqa: E402
 from knowledge.storage.store import Store  # noqa: E402
+from knowledge.tools.evaluation import load_questions  # noqa: E402
 
 
 def serve_fake(users: int, questions: int, ready: Any, stop: Any) -> None:

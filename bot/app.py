@@ -13,12 +13,12 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.settings import Settings, SettingsError
-from bot.telegram_request import AiohttpRequest
-from interface.texts import LANGUAGES, Texts, texts_for
-from interface.texts.moderator import ModeratorTexts, moderator_texts
-from handlers.context import SERVICES, BotContext, BotServices, services_of
+from handlers.context import SERVICES, BotContext, BotServices, HandlerSettings, services_of
 from handlers.guard import FloodGuard, InlineDebouncer
 from handlers.setup import MODERATOR_COMMANDS, register_handlers
+from handlers.telegram_request import AiohttpRequest
+from interface.texts import LANGUAGES, Texts, texts_for
+from interface.texts.moderator import ModeratorTexts, moderator_texts
 from knowledge.service import AnswerService
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ def build_application(
     application: BotApplication = builder.build()  # type: ignore[assignment]
     answers = service or AnswerService.open(settings.database_path, max_question_length=settings.max_question_length)
     application.bot_data[SERVICES] = BotServices(
-        settings=settings,
+        settings=handler_settings(settings),
         answers=answers,
         flood=FloodGuard(limit=settings.flood_max_messages, window=settings.flood_window_seconds),
         inline_flood=FloodGuard(
@@ -93,6 +93,18 @@ def build_application(
     )
     register_handlers(application)
     return application
+
+
+def handler_settings(settings: Settings) -> HandlerSettings:
+    """The part of the settings the handlers act on."""
+    return HandlerSettings(
+        moderator_ids=settings.moderator_ids,
+        default_language=settings.default_language,
+        review_retention_days=settings.review_retention_days,
+        max_upload_bytes=settings.max_upload_bytes,
+        publications_base_url=settings.publications_base_url,
+        publications_timeout_seconds=settings.publications_timeout_seconds,
+    )
 
 
 async def _post_init(application: BotApplication) -> None:
@@ -126,7 +138,7 @@ def moderator_command_list(texts: ModeratorTexts) -> list[BotCommand]:
     return [BotCommand(name, getattr(texts, f"command_{name}")[:256]) for name in MODERATOR_COMMANDS]
 
 
-async def publish_commands(application: BotApplication, settings: Settings) -> None:
+async def publish_commands(application: BotApplication, settings: HandlerSettings) -> None:
     """setMyCommands for every interface language, and the default for all others."""
     bot = application.bot
     try:

@@ -22,8 +22,8 @@ from typing import Any, TextIO
 from telegram.error import InvalidToken
 
 from bot.logs import configure_logging
-from interface.plain import render_answer_plain
 from bot.settings import Settings, SettingsError, load_settings
+from interface.plain import render_answer_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.service import AnswerService, InvalidQuestion

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from interface.plain import invalid_question_text, render_answer_plain
 from bot.settings import Settings
+from interface.plain import invalid_question_text, render_answer_plain
 from interface.texts import asker_language, texts_for
 from knowledge.service import AnswerService, InvalidQuestion
 

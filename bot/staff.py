@@ -11,16 +11,16 @@ from typing import Any, TextIO
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from bot.previews import render_preview
 from bot.settings import Settings
+from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN
 from knowledge.ingest.importers import DocumentRejected, read_document
+from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.ingest.sourcetext import source_of_upload
 from knowledge.models import Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
-from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from knowledge.ingest.sourcetext import source_of_upload
 
 
 class StaffError(Exception):

@@ -6,10 +6,10 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from interface.plain import suggestion_title
-from interface.texts import Texts
 from handlers import callbacks
 from handlers.render import BUTTON_TITLE, escape, pack_blocks
+from interface.plain import suggestion_title
+from interface.texts import Texts
 from knowledge.models import Document
 from knowledge.service import AnswerService
 

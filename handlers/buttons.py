@@ -7,12 +7,12 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest
 
-from interface.texts import texts_for
 from handlers import callbacks
 from handlers.browse import document_entries_view, document_html, documents_view, sources_messages
 from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape, feedback_given_keyboard
 from handlers.replies import reply, send_match
+from interface.texts import texts_for
 from knowledge.storage.store import NotFound
 
 logger = logging.getLogger(__name__)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from interface.texts import LANGUAGES, texts_for
 from handlers import callbacks
 from handlers.browse import documents_view, sources_messages
 from handlers.context import BotContext
 from handlers.render import escape
 from handlers.replies import reply
+from interface.texts import LANGUAGES, texts_for
 
 
 async def start(update: Update, context: BotContext) -> None:

@@ -8,20 +8,32 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.settings import Settings
-from interface.texts import Texts, asker_language, texts_for
 from handlers.guard import FloodGuard, InlineDebouncer
+from interface.texts import Texts, asker_language, texts_for
 from knowledge.service import AnswerService
 
 SERVICES = "services"
 LANGUAGE = "language"
 
 
+@dataclass(frozen=True)
+class HandlerSettings:
+    """What the handlers need of the settings; bot/ (the composition root) fills it in from its own
+    settings, so that handlers never load or import them."""
+
+    moderator_ids: frozenset[int]
+    default_language: str
+    review_retention_days: int
+    max_upload_bytes: int
+    publications_base_url: str
+    publications_timeout_seconds: float
+
+
 @dataclass
 class BotServices:
     """Created once per application (in post_init) and closed in post_shutdown."""
 
-    settings: Settings
+    settings: HandlerSettings
     answers: AnswerService
     flood: FloodGuard
     #: Inline queries come as the user types, several a second: they count against a budget of their own.

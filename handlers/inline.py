@@ -6,10 +6,10 @@ import hashlib
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
-from interface.plain import citation_parts, suggestion_title
-from interface.texts import Texts, texts_for
 from handlers.context import BotContext
 from handlers.render import citation_html, render_match_messages, translated_inline_message
+from interface.plain import citation_parts, suggestion_title
+from interface.texts import Texts, texts_for
 from knowledge.models import Language, Match
 from knowledge.service import InvalidQuestion
 

@@ -11,9 +11,9 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from handlers import callbacks
 from interface.plain import citation_parts, suggestion_title
 from interface.texts import Texts
-from handlers import callbacks
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
 

@@ -8,12 +8,12 @@ import sqlite3
 from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
-from interface.plain import invalid_question_text
-from interface.texts import Texts, texts_for
 from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure
 from handlers.sending import with_retry
+from interface.plain import invalid_question_text
+from interface.texts import Texts, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
 

@@ -32,7 +32,7 @@ import aiohttp
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.telegram_request import PoolTimeout
+from handlers.telegram_request import PoolTimeout
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -43,7 +43,7 @@ ATTEMPTS = 4
 MAX_RETRY_AFTER = 60.0
 #: Back-off after a server error: 0.5 s, 1 s, 2 s (plus a little jitter so retries do not march).
 BACKOFF = 0.5
-#: Causes that prove nothing left us, from either HTTP client the bot can run on (bot.telegram_request):
+#: Causes that prove nothing left us, from either HTTP client the bot can run on (handlers.telegram_request):
 _CONNECT_TIMEOUTS = (httpx.ConnectTimeout, httpx.PoolTimeout, aiohttp.ConnectionTimeoutError, PoolTimeout)
 _NOT_SENT = (httpx.ConnectError, aiohttp.ClientConnectorError, *_CONNECT_TIMEOUTS)
 

@@ -14,10 +14,9 @@ from collections import Counter
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
-from knowledge.storage import translations
-from knowledge.text.analysis import fold, tokens
 from knowledge.identity import entries_digest, free_key, rekey, same_official_document
-from knowledge.storage.migrations import SCHEMA_VERSION
+from knowledge.ingest.parsing import document_key
+from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
     AlternateQuestion,
     Author,
@@ -31,10 +30,10 @@ from knowledge.models import (
     SourceText,
     Translation,
 )
-from knowledge.ingest.parsing import document_key
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
-from knowledge.ingest.sourcetext import Verdict, comparable, place
+from knowledge.storage import translations
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import (
     Change,
     DuplicateDocument,
@@ -45,6 +44,7 @@ from knowledge.storage.store import (
     ReviewItem,
     VersionConflict,
 )
+from knowledge.text.analysis import fold, tokens
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
 MAX_MANUAL_TEXT = 3500

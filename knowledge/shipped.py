@@ -6,10 +6,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from knowledge.storage import translations
-from knowledge.models import AlternateQuestion, Language, ParsedDocument, SourceText
 from knowledge.ingest.parsing import parse_document
+from knowledge.models import AlternateQuestion, Language, ParsedDocument, SourceText
 from knowledge.shipped_files import shipped_source_texts, sources_folder
+from knowledge.storage import translations
 from knowledge.storage.store import Store
 from knowledge.yamlfast import load_yaml
 

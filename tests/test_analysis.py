@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text.analysis import Analyzer, fold, tokens
-from knowledge.search.index import Index
 from knowledge.models import AlternateQuestion, Entry, Language
+from knowledge.search.index import Index
+from knowledge.text.analysis import Analyzer, fold, tokens
 
 
 @pytest.fixture(scope="module")

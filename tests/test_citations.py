@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from handlers.render import render_match_messages
 from interface.plain import render_match_plain
 from interface.texts import texts_for
-from handlers.render import render_match_messages
 from knowledge.ingest.importers import read_document
-from knowledge.storage.migrations import SCHEMA_VERSION
+from knowledge.ingest.sourcetext import comparable, source_of_upload
 from knowledge.models import EntryStatus, ParsedDocument
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from knowledge.ingest.sourcetext import comparable, source_of_upload
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, fresh_service
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.storage import translations
 from knowledge.models import Language
 from knowledge.service import AnswerService
+from knowledge.storage import translations
 from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
 from tests.test_cli_staff import run, stored

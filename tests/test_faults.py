@@ -32,9 +32,9 @@ from telegram.error import (
 from telegramkit import MELDPUNT, SANCTIONS, UNRELATED
 
 from bot.app import REQUEST_CLASSES
-from bot.telegram_request import PoolTimeout
-from interface.texts import texts_for
 from handlers.sending import not_carried_out, retry_delay, with_retry
+from handlers.telegram_request import PoolTimeout
+from interface.texts import texts_for
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
 from knowledge.storage.store import Store
@@ -63,7 +63,7 @@ def _caused(error: TelegramError, cause: BaseException) -> TelegramError:
         (_caused(TimedOut(), httpx.WriteTimeout("write")), False),
         (_caused(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone")), False),
         (_caused(NetworkError("httpx.ReadError"), httpx.ReadError("reset")), False),
-        # The same decisions when the bot runs on aiohttp (bot.telegram_request):
+        # The same decisions when the bot runs on aiohttp (handlers.telegram_request):
         (_caused(TimedOut("Connect timeout"), aiohttp.ConnectionTimeoutError("connect")), True),
         (_caused(TimedOut("Pool timeout"), PoolTimeout("pool")), True),
         (_caused(TimedOut(), aiohttp.SocketTimeoutError("read")), False),

@@ -22,10 +22,10 @@ from typing import Any
 from botharness import RunningBot, running_bot
 from telegramkit import callback_data
 
-from interface.texts import texts_for
 from handlers.context import services_of
 from handlers.guard import FloodGuard, Verdict, anonymous_key
 from handlers.render import escape
+from interface.texts import texts_for
 from knowledge.service import AnswerService
 from knowledge.shipped import shipped_documents
 from knowledge.storage.store import Store

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.previews import render_preview
+from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN
 from knowledge.identity import content_digest, entries_digest, is_generic_key
 from knowledge.ingest.importers import read_document
-from knowledge.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+from knowledge.ingest.parsing import parse_document
 from knowledge.models import ParsedDocument
 from knowledge.moderation import Moderation, ModerationError
-from knowledge.ingest.parsing import parse_document
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, shipped_documents
+from knowledge.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
 from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, content, fresh_service

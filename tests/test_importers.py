@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from knowledge.ingest.importers import DocumentRejected, extract_text, read_document
-from knowledge.models import Author, DocumentKind, Footnote
 from knowledge.ingest.parsing import parse_document
+from knowledge.models import Author, DocumentKind, Footnote
 from tests.conftest import ANSWERS, LETTER
 from tests.pdfgen import make_pdf
 

@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.service import AnswerService
+from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY
 

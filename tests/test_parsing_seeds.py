@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from knowledge.models import DocumentKind
 from knowledge.ingest.parsing import ParseError, parse_document
+from knowledge.models import DocumentKind
 from tests.conftest import ANSWERS, LETTER
 
 

@@ -22,11 +22,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from interface.texts import LANGUAGES, texts_for
 from handlers import callbacks
 from handlers.inline import inline_message
 from handlers.render import MAX_MESSAGE, render_match_messages, suggestions_message
+from interface.texts import LANGUAGES, texts_for
 from knowledge.ingest.cleaning import clean_document
+from knowledge.ingest.parsing import ParseError, parse_document
 from knowledge.models import (
     MAX_QUESTION_TEXT,
     Answer,
@@ -38,7 +39,6 @@ from knowledge.models import (
     Match,
     Outcome,
 )
-from knowledge.ingest.parsing import ParseError, parse_document
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.shipped import seed_store
 from knowledge.storage.store import Store

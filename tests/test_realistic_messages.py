@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text import belarusian, focus, timing
-from knowledge.text.analysis import Analyzer, fold, tokens
-from knowledge.tools.evaluation import EvalQuestion, evaluate, fresh_service
 from knowledge.models import Outcome
 from knowledge.service import AnswerService
+from knowledge.text import belarusian, focus, timing
+from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.translit import to_cyrillic, transliterate_message
+from knowledge.tools.evaluation import EvalQuestion, evaluate, fresh_service
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from knowledge.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
-from knowledge.models import AlternateQuestion, Entry, EntryStatus, Language
 from knowledge.ingest.parsing import parse_document
+from knowledge.models import AlternateQuestion, Entry, EntryStatus, Language
 from knowledge.shipped import seed_store, shipped_documents
+from knowledge.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from knowledge.storage.store import DuplicateDocument, NotFound, Store, StoreError, VersionConflict
 from tests.conftest import ANSWERS
 

@@ -6,8 +6,8 @@ from fakebotapi import utf16_len
 from telegramkit import PAGED_KEY, SANCTIONS, callback_data, current, many_letters, paged_letter, shipped_bot
 
 from bot.app import PUBLIC_COMMANDS
-from interface.texts import LANGUAGES, texts_for
 from handlers.browse import PAGE_SIZE
+from interface.texts import LANGUAGES, texts_for
 
 NL, EN = texts_for("nl"), texts_for("en")
 USER = 1001

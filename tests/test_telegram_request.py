@@ -1,4 +1,4 @@
-"""The bot's HTTP client (bot.telegram_request.AiohttpRequest) keeps PTB's BaseRequest contract as
+"""The bot's HTTP client (handlers.telegram_request.AiohttpRequest) keeps PTB's BaseRequest contract as
 PTB's own HTTPXRequest does: each check runs on both. Uploads, downloads, faults and long polling
 on both clients are in test_fakebotapi.py; the retry decisions on both in test_faults.py."""
 
@@ -14,7 +14,7 @@ from telegram.request import HTTPXRequest
 from telegramkit import MELDPUNT
 
 from bot.app import REQUEST_CLASSES, build_application, default_http_client
-from bot.telegram_request import AiohttpRequest
+from handlers.telegram_request import AiohttpRequest
 from knowledge.service import AnswerService
 
 CLIENTS = sorted(REQUEST_CLASSES)

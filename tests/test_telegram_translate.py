@@ -8,9 +8,9 @@ from test_telegram_moderation import MODERATOR, moderated_bot, moderator, press,
 
 from interface.texts import texts_for
 from interface.texts.moderator import EN
-from knowledge.storage import translations
 from knowledge.models import Language
 from knowledge.moderation import Moderation
+from knowledge.storage import translations
 from tests.moderationkit import content, corrected
 
 SANCTIONS_ID = 3

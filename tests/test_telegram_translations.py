@@ -15,11 +15,11 @@ from dutchgolden import GOLDEN, dutch_replies, golden_bot
 from fakebotapi import parse_telegram_html, utf16_len
 from telegramkit import callback_data, shipped_bot
 
-from interface.texts import texts_for
 from handlers.render import MAX_MESSAGE, render_match_messages, translated_inline_message
-from knowledge.storage import translations
+from interface.texts import texts_for
 from knowledge.models import Language
 from knowledge.moderation import Moderation
+from knowledge.storage import translations
 from tests.moderationkit import corrected
 
 USER, GROUP = 1001, -1001234567890

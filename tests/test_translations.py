@@ -10,12 +10,12 @@ import pytest
 from sqlite_utils import Database
 
 from interface.texts import asker_language
-from knowledge.storage import translations
-from knowledge.storage.migrations import SCHEMA_VERSION, migrate
 from knowledge.models import Language, TranslationStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_translations
+from knowledge.storage import translations
+from knowledge.storage.migrations import SCHEMA_VERSION, migrate
 from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, corrected, fresh_service
 

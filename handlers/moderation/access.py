@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from interface.texts.moderator import ModeratorTexts, moderator_texts
-from handlers.context import LANGUAGE, BotContext
+from handlers.context import BotContext
 from handlers.render import escape
+from interface.texts.moderator import ModeratorTexts, moderator_texts
 from knowledge.moderation import Moderation
 
 
@@ -22,11 +22,9 @@ def actor(update: Update) -> str:
 
 
 def texts(update: Update, context: BotContext) -> ModeratorTexts:
-    """In the language the user chose with /language, else Telegram's, else the default: the same
-    choice as every other reply, so a moderator (or a refused user) reads one language throughout."""
-    chosen = context.user_data.get(LANGUAGE) if context.user_data is not None else None
-    user = update.effective_user
-    return moderator_texts(chosen or (user.language_code if user else None), context.services.settings.default_language)
+    """In the same language as every other reply (BotContext.language), so that a moderator (or a
+    refused user) reads one language throughout."""
+    return moderator_texts(context.language(update), context.services.settings.default_language)
 
 
 def moderation(context: BotContext) -> Moderation:

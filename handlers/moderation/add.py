@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from interface.plain import suggestion_title
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.moderation.flow import (
@@ -26,6 +25,7 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
+from interface.plain import suggestion_title
 from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
 from knowledge.reasons import Reason

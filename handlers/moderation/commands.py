@@ -8,11 +8,11 @@ import re
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-from interface.plain import suggestion_title
-from interface.texts.moderator import ModeratorTexts
 from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, moderation, texts
 from handlers.render import escape
+from interface.plain import suggestion_title
+from interface.texts.moderator import ModeratorTexts
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
 from knowledge.reasons import Reason

@@ -9,9 +9,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from bot.previews import render_preview
-from interface.texts.moderator import ImportTexts, import_texts
-from handlers.context import LANGUAGE, BotContext
+from handlers.context import BotContext
 from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
@@ -25,12 +23,14 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
+from interface.previews import render_preview
+from interface.texts.moderator import ImportTexts, import_texts
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
+from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
+from knowledge.ingest.sourcetext import source_of_upload
 from knowledge.models import ParsedDocument, SourceText
 from knowledge.moderation import ModerationError
-from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.reasons import Reason, rejection
-from knowledge.ingest.sourcetext import source_of_upload
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
@@ -48,10 +48,7 @@ async def start(update: Update, context: BotContext) -> int:
 
 
 def _import_texts(update: Update, context: BotContext) -> ImportTexts:
-    """The same language choice as texts(): /language, else Telegram's, else the default."""
-    chosen = context.user_data.get(LANGUAGE) if context.user_data is not None else None
-    user = update.effective_user
-    return import_texts(chosen or (user.language_code if user else None) or context.services.settings.default_language)
+    return import_texts(context.language(update))
 
 
 async def _fetch_and_preview(update: Update, context: BotContext, reference: str) -> int:

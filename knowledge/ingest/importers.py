@@ -29,16 +29,6 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-from knowledge.models import (
-    MAX_ENTRY_TEXT,
-    MAX_QUESTION_TEXT,
-    Author,
-    Document,
-    DocumentKind,
-    Entry,
-    Footnote,
-    ParsedDocument,
-)
 from knowledge.ingest.parsing import (
     ADDRESSEE,
     ANSWERER,
@@ -54,6 +44,16 @@ from knowledge.ingest.parsing import (
     parse_document,
     references_of,
     title_from_caps,
+)
+from knowledge.models import (
+    MAX_ENTRY_TEXT,
+    MAX_QUESTION_TEXT,
+    Author,
+    Document,
+    DocumentKind,
+    Entry,
+    Footnote,
+    ParsedDocument,
 )
 
 logger = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest.cleaning import normalise_lines
-from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
 from knowledge.ingest.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
+from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
 
 _REPUBLISHED_HEAD = re.compile(r"^\s*Kamervraag\s+(20\d{2}Z\d{5})\s*$", re.MULTILINE)
 _BULLET_QUESTION = re.compile(r"^[•·▪*-]?\s*Vraag\s+(\d{1,3})\s*:?$", re.IGNORECASE)

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from knowledge.text.analysis import LANGUAGES, Analyzer, provides
 from knowledge.models import Entry
+from knowledge.text.analysis import LANGUAGES, Analyzer, provides
 from knowledge.text.sentences import sentence_spans
 from knowledge.text.spelling import Speller
 

@@ -16,10 +16,10 @@ from importlib import resources
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from knowledge.search.index import Index
 from knowledge.text import focus
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency
-from knowledge.search.index import Index
 from knowledge.text.translit import prepare, transliterate_message
 
 FEATURES = (

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from knowledge.text.analysis import Analyzer
 from knowledge.search.index import Index
+from knowledge.text.analysis import Analyzer
 
 logger = logging.getLogger(__name__)
 FORMAT = 1

@@ -19,10 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
-from knowledge.storage import translations
 from knowledge.identity import content_digest
-from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText, Translation
+from knowledge.storage import translations
+from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 
 ObjectType = Literal["document", "entry", "translation"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text.analysis import Analyzer, tokens
 from knowledge.models import Language
+from knowledge.text.analysis import Analyzer, tokens
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _BELARUSIAN = re.compile(r"[іўІЎ]")

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.search.matcher import CONFIDENCE_FEATURES, FEATURES, Calibration, Matcher, confidence_features, logistic
 from knowledge.models import Entry
+from knowledge.search.matcher import CONFIDENCE_FEATURES, FEATURES, Calibration, Matcher, confidence_features, logistic
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
 from knowledge.storage.store import Store
