@@ -30,7 +30,7 @@ from knowledge.shipped import seed_store
 from knowledge.store import Store
 
 Example = tuple[dict[str, float], int]
-PRECISION = 0.98
+PRECISION = 0.97
 #: A wrong confident answer costs more than a suggestion: wrong top matches weigh this much more.
 NEGATIVE_WEIGHT = 2.0
 #: Share of the out-of-scope questions with any match whose best match may still be suggested.
@@ -201,7 +201,11 @@ def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) ->
     scored = [(logistic(confidence, features), label) for features, label in examples]
     answer_threshold = _threshold_for_precision(scored, PRECISION)
     calibration = matcher.calibration.model_copy(
-        update={"confidence": confidence, "answer_threshold": answer_threshold, "suggest_threshold": _suggest_floor(matcher, negatives)}
+        update={
+            "confidence": confidence,
+            "answer_threshold": answer_threshold,
+            "suggest_threshold": _suggest_floor(matcher, negatives),
+        }
     )
     if write_to:
         write_to.write_text(json.dumps(calibration.model_dump(), indent=2) + "\n", encoding="utf-8")

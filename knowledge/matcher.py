@@ -152,7 +152,9 @@ class Matcher:
             if _LACINKA.search(question):
                 readings.reverse()
             for reading, is_word, latin_frequency, convert in readings:
-                cyrillic = transliterate_message(latin_words, is_word, latin_frequency, self._known_latin, convert)
+                cyrillic = transliterate_message(
+                    latin_words, is_word, latin_frequency, self._known_latin, convert, self._store_latin
+                )
                 if cyrillic is not None:
                     transliterated = reading
                     break
@@ -191,7 +193,11 @@ class Matcher:
 
     def _is_store_word(self, word: str) -> bool:
         """A Cyrillic word of the store's own text or phrasings, or of the lexicon."""
-        return word in self.index.tokens or word in self.analyzer.function_words or word in self.analyzer.lexicon.synonyms
+        analyzer = self.analyzer
+        return word in self.index.tokens or word in analyzer.function_words or word in analyzer.lexicon.synonyms
+
+    def _store_latin(self, word: str) -> bool:
+        return word in self.index.tokens
 
     def _known_latin(self, word: str) -> bool:
         return word in self.index.tokens or word in self.analyzer.lexicon.synonyms

@@ -165,6 +165,7 @@ def transliterate_message(
     latin_frequency: Callable[[str], int],
     known_latin: Callable[[str], bool],
     convert: Callable[[str], str] = to_cyrillic,
+    store_latin: Callable[[str], bool] | None = None,
 ) -> list[str] | None:
     """The words in Cyrillic when the message is Russian in Latin letters, else None.
 
@@ -178,7 +179,10 @@ def transliterate_message(
     cyrillic = {w: fold(convert(w)) for w in latin}
     russian = {w for w in latin if is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
     # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
-    foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not known_latin(w)}
+    # A Latin word of the store itself (`store_latin`, by default `known_latin`) is Dutch or English,
+    # though a synonym's Latin-letter Russian variant ('tyurme') is not.
+    in_store = store_latin or known_latin
+    foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not in_store(w)}
     if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
         return None
     result = []

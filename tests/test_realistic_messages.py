@@ -243,7 +243,7 @@ def test_belarusian_in_latin_letters_is_read_with_belarusian_letters(latin: str,
     assert fold(to_belarusian(latin)) == fold(cyrillic)
 
 
-def test_a_belarusian_question_in_latin_letters_finds_the_passage_its_cyrillic_twin_finds(service: AnswerService) -> None:
+def test_a_belarusian_question_in_latin_letters_finds_its_cyrillic_twins_passage(service: AnswerService) -> None:
     cyrillic = service.answer("Ці бяспечна беларусам у Галандыі?")
     for latin in ("Ci bjaspečna biełarusam u Halandyi?", "ci bjaspechna belarusam u halandyi"):
         analysis = service.matcher.analyse(latin)
@@ -253,7 +253,7 @@ def test_a_belarusian_question_in_latin_letters_finds_the_passage_its_cyrillic_t
 
 
 def test_dutch_and_english_are_not_read_as_belarusian_in_latin_letters(service: AnswerService) -> None:
-    for question in ("is het veilig voor belarussen in nederland", "Hoeveel mensen staan op de lijst?", "is it safe here"):
+    for question in ("is het veilig voor belarussen in nederland", "Hoeveel mensen staan op de lijst?", "is it safe"):
         assert service.matcher.analyse(question).language in ("nl", "en")
 
 
@@ -273,3 +273,18 @@ def test_phone_typing_for_calibration_is_deterministic_and_keeps_cyrillic_letter
     assert typed == phone_typed("Welke sancties heeft de EU opgelegd aan Belarus?", 3)
     assert typed.islower() and not typed.endswith("?") and typed != "welke sancties heeft de eu opgelegd aan belarus"
     assert "ў" in phone_typed("Ці ўвёў ЕС санкцыі супраць Беларусі?", 1)
+
+
+def test_now_words_match_folded_questions(service: AnswerService) -> None:
+    """Questions are folded ('сейчас' → 'сеичас') before the later-time words are looked up."""
+    assert timing.asks_about_now(tokens(fold("Сколько человек сейчас под санкциями?")))
+    assert timing.asks_about_now(tokens(fold("Колькі людзей цяпер пад санкцыямі?")))
+    answer = service.answer("Сколько человек сейчас под санкциями ЕС против Беларуси?")
+    assert not answer.answered and answer.later_time
+
+
+def test_latin_letter_russian_with_a_synonym_variant_stays_russian(service: AnswerService) -> None:
+    """A synonym's Latin-letter Russian variant ('tyurme') counts for Russian, not for Dutch."""
+    variants = [w for w in service.matcher.analyzer.lexicon.synonyms if w.isascii() and w.isalpha()]
+    assert variants
+    assert service.matcher.analyse("pytalis li posly ES posetit politzaklyuchennyh v tyurme").language == "ru"
