@@ -89,6 +89,11 @@ def to_cyrillic(word: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(word):
+        # 'et'/'ek' opening a word are 'эт'/'эк' ('eto', 'etim', 'ekonomika'); 'esli', 'evropa' keep 'е'.
+        if i == 0 and word[:2] in ("et", "ek"):
+            out.append("э")
+            i += 1
+            continue
         # 'ye' / 'je': 'е' at the start and after a vowel ('yesli'), 'ые' after a consonant ('novye').
         if word[i] in "yj" and word[i + 1 : i + 2] == "e":
             out.append("е" if i == 0 or word[i - 1] in _VOWELS else "ые")

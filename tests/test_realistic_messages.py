@@ -288,3 +288,9 @@ def test_latin_letter_russian_with_a_synonym_variant_stays_russian(service: Answ
     variants = [w for w in service.matcher.analyzer.lexicon.synonyms if w.isascii() and w.isalpha()]
     assert variants
     assert service.matcher.analyse("pytalis li posly ES posetit politzaklyuchennyh v tyurme").language == "ru"
+
+
+def test_transliterated_eto_and_est_are_function_words(service: AnswerService) -> None:
+    assert to_cyrillic("eto") == "это" and to_cyrillic("etim") == "этим" and to_cyrillic("esli") == "если"
+    analysis = service.matcher.analyse("eto pravda, est li sankcii protiv Lukashenko?")
+    assert analysis.language == "ru" and not {"ет", "ест", "эт"} & set(analysis.terms)
