@@ -2,13 +2,15 @@
 
 Training data comes from the store itself, never from the evaluation set:
 - in scope: every curated or official question of an entry, asked with that phrasing left out of
-  the index (leave-one-out);
-- out of scope: the questions in lexicon/calibration_negatives.yaml, and curated questions about
-  Belarus asked about another country instead (see asked_elsewhere).
+  the index (leave-one-out), some with a story sentence before them, some typed as on a phone;
+- out of scope: the questions in lexicon/calibration_negatives.yaml (also with stories and typed),
+  and curated questions about Belarus asked about another country instead (see asked_elsewhere).
 The relevance model learns from every candidate (is it the entry asked for?); the confidence model
 from the top candidate of each question (is it right?). The answer threshold is the lowest
-confidence at which confident answers stay at least 97% right on this data.
-Run `python -m knowledge.calibration` after changing the features or the shipped sources.
+confidence at which confident answers stay at least PRECISION right on this data.
+Run `python -m knowledge.calibration` after changing the features or the shipped sources (it refits
+the confidence model and the thresholds); `--relevance` refits the relevance model as well, which
+reorders top matches: measure every evaluation set after it.
 """
 
 from __future__ import annotations
