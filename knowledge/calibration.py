@@ -118,7 +118,16 @@ ELSEWHERE_EXAMPLES = 30
 _COUNTRY = re.compile(r"\b(?:Belarus|Wit-Rusland|Wit Rusland|Belarussia|Belorussia)\b", re.IGNORECASE)
 _COUNTRY_RU = re.compile(r"(?<!\w)(?:Беларус[ьиюя]|Белорусси[яиюей])(?!\w)", re.IGNORECASE)
 #: Canonical terms that still tie a question to Belarus after its country is swapped.
-_BELARUS_TERMS = ("belarus", "loekasjenko", "minsk", "protasevitsj", "sapega", "tichanovskaja", "gajdoekevitsj", "karatsj")
+_BELARUS_TERMS = (
+    "belarus",
+    "loekasjenko",
+    "minsk",
+    "protasevitsj",
+    "sapega",
+    "tichanovskaja",
+    "gajdoekevitsj",
+    "karatsj",
+)
 
 
 def asked_elsewhere(matcher: Matcher, entries: list[Entry]) -> list[str]:
@@ -135,7 +144,9 @@ def asked_elsewhere(matcher: Matcher, entries: list[Entry]) -> list[str]:
     return questions
 
 
-def relevance_examples(matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]) -> list[Example]:
+def relevance_examples(
+    matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]
+) -> list[Example]:
     examples: list[Example] = []
     for text, wanted, exclude in questions:
         for scored in matcher.rank(text, limit=20, exclude=exclude).scored:
@@ -143,7 +154,9 @@ def relevance_examples(matcher: Matcher, questions: list[tuple[str, int | None, 
     return examples
 
 
-def confidence_examples(matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]) -> list[Example]:
+def confidence_examples(
+    matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]
+) -> list[Example]:
     examples: list[Example] = []
     for text, wanted, exclude in questions:
         ranking = matcher.rank(text, limit=3, exclude=exclude)

@@ -40,7 +40,9 @@ def test_accuracy_per_group_stays_at_the_level_reached(report: EvalReport, group
     result = report.group(group)
     answered_floor, top1_floor = FLOORS[group]
     assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
-    assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
+    assert result.top1_right / result.total >= top1_floor, (
+        f"{group}: top match right {result.top1_right}/{result.total}"
+    )
     assert result.answered_wrong <= 1, f"{group}: {result.answered_wrong} confident wrong answers"
 
 
@@ -62,7 +64,9 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
     report = evaluate(load_questions(path))
     for group, floor in LATER_SETS[name].items():
         result = report.group(group)
-        assert result.top1_right / result.total >= floor, f"{name} {group}: top match right {result.top1_right}/{result.total}"
+        assert result.top1_right / result.total >= floor, (
+            f"{name} {group}: top match right {result.top1_right}/{result.total}"
+        )
         assert result.answered_wrong <= 1, f"{name} {group}: {result.answered_wrong} confident wrong answers"
     assert report.group("out_of_scope").answered_wrong <= 2
 
@@ -88,7 +92,9 @@ def test_realistic_messages_stay_at_the_level_reached() -> None:
     for group, (answered_floor, top1_floor) in REALISTIC_FLOORS.items():
         result = report.group(group)
         assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
-        assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
+        assert result.top1_right / result.total >= top1_floor, (
+            f"{group}: top match right {result.top1_right}/{result.total}"
+        )
     in_scope = [g for g in report.groups if g.group != "out_of_scope"]
     assert sum(g.answered_wrong for g in in_scope) <= 1
     assert sum(g.nothing for g in in_scope) <= 5
