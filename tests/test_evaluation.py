@@ -16,10 +16,10 @@ from knowledge.tools.evaluation import EvalReport, evaluate, load_questions
 
 #: group → (confident and right, right top match), in scope; out of scope: share not answered.
 FLOORS = {
-    "dutch": (0.81, 1.0),
+    "dutch": (0.89, 1.0),
     "typo": (0.88, 0.97),
-    "english": (0.84, 0.94),
-    "russian": (0.81, 0.96),
+    "english": (0.86, 0.94),
+    "russian": (0.84, 0.96),
 }
 OUT_OF_SCOPE_REJECTED = 0.95
 
@@ -40,7 +40,9 @@ def test_accuracy_per_group_stays_at_the_level_reached(report: EvalReport, group
     result = report.group(group)
     answered_floor, top1_floor = FLOORS[group]
     assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
-    assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
+    assert result.top1_right / result.total >= top1_floor, (
+        f"{group}: top match right {result.top1_right}/{result.total}"
+    )
     assert result.answered_wrong <= 1, f"{group}: {result.answered_wrong} confident wrong answers"
 
 
@@ -62,7 +64,9 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
     report = evaluate(load_questions(path))
     for group, floor in LATER_SETS[name].items():
         result = report.group(group)
-        assert result.top1_right / result.total >= floor, f"{name} {group}: top match right {result.top1_right}/{result.total}"
+        assert result.top1_right / result.total >= floor, (
+            f"{name} {group}: top match right {result.top1_right}/{result.total}"
+        )
         assert result.answered_wrong <= 1, f"{name} {group}: {result.answered_wrong} confident wrong answers"
     assert report.group("out_of_scope").answered_wrong <= 2
 
@@ -71,14 +75,14 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
 #: Russian, Belarusian, mixed), written blind; it guided issue 11's work, so it is no longer unseen.
 #: group → (confident and right, right top match), the levels reached.
 REALISTIC_FLOORS = {
-    "dutch_context": (0.42, 0.77),
-    "staff": (0.69, 0.95),
-    "typo": (0.75, 0.86),
-    "english": (0.70, 0.97),
-    "russian": (0.78, 0.96),
-    "russian_latin": (0.6, 0.93),
-    "belarusian": (0.33, 0.73),
-    "mixed": (0.88, 1.0),
+    "dutch_context": (0.48, 0.79),
+    "staff": (0.82, 0.95),
+    "typo": (0.82, 0.93),
+    "english": (0.82, 0.97),
+    "russian": (0.82, 0.96),
+    "russian_latin": (0.8, 0.93),
+    "belarusian": (0.5, 0.86),
+    "mixed": (0.94, 1.0),
 }
 
 
@@ -88,9 +92,11 @@ def test_realistic_messages_stay_at_the_level_reached() -> None:
     for group, (answered_floor, top1_floor) in REALISTIC_FLOORS.items():
         result = report.group(group)
         assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
-        assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
+        assert result.top1_right / result.total >= top1_floor, (
+            f"{group}: top match right {result.top1_right}/{result.total}"
+        )
     in_scope = [g for g in report.groups if g.group != "out_of_scope"]
     assert sum(g.answered_wrong for g in in_scope) <= 1
-    assert sum(g.nothing for g in in_scope) <= 20
+    assert sum(g.nothing for g in in_scope) <= 5
     out = report.group("out_of_scope")
     assert out.near_answered <= 2 and out.answered_wrong <= 3

@@ -228,3 +228,69 @@ def test_everyday_words_the_store_lacks_weigh_less_than_unknown_names(service: A
     unknown_everyday = [w for t, w in everyday.items() if t < 0]
     unknown_name = [w for t, w in name.items() if t < 0]
     assert unknown_everyday and unknown_name and unknown_everyday[0] < unknown_name[0]
+
+
+# --- issue 11, second round -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("bjaspechna", "бяспечна"), ("halandyi", "галандыі"), ("biełarusau", "беларусау"), ("miensku", "менску")],
+)
+def test_belarusian_in_latin_letters_is_read_with_belarusian_letters(latin: str, cyrillic: str) -> None:
+    from knowledge.text.translit import to_belarusian
+
+    assert fold(to_belarusian(latin)) == fold(cyrillic)
+
+
+def test_a_belarusian_question_in_latin_letters_finds_its_cyrillic_twins_passage(service: AnswerService) -> None:
+    cyrillic = service.answer("Ці бяспечна беларусам у Галандыі?")
+    for latin in ("Ci bjaspečna biełarusam u Halandyi?", "ci bjaspechna belarusam u halandyi"):
+        analysis = service.matcher.analyse(latin)
+        assert analysis.language == "be"
+        answer = service.answer(latin)
+        assert answer.matches() and answer.matches()[0].entry_key == cyrillic.matches()[0].entry_key
+
+
+def test_dutch_and_english_are_not_read_as_belarusian_in_latin_letters(service: AnswerService) -> None:
+    for question in ("is het veilig voor belarussen in nederland", "Hoeveel mensen staan op de lijst?", "is it safe"):
+        assert service.matcher.analyse(question).language in ("nl", "en")
+
+
+@pytest.mark.parametrize("greeting", ["Привет, как дела?", "Прывітанне! Як справы?", "privet, kak dela"])
+def test_how_are_you_is_a_greeting_in_russian_and_belarusian(service: AnswerService, greeting: str) -> None:
+    assert service.answer(greeting).outcome is Outcome.GREETING
+
+
+def test_a_greeting_with_a_question_is_a_question(service: AnswerService) -> None:
+    assert service.answer("Привет, какие санкции ввёл ЕС?").outcome is not Outcome.GREETING
+
+
+def test_phone_typing_for_calibration_is_deterministic_and_keeps_cyrillic_letters() -> None:
+    from knowledge.tools.calibration import phone_typed
+
+    typed = phone_typed("Welke sancties heeft de EU opgelegd aan Belarus?", 3)
+    assert typed == phone_typed("Welke sancties heeft de EU opgelegd aan Belarus?", 3)
+    assert typed.islower() and not typed.endswith("?") and typed != "welke sancties heeft de eu opgelegd aan belarus"
+    assert "ў" in phone_typed("Ці ўвёў ЕС санкцыі супраць Беларусі?", 1)
+
+
+def test_now_words_match_folded_questions(service: AnswerService) -> None:
+    """Questions are folded ('сейчас' → 'сеичас') before the later-time words are looked up."""
+    assert timing.asks_about_now(tokens(fold("Сколько человек сейчас под санкциями?")))
+    assert timing.asks_about_now(tokens(fold("Колькі людзей цяпер пад санкцыямі?")))
+    answer = service.answer("Сколько человек сейчас под санкциями ЕС против Беларуси?")
+    assert not answer.answered and answer.later_time
+
+
+def test_latin_letter_russian_with_a_synonym_variant_stays_russian(service: AnswerService) -> None:
+    """A synonym's Latin-letter Russian variant ('tyurme') counts for Russian, not for Dutch."""
+    variants = [w for w in service.matcher.analyzer.lexicon.synonyms if w.isascii() and w.isalpha()]
+    assert variants
+    assert service.matcher.analyse("pytalis li posly ES posetit politzaklyuchennyh v tyurme").language == "ru"
+
+
+def test_transliterated_eto_and_est_are_function_words(service: AnswerService) -> None:
+    assert to_cyrillic("eto") == "это" and to_cyrillic("etim") == "этим" and to_cyrillic("esli") == "если"
+    analysis = service.matcher.analyse("eto pravda, est li sankcii protiv Lukashenko?")
+    assert analysis.language == "ru" and not {"ет", "ест", "эт"} & set(analysis.terms)

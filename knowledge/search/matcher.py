@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -20,7 +21,7 @@ from knowledge.search.index import Index
 from knowledge.text import focus
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency
-from knowledge.text.translit import prepare, transliterate_message
+from knowledge.text.translit import prepare, to_belarusian, to_cyrillic, transliterate_message
 
 FEATURES = (
     "coverage",
@@ -51,10 +52,18 @@ COMMON_WORD = 1000
 EVERYDAY_WORD = 20000
 EVERYDAY_FACTOR = 0.5
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LACINKA = re.compile(r"[ŭłćśźńŬŁĆŚŹŃ]")
 #: How much a term of the message's context sentences counts against one of its question (focus.py):
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
 CONTEXT_KNOWN = 0.25
 CONTEXT_UNKNOWN = 0.02
+
+
+def _common_latin(word: str) -> int:
+    """How common a Latin word is in Dutch or English, rare words ('ci', 'pad') counted as none: a
+    Belarusian word in Latin letters is often some rare word of theirs, which Russian ones are less."""
+    count = frequency(word)
+    return count if count >= COMMON_WORD else 0
 
 
 class Calibration(BaseModel):
@@ -130,14 +139,30 @@ class Matcher:
         typos corrected, and the words of its context sentences marked as such (see focus.py)."""
         words = tokens(question)
         cyrillic = None
+        transliterated: Lang | None = None
         if not _CYRILLIC.search(question):
             prepared = prepare(question)
-            cyrillic = transliterate_message(tokens(prepared), self._is_russian, frequency, self._known_latin)
+            latin_words = tokens(prepared)
+            # Belarusian in Latin letters: its words must be the store's (its Belarusian phrasings);
+            # tried first when it has letters only Łacinka has ('ŭ', 'ł', 'ć'), else after Russian.
+            readings: list[tuple[Lang, Callable[[str], bool], Callable[[str], int], Callable[[str], str]]] = [
+                ("ru", self._is_russian, frequency, to_cyrillic),
+                ("be", self._is_store_word, _common_latin, to_belarusian),
+            ]
+            if _LACINKA.search(question):
+                readings.reverse()
+            for reading, is_word, latin_frequency, convert in readings:
+                cyrillic = transliterate_message(
+                    latin_words, is_word, latin_frequency, self._known_latin, convert, self._store_latin
+                )
+                if cyrillic is not None:
+                    transliterated = reading
+                    break
             if cyrillic is not None:
-                question, words = prepared, tokens(prepared)
+                question, words = prepared, latin_words
         mapping = dict(zip(words, cyrillic, strict=True)) if cyrillic else {}
         # Belarusian is told by letters that folding removes ('ў'), so the raw text decides it.
-        language: Lang = "ru" if cyrillic else self.analyzer.detect_language(words, question)
+        language: Lang = transliterated or self.analyzer.detect_language(words, question)
         pieces = focus.parts(question)
         if len(pieces) == 1:
             return self._analyse_part(question, mapping, language)
@@ -165,6 +190,14 @@ class Matcher:
     def _is_russian(self, word: str) -> bool:
         """A Cyrillic word of Russian or of the store (names, terms) or of the lexicon."""
         return frequency(word) > 0 or word in self.index.tokens or word in self.analyzer.function_words
+
+    def _is_store_word(self, word: str) -> bool:
+        """A Cyrillic word of the store's own text or phrasings, or of the lexicon."""
+        analyzer = self.analyzer
+        return word in self.index.tokens or word in analyzer.function_words or word in analyzer.lexicon.synonyms
+
+    def _store_latin(self, word: str) -> bool:
+        return word in self.index.tokens
 
     def _known_latin(self, word: str) -> bool:
         return word in self.index.tokens or word in self.analyzer.lexicon.synonyms

@@ -212,7 +212,8 @@ class Analyzer:
             elif len(word) > 1 or word.isdigit():
                 terms.append(word_stem)
         content = [w for w in words if w not in self._all_stopwords]
-        is_greeting = bool(words) and not terms and any(w in self.lexicon.greetings for w in words) and all(
+        # 'How are you' words ('дела', 'справы') are greetings, though as terms they could mean cases.
+        is_greeting = bool(words) and any(w in self.lexicon.greetings for w in words) and all(
             w in self.lexicon.greetings for w in content
         )
         return Analysis(

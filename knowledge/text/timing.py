@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text.analysis import fold
+
 #: Folded words and word pairs that ask about the present or the latest state.
 NOW_WORDS = frozenset(
-    "nu inmiddels momenteel tegenwoordig actueel huidige huidig laatste now currently nowadays today latest current "
+    fold(word)
+    for word in "nu inmiddels momenteel tegenwoordig actueel huidige huidig laatste "
+    "now currently nowadays today latest current "
     "сейчас теперь сегодня нынешний нынешние актуальные последние зараз цяпер сёння сення".split()
 )
 NOW_PHRASES = frozenset(
-    {
+    tuple(fold(word) for word in phrase)
+    for phrase in (
         ("op", "dit", "moment"),
         ("at", "the", "moment"),
         ("right", "now"),
         ("на", "данный", "момент"),
         ("на", "сегодня"),
         ("up", "to", "date"),
-    }
+    )
 )
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 
@@ -34,6 +39,9 @@ def years(words: tuple[str, ...] | list[str]) -> list[int]:
 
 
 def asks_about_now(words: tuple[str, ...] | list[str]) -> bool:
+    """Words, folded or not, asking about the present: questions are folded ('сейчас' is 'сеичас'
+    by then), so both sides are compared folded."""
+    words = [fold(w) for w in words]
     if NOW_WORDS & set(words):
         return True
     return any(tuple(words[i : i + len(p)]) == p for p in NOW_PHRASES for i in range(len(words)))

@@ -46,7 +46,7 @@ _SINGLE["x"] = "кс"
 _SINGLE["q"] = "к"
 _VOWELS = set("aeiouy")
 _VOWEL_LETTERS = tuple("aeiou")
-_LATIN_WORD = re.compile(r"^[a-z]+$")
+_LATIN_WORD = re.compile(r"^[a-zł]+$")
 #: Share of a message's words that must read as Russian for the message to count as transliterated.
 SHARE = 0.5
 #: Share of its Latin words that must be Russian or of no other language (see transliterate_message).
@@ -89,6 +89,11 @@ def to_cyrillic(word: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(word):
+        # 'et'/'ek' opening a word are 'эт'/'эк' ('eto', 'etim', 'ekonomika'); 'esli', 'evropa' keep 'е'.
+        if i == 0 and word[:2] in ("et", "ek"):
+            out.append("э")
+            i += 1
+            continue
         # 'ye' / 'je': 'е' at the start and after a vowel ('yesli'), 'ые' after a consonant ('novye').
         if word[i] in "yj" and word[i + 1 : i + 2] == "e":
             out.append("е" if i == 0 or word[i - 1] in _VOWELS else "ые")
@@ -111,11 +116,61 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
+#: Belarusian in Latin letters (Łacinka and its informal keyboard forms: 'biełarusaŭ', 'bjaspechna',
+#: 'Halandyi'): as `prepare` reads it, then by this table. Unlike Russian, 'h' is 'г', 'i' is 'і',
+#: and 'ie'/'ia'/'iu'/'io' after a consonant soften it ('Miensk' → 'менск').
+_BE_MULTI = (
+    ("shch", "шч"),
+    ("sch", "шч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("ts", "ц"),
+)
+_BE_IOTATED = {"a": "я", "e": "е", "u": "ю", "o": "ё"}
+_BE_SINGLE = dict(zip("abvgdezijklmnoprstufhcwqy", "абвгдезійклмнопрстуфгцвкы", strict=True))
+_BE_SINGLE["x"] = "кс"
+_BE_SINGLE["ł"] = "л"
+
+
+@lru_cache(maxsize=100_000)
+def to_belarusian(word: str) -> str:
+    """One folded Latin word in Belarusian Cyrillic ('bjaspechna' → 'бяспечна', 'halandyi' → 'галандыі')."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        letter, following = word[i], word[i + 1 : i + 2]
+        after_vowel = i == 0 or word[i - 1] in _VOWELS
+        if letter in "jy" and following in _BE_IOTATED and (letter == "j" or after_vowel):
+            out.append(_BE_IOTATED[following])
+            i += 2
+            continue
+        if letter == "i" and following in _BE_IOTATED and not after_vowel:
+            out.append(_BE_IOTATED[following])
+            i += 2
+            continue
+        for latin, cyrillic in _BE_MULTI:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            if letter in "jy" and i and word[i - 1] in _VOWELS:
+                out.append("й")
+            else:
+                out.append(_BE_SINGLE.get(letter, letter))
+            i += 1
+    return "".join(out)
+
+
 def transliterate_message(
     words: list[str],
     is_russian: Callable[[str], bool],
     latin_frequency: Callable[[str], int],
     known_latin: Callable[[str], bool],
+    convert: Callable[[str], str] = to_cyrillic,
+    store_latin: Callable[[str], bool] | None = None,
 ) -> list[str] | None:
     """The words in Cyrillic when the message is Russian in Latin letters, else None.
 
@@ -126,10 +181,13 @@ def transliterate_message(
     latin = [w for w in words if _LATIN_WORD.match(w)]
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
-    cyrillic = {w: fold(to_cyrillic(w)) for w in latin}
+    cyrillic = {w: fold(convert(w)) for w in latin}
     russian = {w for w in latin if is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
     # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
-    foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not known_latin(w)}
+    # A Latin word of the store itself (`store_latin`, by default `known_latin`) is Dutch or English,
+    # though a synonym's Latin-letter Russian variant ('tyurme') is not.
+    in_store = store_latin or known_latin
+    foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not in_store(w)}
     if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
         return None
     result = []
@@ -137,5 +195,5 @@ def transliterate_message(
         if not _LATIN_WORD.match(word) or (word not in russian and known_latin(word)):
             result.append(word)
         else:
-            result.append(fold(to_cyrillic(word)))
+            result.append(cyrillic[word])
     return result

@@ -2,13 +2,15 @@
 
 Training data comes from the store itself, never from the evaluation set:
 - in scope: every curated or official question of an entry, asked with that phrasing left out of
-  the index (leave-one-out);
-- out of scope: the questions in lexicon/calibration_negatives.yaml, and curated questions about
-  Belarus asked about another country instead (see asked_elsewhere).
+  the index (leave-one-out), some with a story sentence before them, some typed as on a phone;
+- out of scope: the questions in lexicon/calibration_negatives.yaml (also with stories and typed),
+  and curated questions about Belarus asked about another country instead (see asked_elsewhere).
 The relevance model learns from every candidate (is it the entry asked for?); the confidence model
 from the top candidate of each question (is it right?). The answer threshold is the lowest
-confidence at which confident answers stay at least 97% right on this data.
-Run `python -m knowledge.tools.calibration` after changing the features or the shipped sources.
+confidence at which confident answers stay at least PRECISION right on this data.
+Run `python -m knowledge.tools.calibration` after changing the features or the shipped sources (it refits
+the confidence model and the thresholds); `--relevance` refits the relevance model as well, which
+reorders top matches: measure every evaluation set after it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -32,12 +36,14 @@ PRECISION = 0.97
 #: A wrong confident answer costs more than a suggestion: wrong top matches weigh this much more.
 NEGATIVE_WEIGHT = 2.0
 #: Share of the out-of-scope questions with any match whose best match may still be suggested.
-SUGGEST_SHARE = 0.4
+SUGGEST_SHARE = 0.6
 
 
 Question = tuple[str, int | None, tuple[int, int] | None]
 #: Every how-many-th interrogative phrasing is also asked with a story sentence in front of it.
 CONTEXT_EVERY = 3
+#: Every how-many-th phrasing (and out-of-scope question) is also typed as on a phone (see phone_typed).
+TYPED_EVERY = 4
 
 
 def training_questions(entries: list[Entry], negatives: list[str]) -> list[Question]:
@@ -72,6 +78,39 @@ def with_context(entries: list[Entry], negatives: list[str], context: dict[str, 
     return questions
 
 
+def phone_typed(text: str, seed: int) -> str:
+    """`text` as typed in a hurry on a phone: lower case, no diacritics, no question mark, and one
+    long word with a letter dropped or two letters swapped (which one, by `seed`). Deterministic,
+    so a calibration run is repeatable."""
+    folded = "".join(_bare(ch) for ch in text.lower()).rstrip(" ?!.")
+    words = folded.split(" ")
+    long_words = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
+    if not long_words:
+        return folded
+    i = long_words[seed % len(long_words)]
+    word = words[i]
+    at = 1 + seed % (len(word) - 2)
+    words[i] = word[:at] + word[at + 1 :] if seed % 2 else word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return " ".join(words)
+
+
+def _bare(ch: str) -> str:
+    """A Latin letter without its diacritics ('é' → 'e'); Cyrillic letters stay ('ў', 'й')."""
+    if ch.isascii() or "LATIN" not in unicodedata.name(ch, ""):
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def typed(entries: list[Entry], negatives: list[str]) -> list[Question]:
+    """Every TYPED_EVERY-th phrasing and out-of-scope question, typed as on a phone: a typo must not
+    make a clear match doubtful, nor an out-of-scope question answerable."""
+    questions: list[Question] = []
+    for number, (text, wanted, exclude) in enumerate(training_questions(entries, negatives)):
+        if number % TYPED_EVERY == 0:
+            questions.append((phone_typed(text, number), wanted, exclude))
+    return questions
+
+
 #: Countries the store says nothing about, for the same questions asked about somewhere else.
 ELSEWHERE = ("Iran", "Syrië", "Venezuela", "Noord-Korea", "Myanmar", "China", "Eritrea", "Syria", "North Korea", "Cuba")
 ELSEWHERE_RU = ("Иран", "Сирия", "Венесуэла", "Северная Корея", "Китай")
@@ -79,7 +118,16 @@ ELSEWHERE_EXAMPLES = 30
 _COUNTRY = re.compile(r"\b(?:Belarus|Wit-Rusland|Wit Rusland|Belarussia|Belorussia)\b", re.IGNORECASE)
 _COUNTRY_RU = re.compile(r"(?<!\w)(?:Беларус[ьиюя]|Белорусси[яиюей])(?!\w)", re.IGNORECASE)
 #: Canonical terms that still tie a question to Belarus after its country is swapped.
-_BELARUS_TERMS = ("belarus", "loekasjenko", "minsk", "protasevitsj", "sapega", "tichanovskaja", "gajdoekevitsj", "karatsj")
+_BELARUS_TERMS = (
+    "belarus",
+    "loekasjenko",
+    "minsk",
+    "protasevitsj",
+    "sapega",
+    "tichanovskaja",
+    "gajdoekevitsj",
+    "karatsj",
+)
 
 
 def asked_elsewhere(matcher: Matcher, entries: list[Entry]) -> list[str]:
@@ -96,7 +144,9 @@ def asked_elsewhere(matcher: Matcher, entries: list[Entry]) -> list[str]:
     return questions
 
 
-def relevance_examples(matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]) -> list[Example]:
+def relevance_examples(
+    matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]
+) -> list[Example]:
     examples: list[Example] = []
     for text, wanted, exclude in questions:
         for scored in matcher.rank(text, limit=20, exclude=exclude).scored:
@@ -104,7 +154,9 @@ def relevance_examples(matcher: Matcher, questions: list[tuple[str, int | None, 
     return examples
 
 
-def confidence_examples(matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]) -> list[Example]:
+def confidence_examples(
+    matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]
+) -> list[Example]:
     examples: list[Example] = []
     for text, wanted, exclude in questions:
         ranking = matcher.rank(text, limit=3, exclude=exclude)
@@ -136,7 +188,12 @@ def fit_logistic(
     return {name: round(value, 4) for name, value in weights.items()}
 
 
-def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, float]]:
+def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) -> tuple[Calibration, dict[str, float]]:
+    """Fit the confidence model (and, with `refit_relevance`, the relevance model first).
+
+    The relevance model ranks the passages; refitting it reorders top matches the evaluation sets
+    guard, so it is refitted only on purpose (`--relevance`); the confidence model and the
+    thresholds are refitted on every run."""
     store = Store.in_memory()
     seed_store(store)
     service = AnswerService(store)
@@ -146,9 +203,10 @@ def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, floa
     context_path = resources.files("knowledge") / "lexicon" / "calibration_context.yaml"
     context = yaml.safe_load(context_path.read_text(encoding="utf-8"))
     questions = training_questions(store.entries(), negatives) + with_context(store.entries(), negatives, context)
-
-    relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
-    matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})
+    if refit_relevance:
+        relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
+        matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})
+    questions += typed(store.entries(), negatives)
     # Only the confidence model sees questions asked about elsewhere, and a sample of them: they are
     # close to curated ones on purpose; with all of them, confidence shies from every unknown word.
     elsewhere = asked_elsewhere(matcher, store.entries())
@@ -158,7 +216,11 @@ def calibrate(write_to: Path | None = None) -> tuple[Calibration, dict[str, floa
     scored = [(logistic(confidence, features), label) for features, label in examples]
     answer_threshold = _threshold_for_precision(scored, PRECISION)
     calibration = matcher.calibration.model_copy(
-        update={"confidence": confidence, "answer_threshold": answer_threshold, "suggest_threshold": _suggest_floor(matcher, negatives)}
+        update={
+            "confidence": confidence,
+            "answer_threshold": answer_threshold,
+            "suggest_threshold": _suggest_floor(matcher, negatives),
+        }
     )
     if write_to:
         write_to.write_text(json.dumps(calibration.model_dump(), indent=2) + "\n", encoding="utf-8")
@@ -201,6 +263,6 @@ def _figures(scored: list[tuple[float, int]], threshold: float) -> dict[str, flo
 
 if __name__ == "__main__":
     target = Path(str(resources.files("knowledge") / "lexicon" / "calibration.json"))
-    result, figures = calibrate(write_to=target)
+    result, figures = calibrate(write_to=target, refit_relevance="--relevance" in sys.argv)
     print(json.dumps(result.model_dump(), indent=2))
     print(figures)
