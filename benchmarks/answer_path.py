@@ -173,8 +173,10 @@ def table(rows: list[dict[str, Any]]) -> str:
         ratio = r["baseline"]["p50_ms"] / r["fast"]["p50_ms"]
         lines.append(
             f"{r['entries']:>7}  {build:>18}  {r['cold_start_seconds']:>8.2f} s  "
-            f"{r['fast']['p50_ms']:>6.2f} / {r['fast']['p99_ms']:<6.2f}  {r['baseline']['p50_ms']:>8.2f} / {r['baseline']['p99_ms']:<8.2f}  "
-            f"{ratio:>8.1f}x  {r['exhaustive']['p50_ms']:>11.2f} ms  {r['accuracy_fast']:>7.1%} / {r['accuracy_exhaustive']:<6.1%}  "
+            f"{r['fast']['p50_ms']:>6.2f} / {r['fast']['p99_ms']:<6.2f}  "
+            f"{r['baseline']['p50_ms']:>8.2f} / {r['baseline']['p99_ms']:<8.2f}  "
+            f"{ratio:>8.1f}x  {r['exhaustive']['p50_ms']:>11.2f} ms  "
+            f"{r['accuracy_fast']:>7.1%} / {r['accuracy_exhaustive']:<6.1%}  "
             f"{r['same_top_match']:>7.1%}  {r['peak_rss_mb']:>6.0f} / {r['peak_rss_with_comparisons_mb']:.0f}"
         )
     return "\n".join(lines)

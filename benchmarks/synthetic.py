@@ -34,7 +34,7 @@ class Vocabulary:
                 for alternate in entry.alternates:
                     if alternate.language in questions:
                         questions[alternate.language].update(_WORD.findall(alternate.text))
-        self.text_words, self.text_weights = zip(*texts.items())
+        self.text_words, self.text_weights = zip(*texts.items(), strict=True)
         self.question_words = {lang: tuple(c) for lang, c in questions.items()}
         self.question_weights = {lang: tuple(c.values()) for lang, c in questions.items()}
 

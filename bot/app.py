@@ -79,8 +79,10 @@ def build_application(
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url).base_file_url(settings.telegram_base_file_url or "")
     if settings.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # pacing only: handlers.sending retries
-    application: BotApplication = builder.build()  # type: ignore[assignment]
+        # Pacing only: handlers.sending owns the retries. (PTB types the builder's limiter slot as
+        # BaseRateLimiter[None], the limiter as BaseRateLimiter[int].)
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
+    application: BotApplication = builder.build()
     answers = service or AnswerService.open(settings.database_path, max_question_length=settings.max_question_length)
     application.bot_data[SERVICES] = BotServices(
         settings=handler_settings(settings),

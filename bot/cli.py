@@ -212,7 +212,7 @@ def cmd_ask(
                 answer = service.answer(line, language=chosen)
             except InvalidQuestion as error:
                 failed = True
-                error_payload = {"query": line, "answered": False, "matches": [], "error": str(error)}
+                error_payload: dict[str, Any] = {"query": line, "answered": False, "matches": [], "error": str(error)}
                 stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
                 continue
             shown = _shown(answer, as_json, language or chosen) + ("" if as_json else "\n")
@@ -323,7 +323,9 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
 
 # --- moderation on the server --------------------------------------------------------------------
 
-STAFF_COMMANDS = ("import", "export", "restore", "add", "retire", "review", "stats", "edit", "alias", "undo", "history", "translate")
+STAFF_COMMANDS = (
+    "import", "export", "restore", "add", "retire", "review", "stats", "edit", "alias", "undo", "history", "translate",
+)
 
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
@@ -379,4 +381,3 @@ def cmd_evaluate(path: Path | None, show_failures: bool, as_json: bool) -> int:
     else:
         print(format_report(report, show_failures))
     return EXIT_OK
-

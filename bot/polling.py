@@ -34,7 +34,9 @@ def _seconds(value: Any) -> float:
 class Poller:
     """Runs beside a started Application; `stop()` ends it after the batch in hand."""
 
-    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], *, batch: int = BATCH, timeout: int = LONG_POLL_SECONDS) -> None:
+    def __init__(
+        self, application: Application[Any, Any, Any, Any, Any, Any], *, batch: int = BATCH, timeout: int = LONG_POLL_SECONDS
+    ) -> None:
         self.application = application
         self.batch = batch
         self.timeout = timeout
@@ -70,18 +72,19 @@ class Poller:
 
     async def _fetch(self) -> tuple[Update, ...]:
         """One long poll that ends early when stopping is requested."""
-        fetch = asyncio.ensure_future(
+        fetch: asyncio.Future[Any] = asyncio.ensure_future(
             self.application.bot.get_updates(
                 offset=self.offset, limit=self.batch, timeout=self.timeout, allowed_updates=Update.ALL_TYPES
             )
         )
-        stopping = asyncio.ensure_future(self._stopping.wait())
-        done, _ = await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping: asyncio.Future[Any] = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait([fetch, stopping], return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
-        if fetch not in done:
+        if not fetch.done():
             fetch.cancel()
             return ()
-        return fetch.result()
+        updates: tuple[Update, ...] = fetch.result()
+        return updates
 
     async def _handle(self, updates: tuple[Update, ...]) -> None:
         """Hand the batch to the application and wait until every update of it has been handled."""

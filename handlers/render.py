@@ -231,7 +231,7 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
         return None
     rows = [
         row for row in keyboard.inline_keyboard
-        if not any((b.callback_data or "").startswith("f:") for b in row)
+        if not any(isinstance(b.callback_data, str) and b.callback_data.startswith("f:") for b in row)
     ]
     return InlineKeyboardMarkup(rows) if rows else None
 

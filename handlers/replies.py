@@ -48,7 +48,13 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         await reply(message, render.escape(texts.greeting) + "\n\n/help")
     elif answer.answered and answer.best:
         await send_match(
-            message, context, answer.best, texts, also=answer.suggestions, earlier=answer.earlier, heading=answer_heading(answer, texts)
+            message,
+            context,
+            answer.best,
+            texts,
+            also=answer.suggestions,
+            earlier=answer.earlier,
+            heading=answer_heading(answer, texts),
         )
         for other in answer.also:
             await send_match(message, context, other, texts, heading=texts.answer_heading)
@@ -118,5 +124,3 @@ async def reply(message: Message, text: str, keyboard: object | None = None) -> 
             reply_parameters=reply_to,
         )
     )
-
-

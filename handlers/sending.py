@@ -70,7 +70,7 @@ def retry_delay(error: Exception, attempt: int) -> float | None:
         seconds = retry_after_seconds(error)
         return seconds if seconds <= MAX_RETRY_AFTER else None
     if not_carried_out(error):
-        return BACKOFF * 2 ** (attempt - 1) * random.uniform(1.0, 1.2)
+        return BACKOFF * 2.0 ** (attempt - 1) * random.uniform(1.0, 1.2)
     return None
 
 

@@ -57,9 +57,13 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     ):
         application.add_handler(CommandHandler(name, callback, filters=MESSAGES))
     application.add_handler(MessageHandler(PRIVATE & MESSAGES & filters.TEXT & ~filters.COMMAND, questions.private_text))
-    application.add_handler(MessageHandler(filters.ChatType.GROUPS & MESSAGES & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT, questions.group_text))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & MESSAGES & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT, questions.group_text
+        )
+    )
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, commands.unknown_command))
     application.add_handler(MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, other.not_text))
     application.add_handler(CallbackQueryHandler(buttons.button))
     application.add_handler(InlineQueryHandler(inline.inline_query))
-    application.add_error_handler(on_error)  # type: ignore[arg-type]
+    application.add_error_handler(on_error)

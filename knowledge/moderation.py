@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
+from typing import Any
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
@@ -368,7 +369,7 @@ class Moderation:
         except NotFound:
             raise ModerationError(Reason.NO_ENTRY, id=entry_id) from None
 
-    def edit_entry(self, entry_id: int, expected_version: int, actor: str, **fields: object) -> Entry:
+    def edit_entry(self, entry_id: int, expected_version: int, actor: str, **fields: Any) -> Entry:
         self.check_edit(entry_id, **fields)
         try:
             return self.store.update_entry(entry_id, expected_version, actor, **fields)

@@ -74,6 +74,7 @@ class AnswerService:
         self._fingerprint = analyzer_fingerprint()
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
+        self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast.
@@ -429,7 +430,7 @@ class AnswerService:
         weights = {t: self.index.weight(self.index.terms.get(t)) for t in query_terms}
         best, best_score = None, 0.0
         for start, end in spans:
-            terms = set(self.matcher.analyzer.terms(entry.text[start:end], entry.language.value))  # type: ignore[arg-type]
+            terms = set(self.matcher.analyzer.terms(entry.text[start:end], entry.language.value))
             score = sum(w for t, w in weights.items() if t in terms)
             if score > best_score:
                 best, best_score = (start, end), score

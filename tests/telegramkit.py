@@ -108,7 +108,9 @@ def letter(key: str, entries: list[tuple[str, str]], **fields: Any) -> ParsedDoc
 
 def paged_letter(count: int = 20) -> ParsedDocument:
     """A letter with enough paragraphs for several pages in /topics."""
-    entries = [(f"Testvraag nummer {n} over onderwerp {n}?", f"Testalinea {n} zonder verdere betekenis.") for n in range(1, count + 1)]
+    entries = [
+        (f"Testvraag nummer {n} over onderwerp {n}?", f"Testalinea {n} zonder verdere betekenis.") for n in range(1, count + 1)
+    ]
     return letter(PAGED_KEY, entries, subject="Een brief met veel alinea's")
 
 
@@ -137,7 +139,9 @@ LONG_PARAGRAPH = (
 
 def long_letter(paragraphs: int = 8) -> ParsedDocument:
     """A letter whose one entry is ~9,000 characters in several paragraphs: too long for one message."""
-    body = "\n\n".join(f"{n}. " + LONG_PARAGRAPH * 3 + f"Dit is alinea {n} van het lange antwoord." for n in range(1, paragraphs + 1))
+    body = "\n\n".join(
+        f"{n}. " + LONG_PARAGRAPH * 3 + f"Dit is alinea {n} van het lange antwoord." for n in range(1, paragraphs + 1)
+    )
     return letter(
         LONG_KEY,
         [(LONG_QUESTION, body)],

@@ -70,9 +70,25 @@ def test_questions_and_noise_are_not_greetings(analyzer: Analyzer, text: str) ->
 
 def _index(analyzer: Analyzer) -> Index:
     index = Index(analyzer)
-    index.add(Entry(id=1, key="d/1", document_key="d", number=1, text="Personen die bedreigingen ontvangen kunnen aangifte doen bij de politie."))
-    index.add(Entry(id=2, key="d/2", document_key="d", number=2, text="De EU heeft sancties ingesteld tegen personen en entiteiten.",
-                    alternates=[AlternateQuestion(text="Which sanctions?", language=Language.EN)]))
+    index.add(
+        Entry(
+            id=1,
+            key="d/1",
+            document_key="d",
+            number=1,
+            text="Personen die bedreigingen ontvangen kunnen aangifte doen bij de politie.",
+        )
+    )
+    index.add(
+        Entry(
+            id=2,
+            key="d/2",
+            document_key="d",
+            number=2,
+            text="De EU heeft sancties ingesteld tegen personen en entiteiten.",
+            alternates=[AlternateQuestion(text="Which sanctions?", language=Language.EN)],
+        )
+    )
     return index
 
 

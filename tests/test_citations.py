@@ -153,7 +153,8 @@ def _before_source_texts(path: Path) -> None:
     (and none of the later versions' translations)."""
     conn = sqlite3.connect(path)
     conn.executescript(
-        "DROP TABLE translations; DROP TABLE question_languages; DROP TABLE document_sources; ALTER TABLE entries DROP COLUMN note; "
+        "DROP TABLE translations; DROP TABLE question_languages; DROP TABLE document_sources; "
+        "ALTER TABLE entries DROP COLUMN note; "
         "ALTER TABLE review_queue DROP COLUMN asked; PRAGMA user_version = 5;"
     )
     conn.commit()
@@ -165,9 +166,7 @@ def test_migration_backfills_shipped_documents_and_leaves_others_unverifiable(tm
     service = AnswerService.open(path)
     moderation = Moderation(service)
     data = EIGHT_QUESTIONS.read_bytes()
-    moderation.commit_import(
-        read_document(data, EIGHT_QUESTIONS.name), ANNA, source_of_upload(data, EIGHT_QUESTIONS.name)
-    )
+    moderation.commit_import(read_document(data, EIGHT_QUESTIONS.name), ANNA, source_of_upload(data, EIGHT_QUESTIONS.name))
     service.close()
     _before_source_texts(path)
 
@@ -178,9 +177,7 @@ def test_migration_backfills_shipped_documents_and_leaves_others_unverifiable(tm
     moderation = Moderation(AnswerService(store))
     answer_2 = store.entry_by_key(f"{EIGHT_KEY}/2").text
     with pytest.raises(ModerationError) as refused:
-        moderation.add_entry(
-            EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2, note=False), ANNA
-        )
+        moderation.add_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2, note=False), ANNA)
     assert refused.value.reason is Reason.NO_SOURCE and "no source text" in str(refused.value)
     plan = moderation.plan_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2))
     assert plan.note and plan.why_note is Reason.NO_SOURCE, "allowed, as a note"
@@ -202,13 +199,9 @@ def test_ask_json_marks_a_note_and_gives_it_no_citation(tmp_path: Path, capsys: 
     path = tmp_path / "standpunt.sqlite3"
     AnswerService.open(path).close()
     entries = tmp_path / "note.json"
-    entries.write_text(
-        json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}), encoding="utf-8"
-    )
+    entries.write_text(json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT}), encoding="utf-8")
     assert main(["--database", str(path), "add", str(entries)]) == 0
-    assert (
-        "as a moderator's note, not official text (its document does not contain this text)" in capsys.readouterr().out
-    )
+    assert "as a moderator's note, not official text (its document does not contain this text)" in capsys.readouterr().out
     for language in ("nl", "ru"):
         assert main(["--database", str(path), "--language", language, "ask", "--json", NEW_QUESTION]) == 0
         best = json.loads(capsys.readouterr().out)["matches"][0]
@@ -219,9 +212,7 @@ def test_ask_json_marks_a_note_and_gives_it_no_citation(tmp_path: Path, capsys: 
     assert official["official"] is True and official["citation"]["number_label"].startswith("alinea")
 
 
-def test_cli_import_keeps_the_source_so_later_entries_can_be_checked(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_import_keeps_the_source_so_later_entries_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "standpunt.sqlite3"
     AnswerService.open(path).close()
     copy = tmp_path / EIGHT_QUESTIONS.name

@@ -279,7 +279,9 @@ def test_retire_hides_an_entry_but_keeps_it(capsys: pytest.CaptureFixture[str], 
     assert "no entry 999" in refused(capsys, database, "retire", "999")
 
 
-def test_review_lists_unanswered_questions_grouped(capsys: pytest.CaptureFixture[str], database: Path, service_on: AnswerService) -> None:
+def test_review_lists_unanswered_questions_grouped(
+    capsys: pytest.CaptureFixture[str], database: Path, service_on: AnswerService
+) -> None:
     code, out, _ = run(capsys, database, "review")
     assert code == 0 and out == "the review queue is empty\n"
     for question in (UNANSWERED, UNANSWERED, UNANSWERED_VARIANT):

@@ -227,7 +227,7 @@ def test_default_namespace_is_matched_by_local_names(kamerstuk) -> None:
 
 
 def test_kamerstuk_ids_only_when_the_xml_states_them() -> None:
-    xml = """<kamerstuk>
+    xml = b"""<kamerstuk>
       <stuk><titel>Brief van de minister</titel>
         <datumtekst>Ontvangen <datum isodatum="2022-01-05">5 januari 2022</datum></datumtekst>
         <algemeen><vrije-tekst><tekst>
@@ -238,7 +238,7 @@ def test_kamerstuk_ids_only_when_the_xml_states_them() -> None:
         </tekst></vrije-tekst></algemeen>
         <tekst-sluiting><ondertekening><functie>De Minister</functie> voor Rechtsbescherming,
           <naam><voornaam>S.</voornaam> <achternaam>Dekker</achternaam></naam></ondertekening></tekst-sluiting>
-      </stuk></kamerstuk>""".encode()
+      </stuk></kamerstuk>"""
     parsed = read_document(xml, "stuk.xml")
     document = parsed.document
     assert (document.official_id, document.citation, document.number) == (None, None, None)
@@ -300,12 +300,12 @@ def test_combined_answer_covers_both_questions(aanhangsel) -> None:
 
 
 def test_aanhangsel_without_ids_invents_none() -> None:
-    xml = """<kamervragen>
+    xml = b"""<kamervragen>
       <kamervraagomschrijving>Antwoord (ontvangen 3 februari 2022)</kamervraagomschrijving>
       <vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag>
       <antwoord><nr>Antwoord 1</nr><al>Nee.</al></antwoord>
       <ondertekening><functie>De Minister van Buitenlandse Zaken,</functie><naam>W.B. Hoekstra</naam></ondertekening>
-    </kamervragen>""".encode()
+    </kamervragen>"""
     document = read_document(xml, "antwoord.xml").document
     assert (document.official_id, document.citation, document.question_number) == (None, None, None)
     assert document.key == "kamervragen-2022-02-03"

@@ -4,6 +4,7 @@ versioned and undoable, reaches the answers at once, and a refusal or a crash ch
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -497,5 +498,5 @@ def test_every_change_leaves_a_version_with_who_when_before_and_after(moderation
         ("retire", BORIS, 4),
         ("undo", BORIS, 5),
     ]
-    for earlier, later in zip(changes, changes[1:]):
+    for earlier, later in pairwise(changes):
         assert later.before == earlier.after, "each version starts where the previous one ended"

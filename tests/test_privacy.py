@@ -138,7 +138,7 @@ def rows_as_text(database: Path) -> list[tuple[str, str, str]]:
         for table in tables:
             cursor = connection.execute(f'SELECT * FROM "{table}"')
             columns = [d[0] for d in cursor.description]
-            found += [(table, column, str(value)) for row in cursor for column, value in zip(columns, row)]
+            found += [(table, column, str(value)) for row in cursor for column, value in zip(columns, row, strict=True)]
         return found
     finally:
         connection.close()

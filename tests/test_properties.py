@@ -133,7 +133,7 @@ def test_every_answer_of_a_kamervragen_text_becomes_an_entry_with_its_words(docu
     parsed = parse_document(raw)
     assert parsed.document.kind is DocumentKind.KAMERVRAGEN
     assert [entry.number for entry in parsed.entries] == list(range(1, len(answers) + 1))
-    for entry, answer in zip(parsed.entries, answers):
+    for entry, answer in zip(parsed.entries, answers, strict=True):
         assert entry.text.split() == answer.split(), "verbatim, up to spacing"
 
 

@@ -43,11 +43,24 @@ def test_migration_from_first_schema_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = Database(path)
     migrate(db, target=1)
-    db["documents"].insert({"key": "kamerbrief-2020-01-01-1", "kind": "kamerbrief", "title": "Brief", "authors": "[]", "refs": "[]", "version": 1})
+    db["documents"].insert(
+        {"key": "kamerbrief-2020-01-01-1", "kind": "kamerbrief", "title": "Brief", "authors": "[]", "refs": "[]", "version": 1}
+    )
     db["entries"].insert(
-        {"key": "kamerbrief-2020-01-01-1/1", "document_id": 1, "number": 1, "numbers": "[]", "question_is_official": 0,
-         "text": "Een alinea.", "footnotes": "[]", "alternates": "[]", "topics": "[]", "language": "nl",
-         "status": "active", "version": 1}
+        {
+            "key": "kamerbrief-2020-01-01-1/1",
+            "document_id": 1,
+            "number": 1,
+            "numbers": "[]",
+            "question_is_official": 0,
+            "text": "Een alinea.",
+            "footnotes": "[]",
+            "alternates": "[]",
+            "topics": "[]",
+            "language": "nl",
+            "status": "active",
+            "version": 1,
+        }
     )
     db.close()
     store = Store.open(path)
@@ -137,9 +150,7 @@ def test_undo_restores_the_previous_version(store: Store) -> None:
 
 def test_undo_of_an_addition_retires_instead_of_deleting(store: Store) -> None:
     document = store.documents()[0]
-    added = store.add_entry(
-        Entry(key=f"{document.key}/99", document_key=document.key, number=99, text="Nieuwe alinea."), "cli"
-    )
+    added = store.add_entry(Entry(key=f"{document.key}/99", document_key=document.key, number=99, text="Nieuwe alinea."), "cli")
     store.undo_last("cli")
     assert store.entry(added.id).status is EntryStatus.RETIRED
 
@@ -222,7 +233,16 @@ def test_snapshot_of_another_change_log_is_ignored(tmp_path: Path) -> None:
     service = AnswerService.open(path)
     exported = service.store.export()
     document = service.store.documents()[0]
-    service.store.restore(exported.model_copy(update={"documents": [document], "entries": [e for e in exported.entries if e.document_key == document.key], "changes": []}), "cli")
+    service.store.restore(
+        exported.model_copy(
+            update={
+                "documents": [document],
+                "entries": [e for e in exported.entries if e.document_key == document.key],
+                "changes": [],
+            }
+        ),
+        "cli",
+    )
     service.close()
     snapshot.write_bytes(stale)  # pretend the old snapshot survived the restore
     fresh = AnswerService.open(path)

@@ -486,7 +486,8 @@ async def test_a_file_sent_without_import_command_is_previewed_too() -> None:
 
 async def test_official_xml_is_imported() -> None:
     async with moderated_bot() as bot:
-        preview, done = await import_and_save(bot, moderator(bot), AANHANGSEL_XML.name, AANHANGSEL_XML.read_bytes(), "application/xml")
+        xml = AANHANGSEL_XML.read_bytes()
+        preview, done = await import_and_save(bot, moderator(bot), AANHANGSEL_XML.name, xml, "application/xml")
         assert "Antwoord op Kamervragen" in preview
         assert done.startswith("Imported: kamervragen-")
         assert bot.service.store.entries(document_key=done.split()[1])
@@ -543,7 +544,10 @@ BAD_UPLOADS = {
     ),
     "same document twice": (ANSWERS.name, ANSWERS.read_bytes(), "text/plain", f"already in the store as {ANSWERS_KEY}"),
     "xml of a document already there": (
-        KAMERSTUK_XML.name, KAMERSTUK_XML.read_bytes(), "application/xml", f"already in the store as {LETTER_KEY}"
+        KAMERSTUK_XML.name,
+        KAMERSTUK_XML.read_bytes(),
+        "application/xml",
+        f"already in the store as {LETTER_KEY}",
     ),
     "word file": ("brief.docx", b"PK\x03\x04 not really", "application/octet-stream", "send a .txt, .pdf or .xml file"),
 }
@@ -576,7 +580,9 @@ async def test_a_file_over_the_upload_limit_is_refused_before_download() -> None
 SUGGESTED = "Welke strafmaatregelen zijn er tegen Belarus?"
 
 
-async def review_messages(bot: RunningBot, mod: dict[str, Any], anna: dict[str, Any], questions: list[str]) -> list[dict[str, Any]]:
+async def review_messages(
+    bot: RunningBot, mod: dict[str, Any], anna: dict[str, Any], questions: list[str]
+) -> list[dict[str, Any]]:
     """`anna` asks the questions; the moderator's /review messages, one per group."""
     for question in questions:
         await answered_by(bot, anna, question)

@@ -13,5 +13,7 @@ async def test_private_question_gets_official_answer_with_citation() -> None:
         assert "Het kabinet heeft geen speciale meldpunten" in text
         assert "Antwoord op Kamervragen · 16 juli 2021" in text and "Vraag 6" in text
         assert "<b>" in replies[-1]["text"], "the best sentence is in bold"
-        buttons = [b["callback_data"] for row in replies[-1]["reply_markup"]["inline_keyboard"] for b in row if "callback_data" in b]
+        buttons = [
+            b["callback_data"] for row in replies[-1]["reply_markup"]["inline_keyboard"] for b in row if "callback_data" in b
+        ]
         assert any(data.startswith("f:") for data in buttons)

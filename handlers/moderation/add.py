@@ -90,7 +90,11 @@ async def got_text(update: Update, context: BotContext) -> int:
         return TEXT
     draft(context)["text"] = text
     rows = [
-        [InlineKeyboardButton(f"{s.document.date or ''} {s.document.subject or s.document.title}"[:60], callback_data=f"m:src:{s.document.id}")]
+        [
+            InlineKeyboardButton(
+                f"{s.document.date or ''} {s.document.subject or s.document.title}"[:60], callback_data=f"m:src:{s.document.id}"
+            )
+        ]
         for s in context.answers.documents()
     ]
     rows.append([InlineKeyboardButton(t.button_new_document, callback_data="m:src:new")])
@@ -177,7 +181,8 @@ async def _preview(update: Update, context: BotContext) -> int:
     verdict = (
         t.add_will_be_note.format(reason=escape(t.reason(ModerationError(plan.why_note, key=document_label))))
         if plan.note and plan.why_note
-        else t.add_will_be_note.format(reason="-") if plan.note
+        else t.add_will_be_note.format(reason="-")
+        if plan.note
         else escape(t.add_will_be_official.format(number=" & ".join(map(str, plan.numbers or [plan.number or 0]))))
     )
     lines = [
@@ -221,10 +226,22 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 
 _FIELDS = {
-    "soort": "kind", "kind": "kind", "datum": "date", "date": "date", "titel": "title", "title": "title",
-    "auteurs": "authors", "authors": "authors", "nummer": "number", "number": "number",
-    "referentie": "citation", "reference": "citation", "link": "url", "url": "url",
-    "onderwerp": "subject", "subject": "subject",
+    "soort": "kind",
+    "kind": "kind",
+    "datum": "date",
+    "date": "date",
+    "titel": "title",
+    "title": "title",
+    "auteurs": "authors",
+    "authors": "authors",
+    "nummer": "number",
+    "number": "number",
+    "referentie": "citation",
+    "reference": "citation",
+    "link": "url",
+    "url": "url",
+    "onderwerp": "subject",
+    "subject": "subject",
 }
 
 

@@ -171,7 +171,8 @@ async def review(update: Update, context: BotContext) -> None:
         suggestion = group.suggestion
         rows = []
         if suggestion:
-            rows.append([InlineKeyboardButton(t.button_attach.format(id=suggestion.entry_id), callback_data=f"m:ra:{lead}:{suggestion.entry_id}")])
+            attach = t.button_attach.format(id=suggestion.entry_id)
+            rows.append([InlineKeyboardButton(attach, callback_data=f"m:ra:{lead}:{suggestion.entry_id}")])
         rows.append(
             [
                 InlineKeyboardButton(t.button_add_from, callback_data=f"m:rn:{lead}"),

@@ -57,7 +57,9 @@ async def start(update: Update, context: BotContext) -> int:
     draft(context).update(id=entry.id, version=entry.version)
     labels = {"q": t.edit_field_question, "t": t.edit_field_text, "p": t.edit_field_topics, "a": t.edit_field_alternates}
     labels.update({code: t.edit_field_translation.format(language=code) for code in TRANSLATIONS})
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"m:ef:{code}")] for code, label in labels.items()])
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=f"m:ef:{code}")] for code, label in labels.items()]
+    )
     await say(update, escape(t.edit_choose.format(id=entry.id, version=entry.version)), keyboard)
     return CHOOSE
 
@@ -119,9 +121,14 @@ async def value(update: Update, context: BotContext) -> int:
     try:
         moderation(context).check_edit(current["id"], **{field: new})
     except ModerationError as error:  # e.g. words that are not the document's: say so now, ask again
-        await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.edit_value.format(
-            field=escape(field), current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000)
-        ))
+        await say(
+            update,
+            escape(t.not_saved.format(reason=t.reason(error)))
+            + "\n\n"
+            + t.edit_value.format(
+                field=escape(field), current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000)
+            ),
+        )
         return VALUE
     current["value"] = new
     entry = moderation(context).entry(current["id"])
@@ -143,7 +150,9 @@ async def confirm(update: Update, context: BotContext) -> int:
     if current["field"].startswith("translation:"):
         return await _save_translation(update, context, current)
     try:
-        entry = moderation(context).edit_entry(current["id"], current["version"], actor(update), **{current["field"]: current["value"]})
+        entry = moderation(context).edit_entry(
+            current["id"], current["version"], actor(update), **{current["field"]: current["value"]}
+        )
     except ModerationError as error:
         await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END

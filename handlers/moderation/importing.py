@@ -172,7 +172,10 @@ async def confirm(update: Update, context: BotContext) -> int:
 
 def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
-        entry_points=[CommandHandler("import", start, filters=filters.ChatType.PRIVATE), MessageHandler(PRIVATE_DOCUMENT, got_file)],
+        entry_points=[
+            CommandHandler("import", start, filters=filters.ChatType.PRIVATE),
+            MessageHandler(PRIVATE_DOCUMENT, got_file),
+        ],
         states={
             WAIT_FILE: [
                 MessageHandler(PRIVATE_DOCUMENT, got_file),

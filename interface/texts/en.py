@@ -11,7 +11,10 @@ TEXTS = Texts(
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
     part_unanswered="I have no official answer to this part of your message: {part}",
-    later_time="You ask about a later time than the documents. I have no newer official figure; below is what the documents say as of their own date.",
+    later_time=(
+        "You ask about a later time than the documents. I have no newer official "
+        "figure; below is what the documents say as of their own date."
+    ),
     greeting=(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."
@@ -32,14 +35,14 @@ TEXTS = Texts(
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
     moderator_note="📝 A moderator's note, not official text: not the government's words",
-    translation_label='Unofficial translation (English)',
+    translation_label="Unofficial translation (English)",
     translation_stale=(
-        'This translation was made for an earlier version of the official text and may differ from it; the '
-        'official Dutch text below is what counts.'
+        "This translation was made for an earlier version of the official text and may differ from it; the "
+        "official Dutch text below is what counts."
     ),
-    no_translation='There is no translation of this answer yet. Below is the official text in Dutch.',
-    official_text_label='Official text (Dutch), which is authoritative:',
-    translated_question='Question (translated)',
+    no_translation="There is no translation of this answer yet. Below is the official text in Dutch.",
+    official_text_label="Official text (Dutch), which is authoritative:",
+    translated_question="Question (translated)",
     start=(
         "<b>Standpunt</b> answers questions about Dutch government policy on Belarus in the government's own "
         "words: I quote letters to Parliament (Kamerbrieven) and answers to parliamentary questions verbatim, "

@@ -339,7 +339,10 @@ EN = ModeratorTexts(
     button_cancel="✖️ Cancel",
     button_new_document="➕ New document",
     add_question="New entry. Send the question (or /cancel).",
-    add_exists="Already there: {reason}. Send another question, add this one as a phrasing with /alias <id> <question>, or /cancel.",
+    add_exists=(
+        "Already there: {reason}. Send another question, add this one "
+        "as a phrasing with /alias <id> <question>, or /cancel."
+    ),
     add_text="Now send the official text, verbatim (at most {limit} characters).",
     add_source="Which document is the text from?",
     add_new_document=(
@@ -369,8 +372,7 @@ EN = ModeratorTexts(
         "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
     ),
     import_preview=(
-        "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. First entries:\n{first}"
-        "\n{warnings}"
+        "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. First entries:\n{first}\n{warnings}"
     ),
     import_done="Imported: {key} with {entries}. /undo reverts it.",
     review_empty="The queue is empty.",
@@ -398,29 +400,25 @@ EN = ModeratorTexts(
     command_stats="Statistics",
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
-    translate_usage='Usage: /translate <id> <en|ru|be>',
+    translate_usage="Usage: /translate <id> <en|ru|be>",
     translate_show=(
-        '<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current '
-        'translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To '
-        'translate the question too, put it on the first line after <code>Q:</code>.'
+        "<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current "
+        "translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To "
+        "translate the question too, put it on the first line after <code>Q:</code>."
     ),
-    translate_none='none yet',
-    translate_current='current',
-    translate_stale='stale: the official text has changed since',
-    button_confirm_translation='✅ Still right: confirm as current',
-    translate_preview=(
-        '<b>Preview: translation ({language}) of entry {id}</b> (unofficial)\nQuestion: '
-        '{question}\n\n{text}'
-    ),
-    translation_saved='Saved: translation ({language}) of entry {id}, version {version}.',
-    translation_confirmed='Confirmed: the translation ({language}) of entry {id} is current again.',
-    edit_field_translation='translation ({language})',
+    translate_none="none yet",
+    translate_current="current",
+    translate_stale="stale: the official text has changed since",
+    button_confirm_translation="✅ Still right: confirm as current",
+    translate_preview=("<b>Preview: translation ({language}) of entry {id}</b> (unofficial)\nQuestion: {question}\n\n{text}"),
+    translation_saved="Saved: translation ({language}) of entry {id}, version {version}.",
+    translation_confirmed="Confirmed: the translation ({language}) of entry {id} is current again.",
+    edit_field_translation="translation ({language})",
     stats_translations=(
-        '\n\n<b>Without a current translation</b> (active entries)\n{missing}\n\n<b>Questions per '
-        'language</b>\n{languages}'
+        "\n\n<b>Without a current translation</b> (active entries)\n{missing}\n\n<b>Questions per language</b>\n{languages}"
     ),
-    history_translation='{action} · translation {language}',
-    command_translate='Translation: /translate <id> <en|ru|be>',
+    history_translation="{action} · translation {language}",
+    command_translate="Translation: /translate <id> <en|ru|be>",
 )
 
 
@@ -481,8 +479,7 @@ IMPORT_NL = ImportTexts(
         "adres op zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline=(
-        "Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het "
-        "bestand."
+        "Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand."
     ),
     fetch_not_found="Niet opgeslagen: {reference} is niet gevonden op officielebekendmakingen.",
     fetch_too_large="Niet opgeslagen: {reference} is groter dan {limit} bytes.",
@@ -502,21 +499,15 @@ IMPORT_EN = ImportTexts(
     no_date="⚠️ No date found in the document.",
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
-    beside=(
-        "ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes "
-        "beside it as {key}."
-    ),
+    beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
     cut_off=(
-        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text "
-        "to import it too."
+        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text to import it too."
     ),
     questions_only=(
-        "Not saved: these are questions without the government's answers; import the answers once they are "
-        "published."
+        "Not saved: these are questions without the government's answers; import the answers once they are published."
     ),
     fetch_bad_reference=(
-        "Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on "
-        "zoek.officielebekendmakingen.nl)."
+        "Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="Not saved: officielebekendmakingen cannot be reached; try again later or send the file.",
     fetch_not_found="Not saved: {reference} was not found on officielebekendmakingen.",
@@ -545,10 +536,7 @@ IMPORT_RU = ImportTexts(
         "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите "
         "полный текст, чтобы импортировать и его."
     ),
-    questions_only=(
-        "Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут "
-        "опубликованы."
-    ),
+    questions_only=("Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы."),
     fetch_bad_reference=(
         "Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
         "или адрес на zoek.officielebekendmakingen.nl)."
@@ -572,10 +560,7 @@ IMPORT_BE = ImportTexts(
     no_date="⚠️ У дакуменце не знойдзена дата.",
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
-    beside=(
-        "ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны "
-        "побач як {key}."
-    ),
+    beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
     cut_off=(
         "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны "
         "тэкст, каб імпартаваць і яго."
@@ -598,6 +583,8 @@ _IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT
 def import_texts(language: str | None) -> ImportTexts:
     """The import texts in the moderator's language (English when it is none of nl, en, ru, be)."""
     return _IMPORT_TEXTS.get((language or "")[:2].lower(), IMPORT_EN)
+
+
 RU = ModeratorTexts(
     reasons={
         Reason.CHOOSE_DOCUMENT: "выберите существующий документ или опишите новый",
@@ -615,8 +602,7 @@ RU = ModeratorTexts(
         Reason.NOTHING_TO_UNDO: "у вас нет изменений, которые можно отменить",
         Reason.CHANGED_BY_OTHER: "запись {id} тем временем изменил кто-то другой; откройте её заново",
         Reason.CHANGED_AFTER_YOURS: (
-            "запись {id} изменили ещё раз после вашего изменения; отмена отклонена, чтобы не потерять "
-            "более позднее изменение"
+            "запись {id} изменили ещё раз после вашего изменения; отмена отклонена, чтобы не потерять более позднее изменение"
         ),
         Reason.NO_REVIEW_ITEM: "вопроса {id} в очереди нет",
         Reason.REVIEW_ALREADY_ATTACHED: "этот вопрос уже привязан к записи как альтернативный",
@@ -644,12 +630,9 @@ RU = ModeratorTexts(
         ),
         Reason.TOO_SHORT_TO_CHECK: "текст слишком короткий, чтобы сверить его с документом; пришлите весь отрывок",
         Reason.TEXT_IS_ENTRY: (
-            "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: "
-            "/alias {id} <вопрос>"
+            "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
-        Reason.TEXT_IS_RETIRED_ENTRY: (
-            "этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"
-        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
         Reason.NUMBER_TAKEN: "номер {number} этого документа уже занят записью {id} с другим текстом; измените её",
         Reason.NUMBER_MISMATCH: (
             "новый текст — это номер {found} документа, а не номер {number}; запись сохраняет своё место в документе"
@@ -697,8 +680,7 @@ RU = ModeratorTexts(
     button_new_document="➕ Новый документ",
     add_question="Новая запись. Пришлите вопрос (или /cancel).",
     add_exists=(
-        "Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой "
-        "/alias <id> <вопрос> или /cancel."
+        "Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой /alias <id> <вопрос> или /cancel."
     ),
     add_text="Теперь пришлите официальный текст дословно (не более {limit} знаков).",
     add_source="Из какого документа этот текст?",
@@ -729,8 +711,7 @@ RU = ModeratorTexts(
         "идентификатор или ссылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (или /cancel)."
     ),
     import_preview=(
-        "<b>Импорт: предпросмотр</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Первые записи:\n{first}"
-        "\n{warnings}"
+        "<b>Импорт: предпросмотр</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Первые записи:\n{first}\n{warnings}"
     ),
     import_done="Импортировано: {key}, {entries}. /undo отменит импорт.",
     review_empty="Очередь пуста.",
@@ -768,15 +749,12 @@ RU = ModeratorTexts(
     translate_current="актуален",
     translate_stale="устарел: официальный текст с тех пор изменился",
     button_confirm_translation="✅ Всё ещё верно: подтвердить как актуальный",
-    translate_preview=(
-        "<b>Предпросмотр: перевод ({language}) записи {id}</b> (неофициальный)\nВопрос: {question}\n\n{text}"
-    ),
+    translate_preview=("<b>Предпросмотр: перевод ({language}) записи {id}</b> (неофициальный)\nВопрос: {question}\n\n{text}"),
     translation_saved="Сохранено: перевод ({language}) записи {id}, версия {version}.",
     translation_confirmed="Подтверждено: перевод ({language}) записи {id} снова актуален.",
     edit_field_translation="перевод ({language})",
     stats_translations=(
-        "\n\n<b>Без актуального перевода</b> (активные записи)\n{missing}\n\n<b>Вопросы по "
-        "языкам</b>\n{languages}"
+        "\n\n<b>Без актуального перевода</b> (активные записи)\n{missing}\n\n<b>Вопросы по языкам</b>\n{languages}"
     ),
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
@@ -827,12 +805,9 @@ BE = ModeratorTexts(
         ),
         Reason.TOO_SHORT_TO_CHECK: "тэкст занадта кароткі, каб зверыць яго з дакументам; дашліце ўвесь урывак",
         Reason.TEXT_IS_ENTRY: (
-            "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: "
-            "/alias {id} <пытанне>"
+            "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
-        Reason.TEXT_IS_RETIRED_ENTRY: (
-            "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"
-        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
         Reason.NUMBER_TAKEN: "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго",
         Reason.NUMBER_MISMATCH: (
             "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
@@ -880,8 +855,7 @@ BE = ModeratorTexts(
     button_new_document="➕ Новы дакумент",
     add_question="Новы запіс. Дашліце пытанне (або /cancel).",
     add_exists=(
-        "Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай "
-        "/alias <id> <пытанне> або /cancel."
+        "Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай /alias <id> <пытанне> або /cancel."
     ),
     add_text="Цяпер дашліце афіцыйны тэкст даслоўна (не больш за {limit} знакаў).",
     add_source="З якога дакумента гэты тэкст?",
@@ -892,9 +866,7 @@ BE = ModeratorTexts(
         "<code>number: ...</code>, <code>reference: ...</code>, <code>link: https://...</code> (па жаданні)"
     ),
     add_alternates="Дашліце іншыя фармулёўкі пытання, па адной у радку (на любой мове), або /skip.",
-    add_preview=(
-        "<b>Папярэдні прагляд</b>\nПытанне: {question}\nДакумент: {document}\nФармулёўкі: {alternates}\n\n{text}"
-    ),
+    add_preview=("<b>Папярэдні прагляд</b>\nПытанне: {question}\nДакумент: {document}\nФармулёўкі: {alternates}\n\n{text}"),
     similar_heading="Падобныя запісы:",
     no_similar="Падобных запісаў не знойдзена.",
     edit_choose="Запіс {id} (версія {version}). Што змяніць?",
@@ -914,8 +886,7 @@ BE = ModeratorTexts(
         "ідэнтыфікатар ці спасылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (або /cancel)."
     ),
     import_preview=(
-        "<b>Імпарт: папярэдні прагляд</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Першыя запісы:\n{first}"
-        "\n{warnings}"
+        "<b>Імпарт: папярэдні прагляд</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Першыя запісы:\n{first}\n{warnings}"
     ),
     import_done="Імпартавана: {key}, {entries}. /undo адменіць імпарт.",
     review_empty="Чарга пустая.",
@@ -953,15 +924,12 @@ BE = ModeratorTexts(
     translate_current="актуальны",
     translate_stale="састарэў: афіцыйны тэкст з таго часу змяніўся",
     button_confirm_translation="✅ Усё яшчэ дакладна: пацвердзіць як актуальны",
-    translate_preview=(
-        "<b>Папярэдні прагляд: пераклад ({language}) запісу {id}</b> (неафіцыйны)\nПытанне: {question}\n\n{text}"
-    ),
+    translate_preview=("<b>Папярэдні прагляд: пераклад ({language}) запісу {id}</b> (неафіцыйны)\nПытанне: {question}\n\n{text}"),
     translation_saved="Захавана: пераклад ({language}) запісу {id}, версія {version}.",
     translation_confirmed="Пацверджана: пераклад ({language}) запісу {id} зноў актуальны.",
     edit_field_translation="пераклад ({language})",
     stats_translations=(
-        "\n\n<b>Без актуальнага перакладу</b> (актыўныя запісы)\n{missing}\n\n<b>Пытанні па "
-        "мовах</b>\n{languages}"
+        "\n\n<b>Без актуальнага перакладу</b> (актыўныя запісы)\n{missing}\n\n<b>Пытанні па мовах</b>\n{languages}"
     ),
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",

@@ -11,7 +11,10 @@ TEXTS = Texts(
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
     part_unanswered="Op dit deel van je bericht heb ik geen officieel antwoord: {part}",
-    later_time="Je vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; hieronder staat wat de documenten op hun eigen datum zeggen.",
+    later_time=(
+        "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer "
+        "heb ik niet; hieronder staat wat de documenten op hun eigen datum zeggen."
+    ),
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",
@@ -29,14 +32,14 @@ TEXTS = Texts(
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
     moderator_note="📝 Notitie van een moderator, geen officiële tekst: niet de woorden van de regering",
-    translation_label='Onofficiële vertaling (Nederlands)',
+    translation_label="Onofficiële vertaling (Nederlands)",
     translation_stale=(
-        'Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de '
-        'officiële Nederlandse tekst hieronder geldt.'
+        "Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de "
+        "officiële Nederlandse tekst hieronder geldt."
     ),
-    no_translation='Van dit antwoord is nog geen vertaling. Hieronder staat de officiële tekst in het Nederlands.',
-    official_text_label='Officiële tekst (Nederlands), die geldt:',
-    translated_question='Vraag (vertaald)',
+    no_translation="Van dit antwoord is nog geen vertaling. Hieronder staat de officiële tekst in het Nederlands.",
+    official_text_label="Officiële tekst (Nederlands), die geldt:",
+    translated_question="Vraag (vertaald)",
     start=(
         "<b>Standpunt</b> beantwoordt vragen over het Nederlandse beleid ten aanzien van Belarus met de woorden "
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "

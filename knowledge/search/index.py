@@ -96,10 +96,10 @@ class Index:
         self.terms = Terms()
         self._slot_of: dict[int, int] = {}
         self._entry_of = array("q")
-        self._packed: list[array | None] = []
+        self._packed: list[array[int] | None] = []
         self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
         self._alive = bytearray()
-        self._postings: dict[int, array] = {}
+        self._postings: dict[int, array[int]] = {}
         self._df: dict[int, int] = defaultdict(int)
         self._bitmaps: dict[int, bytearray] = {}
         self._tombstones = 0
@@ -207,7 +207,7 @@ class Index:
             self.add_encoded(entry_id, text, meta[0], meta[2])
 
     def _analyse(self, text: str, language: str) -> tuple[str, ...]:
-        analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")  # type: ignore[arg-type]
+        analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")
         new = set(analysis.tokens) - self.tokens
         if new:
             self.tokens.update(new)
@@ -225,7 +225,7 @@ class Index:
         assert packed is not None and meta is not None
         return self._encode_packed(packed, meta[1])
 
-    def _encode_packed(self, packed: array, mask: int) -> str:
+    def _encode_packed(self, packed: array[int], mask: int) -> str:
         kinds = frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
         return _encode(kinds, [(kind, tuple(self.terms.strings[t] for t in ids)) for kind, ids in _fields_of(packed)])
 
@@ -288,7 +288,7 @@ class Index:
 
     # --- reading -----------------------------------------------------------------------------------
 
-    def fields(self, entry_id: int) -> list[tuple[int, array]]:
+    def fields(self, entry_id: int) -> list[tuple[int, array[int]]]:
         """The entry's fields as (kind, term ids), text first: the cheap view the scorer reads."""
         packed = self._packed[self._slot_of[entry_id]]
         assert packed is not None
@@ -446,7 +446,7 @@ def _decode(encoded: str) -> tuple[frozenset[str], list[tuple[int, list[str]]]]:
     return kinds, [(_KINDS[line[0]], line[1:].split()) for line in lines if line]
 
 
-def _fields_of(packed: array) -> Iterable[tuple[int, array]]:
+def _fields_of(packed: array[int]) -> Iterable[tuple[int, array[int]]]:
     i = 0
     while i < len(packed):
         kind, length = packed[i], packed[i + 1]
@@ -454,12 +454,12 @@ def _fields_of(packed: array) -> Iterable[tuple[int, array]]:
         i += 2 + length
 
 
-def _terms_of(packed: array) -> Iterable[int]:
+def _terms_of(packed: array[int]) -> Iterable[int]:
     for _, ids in _fields_of(packed):
         yield from ids
 
 
-def _array(typecode: str, raw: bytes) -> array:
+def _array(typecode: str, raw: bytes) -> array[int]:
     values = array(typecode)
     values.frombytes(raw)
     return values

@@ -50,7 +50,9 @@ def _read(path: Path | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
 
 
-def load_snapshot(path: Path | None, fingerprint: str, stamp_of: Callable[[int], str], analyzer: Analyzer) -> tuple[int, Index] | None:
+def load_snapshot(
+    path: Path | None, fingerprint: str, stamp_of: Callable[[int], str], analyzer: Analyzer
+) -> tuple[int, Index] | None:
     """(revision, index) from a snapshot made by this analysis of this very change log, or None."""
     data = _read(path)
     if data is None or data.get("fingerprint") != fingerprint:

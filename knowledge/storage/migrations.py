@@ -15,7 +15,7 @@ APPLICATION_ID = 0x53545054
 
 
 def _v1_documents_entries_and_changes(db: Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": int,
             "key": str,
@@ -40,8 +40,8 @@ def _v1_documents_entries_and_changes(db: Database) -> None:
         pk="id",
         not_null={"key", "kind", "title", "version"},
     )
-    db["documents"].create_index(["key"], unique=True)
-    db["entries"].create(
+    db.table("documents").create_index(["key"], unique=True)
+    db.table("entries").create(
         {
             "id": int,
             "key": str,
@@ -64,9 +64,9 @@ def _v1_documents_entries_and_changes(db: Database) -> None:
         not_null={"key", "document_id", "number", "text", "status", "version"},
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["entries"].create_index(["key"], unique=True)
-    db["entries"].create_index(["document_id", "number"])
-    db["changes"].create(
+    db.table("entries").create_index(["key"], unique=True)
+    db.table("entries").create_index(["document_id", "number"])
+    db.table("changes").create(
         {
             "id": int,
             "at": str,
@@ -84,23 +84,23 @@ def _v1_documents_entries_and_changes(db: Database) -> None:
         pk="id",
         not_null={"at", "actor", "action", "object_type", "object_id"},
     )
-    db["changes"].create_index(["object_type", "object_id"])
-    db["changes"].create_index(["actor"])
+    db.table("changes").create_index(["object_type", "object_id"])
+    db.table("changes").create_index(["actor"])
 
 
 def _v2_feedback_stats_and_review(db: Database) -> None:
     """Anonymous by construction: none of these tables has a column for a person or a chat."""
-    db["feedback"].create(
+    db.table("feedback").create(
         {"id": int, "entry_id": int, "day": str, "helpful": int, "count": int},
         pk="id",
         not_null={"entry_id", "day", "helpful", "count"},
     )
-    db["feedback"].create_index(["entry_id", "day", "helpful"], unique=True)
-    db["question_stats"].create(
+    db.table("feedback").create_index(["entry_id", "day", "helpful"], unique=True)
+    db.table("question_stats").create(
         {"id": int, "day": str, "outcome": str, "count": int}, pk="id", not_null={"day", "outcome", "count"}
     )
-    db["question_stats"].create_index(["day", "outcome"], unique=True)
-    db["review_queue"].create(
+    db.table("question_stats").create_index(["day", "outcome"], unique=True)
+    db.table("review_queue").create(
         {
             "id": int,
             "text": str,
@@ -114,18 +114,18 @@ def _v2_feedback_stats_and_review(db: Database) -> None:
         pk="id",
         not_null={"text", "count", "first_seen", "last_seen", "status"},
     )
-    db["review_queue"].create_index(["text"], unique=True)
-    db["review_queue"].create_index(["status", "last_seen"])
+    db.table("review_queue").create_index(["text"], unique=True)
+    db.table("review_queue").create_index(["status", "last_seen"])
 
 
 def _v3_index_cache(db: Database) -> None:
     """Derived data: each active entry as the index sees it, so a start need not analyse every text."""
-    db["index_cache"].create(
+    db.table("index_cache").create(
         {"entry_id": int, "version": int, "analyzer": str, "data": str},
         pk="entry_id",
         not_null={"version", "analyzer", "data"},
     )
-    db["index_tokens"].create({"analyzer": str, "tokens": str}, pk="analyzer", not_null={"tokens"})
+    db.table("index_tokens").create({"analyzer": str, "tokens": str}, pk="analyzer", not_null={"tokens"})
 
 
 def _v4_drop_index_cache(db: Database) -> None:

@@ -252,10 +252,10 @@ class Store:
             batch = uuid.uuid4().hex
             now = utcnow()
             document = parsed.document.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
-            document_id = self.db["documents"].insert(_document_to_row(document)).last_pk
+            document_id = self._insert("documents", _document_to_row(document))
             document = document.model_copy(update={"id": document_id})
             self._record("create", "document", document_id, document.key, 1, None, document, actor, batch)
-            self._save_source(int(document_id or 0), source)
+            self._save_source(document_id, source)
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return document, entries
 
@@ -434,9 +434,16 @@ class Store:
         action = "retire" if status is EntryStatus.RETIRED else "restore"
         return self.update_entry(entry_id, entry.version, actor, action=action, status=status)
 
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert a row and return its id: every table written here has an integer primary key."""
+        last = self.db.table(table).insert(row).last_pk
+        if not isinstance(last, int):
+            raise RuntimeError(f"the store gave the new {table} row no id")
+        return last
+
     def _insert_entry(self, entry: Entry, document_id: int, actor: str, now: dt.datetime, batch: str | None) -> Entry:
         entry = entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
-        entry_id = self.db["entries"].insert(_entry_to_row(entry, document_id)).last_pk
+        entry_id = self._insert("entries", _entry_to_row(entry, document_id))
         entry = entry.model_copy(update={"id": entry_id})
         self._record("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
         return entry
@@ -455,24 +462,21 @@ class Store:
         actor: str,
         batch: str | None = None,
     ) -> int:
-        return int(
-            self.db["changes"]
-            .insert(
-                {
-                    "at": utcnow().isoformat(),
-                    "actor": actor,
-                    "action": action,
-                    "object_type": object_type,
-                    "object_id": object_id,
-                    "object_key": object_key,
-                    "version": version,
-                    "batch": batch,
-                    "before": before.model_dump_json() if before else None,
-                    "after": after.model_dump_json() if after else None,
-                    "undone_by": None,
-                }
-            )
-            .last_pk
+        return self._insert(
+            "changes",
+            {
+                "at": utcnow().isoformat(),
+                "actor": actor,
+                "action": action,
+                "object_type": object_type,
+                "object_id": object_id,
+                "object_key": object_key,
+                "version": version,
+                "batch": batch,
+                "before": before.model_dump_json() if before else None,
+                "after": after.model_dump_json() if after else None,
+                "undone_by": None,
+            },
         )
 
     def history(self, object_id: int, object_type: ObjectType = "entry") -> list[Change]:
@@ -487,8 +491,7 @@ class Store:
     def last_change_by(self, actor: str) -> Change | None:
         rows = list(
             self.db.query(
-                "SELECT * FROM changes WHERE actor = ? AND undone_by IS NULL AND action != 'undo' "
-                "ORDER BY id DESC LIMIT 1",
+                "SELECT * FROM changes WHERE actor = ? AND undone_by IS NULL AND action != 'undo' ORDER BY id DESC LIMIT 1",
                 [actor],
             )
         )
@@ -522,10 +525,10 @@ class Store:
         if change.object_type == "document":
             if change.action == "create":
                 return self._record("undo", "document", change.object_id, change.object_key, change.version, None, None, actor)
-            before = Document.model_validate(change.before)
-            current = self.document_by_id(change.object_id)
-            fields = before.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
-            self.update_document(current.key, current.version, actor, action="undo", **fields)
+            document_before = Document.model_validate(change.before)
+            document = self.document_by_id(change.object_id)
+            fields = document_before.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
+            self.update_document(document.key, document.version, actor, action="undo", **fields)
             return self.revision()
         current = self.entry(change.object_id)
         if change.action == "create":
@@ -675,13 +678,13 @@ class Store:
             for table in ("translations", "document_sources", "entries", "documents", "changes"):
                 self.db.execute(f"DELETE FROM {table}")
             for document in export.documents:
-                self.db["documents"].insert({"id": document.id, **_document_to_row(document)})
+                self.db.table("documents").insert({"id": document.id, **_document_to_row(document)})
             ids = {d.key: d.id for d in export.documents}
             for key, source in export.sources.items():
                 if key in ids:
                     self._save_source(ids[key] or 0, source)
             for entry in export.entries:
-                self.db["entries"].insert({"id": entry.id, **_entry_to_row(entry, ids[entry.document_key])})
+                self.db.table("entries").insert({"id": entry.id, **_entry_to_row(entry, ids[entry.document_key])})
             for change in export.changes:
                 row = change.model_dump()
                 row.update(
@@ -689,7 +692,7 @@ class Store:
                     before=json.dumps(change.before) if change.before is not None else None,
                     after=json.dumps(change.after) if change.after is not None else None,
                 )
-                self.db["changes"].insert(row)
+                self.db.table("changes").insert(row)
             self._backfill_digests()
             translations.restore_rows(self, export.translations)
             self._record("restore", "document", 0, None, None, None, None, actor)
@@ -698,13 +701,12 @@ class Store:
         """An export from before content digests: give its imported documents their digest."""
         missing = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE content_digest IS NULL")]
         for document_id in missing:
-            texts = [row[0] for row in self.db.execute(
-                "SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id]
-            )]
+            texts = [
+                row[0]
+                for row in self.db.execute("SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id])
+            ]
             if texts:
-                self.db.execute(
-                    "UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id]
-                )
+                self.db.execute("UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id])
 
 
 # --- rows <-> models ------------------------------------------------------------------------------

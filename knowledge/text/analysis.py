@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Literal
 
 import snowballstemmer
@@ -50,10 +51,10 @@ def stem(token: str) -> str:
     stems exactly like an English alternate question.
     """
     if _CYRILLIC.search(token):
-        return _STEMMERS["ru"].stemWord(token)
+        return str(_STEMMERS["ru"].stemWord(token))
     if token.isdigit():
         return token
-    return _STEMMERS["nl"].stemWord(_STEMMERS["en"].stemWord(token))
+    return str(_STEMMERS["nl"].stemWord(_STEMMERS["en"].stemWord(token)))
 
 
 def stem_be(token: str) -> str:
@@ -134,7 +135,7 @@ _DATE = re.compile(
 
 def asks_for(words: list[str]) -> str | None:
     """'count' for how-many questions, 'time' for when-questions: what kind of answer they need."""
-    pairs = set(zip(words, words[1:]))
+    pairs = set(pairwise(words))
     if _COUNT_WORDS & set(words) or pairs & _COUNT_PHRASES or "aantal" in words:
         return "count"
     if _TIME_WORDS & set(words):

@@ -41,7 +41,7 @@ def frequency(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[array, array]:
+def _table() -> tuple[array[int], array[int]]:
     """One language at a time, so that only one of pyspellchecker's dictionaries is held at once."""
     found: dict[int, int] = {}
     for language, least in MIN_COUNT.items():

@@ -5,7 +5,30 @@ from __future__ import annotations
 import re
 
 # Abbreviations the documents use that end in a full stop without ending a sentence.
-_ABBREVIATIONS = {"jl", "nr", "nrs", "c.s", "o.a", "d.w.z", "bijv", "m.b.t", "t.a.v", "mr", "dr", "drs", "ir", "prof", "e.a", "resp", "art", "zgn", "i.e", "e.g", "vs", "etc"}
+_ABBREVIATIONS = {
+    "jl",
+    "nr",
+    "nrs",
+    "c.s",
+    "o.a",
+    "d.w.z",
+    "bijv",
+    "m.b.t",
+    "t.a.v",
+    "mr",
+    "dr",
+    "drs",
+    "ir",
+    "prof",
+    "e.a",
+    "resp",
+    "art",
+    "zgn",
+    "i.e",
+    "e.g",
+    "vs",
+    "etc",
+}
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’»)]?\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f0-9])")
 
 
