@@ -126,7 +126,7 @@ async def _post_shutdown(application: BotApplication) -> None:
 async def _purge_review_queue(context: BotContext) -> None:
     """Enforce the retention period of the review queue (the store overwrites what it deletes)."""
     days = context.services.settings.review_retention_days
-    removed = context.answers.store.purge_review_queue(days)
+    removed = context.answers.purge_review_queue(days)
     if removed:
         logger.info("Removed %d review items older than %d days", removed, days)
 

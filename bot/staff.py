@@ -17,7 +17,7 @@ from interface.texts.moderator import IMPORT_EN
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
-from knowledge.models import Entry, EntryStatus, ParsedDocument, SourceText
+from knowledge.models import EntryStatus, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
@@ -169,15 +169,10 @@ def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
     except ValidationError as error:
         item = error.errors()[0]
         raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
-    moderation = Moderation(service)
-    added: list[tuple[Entry, Reason | None]] = []
     try:
-        with service.store.db.atomic():
-            for draft in drafts:
-                why = moderation.plan_entry(draft).why_note
-                added.append((moderation.add_entry(draft, cli_actor()), why))
+        added = Moderation(service).add_entries(drafts, cli_actor())
     except ModerationError as error:
-        raise StaffError(f"{len(added)}: {error}") from None  # numbered from 0, like the validation errors
+        raise StaffError(f"{error.item or 0}: {error}") from None  # numbered from 0, like the validation errors
     for entry, why in added:
         if entry.note:
             reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""

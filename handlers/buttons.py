@@ -41,7 +41,7 @@ async def button(update: Update, context: BotContext) -> None:
             await query.answer(texts.feedback_thanks)
             await _drop_feedback_row(query)
         elif data.action == "source_of":
-            entry = context.answers.store.entry(data.number)
+            entry = context.answers.entry_for(data.number)
             document = context.answers.document(entry.document_key)
             view = document_entries_view(context.answers, texts, document.id or 0, 0)
             await query.answer()

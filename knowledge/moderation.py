@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
+from knowledge.citations import number_label
 from knowledge.identity import entries_digest, free_key, rekey, same_official_document
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
@@ -56,6 +57,9 @@ _ALTERNATES = TypeAdapter(list[AlternateQuestion])
 class ModerationError(Exception):
     """A refused change; the store is unchanged. `reason` and `values` let every front end word it
     in the moderator's language; str() is the English wording."""
+
+    #: Which item of a batch was refused (add_entries), counted from 0.
+    item: int | None = None
 
     def __init__(self, reason: Reason, **values: object) -> None:
         self.reason = reason
@@ -235,6 +239,19 @@ class Moderation:
             raise ModerationError(reason, id=existing.id, number=number)
         raise ModerationError(Reason.NUMBER_TAKEN, id=existing.id, number=number)
 
+    def add_entries(self, drafts: list[EntryDraft], actor: str) -> list[tuple[Entry, Reason | None]]:
+        """Several entries in one transaction, all or none; each with why it is a note, if it is."""
+        added: list[tuple[Entry, Reason | None]] = []
+        with self.store.db.atomic():
+            for position, draft in enumerate(drafts):
+                try:
+                    why = self.plan_entry(draft).why_note
+                    added.append((self.add_entry(draft, actor), why))
+                except ModerationError as error:
+                    error.item = position
+                    raise
+        return added
+
     def add_entry(self, draft: EntryDraft, actor: str) -> Entry:
         """An official entry where the document contains the text (with its number there), a
         moderator's note otherwise; see plan_entry."""
@@ -305,10 +322,7 @@ class Moderation:
     @staticmethod
     def entry_label(entry: Entry, kind: DocumentKind) -> str:
         """How the citation numbers an entry: 'Vraag 3', 'Vragen 1 en 2' or 'alinea 3'."""
-        numbers = entry.numbers or [entry.number]
-        if kind is DocumentKind.KAMERVRAGEN or entry.question_is_official:
-            return ("Vragen " + " en ".join(map(str, numbers))) if len(numbers) > 1 else f"Vraag {entry.number}"
-        return f"alinea {entry.number}"
+        return number_label(entry, kind)
 
     def preview_import(self, parsed: ParsedDocument) -> ImportPreview:
         """What an import would add, under which key, and whether the document is already in the store.
@@ -408,8 +422,7 @@ class Moderation:
             raise ModerationError(Reason.ALTERNATE_TOO_SHORT)
         self.refuse_existing_question(text)
         if language is None:
-            detected = self.answers.matcher.analyzer.analyse(text).language
-            language = Language(detected)
+            language = self.answers.phrasing_language(text)
         alternates = [*entry.alternates, AlternateQuestion(text=text, language=language)]
         return self.edit_entry(entry_id, entry.version, actor, alternates=alternates)
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import re
 import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge.ingest.parsing import find_references
+from knowledge.citations import citation_for
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.search.decision import Decider
 from knowledge.search.index import Index, analyzer_fingerprint
-from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
+from knowledge.search.matcher import Matcher, Ranking, Scored
 from knowledge.search.snapshot import load_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
@@ -28,7 +28,6 @@ from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import question_language
 from knowledge.text.sentences import sentence_spans
-from knowledge.text.timing import later_than
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +35,6 @@ logger = logging.getLogger(__name__)
 MAX_QUESTION_LENGTH = 500
 #: How much of an unanswered question the review queue keeps (normalised text only).
 MAX_REVIEW_TEXT = 300
-SUGGESTIONS = 3
-#: An answer needs a clear lead over the best other passage, whatever the confidence: two passages
-#: about equally close ('sancties', 'Belarus') are a choice for the user. The lead is measured in
-#: log-odds of relevance (0.5: odds 1.65 times the runner-up's), so it means as much near 1 as lower.
-MARGIN = 0.5
-#: Matches this close to the top, from documents of other dates, are positions on the same question.
-POSITION_TIE = 0.12
-#: ...and passages at least this share of the top match's relevance are positions on it at all.
-POSITION_SHARE = 0.4
-SAME_SUBJECT_OVERLAP = 0.4
-#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
-SUBJECT_NAMES = (
-    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
-)
-_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 #: A part of a message asking several things is answered only by one of the whole message's best.
 PART_CONTEXT = 3
 
@@ -74,14 +58,16 @@ class AnswerService:
         self._fingerprint = analyzer_fingerprint()
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
+        #: (entry id, entry version, document version) → its citation: built once, not per answer.
+        self._citations: dict[tuple[int, int, int], Citation] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast.
         dictionary.frequency("")
-        self._subject_terms: set[str] | None = None
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
+        self.decider = Decider(self.matcher)
         self._start()
 
     @classmethod
@@ -133,6 +119,7 @@ class AnswerService:
     def _set_index(self, index: Index) -> None:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
+        self.decider = Decider(self.matcher)
 
     def _start(self) -> None:
         """Load the index snapshot if it is current enough, then catch up; otherwise build it."""
@@ -190,6 +177,15 @@ class AnswerService:
     def question_language(self, question: str) -> Language | None:
         """The language a question is written in, or None when the text does not tell."""
         return question_language(question, self.matcher.analyzer)
+
+    def phrasing_language(self, text: str) -> Language:
+        """The language of a moderator's phrasing, as the matcher will read it (Dutch when unsure)."""
+        analyzer = self.matcher.analyzer
+        return Language(analyzer.detect_language(tokens(text), text))
+
+    def purge_review_queue(self, older_than_days: int) -> int:
+        """Enforce the review queue's retention; how many items were removed."""
+        return self.store.purge_review_queue(older_than_days)
 
     def answer(
         self, question: str, *, record: bool = False, exhaustive: bool = False, language: Language | str | None = None
@@ -282,102 +278,18 @@ class AnswerService:
         return match.model_copy(update={"language": language, "title": title, "translation": shown})
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
-        calibration = self.matcher.calibration
-        if ranking.analysis.is_greeting:
-            return Answer(query=text, outcome=Outcome.GREETING, confidence=0.0)
-        positions, confidence, margin = self._positions(ranking)
-        plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
-        later = bool(positions) and self._asks_later(ranking, positions[0])
-        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later:
-            best = positions[0]
-            return Answer(
-                query=text,
-                outcome=Outcome.ANSWER,
-                confidence=confidence,
-                best=self._match(best, ranking, highlight=True),
-                earlier=[self._match(s, ranking) for s in positions[1:]],
-                suggestions=[self._match(s, ranking) for s in plausible if s is not best][:SUGGESTIONS],
-            )
-        if plausible and self._elsewhere(text, ranking):
-            plausible = []
-        if plausible:
-            return Answer(
-                query=text,
-                outcome=Outcome.SUGGEST,
-                confidence=confidence,
-                suggestions=[self._match(s, ranking) for s in plausible[:SUGGESTIONS]],
-                later_time=later,
-            )
-        return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=confidence, later_time=later)
-
-    def _elsewhere(self, text: str, ranking: Ranking) -> bool:
-        """About another subject: the question names something (a capitalised word) that neither the
-        store nor everyday language knows (a country, a person: 'Venezuela') and nothing of the
-        store's own subject. Suggestions about Belarus would only be noise then."""
-        top = ranking.scored[0] if ranking.scored else None
-        if top is None or top.features["rare_unknown"] <= 0:
-            return False
-        names = [fold(w) for w in _NAME.findall(text)]
-        if not any(self._unknown_name(name) for name in names):
-            return False
-        if self._subject_terms is None:
-            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
-        return not self._subject_terms & set(ranking.analysis.terms)
-
-    def _unknown_name(self, word: str) -> bool:
-        if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
-            return False
-        return dictionary.frequency(word) < COMMON_WORD
-
-    def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
-        """The question asks about a later time than the best passage's document (timing.py)."""
-        ordinal = self._date_of(best)
-        year = dt.date.fromordinal(ordinal).year if ordinal else None
-        analysis = ranking.analysis
-        return later_than(analysis.tokens, analysis.asks_for, year)
-
-    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
-        """The position that answers, then earlier positions on the same question, newest first.
-
-        Passages from documents of other dates, on the same subject and relevant enough, are the
-        same question answered at another time: among those about as relevant as the top match the
-        newest leads; the older ones stay reachable as earlier positions and do not count as rivals.
-        """
-        scored = ranking.scored
-        if not scored:
-            return [], round(ranking.confidence, 4), 0.0
-        top = scored[0]
-        floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
-        same: list[Scored] = []
-        for other in scored[1:]:
-            dates = {self._date_of(s) for s in [top, *same]}
-            if other.relevance >= floor and self._date_of(other) not in dates and self._same_subject(top, other):
-                same.append(other)
-        if not same:
-            return [top], round(ranking.confidence, 4), _lead(top.relevance, scored[1].relevance if len(scored) > 1 else 0.0)
-        tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
-        lead = max(tied, key=self._date_of)
-        earlier = sorted(
-            (s for s in [top, *same] if s is not lead and self._date_of(s) < self._date_of(lead)),
-            key=self._date_of,
-            reverse=True,
+        """The search layer's decision (knowledge.search.decision), as matches with citations."""
+        decision = self.decider.decide(text, ranking)
+        best = self._match(decision.best, ranking, highlight=True) if decision.best else None
+        return Answer(
+            query=text,
+            outcome=decision.outcome,
+            confidence=decision.confidence,
+            best=best,
+            earlier=[self._match(s, ranking) for s in decision.earlier],
+            suggestions=[self._match(s, ranking) for s in decision.suggestions],
+            later_time=decision.later_time,
         )
-        rivals = [s for s in scored if s is not top and s not in same]
-        confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
-        margin = _lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
-        return [lead, *earlier], round(confidence, 4), margin
-
-    def _same_subject(self, a: Scored, b: Scored) -> bool:
-        """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
-        if self.index.topics_of(a.entry_id) & self.index.topics_of(b.entry_id):
-            return True
-        first, second = self.index.view(a.entry_id), self.index.view(b.entry_id)
-        shared = first.text_terms & second.text_terms
-        return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text_terms), len(second.text_terms))
-
-    def _date_of(self, scored: Scored) -> int:
-        """The document date of a match as an ordinal (0 when unknown), straight from the index."""
-        return self.index.date_of(scored.entry_id)
 
     def _record(self, answer: Answer, language: Language) -> None:
         review = asked = None
@@ -409,10 +321,20 @@ class AnswerService:
             question=entry.question,
             text=entry.text,
             score=round(min(max(score, 0.0), 1.0), 4),
-            citation=citation_for(entry, document),
+            citation=self._citation(entry, document),
             highlight=self._highlight(entry, query_terms) if query_terms else None,
             topics=entry.topics,
         )
+
+    def _citation(self, entry: Entry, document: Document) -> Citation:
+        """Built once per entry until the next change (finding its references reads the whole text)."""
+        key = (entry.id or 0, entry.version, document.version)
+        found = self._citations.get(key)
+        if found is None:
+            if len(self._citations) > 2_000:
+                self._citations.clear()
+            found = self._citations[key] = citation_for(entry, document)
+        return found
 
     def entry_match(self, entry_id: int, question: str | None = None, language: Language | str | None = None) -> Match:
         """An entry shown on request (a button, /topics): active entries only."""
@@ -472,56 +394,6 @@ def _ordinal(date: dt.date | None) -> int:
     return date.toordinal() if date else 0
 
 
-def citation_for(entry: Entry, document: Document) -> Citation:
-    if entry.note:
-        # A moderator's note: which document it is about, never a number, reference or link of it.
-        return Citation(
-            document_key=document.key,
-            document_id=document.id,
-            document_title=document.title,
-            kind=document.kind,
-            kind_label=document.kind.label,
-            date=document.date,
-            authors=[],
-            number=entry.number,
-            numbers=[],
-            number_label="notitie van een moderator",
-            reference=None,
-            official_id=None,
-            references=[],
-            footnotes=[],
-            url=None,
-            is_note=True,
-        )
-    numbers = entry.numbers or [entry.number]
-    if document.kind.value == "kamervragen" or entry.question_is_official:  # also a committee's numbered questions
-        label = ("Vragen " + " en ".join(str(n) for n in numbers)) if len(numbers) > 1 else f"Vraag {entry.number}"
-    else:
-        label = f"alinea {entry.number}"
-    references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
-    return Citation(
-        document_key=document.key,
-        document_id=document.id,
-        document_title=document.title,
-        kind=document.kind,
-        kind_label=document.kind.label,
-        date=document.date,
-        authors=document.authors,
-        number=entry.number,
-        numbers=numbers,
-        number_label=label,
-        reference=document.citation,
-        official_id=document.official_id,
-        references=references,
-        footnotes=entry.footnotes,
-        url=document.url,
-    )
-
-
-def _references_in(entry: Entry) -> list[str]:
-    return find_references(f"{entry.question or ''} {entry.text}")
-
-
 def normalise_for_review(question: str) -> str:
     """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
     numbers a user may type about themselves): the only form in which a question is kept."""
@@ -538,9 +410,3 @@ def mask_for_review(question: str) -> str:
     normalised form."""
     masked = _NUMBER_RUN.sub(lambda m: "#" if sum(c.isdigit() for c in m.group(0)) >= 5 else m.group(0), question)
     return " ".join(masked.split())[:MAX_REVIEW_TEXT]
-
-
-def _lead(best: float, runner_up: float) -> float:
-    """How far `best` leads, in log-odds: equal gaps in probability count more near 0 and 1."""
-    best, runner_up = (min(max(p, 1e-6), 1 - 1e-6) for p in (best, runner_up))
-    return math.log(best / (1 - best)) - math.log(runner_up / (1 - runner_up))

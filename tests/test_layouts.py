@@ -10,11 +10,11 @@ import pytest
 
 from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from knowledge.citations import citation_for
 from knowledge.ingest.importers import QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument
 from knowledge.moderation import Moderation
-from knowledge.service import citation_for
 from tests.moderationkit import content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"

@@ -26,7 +26,7 @@ from handlers.moderation.flow import (
 )
 from handlers.render import escape
 from interface.plain import suggestion_title
-from knowledge.models import AlternateQuestion, Author, DocumentKind, Language
+from knowledge.models import AlternateQuestion, Author, DocumentKind
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
 from knowledge.reasons import Reason
 
@@ -137,9 +137,8 @@ async def got_new_document(update: Update, context: BotContext) -> int:
 
 async def got_alternates(update: Update, context: BotContext) -> int:
     lines = (update.effective_message.text or "").splitlines() if update.effective_message else []
-    analyzer = context.answers.matcher.analyzer
     draft(context)["alternates"] = [
-        AlternateQuestion(text=line.strip(), language=Language(analyzer.analyse(line).language))
+        AlternateQuestion(text=line.strip(), language=context.answers.phrasing_language(line))
         for line in lines
         if len(line.strip()) >= 3
     ]

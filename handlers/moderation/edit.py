@@ -22,7 +22,7 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
-from knowledge.models import AlternateQuestion, Entry, Language
+from knowledge.models import AlternateQuestion, Entry
 from knowledge.moderation import ModerationError
 
 CHOOSE, VALUE, CONFIRM = range(10, 13)
@@ -109,9 +109,8 @@ async def value(update: Update, context: BotContext) -> int:
     if field == "topics":
         new: object = [p.strip() for p in raw.split(",") if p.strip()]
     elif field == "alternates":
-        analyzer = context.answers.matcher.analyzer
         new = [
-            AlternateQuestion(text=line.strip(), language=Language(analyzer.analyse(line).language))
+            AlternateQuestion(text=line.strip(), language=context.answers.phrasing_language(line))
             for line in raw.splitlines()
             if len(line.strip()) >= 3
         ]

@@ -1,7 +1,7 @@
 """Which language a question is written in, for choosing the language of the reply (not for matching).
 
-The matcher only needs to know Russian from Dutch and English; a Belarusian asker must be told apart
-from a Russian one by the letters only Belarusian uses (і, ў) against those only Russian uses (и, щ, ъ).
+Cyrillic text is Belarusian or Russian as the analyser tells them apart (by the letters and the words
+only Belarusian uses), so that the reply is in the language the matcher read the question in.
 None when the text gives no evidence (a bare name, a number): the caller then falls back to the
 asker's Telegram language.
 """
@@ -14,16 +14,13 @@ from knowledge.models import Language
 from knowledge.text.analysis import Analyzer, tokens
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_BELARUSIAN = re.compile(r"[іўІЎ]")
-_RUSSIAN = re.compile(r"[ищъИЩЪ]")
 
 
 def question_language(text: str, analyzer: Analyzer) -> Language | None:
     """The language the question is written in, or None when it cannot be told."""
-    if _CYRILLIC.search(text):
-        belarusian, russian = len(_BELARUSIAN.findall(text)), len(_RUSSIAN.findall(text))
-        return Language.BE if belarusian > russian else Language.RU
     words = tokens(text)
+    if _CYRILLIC.search(text):
+        return Language(analyzer.detect_language(words, text))  # Belarusian by its letters and words
     stopwords = analyzer.lexicon.stopwords
     english = sum(w in stopwords["en"] for w in words)
     dutch = sum(w in stopwords["nl"] for w in words)

@@ -1,0 +1,63 @@
+"""Where an official text comes from, as its citation prints it: document, date, authors, the
+entry's number in it ('Vraag 3', 'Vragen 1 en 2', 'alinea 3'), reference, references and link.
+A moderator's note gets none of the document's numbers or links."""
+
+from __future__ import annotations
+
+from knowledge.ingest.parsing import find_references
+from knowledge.models import Citation, Document, DocumentKind, Entry
+
+
+def number_label(entry: Entry, kind: DocumentKind) -> str:
+    """How the citation numbers an entry, in Dutch as the documents do (also a committee's numbered
+    questions answered in a letter are 'Vraag N')."""
+    numbers = entry.numbers or [entry.number]
+    if kind is DocumentKind.KAMERVRAGEN or entry.question_is_official:
+        return ("Vragen " + " en ".join(map(str, numbers))) if len(numbers) > 1 else f"Vraag {entry.number}"
+    return f"alinea {entry.number}"
+
+
+def citation_for(entry: Entry, document: Document) -> Citation:
+    if entry.note:
+        # A moderator's note: which document it is about, never a number, reference or link of it.
+        return Citation(
+            document_key=document.key,
+            document_id=document.id,
+            document_title=document.title,
+            kind=document.kind,
+            kind_label=document.kind.label,
+            date=document.date,
+            authors=[],
+            number=entry.number,
+            numbers=[],
+            number_label="notitie van een moderator",
+            reference=None,
+            official_id=None,
+            references=[],
+            footnotes=[],
+            url=None,
+            is_note=True,
+        )
+    numbers = entry.numbers or [entry.number]
+    references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
+    return Citation(
+        document_key=document.key,
+        document_id=document.id,
+        document_title=document.title,
+        kind=document.kind,
+        kind_label=document.kind.label,
+        date=document.date,
+        authors=document.authors,
+        number=entry.number,
+        numbers=numbers,
+        number_label=number_label(entry, document.kind),
+        reference=document.citation,
+        official_id=document.official_id,
+        references=references,
+        footnotes=entry.footnotes,
+        url=document.url,
+    )
+
+
+def _references_in(entry: Entry) -> list[str]:
+    return find_references(f"{entry.question or ''} {entry.text}")

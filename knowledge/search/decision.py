@@ -1,0 +1,149 @@
+"""The decision between answering, suggesting and declining, made from a ranking alone.
+
+An answer needs a calibrated confidence, a clear lead over the best other passage, and a question
+that does not ask about a later time than the passage's document; passages of other dates on the
+same question are earlier positions, not rivals. Suggestions are left out when the question is
+about another subject altogether. The answer service turns the decision into matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from knowledge.models import Outcome
+from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
+from knowledge.text import dictionary
+from knowledge.text.analysis import fold
+from knowledge.text.timing import later_than
+
+SUGGESTIONS = 3
+#: An answer needs a clear lead over the best other passage, whatever the confidence: two passages
+#: about equally close ('sancties', 'Belarus') are a choice for the user. The lead is measured in
+#: log-odds of relevance (0.5: odds 1.65 times the runner-up's), so it means as much near 1 as lower.
+MARGIN = 0.5
+#: Matches this close to the top, from documents of other dates, are positions on the same question.
+POSITION_TIE = 0.12
+#: ...and passages at least this share of the top match's relevance are positions on it at all.
+POSITION_SHARE = 0.4
+SAME_SUBJECT_OVERLAP = 0.4
+#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
+SUBJECT_NAMES = (
+    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
+)
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a question; the passages as the ranking scored them."""
+
+    outcome: Outcome
+    confidence: float
+    best: Scored | None = None
+    earlier: list[Scored] = field(default_factory=list)
+    suggestions: list[Scored] = field(default_factory=list)
+    later_time: bool = False
+
+
+class Decider:
+    """Decides over one matcher's rankings (a new index comes with a new matcher, and a new decider)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.index = matcher.index
+        self._subject_terms: set[str] | None = None
+
+    def decide(self, text: str, ranking: Ranking) -> Decision:
+        calibration = self.matcher.calibration
+        if ranking.analysis.is_greeting:
+            return Decision(Outcome.GREETING, 0.0)
+        positions, confidence, margin = self._positions(ranking)
+        plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        later = bool(positions) and self._asks_later(ranking, positions[0])
+        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later:
+            best = positions[0]
+            others = [s for s in plausible if s is not best][:SUGGESTIONS]
+            return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
+        if plausible and self._elsewhere(text, ranking):
+            plausible = []
+        if plausible:
+            return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
+        return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+
+    def _elsewhere(self, text: str, ranking: Ranking) -> bool:
+        """About another subject: the question names something (a capitalised word) that neither the
+        store nor everyday language knows (a country, a person: 'Venezuela') and nothing of the
+        store's own subject. Suggestions about Belarus would only be noise then."""
+        top = ranking.scored[0] if ranking.scored else None
+        if top is None or top.features["rare_unknown"] <= 0:
+            return False
+        names = [fold(w) for w in _NAME.findall(text)]
+        if not any(self._unknown_name(name) for name in names):
+            return False
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
+        return not self._subject_terms & set(ranking.analysis.terms)
+
+    def _unknown_name(self, word: str) -> bool:
+        if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
+            return False
+        return dictionary.frequency(word) < COMMON_WORD
+
+    def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
+        """The question asks about a later time than the best passage's document (timing.py)."""
+        ordinal = self.index.date_of(best.entry_id)
+        year = dt.date.fromordinal(ordinal).year if ordinal else None
+        analysis = ranking.analysis
+        return later_than(analysis.tokens, analysis.asks_for, year)
+
+    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
+        """The position that answers, then earlier positions on the same question, newest first.
+
+        Passages from documents of other dates, on the same subject and relevant enough, are the
+        same question answered at another time: among those about as relevant as the top match the
+        newest leads; the older ones stay reachable as earlier positions and do not count as rivals.
+        """
+        scored = ranking.scored
+        if not scored:
+            return [], round(ranking.confidence, 4), 0.0
+        top = scored[0]
+        date_of = self._date_of
+        floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
+        same: list[Scored] = []
+        for other in scored[1:]:
+            dates = {date_of(s) for s in [top, *same]}
+            if other.relevance >= floor and date_of(other) not in dates and self._same_subject(top, other):
+                same.append(other)
+        if not same:
+            runner_up = scored[1].relevance if len(scored) > 1 else 0.0
+            return [top], round(ranking.confidence, 4), lead(top.relevance, runner_up)
+        tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
+        leading = max(tied, key=date_of)
+        earlier = sorted(
+            (s for s in [top, *same] if s is not leading and date_of(s) < date_of(leading)), key=date_of, reverse=True
+        )
+        rivals = [s for s in scored if s is not top and s not in same]
+        confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
+        margin = lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
+        return [leading, *earlier], round(confidence, 4), margin
+
+    def _same_subject(self, a: Scored, b: Scored) -> bool:
+        """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
+        if self.index.topics_of(a.entry_id) & self.index.topics_of(b.entry_id):
+            return True
+        first, second = self.index.view(a.entry_id), self.index.view(b.entry_id)
+        shared = first.text_terms & second.text_terms
+        return len(shared) >= SAME_SUBJECT_OVERLAP * min(len(first.text_terms), len(second.text_terms))
+
+    def _date_of(self, scored: Scored) -> int:
+        """The document date of a match as an ordinal (0 when unknown), straight from the index."""
+        return self.index.date_of(scored.entry_id)
+
+
+def lead(best: float, runner_up: float) -> float:
+    """How far `best` leads, in log-odds: equal gaps in probability count more near 0 and 1."""
+    best, runner_up = (min(max(p, 1e-6), 1 - 1e-6) for p in (best, runner_up))
+    return math.log(best / (1 - best)) - math.log(runner_up / (1 - runner_up))
