@@ -15,7 +15,8 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.settings import Settings, SettingsError
 from handlers.context import SERVICES, BotContext, BotServices, HandlerSettings, services_of
 from handlers.guard import FloodGuard, InlineDebouncer
-from handlers.setup import MODERATOR_COMMANDS, register_handlers
+from handlers.moderation.access import MODERATOR_COMMANDS
+from handlers.setup import register_handlers
 from handlers.telegram_request import AiohttpRequest
 from interface.texts import LANGUAGES, Texts, texts_for
 from interface.texts.moderator import ModeratorTexts, moderator_texts
@@ -93,7 +94,7 @@ def build_application(
         ),
         inline=InlineDebouncer(delay=settings.inline_debounce_seconds),
     )
-    register_handlers(application)
+    register_handlers(application, settings.moderator_ids)
     return application
 
 

@@ -10,6 +10,7 @@ import html
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import MessageLimit
 
 from handlers import callbacks
 from interface.plain import citation_parts, suggestion_title
@@ -17,7 +18,7 @@ from interface.texts import Texts
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
 
-MAX_MESSAGE = 4096
+MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
 BUTTON_TITLE = 60
 QUOTE_OPEN, QUOTE_CLOSE = "<blockquote expandable>", "</blockquote>"
 

@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Inli
 from handlers import buttons, commands, inline, other, questions
 from handlers.errors import on_error
 from handlers.moderation import commands as moderator
+from handlers.moderation.access import register_moderator_gate
 from handlers.moderation.add import add_conversation
 from handlers.moderation.edit import edit_conversation
 from handlers.moderation.flow import nothing_to_cancel
@@ -20,14 +21,9 @@ MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
 PRIVATE = filters.ChatType.PRIVATE
 
 
-MODERATOR_COMMANDS = (
-    "add", "edit", "translate", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export",
-    "cancel",
-)
-
-
-def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register_handlers(application: Application[Any, Any, Any, Any, Any, Any], moderator_ids: frozenset[int]) -> None:
     register_flood_check(application)
+    register_moderator_gate(application, moderator_ids)
     # Moderators' conversations first: while one is open, the moderator's messages belong to it.
     for conversation in (add_conversation(), edit_conversation(), translate_conversation(), import_conversation()):
         application.add_handler(conversation)

@@ -21,7 +21,7 @@ from handlers.render import escape
 from handlers.replies import reply
 
 #: Runs before the routing table (group 0), so a flooded update reaches no handler at all.
-FLOOD_GROUP = -1
+FLOOD_GROUP = -2
 
 
 class AddressedToBot(filters.MessageFilter):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
 from handlers.context import BotContext
 from handlers.render import escape
@@ -40,9 +43,31 @@ async def refuse(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(escape(message))
 
 
-async def guard(update: Update, context: BotContext) -> bool:
-    """True for a moderator; otherwise refuses and returns False."""
-    if is_moderator(update, context):
-        return True
+#: Runs after the flood limit and before the routing table: no moderator handler sees anyone else.
+MODERATOR_GATE_GROUP = -1
+MODERATOR_COMMANDS = (
+    "add", "edit", "translate", "alias", "retire", "restore", "history", "undo", "import", "review", "stats", "export",
+    "cancel",
+)
+
+
+async def refuse_and_stop(update: Update, context: BotContext) -> None:
     await refuse(update, context)
-    return False
+    raise ApplicationHandlerStop
+
+
+async def refuse_foreign_button(update: Update, context: BotContext) -> None:
+    """A moderator's button ('m:…') pressed by anyone else (forged or forwarded): refused."""
+    if not is_moderator(update, context):
+        await refuse_and_stop(update, context)
+
+
+def register_moderator_gate(application: Application[Any, Any, Any, Any, Any, Any], moderator_ids: frozenset[int]) -> None:
+    """Moderator commands from anyone not in MODERATOR_IDS (a user filter built from the settings)
+    and moderators' buttons pressed by anyone else are refused here, before any moderator handler."""
+    not_moderator = ~filters.User(user_id=moderator_ids)
+    private = filters.UpdateType.MESSAGES & filters.ChatType.PRIVATE
+    application.add_handler(
+        CommandHandler(MODERATOR_COMMANDS, refuse_and_stop, filters=private & not_moderator), group=MODERATOR_GATE_GROUP
+    )
+    application.add_handler(CallbackQueryHandler(refuse_foreign_button, pattern=r"^m:"), group=MODERATOR_GATE_GROUP)

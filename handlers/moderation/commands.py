@@ -9,7 +9,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest
 
 from handlers.context import BotContext
-from handlers.moderation.access import actor, guard, moderation, texts
+from handlers.moderation.access import actor, moderation, texts
 from handlers.render import escape
 from interface.plain import suggestion_title
 from interface.texts.moderator import ModeratorTexts
@@ -31,8 +31,6 @@ def _entry_id(context: BotContext) -> int | None:
 
 async def alias(update: Update, context: BotContext) -> None:
     """/alias <id> <alternate question>"""
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     entry_id = _entry_id(context)
     question = " ".join((context.args or [])[1:])
@@ -56,8 +54,6 @@ async def restore(update: Update, context: BotContext) -> None:
 
 
 async def _set_status(update: Update, context: BotContext, status: EntryStatus, usage: str) -> None:
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     entry_id = _entry_id(context)
     if entry_id is None:
@@ -73,8 +69,6 @@ async def _set_status(update: Update, context: BotContext, status: EntryStatus, 
 
 
 async def history(update: Update, context: BotContext) -> None:
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     entry_id = _entry_id(context)
     if entry_id is None:
@@ -103,8 +97,6 @@ def _action(change: Change, t: ModeratorTexts) -> str:
 
 
 async def undo(update: Update, context: BotContext) -> None:
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     try:
         undone = moderation(context).undo(actor(update))
@@ -115,8 +107,6 @@ async def undo(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     figures = moderation(context).stats()
     days = "\n".join(f"{d.day}: {d.answered} / {d.suggested} / {d.unanswered}" for d in figures.days) or "-"
@@ -142,8 +132,6 @@ async def stats(update: Update, context: BotContext) -> None:
 
 
 async def export(update: Update, context: BotContext) -> None:
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     data = moderation(context).export()
     payload = data.model_dump_json(indent=1).encode("utf-8")
@@ -158,8 +146,6 @@ async def export(update: Update, context: BotContext) -> None:
 
 async def review(update: Update, context: BotContext) -> None:
     """The queue of unanswered questions, grouped, each with attach / new entry / dismiss buttons."""
-    if not await guard(update, context):
-        return
     t = texts(update, context)
     groups = moderation(context).review_groups(limit=10)
     if not groups:
@@ -196,8 +182,6 @@ async def review_button(update: Update, context: BotContext) -> None:
     away once, and a second removal ("message is not modified") is not an error."""
     query = update.callback_query
     if query is None:
-        return
-    if not await guard(update, context):
         return
     t = texts(update, context)
     data = query.data or ""
@@ -238,6 +222,6 @@ async def _drop_buttons(query: CallbackQuery) -> None:
 async def stray_button(update: Update, context: BotContext) -> None:
     """Any other moderator button (m:...) outside its open flow: forged, or left from an ended flow."""
     query = update.callback_query
-    if query is None or not await guard(update, context):
+    if query is None:
         return
     await query.answer(texts(update, context).button_stale)

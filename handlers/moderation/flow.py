@@ -11,7 +11,7 @@ from telegram.ext import ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from handlers.context import BotContext
-from handlers.moderation.access import guard, texts
+from handlers.moderation.access import texts
 from handlers.render import escape
 
 DRAFT = "moderator_draft"
@@ -60,8 +60,6 @@ async def say(update: Update, text: str, keyboard: InlineKeyboardMarkup | None =
 
 async def cancel(update: Update, context: BotContext) -> int:
     """/cancel, or the Cancel button, inside a flow: forget the draft, change nothing."""
-    if not await guard(update, context):
-        return END
     clear(context)
     if update.callback_query:
         await update.callback_query.answer()
@@ -72,16 +70,13 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
     """/cancel outside any flow (an open flow catches its own /cancel first)."""
-    if await guard(update, context):
-        await say(update, escape(texts(update, context).nothing_to_cancel))
+    await say(update, escape(texts(update, context).nothing_to_cancel))
 
 
 async def confirmation(update: Update, context: BotContext) -> int | None:
     """The Save or Cancel press under a preview: END when refused or cancelled, None to go on and save."""
     query = update.callback_query
     assert query is not None
-    if not await guard(update, context):
-        return END
     if query.data == "m:no":
         return await cancel(update, context)
     await query.answer()

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from handlers.context import BotContext
-from handlers.moderation.access import actor, guard, is_moderator, moderation, texts
+from handlers.moderation.access import actor, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
     cancel,
@@ -37,8 +37,6 @@ PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
 
 
 async def start(update: Update, context: BotContext) -> int:
-    if not await guard(update, context):
-        return END
     clear(context)
     reference = " ".join(context.args or []).strip()
     if reference:

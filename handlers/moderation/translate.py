@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from handlers.context import BotContext
-from handlers.moderation.access import actor, guard, moderation, texts
+from handlers.moderation.access import actor, moderation, texts
 from handlers.moderation.flow import (
     END,
     cancel,
@@ -40,8 +40,6 @@ def split_question(message: str) -> tuple[str | None, str]:
 
 
 async def start(update: Update, context: BotContext) -> int:
-    if not await guard(update, context):
-        return END
     t = texts(update, context)
     args = context.args or []
     if len(args) != 2 or not re.fullmatch(r"\d{1,9}", args[0]):
@@ -75,8 +73,6 @@ async def start(update: Update, context: BotContext) -> int:
 
 
 async def text(update: Update, context: BotContext) -> int:
-    if not await guard(update, context):
-        return END
     raw = (update.effective_message.text or "") if update.effective_message else ""
     question, body = split_question(raw)
     current = draft(context)
@@ -121,8 +117,6 @@ async def confirm_stale(update: Update, context: BotContext) -> int:
     """The stale translation was checked against the current official text and still holds."""
     query = update.callback_query
     assert query is not None
-    if not await guard(update, context):
-        return END
     await query.answer()
     await query.edit_message_reply_markup(None)
     t = texts(update, context)
