@@ -7,7 +7,7 @@ import urllib.request
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
-from telegram.constants import ParseMode
+from telegram.constants import BotCommandLimit, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
@@ -138,7 +138,7 @@ def command_list(texts: Texts, names: tuple[str, ...] = PUBLIC_COMMANDS) -> list
 
 def moderator_command_list(texts: ModeratorTexts) -> list[BotCommand]:
     """Moderator commands appear only in moderators' own chats (scoped menus)."""
-    return [BotCommand(name, getattr(texts, f"command_{name}")[:256]) for name in MODERATOR_COMMANDS]
+    return [BotCommand(name, getattr(texts, f"command_{name}")[: BotCommandLimit.MAX_DESCRIPTION]) for name in MODERATOR_COMMANDS]
 
 
 async def publish_commands(application: BotApplication, settings: HandlerSettings) -> None:

@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel
+from telegram.constants import InlineKeyboardButtonLimit
 
 Action = Literal["entry", "feedback", "source_of", "topics", "language", "sources"]
 
@@ -33,7 +34,7 @@ class Callback(BaseModel):
 
 def decode(data: str | None) -> Callback | None:
     """The button's meaning, or None for anything that is not exactly one of our shapes."""
-    if not data or len(data) > 64:
+    if not data or len(data) > InlineKeyboardButtonLimit.MAX_CALLBACK_DATA:
         return None
     shape = _SHAPES.get(data[0])
     if shape is None:

@@ -8,6 +8,7 @@ from contextlib import suppress
 
 from pydantic import ValidationError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import CallbackQueryLimit
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from handlers.context import BotContext
@@ -53,7 +54,9 @@ async def from_review(update: Update, context: BotContext) -> int:
     try:
         item = moderation(context).open_review_item(item_id)
     except ModerationError as error:
-        await query.answer(texts(update, context).reason(error)[:200], show_alert=True)
+        await query.answer(
+            texts(update, context).reason(error)[: CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH], show_alert=True
+        )
         return END
     await query.answer()
     clear(context)

@@ -6,6 +6,7 @@ import io
 import re
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import CallbackQueryLimit
 from telegram.error import BadRequest
 
 from handlers.context import BotContext
@@ -200,7 +201,10 @@ async def review_button(update: Update, context: BotContext) -> None:
             return
     except ModerationError as error:
         decided = error.reason in (Reason.REVIEW_ALREADY_ATTACHED, Reason.REVIEW_ALREADY_HANDLED)
-        await query.answer(t.not_saved.format(reason=t.reason(error))[:200], show_alert=not decided)
+        await query.answer(
+            t.not_saved.format(reason=t.reason(error))[: CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH],
+            show_alert=not decided,
+        )
         if decided:
             await _drop_buttons(query)
         return

@@ -15,7 +15,6 @@ from handlers.moderation.access import texts
 from handlers.render import escape
 
 DRAFT = "moderator_draft"
-CONFIRM_PATTERN = r"^m:(ok|no)$"
 END = ConversationHandler.END
 #: An abandoned flow is forgotten after this many seconds.
 TIMEOUT = 1800
