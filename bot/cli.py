@@ -27,7 +27,7 @@ from interface.plain import render_answer_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.service import AnswerService, InvalidQuestion
-from knowledge.storage.store import StoreError
+from knowledge.storage.errors import StoreError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 

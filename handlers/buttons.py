@@ -13,7 +13,7 @@ from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape, feedback_given_keyboard
 from handlers.replies import reply, send_match
 from interface.texts import texts_for
-from knowledge.storage.store import NotFound
+from knowledge.storage.errors import NotFound
 
 logger = logging.getLogger(__name__)
 

@@ -35,17 +35,10 @@ from knowledge.models import (
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
 from knowledge.storage import translations
+from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, VersionConflict
 from knowledge.storage.migrations import SCHEMA_VERSION
-from knowledge.storage.store import (
-    Change,
-    DuplicateDocument,
-    Export,
-    FeedbackCount,
-    LaterChange,
-    NotFound,
-    ReviewItem,
-    VersionConflict,
-)
+from knowledge.storage.store import Change, Export
+from knowledge.storage.usage import FeedbackCount, ReviewItem
 from knowledge.text.analysis import fold, tokens
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
@@ -132,7 +125,6 @@ class EntryDraft(BaseModel):
     )
 
 
-
 class Notice(BaseModel):
     """A warning as a reason code with its values, for front ends to word in any language."""
 
@@ -156,9 +148,7 @@ class ImportPreview(BaseModel):
     duplicate_of: str | None = None
     warnings: list[str] = Field(default_factory=list, description="In English (the command line).")
     notices: list[Notice] = Field(default_factory=list, description="The same warnings as codes, in order.")
-    beside: str | None = Field(
-        default=None, description="A different document of the same kind and date already stored."
-    )
+    beside: str | None = Field(default=None, description="A different document of the same kind and date already stored.")
 
 
 class ReviewGroup(BaseModel):
@@ -362,9 +352,7 @@ class Moderation:
                 return document.key
         return None
 
-    def commit_import(
-        self, parsed: ParsedDocument, actor: str, source: SourceText | None = None
-    ) -> tuple[Document, list[Entry]]:
+    def commit_import(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> tuple[Document, list[Entry]]:
         """Store a parsed document and all its entries at once, or nothing; with the source text it
         was read from, so that entries added later can be checked against it."""
         preview = self.preview_import(parsed)

@@ -23,7 +23,8 @@ from knowledge.search.matcher import Matcher, Ranking, Scored
 from knowledge.search.snapshot import load_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
-from knowledge.storage.store import NotFound, Store
+from knowledge.storage.errors import NotFound
+from knowledge.storage.store import Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import question_language

@@ -15,7 +15,8 @@ from bot.cli import main
 from bot.staff import cli_actor
 from knowledge.models import EntryStatus
 from knowledge.service import AnswerService
-from knowledge.storage.store import Store, today
+from knowledge.storage.clock import today
+from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, UNANSWERED_VARIANT, content
 from tests.pdfgen import make_pdf

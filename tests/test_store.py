@@ -11,8 +11,9 @@ from sqlite_utils import Database
 from knowledge.ingest.parsing import parse_document
 from knowledge.models import AlternateQuestion, Entry, EntryStatus, Language
 from knowledge.shipped import seed_store, shipped_documents
+from knowledge.storage.errors import DuplicateDocument, NotFound, StoreError, VersionConflict
 from knowledge.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
-from knowledge.storage.store import DuplicateDocument, NotFound, Store, StoreError, VersionConflict
+from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
 
 

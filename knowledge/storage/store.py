@@ -22,36 +22,12 @@ from sqlite_utils import Database
 from knowledge.identity import content_digest
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText, Translation
 from knowledge.storage import translations
+from knowledge.storage.clock import utcnow
+from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, StoreError, VersionConflict
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
+from knowledge.storage.usage import AnonymousUsage
 
 ObjectType = Literal["document", "entry", "translation"]
-
-
-class StoreError(Exception):
-    """A problem with the database file itself: unreadable, foreign or too new."""
-
-
-class NotFound(KeyError):
-    """No document or entry with that id or key."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "not found"
-
-
-class VersionConflict(Exception):
-    """Someone else saved the object since it was read: the save is refused, not merged."""
-
-
-class LaterChange(VersionConflict):
-    """Undo refused: someone changed the object after the change to be undone."""
-
-    def __init__(self, object_id: int) -> None:
-        super().__init__(f"entry {object_id} was changed again after the change to undo")
-        self.object_id = object_id
-
-
-class DuplicateDocument(Exception):
-    """A document with the same key is already in the store."""
 
 
 class Change(BaseModel):
@@ -69,28 +45,6 @@ class Change(BaseModel):
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     undone_by: int | None = None
-
-
-class ReviewItem(BaseModel):
-    """A question the bot could not answer well, kept as normalised text only (no person, no chat)."""
-
-    id: int
-    text: str
-    asked: str | None = Field(
-        default=None, description="As asked, long numbers masked; None for items queued before it was kept."
-    )
-    count: int
-    first_seen: dt.date
-    last_seen: dt.date
-    best_entry_id: int | None
-    best_score: float | None
-    status: Literal["open", "dismissed", "attached", "added"]
-
-
-class FeedbackCount(BaseModel):
-    entry_id: int
-    helpful: int = 0
-    unhelpful: int = 0
 
 
 class Export(BaseModel):
@@ -137,16 +91,9 @@ class _WritingDatabase(Database):
                 raise
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def today() -> str:
-    return dt.datetime.now(dt.UTC).date().isoformat()
-
-
-class Store:
-    """Documents and entries in SQLite (through sqlite-utils), with migrations and an audit trail."""
+class Store(AnonymousUsage):
+    """Documents and entries in SQLite (through sqlite-utils), with migrations and an audit trail;
+    the anonymous usage counts and the review queue come from AnonymousUsage (storage/usage.py)."""
 
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
@@ -553,105 +500,6 @@ class Store:
             [change.object_type, change.object_id, change.id],
         ).fetchone()
         return row is not None
-
-    # --- anonymous usage: feedback, daily counts, review queue ------------------------------------
-
-    def record_feedback(self, entry_id: int, helpful: bool) -> None:
-        self.entry(entry_id)  # refuse feedback on an entry that does not exist
-        self.db.execute(
-            "INSERT INTO feedback (entry_id, day, helpful, count) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT (entry_id, day, helpful) DO UPDATE SET count = count + 1",
-            [entry_id, today(), int(helpful)],
-        )
-        self.db.conn.commit()
-
-    def feedback_counts(self) -> list[FeedbackCount]:
-        rows = self.db.execute(
-            "SELECT entry_id, sum(CASE WHEN helpful THEN count ELSE 0 END), sum(CASE WHEN helpful THEN 0 ELSE count END) "
-            "FROM feedback GROUP BY entry_id ORDER BY entry_id"
-        )
-        return [FeedbackCount(entry_id=e, helpful=h or 0, unhelpful=u or 0) for e, h, u in rows]
-
-    def record_question(
-        self,
-        outcome: str,
-        review_text: str | None,
-        best_entry_id: int | None,
-        best_score: float | None,
-        language: str | None = None,
-        *,
-        asked: str | None = None,
-    ) -> None:
-        """Count a question by day and outcome (and by day and language: a count, nothing more);
-        queue its normalised text (grouped by it) and its masked form as asked (the latest one) for
-        review if it was not answered."""
-        day = today()
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO question_stats (day, outcome, count) VALUES (?, ?, 1) "
-                "ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1",
-                [day, outcome],
-            )
-            if language:
-                self.db.execute(
-                    "INSERT INTO question_languages (day, language, count) VALUES (?, ?, 1) "
-                    "ON CONFLICT (day, language) DO UPDATE SET count = count + 1",
-                    [day, language],
-                )
-            if review_text:
-                self.db.execute(
-                    "INSERT INTO review_queue "
-                    "(text, asked, count, first_seen, last_seen, best_entry_id, best_score, status) "
-                    "VALUES (?, ?, 1, ?, ?, ?, ?, 'open') ON CONFLICT (text) DO UPDATE SET count = count + 1, "
-                    "asked = coalesce(excluded.asked, asked), "
-                    "last_seen = excluded.last_seen, best_entry_id = excluded.best_entry_id, "
-                    "best_score = excluded.best_score, status = CASE WHEN status = 'dismissed' THEN 'open' ELSE status END",
-                    [review_text, asked, day, day, best_entry_id, best_score],
-                )
-
-    def question_stats(self) -> dict[str, dict[str, int]]:
-        stats: dict[str, dict[str, int]] = {}
-        for day, outcome, count in self.db.execute("SELECT day, outcome, count FROM question_stats ORDER BY day"):
-            stats.setdefault(day, {})[outcome] = int(count)
-        return stats
-
-    def question_languages(self, days: int | None = None) -> dict[str, int]:
-        """Questions per language over the last `days` days (all kept days when None)."""
-        sql, params = "SELECT language, sum(count) FROM question_languages", []
-        if days is not None:
-            sql += " WHERE day >= ?"
-            params.append((dt.datetime.now(dt.UTC).date() - dt.timedelta(days=days - 1)).isoformat())
-        return {str(language): int(count) for language, count in self.db.execute(sql + " GROUP BY language", params)}
-
-    def review_items(self, status: str = "open") -> list[ReviewItem]:
-        rows = self.db.query("SELECT * FROM review_queue WHERE status = ? ORDER BY count DESC, last_seen DESC", [status])
-        return [ReviewItem.model_validate(row) for row in rows]
-
-    def review_item(self, item_id: int) -> ReviewItem:
-        rows = list(self.db.query("SELECT * FROM review_queue WHERE id = ?", [item_id]))
-        if not rows:
-            raise NotFound(f"no review item {item_id}")
-        return ReviewItem.model_validate(rows[0])
-
-    def set_review_status(self, item_ids: list[int], status: str, *, only_open: bool = False) -> list[int]:
-        """Set the status; with `only_open`, items already decided on keep their decision.
-        Returns the ids that changed."""
-        changed = []
-        with self.db.atomic():
-            for item_id in item_ids:
-                sql = "UPDATE review_queue SET status = ? WHERE id = ?" + (" AND status = 'open'" if only_open else "")
-                if self.db.execute(sql, [status, item_id]).rowcount:
-                    changed.append(item_id)
-        return changed
-
-    def purge_review_queue(self, older_than_days: int) -> int:
-        """Forget queued questions not seen for `older_than_days`: the retention period."""
-        cutoff = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=older_than_days)).isoformat()
-        with self.db.atomic():
-            cursor = self.db.execute("DELETE FROM review_queue WHERE last_seen < ?", [cutoff])
-        if cursor.rowcount and not self.db.memory:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the old pages leave the file now, not later
-        return cursor.rowcount
 
     # --- export and restore ----------------------------------------------------------------------
 

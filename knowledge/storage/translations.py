@@ -102,7 +102,8 @@ def save(
     `expected_version` (the translation's version the moderator saw; 0 for none) refuses a save over
     someone else's in the meantime, as edits of entries do.
     """
-    from knowledge.storage.store import VersionConflict, utcnow
+    from knowledge.storage.clock import utcnow
+    from knowledge.storage.errors import VersionConflict
 
     before = translation(store, entry.id or 0, language, withdrawn=True)
     seen = before.version if before and before.status is TranslationStatus.CURRENT else 0
@@ -141,7 +142,7 @@ def save(
 
 def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Translation:
     """A moderator checked a stale translation against the current official text: it is current again."""
-    from knowledge.storage.store import utcnow
+    from knowledge.storage.clock import utcnow
 
     before = translation(store, entry.id or 0, language)
     if before is None:
@@ -158,7 +159,7 @@ def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Trans
 
 
 def _write(store: Store, after: Translation, expected_version: int) -> None:
-    from knowledge.storage.store import VersionConflict
+    from knowledge.storage.errors import VersionConflict
 
     row = _row(after)
     cursor = store.db.execute(
@@ -171,7 +172,8 @@ def _write(store: Store, after: Translation, expected_version: int) -> None:
 
 def undo(store: Store, change: Change, actor: str) -> int:
     """Put back what the translation was before `change` (withdraw it if the change created it)."""
-    from knowledge.storage.store import NotFound, VersionConflict, utcnow
+    from knowledge.storage.clock import utcnow
+    from knowledge.storage.errors import NotFound, VersionConflict
 
     rows = list(store.db.query("SELECT * FROM translations WHERE id = ?", [change.object_id]))
     if not rows:

@@ -1,0 +1,30 @@
+"""What the store refuses, as exceptions its callers tell apart."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A problem with the database file itself: unreadable, foreign or too new."""
+
+
+class NotFound(KeyError):
+    """No document or entry with that id or key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
+
+
+class VersionConflict(Exception):
+    """Someone else saved the object since it was read: the save is refused, not merged."""
+
+
+class LaterChange(VersionConflict):
+    """Undo refused: someone changed the object after the change to be undone."""
+
+    def __init__(self, object_id: int) -> None:
+        super().__init__(f"entry {object_id} was changed again after the change to undo")
+        self.object_id = object_id
+
+
+class DuplicateDocument(Exception):
+    """A document with the same key is already in the store."""
