@@ -19,7 +19,8 @@ from knowledge.analysis import Analyzer
 from knowledge.index import Index
 
 logger = logging.getLogger(__name__)
-FORMAT = 1
+#: 2: postings carry the fields holding the term (index.IN_TEXT, IN_PHRASING).
+FORMAT = 2
 
 
 def write_snapshot(path: Path, fingerprint: str, revision: int, stamp: str, index: Index) -> None:
