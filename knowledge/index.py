@@ -39,6 +39,8 @@ COMMON_SHARE = 0.005
 REFINED = 300
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
 EXACT_CANDIDATES = 1000
+#: Common terms whose per-field bitmaps are kept (12.5 KB each at 100,000 entries).
+FIELD_BITMAPS = 256
 #: Scoring views kept in memory (a few hundred bytes each).
 VIEWS = 20_000
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
@@ -404,6 +406,8 @@ class Index:
                 slot = code >> 2
                 if alive[slot]:
                     text[slot >> 3] |= 1 << (slot & 7)
+            if len(self._field_bitmaps) >= FIELD_BITMAPS:
+                self._field_bitmaps.clear()
             found = self._field_bitmaps[term] = (int.from_bytes(phrased, "little"), int.from_bytes(text, "little"))
         return found
 

@@ -219,7 +219,9 @@ def safe_top(
         # exactly those, without walking a posting (WAND's pivot, computed on whole bitmaps).
         least = _most_held_below(bound, threshold(), sum(query[t] for t in common))
         if least is not None:
-            consider(_holdings(index, query, common, _holding_more(index, query, common, least), found), [])
+            items, level = _linear_items(index, query, bound, common, least, threshold())
+            slots = _reaching(items, level) & _holding_more(index, query, common, least)
+            consider(_holdings(index, query, common, slots, found), [])
     return sorted(scored.values(), key=lambda s: (-s.relevance, s.entry_id))
 
 
@@ -238,6 +240,55 @@ def _most_held_below(bound: RelevanceBound, threshold: float, most: float) -> fl
         else:
             high = middle
     return low
+
+
+def _linear_items(
+    index: Index, query: dict[int, float], bound: RelevanceBound, terms: list[int], near: float, threshold: float
+) -> tuple[list[tuple[float, int]], float]:
+    """The bound made linear, per field: a term counts B·weight for an entry holding it in a
+    phrasing and A·weight for one holding it in its text only (the similarity term, concave, is
+    bounded by its tangent at `near`); an entry competes only if its items sum to `level`."""
+    total, s = bound.total, bound.similarity
+    slope = 2 * total / (total + near) ** 2
+    text_only = (bound.coverage + bound.text_coverage) / total
+    phrased = (bound.coverage + bound.question_coverage + bound.text_coverage) / total + s * slope
+    constant = bound.constant + bound.fuzzy + s * (2 * near / (total + near) - slope * near) + _EPSILON
+    items: list[tuple[float, int]] = []
+    for term in terms:
+        in_phrasing, in_text = index.field_bitmaps(term)
+        items.append((phrased * query[term], in_phrasing))
+        items.append((text_only * query[term], in_text & ~in_phrasing))
+    return items, threshold - constant
+
+
+def _reaching(items: list[tuple[float, int]], level: float) -> int:
+    """Bits set in item bitmaps whose weights sum to at least `level` (items of one term are
+    disjoint, so an entry sums at most one of them per term)."""
+    ordered = sorted(items, key=lambda item: -item[0])
+    weights = [w for w, _ in ordered]
+    remaining = [sum(weights[i:]) for i in range(len(weights))]
+    least = level - _EPSILON
+    result = 0
+
+    def extend(start: int, bits: int | None, held: float) -> None:
+        nonlocal result
+        for j in range(start, len(ordered)):
+            if held + remaining[j] < least:
+                return
+            narrowed = ordered[j][1] if bits is None else bits & ordered[j][1]
+            if not narrowed:
+                continue
+            if held + weights[j] >= least:
+                result |= narrowed
+            else:
+                extend(j + 1, narrowed, held + weights[j])
+
+    if least <= 0:
+        for _, bits in ordered:
+            result |= bits
+        return result
+    extend(0, None, 0.0)
+    return result
 
 
 def _holding_more(index: Index, query: dict[int, float], terms: list[int], least: float) -> int:
@@ -289,14 +340,16 @@ def _holdings(
     return found
 
 
+_BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
+
+
 def _set_bits(bits: int) -> list[int]:
+    """The positions of the set bits, lowest first."""
     data = bits.to_bytes((bits.bit_length() + 7) // 8 or 1, "little")
-    slots: list[int] = []
-    for match in _NONZERO.finditer(data):
-        byte = match.start()
-        value = data[byte]
-        slots.extend(byte * 8 + bit for bit in range(8) if value >> bit & 1)
-    return slots
+    table = _BITS_OF_BYTE
+    return [
+        byte * 8 + bit for byte in (m.start() for m in _NONZERO.finditer(data)) for bit in table[data[byte]]
+    ]
 
 
 def _sums(query: dict[int, float], lists: list[List]) -> _Held:
