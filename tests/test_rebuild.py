@@ -73,7 +73,9 @@ def test_after_an_analysis_change_answers_continue_from_the_previous_index(
     assert all("meldpunt" not in r.getMessage().lower() for r in caplog.records), "no user text in the log"
 
 
-def test_a_change_made_during_the_rebuild_reaches_the_new_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_made_during_the_rebuild_reaches_the_new_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.sqlite3"
     AnswerService.open(path).close()
     monkeypatch.setattr(knowledge.service, "analyzer_fingerprint", lambda: "another-analysis")
