@@ -125,6 +125,55 @@ def serve(path: Path) -> dict[str, Any]:
     }
 
 
+def rebuild(path: Path) -> dict[str, Any]:
+    """A full re-analysis (as after an analyser change) in a fresh process: streamed, with a bar on
+    the terminal; time and peak memory of the build alone."""
+    from knowledge.rebuild import build_index, terminal_progress
+    from knowledge.storage.store import Store
+    from knowledge.text import dictionary
+    from knowledge.text.analysis import Analyzer
+
+    dictionary.frequency("")  # as the service does first: the word lists are not the rebuild's
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    store = Store.open(path)
+    started = time.perf_counter()
+    _, index = build_index(store, Analyzer(), terminal_progress("rebuild"))
+    seconds = time.perf_counter() - started
+    return {
+        "entries": len(index),
+        "rebuild_seconds": seconds,
+        "rebuild_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_before_mb": before,
+    }
+
+
+def background(path: Path) -> dict[str, Any]:
+    """Answering throughout a rebuild: the service serves from its index while a thread builds a
+    new one; latency of the answers meanwhile, how long until the new index is in, peak memory."""
+    from knowledge.rebuild import terminal_progress
+    from knowledge.service import AnswerService
+
+    service = AnswerService.open(path, progress=terminal_progress("background rebuild"))
+    _, asked = questions()
+    started = time.perf_counter()
+    service.rebuild(background=True)
+    latencies = []
+    while service.rebuilding:
+        question, _ = asked[len(latencies) % len(asked)]
+        t = time.perf_counter()
+        service.answer(question)
+        latencies.append(time.perf_counter() - t)
+    service.answer(asked[0][0])  # takes the new index over
+    seconds = time.perf_counter() - started
+    return {
+        "entries": len(service.index),
+        "background_seconds": seconds,
+        "answers_during": len(latencies),
+        "during": _percentiles(latencies) if latencies else {},
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
 def _right(answer: Any, expect: list[str]) -> bool:
     """Right when an expected entry is answered or, out of scope, nothing is answered."""
     if not expect:
@@ -154,7 +203,7 @@ def measure(size: int) -> dict[str, Any]:
 def _run(step: str, size: int, path: Path) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.answer_path", "--step", step, "--size", str(size), "--path", str(path)],
-        capture_output=True,
+        stdout=subprocess.PIPE,  # standard error stays the terminal's: the rebuild's progress bar
         text=True,
         check=True,
         env={**os.environ, "PYTHONHASHSEED": "0"},
@@ -185,16 +234,25 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--step", choices=["build", "serve"])
+    parser.add_argument("--step", choices=["build", "serve", "rebuild", "background"])
     parser.add_argument("--size", type=int)
     parser.add_argument("--path", type=Path)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--rebuild", action="store_true", help="time a full re-analysis, alone and while answering")
     args = parser.parse_args(argv)
     if args.step == "build":
         print(json.dumps(build(args.size, args.path)))
         return 0
-    if args.step == "serve":
-        print(json.dumps(serve(args.path)))
+    if args.step in ("serve", "rebuild", "background"):
+        step = {"serve": serve, "rebuild": rebuild, "background": background}[args.step]
+        print(json.dumps(step(args.path)))
+        return 0
+    if args.rebuild:
+        for size in args.sizes:
+            path = CACHE / f"store-{size}.sqlite3"
+            if not path.exists():
+                _run("build", size, path)
+            print(json.dumps({"size": size, **_run("rebuild", size, path), **_run("background", size, path)}))
         return 0
     rows = []
     for size in args.sizes:

@@ -26,6 +26,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from interface.plain import render_answer_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
+from knowledge.rebuild import terminal_progress
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.storage.errors import StoreError
 
@@ -166,8 +167,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def open_service(settings: Settings, database: Path | None) -> AnswerService:
+    """A command runs once: a rebuild the analysis needs happens now, with a bar on the terminal
+    (the bot instead keeps answering from its previous index while it rebuilds)."""
     path = database or settings.database_path
-    return AnswerService.open(path, max_question_length=settings.max_question_length)
+    return AnswerService.open(
+        path, max_question_length=settings.max_question_length, progress=terminal_progress(), background=False
+    )
 
 
 # --- ask ------------------------------------------------------------------------------------------

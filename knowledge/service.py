@@ -12,15 +12,17 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
 from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import Decider
 from knowledge.search.index import Index, analyzer_fingerprint
 from knowledge.search.matcher import Matcher, Ranking, Scored
-from knowledge.search.snapshot import load_snapshot, write_snapshot
+from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
 from knowledge.storage.errors import NotFound
@@ -53,10 +55,22 @@ class DocumentSummary(BaseModel):
 class AnswerService:
     """Answers questions from the store's active entries."""
 
-    def __init__(self, store: Store, *, max_question_length: int = MAX_QUESTION_LENGTH) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_question_length: int = MAX_QUESTION_LENGTH,
+        progress: Progress | None = None,
+        background: bool = True,
+    ) -> None:
         self.store = store
         self.max_question_length = max_question_length
         self._fingerprint = analyzer_fingerprint()
+        self._index_fingerprint = self._fingerprint  # the analysis that made the index in use
+        self._progress = progress
+        self._background = background
+        self._rebuild: Rebuild | None = None
+        self._revision = 0
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
         #: (entry id, entry version, document version) → its citation: built once, not per answer.
@@ -72,7 +86,7 @@ class AnswerService:
         self._start()
 
     @classmethod
-    def open(cls, path: Path | str, **kwargs: int) -> AnswerService:
+    def open(cls, path: Path | str, **kwargs: Any) -> AnswerService:
         """Open the store at `path`, filling it with the shipped sources on first start."""
         store = Store.open(path)
         if seed_store(store):
@@ -82,8 +96,12 @@ class AnswerService:
         return cls(store, **kwargs)
 
     def close(self) -> None:
-        """Save the index if it changed since its snapshot, then close the store."""
-        if self._snapshot_revision != self._revision:
+        """Save the index if it changed since its snapshot, then close the store (a rebuild under
+        way is finished first: its work is not thrown away)."""
+        if self._rebuild is not None:
+            self._rebuild.wait()
+            self._take_rebuild()
+        if self._snapshot_revision != self._revision and self._index_fingerprint == self._fingerprint:
             self.save_snapshot()
         self.store.close()
 
@@ -91,6 +109,8 @@ class AnswerService:
 
     def refresh(self) -> None:
         """Apply every change saved since the last look, incrementally (a restore reloads all)."""
+        if self._rebuild is not None and self._rebuild.done:
+            self._take_rebuild()
         revision = self.store.revision()
         if revision == self._revision:
             return
@@ -109,13 +129,13 @@ class AnswerService:
             self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
 
     def reload(self) -> None:
-        """(Re)build the index from the store's active entries (the snapshot is the only saved copy)."""
-        self._revision = self.store.revision()
+        """(Re)build the index from the store's active entries, streamed in batches, and swap it in
+        whole (the snapshot is the only saved copy)."""
+        self._revision, index = build_index(self.store, self.index.analyzer, self._progress)
         self._documents.clear()
         self._entries.clear()
-        self._set_index(Index(self.index.analyzer))
-        for entry in self.store.entries():
-            self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
+        self._index_fingerprint = self._fingerprint
+        self._set_index(index)
 
     def _set_index(self, index: Index) -> None:
         self.index = index
@@ -123,16 +143,58 @@ class AnswerService:
         self.decider = Decider(self.matcher)
 
     def _start(self) -> None:
-        """Load the index snapshot if it is current enough, then catch up; otherwise build it."""
-        snapshot = load_snapshot(self._snapshot_path, self._fingerprint, self.store.change_stamp, self.index.analyzer)
+        """Load the index snapshot if it is current enough, then catch up; otherwise build it. A
+        snapshot of an earlier analysis answers until the new index, built in the background, is
+        ready (see rebuilding)."""
+        analyzer = self.index.analyzer
+        snapshot = load_any_snapshot(self._snapshot_path, self.store.change_stamp, analyzer)
         if snapshot is not None and snapshot[0] <= self.store.revision():
-            self._revision, index = snapshot
+            self._revision, index, self._index_fingerprint = snapshot
             self._snapshot_revision = self._revision
             self._set_index(index)
             self.refresh()
+            if self._index_fingerprint != self._fingerprint:
+                logger.info("The analysis changed: rebuilding the index, answering from the previous one meanwhile")
+                self.rebuild(background=self._background)
             return
         self.reload()
         self.save_snapshot()
+
+    @property
+    def rebuilding(self) -> bool:
+        """A new index is being built in the background; answers come from the previous one."""
+        return self._rebuild is not None and not self._rebuild.done
+
+    def rebuild(self, *, background: bool = True) -> None:
+        """Build the index anew; in the background (a store on disk), the current index keeps
+        answering and the new one takes over, saved, before the first answer after it is ready."""
+        path = self.store.path
+        if not background or path is None:
+            self.reload()
+            self.save_snapshot()
+            return
+        if self.rebuilding:
+            return
+        fingerprint = self._fingerprint
+
+        def save(revision: int, index: Index, store: Store) -> None:
+            if self._snapshot_path is not None:
+                write_snapshot(self._snapshot_path, fingerprint, revision, store.change_stamp(revision), index)
+
+        self._rebuild = Rebuild(path, Analyzer(), self._progress, then=save)
+
+    def _take_rebuild(self) -> None:
+        """Swap in the index a background rebuild finished (then catch up on changes since)."""
+        rebuild, self._rebuild = self._rebuild, None
+        if rebuild is None or rebuild.result is None:
+            return  # failed (logged): the index in use stays
+        self._revision, index = rebuild.result
+        self._snapshot_revision = self._revision
+        self._documents.clear()
+        self._entries.clear()
+        self._index_fingerprint = self._fingerprint
+        self._set_index(index)
+        logger.info("The rebuilt index is in use")
 
     @property
     def _snapshot_path(self) -> Path | None:
@@ -142,7 +204,7 @@ class AnswerService:
         """Write the index next to the database, so the next start need not build it."""
         if self._snapshot_path is not None:
             stamp = self.store.change_stamp(self._revision)
-            write_snapshot(self._snapshot_path, self._fingerprint, self._revision, stamp, self.index)
+            write_snapshot(self._snapshot_path, self._index_fingerprint, self._revision, stamp, self.index)
             self._snapshot_revision = self._revision
 
     def entry_for(self, entry_id: int) -> Entry:

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from knowledge.models import Entry
@@ -38,13 +39,18 @@ COMMON_SHARE = 0.005
 REFINED = 300
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
 EXACT_CANDIDATES = 1000
+#: Common terms whose per-field bitmaps are kept (12.5 KB each at 100,000 entries).
+FIELD_BITMAPS = 256
 #: Scoring views kept in memory (a few hundred bytes each).
 VIEWS = 20_000
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
+#: Each posting is `slot << 2 | fields`: which fields of the entry hold the term (see pruning.py).
+IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time")
 _NONZERO = re.compile(rb"[^\x00]")
+_EMPTY = array("i")
 
 
 def analyzer_fingerprint() -> str:
@@ -99,11 +105,15 @@ class Index:
         self._packed: list[array[int] | None] = []
         self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
         self._alive = bytearray()
+        # Postings of entries holding the term in a phrasing (question, alternate), and of those
+        # holding it in their text only: the first stage can leave the weaker kind out (pruning.py).
         self._postings: dict[int, array[int]] = {}
+        self._text_only: dict[int, array[int]] = {}
         self._df: dict[int, int] = defaultdict(int)
         self._bitmaps: dict[int, bytearray] = {}
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
+        self._field_bitmaps: dict[int, tuple[int, int]] = {}
         self._views: dict[int, ScoringView] = {}
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
@@ -145,13 +155,15 @@ class Index:
         self.remove(entry_id)
         kinds_provided, fields = _decode(encoded)
         packed = array("i")
-        all_terms: set[int] = set()
+        all_terms: dict[int, int] = {}
         for kind, words in fields:
             ids = [self.terms.id(w) for w in words]
             packed.append(kind)
             packed.append(len(ids))
             packed.extend(ids)
-            all_terms.update(ids)
+            flag = IN_TEXT if kind == TEXT else IN_PHRASING
+            for term in ids:
+                all_terms[term] = all_terms.get(term, 0) | flag
         slot = len(self._entry_of)
         self._changed()
         self._slot_of[entry_id] = slot
@@ -162,11 +174,12 @@ class Index:
         self._alive.append(1)
         for topic in topics:
             self._by_topic[topic].add(entry_id)
-        for term in all_terms:
-            postings = self._postings.get(term)
+        for term, flags in all_terms.items():
+            lists = self._postings if flags & IN_PHRASING else self._text_only
+            postings = lists.get(term)
             if postings is None:
-                postings = self._postings[term] = array("i")
-            postings.append(slot)
+                postings = lists[term] = array("i")
+            postings.append(slot << 2 | flags)
             self._df[term] += 1
             bitmap = self._bitmaps.get(term)
             if bitmap is not None:
@@ -246,6 +259,7 @@ class Index:
             "meta": [None if m is None else (m[0], m[1], tuple(sorted(m[2]))) for m in self._meta],
             "alive": bytes(self._alive),
             "postings": {term: postings.tobytes() for term, postings in self._postings.items()},
+            "text_only": {term: postings.tobytes() for term, postings in self._text_only.items()},
             "df": dict(self._df),
             "bitmaps": {term: bytes(bitmap) for term, bitmap in self._bitmaps.items()},
             "tombstones": self._tombstones,
@@ -270,6 +284,10 @@ class Index:
         while postings:
             term, raw = postings.popitem()
             index._postings[term] = _array("i", raw)
+        postings = data.pop("text_only")
+        while postings:
+            term, raw = postings.popitem()
+            index._text_only[term] = _array("i", raw)
         index._df = defaultdict(int, data.pop("df"))
         bitmaps = data.pop("bitmaps")
         while bitmaps:
@@ -317,6 +335,8 @@ class Index:
             self._weights.clear()
         if self._views:
             self._views.clear()
+        if self._field_bitmaps:
+            self._field_bitmaps.clear()
 
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
@@ -344,6 +364,57 @@ class Index:
             )
         return found
 
+    # --- for the safe first stage (pruning.py) -----------------------------------------------------
+
+    def postings_of(self, term: int) -> tuple[array[int], array[int]]:
+        """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`):
+        of entries holding it in a phrasing, and of those holding it in their text only."""
+        return self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY)
+
+    def _all_postings(self, term: int) -> Iterable[int]:
+        return chain(self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY))
+
+    @property
+    def alive(self) -> bytearray:
+        return self._alive
+
+    def entry_at(self, slot: int) -> int:
+        return self._entry_of[slot]
+
+    def bitmap(self, term: int) -> int:
+        """The live entries holding the term, as the bits of an integer (bit i: slot i)."""
+        bitmap = self._bitmaps.get(term)
+        if bitmap is None:
+            bitmap = self._bitmaps[term] = self._bitmap_of(term)
+        return int.from_bytes(bitmap, "little")
+
+    def field_bitmaps(self, term: int) -> tuple[int, int]:
+        """The live entries holding the term in a phrasing, and in their text (bits of integers),
+        made when first asked for and kept until the index changes."""
+        found = self._field_bitmaps.get(term)
+        if found is None:
+            alive = self._alive
+            phrased = bytearray(len(alive) // 8 + 1)
+            text = bytearray(len(alive) // 8 + 1)
+            for code in self._postings.get(term, _EMPTY):
+                slot = code >> 2
+                if alive[slot]:
+                    phrased[slot >> 3] |= 1 << (slot & 7)
+                    if code & IN_TEXT:
+                        text[slot >> 3] |= 1 << (slot & 7)
+            for code in self._text_only.get(term, _EMPTY):
+                slot = code >> 2
+                if alive[slot]:
+                    text[slot >> 3] |= 1 << (slot & 7)
+            if len(self._field_bitmaps) >= FIELD_BITMAPS:
+                self._field_bitmaps.clear()
+            found = self._field_bitmaps[term] = (int.from_bytes(phrased, "little"), int.from_bytes(text, "little"))
+        return found
+
+    def is_common(self, term: int) -> bool:
+        """Walking this term's postings costs more than looking an entry up in them."""
+        return self._df.get(term, 0) > self._common_threshold()
+
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
 
@@ -365,9 +436,9 @@ class Index:
             alive = self._alive
             for term in rare:
                 weight = self.weight(term)
-                for slot in self._postings[term]:
-                    if alive[slot]:
-                        scores[slot] += weight
+                for code in self._all_postings(term):
+                    if alive[code >> 2]:
+                        scores[code >> 2] += weight
         else:
             for slot in self._shared_by_all(common, limit * 20):
                 scores[slot] = 0.0
@@ -375,8 +446,9 @@ class Index:
             scores = dict(sorted(scores.items(), key=lambda item: -item[1])[:REFINED])
         for term in common:
             weight, bitmap = self.weight(term), self._bitmaps[term]
+            size = len(bitmap)  # entries added after the bitmap's last set bit may lie beyond it
             for slot in scores:
-                if bitmap[slot >> 3] >> (slot & 7) & 1:
+                if slot >> 3 < size and bitmap[slot >> 3] >> (slot & 7) & 1:
                     scores[slot] += weight
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [self._entry_of[slot] for slot, _ in ranked]
@@ -386,9 +458,9 @@ class Index:
         scores: dict[int, float] = defaultdict(float)
         for term in {t for t in terms if self.knows(t)}:
             weight = self.weight(term)
-            for slot in self._postings[term]:
-                if self._alive[slot]:
-                    scores[slot] += weight
+            for code in self._all_postings(term):
+                if self._alive[code >> 2]:
+                    scores[code >> 2] += weight
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self._entry_of[slot] for slot, _ in ranked]
 
@@ -420,9 +492,9 @@ class Index:
 
     def _bitmap_of(self, term: int) -> bytearray:
         bitmap = bytearray(len(self._alive) // 8 + 1)
-        for slot in self._postings[term]:
-            if self._alive[slot]:
-                _set_bit(bitmap, slot)
+        for code in self._all_postings(term):
+            if self._alive[code >> 2]:
+                _set_bit(bitmap, code >> 2)
         return bitmap
 
     # --- typo correction ---------------------------------------------------------------------------

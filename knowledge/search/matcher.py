@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
 from knowledge.search.index import Index
+from knowledge.search.pruning import relevance_bound, safe_top
 from knowledge.text import focus
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency
@@ -57,6 +58,9 @@ _LACINKA = re.compile(r"[ŭłćśźńŬŁĆŚŹŃ]")
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
 CONTEXT_KNOWN = 0.25
 CONTEXT_UNKNOWN = 0.02
+#: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
+#: lead is measured against, and the suggestions.
+EXACT_TOP = 3
 
 
 def _common_latin(word: str) -> int:
@@ -212,10 +216,23 @@ class Matcher:
             return Ranking(analysis, [])
         weights = self._query_weights(analysis)
         total = sum(weights.values())
-        candidates = self.index.exact_candidates(weights) if exhaustive else self.index.candidates(weights)
         query_text = " ".join(analysis.terms)
         rare = self._rare_unknown_share(analysis)
-        scored = [self._score(entry_id, analysis, query_text, weights, total, rare, exclude) for entry_id in candidates]
+        if exhaustive:
+            scored = [
+                self._score(entry_id, analysis, query_text, weights, total, rare, exclude)
+                for entry_id in self.index.exact_candidates(weights)
+            ]
+        else:
+            bound = relevance_bound(self.calibration.relevance, weights, total, rare, query_text)
+            scored = safe_top(
+                self.index,
+                weights,
+                bound,
+                lambda entry_id: self._score(entry_id, analysis, query_text, weights, total, rare, exclude),
+                EXACT_TOP,
+                minimum=self.calibration.suggest_threshold,
+            )
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         ranking = Ranking(analysis, scored[: max(limit, 2)])
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())

@@ -309,6 +309,25 @@ class Store(AnonymousUsage):
             raise NotFound(f"no entry with key {key!r}")
         return self.entry(int(row[0]))
 
+    def active_entries_in_batches(self, size: int = 500) -> Iterator[list[Entry]]:
+        """The active entries, a batch at a time (by id): a rebuild of
+        the index never holds more than one batch of them."""
+        sql = (
+            "SELECT e.*, d.key AS document_key FROM entries e "
+            "JOIN documents d ON d.id = e.document_id WHERE e.status = ? AND e.id > ? ORDER BY e.id LIMIT ?"
+        )
+        last = 0
+        while True:
+            rows = list(self.db.query(sql, [EntryStatus.ACTIVE.value, last, size]))
+            if not rows:
+                return
+            last = int(rows[-1]["id"])
+            yield [_entry_from_row(row) for row in rows]
+
+    def count_active_entries(self) -> int:
+        row = self.db.execute("SELECT count(*) FROM entries WHERE status = ?", [EntryStatus.ACTIVE.value]).fetchone()
+        return int(row[0])
+
     def entries_changed_since(self, revision: int) -> tuple[int, list[Entry], set[int], bool]:
         """What changed after `revision`: (new revision, entries now active, ids no longer active,
         whether everything must be reloaded because the store was restored from an export)."""
