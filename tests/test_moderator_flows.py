@@ -388,11 +388,11 @@ def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
 
 
 def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:
-    from knowledge.ingest import importers
+    from knowledge.ingest import rejections
     from knowledge.reasons import rejection
 
-    fixed = (importers.NOT_TEXT, importers.NOT_PDF, importers.ENCRYPTED_PDF, importers.NO_TEXT_LAYER)
-    for sentence in (*fixed, importers.DOCTYPE_REFUSED, importers.NOT_OFFICIAL_XML, "the file is empty"):
+    fixed = (rejections.NOT_TEXT, rejections.NOT_PDF, rejections.ENCRYPTED_PDF, rejections.NO_TEXT_LAYER)
+    for sentence in (*fixed, rejections.DOCTYPE_REFUSED, rejections.NOT_OFFICIAL_XML, "the file is empty"):
         reason, values = rejection(sentence)
         assert reason is not Reason.DOCUMENT_REJECTED and values == {}, sentence
         assert "file" not in NL.reason(ModerationError(reason)).replace("bestand", ""), "Dutch, not English"
