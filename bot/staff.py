@@ -18,7 +18,7 @@ from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
 from knowledge.models import EntryStatus, ParsedDocument, SourceText
-from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
+from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft, split_question
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 
@@ -242,8 +242,7 @@ def translate_entry(
 
 def _translation_draft(path: Path | None) -> TranslationDraft:
     if path is None:
-        text = sys.stdin.read()
-        question = None
+        question, text = split_question(sys.stdin.read())
     elif path.suffix.lower() in (".yaml", ".yml", ".json"):
         data = _structured(path)
         if not isinstance(data, dict):
@@ -258,7 +257,7 @@ def _translation_draft(path: Path | None) -> TranslationDraft:
             text = _read(path, limit=200_000).decode("utf-8")
         except UnicodeDecodeError:
             raise StaffError(f"{path} is not UTF-8 text") from None
-        question = None
+        question, text = split_question(text)
     if not text.strip():
         raise StaffError("the translation is empty")
     return TranslationDraft(text=text.strip(), question=question)

@@ -8,6 +8,7 @@ The answer service sees every change before its next answer (it follows the stor
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections import Counter
 from typing import Any
@@ -45,6 +46,18 @@ from knowledge.text.analysis import fold, tokens
 MAX_MANUAL_TEXT = 3500
 REVIEW_SIMILARITY = 82
 _ALTERNATES = TypeAdapter(list[AlternateQuestion])
+
+
+#: 'Q: translated question' on the first line of the message, the translated text after it.
+_QUESTION_LINE = re.compile(r"^\s*Q:\s*(.+?)\s*(?:\n|$)", re.IGNORECASE)
+
+
+def split_question(message: str) -> tuple[str | None, str]:
+    """(translated question or None, translated text) from a moderator's message."""
+    m = _QUESTION_LINE.match(message)
+    if not m:
+        return None, message.strip()
+    return m.group(1).strip(), message[m.end() :].strip()
 
 
 class ModerationError(Exception):

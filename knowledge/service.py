@@ -238,8 +238,13 @@ class AnswerService:
         return cleaned
 
     def question_language(self, question: str) -> Language | None:
-        """The language a question is written in, or None when the text does not tell."""
-        return question_language(question, self.matcher.analyzer)
+        """The language a question is written in, or None when the text does not tell. Russian or
+        Belarusian typed in Latin letters is that language (as the matcher reads it), not Dutch."""
+        detected = question_language(question, self.matcher.analyzer)
+        if detected in (Language.RU, Language.BE):
+            return detected
+        read_as = self.matcher.analyse(question).language
+        return Language(read_as) if read_as in ("ru", "be") else detected
 
     def phrasing_language(self, text: str) -> Language:
         """The language of a moderator's phrasing, as the matcher will read it (Dutch when unsure)."""

@@ -140,3 +140,21 @@ def test_stats_count_questions_per_language(capsys: pytest.CaptureFixture[str], 
     code, out, _ = run(capsys, database, "stats")
     assert code == 0 and "questions per language: nl 1 en 0 ru 1 be 0" in out
     assert "without a current translation: en 0, ru 0, be 0" in out
+
+
+def test_translate_takes_a_q_line_as_the_translated_question_from_a_file_and_standard_input(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same 'Q: …' first line as /translate in Telegram: the question, not part of the text."""
+    text_file = tmp_path / "ru.txt"
+    text_file.write_text("Q: Какие санкции?\nНовый перевод из файла.\n", encoding="utf-8")
+    assert run(capsys, database, "translate", "3", "ru", str(text_file))[0] == 0
+    saved = translation_of(database, 3, Language.RU)
+    assert saved is not None and (saved.question, saved.text) == ("Какие санкции?", "Новый перевод из файла.")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Q: Якія санкцыі?\nПераклад са стандартнага ўваходу."))
+    assert run(capsys, database, "translate", "3", "be", "-")[0] == 0
+    belarusian = translation_of(database, 3, Language.BE)
+    assert belarusian is not None and (belarusian.question, belarusian.text) == (
+        "Якія санкцыі?",
+        "Пераклад са стандартнага ўваходу.",
+    )

@@ -193,6 +193,8 @@ def test_questions_are_counted_per_language_and_nothing_else_is_kept(store: Stor
         ("What sanctions has the EU imposed on Belarus?", EN),
         ("Welke sancties gelden tegen Belarus?", Language.NL),
         ("Belarus 2021", None),
+        # Russian typed in Latin letters is Russian, even where 'ja' (я) is a Dutch word too.
+        ("Privet, ja iz Grodno, zhivu v Utrehte. Kakie sankcii Niderlandy vveli protiv Belarusi?", RU),
     ],
 )
 def test_the_language_of_a_question(service: AnswerService, question: str, language: Language | None) -> None:

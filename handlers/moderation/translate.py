@@ -23,22 +23,10 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
-from knowledge.moderation import ModerationError
+from knowledge.moderation import ModerationError, split_question
 
 TEXT, CONFIRM = range(20, 22)
 CONFIRM_STALE = "m:tc"
-#: 'Q: translated question' on the first line of the message, the translated text after it.
-_QUESTION_LINE = re.compile(r"^\s*Q:\s*(.+?)\s*(?:\n|$)", re.IGNORECASE)
-
-
-def split_question(message: str) -> tuple[str | None, str]:
-    """(translated question or None, translated text) from a moderator's message."""
-    m = _QUESTION_LINE.match(message)
-    if not m:
-        return None, message.strip()
-    return m.group(1).strip(), message[m.end() :].strip()
-
-
 async def start(update: Update, context: BotContext) -> int:
     t = texts(update, context)
     args = context.args or []
