@@ -13,7 +13,7 @@ import uuid
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.citations import number_label
@@ -117,7 +117,10 @@ class TranslationDraft(BaseModel):
 
 
 class EntryDraft(BaseModel):
-    """A new entry: its question, official text, source and alternate phrasings."""
+    """A new entry: its question, official text, source and alternate phrasings. An unknown field
+    is refused by name (a misspelt 'document_key' must not pass as 'no document given')."""
+
+    model_config = ConfigDict(extra="forbid")
 
     document_key: str | None = None
     new_document: DocumentDraft | None = None

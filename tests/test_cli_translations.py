@@ -158,3 +158,12 @@ def test_translate_takes_a_q_line_as_the_translated_question_from_a_file_and_sta
         "Якія санкцыі?",
         "Пераклад са стандартнага ўваходу.",
     )
+
+
+def test_add_names_a_misspelt_field_instead_of_reading_it_as_missing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    entries = tmp_path / "entry.yaml"
+    entries.write_text(f"document: {LETTER_KEY}\nquestion: {NEW_QUESTION}\ntext: {NEW_TEXT}\n", encoding="utf-8")
+    code, _, err = run(capsys, database, "add", str(entries))
+    assert code != 0 and "document" in err and "extra" in err.lower() and len(err.strip().splitlines()) == 1
