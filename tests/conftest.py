@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,3 +37,19 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "MODERATOR_IDS", "LOG_LEVEL", "DEFAULT_LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
+    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
+    AnswerService.open(path).close()
+    return path
+
+
+@pytest.fixture
+def database(first_start: Path, tmp_path: Path) -> Path:
+    """A copy of the first start's database (and the index snapshot next to it) for one test."""
+    for built in first_start.parent.iterdir():
+        shutil.copyfile(built, tmp_path / built.name)
+    return tmp_path / first_start.name

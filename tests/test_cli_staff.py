@@ -4,7 +4,6 @@ Telegram; a refusal is one line `error: ...`, a non-zero exit, and nothing writt
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,22 +23,6 @@ from tests.pdfgen import make_pdf
 FICTIONAL = Path(__file__).resolve().parent / "data" / "documents"
 EIGHT_QUESTIONS = FICTIONAL / "kamervragen_eight_questions.txt"  # parses as kamervragen-2023-03-22, 7 entries
 TWO_MINISTERS = FICTIONAL / "kamerbrief_signature_two_ministers.txt"  # kamerbrief-2024-02-12-14, 5 entries
-
-
-@pytest.fixture(scope="module")
-def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
-    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
-    AnswerService.open(path).close()
-    return path
-
-
-@pytest.fixture
-def database(first_start: Path, tmp_path: Path) -> Path:
-    path = tmp_path / first_start.name
-    for built in first_start.parent.iterdir():  # the database and the index snapshot next to it
-        shutil.copyfile(built, tmp_path / built.name)
-    return path
 
 
 def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple[int, str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,23 +15,6 @@ from knowledge.storage import translations
 from knowledge.storage.store import Store
 from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
 from tests.test_cli_staff import run, stored
-
-
-@pytest.fixture(scope="module")
-def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database as the first start builds it from the shipped sources (built once, copied per test)."""
-    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
-    AnswerService.open(path).close()
-    return path
-
-
-@pytest.fixture
-def database(first_start: Path, tmp_path: Path) -> Path:
-    path = tmp_path / first_start.name
-    for built in first_start.parent.iterdir():
-        shutil.copyfile(built, tmp_path / built.name)
-    return path
-
 
 RUSSIAN = "Какие санкции ввёл ЕС против Беларуси?"
 DUTCH = "Welke sancties gelden tegen Belarus?"

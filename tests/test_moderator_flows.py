@@ -5,7 +5,6 @@ doing what Telegram does, with every error in one line."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -22,7 +21,7 @@ from interface.texts.moderator import BE, EN, NL, RU, moderator_texts
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
-from knowledge.service import AnswerService, mask_for_review
+from knowledge.service import mask_for_review
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
 from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, content, fresh_service
@@ -250,20 +249,6 @@ def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None
 
 
 # --- the command line -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
-    AnswerService.open(path).close()
-    return path
-
-
-@pytest.fixture
-def database(first_start: Path, tmp_path: Path) -> Path:
-    for built in first_start.parent.iterdir():
-        shutil.copyfile(built, tmp_path / built.name)
-    return tmp_path / first_start.name
 
 
 def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple[int, str, str]:
