@@ -36,9 +36,10 @@ from knowledge.models import (
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
 from knowledge.storage import translations
+from knowledge.storage.audit import Change
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, VersionConflict
+from knowledge.storage.exchange import Export
 from knowledge.storage.migrations import SCHEMA_VERSION
-from knowledge.storage.store import Change, Export
 from knowledge.storage.usage import FeedbackCount, ReviewItem
 from knowledge.text.analysis import fold, tokens
 

@@ -20,7 +20,7 @@ from interface.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
 from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
-from knowledge.storage.store import Export
+from knowledge.storage.exchange import Export
 from tests.conftest import ANSWERS, LETTER
 from tests.moderationkit import (
     AANHANGSEL_XML,

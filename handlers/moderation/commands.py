@@ -17,7 +17,7 @@ from interface.texts.moderator import ModeratorTexts
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
 from knowledge.reasons import Reason
-from knowledge.storage.store import Change
+from knowledge.storage.audit import Change
 
 
 async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The SQLite store: documents, entries, their full history, and anonymous usage counts.
+"""The SQLite store: documents and entries (content), with the audit trail (audit.py), export and
+restore (exchange.py) and anonymous usage counts (usage.py) as its parts.
 
 Every write goes through a pydantic model, runs in one transaction and leaves a change record
 (who, when, before, after), so that every change can be shown and undone and nothing is lost.
@@ -8,57 +9,24 @@ The store knows nothing of Telegram: an actor is an opaque label such as 'telegr
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, Field
 from sqlite_utils import Database
 
-from knowledge.identity import content_digest
-from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText, Translation
+from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.storage import translations
+from knowledge.storage.audit import AuditTrail, Change
 from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, StoreError, VersionConflict
+from knowledge.storage.exchange import Export, export_store, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
+from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row
 from knowledge.storage.usage import AnonymousUsage
-
-ObjectType = Literal["document", "entry", "translation"]
-
-
-class Change(BaseModel):
-    """One audited change; `before` and `after` are whole snapshots of the object."""
-
-    id: int
-    at: dt.datetime
-    actor: str
-    action: str
-    object_type: ObjectType
-    object_id: int
-    object_key: str | None
-    version: int | None
-    batch: str | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    undone_by: int | None = None
-
-
-class Export(BaseModel):
-    """The whole store as data: enough to restore the same content, history included."""
-
-    format: Literal["standpunt-export"] = "standpunt-export"
-    schema_version: int
-    exported_at: dt.datetime
-    documents: list[Document]
-    entries: list[Entry]
-    changes: list[Change] = Field(default_factory=list)
-    sources: dict[str, SourceText] = Field(default_factory=dict, description="Document key → its source text.")
-    translations: list[Translation] = Field(default_factory=list)
-
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
@@ -91,7 +59,7 @@ class _WritingDatabase(Database):
                 raise
 
 
-class Store(AnonymousUsage):
+class Store(AuditTrail, AnonymousUsage):
     """Documents and entries in SQLite (through sqlite-utils), with migrations and an audit trail;
     the anonymous usage counts and the review queue come from AnonymousUsage (storage/usage.py)."""
 
@@ -137,39 +105,27 @@ class Store(AnonymousUsage):
     def schema_version(self) -> int:
         return schema_version(self.db)
 
-    def change_stamp(self, revision: int) -> str:
-        """What change `revision` was: lets a reader check that the log it followed is still this log."""
-        row = self.db.execute(
-            "SELECT at, action, object_type, object_id, version FROM changes WHERE id = ?", [revision]
-        ).fetchone()
-        return "|".join(map(str, row)) if row else ""
-
-    def revision(self) -> int:
-        """Grows with every change; readers compare it to know that they must refresh."""
-        row = self.db.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()
-        return int(row[0])
-
     # --- documents -------------------------------------------------------------------------------
 
     def documents(self) -> list[Document]:
-        return [_document_from_row(row) for row in self.db.query("SELECT * FROM documents ORDER BY date, id")]
+        return [document_from_row(row) for row in self.db.query("SELECT * FROM documents ORDER BY date, id")]
 
     def document(self, key: str) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE key = ?", [key]))
         if not rows:
             raise NotFound(f"no document with key {key!r}")
-        return _document_from_row(rows[0])
+        return document_from_row(rows[0])
 
     def document_by_id(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
             raise NotFound(f"no document with id {document_id}")
-        return _document_from_row(rows[0])
+        return document_from_row(rows[0])
 
     def documents_with_digest(self, digest: str) -> list[Document]:
         """Documents whose imported text has this content digest (knowledge.identity), oldest first."""
         rows = self.db.query("SELECT * FROM documents WHERE content_digest = ? ORDER BY id", [digest])
-        return [_document_from_row(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def has_document(self, key: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM documents WHERE key = ?", [key]).fetchone())
@@ -199,14 +155,14 @@ class Store(AnonymousUsage):
             batch = uuid.uuid4().hex
             now = utcnow()
             document = parsed.document.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
-            document_id = self._insert("documents", _document_to_row(document))
+            document_id = self._insert("documents", document_to_row(document))
             document = document.model_copy(update={"id": document_id})
-            self._record("create", "document", document_id, document.key, 1, None, document, actor, batch)
-            self._save_source(document_id, source)
+            self.record_change("create", "document", document_id, document.key, 1, None, document, actor, batch)
+            self.save_source(document_id, source)
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return document, entries
 
-    def _save_source(self, document_id: int, source: SourceText | None) -> None:
+    def save_source(self, document_id: int, source: SourceText | None) -> None:
         """The source text is data about the document, not a version of it: kept, not audited."""
         if source is not None:
             self.db.execute(
@@ -228,7 +184,7 @@ class Store(AnonymousUsage):
         existing = {e.key: e for e in self.entries(status=None, document_key=parsed.document.key)}
         with self.db.atomic():
             current = self.document(parsed.document.key)
-            self._save_source(current.id or 0, source)
+            self.save_source(current.id or 0, source)
             fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
             document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
             entries = []
@@ -256,15 +212,15 @@ class Store(AnonymousUsage):
         after = after.model_copy(update={"updated_at": utcnow(), "key": before.key, "id": before.id})
         with self.db.atomic():
             cursor = self.db.execute(
-                "UPDATE documents SET " + ", ".join(f"[{c}] = ?" for c in _document_to_row(after))
+                "UPDATE documents SET " + ", ".join(f"[{c}] = ?" for c in document_to_row(after))
                 + " WHERE id = ? AND version = ?",
-                [*_document_to_row(after).values(), before.id, expected_version],
+                [*document_to_row(after).values(), before.id, expected_version],
             )
             if cursor.rowcount != 1:
                 raise VersionConflict(
                     f"document {key} was changed by someone else (version {before.version}, you had {expected_version})"
                 )
-            self._record(action, "document", before.id or 0, key, after.version, before, after, actor, batch)
+            self.record_change(action, "document", before.id or 0, key, after.version, before, after, actor, batch)
         return after
 
     # --- entries ---------------------------------------------------------------------------------
@@ -280,7 +236,7 @@ class Store(AnonymousUsage):
             params.append(document_key)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return [_entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
+        return [entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(
@@ -292,7 +248,7 @@ class Store(AnonymousUsage):
         )
         if not rows:
             raise NotFound(f"no entry with id {entry_id}")
-        return _entry_from_row(rows[0])
+        return entry_from_row(rows[0])
 
     def sibling_ids(self, entry_id: int) -> list[int]:
         """Active entries of the same document, in document order."""
@@ -322,7 +278,7 @@ class Store(AnonymousUsage):
             if not rows:
                 return
             last = int(rows[-1]["id"])
-            yield [_entry_from_row(row) for row in rows]
+            yield [entry_from_row(row) for row in rows]
 
     def count_active_entries(self) -> int:
         row = self.db.execute("SELECT count(*) FROM entries WHERE status = ?", [EntryStatus.ACTIVE.value]).fetchone()
@@ -379,7 +335,7 @@ class Store(AnonymousUsage):
             raise ValueError(f"cannot change {', '.join(sorted(forbidden))}")
         after = Entry.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
         after = after.model_copy(update={"updated_at": utcnow()})
-        row = _entry_to_row(after, document_id=None)
+        row = entry_to_row(after, document_id=None)
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE entries SET " + ", ".join(f"[{c}] = ?" for c in row) + " WHERE id = ? AND version = ?",
@@ -390,7 +346,7 @@ class Store(AnonymousUsage):
                     f"entry {entry_id} was changed by someone else since you opened it "
                     f"(now version {before.version}, you had version {expected_version}); reload it and try again"
                 )
-            self._record(action, "entry", entry_id, after.key, after.version, before, after, actor, batch)
+            self.record_change(action, "entry", entry_id, after.key, after.version, before, after, actor, batch)
         return after
 
     def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:
@@ -409,59 +365,12 @@ class Store(AnonymousUsage):
 
     def _insert_entry(self, entry: Entry, document_id: int, actor: str, now: dt.datetime, batch: str | None) -> Entry:
         entry = entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
-        entry_id = self._insert("entries", _entry_to_row(entry, document_id))
+        entry_id = self._insert("entries", entry_to_row(entry, document_id))
         entry = entry.model_copy(update={"id": entry_id})
-        self._record("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
+        self.record_change("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
         return entry
 
-    # --- history and undo ------------------------------------------------------------------------
-
-    def _record(
-        self,
-        action: str,
-        object_type: ObjectType,
-        object_id: int,
-        object_key: str | None,
-        version: int | None,
-        before: BaseModel | None,
-        after: BaseModel | None,
-        actor: str,
-        batch: str | None = None,
-    ) -> int:
-        return self._insert(
-            "changes",
-            {
-                "at": utcnow().isoformat(),
-                "actor": actor,
-                "action": action,
-                "object_type": object_type,
-                "object_id": object_id,
-                "object_key": object_key,
-                "version": version,
-                "batch": batch,
-                "before": before.model_dump_json() if before else None,
-                "after": after.model_dump_json() if after else None,
-                "undone_by": None,
-            },
-        )
-
-    def history(self, object_id: int, object_type: ObjectType = "entry") -> list[Change]:
-        rows = self.db.query(
-            "SELECT * FROM changes WHERE object_type = ? AND object_id = ? ORDER BY id", [object_type, object_id]
-        )
-        return [_change_from_row(row) for row in rows]
-
-    def changes(self, since: int = 0) -> list[Change]:
-        return [_change_from_row(row) for row in self.db.query("SELECT * FROM changes WHERE id > ? ORDER BY id", [since])]
-
-    def last_change_by(self, actor: str) -> Change | None:
-        rows = list(
-            self.db.query(
-                "SELECT * FROM changes WHERE actor = ? AND undone_by IS NULL AND action != 'undo' ORDER BY id DESC LIMIT 1",
-                [actor],
-            )
-        )
-        return _change_from_row(rows[0]) if rows else None
+    # --- undo ---------------------------------------------------------------------------------------
 
     def undo_last(self, actor: str) -> list[Change]:
         """Undo the actor's last change (a whole import at once); the undo is itself a change."""
@@ -470,18 +379,11 @@ class Store(AnonymousUsage):
             last = self.last_change_by(actor)
             if last is None:
                 raise NotFound("you have no change to undo")
-            targets = (
-                [
-                    _change_from_row(r)
-                    for r in self.db.query("SELECT * FROM changes WHERE batch = ? ORDER BY id DESC", [last.batch])
-                ]
-                if last.batch
-                else [last]
-            )
+            targets = self.changes_in_batch(last.batch) if last.batch else [last]
             for change in targets:
                 undo_id = self._undo_one(change, actor)
                 if undo_id is not None:
-                    self.db.execute("UPDATE changes SET undone_by = ? WHERE id = ?", [undo_id, change.id])
+                    self.mark_undone(change.id, undo_id)
                     undone.append(change)
         return undone
 
@@ -490,7 +392,9 @@ class Store(AnonymousUsage):
             return translations.undo(self, change, actor)
         if change.object_type == "document":
             if change.action == "create":
-                return self._record("undo", "document", change.object_id, change.object_key, change.version, None, None, actor)
+                return self.record_change(
+                    "undo", "document", change.object_id, change.object_key, change.version, None, None, actor
+                )
             document_before = Document.model_validate(change.before)
             document = self.document_by_id(change.object_id)
             fields = document_before.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
@@ -500,83 +404,27 @@ class Store(AnonymousUsage):
         if change.action == "create":
             # Nothing is deleted: undoing an addition retires the entry.
             if current.status is EntryStatus.RETIRED:
-                return self._record("undo", "entry", change.object_id, current.key, current.version, None, None, actor)
+                return self.record_change("undo", "entry", change.object_id, current.key, current.version, None, None, actor)
             self.update_entry(change.object_id, current.version, actor, action="undo", status=EntryStatus.RETIRED)
             return self.revision()
-        if self._changed_after(change):
+        if self.changed_after(change):
             raise LaterChange(change.object_id)
         before = Entry.model_validate(change.before)
         fields = before.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
         self.update_entry(change.object_id, current.version, actor, action="undo", **fields)
         return self.revision()
 
-    def _changed_after(self, change: Change) -> bool:
-        """Whether a later change to the same object still stands: undos, and changes already
-        undone, do not count, so that undo after undo steps back change after change."""
-        row = self.db.execute(
-            "SELECT 1 FROM changes WHERE object_type = ? AND object_id = ? AND id > ? "
-            "AND action != 'undo' AND undone_by IS NULL LIMIT 1",
-            [change.object_type, change.object_id, change.id],
-        ).fetchone()
-        return row is not None
-
     # --- export and restore ----------------------------------------------------------------------
 
     def export(self) -> Export:
-        return Export(
-            schema_version=SCHEMA_VERSION,
-            exported_at=utcnow(),
-            documents=self.documents(),
-            entries=self.entries(status=None),
-            changes=self.changes(),
-            sources={
-                key: SourceText(format=fmt, text=text)
-                for key, fmt, text in self.db.execute(
-                    "SELECT d.key, s.format, s.text FROM document_sources s "
-                    "JOIN documents d ON d.id = s.document_id ORDER BY d.id"
-                )
-            },
-            translations=translations.all_translations(self),
-        )
+        return export_store(self)
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
-        with self.db.atomic():
-            for table in ("translations", "document_sources", "entries", "documents", "changes"):
-                self.db.execute(f"DELETE FROM {table}")
-            for document in export.documents:
-                self.db.table("documents").insert({"id": document.id, **_document_to_row(document)})
-            ids = {d.key: d.id for d in export.documents}
-            for key, source in export.sources.items():
-                if key in ids:
-                    self._save_source(ids[key] or 0, source)
-            for entry in export.entries:
-                self.db.table("entries").insert({"id": entry.id, **_entry_to_row(entry, ids[entry.document_key])})
-            for change in export.changes:
-                row = change.model_dump()
-                row.update(
-                    at=change.at.isoformat(),
-                    before=json.dumps(change.before) if change.before is not None else None,
-                    after=json.dumps(change.after) if change.after is not None else None,
-                )
-                self.db.table("changes").insert(row)
-            self._backfill_digests()
-            translations.restore_rows(self, export.translations)
-            self._record("restore", "document", 0, None, None, None, None, actor)
-
-    def _backfill_digests(self) -> None:
-        """An export from before content digests: give its imported documents their digest."""
-        missing = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE content_digest IS NULL")]
-        for document_id in missing:
-            texts = [
-                row[0]
-                for row in self.db.execute("SELECT text FROM entries WHERE document_id = ? ORDER BY number, id", [document_id])
-            ]
-            if texts:
-                self.db.execute("UPDATE documents SET content_digest = ? WHERE id = ?", [content_digest(texts), document_id])
+        restore_export(self, export, actor)
 
 
-# --- rows <-> models ------------------------------------------------------------------------------
+# --- opening checks ---------------------------------------------------------------------------
 
 
 def _check_is_our_database(path: Path) -> None:
@@ -599,52 +447,6 @@ def _check_is_our_database(path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store")
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})")
-
-
-def _json_list(value: str | None) -> list[Any]:
-    return json.loads(value) if value else []
-
-
-def _document_to_row(document: Document) -> dict[str, Any]:
-    data = document.model_dump(mode="json", exclude={"id"})
-    data["refs"] = json.dumps(data.pop("references"), ensure_ascii=False)
-    data["authors"] = json.dumps(data["authors"], ensure_ascii=False)
-    return data
-
-
-def _document_from_row(row: dict[str, Any]) -> Document:
-    data = dict(row)
-    data["references"] = _json_list(data.pop("refs"))
-    data["authors"] = _json_list(data["authors"])
-    return Document.model_validate(data)
-
-
-def _entry_to_row(entry: Entry, document_id: int | None) -> dict[str, Any]:
-    data = entry.model_dump(mode="json", exclude={"id", "document_key"})
-    for column in ("numbers", "footnotes", "alternates", "topics"):
-        data[column] = json.dumps(data[column], ensure_ascii=False)
-    data["question_is_official"] = int(entry.question_is_official)
-    data["note"] = int(entry.note)
-    if document_id is not None:
-        data["document_id"] = document_id
-    return data
-
-
-def _entry_from_row(row: dict[str, Any]) -> Entry:
-    data = dict(row)
-    data.pop("document_id", None)
-    for column in ("numbers", "footnotes", "alternates", "topics"):
-        data[column] = _json_list(data[column])
-    data["question_is_official"] = bool(data["question_is_official"])
-    data["note"] = bool(data.get("note") or 0)
-    return Entry.model_validate(data)
-
-
-def _change_from_row(row: dict[str, Any]) -> Change:
-    data = dict(row)
-    for column in ("before", "after"):
-        data[column] = json.loads(data[column]) if data[column] else None
-    return Change.model_validate(data)
 
 
 @contextmanager

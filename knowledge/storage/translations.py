@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from knowledge.models import Entry, Language, Translation, TranslationStatus
 
 if TYPE_CHECKING:
-    from knowledge.storage.store import Change, Store
+    from knowledge.storage.audit import Change
+    from knowledge.storage.store import Store
 
 OBJECT: Literal["translation"] = "translation"
 
@@ -134,7 +135,7 @@ def save(
         else:
             _write(store, after, before.version)
             action = "update" if before.status is TranslationStatus.CURRENT else "create"
-        store._record(
+        store.record_change(
             action, OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor, batch
         )
     return after
@@ -152,7 +153,7 @@ def confirm(store: Store, entry: Entry, language: Language, actor: str) -> Trans
     )
     with store.db.atomic():
         _write(store, after, before.version)
-        store._record(
+        store.record_change(
             "confirm", OBJECT, after.id or 0, object_key(entry, language), after.version, before, after, actor
         )
     return after
@@ -192,7 +193,7 @@ def undo(store: Store, change: Change, actor: str) -> int:
         update={"id": current.id, "version": current.version + 1, "updated_at": utcnow(), "by": actor}
     )
     _write(store, after, current.version)
-    return store._record("undo", OBJECT, current.id or 0, change.object_key, after.version, current, after, actor)
+    return store.record_change("undo", OBJECT, current.id or 0, change.object_key, after.version, current, after, actor)
 
 
 def restore_rows(store: Store, translations: list[Translation]) -> None:
@@ -206,11 +207,11 @@ def restore_rows(store: Store, translations: list[Translation]) -> None:
 
 def history(store: Store, entry_id: int) -> list[Change]:
     """Every change of the entry's translations, oldest first."""
-    from knowledge.storage.store import _change_from_row
+    from knowledge.storage.audit import change_from_row
 
     rows = store.db.query(
         "SELECT * FROM changes WHERE object_type = 'translation' AND object_id IN "
         "(SELECT id FROM translations WHERE entry_id = ?) ORDER BY id",
         [entry_id],
     )
-    return [_change_from_row(row) for row in rows]
+    return [change_from_row(row) for row in rows]
