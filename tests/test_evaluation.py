@@ -102,10 +102,9 @@ def test_realistic_messages_stay_at_the_level_reached() -> None:
     assert out.near_answered <= 2 and out.answered_wrong <= 3
 
 
-#: realistic_blind.yaml: the sealed set of realistic messages, written blind like realistic_dev.yaml and
-#: only ever measured (nobody tuning the matcher has read its failures). The levels measured when it
-#: joined: group → (confident and right, right top match).
-BLIND_FLOORS = {
+#: realistic_dev2.yaml: written blind like realistic_dev.yaml and sealed until the fourth session, when its
+#: failures were read to work on: a development set now. The levels it had when it joined.
+DEV2_FLOORS = {
     "dutch_context": (0.51, 0.81),
     "staff": (0.62, 0.93),
     "typo": (0.81, 1.0),
@@ -116,15 +115,34 @@ BLIND_FLOORS = {
     "mixed": (0.69, 0.84),
 }
 
+#: realistic_blind2.yaml: the sealed set, written blind in the fourth session and only ever measured
+#: (nobody tuning the matcher has read its failures). The levels measured when it joined, before that
+#: session's matching work: group → (confident and right, right top match).
+BLIND2_FLOORS = {
+    "dutch_context": (0.29, 0.82),
+    "staff": (0.82, 1.0),
+    "typo": (0.59, 1.0),
+    "english": (0.61, 0.96),
+    "russian": (0.75, 0.95),
+    "russian_latin": (0.58, 1.0),
+    "belarusian": (0.54, 0.91),
+    "mixed": (0.71, 0.85),
+}
 
-def test_the_sealed_realistic_set_stays_at_the_level_measured() -> None:
-    path = Path(str(resources.files("knowledge") / "evaluation" / "realistic_blind.yaml"))
+
+@pytest.mark.parametrize(
+    ("name", "floors", "most_near_answered"), [("realistic_dev2", DEV2_FLOORS, 2), ("realistic_blind2", BLIND2_FLOORS, 5)]
+)
+def test_realistic_sets_stay_at_the_level_measured(
+    name: str, floors: dict[str, tuple[float, float]], most_near_answered: int
+) -> None:
+    path = Path(str(resources.files("knowledge") / "evaluation" / f"{name}.yaml"))
     report = evaluate(load_questions(path))
-    for group, (answered_floor, top1_floor) in BLIND_FLOORS.items():
+    for group, (answered_floor, top1_floor) in floors.items():
         result = report.group(group)
         assert result.accuracy >= answered_floor, f"{group}: confident and right {result.accuracy:.1%}"
         assert result.top1_right / result.total >= top1_floor, f"{group}: top match right {result.top1_right}/{result.total}"
     in_scope = [g for g in report.groups if g.group != "out_of_scope"]
     assert sum(g.answered_wrong for g in in_scope) <= 1
     assert sum(g.nothing for g in in_scope) <= 5
-    assert report.group("out_of_scope").near_answered <= 2
+    assert report.group("out_of_scope").near_answered <= most_near_answered
