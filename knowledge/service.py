@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
-from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.models import Answer, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import Decider
 from knowledge.search.index import Index, analyzer_fingerprint
@@ -73,8 +73,6 @@ class AnswerService:
         self._revision = 0
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
-        #: (entry id, entry version, document version) → its citation: built once, not per answer.
-        self._citations: dict[tuple[int, int, int], Citation] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
@@ -389,20 +387,10 @@ class AnswerService:
             question=entry.question,
             text=entry.text,
             score=round(min(max(score, 0.0), 1.0), 4),
-            citation=self._citation(entry, document),
+            citation=citation_for(entry, document),
             highlight=self._highlight(entry, query_terms) if query_terms else None,
             topics=entry.topics,
         )
-
-    def _citation(self, entry: Entry, document: Document) -> Citation:
-        """Built once per entry until the next change (finding its references reads the whole text)."""
-        key = (entry.id or 0, entry.version, document.version)
-        found = self._citations.get(key)
-        if found is None:
-            if len(self._citations) > 2_000:
-                self._citations.clear()
-            found = self._citations[key] = citation_for(entry, document)
-        return found
 
     def entry_match(self, entry_id: int, question: str | None = None, language: Language | str | None = None) -> Match:
         """An entry shown on request (a button, /topics): active entries only."""

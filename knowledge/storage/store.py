@@ -25,7 +25,7 @@ from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, StoreError, VersionConflict
 from knowledge.storage.exchange import Export, export_store, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
-from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row
+from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
 from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
@@ -334,7 +334,7 @@ class Store(AuditTrail, AnonymousUsage):
         if forbidden:
             raise ValueError(f"cannot change {', '.join(sorted(forbidden))}")
         after = Entry.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
-        after = after.model_copy(update={"updated_at": utcnow()})
+        after = with_references(after.model_copy(update={"updated_at": utcnow()}))
         row = entry_to_row(after, document_id=None)
         with self.db.atomic():
             cursor = self.db.execute(
@@ -364,7 +364,7 @@ class Store(AuditTrail, AnonymousUsage):
         return last
 
     def _insert_entry(self, entry: Entry, document_id: int, actor: str, now: dt.datetime, batch: str | None) -> Entry:
-        entry = entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
+        entry = with_references(entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now}))
         entry_id = self._insert("entries", entry_to_row(entry, document_id))
         entry = entry.model_copy(update={"id": entry_id})
         self.record_change("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
