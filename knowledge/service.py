@@ -26,7 +26,7 @@ from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
 from knowledge.storage.errors import NotFound
-from knowledge.storage.store import Store
+from knowledge.storage.store import EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import question_language
@@ -43,7 +43,11 @@ PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
-    """The question is empty, too long or not text."""
+    """The question is empty, too long or not text; `too_long` tells a front end which to say."""
+
+    def __init__(self, message: str, *, too_long: bool = False) -> None:
+        super().__init__(message)
+        self.too_long = too_long
 
 
 class DocumentSummary(BaseModel):
@@ -115,25 +119,27 @@ class AnswerService:
         if revision < self._revision:
             self.reload()
             return
-        self._revision, active, gone, reload_all = self.store.entries_changed_since(self._revision)
-        if reload_all:
+        changes = self.store.entries_changed_since(self._revision)
+        self._revision = changes.revision
+        if changes.reload_all:
             self.reload()
             return
         self._documents.clear()
         self._entries.clear()
-        for entry_id in gone:
+        for entry_id in changes.gone:
             self.index.remove(entry_id)
-        for entry in active:
+        for entry in changes.active:
             self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
 
     def reload(self) -> None:
         """(Re)build the index from the store's active entries, streamed in batches, and swap it in
         whole (the snapshot is the only saved copy)."""
-        self._revision, index = build_index(self.store, self.index.analyzer, self._progress)
+        built = build_index(self.store, self.index.analyzer, self._progress)
+        self._revision = built.revision
         self._documents.clear()
         self._entries.clear()
         self._index_fingerprint = self._fingerprint
-        self._set_index(index)
+        self._set_index(built.search_index)
 
     def _set_index(self, index: Index) -> None:
         self.index = index
@@ -146,10 +152,10 @@ class AnswerService:
         ready (see rebuilding)."""
         analyzer = self.index.analyzer
         snapshot = load_any_snapshot(self._snapshot_path, self.store.change_stamp, analyzer)
-        if snapshot is not None and snapshot[0] <= self.store.revision():
-            self._revision, index, self._index_fingerprint = snapshot
+        if snapshot is not None and snapshot.revision <= self.store.revision():
+            self._revision, self._index_fingerprint = snapshot.revision, snapshot.fingerprint
             self._snapshot_revision = self._revision
-            self._set_index(index)
+            self._set_index(snapshot.search_index)
             self.refresh()
             if self._index_fingerprint != self._fingerprint:
                 logger.info("The analysis changed: rebuilding the index, answering from the previous one meanwhile")
@@ -186,12 +192,11 @@ class AnswerService:
         rebuild, self._rebuild = self._rebuild, None
         if rebuild is None or rebuild.result is None:
             return  # failed (logged): the index in use stays
-        self._revision, index = rebuild.result
-        self._snapshot_revision = self._revision
+        self._revision = self._snapshot_revision = rebuild.result.revision
         self._documents.clear()
         self._entries.clear()
         self._index_fingerprint = self._fingerprint
-        self._set_index(index)
+        self._set_index(rebuild.result.search_index)
         logger.info("The rebuilt index is in use")
 
     @property
@@ -232,7 +237,7 @@ class AnswerService:
         if not cleaned:
             raise InvalidQuestion("the question is empty")
         if len(cleaned) > self.max_question_length:
-            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
+            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
         return cleaned
 
     def question_language(self, question: str) -> Language | None:
@@ -431,8 +436,11 @@ class AnswerService:
     def documents(self) -> list[DocumentSummary]:
         self.refresh()
         counts = self.store.entry_counts()
+        none = EntryCounts(active=0, total=0)
         return [
-            DocumentSummary(document=d, active_entries=counts.get(d.key, (0, 0))[0], total_entries=counts.get(d.key, (0, 0))[1])
+            DocumentSummary(
+                document=d, active_entries=counts.get(d.key, none).active, total_entries=counts.get(d.key, none).total
+            )
             for d in self.store.documents()
         ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
 from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
@@ -441,13 +442,23 @@ def _split_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def flat_header_row(paragraphs: list[Paragraph]) -> tuple[str, str, str] | None:
-    """(chamber 'tk'/'ek', vergaderjaar digits '20202021', number) from the web page's flattened header table."""
+class HeaderRow(NamedTuple):
+    """An Aanhangsel's place, from the web page's flattened header table."""
+
+    chamber: str
+    """'tk' or 'ek'."""
+    years: str
+    """The vergaderjaar's digits, '20202021'."""
+    number: str
+
+
+def flat_header_row(paragraphs: list[Paragraph]) -> HeaderRow | None:
+    """The chamber, vergaderjaar and number from the web page's flattened header table."""
     for paragraph in paragraphs:
         if m := _FLAT_HEADER_ROW.search(paragraph.text):
             start, end = int(m.group(2)), int(m.group(3))
             if end == start + 1 and m.group(4):
-                return ("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
+                return HeaderRow("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
     return None
 
 

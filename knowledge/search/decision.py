@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
@@ -99,7 +100,7 @@ class Decider:
         analysis = ranking.analysis
         return later_than(analysis.tokens, analysis.asks_for, year)
 
-    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
+    def _positions(self, ranking: Ranking) -> _Positions:
         """The position that answers, then earlier positions on the same question, newest first.
 
         Passages from documents of other dates, on the same subject and relevant enough, are the
@@ -108,7 +109,7 @@ class Decider:
         """
         scored = ranking.scored
         if not scored:
-            return [], round(ranking.confidence, 4), 0.0
+            return _Positions([], round(ranking.confidence, 4), 0.0)
         top = scored[0]
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
@@ -119,7 +120,7 @@ class Decider:
                 same.append(other)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
-            return [top], round(ranking.confidence, 4), lead(top.relevance, runner_up)
+            return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
         tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
         leading = max(tied, key=date_of)
         earlier = sorted(
@@ -128,7 +129,7 @@ class Decider:
         rivals = [s for s in scored if s is not top and s not in same]
         confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
-        return [leading, *earlier], round(confidence, 4), margin
+        return _Positions([leading, *earlier], round(confidence, 4), margin)
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
@@ -141,6 +142,15 @@ class Decider:
     def _date_of(self, scored: Scored) -> int:
         """The document date of a match as an ordinal (0 when unknown), straight from the index."""
         return self.index.date_of(scored.entry_id)
+
+
+class _Positions(NamedTuple):
+    """The positions on the question (the one that answers first, then earlier ones, newest first),
+    the confidence that the first is right, and its lead over the best rival (log-odds)."""
+
+    positions: list[Scored]
+    confidence: float
+    margin: float
 
 
 def lead(best: float, runner_up: float) -> float:
