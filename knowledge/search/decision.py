@@ -12,6 +12,8 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from knowledge.models import Outcome
@@ -19,6 +21,7 @@ from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary
 from knowledge.text.analysis import fold
 from knowledge.text.timing import later_than
+from knowledge.yamlfast import load_yaml
 
 SUGGESTIONS = 3
 #: An answer needs a clear lead over the best other passage, whatever the confidence: two passages
@@ -30,10 +33,6 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
-#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
-SUBJECT_NAMES = (
-    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
-)
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -85,7 +84,7 @@ class Decider:
         if not any(self._unknown_name(name) for name in names):
             return False
         if self._subject_terms is None:
-            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
         return not self._subject_terms & set(ranking.analysis.terms)
 
     def _unknown_name(self, word: str) -> bool:
@@ -151,6 +150,17 @@ class _Positions(NamedTuple):
     positions: list[Scored]
     confidence: float
     margin: float
+
+
+@lru_cache(maxsize=1)
+def subject_names() -> tuple[str, ...]:
+    """The names of the store's subject (lexicon/subject.yaml): a question naming one of them is about
+    it, whatever else it names."""
+    data = load_yaml((resources.files("knowledge") / "lexicon" / "subject.yaml").read_text(encoding="utf-8"))
+    names = data.get("names") if isinstance(data, dict) else None
+    if not names or not all(isinstance(name, str) and name.strip() for name in names):
+        raise ValueError("lexicon/subject.yaml: `names` must be a list of names")
+    return tuple(names)
 
 
 def lead(best: float, runner_up: float) -> float:
