@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from knowledge.search.index import Index
+from knowledge.search.index import Index, date_ordinal
 from knowledge.storage.store import Store
 from knowledge.text.analysis import Analyzer
 
@@ -52,7 +52,7 @@ def build_index(store: Store, analyzer: Analyzer, progress: Progress | None = No
             date = dates.get(entry.document_key)
             if date is None:
                 document = store.document(entry.document_key)
-                date = dates[entry.document_key] = document.date.toordinal() if document.date else 0
+                date = dates[entry.document_key] = date_ordinal(document.date)
             index.add(entry, date)
         done += len(batch)
         logged(done, total)

@@ -7,7 +7,6 @@ citations. Front ends only render what it returns.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import unicodedata
@@ -20,7 +19,7 @@ from knowledge.citations import citation_for
 from knowledge.models import Answer, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import Decider
-from knowledge.search.index import Index, analyzer_fingerprint
+from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
 from knowledge.search.matcher import Matcher, Ranking, Scored
 from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
@@ -74,7 +73,6 @@ class AnswerService:
         self._progress = progress
         self._background = background
         self._rebuild: Rebuild | None = None
-        self._revision = 0
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
@@ -129,7 +127,7 @@ class AnswerService:
         for entry_id in changes.gone:
             self.index.remove(entry_id)
         for entry in changes.active:
-            self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
+            self.index.add(entry, date_ordinal(self.document_for(entry.document_key).date))
 
     def reload(self) -> None:
         """(Re)build the index from the store's active entries, streamed in batches, and swap it in
@@ -452,10 +450,6 @@ class AnswerService:
 
     def record_feedback(self, entry_id: int, helpful: bool) -> None:
         self.store.record_feedback(entry_id, helpful)
-
-
-def _ordinal(date: dt.date | None) -> int:
-    return date.toordinal() if date else 0
 
 
 def normalise_for_review(question: str) -> str:

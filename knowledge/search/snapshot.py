@@ -59,14 +59,6 @@ def _read(path: Path | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
 
 
-def load_snapshot(
-    path: Path | None, fingerprint: str, stamp_of: Callable[[int], str], analyzer: Analyzer
-) -> tuple[int, Index] | None:
-    """(revision, index) from a snapshot made by this analysis of this very change log, or None."""
-    found = load_any_snapshot(path, stamp_of, analyzer, fingerprint)
-    return None if found is None else (found[0], found[1])
-
-
 def load_any_snapshot(
     path: Path | None, stamp_of: Callable[[int], str], analyzer: Analyzer, fingerprint: str | None = None
 ) -> Snapshot | None:

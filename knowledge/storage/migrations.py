@@ -226,10 +226,6 @@ def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def application_id(db: Database) -> int:
-    return int(db.execute("PRAGMA application_id").fetchone()[0])
-
-
 def migrate(db: Database, target: int = SCHEMA_VERSION) -> list[int]:
     """Bring the schema up to `target`, one version per transaction; returns the versions applied."""
     applied: list[int] = []

@@ -473,12 +473,3 @@ def _check_is_our_database(path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store")
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})")
-
-
-@contextmanager
-def open_store(path: Path | str) -> Iterator[Store]:
-    store = Store.open(path)
-    try:
-        yield store
-    finally:
-        store.close()

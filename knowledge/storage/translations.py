@@ -53,13 +53,6 @@ def translation(store: Store, entry_id: int, language: Language, *, withdrawn: b
     return found if withdrawn or found.status is TranslationStatus.CURRENT else None
 
 
-def translations_of(store: Store, entry_id: int) -> list[Translation]:
-    rows = store.db.query(
-        "SELECT * FROM translations WHERE entry_id = ? AND status = 'current' ORDER BY language", [entry_id]
-    )
-    return [_from_row(row) for row in rows]
-
-
 def all_translations(store: Store) -> list[Translation]:
     return [_from_row(row) for row in store.db.query("SELECT * FROM translations ORDER BY id")]
 
