@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import NoReturn
 
@@ -14,6 +15,7 @@ import pytest
 from knowledge.citations import citation_for
 from knowledge.models import Entry
 from knowledge.service import AnswerService
+from knowledge.shipped import seed_store
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import Store
 from knowledge.text import references as finder
@@ -39,7 +41,8 @@ def test_an_imported_entry_carries_the_references_its_text_cites(store: Store) -
 
 def test_a_store_from_before_stored_references_migrates_with_them_found_and_keys_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "v7.sqlite3"
-    AnswerService.open(path).close()
+    with closing(Store.open(path)) as new:  # the shipped store, turned back into what version 7 left
+        seed_store(new)
     conn = sqlite3.connect(path)
     conn.executescript("ALTER TABLE entries DROP COLUMN refs; PRAGMA user_version = 7;")
     keys = [row[0] for row in conn.execute("SELECT key FROM entries ORDER BY id")]
