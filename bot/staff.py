@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import html
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from bot.settings import Settings
 from interface.previews import render_preview
+from interface.texts.markup import html_to_plain
 from interface.texts.moderator import IMPORT_EN
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
@@ -124,7 +126,8 @@ def _import_parsed(
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
-            out.write(_plain(render_preview(preview, IMPORT_EN)) + "\n")
+            # The preview is Telegram HTML: built escaped, then read back as plain text for the terminal.
+            out.write(html_to_plain(render_preview(preview, IMPORT_EN, _escape)) + "\n")
             return 0
         moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:
@@ -133,9 +136,8 @@ def _import_parsed(
     return 0
 
 
-def _plain(text: str) -> str:
-    """The Telegram preview without its HTML tags, for a terminal."""
-    return text.replace("<b>", "").replace("</b>", "")
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def export_file(service: AnswerService, path: Path, out: TextIO) -> int:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from typing import NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callbacks
-from handlers.render import BUTTON_TITLE, escape, pack_blocks
+from handlers.render import BUTTON_TITLE, Reply, escape, pack_blocks
 from interface.plain import suggestion_title
 from interface.texts import Texts
 from knowledge.models import Document
@@ -17,11 +18,11 @@ from knowledge.service import AnswerService
 PAGE_SIZE = 8
 
 
-def documents_view(service: AnswerService, texts: Texts, page: int = 0) -> tuple[str, InlineKeyboardMarkup | None]:
+def documents_view(service: AnswerService, texts: Texts, page: int = 0) -> Reply:
     """One page of the documents that have active entries, as buttons; a growing store stays browsable."""
     documents = _browsable(service)
     if not documents:
-        return escape(texts.no_documents), None
+        return Reply(escape(texts.no_documents), None)
     page, pages = _clamp(page, len(documents))
     rows = []
     for document in documents[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
@@ -31,12 +32,10 @@ def documents_view(service: AnswerService, texts: Texts, page: int = 0) -> tuple
     navigation = _navigation(texts, 0, page, pages, back=None)
     if navigation:
         rows.append(navigation)
-    return escape(texts.topics_heading) + _page_label(page, pages), InlineKeyboardMarkup(rows)
+    return Reply(escape(texts.topics_heading) + _page_label(page, pages), InlineKeyboardMarkup(rows))
 
 
-def document_entries_view(
-    service: AnswerService, texts: Texts, document_id: int, page: int
-) -> tuple[str, InlineKeyboardMarkup] | None:
+def document_entries_view(service: AnswerService, texts: Texts, document_id: int, page: int) -> Reply | None:
     """One page of a document's entries as buttons, with paging and a way back; None if unknown."""
     documents = _browsable(service)
     position = next((n for n, d in enumerate(documents) if d.id == document_id), None)
@@ -53,17 +52,23 @@ def document_entries_view(
     rows.append(_navigation(texts, document_id, page, pages, back=back))
     date = texts.date(document.date) if document.date else ""
     heading = texts.topics_document.format(title=escape(document.subject or document.title), date=escape(date))
-    return heading + _page_label(page, pages), InlineKeyboardMarkup(rows)
+    return Reply(heading + _page_label(page, pages), InlineKeyboardMarkup(rows))
 
 
 def _browsable(service: AnswerService) -> list[Document]:
     return [s.document for s in service.documents() if s.active_entries]
 
 
-def _clamp(page: int, count: int) -> tuple[int, int]:
-    """The page shown (a stale or forged page number lands on the nearest real one) and the number of pages."""
+class _Pages(NamedTuple):
+    page: int
+    """The page shown: a stale or forged page number lands on the nearest real one."""
+    pages: int
+    """How many pages there are (at least one)."""
+
+
+def _clamp(page: int, count: int) -> _Pages:
     pages = max(1, -(-count // PAGE_SIZE))
-    return min(max(page, 0), pages - 1), pages
+    return _Pages(min(max(page, 0), pages - 1), pages)
 
 
 def _navigation(

@@ -45,7 +45,7 @@ async def button(update: Update, context: BotContext) -> None:
             document = context.answers.document(entry.document_key)
             view = document_entries_view(context.answers, texts, document.id or 0, 0)
             await query.answer()
-            await reply(message, document_html(document, texts), view[1] if view else None)  # type: ignore[arg-type]
+            await reply(message, document_html(document, texts), view.keyboard if view else None)  # type: ignore[arg-type]
         elif data.action == "topics":
             if data.number == 0:
                 text, keyboard = documents_view(context.answers, texts, data.page)

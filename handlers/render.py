@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
@@ -21,6 +22,13 @@ from knowledge.text.sentences import sentence_spans
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
 BUTTON_TITLE = 60
 QUOTE_OPEN, QUOTE_CLOSE = "<blockquote expandable>", "</blockquote>"
+
+
+class Reply(NamedTuple):
+    """A message to send: its Telegram HTML and the buttons under it, if any."""
+
+    html: str
+    keyboard: InlineKeyboardMarkup | None
 
 
 def escape(text: str) -> str:
@@ -237,7 +245,7 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
+def suggestions_message(answer: Answer, texts: Texts) -> Reply:
     rows = [
         [
             InlineKeyboardButton(
@@ -248,7 +256,7 @@ def suggestions_message(answer: Answer, texts: Texts) -> tuple[str, InlineKeyboa
     ]
     lines = [escape(texts.suggest_heading)]
     lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]
-    return "\n".join(lines), InlineKeyboardMarkup(rows)
+    return Reply("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
 def no_answer_message(texts: Texts) -> str:

@@ -4,7 +4,6 @@ A moderator's note gets none of the document's numbers or links."""
 
 from __future__ import annotations
 
-from knowledge.ingest.parsing import find_references
 from knowledge.models import Citation, Document, DocumentKind, Entry
 
 
@@ -39,7 +38,8 @@ def citation_for(entry: Entry, document: Document) -> Citation:
             is_note=True,
         )
     numbers = entry.numbers or [entry.number]
-    references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
+    # The entry's references were found when the store wrote it (storage/rows.py): never read here again.
+    references = list(dict.fromkeys(entry.references + [f"{f.number}. {f.text}" for f in entry.footnotes]))
     return Citation(
         document_key=document.key,
         document_id=document.id,
@@ -57,7 +57,3 @@ def citation_for(entry: Entry, document: Document) -> Citation:
         footnotes=entry.footnotes,
         url=document.url,
     )
-
-
-def _references_in(entry: Entry) -> list[str]:
-    return find_references(f"{entry.question or ''} {entry.text}")

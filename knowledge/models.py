@@ -126,6 +126,11 @@ class Entry(BaseModel):
     )
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ENTRY_TEXT)]
     footnotes: list[Footnote] = Field(default_factory=list)
+    references: list[str] = Field(
+        default_factory=list,
+        description="Parliamentary documents its question and text cite: found by the store whenever it writes "
+        "the entry (knowledge.text.references), so citations need not read the text again.",
+    )
     alternates: list[AlternateQuestion] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     language: Language = Language.NL

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import uuid
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
@@ -40,6 +40,7 @@ from knowledge.storage.audit import Change
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, VersionConflict
 from knowledge.storage.exchange import Export
 from knowledge.storage.migrations import SCHEMA_VERSION
+from knowledge.storage.store import EntryCounts, StoredDocument
 from knowledge.storage.usage import FeedbackCount, ReviewItem
 from knowledge.text.analysis import fold, tokens
 
@@ -53,12 +54,26 @@ _ALTERNATES = TypeAdapter(list[AlternateQuestion])
 _QUESTION_LINE = re.compile(r"^\s*Q:\s*(.+?)\s*(?:\n|$)", re.IGNORECASE)
 
 
-def split_question(message: str) -> tuple[str | None, str]:
-    """(translated question or None, translated text) from a moderator's message."""
+class AddedEntry(NamedTuple):
+    """An entry as added, with why it became a moderator's note (None: it is official text)."""
+
+    entry: Entry
+    why_note: Reason | None
+
+
+class SplitTranslation(NamedTuple):
+    """A moderator's translation message: the translated question (when given) and text."""
+
+    question: str | None
+    text: str
+
+
+def split_question(message: str) -> SplitTranslation:
+    """The translated question (None without a 'Q:' line) and the translated text of a message."""
     m = _QUESTION_LINE.match(message)
     if not m:
-        return None, message.strip()
-    return m.group(1).strip(), message[m.end() :].strip()
+        return SplitTranslation(None, message.strip())
+    return SplitTranslation(m.group(1).strip(), message[m.end() :].strip())
 
 
 class ModerationError(Exception):
@@ -246,14 +261,14 @@ class Moderation:
             raise ModerationError(reason, id=existing.id, number=number)
         raise ModerationError(Reason.NUMBER_TAKEN, id=existing.id, number=number)
 
-    def add_entries(self, drafts: list[EntryDraft], actor: str) -> list[tuple[Entry, Reason | None]]:
+    def add_entries(self, drafts: list[EntryDraft], actor: str) -> list[AddedEntry]:
         """Several entries in one transaction, all or none; each with why it is a note, if it is."""
-        added: list[tuple[Entry, Reason | None]] = []
+        added: list[AddedEntry] = []
         with self.store.db.atomic():
             for position, draft in enumerate(drafts):
                 try:
                     why = self.plan_entry(draft).why_note
-                    added.append((self.add_entry(draft, actor), why))
+                    added.append(AddedEntry(self.add_entry(draft, actor), why))
                 except ModerationError as error:
                     error.item = position
                     raise
@@ -358,7 +373,7 @@ class Moderation:
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
         return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, notices=notices, beside=beside)
 
-    def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, tuple[int, int]]) -> str | None:
+    def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, EntryCounts]) -> str | None:
         """The key of a document in use that is this one: the same text, or the same official identity."""
         digest = parsed.document.content_digest or entries_digest(parsed.entries)
         for document in self.store.documents_with_digest(digest):
@@ -369,7 +384,7 @@ class Moderation:
                 return document.key
         return None
 
-    def commit_import(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> tuple[Document, list[Entry]]:
+    def commit_import(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> StoredDocument:
         """Store a parsed document and all its entries at once, or nothing; with the source text it
         was read from, so that entries added later can be checked against it."""
         preview = self.preview_import(parsed)

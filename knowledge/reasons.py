@@ -5,6 +5,7 @@ wording here is the command line's and the logs'."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Reason(StrEnum):
@@ -135,13 +136,20 @@ ENGLISH: dict[Reason, str] = {
 }
 
 
-def rejection(message: str) -> tuple[Reason, dict[str, object]]:
+class Rejection(NamedTuple):
+    """A refusal as a reason with the values its wording needs."""
+
+    reason: Reason
+    values: dict[str, object]
+
+
+def rejection(message: str) -> Rejection:
     """An importer's refusal (an English sentence) as a reason every language can word: the
     importers' fixed sentences are recognised; any other keeps its English text as the detail."""
     for reason in _FIXED_REJECTIONS:
         if message == ENGLISH[reason]:
-            return reason, {}
-    return Reason.DOCUMENT_REJECTED, {"detail": message}
+            return Rejection(reason, {})
+    return Rejection(Reason.DOCUMENT_REJECTED, {"detail": message})
 
 
 _FIXED_REJECTIONS = (

@@ -15,9 +15,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from knowledge.search.index import Index
+from knowledge.search.index import Index, date_ordinal
 from knowledge.storage.store import Store
 from knowledge.text.analysis import Analyzer
 
@@ -32,8 +32,15 @@ LOG_STEPS = 10
 Progress = Callable[[int, int], None]
 
 
-def build_index(store: Store, analyzer: Analyzer, progress: Progress | None = None) -> tuple[int, Index]:
-    """(revision, index) of the store's active entries; changes after `revision` are not in it."""
+class BuiltIndex(NamedTuple):
+    """An index of the store's active entries as they were at `revision` (later changes are not in it)."""
+
+    revision: int
+    search_index: Index  # not `index`: a tuple's own method has that name
+
+
+def build_index(store: Store, analyzer: Analyzer, progress: Progress | None = None) -> BuiltIndex:
+    """The index of the store's active entries, streamed in batches, with the revision it reflects."""
     revision = store.revision()
     total = store.count_active_entries()
     index = Index(analyzer)
@@ -45,13 +52,13 @@ def build_index(store: Store, analyzer: Analyzer, progress: Progress | None = No
             date = dates.get(entry.document_key)
             if date is None:
                 document = store.document(entry.document_key)
-                date = dates[entry.document_key] = document.date.toordinal() if document.date else 0
+                date = dates[entry.document_key] = date_ordinal(document.date)
             index.add(entry, date)
         done += len(batch)
         logged(done, total)
         if progress is not None:
             progress(done, total)
-    return revision, index
+    return BuiltIndex(revision, index)
 
 
 class _LogProgress:
@@ -98,7 +105,7 @@ class Rebuild:
         progress: Progress | None = None,
         then: Callable[[int, Index, Store], None] | None = None,
     ) -> None:
-        self.result: tuple[int, Index] | None = None
+        self.result: BuiltIndex | None = None
         self.error: BaseException | None = None
         self._path, self._analyzer, self._progress, self._then = path, analyzer, progress, then
         self._thread = threading.Thread(target=self._run, name="index-rebuild", daemon=True)
@@ -108,12 +115,12 @@ class Rebuild:
         try:
             store = Store.open(self._path)
             try:
-                revision, index = build_index(store, self._analyzer, self._progress)
+                built = build_index(store, self._analyzer, self._progress)
                 if self._then is not None:
-                    self._then(revision, index, store)  # e.g. write the snapshot, before handing over
+                    self._then(built.revision, built.search_index, store)  # e.g. write the snapshot, before handing over
             finally:
                 store.close()
-            self.result = (revision, index)
+            self.result = built
         except Exception as error:  # noqa: BLE001 - reported by the service, which keeps its index
             logger.warning("Index rebuild failed: %s", type(error).__name__)
             self.error = error

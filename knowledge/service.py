@@ -7,7 +7,6 @@ citations. Front ends only render what it returns.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import unicodedata
@@ -17,16 +16,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
-from knowledge.models import Answer, Citation, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.models import Answer, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import Decider
-from knowledge.search.index import Index, analyzer_fingerprint
+from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
 from knowledge.search.matcher import Matcher, Ranking, Scored
 from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
 from knowledge.storage.errors import NotFound
-from knowledge.storage.store import Store
+from knowledge.storage.store import EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import question_language
@@ -43,7 +42,11 @@ PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
-    """The question is empty, too long or not text."""
+    """The question is empty, too long or not text; `too_long` tells a front end which to say."""
+
+    def __init__(self, message: str, *, too_long: bool = False) -> None:
+        super().__init__(message)
+        self.too_long = too_long
 
 
 class DocumentSummary(BaseModel):
@@ -70,11 +73,8 @@ class AnswerService:
         self._progress = progress
         self._background = background
         self._rebuild: Rebuild | None = None
-        self._revision = 0
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
-        #: (entry id, entry version, document version) → its citation: built once, not per answer.
-        self._citations: dict[tuple[int, int, int], Citation] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
@@ -117,25 +117,27 @@ class AnswerService:
         if revision < self._revision:
             self.reload()
             return
-        self._revision, active, gone, reload_all = self.store.entries_changed_since(self._revision)
-        if reload_all:
+        changes = self.store.entries_changed_since(self._revision)
+        self._revision = changes.revision
+        if changes.reload_all:
             self.reload()
             return
         self._documents.clear()
         self._entries.clear()
-        for entry_id in gone:
+        for entry_id in changes.gone:
             self.index.remove(entry_id)
-        for entry in active:
-            self.index.add(entry, _ordinal(self.document_for(entry.document_key).date))
+        for entry in changes.active:
+            self.index.add(entry, date_ordinal(self.document_for(entry.document_key).date))
 
     def reload(self) -> None:
         """(Re)build the index from the store's active entries, streamed in batches, and swap it in
         whole (the snapshot is the only saved copy)."""
-        self._revision, index = build_index(self.store, self.index.analyzer, self._progress)
+        built = build_index(self.store, self.index.analyzer, self._progress)
+        self._revision = built.revision
         self._documents.clear()
         self._entries.clear()
         self._index_fingerprint = self._fingerprint
-        self._set_index(index)
+        self._set_index(built.search_index)
 
     def _set_index(self, index: Index) -> None:
         self.index = index
@@ -148,10 +150,10 @@ class AnswerService:
         ready (see rebuilding)."""
         analyzer = self.index.analyzer
         snapshot = load_any_snapshot(self._snapshot_path, self.store.change_stamp, analyzer)
-        if snapshot is not None and snapshot[0] <= self.store.revision():
-            self._revision, index, self._index_fingerprint = snapshot
+        if snapshot is not None and snapshot.revision <= self.store.revision():
+            self._revision, self._index_fingerprint = snapshot.revision, snapshot.fingerprint
             self._snapshot_revision = self._revision
-            self._set_index(index)
+            self._set_index(snapshot.search_index)
             self.refresh()
             if self._index_fingerprint != self._fingerprint:
                 logger.info("The analysis changed: rebuilding the index, answering from the previous one meanwhile")
@@ -188,12 +190,11 @@ class AnswerService:
         rebuild, self._rebuild = self._rebuild, None
         if rebuild is None or rebuild.result is None:
             return  # failed (logged): the index in use stays
-        self._revision, index = rebuild.result
-        self._snapshot_revision = self._revision
+        self._revision = self._snapshot_revision = rebuild.result.revision
         self._documents.clear()
         self._entries.clear()
         self._index_fingerprint = self._fingerprint
-        self._set_index(index)
+        self._set_index(rebuild.result.search_index)
         logger.info("The rebuilt index is in use")
 
     @property
@@ -234,7 +235,7 @@ class AnswerService:
         if not cleaned:
             raise InvalidQuestion("the question is empty")
         if len(cleaned) > self.max_question_length:
-            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters")
+            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
         return cleaned
 
     def question_language(self, question: str) -> Language | None:
@@ -389,20 +390,10 @@ class AnswerService:
             question=entry.question,
             text=entry.text,
             score=round(min(max(score, 0.0), 1.0), 4),
-            citation=self._citation(entry, document),
+            citation=citation_for(entry, document),
             highlight=self._highlight(entry, query_terms) if query_terms else None,
             topics=entry.topics,
         )
-
-    def _citation(self, entry: Entry, document: Document) -> Citation:
-        """Built once per entry until the next change (finding its references reads the whole text)."""
-        key = (entry.id or 0, entry.version, document.version)
-        found = self._citations.get(key)
-        if found is None:
-            if len(self._citations) > 2_000:
-                self._citations.clear()
-            found = self._citations[key] = citation_for(entry, document)
-        return found
 
     def entry_match(self, entry_id: int, question: str | None = None, language: Language | str | None = None) -> Match:
         """An entry shown on request (a button, /topics): active entries only."""
@@ -443,8 +434,11 @@ class AnswerService:
     def documents(self) -> list[DocumentSummary]:
         self.refresh()
         counts = self.store.entry_counts()
+        none = EntryCounts(active=0, total=0)
         return [
-            DocumentSummary(document=d, active_entries=counts.get(d.key, (0, 0))[0], total_entries=counts.get(d.key, (0, 0))[1])
+            DocumentSummary(
+                document=d, active_entries=counts.get(d.key, none).active, total_entries=counts.get(d.key, none).total
+            )
             for d in self.store.documents()
         ]
 
@@ -456,10 +450,6 @@ class AnswerService:
 
     def record_feedback(self, entry_id: int, helpful: bool) -> None:
         self.store.record_feedback(entry_id, helpful)
-
-
-def _ordinal(date: dt.date | None) -> int:
-    return date.toordinal() if date else 0
 
 
 def normalise_for_review(question: str) -> str:

@@ -150,11 +150,11 @@ def test_editing_an_official_entrys_text_to_other_words_is_refused(moderation: M
 
 def _before_source_texts(path: Path) -> None:
     """Turn a current database back into what version 5 left: no source texts, no notes, no asked form
-    (and none of the later versions' translations)."""
+    (and none of the later versions' translations or stored references)."""
     conn = sqlite3.connect(path)
     conn.executescript(
         "DROP TABLE translations; DROP TABLE question_languages; DROP TABLE document_sources; "
-        "ALTER TABLE entries DROP COLUMN note; "
+        "ALTER TABLE entries DROP COLUMN note; ALTER TABLE entries DROP COLUMN refs; "
         "ALTER TABLE review_queue DROP COLUMN asked; PRAGMA user_version = 5;"
     )
     conn.commit()

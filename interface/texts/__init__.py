@@ -1,7 +1,9 @@
 """Every interface text, one module per language; official answers are never translated.
 
 `Texts` lists each text once, so a language that misses one fails at import, not in a chat.
-Placeholders use str.format names; renderers escape everything they insert.
+Placeholders use str.format names; renderers escape everything they insert. A text is either
+`Html` (Telegram HTML, sent as it is) or `Plain` (escaped for Telegram, printed as it is on a
+terminal): interface/texts/markup.py checks both kinds.
 """
 
 from __future__ import annotations
@@ -11,82 +13,84 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
+from interface.texts.markup import Html, Plain
+
 
 class Texts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    language_name: str
+    language_name: Plain
     # answers
-    answer_heading: str
-    suggest_heading: str
-    no_answer: str
-    part_unanswered: str
-    later_time: str
-    greeting: str
-    invalid_empty: str
-    invalid_too_long: str
-    confidence: str
-    as_of: str
-    earlier_position: str
-    link: str
-    references: str
-    footnotes: str
-    see_also: str
-    kind_kamerbrief: str
-    kind_kamervragen: str
-    question_label: str
-    paragraph_label: str
-    official_question: str
-    moderator_note: str
+    answer_heading: Plain
+    suggest_heading: Plain
+    no_answer: Plain
+    part_unanswered: Plain
+    later_time: Plain
+    greeting: Plain
+    invalid_empty: Plain
+    invalid_too_long: Plain
+    confidence: Plain
+    as_of: Plain
+    earlier_position: Plain
+    link: Plain
+    references: Plain
+    footnotes: Plain
+    see_also: Plain
+    kind_kamerbrief: Plain
+    kind_kamervragen: Plain
+    question_label: Plain
+    paragraph_label: Plain
+    official_question: Plain
+    moderator_note: Plain
     # unofficial translations beside the official text
-    translation_label: str
-    translation_stale: str
-    no_translation: str
-    official_text_label: str
-    translated_question: str
-    months: list[str]
+    translation_label: Plain
+    translation_stale: Plain
+    no_translation: Plain
+    official_text_label: Plain
+    translated_question: Plain
+    months: list[Plain]
     # telegram: commands and their menu descriptions
-    start: str
-    help: str
-    privacy: str
-    command_start: str
-    command_help: str
-    command_topics: str
-    command_sources: str
-    command_ask: str
-    command_language: str
-    command_privacy: str
+    start: Html
+    help: Html
+    privacy: Html
+    command_start: Plain
+    command_help: Plain
+    command_topics: Plain
+    command_sources: Plain
+    command_ask: Plain
+    command_language: Plain
+    command_privacy: Plain
     # telegram: browsing
-    topics_heading: str
-    topics_document: str
-    sources_heading: str
-    entries_count: str
-    no_documents: str
+    topics_heading: Plain
+    topics_document: Html
+    sources_heading: Html
+    entries_count: Plain
+    no_documents: Plain
     # telegram: buttons and their answers
-    button_helpful: str
-    button_not_helpful: str
-    button_source: str
-    button_link: str
-    button_related: str
-    button_earlier: str
-    button_back: str
-    button_previous: str
-    button_next: str
-    feedback_thanks: str
-    button_stale: str
-    related_heading: str
-    no_related: str
+    button_helpful: Plain
+    button_not_helpful: Plain
+    button_source: Plain
+    button_link: Plain
+    button_related: Plain
+    button_earlier: Plain
+    button_back: Plain
+    button_previous: Plain
+    button_next: Plain
+    feedback_thanks: Plain
+    button_stale: Plain
+    related_heading: Plain
+    no_related: Plain
     # telegram: language
-    language_prompt: str
-    language_set: str
+    language_prompt: Plain
+    language_set: Plain
     # telegram: other input
-    not_text: str
-    unknown_command: str
-    ask_usage: str
-    error: str
-    flood: str
-    inline_no_results: str
-    inline_help: str
+    not_text: Plain
+    unknown_command: Plain
+    ask_usage: Html
+    error: Plain
+    flood: Plain
+    inline_no_results: Plain
+    inline_help: Plain
 
     def date(self, value: dt.date) -> str:
         """'2 maart 2021', '2 March 2021', '2 марта 2021'."""

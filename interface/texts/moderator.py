@@ -6,90 +6,91 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from interface.texts.markup import Html, Plain
 from knowledge.reasons import ENGLISH, Reason
 
 
 class ModeratorTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    reasons: dict[Reason, str]
+    reasons: dict[Reason, Plain]
     #: Plural forms: (one, many) or, for Russian and Belarusian, (one, few, many).
-    entry_forms: tuple[str, ...]
-    change_forms: tuple[str, ...]
-    add_will_be_official: str
-    add_will_be_note: str
-    saved_note: str
-    button_save_note: str
-    note_label: str
-    history_empty: str
-    refused: str
-    usage_id: str
-    cancelled: str
-    nothing_to_cancel: str
-    button_stale: str
-    saved: str
-    not_saved: str
-    button_save: str
-    button_cancel: str
-    button_new_document: str
-    add_question: str
-    add_exists: str
-    add_text: str
-    add_source: str
-    add_new_document: str
-    add_alternates: str
-    add_preview: str
-    similar_heading: str
-    no_similar: str
-    edit_choose: str
-    edit_value: str
-    edit_field_question: str
-    edit_field_text: str
-    edit_field_topics: str
-    edit_field_alternates: str
-    edit_preview: str
-    alias_added: str
-    retired: str
-    restored: str
-    history_line: str
-    undone: str
-    import_send_file: str
-    import_preview: str
-    import_done: str
-    review_empty: str
-    review_item: str
-    button_attach: str
-    button_add_from: str
-    button_dismiss: str
-    review_attached: str
-    review_dismissed: str
-    stats: str
-    export_caption: str
-    command_add: str
-    command_edit: str
-    command_alias: str
-    command_retire: str
-    command_restore: str
-    command_history: str
-    command_undo: str
-    command_import: str
-    command_review: str
-    command_stats: str
-    command_export: str
-    command_cancel: str
-    translate_usage: str
-    translate_show: str
-    translate_none: str
-    translate_current: str
-    translate_stale: str
-    button_confirm_translation: str
-    translate_preview: str
-    translation_saved: str
-    translation_confirmed: str
-    edit_field_translation: str
-    stats_translations: str
-    history_translation: str
-    command_translate: str
+    entry_forms: tuple[Plain, ...]
+    change_forms: tuple[Plain, ...]
+    add_will_be_official: Plain
+    add_will_be_note: Html
+    saved_note: Plain
+    button_save_note: Plain
+    note_label: Plain
+    history_empty: Plain
+    refused: Plain
+    usage_id: Plain
+    cancelled: Plain
+    nothing_to_cancel: Plain
+    button_stale: Plain
+    saved: Plain
+    not_saved: Plain
+    button_save: Plain
+    button_cancel: Plain
+    button_new_document: Plain
+    add_question: Plain
+    add_exists: Plain
+    add_text: Plain
+    add_source: Plain
+    add_new_document: Html
+    add_alternates: Plain
+    add_preview: Html
+    similar_heading: Plain
+    no_similar: Plain
+    edit_choose: Plain
+    edit_value: Plain
+    edit_field_question: Plain
+    edit_field_text: Plain
+    edit_field_topics: Plain
+    edit_field_alternates: Plain
+    edit_preview: Html
+    alias_added: Plain
+    retired: Plain
+    restored: Plain
+    history_line: Plain
+    undone: Plain
+    import_send_file: Plain
+    import_preview: Html
+    import_done: Plain
+    review_empty: Plain
+    review_item: Html
+    button_attach: Plain
+    button_add_from: Plain
+    button_dismiss: Plain
+    review_attached: Plain
+    review_dismissed: Plain
+    stats: Html
+    export_caption: Plain
+    command_add: Plain
+    command_edit: Plain
+    command_alias: Plain
+    command_retire: Plain
+    command_restore: Plain
+    command_history: Plain
+    command_undo: Plain
+    command_import: Plain
+    command_review: Plain
+    command_stats: Plain
+    command_export: Plain
+    command_cancel: Plain
+    translate_usage: Plain
+    translate_show: Html
+    translate_none: Plain
+    translate_current: Plain
+    translate_stale: Plain
+    button_confirm_translation: Plain
+    translate_preview: Html
+    translation_saved: Plain
+    translation_confirmed: Plain
+    edit_field_translation: Plain
+    stats_translations: Html
+    history_translation: Plain
+    command_translate: Plain
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
@@ -427,23 +428,23 @@ class ImportTexts(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    preview: str
-    unknown: str
-    no_citation: str
-    more_entries: str
-    no_date: str
-    no_authors: str
-    replaces_withdrawn: str
-    beside: str
-    cut_off: str
-    questions_only: str
-    fetch_bad_reference: str
-    fetch_offline: str
-    fetch_not_found: str
-    fetch_too_large: str
-    fetch_off_host: str
-    fetch_failed: str
-    entry_forms: tuple[str, ...]
+    preview: Html
+    unknown: Plain
+    no_citation: Plain
+    more_entries: Plain
+    no_date: Plain
+    no_authors: Plain
+    replaces_withdrawn: Plain
+    beside: Plain
+    cut_off: Plain
+    questions_only: Plain
+    fetch_bad_reference: Plain
+    fetch_offline: Plain
+    fetch_not_found: Plain
+    fetch_too_large: Plain
+    fetch_off_host: Plain
+    fetch_failed: Plain
+    entry_forms: tuple[Plain, ...]
 
     def entries(self, count: int) -> str:
         """'1 entry', '3 записи': the count in the language's own plural form."""

@@ -9,6 +9,7 @@ Its text is unwrapped (one paragraph a line), so every non-empty line is a parag
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from knowledge.ingest.cleaning import normalise_lines
 from knowledge.ingest.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
@@ -108,16 +109,24 @@ def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
     )
 
 
-def _answer_source(value: str) -> tuple[str | None, str | None, str | None]:
+class _AnswerSource(NamedTuple):
+    """Where the answers are published officially; all None without an official address."""
+
+    official_id: str | None = None
+    citation: str | None = None
+    url: str | None = None
+
+
+def _answer_source(value: str) -> _AnswerSource:
     """Official id, citation and link of the answers, from an official address only."""
     m = _ANSWER_URL.search(value)
     if not m or not any(f"//{host}/" in m.group(0) for host in _OFFICIAL_HOSTS):
-        return None, None, None
+        return _AnswerSource()
     official_id, chamber, start, end, number = m.groups()
     if int(end) != int(start) + 1:
-        return None, None, None
+        return _AnswerSource()
     citation = f"Aanhangsel Handelingen {'II' if chamber == 'tk' else 'I'} {start}/{end[2:]}, nr. {number}"
-    return official_id, citation, f"https://zoek.officielebekendmakingen.nl/{official_id}.html"
+    return _AnswerSource(official_id, citation, f"https://zoek.officielebekendmakingen.nl/{official_id}.html")
 
 
 def _answerers(value: str) -> list[Author]:

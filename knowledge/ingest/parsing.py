@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
 from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+from knowledge.text.references import entry_references, find_references
 
 MONTHS = {
     name: index + 1
@@ -40,11 +42,6 @@ ANSWERER = re.compile(
 )
 QUESTION_NUMBER = re.compile(r"\b(20\d{2}Z\d{5})\b")
 _ASKERS = re.compile(r"^Vragen van (?:het lid|de leden) .+?\(ingezonden\s+" + _DATE + r"\)\.?$", re.DOTALL)
-_REFERENCE = re.compile(
-    r"\b(?:Kamerstuk(?:ken)?(?:\s+II)?(?:\s+\d{4}/\d{2},?)?\s+\d{2}\s?\d{3}(?:-[\w]+)?,?\s+(?:nr\.|nrs\.)\s*\d+(?:\s*(?:en|,)\s*\d+)*"
-    r"|Aanhangsel Handelingen(?:\s+II)?\s+\d{4}/\d{2},?\s+nr\.\s*\d+"
-    r"|Handelingen(?:\s+II)?\s+\d{4}/\d{2},?\s+nr\.\s*\d+(?:,\s+item\s+\d+)?)"
-)
 
 
 class ParseError(ValueError):
@@ -109,16 +106,6 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     except ValueError:
         return None
-
-
-def find_references(text: str) -> list[str]:
-    """Parliamentary documents a text cites, as printed, each once."""
-    found: list[str] = []
-    for m in _REFERENCE.finditer(text):
-        reference = re.sub(r"\s+", " ", m.group(0)).strip()
-        if reference not in found:
-            found.append(reference)
-    return found
 
 
 def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, qnumber: str | None) -> str:
@@ -455,13 +442,23 @@ def _split_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def flat_header_row(paragraphs: list[Paragraph]) -> tuple[str, str, str] | None:
-    """(chamber 'tk'/'ek', vergaderjaar digits '20202021', number) from the web page's flattened header table."""
+class HeaderRow(NamedTuple):
+    """An Aanhangsel's place, from the web page's flattened header table."""
+
+    chamber: str
+    """'tk' or 'ek'."""
+    years: str
+    """The vergaderjaar's digits, '20202021'."""
+    number: str
+
+
+def flat_header_row(paragraphs: list[Paragraph]) -> HeaderRow | None:
+    """The chamber, vergaderjaar and number from the web page's flattened header table."""
     for paragraph in paragraphs:
         if m := _FLAT_HEADER_ROW.search(paragraph.text):
             start, end = int(m.group(2)), int(m.group(3))
             if end == start + 1 and m.group(4):
-                return ("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
+                return HeaderRow("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
     return None
 
 
@@ -493,9 +490,7 @@ def _footnotes_of(paragraphs: list[Paragraph], footnotes: dict[int, Footnote]) -
 
 def references_of(entries: list[Entry], extra: str = "") -> list[str]:
     """Every parliamentary document the entries (and `extra` text) cite, in order, each once."""
-    found: list[str] = []
-    for text in [extra] + [f"{e.question or ''} {e.text}" for e in entries]:
-        for reference in find_references(text):
-            if reference not in found:
-                found.append(reference)
+    found = find_references(extra)
+    for entry in entries:
+        found += [r for r in entry_references(entry.question, entry.text) if r not in found]
     return found

@@ -12,12 +12,16 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
 
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary
 from knowledge.text.analysis import fold
 from knowledge.text.timing import later_than
+from knowledge.yamlfast import load_yaml
 
 SUGGESTIONS = 3
 #: An answer needs a clear lead over the best other passage, whatever the confidence: two passages
@@ -29,10 +33,6 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
-#: Names of the store's subject: a question naming one of them is about it, whatever else it names.
-SUBJECT_NAMES = (
-    "Belarus", "Loekasjenko", "Minsk", "Protasevitsj", "Sapega", "Tichanovskaja", "Gajdoekevitsj", "Karatsj", "Ryanair"
-)
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -84,7 +84,7 @@ class Decider:
         if not any(self._unknown_name(name) for name in names):
             return False
         if self._subject_terms is None:
-            self._subject_terms = {t for name in SUBJECT_NAMES for t in self.matcher.analyzer.terms(name)}
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
         return not self._subject_terms & set(ranking.analysis.terms)
 
     def _unknown_name(self, word: str) -> bool:
@@ -99,7 +99,7 @@ class Decider:
         analysis = ranking.analysis
         return later_than(analysis.tokens, analysis.asks_for, year)
 
-    def _positions(self, ranking: Ranking) -> tuple[list[Scored], float, float]:
+    def _positions(self, ranking: Ranking) -> _Positions:
         """The position that answers, then earlier positions on the same question, newest first.
 
         Passages from documents of other dates, on the same subject and relevant enough, are the
@@ -108,7 +108,7 @@ class Decider:
         """
         scored = ranking.scored
         if not scored:
-            return [], round(ranking.confidence, 4), 0.0
+            return _Positions([], round(ranking.confidence, 4), 0.0)
         top = scored[0]
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
@@ -119,7 +119,7 @@ class Decider:
                 same.append(other)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
-            return [top], round(ranking.confidence, 4), lead(top.relevance, runner_up)
+            return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
         tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
         leading = max(tied, key=date_of)
         earlier = sorted(
@@ -128,7 +128,7 @@ class Decider:
         rivals = [s for s in scored if s is not top and s not in same]
         confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
-        return [leading, *earlier], round(confidence, 4), margin
+        return _Positions([leading, *earlier], round(confidence, 4), margin)
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
@@ -141,6 +141,26 @@ class Decider:
     def _date_of(self, scored: Scored) -> int:
         """The document date of a match as an ordinal (0 when unknown), straight from the index."""
         return self.index.date_of(scored.entry_id)
+
+
+class _Positions(NamedTuple):
+    """The positions on the question (the one that answers first, then earlier ones, newest first),
+    the confidence that the first is right, and its lead over the best rival (log-odds)."""
+
+    positions: list[Scored]
+    confidence: float
+    margin: float
+
+
+@lru_cache(maxsize=1)
+def subject_names() -> tuple[str, ...]:
+    """The names of the store's subject (lexicon/subject.yaml): a question naming one of them is about
+    it, whatever else it names."""
+    data = load_yaml((resources.files("knowledge") / "lexicon" / "subject.yaml").read_text(encoding="utf-8"))
+    names = data.get("names") if isinstance(data, dict) else None
+    if not names or not all(isinstance(name, str) and name.strip() for name in names):
+        raise ValueError("lexicon/subject.yaml: `names` must be a list of names")
+    return tuple(names)
 
 
 def lead(best: float, runner_up: float) -> float:

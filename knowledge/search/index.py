@@ -12,6 +12,7 @@ Analysis is the expensive part of building an index, so each entry's analysed fo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -51,6 +52,15 @@ _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time")
 _NONZERO = re.compile(rb"[^\x00]")
 _EMPTY = array("i")
+
+
+#: An entry's document date as the index keeps it (an ordinal); 0 when the document gives none.
+NO_DATE = 0
+
+
+def date_ordinal(date: dt.date | None) -> int:
+    """A document date as the index keeps it: its ordinal, or NO_DATE."""
+    return date.toordinal() if date else NO_DATE
 
 
 def analyzer_fingerprint() -> str:
@@ -132,7 +142,7 @@ class Index:
 
     # --- building ----------------------------------------------------------------------------------
 
-    def add(self, entry: Entry, date: int = 0) -> str:
+    def add(self, entry: Entry, date: int = NO_DATE) -> str:
         """Analyse and index an entry (replacing what was indexed for it); returns its encoded form."""
         if entry.id is None:
             raise ValueError("only stored entries (with an id) can be indexed")
@@ -227,11 +237,6 @@ class Index:
             self._speller = None
         return analysis.terms
 
-    def add_tokens(self, tokens: Iterable[str]) -> None:
-        """Words seen in indexed texts, for typo correction (saved with the cache)."""
-        self.tokens.update(tokens)
-        self._speller = None
-
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
         packed, meta = self._packed[slot], self._meta[slot]
@@ -319,7 +324,7 @@ class Index:
 
     def date_of(self, entry_id: int) -> int:
         meta = self._meta[self._slot_of[entry_id]]
-        return meta[0] if meta else 0
+        return meta[0] if meta else NO_DATE
 
     def on_topic(self, topics: Iterable[str]) -> set[int]:
         """Entries sharing any of these topics."""

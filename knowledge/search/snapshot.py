@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from knowledge.search.index import Index
 from knowledge.text.analysis import Analyzer
@@ -21,6 +21,14 @@ from knowledge.text.analysis import Analyzer
 logger = logging.getLogger(__name__)
 #: 2: postings carry the fields holding the term (index.IN_TEXT, IN_PHRASING).
 FORMAT = 2
+
+
+class Snapshot(NamedTuple):
+    """An index read back from disk: the store revision it reflects and the analysis that made it."""
+
+    revision: int
+    search_index: Index  # not `index`: a tuple's own method has that name
+    fingerprint: str
 
 
 def write_snapshot(path: Path, fingerprint: str, revision: int, stamp: str, index: Index) -> None:
@@ -51,29 +59,22 @@ def _read(path: Path | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
 
 
-def load_snapshot(
-    path: Path | None, fingerprint: str, stamp_of: Callable[[int], str], analyzer: Analyzer
-) -> tuple[int, Index] | None:
-    """(revision, index) from a snapshot made by this analysis of this very change log, or None."""
-    found = load_any_snapshot(path, stamp_of, analyzer, fingerprint)
-    return None if found is None else (found[0], found[1])
-
-
 def load_any_snapshot(
     path: Path | None, stamp_of: Callable[[int], str], analyzer: Analyzer, fingerprint: str | None = None
-) -> tuple[int, Index, str] | None:
-    """(revision, index, fingerprint) from a snapshot of this very change log, made by any analysis
+) -> Snapshot | None:
+    """The snapshot of this very change log, made by any analysis
     unless `fingerprint` is given: an index of the previous analysis still answers while the new
     one is built."""
     data = _read(path)
     if data is None or (fingerprint is not None and data.get("fingerprint") != fingerprint):
         return None
-    if stamp_of(int(data.get("revision", -1))) != data.get("stamp"):
+    revision = data.get("revision")
+    if not isinstance(revision, int) or stamp_of(revision) != data.get("stamp"):
         return None  # the store was restored or replaced since
     try:
         revision, made_by, raw = int(data["revision"]), str(data["fingerprint"]), data.pop("index")
         del data
-        return revision, Index.from_snapshot(analyzer, raw), made_by
+        return Snapshot(revision, Index.from_snapshot(analyzer, raw), made_by)
     except (KeyError, ValueError, TypeError, IndexError) as error:
         logger.warning("Ignoring an inconsistent index snapshot: %s", type(error).__name__)
         return None

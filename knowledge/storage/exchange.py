@@ -14,7 +14,7 @@ from knowledge.storage import translations
 from knowledge.storage.audit import Change
 from knowledge.storage.clock import utcnow
 from knowledge.storage.migrations import SCHEMA_VERSION
-from knowledge.storage.rows import document_to_row, entry_to_row
+from knowledge.storage.rows import document_to_row, entry_to_row, with_references
 
 if TYPE_CHECKING:
     from knowledge.storage.store import Store
@@ -63,7 +63,8 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
             if key in ids:
                 store.save_source(ids[key] or 0, source)
         for entry in export.entries:
-            db.table("entries").insert({"id": entry.id, **entry_to_row(entry, ids[entry.document_key])})
+            # Found again: an export from before references were stored has none.
+            db.table("entries").insert({"id": entry.id, **entry_to_row(with_references(entry), ids[entry.document_key])})
         for change in export.changes:
             db.table("changes").insert(change.to_row())
         _backfill_digests(store)

@@ -3,12 +3,14 @@ migration that has shipped, add a new one."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlite_utils import Database
 
 from knowledge.identity import content_digest
 from knowledge.shipped_files import shipped_source_texts
+from knowledge.text.references import entry_references
 
 #: PRAGMA application_id of a Standpunt database ('STPT'), to refuse foreign SQLite files.
 APPLICATION_ID = 0x53545054
@@ -198,6 +200,15 @@ def _v7_translations_and_question_languages(db: Database) -> None:
     db.table("question_languages").create_index(["day", "language"], unique=True)
 
 
+def _v8_entry_references(db: Database) -> None:
+    """Each entry's references (the parliamentary documents its question and text cite), found once
+    and stored instead of on every citation; backfilled from the texts, keys unchanged."""
+    db.table("entries").add_column("refs", str)
+    for entry_id, question, text in db.execute("SELECT id, question, text FROM entries").fetchall():
+        references = json.dumps(entry_references(question, text), ensure_ascii=False)
+        db.execute("UPDATE entries SET refs = ? WHERE id = ?", [references, entry_id])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
@@ -206,16 +217,13 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v5_document_content_digest,
     _v6_source_texts_notes_and_asked_questions,
     _v7_translations_and_question_languages,
+    _v8_entry_references,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
-
-
-def application_id(db: Database) -> int:
-    return int(db.execute("PRAGMA application_id").fetchone()[0])
 
 
 def migrate(db: Database, target: int = SCHEMA_VERSION) -> list[int]:

@@ -1,4 +1,5 @@
-"""Rows <-> models: how documents and entries are laid out in SQLite (lists as JSON, flags as 0/1)."""
+"""Rows <-> models: how documents and entries are laid out in SQLite (lists as JSON, flags as 0/1,
+references in a column `refs`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from typing import Any
 
 from knowledge.models import Document, Entry
+from knowledge.text.references import entry_references
 
 _LIST_COLUMNS = ("numbers", "footnotes", "alternates", "topics")
 
@@ -28,10 +30,17 @@ def document_from_row(row: dict[str, Any]) -> Document:
     return Document.model_validate(data)
 
 
+def with_references(entry: Entry) -> Entry:
+    """The entry as the store writes it: with the references its question and text cite, found
+    now (on every write: create, edit, re-import, undo, restore), never again when it is read."""
+    return entry.model_copy(update={"references": entry_references(entry.question, entry.text)})
+
+
 def entry_to_row(entry: Entry, document_id: int | None) -> dict[str, Any]:
     data = entry.model_dump(mode="json", exclude={"id", "document_key"})
     for column in _LIST_COLUMNS:
         data[column] = json.dumps(data[column], ensure_ascii=False)
+    data["refs"] = json.dumps(data.pop("references"), ensure_ascii=False)  # REFERENCES is an SQL keyword
     data["question_is_official"] = int(entry.question_is_official)
     data["note"] = int(entry.note)
     if document_id is not None:
@@ -44,6 +53,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
     data.pop("document_id", None)
     for column in _LIST_COLUMNS:
         data[column] = json_list(data[column])
+    data["references"] = json_list(data.pop("refs", None))
     data["question_is_official"] = bool(data["question_is_official"])
     data["note"] = bool(data.get("note") or 0)
     return Entry.model_validate(data)

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -25,11 +25,38 @@ from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, StoreError, VersionConflict
 from knowledge.storage.exchange import Export, export_store, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
-from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row
+from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
 from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
+
+
+class EntryCounts(NamedTuple):
+    """How many entries a document has: active ones, and all (retired included)."""
+
+    active: int
+    total: int
+
+
+class StoredDocument(NamedTuple):
+    """A document as the store saved it, with its entries."""
+
+    document: Document
+    entries: list[Entry]
+
+
+class Changes(NamedTuple):
+    """What changed in the store after a revision (Store.entries_changed_since)."""
+
+    revision: int
+    """The store's revision these changes reach."""
+    active: list[Entry]
+    """Entries changed and active now (added, edited, restored, or of a changed document)."""
+    gone: set[int]
+    """Ids of entries changed and no longer active (retired)."""
+    reload_all: bool
+    """The store was restored from an export: everything must be read again."""
 
 
 class _WritingDatabase(Database):
@@ -130,17 +157,15 @@ class Store(AuditTrail, AnonymousUsage):
     def has_document(self, key: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM documents WHERE key = ?", [key]).fetchone())
 
-    def entry_counts(self) -> dict[str, tuple[int, int]]:
-        """Per document key: (active entries, all entries)."""
+    def entry_counts(self) -> dict[str, EntryCounts]:
+        """Per document key: its active entries and all its entries."""
         sql = (
             "SELECT d.key, sum(e.status = 'active'), count(e.id) FROM documents d "
             "LEFT JOIN entries e ON e.document_id = d.id GROUP BY d.key"
         )
-        return {key: (int(active or 0), int(total or 0)) for key, active, total in self.db.execute(sql)}
+        return {key: EntryCounts(int(active or 0), int(total or 0)) for key, active, total in self.db.execute(sql)}
 
-    def add_document(
-        self, parsed: ParsedDocument, actor: str, source: SourceText | None = None
-    ) -> tuple[Document, list[Entry]]:
+    def add_document(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> StoredDocument:
         """Store a parsed document with all its entries (and the source text it was read from),
         atomically: all of it or nothing.
 
@@ -149,7 +174,8 @@ class Store(AuditTrail, AnonymousUsage):
         """
         with self.db.atomic():
             if self.has_document(parsed.document.key):
-                if self.entry_counts().get(parsed.document.key, (0, 0))[0]:
+                counts = self.entry_counts().get(parsed.document.key)
+                if counts is not None and counts.active:
                     raise DuplicateDocument(f"document {parsed.document.key!r} is already in the store")
                 return self._reimport(parsed, actor, source)
             batch = uuid.uuid4().hex
@@ -160,7 +186,7 @@ class Store(AuditTrail, AnonymousUsage):
             self.record_change("create", "document", document_id, document.key, 1, None, document, actor, batch)
             self.save_source(document_id, source)
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
-        return document, entries
+        return StoredDocument(document, entries)
 
     def save_source(self, document_id: int, source: SourceText | None) -> None:
         """The source text is data about the document, not a version of it: kept, not audited."""
@@ -178,7 +204,7 @@ class Store(AuditTrail, AnonymousUsage):
         ).fetchone()
         return SourceText(format=row[0], text=row[1]) if row else None
 
-    def _reimport(self, parsed: ParsedDocument, actor: str, source: SourceText | None) -> tuple[Document, list[Entry]]:
+    def _reimport(self, parsed: ParsedDocument, actor: str, source: SourceText | None) -> StoredDocument:
         batch = uuid.uuid4().hex
         now = utcnow()
         existing = {e.key: e for e in self.entries(status=None, document_key=parsed.document.key)}
@@ -195,7 +221,7 @@ class Store(AuditTrail, AnonymousUsage):
                     continue
                 content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
                 entries.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
-        return document, entries
+        return StoredDocument(document, entries)
 
     def update_document(
         self,
@@ -284,16 +310,16 @@ class Store(AuditTrail, AnonymousUsage):
         row = self.db.execute("SELECT count(*) FROM entries WHERE status = ?", [EntryStatus.ACTIVE.value]).fetchone()
         return int(row[0])
 
-    def entries_changed_since(self, revision: int) -> tuple[int, list[Entry], set[int], bool]:
-        """What changed after `revision`: (new revision, entries now active, ids no longer active,
-        whether everything must be reloaded because the store was restored from an export)."""
+    def entries_changed_since(self, revision: int) -> Changes:
+        """What changed after `revision`: the entries now active, the ids no longer active, or that
+        everything must be reloaded because the store was restored from an export."""
         rows = self.db.execute(
             "SELECT id, object_type, object_id, action FROM changes WHERE id > ? ORDER BY id", [revision]
         ).fetchall()
         if not rows:
-            return revision, [], set(), False
+            return Changes(revision, [], set(), reload_all=False)
         if any(action == "restore" for *_, action in rows):
-            return int(rows[-1][0]), [], set(), True
+            return Changes(int(rows[-1][0]), [], set(), reload_all=True)
         entry_ids: set[int] = set()
         for _, object_type, object_id, _ in rows:
             if object_type == "entry":
@@ -313,7 +339,7 @@ class Store(AuditTrail, AnonymousUsage):
                 gone.add(entry_id)
                 continue
             (active.append(entry) if entry.is_active else gone.add(entry_id))
-        return int(rows[-1][0]), active, gone, False
+        return Changes(int(rows[-1][0]), active, gone, reload_all=False)
 
     def add_entry(self, entry: Entry, actor: str, *, batch: str | None = None) -> Entry:
         document = self.document(entry.document_key)
@@ -334,7 +360,7 @@ class Store(AuditTrail, AnonymousUsage):
         if forbidden:
             raise ValueError(f"cannot change {', '.join(sorted(forbidden))}")
         after = Entry.model_validate({**before.model_dump(), **fields, "version": before.version + 1})
-        after = after.model_copy(update={"updated_at": utcnow()})
+        after = with_references(after.model_copy(update={"updated_at": utcnow()}))
         row = entry_to_row(after, document_id=None)
         with self.db.atomic():
             cursor = self.db.execute(
@@ -364,7 +390,7 @@ class Store(AuditTrail, AnonymousUsage):
         return last
 
     def _insert_entry(self, entry: Entry, document_id: int, actor: str, now: dt.datetime, batch: str | None) -> Entry:
-        entry = entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now})
+        entry = with_references(entry.model_copy(update={"version": 1, "created_at": now, "updated_at": now}))
         entry_id = self._insert("entries", entry_to_row(entry, document_id))
         entry = entry.model_copy(update={"id": entry_id})
         self.record_change("create", "entry", entry_id, entry.key, 1, None, entry, actor, batch)
@@ -447,12 +473,3 @@ def _check_is_our_database(path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store")
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})")
-
-
-@contextmanager
-def open_store(path: Path | str) -> Iterator[Store]:
-    store = Store.open(path)
-    try:
-        yield store
-    finally:
-        store.close()

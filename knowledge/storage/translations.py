@@ -10,7 +10,7 @@ version) or saves a new one. Nothing is deleted: undoing a translation's creatio
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from knowledge.models import Entry, Language, Translation, TranslationStatus
 
@@ -53,19 +53,19 @@ def translation(store: Store, entry_id: int, language: Language, *, withdrawn: b
     return found if withdrawn or found.status is TranslationStatus.CURRENT else None
 
 
-def translations_of(store: Store, entry_id: int) -> list[Translation]:
-    rows = store.db.query(
-        "SELECT * FROM translations WHERE entry_id = ? AND status = 'current' ORDER BY language", [entry_id]
-    )
-    return [_from_row(row) for row in rows]
-
-
 def all_translations(store: Store) -> list[Translation]:
     return [_from_row(row) for row in store.db.query("SELECT * FROM translations ORDER BY id")]
 
 
-def official_at(store: Store, entry_id: int, version: int) -> tuple[str | None, str] | None:
-    """(question, text) of the entry as it was at `version`, from its audit trail."""
+class OfficialText(NamedTuple):
+    """An entry's official question and text, as they were at one of its versions."""
+
+    question: str | None
+    text: str
+
+
+def official_at(store: Store, entry_id: int, version: int) -> OfficialText | None:
+    """The entry's question and text as they were at `version`, from its audit trail."""
     row = store.db.execute(
         "SELECT after FROM changes WHERE object_type = 'entry' AND object_id = ? AND version = ? "
         "AND after IS NOT NULL ORDER BY id DESC LIMIT 1",
@@ -74,7 +74,7 @@ def official_at(store: Store, entry_id: int, version: int) -> tuple[str | None, 
     if not row:
         return None
     data = json.loads(row[0])
-    return data.get("question"), str(data.get("text", ""))
+    return OfficialText(data.get("question"), str(data.get("text", "")))
 
 
 def is_stale(store: Store, found: Translation, entry: Entry) -> bool:
@@ -84,7 +84,7 @@ def is_stale(store: Store, found: Translation, entry: Entry) -> bool:
     then = official_at(store, entry.id or 0, found.entry_version)
     if then is None:
         return found.entry_version < entry.version
-    return then != (entry.question, entry.text)
+    return then != OfficialText(entry.question, entry.text)
 
 
 def save(

@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -188,7 +189,14 @@ def fit_logistic(
     return {name: round(value, 4) for name, value in weights.items()}
 
 
-def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) -> tuple[Calibration, dict[str, float]]:
+class Calibrated(NamedTuple):
+    """A fitted calibration and the figures it reaches on the calibration questions."""
+
+    calibration: Calibration
+    figures: dict[str, float]
+
+
+def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) -> Calibrated:
     """Fit the confidence model (and, with `refit_relevance`, the relevance model first).
 
     The relevance model ranks the passages; refitting it reorders top matches the evaluation sets
@@ -224,7 +232,7 @@ def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) ->
     )
     if write_to:
         write_to.write_text(json.dumps(calibration.model_dump(), indent=2) + "\n", encoding="utf-8")
-    return calibration, _figures(scored, answer_threshold)
+    return Calibrated(calibration, _figures(scored, answer_threshold))
 
 
 def _threshold_for_precision(scored: list[tuple[float, int]], precision: float) -> float:
