@@ -40,6 +40,13 @@ def entries_digest(entries: Iterable[Entry]) -> str:
     return content_digest(entry.text for entry in sorted(entries, key=lambda e: e.number))
 
 
+def description_digest(document: Document) -> str:
+    """The content digest of what a document described by hand says of itself (kind, date, title,
+    authors): it has no text of its own in the store, so the same description is the same document."""
+    date = document.date.isoformat() if document.date else "undated"
+    return content_digest([document.kind.value, date, document.title, *(author.name for author in document.authors)])
+
+
 def is_generic_key(key: str) -> bool:
     """True for a key of kind and date only, which many documents may share."""
     return bool(_GENERIC_KEY.match(key))

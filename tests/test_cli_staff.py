@@ -216,6 +216,33 @@ def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], d
     assert best["note"]["date"] == "2024-05-01" and best["note"]["label"].startswith("📝")
 
 
+SAME_DAY_YAML = """
+- new_document: {kind: kamervragen, date: 2024-05-01, title: Antwoord op vragen over visa,
+                 authors: [{name: J.P. Verhoef, role: minister}]}
+  question: "QUESTION"
+  text: "TEXT"
+- new_document: {kind: kamervragen, date: 2024-05-01, title: Antwoord op vragen over studenten,
+                 authors: [{name: A.M. Kuipers-Dekker, role: minister}]}
+  question: Mogen Belarussische studenten in Nederland blijven na hun studie?
+  text: Na afronding van de studie kunnen zij een zoekjaar hoogopgeleiden aanvragen.
+""".replace("QUESTION", NEW_QUESTION).replace("TEXT", NEW_TEXT)
+
+
+def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refuses_them_again(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "entries.yaml"
+    path.write_text(SAME_DAY_YAML, encoding="utf-8")
+    code, out, _ = run(capsys, database, "add", str(path))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert "(kamervragen-2024-05-01/" in lines[0] and "(kamervragen-2024-05-01-kuipers-dekker/" in lines[1]
+    again = tmp_path / "again.yaml"
+    again.write_text(SAME_DAY_YAML.replace(NEW_QUESTION, "Een heel andere vraag over visa?"), encoding="utf-8")
+    err = refused(capsys, database, "add", str(again))
+    assert err == "error: 0: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
+
+
 BAD_ADD_FILES = {
     "broken json": ("entries.json", b'[{"question": ', "is not valid JSON: Expecting value: line 1 column 15"),
     "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML: expected ',' or ']'"),

@@ -198,6 +198,38 @@ async def test_add_preview_lists_the_most_similar_existing_entries() -> None:
         assert "#3 " in shown, "the entry on EU sanctions is named by its id"
 
 
+def _described(title: str, author: str) -> str:
+    return f"kind: kamervragen\ndate: 2024-05-01\ntitle: {title}\nauthors: {author} (minister)"
+
+
+async def test_add_puts_two_hand_described_documents_of_one_day_side_by_side() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        saved_keys = []
+        for question, title, author in [
+            (NEW_QUESTION, "Antwoord op vragen over visa", "J.P. Verhoef"),
+            ("Mogen Belarussische studenten hier blijven na hun studie?", "Antwoord over studenten", "A.M. Kuipers-Dekker"),
+        ]:
+            sources = await start_add(bot, mod, question)
+            await press(bot, mod, sources, "m:src:new")
+            await send(bot, mod, _described(title, author))
+            [preview] = await send(bot, mod, "/skip")
+            [saved] = await press(bot, mod, preview, "m:ok")
+            saved_keys.append(saved["visible_text"])
+        assert "(kamervragen-2024-05-01/" in saved_keys[0]
+        assert "(kamervragen-2024-05-01-kuipers-dekker/" in saved_keys[1]
+        before = content(bot.service.store)
+        sources = await start_add(bot, mod, "Nog een vraag over visa voor Belarussen?")
+        await press(bot, mod, sources, "m:src:new")
+        [refused] = await send(bot, mod, _described("Antwoord op vragen over visa", "J.P. Verhoef"))
+        assert refused["visible_text"].startswith(
+            "Not saved: a document kamervragen-2024-05-01 already exists; add the entry to it instead"
+        )
+        described = bot.service.store.document("kamervragen-2024-05-01").id
+        assert f"m:src:{described}" in buttons(refused), "the documents to choose from, again"
+        assert content(bot.service.store) == before
+
+
 async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
     async with moderated_bot() as bot:
         mod, anna = moderator(bot), user(bot)

@@ -88,6 +88,12 @@ async def got_text(update: Update, context: BotContext) -> int:
         await say(update, escape(t.add_text.format(limit=MAX_MANUAL_TEXT)))
         return TEXT
     draft(context)["text"] = text
+    await say(update, escape(t.add_source), _source_keyboard(context, t.button_new_document))
+    return SOURCE
+
+
+def _source_keyboard(context: BotContext, new_document: str) -> InlineKeyboardMarkup:
+    """One button per stored document, and one to describe a new document."""
     rows = [
         [
             InlineKeyboardButton(
@@ -96,9 +102,8 @@ async def got_text(update: Update, context: BotContext) -> int:
         ]
         for s in context.answers.documents()
     ]
-    rows.append([InlineKeyboardButton(t.button_new_document, callback_data="m:src:new")])
-    await say(update, escape(t.add_source), InlineKeyboardMarkup(rows))
-    return SOURCE
+    rows.append([InlineKeyboardButton(new_document, callback_data="m:src:new")])
+    return InlineKeyboardMarkup(rows)
 
 
 async def got_source(update: Update, context: BotContext) -> int:
@@ -127,6 +132,12 @@ async def got_new_document(update: Update, context: BotContext) -> int:
     except (ModerationError, ValueError, ValidationError) as error:
         await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.add_new_document)
         return NEW_DOCUMENT
+    try:
+        moderation(context).new_document(document)
+    except ModerationError as error:  # the store has this document already: choose it instead
+        refusal = escape(t.not_saved.format(reason=t.reason(error)))
+        await say(update, refusal + "\n\n" + escape(t.add_source), _source_keyboard(context, t.button_new_document))
+        return SOURCE
     draft(context)["new_document"] = document
     await say(update, escape(t.add_alternates))
     return ALTERNATES
