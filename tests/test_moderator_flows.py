@@ -5,6 +5,7 @@ doing what Telegram does, with every error in one line."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -219,6 +220,59 @@ async def test_a_moderator_who_chose_a_language_gets_every_reply_in_it() -> None
         assert saved["visible_text"].startswith("Сохранено как заметка модератора")
 
 
+@pytest.mark.parametrize(
+    ("language", "retired", "translated"),
+    [
+        ("nl", "ingetrokken", "gewijzigd"),
+        ("en", "retire", "update"),
+        ("ru", "снятие", "изменение"),
+        ("be", "зняцце", "змена"),
+    ],
+)
+async def test_history_names_every_action_in_the_moderators_language(
+    language: str, retired: str, translated: str
+) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/retire 4")
+        await send(bot, mod, "/restore 4")
+        Moderation(bot.service).save_translation(4, "ru", "Новый перевод текста о санкциях.", None, f"telegram:{MODERATOR}")
+        [history] = await send(bot, mod, "/history 4")
+        lines = history["visible_text"].splitlines()
+        texts = moderator_texts(language)
+        actions = [line.split(" · ", 3)[3] for line in lines]
+        assert actions[0] == texts.actions["create"]
+        assert retired in actions and texts.actions["restore"] in actions
+        assert actions[-1] == texts.history_translation.format(action=translated, language="ru")
+        if language != "en":
+            english = {"create", "update", "retire", "restore", "undo", "reimport", "confirm"}
+            assert not english & {word for action in actions for word in action.split()}, actions
+
+
+def test_every_audit_action_is_worded_in_every_language() -> None:
+    from interface.texts.moderator import ACTIONS
+
+    recorded = set()
+    for path in (ROOT / "knowledge" / "storage").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        recorded |= set(re.findall(r'record_change\(\s*"(\w+)"', text))
+        recorded |= set(re.findall(r'action="(\w+)"', text))
+        recorded |= set(re.findall(r'action = "(\w+)"', text))
+    assert recorded and recorded <= set(ACTIONS), recorded - set(ACTIONS)
+    for texts in (NL, EN, RU, BE):
+        assert set(texts.actions) == set(ACTIONS)
+    assert len({NL.actions[a] for a in ACTIONS}) == len(ACTIONS), "no two actions read the same"
+
+
+def test_cli_history_lists_the_translations_changes(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_text("Новый перевод текста о санкциях.", encoding="utf-8")
+    assert run(capsys, database, "translate", "3", "ru", str(path))[0] == 0
+    code, out, _ = run(capsys, database, "history", "3")
+    last = out.splitlines()[-1]
+    assert code == 0 and last.startswith("v2  ") and last.endswith("  update · translation ru"), last
+
+
 @pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
 async def test_a_non_moderator_is_refused_in_their_own_language(language: str) -> None:
     async with moderated_bot() as bot:
@@ -277,13 +331,17 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, database, "restore", "3")
     assert code == 0 and out == "entry 3 is active again\n"
     code, out, _ = run(capsys, database, "history", "3")
-    assert code == 0 and [line.split()[-1] for line in out.splitlines()] == [
+    versions = [line for line in out.splitlines() if " · translation " not in line]
+    assert code == 0 and [line.split()[-1] for line in versions] == [
         "create",
         "update",
         "update",
         "retire",
         "restore",
     ]
+    assert [line.split()[-4:] for line in out.splitlines() if " · translation " in line] == [
+        ["create", "·", "translation", code] for code in ("en", "ru", "be")
+    ], "the shipped translations' changes are listed with the entry's"
     for _ in range(4):
         code, out, _ = run(capsys, database, "undo")
         assert code == 0 and out == "undone: 1 change\n"

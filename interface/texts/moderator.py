@@ -90,13 +90,25 @@ class ModeratorTexts(BaseModel):
     stats_translations: str
     history_translation: str
     command_translate: str
+    #: The audit trail's action names (knowledge.storage) as a moderator reads them in this language.
+    actions: dict[str, str]
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
         missing = set(Reason) - set(self.reasons)
         if missing:
             raise ValueError(f"reasons without a wording: {sorted(missing)}")
+        if unworded := set(ACTIONS) - set(self.actions):
+            raise ValueError(f"actions without a wording: {sorted(unworded)}")
         return self
+
+    def history_action(self, action: str, object_type: str, object_key: str | None) -> str:
+        """What one change in /history did, in this language; a translation's change says which one."""
+        worded = self.actions.get(action, action)
+        if object_type != "translation":
+            return worded
+        language = (object_key or "").rpartition("#")[2] or "?"
+        return self.history_translation.format(action=worded, language=language)
 
     def reason(self, error: object) -> str:
         """A refusal in this language: a ModerationError's reason with its values, else a generic line."""
@@ -116,6 +128,10 @@ class ModeratorTexts(BaseModel):
         return f"{count} {plural(count, self.change_forms)}"
 
 
+
+
+#: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
+ACTIONS = ("create", "update", "reimport", "retire", "restore", "undo", "confirm")
 
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
@@ -313,6 +329,15 @@ NL = ModeratorTexts(
     ),
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
+    actions={
+        "create": "aangemaakt",
+        "update": "gewijzigd",
+        "reimport": "opnieuw geïmporteerd",
+        "retire": "ingetrokken",
+        "restore": "teruggezet",
+        "undo": "ongedaan gemaakt",
+        "confirm": "bevestigd",
+    },
 )
 
 EN = ModeratorTexts(
@@ -419,6 +444,15 @@ EN = ModeratorTexts(
     ),
     history_translation="{action} · translation {language}",
     command_translate="Translation: /translate <id> <en|ru|be>",
+    actions={
+        "create": "create",
+        "update": "update",
+        "reimport": "re-import",
+        "retire": "retire",
+        "restore": "restore",
+        "undo": "undo",
+        "confirm": "confirm",
+    },
 )
 
 
@@ -758,6 +792,15 @@ RU = ModeratorTexts(
     ),
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
+    actions={
+        "create": "создание",
+        "update": "изменение",
+        "reimport": "повторный импорт",
+        "retire": "снятие",
+        "restore": "возврат",
+        "undo": "отмена",
+        "confirm": "подтверждение",
+    },
 )
 
 BE = ModeratorTexts(
@@ -933,6 +976,15 @@ BE = ModeratorTexts(
     ),
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",
+    actions={
+        "create": "стварэнне",
+        "update": "змена",
+        "reimport": "паўторны імпарт",
+        "retire": "зняцце",
+        "restore": "вяртанне",
+        "undo": "адмена",
+        "confirm": "пацвярджэнне",
+    },
 )
 
 _BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}
