@@ -1,6 +1,7 @@
 """Why a moderator's change was refused, as a code with values rather than an English sentence:
-each front end words it in the moderator's own language (bot/texts/moderator.py); the English
-wording here is the command line's and the logs'."""
+each front end words it in the moderator's own language (interface/texts/moderator.py); the English
+wording here is the command line's and the logs': a command to type next is written as typed there
+(`standpunt alias 3 "<question>"`), and Telegram's wording has it as typed in Telegram (`/alias 3`)."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.NO_ENTRY: "there is no entry {id}",
     Reason.CANNOT_EDIT: "cannot edit {fields}",
     Reason.TEXT_TOO_LONG: "the text is longer than {limit} characters; split it into several entries",
-    Reason.RETIRED: "entry {id} is retired; restore it first",
+    Reason.RETIRED: "entry {id} is retired; restore it first (standpunt restore {id})",
     Reason.ALTERNATE_TOO_SHORT: "the alternate question is too short",
     Reason.ALREADY_ACTIVE: "entry {id} is already active",
     Reason.ALREADY_RETIRED: "entry {id} is already retired",
@@ -104,12 +105,15 @@ ENGLISH: dict[Reason, str] = {
     Reason.TOO_SHORT_TO_CHECK: "the text is too short to be checked against the document; send the whole passage",
     Reason.TEXT_IS_ENTRY: (
         "this text is already entry {id} (number {number} of the document); add your question to it as an "
-        "alternate question (alias {id})"
+        'alternate question (standpunt alias {id} "<question>")'
     ),
     Reason.TEXT_IS_RETIRED_ENTRY: (
-        "this text is the retired entry {id} (number {number} of the document); restore {id} brings it back"
+        "this text is the retired entry {id} (number {number} of the document); standpunt restore {id} brings it back"
     ),
-    Reason.NUMBER_TAKEN: "number {number} of this document is already entry {id}, with another text; edit that entry",
+    Reason.NUMBER_TAKEN: (
+        "number {number} of this document is already entry {id}, with another text; edit that entry "
+        "(standpunt edit {id} --text-file <file>)"
+    ),
     Reason.NUMBER_MISMATCH: (
         "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"
     ),

@@ -18,7 +18,7 @@ from telegramkit import watch_errors
 
 from bot.cli import main
 from interface.texts import texts_for
-from interface.texts.moderator import BE, EN, NL, RU, moderator_texts
+from interface.texts.moderator import BE, EN, NL, RU, ModeratorTexts, moderator_texts
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
@@ -300,6 +300,63 @@ def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None
         "22 записи",
     ]
     assert EN.entries(1) == "1 entry" and NL.changes(1) == "1 wijziging" and BE.changes(3) == "3 змены"
+
+
+# --- commands to type, as typed where the moderator is ----------------------------------------------
+
+_COMMANDS = "add|edit|alias|retire|restore|history|undo|import|review|stats|export|translate"
+#: A command with its argument written without Telegram's slash ('alias 3', 'restore {id}').
+_BARE_COMMAND = re.compile(rf"(?<![/\w-])(?<!standpunt )({_COMMANDS})\s+(?:\{{id\}}|\d|<)")
+
+
+def _strings(texts: ModeratorTexts) -> list[str]:
+    values = [v for v in vars(texts).values() if isinstance(v, str)]
+    return values + list(texts.reasons.values())
+
+
+def test_telegram_texts_write_commands_as_typed_in_telegram_and_the_command_lines_as_typed_there() -> None:
+    for texts in (NL, EN, RU, BE):
+        for text in _strings(texts):
+            assert not _BARE_COMMAND.search(text), (texts.entry_forms, text)
+            assert "standpunt " not in text, "no command-line commands in Telegram"
+    for reason, text in ENGLISH.items():
+        assert not re.search(rf"/({_COMMANDS})\b", text), (reason, text)
+        assert not _BARE_COMMAND.search(text), (reason, text)
+    assert 'standpunt alias {id} "<question>"' in ENGLISH[Reason.TEXT_IS_ENTRY]
+    assert "standpunt restore {id}" in ENGLISH[Reason.RETIRED]
+
+
+def _entry_text(bot: RunningBot, entry_id: int) -> str:
+    return bot.service.store.entry(entry_id).text
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru"])
+async def test_telegram_tells_a_moderator_the_command_with_its_slash(language: str) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, _entry_text(bot, 3))
+        await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
+        [refused] = await send(bot, mod, "/skip")
+        shown = refused["visible_text"]
+        assert "/alias 3 <" in shown, shown
+        assert not re.search(r"(?<!/)alias 3\)", shown) and "standpunt" not in shown
+
+
+def test_the_command_line_tells_a_moderator_the_command_as_typed_there(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "entry.json"
+    path.write_text(
+        json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": entry_of(database, 3).text}),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, database, "add", str(path))
+    assert code == 1 and err.rstrip().endswith('(standpunt alias 3 "<question>")'), err
+    assert run(capsys, database, "retire", "3")[0] == 0
+    code, _, err = run(capsys, database, "alias", "3", "Nog een manier om het te vragen?")
+    assert code == 1 and err == "error: entry 3 is retired; restore it first (standpunt restore 3)\n"
 
 
 # --- the command line -------------------------------------------------------------------------------

@@ -199,7 +199,9 @@ NL = ModeratorTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
         ),
-        Reason.NUMBER_TAKEN: "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item",
+        Reason.NUMBER_TAKEN: (
+            "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item met /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "de nieuwe tekst is nummer {found} van het document, niet nummer {number}; een item houdt zijn plaats "
             "in het document"
@@ -340,8 +342,23 @@ NL = ModeratorTexts(
     },
 )
 
+#: Where the English wording names a command to type: as typed in Telegram, not on the command line.
+_TELEGRAM_ENGLISH = {
+    Reason.RETIRED: "entry {id} is retired; restore it first with /restore {id}",
+    Reason.TEXT_IS_ENTRY: (
+        "this text is already entry {id} (number {number} of the document); add your question to it as an "
+        "alternate question with /alias {id} <question>"
+    ),
+    Reason.TEXT_IS_RETIRED_ENTRY: (
+        "this text is the retired entry {id} (number {number} of the document); /restore {id} brings it back"
+    ),
+    Reason.NUMBER_TAKEN: (
+        "number {number} of this document is already entry {id}, with another text; edit that entry with /edit {id}"
+    ),
+}
+
 EN = ModeratorTexts(
-    reasons=dict(ENGLISH),
+    reasons={**ENGLISH, **_TELEGRAM_ENGLISH},
     entry_forms=("entry", "entries"),
     change_forms=("change", "changes"),
     add_will_be_official="✅ Text of the document: it becomes its number {number}, with the official citation.",
@@ -667,7 +684,9 @@ RU = ModeratorTexts(
             "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
-        Reason.NUMBER_TAKEN: "номер {number} этого документа уже занят записью {id} с другим текстом; измените её",
+        Reason.NUMBER_TAKEN: (
+            "номер {number} этого документа уже занят записью {id} с другим текстом; измените её командой /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "новый текст — это номер {found} документа, а не номер {number}; запись сохраняет своё место в документе"
         ),
@@ -851,7 +870,9 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
-        Reason.NUMBER_TAKEN: "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго",
+        Reason.NUMBER_TAKEN: (
+            "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго камандай /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
         ),
