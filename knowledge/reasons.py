@@ -59,6 +59,23 @@ class Reason(StrEnum):
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
     TRANSLATION_LANGUAGE = "translation_language"
+    QUESTIONS_ONLY = "questions_only"
+    XML_QUESTIONS_ONLY = "xml_questions_only"
+    UPLOAD_TOO_LARGE = "upload_too_large"
+    FILE_TYPE_REFUSED = "file_type_refused"
+    FILE_WITHOUT_EXTENSION = "file_without_extension"
+    FILE_UNREADABLE = "file_unreadable"
+    PART_TOO_LONG = "part_too_long"
+    PART_INVALID = "part_invalid"
+    NO_ENTRIES = "no_entries"
+    XML_NOT_WELL_FORMED = "xml_not_well_formed"
+    XML_TOO_DEEP = "xml_too_deep"
+    XML_PARAGRAPH_TOO_LONG = "xml_paragraph_too_long"
+    XML_ANSWER_TOO_LONG = "xml_answer_too_long"
+    XML_NO_PARAGRAPHS = "xml_no_paragraphs"
+    XML_NO_PAIRS = "xml_no_pairs"
+    XML_EMPTY_ANSWERS = "xml_empty_answers"
+    XML_NO_PLAIN_TEXT = "xml_no_plain_text"
 
 
 ENGLISH: dict[Reason, str] = {
@@ -136,24 +153,40 @@ ENGLISH: dict[Reason, str] = {
     Reason.NO_TRANSLATION: "entry {id} has no {language} translation",
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
     Reason.TRANSLATION_LANGUAGE: "translations are into en, ru or be, not '{language}'",
+    Reason.QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
+    Reason.XML_QUESTIONS_ONLY: (
+        "questions without the government's answers; import the answers once they are published "
+        "(the Aanhangsel XML has questions but no answers)"
+    ),
+    Reason.UPLOAD_TOO_LARGE: "the file is too large ({size} bytes; the limit is {limit} bytes)",
+    Reason.FILE_TYPE_REFUSED: "{suffix} files are not accepted; send a .txt, .pdf or .xml file",
+    Reason.FILE_WITHOUT_EXTENSION: "files without an extension are not accepted; send a .txt, .pdf or .xml file",
+    Reason.FILE_UNREADABLE: "the file could not be read ({error})",
+    Reason.PART_TOO_LONG: (
+        "a paragraph or answer is longer than {limit} characters; is this really one document?"
+    ),
+    Reason.PART_INVALID: "the document has a part that is not valid ({where})",
+    Reason.NO_ENTRIES: "no entries could be read: the document contains no paragraphs or questions that could be read",
+    Reason.XML_NOT_WELL_FORMED: "the file is not well-formed XML (line {line}, column {column})",
+    Reason.XML_TOO_DEEP: "the XML is nested more than {limit} levels deep",
+    Reason.XML_PARAGRAPH_TOO_LONG: (
+        "paragraph {number} is longer than {limit} characters; is this really one paragraph?"
+    ),
+    Reason.XML_ANSWER_TOO_LONG: (
+        "the answer to question {number} is longer than {limit} characters; is this really one answer?"
+    ),
+    Reason.XML_NO_PARAGRAPHS: "no entries could be read: the Kamerstuk XML has no body paragraphs (al)",
+    Reason.XML_NO_PAIRS: "no entries could be read: the Aanhangsel XML has no vraag/antwoord pairs (it has no answers)",
+    Reason.XML_EMPTY_ANSWERS: "no entries could be read: every antwoord in the XML is empty",
+    Reason.XML_NO_PLAIN_TEXT: "an XML file has no plain text to extract; it is read by its structure",
 }
 
 
 def rejection(message: str) -> tuple[Reason, dict[str, object]]:
-    """An importer's refusal (an English sentence) as a reason every language can word: the
-    importers' fixed sentences are recognised; any other keeps its English text as the detail."""
-    for reason in _FIXED_REJECTIONS:
-        if message == ENGLISH[reason]:
+    """A refusal given as an English sentence, as a reason every language can word: a fixed
+    sentence (one without values) is recognised; any other keeps its English text as the detail.
+    The importers give reasons themselves (knowledge.ingest.rejections); this is for the rest."""
+    for reason, sentence in ENGLISH.items():
+        if message == sentence and "{" not in sentence:
             return reason, {}
     return Reason.DOCUMENT_REJECTED, {"detail": message}
-
-
-_FIXED_REJECTIONS = (
-    Reason.FILE_EMPTY,
-    Reason.NOT_A_TEXT_FILE,
-    Reason.NOT_A_PDF,
-    Reason.PDF_ENCRYPTED,
-    Reason.PDF_WITHOUT_TEXT,
-    Reason.XML_WITH_DOCTYPE,
-    Reason.NOT_OFFICIAL_XML,
-)

@@ -499,6 +499,96 @@ def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -
     assert rejection("something new")[0] is Reason.DOCUMENT_REJECTED
 
 
+_LETTER = (ROOT / "knowledge" / "sources" / "kamerbrief-2021-03-02-2298.txt").read_bytes()
+_WORDS = b"woord " * 5000
+#: One upload per way the importers refuse a file: (data, file name, the reason expected).
+REFUSED_UPLOADS: dict[str, tuple[bytes, str, Reason]] = {
+    "empty": (b"  \n", "leeg.txt", Reason.FILE_EMPTY),
+    "too large": (_LETTER, "brief.txt", Reason.UPLOAD_TOO_LARGE),
+    "a .docx": (_LETTER, "brief.docx", Reason.FILE_TYPE_REFUSED),
+    "no extension": (_LETTER, "brief", Reason.FILE_WITHOUT_EXTENSION),
+    "binary": (bytes(range(256)) * 4, "brief.txt", Reason.NOT_A_TEXT_FILE),
+    "broken pdf": (b"%PDF-1.7 garbage", "brief.pdf", Reason.NOT_A_PDF),
+    "no entries": (b"Den Haag, 2 maart 2021\n\nDe Minister van Buitenlandse Zaken,\nS.A. Blok\n", "b.txt", Reason.NO_ENTRIES),
+    "one huge paragraph": (
+        b"Den Haag, 2 maart 2021\n\n" + _WORDS + b"\n\nDe Minister van Buitenlandse Zaken,\nS.A. Blok\n",
+        "b.txt",
+        Reason.PART_TOO_LONG,
+    ),
+    "questions only": (
+        b"Vragen van het lid Jansen (ingezonden 1 maart 2023).\n\nVraag 1\n\nKlopt het dat er geen visa zijn?\n",
+        "vragen.txt",
+        Reason.QUESTIONS_ONLY,
+    ),
+    "malformed xml": (b"<kamerstuk><al>open", "stuk.xml", Reason.XML_NOT_WELL_FORMED),
+    "deep xml": (b"<kamerstuk>" + b"<x>" * 300 + b"</x>" * 300 + b"</kamerstuk>", "stuk.xml", Reason.XML_TOO_DEEP),
+    "no paragraphs": (b"<kamerstuk><stuk><titel>Leeg</titel></stuk></kamerstuk>", "stuk.xml", Reason.XML_NO_PARAGRAPHS),
+    "long paragraph": (b"<kamerstuk><stuk><algemeen><al>" + _WORDS + b"</al></algemeen></stuk></kamerstuk>", "s.xml",
+                       Reason.XML_PARAGRAPH_TOO_LONG),
+    "long answer": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag><antwoord><nr>Antwoord 1</nr><al>"
+        + _WORDS
+        + b"</al></antwoord></kamervragen>",
+        "kv.xml",
+        Reason.XML_ANSWER_TOO_LONG,
+    ),
+    "no pairs": (b"<kamervragen><titel>x</titel></kamervragen>", "kv.xml", Reason.XML_NO_PAIRS),
+    "empty answers": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag><antwoord><nr>Antwoord 1</nr><al></al>"
+        b"</antwoord></kamervragen>",
+        "kv.xml",
+        Reason.XML_EMPTY_ANSWERS,
+    ),
+    "xml questions only": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag></kamervragen>", "kv.xml",
+        Reason.XML_QUESTIONS_ONLY,
+    ),
+    "doctype": (b'<!DOCTYPE a [<!ENTITY x "y">]><kamerstuk>&x;</kamerstuk>', "stuk.xml", Reason.XML_WITH_DOCTYPE),
+    "another xml": (b"<html><body><p>Hallo</p></body></html>", "stuk.xml", Reason.NOT_OFFICIAL_XML),
+}
+#: Words that give English away inside a Dutch, Russian or Belarusian reply.
+_ENGLISH_WORDS = re.compile(r"\b(the|file|files|could|not|read|entries|answers?|paragraph|longer|than|no)\b")
+
+
+@pytest.mark.parametrize("case", list(REFUSED_UPLOADS))
+def test_every_importer_refusal_is_a_reason_worded_in_every_language(case: str) -> None:
+    from knowledge.ingest.importers import DocumentRejected
+
+    data, name, expected = REFUSED_UPLOADS[case]
+    with pytest.raises(DocumentRejected) as refused:
+        read_document(data, name, max_bytes=len(_LETTER) - 1 if case == "too large" else 5_000_000)
+    assert refused.value.reason is expected, str(refused.value)
+    assert str(refused.value) == EN.reason(refused.value), "the command line's English is the same sentence"
+    for texts in (NL, RU, BE):
+        worded = texts.reason(refused.value)
+        assert worded != EN.reason(refused.value) and "{" not in worded
+        assert not _ENGLISH_WORDS.search(worded.replace("Kamerstuk", "")), (texts.entry_forms, worded)
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "data", "expected"),
+    [
+        (
+            "nl",
+            "brief.docx",
+            b"tekst",
+            "Niet opgeslagen: bestanden met .docx worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
+        ),
+        ("ru", "stuk.xml", b"<kamerstuk><al>open", "Не сохранено: файл не является корректным XML (строка 1, позиция 19)"),
+        ("be", "stuk.xml", b"<kamerstuk><stuk><titel>Leeg</titel></stuk></kamerstuk>",
+         "Не захавана: не ўдалося прачытаць ніводнага запісу: у XML Kamerstuk няма абзацаў (al)"),
+    ],
+)
+async def test_a_refused_upload_with_details_is_explained_in_the_moderators_language(
+    language: str, name: str, data: bytes, expected: str
+) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        bot.api.send_document(mod, name, data, "application/octet-stream")
+        [reply] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert reply["visible_text"] == expected
+
+
 async def test_a_refused_upload_is_explained_in_the_moderators_language() -> None:
     async with moderated_bot() as bot:
         mod = bot.api.user(MODERATOR, "Mod", language_code="nl")

@@ -227,6 +227,37 @@ NL = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "de vertaling ({language}) van item {id} is al actueel",
         Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in en, ru of be, niet '{language}'",
         Reason.DOCUMENT_REJECTED: "het bestand kon niet als document worden gelezen ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd "
+            "zijn (de XML van het Aanhangsel bevat vragen maar geen antwoorden)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "het bestand is te groot ({size} bytes; de grens is {limit} bytes)",
+        Reason.FILE_TYPE_REFUSED: "bestanden met {suffix} worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
+        Reason.FILE_WITHOUT_EXTENSION: (
+            "bestanden zonder extensie worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand"
+        ),
+        Reason.FILE_UNREADABLE: "het bestand kon niet worden gelezen ({error})",
+        Reason.PART_TOO_LONG: "een alinea of antwoord is langer dan {limit} tekens; is dit echt één document?",
+        Reason.PART_INVALID: "een deel van het document is niet geldig ({where})",
+        Reason.NO_ENTRIES: "er konden geen items worden gelezen: het document bevat geen leesbare alinea's of vragen",
+        Reason.XML_NOT_WELL_FORMED: "het bestand is geen geldige XML (regel {line}, kolom {column})",
+        Reason.XML_TOO_DEEP: "de XML is meer dan {limit} niveaus diep genest",
+        Reason.XML_PARAGRAPH_TOO_LONG: "alinea {number} is langer dan {limit} tekens; is dit echt één alinea?",
+        Reason.XML_ANSWER_TOO_LONG: (
+            "het antwoord op vraag {number} is langer dan {limit} tekens; is dit echt één antwoord?"
+        ),
+        Reason.XML_NO_PARAGRAPHS: "er konden geen items worden gelezen: de XML van het Kamerstuk heeft geen alinea's (al)",
+        Reason.XML_NO_PAIRS: (
+            "er konden geen items worden gelezen: de XML van het Aanhangsel heeft geen paren van vraag en antwoord "
+            "(er staan geen antwoorden in)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "er konden geen items worden gelezen: elk antwoord in de XML is leeg",
+        Reason.XML_NO_PLAIN_TEXT: (
+            "een XML-bestand heeft geen platte tekst om uit te halen; het wordt gelezen naar zijn structuur"
+        ),
     },
     entry_forms=("item", "items"),
     change_forms=("wijziging", "wijzigingen"),
@@ -709,6 +740,30 @@ RU = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "перевод ({language}) записи {id} уже актуален",
         Reason.TRANSLATION_LANGUAGE: "переводы делаются на en, ru или be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не удалось прочитать как документ ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы "
+            "(в XML Aanhangsel есть вопросы, но нет ответов)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "файл слишком большой ({size} байт; предел — {limit} байт)",
+        Reason.FILE_TYPE_REFUSED: "файлы {suffix} не принимаются; пришлите файл .txt, .pdf или .xml",
+        Reason.FILE_WITHOUT_EXTENSION: "файлы без расширения не принимаются; пришлите файл .txt, .pdf или .xml",
+        Reason.FILE_UNREADABLE: "файл не удалось прочитать ({error})",
+        Reason.PART_TOO_LONG: "абзац или ответ длиннее {limit} знаков; это действительно один документ?",
+        Reason.PART_INVALID: "часть документа недопустима ({where})",
+        Reason.NO_ENTRIES: "не удалось прочитать ни одной записи: в документе нет читаемых абзацев или вопросов",
+        Reason.XML_NOT_WELL_FORMED: "файл не является корректным XML (строка {line}, позиция {column})",
+        Reason.XML_TOO_DEEP: "вложенность XML больше {limit} уровней",
+        Reason.XML_PARAGRAPH_TOO_LONG: "абзац {number} длиннее {limit} знаков; это действительно один абзац?",
+        Reason.XML_ANSWER_TOO_LONG: "ответ на вопрос {number} длиннее {limit} знаков; это действительно один ответ?",
+        Reason.XML_NO_PARAGRAPHS: "не удалось прочитать ни одной записи: в XML Kamerstuk нет абзацев (al)",
+        Reason.XML_NO_PAIRS: (
+            "не удалось прочитать ни одной записи: в XML Aanhangsel нет пар вопрос–ответ (в нём нет ответов)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "не удалось прочитать ни одной записи: все ответы в XML пусты",
+        Reason.XML_NO_PLAIN_TEXT: "у XML-файла нет простого текста для извлечения; он читается по своей структуре",
     },
     entry_forms=("запись", "записи", "записей"),
     change_forms=("изменение", "изменения", "изменений"),
@@ -895,6 +950,30 @@ BE = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "пераклад ({language}) запісу {id} ужо актуальны",
         Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць "
+            "(у XML Aanhangsel ёсць пытанні, але няма адказаў)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "файл занадта вялікі ({size} байтаў; мяжа — {limit} байтаў)",
+        Reason.FILE_TYPE_REFUSED: "файлы {suffix} не прымаюцца; дашліце файл .txt, .pdf або .xml",
+        Reason.FILE_WITHOUT_EXTENSION: "файлы без пашырэння не прымаюцца; дашліце файл .txt, .pdf або .xml",
+        Reason.FILE_UNREADABLE: "файл не ўдалося прачытаць ({error})",
+        Reason.PART_TOO_LONG: "абзац або адказ даўжэйшы за {limit} знакаў; гэта сапраўды адзін дакумент?",
+        Reason.PART_INVALID: "частка дакумента недапушчальная ({where})",
+        Reason.NO_ENTRIES: "не ўдалося прачытаць ніводнага запісу: у дакуменце няма чытэльных абзацаў або пытанняў",
+        Reason.XML_NOT_WELL_FORMED: "файл не з'яўляецца карэктным XML (радок {line}, пазіцыя {column})",
+        Reason.XML_TOO_DEEP: "укладзенасць XML большая за {limit} узроўняў",
+        Reason.XML_PARAGRAPH_TOO_LONG: "абзац {number} даўжэйшы за {limit} знакаў; гэта сапраўды адзін абзац?",
+        Reason.XML_ANSWER_TOO_LONG: "адказ на пытанне {number} даўжэйшы за {limit} знакаў; гэта сапраўды адзін адказ?",
+        Reason.XML_NO_PARAGRAPHS: "не ўдалося прачытаць ніводнага запісу: у XML Kamerstuk няма абзацаў (al)",
+        Reason.XML_NO_PAIRS: (
+            "не ўдалося прачытаць ніводнага запісу: у XML Aanhangsel няма пар пытанне–адказ (у ім няма адказаў)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "не ўдалося прачытаць ніводнага запісу: усе адказы ў XML пустыя",
+        Reason.XML_NO_PLAIN_TEXT: "у XML-файла няма простага тэксту для вылучэння; ён чытаецца па сваёй структуры",
     },
     entry_forms=("запіс", "запісы", "запісаў"),
     change_forms=("змена", "змены", "змен"),

@@ -12,6 +12,7 @@ import re
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
 from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+from knowledge.reasons import ENGLISH, Reason
 
 MONTHS = {
     name: index + 1
@@ -51,7 +52,7 @@ class ParseError(ValueError):
     """The text is not a document of a kind we know, or yields no entries."""
 
 
-QUESTIONS_ONLY = "questions without the government's answers; import the answers once they are published"
+QUESTIONS_ONLY = ENGLISH[Reason.QUESTIONS_ONLY]
 
 
 class QuestionsWithoutAnswers(ParseError):
