@@ -41,6 +41,10 @@ class EntryStatus(StrEnum):
     RETIRED = "retired"
 
 
+#: Dutch surname particles: 'J. van der Berg', 'M. ter Horst', 'H. de Jonge' keep them in the name.
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "uit", "d'"})
+
+
 class Author(BaseModel):
     """Who signed or answered: a name with a role and, where stated, a ministry."""
 
@@ -49,6 +53,15 @@ class Author(BaseModel):
     name: NonEmptyText
     role: str | None = None
     ministry: str | None = None
+
+    @property
+    def surname(self) -> str:
+        """The last name with its particles: 'van der Berg' of 'J. van der Berg'."""
+        words = self.name.split()
+        start = len(words) - 1
+        while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
+            start -= 1
+        return " ".join(words[start:])
 
     def describe(self) -> str:
         if self.ministry:

@@ -315,3 +315,18 @@ def test_stats_count_documents_entries_questions_and_feedback(
     assert lines[0] == "documents 2, active entries 13, retired 0, open review items 1"
     assert lines[2].split() == [today(), "1", "0", "1"]
     assert lines[-1] == "  #13: 0 / 1"
+
+
+def test_import_preview_keeps_the_particles_of_ministers_names(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    from tests.test_layouts import ANSWERS_BY_PARTICLE_NAMES
+
+    path = tmp_path / "antwoorden.txt"
+    path.write_text(ANSWERS_BY_PARTICLE_NAMES, encoding="utf-8")
+    code, out, _ = run(capsys, database, "import", "--dry-run", str(path))
+    authors = next(line for line in out.splitlines() if line.startswith("Authors: "))
+    assert code == 0 and authors == (
+        "Authors: minister van der Berg (Buitenlandse Zaken), staatssecretaris ter Horst (Justitie en Veiligheid), "
+        "minister F.B.J. Dijkstra (Justitie en Veiligheid)"
+    )

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest.parsing import (
     ADDRESSEE,
-    ANSWERER,
     PLACE_DATE,
     QUESTION_NUMBER,
     SALUTATION,
+    answerers,
     document_key,
     is_closing,
     parse_date,
@@ -603,11 +603,7 @@ def _answerers(kamervragen: ET.Element, descriptions: list[str]) -> list[Author]
         return authors
     for description in descriptions:
         if m := _ANSWERED_BY.search(description):
-            found = [
-                Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
-                for role, name, ministry in ANSWERER.findall(m.group(1))
-            ]
-            if found:
+            if found := answerers(m.group(1)):
                 return found
     return []
 
