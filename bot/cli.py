@@ -277,6 +277,7 @@ def match_json(match: Match, language: str = "nl") -> dict[str, Any]:
             "document_key": citation.document_key,
             "document_title": citation.document_title,
             "date": citation.date.isoformat() if citation.date else None,
+            "language": citation.language.value,
         }
     else:
         base["citation"] = match.citation.model_dump(mode="json", exclude={"is_note"})

@@ -28,7 +28,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
             kind_label=document.kind.label,
             date=document.date,
             authors=[],
-            number=entry.number,
+            number=0,  # a note has no number in the document
             numbers=[],
             number_label="notitie van een moderator",
             reference=None,
@@ -37,6 +37,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
             footnotes=[],
             url=None,
             is_note=True,
+            language=entry.language,
         )
     numbers = entry.numbers or [entry.number]
     references = list(dict.fromkeys(_references_in(entry) + [f"{f.number}. {f.text}" for f in entry.footnotes]))
@@ -56,6 +57,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
         references=references,
         footnotes=entry.footnotes,
         url=document.url,
+        language=entry.language,
     )
 
 

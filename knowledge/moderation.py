@@ -74,8 +74,14 @@ class ModerationError(Exception):
         super().__init__(ENGLISH[reason].format(**values))
 
 
-#: Notes take keys from here up, out of the way of the numbers a document's own units have.
+#: Notes are ordered after a document's own units (their `number`, never shown), and keyed
+#: '<document>/note-<n>': a key that cannot be read as a paragraph or question number.
 FIRST_NOTE_NUMBER = 9001
+
+
+def note_key(document_key: str, number: int) -> str:
+    """'kamerbrief-2021-03-02-2298/note-1' for the document's first note."""
+    return f"{document_key}/note-{number - FIRST_NOTE_NUMBER + 1}"
 
 _VERDICT_REASONS = {
     Verdict.NO_SOURCE: Reason.NO_SOURCE,
@@ -274,7 +280,7 @@ class Moderation:
             number = plan.number if plan.number is not None else self._next_note_number(document.key)
             try:
                 entry = Entry(
-                    key=f"{document.key}/{number}",
+                    key=note_key(document.key, number) if plan.note else f"{document.key}/{number}",
                     document_key=document.key,
                     number=number,
                     numbers=plan.numbers if len(plan.numbers) > 1 else [],

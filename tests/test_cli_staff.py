@@ -193,11 +193,11 @@ def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], datab
     path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        f"added entry 14 ({LETTER_KEY}/9001) as a moderator's note, not official text "
+        f"added entry 14 ({LETTER_KEY}/note-1) as a moderator's note, not official text "
         "(its document does not contain this text)\n"
     )
     answer = ask(capsys, database, NEW_QUESTION)
-    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/9001"
+    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/note-1"
 
 
 def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], d
     path.write_text(YAML_ENTRY, encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        "added entry 14 (kamerbrief-2024-05-01-77/9001) as a moderator's note, not official text "
+        "added entry 14 (kamerbrief-2024-05-01-77/note-1) as a moderator's note, not official text "
         "(a document described by hand has no source text)\n"
     )
     best = ask(capsys, database, NEW_QUESTION)["matches"][0]

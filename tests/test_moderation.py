@@ -55,7 +55,7 @@ def parsed_seed(path: Path) -> ParsedDocument:
 def test_added_entry_answers_the_next_question_without_a_restart(moderation: Moderation) -> None:
     assert best_key(moderation.answers, NEW_QUESTION) is None
     entry = add_new(moderation)
-    assert entry.key == f"{LETTER_KEY}/9001" and entry.version == 1
+    assert entry.key == f"{LETTER_KEY}/note-1" and entry.version == 1
     assert best_key(moderation.answers, NEW_QUESTION) == entry.key
     assert best_key(moderation.answers, "beurzen voor studenten uit Belarus") == entry.key
 
@@ -69,7 +69,7 @@ def test_added_entry_in_a_new_document_is_cited_with_that_document(moderation: M
         authors=[{"name": "R.H. Dijkgraaf", "role": "Minister van Onderwijs, Cultuur en Wetenschap"}],
     )
     entry = moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
-    assert entry.key == "kamerbrief-2024-05-01-77/9001"
+    assert entry.key == "kamerbrief-2024-05-01-77/note-1"
     answer = moderation.answers.answer(NEW_QUESTION)
     assert answer.best is not None and answer.best.citation.date == dt.date(2024, 5, 1)
     # A hand-described document has no source text: the entry is a moderator's note about it, never
@@ -521,7 +521,7 @@ def test_export_then_restore_gives_exactly_the_same_content(moderation: Moderati
     fresh_moderation.restore(exported.model_dump_json(), "cli:test")
     again = fresh.export()
     assert again.documents == exported.documents and again.entries == exported.entries
-    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/9001"
+    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
 
 
 def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None:
@@ -530,10 +530,10 @@ def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None
     misinformation = "Wat doet Nederland tegen desinformatie uit Belarus?"
     text = "Het kabinet steunt onafhankelijke media die desinformatie uit Belarus weerleggen."
     add_new(Moderation(here), question=misinformation, text=text)
-    assert best_key(here, misinformation) == f"{LETTER_KEY}/9001"  # analysed, and that analysis saved
+    assert best_key(here, misinformation) == f"{LETTER_KEY}/note-1"  # analysed, and that analysis saved
     add_new(Moderation(there))
     Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
-    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/9001"
+    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
     assert best_key(here, misinformation) is None
 
 

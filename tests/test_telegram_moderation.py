@@ -18,7 +18,7 @@ from interface.texts import texts_for
 from interface.texts.moderator import EN, NL
 from interface.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
-from knowledge.moderation import Moderation
+from knowledge.moderation import EntryDraft, Moderation
 from knowledge.service import AnswerService
 from knowledge.storage.exchange import Export
 from tests.conftest import ANSWERS, LETTER
@@ -180,8 +180,8 @@ async def test_add_walks_through_question_text_document_alternates_preview_and_s
         [saved] = await press(bot, mod, preview, "m:ok")
         # NEW_TEXT is not text of the letter: saved as a moderator's note (issue 13), never as its "alinea 8".
         assert saved["visible_text"].startswith("Saved as a moderator's note: entry")
-        assert f"{LETTER_KEY}/9001" in saved["visible_text"]
-        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/9001")
+        assert f"{LETTER_KEY}/note-1" in saved["visible_text"]
+        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/note-1")
         assert [a.text for a in entry.alternates] == ["studiebeurzen voor Belarussen", "scholarships for Belarusian students"]
         assert bot.service.store.history(entry.id or 0)[0].actor == f"telegram:{MODERATOR}"
         assert "Nuffic" in await answered_by(bot, anna, NEW_QUESTION), "answered at once, no restart"
@@ -247,7 +247,7 @@ async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
         [preview] = await send(bot, mod, "/skip")
         assert "Brief van de Minister van Onderwijs" in preview["visible_text"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert "kamerbrief-2024-05-01-77/9001" in saved["visible_text"]
+        assert "kamerbrief-2024-05-01-77/note-1" in saved["visible_text"]
         document = bot.service.store.document("kamerbrief-2024-05-01-77")
         assert document.authors[0].role == "Minister van Onderwijs, Cultuur en Wetenschap"
         assert document.url == "https://example.org/brief-77"
@@ -724,3 +724,39 @@ async def test_export_sends_a_json_document_that_the_command_line_restores_exact
         assert again.entries[2].status is EntryStatus.RETIRED
     finally:
         restored.close()
+
+
+# --- a moderator's note as an asker sees it ---------------------------------------------------------
+
+
+async def test_an_asker_sees_a_note_labelled_once_and_cited_as_a_note_in_their_language() -> None:
+    async with moderated_bot() as bot:
+        Moderation(bot.service).add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "telegram:1"
+        )
+        dutch = await answered_by(bot, user(bot), NEW_QUESTION)
+        nl = texts_for("nl")
+        assert dutch.count(nl.moderator_note) == 1 and "Nuffic" in dutch
+        assert "Geschreven door een moderator van Standpunt, geen citaat uit het document; over: Brief van de " in dutch
+        assert nl.kind_kamerbrief not in dutch and nl.note_in_dutch not in dutch and "9001" not in dutch
+        english = bot.api.user(USER + 1, "Olga", language_code="en")
+        [prompt] = await send(bot, english, "/language")
+        await press(bot, english, prompt, "l:en")
+        shown = await answered_by(bot, english, NEW_QUESTION)
+        en = texts_for("en")
+        assert shown.count(en.moderator_note) == 1 and en.note_in_dutch in shown and "Nuffic" in shown
+        assert "Written by a Standpunt moderator, not a quotation from the document; about: " in shown
+        assert "2 March 2021" in shown and "Kamerbrief" not in shown and nl.moderator_note not in shown
+
+
+async def test_a_note_is_not_numbered_when_its_documents_entries_are_browsed() -> None:
+    async with moderated_bot() as bot:
+        Moderation(bot.service).add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "telegram:1"
+        )
+        anna = user(bot)
+        [documents] = await send(bot, anna, "/topics")
+        letter = bot.service.store.document(LETTER_KEY).id
+        [page] = await press(bot, anna, documents, f"t:{letter}:0")
+        labels = [b["text"] for row in page["reply_markup"]["inline_keyboard"] for b in row]
+        assert any(label.startswith("📝 ") for label in labels) and not any(label.startswith("9001") for label in labels)

@@ -38,6 +38,10 @@ class Texts(BaseModel):
     paragraph_label: str
     official_question: str
     moderator_note: str
+    #: A note's citation line: who wrote it, that it quotes nothing, and which document it is about.
+    note_citation: str
+    #: Told to an asker of another language: the note is in Dutch, untranslated.
+    note_in_dutch: str
     # unofficial translations beside the official text
     translation_label: str
     translation_stale: str
