@@ -330,3 +330,16 @@ def test_import_preview_keeps_the_particles_of_ministers_names(
         "Authors: minister van der Berg (Buitenlandse Zaken), staatssecretaris ter Horst (Justitie en Veiligheid), "
         "minister F.B.J. Dijkstra (Justitie en Veiligheid)"
     )
+
+
+def test_sources_prints_no_placeholder_for_a_document_without_reference(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    assert run(capsys, database, "import", str(EIGHT_QUESTIONS))[0] == 0
+    code, out, _ = run(capsys, database, "sources")
+    lines = out.splitlines()
+    at = lines.index("kamervragen-2023-03-22")
+    block = lines[at : at + 5]
+    assert code == 0 and "  7 entries" in block, block
+    assert not any(line.strip().startswith("-") for line in lines), "no '-' for a reference that is not known"
+    assert "  Kamerstukken II 2020/21, 21 501-02, nr. 2298 · 7 entries" in lines, "a known reference stays"
