@@ -214,6 +214,7 @@ async def test_add_puts_two_hand_described_documents_of_one_day_side_by_side() -
             await press(bot, mod, sources, "m:src:new")
             await send(bot, mod, _described(title, author))
             [preview] = await send(bot, mod, "/skip")
+            assert f"Document: {title} (kamervragen-2024-05-01" in preview["visible_text"]
             [saved] = await press(bot, mod, preview, "m:ok")
             saved_keys.append(saved["visible_text"])
         assert "(kamervragen-2024-05-01/" in saved_keys[0]

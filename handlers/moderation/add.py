@@ -183,7 +183,12 @@ async def _preview(update: Update, context: BotContext) -> int:
         return END
     current["note"] = plan.note
     document = current.get("new_document")
-    document_label = document.title if document else current.get("document_key", "?")
+    # A new document with the key it will get: a second one of the same day shows its own.
+    document_label = (
+        f"{document.title} ({moderation(context).new_document(document).key})"
+        if document
+        else current.get("document_key", "?")
+    )
     similar = moderation(context).similar_entries(str(current["question"]))
     verdict = (
         t.add_will_be_note.format(reason=escape(t.reason(ModerationError(plan.why_note, key=document_label))))
