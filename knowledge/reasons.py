@@ -33,6 +33,9 @@ class Reason(StrEnum):
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
     KIND_AND_TITLE_REQUIRED = "kind_and_title_required"
+    UNKNOWN_KIND = "unknown_kind"
+    INVALID_DATE = "invalid_date"
+    INVALID_FIELD = "invalid_field"
     NOT_IN_DOCUMENT = "not_in_document"
     NOT_AN_ANSWER = "not_an_answer"
     TOO_SHORT_TO_CHECK = "too_short_to_check"
@@ -107,6 +110,9 @@ ENGLISH: dict[Reason, str] = {
         "so the text cannot be checked as its own; import the document again, or save the text as a moderator's note"
     ),
     Reason.KIND_AND_TITLE_REQUIRED: "kind and title are required",
+    Reason.UNKNOWN_KIND: "'{value}' is not a kind of document; write kamerbrief or kamervragen",
+    Reason.INVALID_DATE: "'{value}' is not a date; write it as 2024-05-01",
+    Reason.INVALID_FIELD: "the value of '{field}' is not valid",
     Reason.HAND_DESCRIBED: (
         "a document described by hand has no source text to check the text against; import the document "
         "itself to add its official text"

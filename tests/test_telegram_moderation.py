@@ -761,3 +761,27 @@ async def test_a_note_is_not_numbered_when_its_documents_entries_are_browsed() -
         [page] = await press(bot, anna, documents, f"t:{letter}:0")
         labels = [b["text"] for row in page["reply_markup"]["inline_keyboard"] for b in row]
         assert any(label.startswith("📝 ") for label in labels) and not any(label.startswith("9001") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("line", "dutch"),
+    [
+        ("soort: brief", "Niet opgeslagen: 'brief' is geen soort document; schrijf kamerbrief of kamervragen"),
+        ("datum: 1 mei 2024", "Niet opgeslagen: '1 mei 2024' is geen datum; schrijf hem als 2024-05-01"),
+        ("link: www.example.org", "Niet opgeslagen: de waarde van 'link' is niet geldig"),
+        ("titel: ab", "Niet opgeslagen: de waarde van 'titel' is niet geldig"),
+    ],
+)
+async def test_a_wrong_document_description_is_refused_in_the_moderators_language(line: str, dutch: str) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="nl")
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, NEW_TEXT)
+        await press(bot, mod, sources, "m:src:new")
+        described = {"soort": "kamerbrief", "datum": "2024-05-01", "titel": "Brief over beurzen", "link": "https://example.org"}
+        field = line.split(":")[0]
+        lines = [f"{key}: {value}" for key, value in described.items() if key != field] + [line]
+        [refused] = await send(bot, mod, "\n".join(lines))
+        assert refused["visible_text"].startswith(dutch + "\n\n"), refused["visible_text"]
+        assert "Invalid" not in refused["visible_text"] and "String should" not in refused["visible_text"]

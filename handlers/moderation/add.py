@@ -266,16 +266,29 @@ def parse_document_description(text: str) -> DocumentDraft:
             continue
         field, value = _FIELDS[m.group(1).lower()], m.group(2)
         if field == "kind":
-            values[field] = DocumentKind(value.lower().replace(" ", ""))
+            try:
+                values[field] = DocumentKind(value.lower().replace(" ", ""))
+            except ValueError:
+                raise ModerationError(Reason.UNKNOWN_KIND, value=value[:40]) from None
         elif field == "date":
-            values[field] = dt.date.fromisoformat(value)
+            try:
+                values[field] = dt.date.fromisoformat(value)
+            except ValueError:
+                raise ModerationError(Reason.INVALID_DATE, value=value[:40]) from None
         elif field == "authors":
             values[field] = [_author(part) for part in value.split(";") if part.strip()]
+        elif field == "url" and not re.match(r"^https?://[^\s<>\"]+$", value):
+            raise ModerationError(Reason.INVALID_FIELD, field=m.group(1).lower())
         else:
             values[field] = value
     if "kind" not in values or "title" not in values:
         raise ModerationError(Reason.KIND_AND_TITLE_REQUIRED)
-    return DocumentDraft.model_validate(values)
+    try:
+        return DocumentDraft.model_validate(values)
+    except ValidationError as error:  # a field by the name the moderator typed, not pydantic's English
+        typed = {model: typed for typed, model in _FIELDS.items() if typed in text.lower()}
+        field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else "?"
+        raise ModerationError(Reason.INVALID_FIELD, field=typed.get(field, field)) from None
 
 
 def _author(text: str) -> Author:

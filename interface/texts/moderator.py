@@ -179,6 +179,9 @@ NL = ModeratorTexts(
             "sla de tekst op als notitie van een moderator"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "soort en titel zijn verplicht",
+        Reason.UNKNOWN_KIND: "'{value}' is geen soort document; schrijf kamerbrief of kamervragen",
+        Reason.INVALID_DATE: "'{value}' is geen datum; schrijf hem als 2024-05-01",
+        Reason.INVALID_FIELD: "de waarde van '{field}' is niet geldig",
         Reason.HAND_DESCRIBED: (
             "een met de hand beschreven document heeft geen brontekst om de tekst aan te toetsen; importeer het "
             "document zelf om er officiële tekst uit toe te voegen"
@@ -698,6 +701,9 @@ RU = ModeratorTexts(
             "как заметку модератора"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "нужны kind и title (вид и название)",
+        Reason.UNKNOWN_KIND: "«{value}» — не вид документа; напишите kamerbrief или kamervragen",
+        Reason.INVALID_DATE: "«{value}» — не дата; напишите её как 2024-05-01",
+        Reason.INVALID_FIELD: "значение поля «{field}» недопустимо",
         Reason.HAND_DESCRIBED: (
             "у документа, описанного вручную, нет исходного текста для сверки; импортируйте сам документ, "
             "чтобы добавить его официальный текст"
@@ -908,6 +914,9 @@ BE = ModeratorTexts(
             "нататку мадэратара"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "патрэбныя kind і title (від і назва)",
+        Reason.UNKNOWN_KIND: "«{value}» — не від дакумента; напішыце kamerbrief або kamervragen",
+        Reason.INVALID_DATE: "«{value}» — не дата; напішыце яе як 2024-05-01",
+        Reason.INVALID_FIELD: "значэнне поля «{field}» недапушчальнае",
         Reason.HAND_DESCRIBED: (
             "у дакумента, апісанага ўручную, няма зыходнага тэксту для зверкі; імпартуйце сам дакумент, "
             "каб дадаць яго афіцыйны тэкст"
