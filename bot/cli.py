@@ -277,6 +277,7 @@ def match_json(match: Match, language: str = "nl") -> dict[str, Any]:
             "document_key": citation.document_key,
             "document_title": citation.document_title,
             "date": citation.date.isoformat() if citation.date else None,
+            "language": citation.language.value,
         }
     else:
         base["citation"] = match.citation.model_dump(mode="json", exclude={"is_note"})
@@ -313,9 +314,10 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
             stdout.write(f"{document.key}\n  {document.title}\n  {date} · {authors}\n")
             if document.subject:
                 stdout.write(f"  {document.subject}\n")
-            reference = document.citation or (f"Nr. {document.number}" if document.number else "-")
-            stdout.write(f"  {reference}")
-            stdout.write(f" · {summary.active_entries} {'entry' if summary.active_entries == 1 else 'entries'}")
+            # Without a reference the line just counts the entries (no placeholder for what is not known).
+            reference = document.citation or (f"Nr. {document.number}" if document.number else None)
+            count = f"{summary.active_entries} {'entry' if summary.active_entries == 1 else 'entries'}"
+            stdout.write(f"  {reference} · {count}" if reference else f"  {count}")
             if summary.total_entries != summary.active_entries:
                 stdout.write(f" ({summary.total_entries - summary.active_entries} retired)")
             stdout.write("\n")

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.settings import Settings
-from interface.plain import invalid_question_text, render_answer_plain
+from interface.plain import invalid_question_text, render_answer_plain, render_match_plain
 from interface.texts import asker_language, texts_for
+from knowledge.models import Match, Outcome
 from knowledge.service import AnswerService, InvalidQuestion
+from knowledge.storage.errors import NotFound
 
 GO_LIVE = (
     "No TELEGRAM_BOT_TOKEN is set, so this is the terminal chat over the embedded store.\n"
@@ -29,6 +31,9 @@ def run_console(
     default = texts_for(settings.default_language)
     service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
     interactive = stdin.isatty()
+    #: The suggestions last shown, and their language: '1', '2' or '3' picks one, as a button does in Telegram.
+    offered: list[Match] = []
+    offered_language: str = settings.default_language
     try:
         intro = FORCED if settings.telegram_bot_token else GO_LIVE
         stdout.write(intro + "\n\n" + default.greeting + "\n(Ctrl-D / 'quit')\n")
@@ -41,6 +46,14 @@ def run_console(
                 return 0
             if not line.strip():
                 continue
+            if (picked := _picked(line, offered)) is not None:
+                try:
+                    match = service.entry_match(picked.entry_id, language=offered_language)
+                except NotFound:  # retired meanwhile: read the line as a question after all
+                    offered = []
+                else:
+                    stdout.write(render_match_plain(match, texts_for(offered_language)) + "\n")
+                    continue
             detected = service.question_language(line)
             language = asker_language(None, detected.value if detected else None, None, settings.default_language)
             texts = texts_for(language)
@@ -50,5 +63,15 @@ def run_console(
                 stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue
             stdout.write(render_answer_plain(answer, texts) + "\n")
+            offered = answer.suggestions if answer.outcome is Outcome.SUGGEST else []
+            offered_language = language
     finally:
         service.close()
+
+
+def _picked(line: str, offered: list[Match]) -> Match | None:
+    """The suggestion a line of just its number ('1', ' 2 ', '3.') picks, if one was offered under it."""
+    text = line.strip().rstrip(".")
+    if text.isdigit() and 1 <= int(text) <= len(offered):
+        return offered[int(text) - 1]
+    return None

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.settings import Settings
 from interface.previews import render_preview
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import IMPORT_EN
+from interface.texts.moderator import EN, IMPORT_EN
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
@@ -355,13 +355,15 @@ def undo_last(service: AnswerService, out: TextIO) -> int:
 
 
 def print_history(service: AnswerService, entry_id: int, out: TextIO) -> int:
+    """Every version of the entry and every change of its translations, in the order they were made."""
     try:
-        changes = Moderation(service).history(entry_id)
+        changes = Moderation(service).history_with_translations(entry_id)
     except ModerationError as error:
         raise StaffError(str(error)) from None
     for change in changes:
         undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
-        out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {change.action}{undone}\n")
+        action = EN.history_action(change.action, change.object_type, change.object_key)
+        out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
     if not changes:
         out.write("no changes\n")
     return 0

@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
 from handlers import callbacks
-from interface.plain import citation_parts, suggestion_title
+from interface.plain import citation_parts, note_language_notice, suggestion_title
 from interface.texts import Texts
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
@@ -55,6 +55,8 @@ def render_match_messages(match: Match, texts: Texts, *, heading: str | None = N
         blocks.append(f"<b>{escape(heading)}</b>")
     if match.citation.is_note and not heading:  # e.g. inline mode: the label before the words, too
         blocks.append(f"<b>{escape(texts.moderator_note)}</b>")
+    if note_language_notice(match):
+        blocks.append(f"<i>{escape(texts.note_in_dutch)}</i>")
     blocks.extend(_official_blocks(match, texts, limit))
     blocks.append(citation_html(match, texts))
     return pack_blocks(blocks, limit)

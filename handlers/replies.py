@@ -12,7 +12,7 @@ from handlers import render
 from handlers.context import BotContext
 from handlers.errors import log_failure
 from handlers.sending import with_retry
-from interface.plain import invalid_question_text
+from interface.plain import invalid_question_text, match_heading
 from interface.texts import Texts, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
@@ -57,7 +57,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             heading=answer_heading(answer, texts),
         )
         for other in answer.also:
-            await send_match(message, context, other, texts, heading=texts.answer_heading)
+            await send_match(message, context, other, texts, heading=match_heading(other, texts))
         if answer.unanswered_parts:
             await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
@@ -93,7 +93,7 @@ def answer_heading(answer: Answer, texts: Texts) -> str:
     """'Official answer', and 'position as of <date>' when earlier positions exist; a moderator's
     note is never headed as an official answer."""
     if answer.best and answer.best.citation.is_note:
-        return texts.moderator_note
+        return match_heading(answer.best, texts)
     if answer.earlier and answer.best and answer.best.citation.date:
         return f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
     return texts.answer_heading

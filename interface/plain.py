@@ -10,10 +10,11 @@ from knowledge.service import InvalidQuestion
 
 
 def citation_parts(citation: Citation, texts: Texts) -> list[str]:
-    """Kind, date, authors, question or paragraph number, reference: in that order, each once."""
+    """Kind, date, authors, question or paragraph number, reference: in that order, each once.
+    A moderator's note has one part: that a moderator wrote it, quoting nothing, and what about."""
     kind = texts.kind_kamervragen if citation.kind is DocumentKind.KAMERVRAGEN else texts.kind_kamerbrief
-    if citation.is_note:  # its own label; the document only as what the note is about
-        return [texts.moderator_note, kind] + ([texts.date(citation.date)] if citation.date else [])
+    if citation.is_note:
+        return [note_citation(citation, texts)]
     parts = [kind]
     if citation.date:
         parts.append(texts.date(citation.date))
@@ -26,14 +27,36 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
     return parts
 
 
-def render_match_plain(match: Match, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
+def note_citation(citation: Citation, texts: Texts) -> str:
+    """'Written by a Standpunt moderator, not a quotation from the document; about: <title>, <date>'."""
+    about = citation.document_title + (f", {texts.date(citation.date)}" if citation.date else "")
+    return texts.note_citation.format(about=about)
+
+
+def match_heading(match: Match, texts: Texts) -> str:
+    """'Official answer', or the note's own label: a moderator's note is never headed as official."""
+    return texts.moderator_note if match.citation.is_note else texts.answer_heading
+
+
+def note_language_notice(match: Match) -> bool:
+    """Whether to tell the asker that a moderator's note is in Dutch, untranslated."""
+    return match.citation.is_note and match.citation.language is Language.NL and match.language is not Language.NL
+
+
+def render_match_plain(
+    match: Match, texts: Texts, emphasise: Callable[[str], str] = lambda s: s, *, headed: bool = False
+) -> str:
     """The official text (its best sentence emphasised), then the citation and the link; for an
-    asker of another language, the unofficial translation, labelled, above the official text."""
+    asker of another language, the unofficial translation, labelled, above the official text.
+    A moderator's note carries its label once: here, unless `headed` (the heading has it)."""
     text = match.text
     if match.highlight:
         h = match.highlight
         text = text[: h.start] + emphasise(text[h.start : h.end]) + text[h.end :]
-    lines = _translation_lines(match, texts)
+    lines = [texts.moderator_note, ""] if match.citation.is_note and not headed else []
+    if note_language_notice(match):
+        lines += [texts.note_in_dutch, ""]
+    lines += _translation_lines(match, texts)
     if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
         lines += [f"{texts.official_question}: {match.question}", ""]
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
@@ -63,16 +86,15 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
     if answer.outcome is Outcome.GREETING:
         return texts.greeting
     if answer.answered and answer.best:
-        label = texts.moderator_note if answer.best.citation.is_note else texts.answer_heading
-        heading = f"{label} ({texts.confidence.format(value=answer.confidence)})"
+        heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
         if answer.earlier and answer.best.citation.date:
             heading += " · " + texts.as_of.format(date=texts.date(answer.best.citation.date))
-        lines = [heading, "", render_match_plain(answer.best, texts, emphasise)]
+        lines = [heading, "", render_match_plain(answer.best, texts, emphasise, headed=True)]
         for earlier in answer.earlier:
             date = texts.date(earlier.citation.date) if earlier.citation.date else "?"
             lines.append(f"  {texts.earlier_position}: {date} · {' · '.join(citation_parts(earlier.citation, texts)[2:])}")
         for other in answer.also:
-            lines += ["", texts.answer_heading, "", render_match_plain(other, texts, emphasise)]
+            lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:

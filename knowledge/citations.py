@@ -27,7 +27,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
             kind_label=document.kind.label,
             date=document.date,
             authors=[],
-            number=entry.number,
+            number=0,  # a note has no number in the document
             numbers=[],
             number_label="notitie van een moderator",
             reference=None,
@@ -36,6 +36,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
             footnotes=[],
             url=None,
             is_note=True,
+            language=entry.language,
         )
     numbers = entry.numbers or [entry.number]
     # The entry's references were found when the store wrote it (storage/rows.py): never read here again.
@@ -56,4 +57,5 @@ def citation_for(entry: Entry, document: Document) -> Citation:
         references=references,
         footnotes=entry.footnotes,
         url=document.url,
+        language=entry.language,
     )

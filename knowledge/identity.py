@@ -40,6 +40,13 @@ def entries_digest(entries: Iterable[Entry]) -> str:
     return content_digest(entry.text for entry in sorted(entries, key=lambda e: e.number))
 
 
+def description_digest(document: Document) -> str:
+    """The content digest of what a document described by hand says of itself (kind, date, title,
+    authors): it has no text of its own in the store, so the same description is the same document."""
+    date = document.date.isoformat() if document.date else "undated"
+    return content_digest([document.kind.value, date, document.title, *(author.name for author in document.authors)])
+
+
 def is_generic_key(key: str) -> bool:
     """True for a key of kind and date only, which many documents may share."""
     return bool(_GENERIC_KEY.match(key))
@@ -64,7 +71,7 @@ def key_candidates(document: Document, digest: str) -> list[str]:
     candidates = [base]
     if document.official_id and (m := _AH_NUMBER.match(document.official_id)):
         candidates.append(f"{base}-{m.group(1)}")
-    surnames = [_slug(author.name.split()[-1]) for author in document.authors if author.name.split()]
+    surnames = [_slug(author.surname) for author in document.authors if author.name.split()]
     if surnames := [s for s in surnames if s]:
         candidates.append(f"{base}-{'-'.join(surnames[:3])}"[:70])
     candidates.append(f"{base}-{digest[:KEY_DIGEST_LENGTH]}")

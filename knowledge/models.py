@@ -41,6 +41,10 @@ class EntryStatus(StrEnum):
     RETIRED = "retired"
 
 
+#: Dutch surname particles: 'J. van der Berg', 'M. ter Horst', 'H. de Jonge' keep them in the name.
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "uit", "d'"})
+
+
 class Author(BaseModel):
     """Who signed or answered: a name with a role and, where stated, a ministry."""
 
@@ -49,6 +53,15 @@ class Author(BaseModel):
     name: NonEmptyText
     role: str | None = None
     ministry: str | None = None
+
+    @property
+    def surname(self) -> str:
+        """The last name with its particles: 'van der Berg' of 'J. van der Berg'."""
+        words = self.name.split()
+        start = len(words) - 1
+        while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
+            start -= 1
+        return " ".join(words[start:])
 
     def describe(self) -> str:
         if self.ministry:
@@ -116,7 +129,8 @@ class Entry(BaseModel):
     """One answerable unit: a question with its official answer, or a numbered paragraph of a letter."""
 
     id: int | None = None
-    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}/[0-9]{1,4}$")]
+    #: '<document>/<number>' for the document's own units, '<document>/note-<n>' for a moderator's note.
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}/(?:[0-9]{1,4}|note-[0-9]{1,4})$")]
     document_key: DocumentKey
     number: int = Field(ge=1, le=9999)
     numbers: list[int] = Field(default_factory=list, description="All question numbers a combined answer covers.")
@@ -202,11 +216,15 @@ class Citation(BaseModel):
     footnotes: list[Footnote]
     url: str | None
     is_note: bool = Field(default=False, description="A moderator's note: no number, reference or link is official.")
+    language: Language = Field(
+        default=Language.NL, description="The language the words are written in (a moderator's note may differ)."
+    )
 
     def line(self) -> str:
         """A one-line plain-text citation: kind, date, authors, number, reference."""
-        if self.is_note:
-            return " · ".join([self.number_label, self.kind_label] + ([format_date_nl(self.date)] if self.date else []))
+        if self.is_note:  # who wrote it and what about: never a number, kind or date as if cited
+            about = self.document_title + (f", {format_date_nl(self.date)}" if self.date else "")
+            return f"{self.number_label}, geen citaat; over: {about}"
         parts = [self.kind_label]
         if self.date:
             parts.append(format_date_nl(self.date))

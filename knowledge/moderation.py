@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.citations import number_label
-from knowledge.identity import entries_digest, free_key, rekey, same_official_document
+from knowledge.identity import description_digest, entries_digest, free_key, rekey, same_official_document
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
@@ -89,8 +89,14 @@ class ModerationError(Exception):
         super().__init__(ENGLISH[reason].format(**values))
 
 
-#: Notes take keys from here up, out of the way of the numbers a document's own units have.
+#: Notes are ordered after a document's own units (their `number`, never shown), and keyed
+#: '<document>/note-<n>': a key that cannot be read as a paragraph or question number.
 FIRST_NOTE_NUMBER = 9001
+
+
+def note_key(document_key: str, number: int) -> str:
+    """'kamerbrief-2021-03-02-2298/note-1' for the document's first note."""
+    return f"{document_key}/note-{number - FIRST_NOTE_NUMBER + 1}"
 
 _VERDICT_REASONS = {
     Verdict.NO_SOURCE: Reason.NO_SOURCE,
@@ -240,6 +246,8 @@ class Moderation:
             raise ModerationError(Reason.CHOOSE_DOCUMENT)
         if key:
             self._document(key)
+        else:
+            self.new_document(draft.new_document)  # refused before the preview when it is in the store
         if draft.note:
             return EntryPlan(note=True, document_key=key)
         placement = place(draft.text, self.store.document_source(key) if key else None)
@@ -287,7 +295,7 @@ class Moderation:
             number = plan.number if plan.number is not None else self._next_note_number(document.key)
             try:
                 entry = Entry(
-                    key=f"{document.key}/{number}",
+                    key=note_key(document.key, number) if plan.note else f"{document.key}/{number}",
                     document_key=document.key,
                     number=number,
                     numbers=plan.numbers if len(plan.numbers) > 1 else [],
@@ -311,14 +319,28 @@ class Moderation:
     def _next_note_number(self, key: str) -> int:
         return max(FIRST_NOTE_NUMBER, self.store.next_entry_number(key))
 
-    def _create_document(self, draft: DocumentDraft, actor: str) -> Document:
-        key = document_key(draft.kind, draft.date, draft.number, None)
-        if self.store.has_document(key):
-            raise ModerationError(Reason.DOCUMENT_EXISTS, key=key)
+    def new_document(self, draft: DocumentDraft | None) -> Document:
+        """The document a moderator describes by hand, under the key it would get.
+
+        Identified as imports are (knowledge.identity): the same official identity (official id, or
+        printed number with kind and date) or the same description (kind, date, title, authors) is a
+        document the store has already, and is refused; another document of the same kind and day
+        sits beside it under a key with its authors or a digest of its description."""
+        if draft is None:
+            raise ModerationError(Reason.CHOOSE_DOCUMENT)
         try:
-            document = Document(key=key, **draft.model_dump())
+            document = Document(key=document_key(draft.kind, draft.date, draft.number, None), **draft.model_dump())
         except ValidationError as error:
             raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
+        digest = description_digest(document)
+        for existing in self.store.documents():
+            if same_official_document(existing, document) or description_digest(existing) == digest:
+                raise ModerationError(Reason.DOCUMENT_EXISTS, key=existing.key)
+        key = free_key(document, digest, lambda candidate: not self.store.has_document(candidate))
+        return document.model_copy(update={"key": key})
+
+    def _create_document(self, draft: DocumentDraft, actor: str) -> Document:
+        document = self.new_document(draft)
         stored, _ = self.store.add_document(ParsedDocument(document=document, entries=[]), actor)
         return stored
 

@@ -1,6 +1,7 @@
 """Why a moderator's change was refused, as a code with values rather than an English sentence:
-each front end words it in the moderator's own language (bot/texts/moderator.py); the English
-wording here is the command line's and the logs'."""
+each front end words it in the moderator's own language (interface/texts/moderator.py); the English
+wording here is the command line's and the logs': a command to type next is written as typed there
+(`standpunt alias 3 "<question>"`), and Telegram's wording has it as typed in Telegram (`/alias 3`)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ class Reason(StrEnum):
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
     KIND_AND_TITLE_REQUIRED = "kind_and_title_required"
+    UNKNOWN_KIND = "unknown_kind"
+    INVALID_DATE = "invalid_date"
+    INVALID_FIELD = "invalid_field"
     NOT_IN_DOCUMENT = "not_in_document"
     NOT_AN_ANSWER = "not_an_answer"
     TOO_SHORT_TO_CHECK = "too_short_to_check"
@@ -59,6 +63,23 @@ class Reason(StrEnum):
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
     TRANSLATION_LANGUAGE = "translation_language"
+    QUESTIONS_ONLY = "questions_only"
+    XML_QUESTIONS_ONLY = "xml_questions_only"
+    UPLOAD_TOO_LARGE = "upload_too_large"
+    FILE_TYPE_REFUSED = "file_type_refused"
+    FILE_WITHOUT_EXTENSION = "file_without_extension"
+    FILE_UNREADABLE = "file_unreadable"
+    PART_TOO_LONG = "part_too_long"
+    PART_INVALID = "part_invalid"
+    NO_ENTRIES = "no_entries"
+    XML_NOT_WELL_FORMED = "xml_not_well_formed"
+    XML_TOO_DEEP = "xml_too_deep"
+    XML_PARAGRAPH_TOO_LONG = "xml_paragraph_too_long"
+    XML_ANSWER_TOO_LONG = "xml_answer_too_long"
+    XML_NO_PARAGRAPHS = "xml_no_paragraphs"
+    XML_NO_PAIRS = "xml_no_pairs"
+    XML_EMPTY_ANSWERS = "xml_empty_answers"
+    XML_NO_PLAIN_TEXT = "xml_no_plain_text"
 
 
 ENGLISH: dict[Reason, str] = {
@@ -70,7 +91,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.NO_ENTRY: "there is no entry {id}",
     Reason.CANNOT_EDIT: "cannot edit {fields}",
     Reason.TEXT_TOO_LONG: "the text is longer than {limit} characters; split it into several entries",
-    Reason.RETIRED: "entry {id} is retired; restore it first",
+    Reason.RETIRED: "entry {id} is retired; restore it first (standpunt restore {id})",
     Reason.ALTERNATE_TOO_SHORT: "the alternate question is too short",
     Reason.ALREADY_ACTIVE: "entry {id} is already active",
     Reason.ALREADY_RETIRED: "entry {id} is already retired",
@@ -90,6 +111,9 @@ ENGLISH: dict[Reason, str] = {
         "so the text cannot be checked as its own; import the document again, or save the text as a moderator's note"
     ),
     Reason.KIND_AND_TITLE_REQUIRED: "kind and title are required",
+    Reason.UNKNOWN_KIND: "'{value}' is not a kind of document; write kamerbrief or kamervragen",
+    Reason.INVALID_DATE: "'{value}' is not a date; write it as 2024-05-01",
+    Reason.INVALID_FIELD: "the value of '{field}' is not valid",
     Reason.HAND_DESCRIBED: (
         "a document described by hand has no source text to check the text against; import the document "
         "itself to add its official text"
@@ -105,12 +129,15 @@ ENGLISH: dict[Reason, str] = {
     Reason.TOO_SHORT_TO_CHECK: "the text is too short to be checked against the document; send the whole passage",
     Reason.TEXT_IS_ENTRY: (
         "this text is already entry {id} (number {number} of the document); add your question to it as an "
-        "alternate question (alias {id})"
+        'alternate question (standpunt alias {id} "<question>")'
     ),
     Reason.TEXT_IS_RETIRED_ENTRY: (
-        "this text is the retired entry {id} (number {number} of the document); restore {id} brings it back"
+        "this text is the retired entry {id} (number {number} of the document); standpunt restore {id} brings it back"
     ),
-    Reason.NUMBER_TAKEN: "number {number} of this document is already entry {id}, with another text; edit that entry",
+    Reason.NUMBER_TAKEN: (
+        "number {number} of this document is already entry {id}, with another text; edit that entry "
+        "(standpunt edit {id} --text-file <file>)"
+    ),
     Reason.NUMBER_MISMATCH: (
         "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"
     ),
@@ -133,6 +160,32 @@ ENGLISH: dict[Reason, str] = {
     Reason.NO_TRANSLATION: "entry {id} has no {language} translation",
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
     Reason.TRANSLATION_LANGUAGE: "translations are into en, ru or be, not '{language}'",
+    Reason.QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
+    Reason.XML_QUESTIONS_ONLY: (
+        "questions without the government's answers; import the answers once they are published "
+        "(the Aanhangsel XML has questions but no answers)"
+    ),
+    Reason.UPLOAD_TOO_LARGE: "the file is too large ({size} bytes; the limit is {limit} bytes)",
+    Reason.FILE_TYPE_REFUSED: "{suffix} files are not accepted; send a .txt, .pdf or .xml file",
+    Reason.FILE_WITHOUT_EXTENSION: "files without an extension are not accepted; send a .txt, .pdf or .xml file",
+    Reason.FILE_UNREADABLE: "the file could not be read ({error})",
+    Reason.PART_TOO_LONG: (
+        "a paragraph or answer is longer than {limit} characters; is this really one document?"
+    ),
+    Reason.PART_INVALID: "the document has a part that is not valid ({where})",
+    Reason.NO_ENTRIES: "no entries could be read: the document contains no paragraphs or questions that could be read",
+    Reason.XML_NOT_WELL_FORMED: "the file is not well-formed XML (line {line}, column {column})",
+    Reason.XML_TOO_DEEP: "the XML is nested more than {limit} levels deep",
+    Reason.XML_PARAGRAPH_TOO_LONG: (
+        "paragraph {number} is longer than {limit} characters; is this really one paragraph?"
+    ),
+    Reason.XML_ANSWER_TOO_LONG: (
+        "the answer to question {number} is longer than {limit} characters; is this really one answer?"
+    ),
+    Reason.XML_NO_PARAGRAPHS: "no entries could be read: the Kamerstuk XML has no body paragraphs (al)",
+    Reason.XML_NO_PAIRS: "no entries could be read: the Aanhangsel XML has no vraag/antwoord pairs (it has no answers)",
+    Reason.XML_EMPTY_ANSWERS: "no entries could be read: every antwoord in the XML is empty",
+    Reason.XML_NO_PLAIN_TEXT: "an XML file has no plain text to extract; it is read by its structure",
 }
 
 
@@ -144,20 +197,10 @@ class Rejection(NamedTuple):
 
 
 def rejection(message: str) -> Rejection:
-    """An importer's refusal (an English sentence) as a reason every language can word: the
-    importers' fixed sentences are recognised; any other keeps its English text as the detail."""
-    for reason in _FIXED_REJECTIONS:
-        if message == ENGLISH[reason]:
+    """A refusal given as an English sentence, as a reason every language can word: a fixed
+    sentence (one without values) is recognised; any other keeps its English text as the detail.
+    The importers give reasons themselves (knowledge.ingest.rejections); this is for the rest."""
+    for reason, sentence in ENGLISH.items():
+        if message == sentence and "{" not in sentence:
             return Rejection(reason, {})
     return Rejection(Reason.DOCUMENT_REJECTED, {"detail": message})
-
-
-_FIXED_REJECTIONS = (
-    Reason.FILE_EMPTY,
-    Reason.NOT_A_TEXT_FILE,
-    Reason.NOT_A_PDF,
-    Reason.PDF_ENCRYPTED,
-    Reason.PDF_WITHOUT_TEXT,
-    Reason.XML_WITH_DOCTYPE,
-    Reason.NOT_OFFICIAL_XML,
-)

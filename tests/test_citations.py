@@ -14,7 +14,7 @@ import pytest
 
 from bot.cli import main
 from handlers.render import render_match_messages
-from interface.plain import render_match_plain
+from interface.plain import render_answer_plain, render_match_plain
 from interface.texts import texts_for
 from knowledge.ingest.importers import read_document
 from knowledge.ingest.sourcetext import comparable, source_of_upload
@@ -247,3 +247,82 @@ def test_text_spanning_two_paragraphs_is_in_the_document_but_not_one_entry(moder
     spanning = letter_paragraph(moderation, 3)[-80:] + "\n\n" + letter_paragraph(moderation, 4)[:80]
     plan = moderation.plan_entry(EntryDraft(document_key=LETTER_KEY, question="Een vraag?", text=spanning))
     assert plan.note and plan.why_note is Reason.NOT_AN_ANSWER
+
+
+# --- a note: one label, a citation line that says what it is, a key that is no number ---------------
+
+
+def test_a_notes_key_cannot_be_read_as_a_number_of_its_document(moderation: Moderation) -> None:
+    first = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    second = moderation.add_entry(
+        EntryDraft(document_key=LETTER_KEY, question="Een tweede vraag over beurzen?", text="Een tweede notitie."), ANNA
+    )
+    assert (first.key, second.key) == (f"{LETTER_KEY}/note-1", f"{LETTER_KEY}/note-2")
+    citation = moderation.answers.match_for_entry(first).citation
+    assert citation.number == 0 and citation.numbers == [], "never a number of the document"
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_a_note_carries_its_label_once_and_a_citation_line_that_says_it_is_a_note(
+    moderation: Moderation, language: str
+) -> None:
+    entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    texts = texts_for(language)
+    match = moderation.answers.localise(moderation.answers.match_for_entry(entry), language)
+    answer = moderation.answers.answer(NEW_QUESTION)
+    assert answer.best is not None and answer.best.entry_id == entry.id
+    shown_plain = [
+        render_match_plain(match, texts),
+        render_answer_plain(answer.model_copy(update={"best": match}), texts),
+    ]
+    shown_html = [
+        "\n".join(render_match_messages(match, texts)),
+        "\n".join(render_match_messages(match, texts, heading=texts.moderator_note)),
+    ]
+    assert match.citation.date is not None
+    about = f"Brief van de Minister van Buitenlandse Zaken, {texts.date(match.citation.date)}"
+    for shown in shown_plain + shown_html:
+        assert shown.count(texts.moderator_note) == 1, shown
+        assert texts.note_citation.format(about=about) in shown
+        assert texts.kind_kamerbrief not in shown, "the document's kind is not cited as if the note were official"
+    told = texts.note_in_dutch
+    assert all((told in shown) is (language != "nl") for shown in shown_plain + shown_html), (
+        "an asker of another language is told the note is in Dutch"
+    )
+
+
+def test_ask_json_gives_a_notes_key_and_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = tmp_path / "standpunt.sqlite3"
+    service = AnswerService.open(database)
+    Moderation(service).add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    service.close()
+    assert main(["--database", str(database), "ask", "--json", "--language", "en", NEW_QUESTION]) == 0
+    best = json.loads(capsys.readouterr().out)["matches"][0]
+    assert best["key"] == f"{LETTER_KEY}/note-1" and best["official"] is False and best["citation"] is None
+    assert best["note"]["language"] == "nl" and best["note"]["label"] == texts_for("en").moderator_note
+    assert main(["--database", str(database), "ask", NEW_QUESTION]) == 0
+    plain = capsys.readouterr().out
+    assert plain.count(texts_for("nl").moderator_note) == 1 and "Geschreven door een moderator van Standpunt" in plain
+
+
+def test_migration_gives_old_notes_a_note_key_and_keeps_their_ids(tmp_path: Path) -> None:
+    path = tmp_path / "standpunt.sqlite3"
+    service = AnswerService.open(path)
+    moderation = Moderation(service)
+    first = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    second = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question="Tweede vraag?", text="Tweede."), ANNA)
+    service.close()
+    conn = sqlite3.connect(path)  # as versions before 9 keyed them
+    conn.execute("UPDATE entries SET key = ? WHERE id = ?", [f"{LETTER_KEY}/9001", first.id])
+    conn.execute("UPDATE entries SET key = ? WHERE id = ?", [f"{LETTER_KEY}/9002", second.id])
+    conn.execute("UPDATE entries SET key = ? WHERE id = 3", [f"{LETTER_KEY}/3"])
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.entry(first.id or 0).key == f"{LETTER_KEY}/note-1"
+    assert store.entry(second.id or 0).key == f"{LETTER_KEY}/note-2"
+    assert store.entry(3).key == f"{LETTER_KEY}/3", "official entries keep their keys"
+    assert store.history(first.id or 0)[0].action == "create", "the same entry, its history kept"
+    store.close()

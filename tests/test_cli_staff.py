@@ -193,11 +193,11 @@ def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], datab
     path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        f"added entry 14 ({LETTER_KEY}/9001) as a moderator's note, not official text "
+        f"added entry 14 ({LETTER_KEY}/note-1) as a moderator's note, not official text "
         "(its document does not contain this text)\n"
     )
     answer = ask(capsys, database, NEW_QUESTION)
-    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/9001"
+    assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/note-1"
 
 
 def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], d
     path.write_text(YAML_ENTRY, encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        "added entry 14 (kamerbrief-2024-05-01-77/9001) as a moderator's note, not official text "
+        "added entry 14 (kamerbrief-2024-05-01-77/note-1) as a moderator's note, not official text "
         "(a document described by hand has no source text)\n"
     )
     best = ask(capsys, database, NEW_QUESTION)["matches"][0]
@@ -214,6 +214,33 @@ def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], d
     # label and no citation (changed by design, issue 13).
     assert best["official"] is False and best["citation"] is None
     assert best["note"]["date"] == "2024-05-01" and best["note"]["label"].startswith("📝")
+
+
+SAME_DAY_YAML = """
+- new_document: {kind: kamervragen, date: 2024-05-01, title: Antwoord op vragen over visa,
+                 authors: [{name: J.P. Verhoef, role: minister}]}
+  question: "QUESTION"
+  text: "TEXT"
+- new_document: {kind: kamervragen, date: 2024-05-01, title: Antwoord op vragen over studenten,
+                 authors: [{name: A.M. Kuipers-Dekker, role: minister}]}
+  question: Mogen Belarussische studenten in Nederland blijven na hun studie?
+  text: Na afronding van de studie kunnen zij een zoekjaar hoogopgeleiden aanvragen.
+""".replace("QUESTION", NEW_QUESTION).replace("TEXT", NEW_TEXT)
+
+
+def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refuses_them_again(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "entries.yaml"
+    path.write_text(SAME_DAY_YAML, encoding="utf-8")
+    code, out, _ = run(capsys, database, "add", str(path))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert "(kamervragen-2024-05-01/" in lines[0] and "(kamervragen-2024-05-01-kuipers-dekker/" in lines[1]
+    again = tmp_path / "again.yaml"
+    again.write_text(SAME_DAY_YAML.replace(NEW_QUESTION, "Een heel andere vraag over visa?"), encoding="utf-8")
+    err = refused(capsys, database, "add", str(again))
+    assert err == "error: 0: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
 
 
 BAD_ADD_FILES = {
@@ -288,3 +315,31 @@ def test_stats_count_documents_entries_questions_and_feedback(
     assert lines[0] == "documents 2, active entries 13, retired 0, open review items 1"
     assert lines[2].split() == [today(), "1", "0", "1"]
     assert lines[-1] == "  #13: 0 / 1"
+
+
+def test_import_preview_keeps_the_particles_of_ministers_names(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    from tests.test_layouts import ANSWERS_BY_PARTICLE_NAMES
+
+    path = tmp_path / "antwoorden.txt"
+    path.write_text(ANSWERS_BY_PARTICLE_NAMES, encoding="utf-8")
+    code, out, _ = run(capsys, database, "import", "--dry-run", str(path))
+    authors = next(line for line in out.splitlines() if line.startswith("Authors: "))
+    assert code == 0 and authors == (
+        "Authors: minister van der Berg (Buitenlandse Zaken), staatssecretaris ter Horst (Justitie en Veiligheid), "
+        "minister F.B.J. Dijkstra (Justitie en Veiligheid)"
+    )
+
+
+def test_sources_prints_no_placeholder_for_a_document_without_reference(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    assert run(capsys, database, "import", str(EIGHT_QUESTIONS))[0] == 0
+    code, out, _ = run(capsys, database, "sources")
+    lines = out.splitlines()
+    at = lines.index("kamervragen-2023-03-22")
+    block = lines[at : at + 5]
+    assert code == 0 and "  7 entries" in block, block
+    assert not any(line.strip().startswith("-") for line in lines), "no '-' for a reference that is not known"
+    assert "  Kamerstukken II 2020/21, 21 501-02, nr. 2298 · 7 entries" in lines, "a known reference stays"

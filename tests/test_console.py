@@ -81,3 +81,27 @@ def test_console_flag_runs_the_console_even_with_a_token(tmp_path: Path) -> None
     assert SANCTIONS_TEXT in result.stdout
     assert "No TELEGRAM_BOT_TOKEN is set" not in result.stdout, "a token is set: the console says so correctly"
     assert TOKEN not in result.stdout + result.stderr
+
+
+def test_typing_a_suggestions_number_picks_it_as_a_button_does_in_telegram() -> None:
+    from knowledge.service import AnswerService
+
+    service = AnswerService.open(load_settings().database_path)
+    try:
+        suggestions = service.answer("sancties").suggestions
+        assert len(suggestions) >= 2
+        second, first = suggestions[1], suggestions[0]
+    finally:
+        service.close()
+    out = chat("sancties", "2")
+    picked = out.split("Bedoelt u een van deze vragen?", 1)[1]
+    assert second.text[:80] in picked and "alinea" in picked, "the second suggestion's text and citation"
+    assert picked.count("Bedoelt u een van deze vragen?") == 0, "not read as a new question"
+    assert first.text[:80] in chat("sancties", " 1. "), "'1.' with spaces picks the first"
+
+
+def test_a_number_without_suggestions_above_it_is_read_as_a_question() -> None:
+    out = chat("2")
+    assert "geen officieel antwoord" in out or "Bedoelt u" in out
+    out = chat("sancties", "9")
+    assert out.count("Bedoelt u een van deze vragen?") == 1, "9 is no suggestion: a question, answered as one"

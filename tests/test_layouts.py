@@ -304,3 +304,53 @@ def test_a_web_copy_keeps_a_sentence_that_a_line_break_split() -> None:
     )
     second = parse_document(raw).entries[1]
     assert second.text.startswith(long_line + " internationale organisaties") and second.text.count("\n\n") == 1
+
+
+# --- Dutch name particles ('van der', 'ter', 'De') stay in the ministers' names ---------------------
+
+ANSWERS_BY_PARTICLE_NAMES = (LAYOUTS / "namen_met_tussenvoegsels.txt").read_text(encoding="utf-8")
+
+
+def test_ministers_names_keep_their_particles_in_answers() -> None:
+    document = parse_document(ANSWERS_BY_PARTICLE_NAMES).document
+    assert [(a.name, a.role) for a in document.authors] == [
+        ("van der Berg", "minister"),
+        ("ter Horst", "staatssecretaris"),
+        ("F.B.J. Dijkstra", "minister"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("signature", "names"),
+    [
+        ("De Minister van Justitie en Veiligheid,\nF.B.J. Dijkstra", ["F.B.J. Dijkstra"]),
+        ("De Minister van Buitenlandse Zaken,\nJ. van der Berg", ["J. van der Berg"]),
+        ("De Minister van Justitie,\nvan der Berg", ["van der Berg"]),
+        (
+            "De Minister van Justitie, van den Heuvel De Minister van Financiën, M. ter Horst",
+            ["van den Heuvel", "M. ter Horst"],
+        ),
+        ("De Staatssecretaris van Justitie en Veiligheid,\nA. van den Heuvel-de Vries", ["A. van den Heuvel-de Vries"]),
+    ],
+)
+def test_signatures_keep_the_particles_of_a_name(signature: str, names: list[str]) -> None:
+    letter = (LAYOUTS.parent / "kamerbrief_signature_two_ministers.txt").read_text(encoding="utf-8")
+    original = letter[letter.index("De Minister van Buitenlandse Zaken,\nJ.P. Verhoef") :]
+    document = parse_document(letter.replace(original, signature + "\n")).document
+    assert [a.name for a in document.authors] == names
+
+
+def test_the_xml_answered_by_line_keeps_the_particles() -> None:
+    from tests.moderationkit import AANHANGSEL_XML
+
+    xml = AANHANGSEL_XML.read_bytes().replace(b"minister De Vries (", b"minister van der Vries (")
+    assert b"van der Vries" in xml
+    document = read_document(xml, "antwoorden.xml").document
+    assert document.authors[0].name == "van der Vries"
+
+
+def test_a_key_told_apart_by_its_authors_keeps_their_particles() -> None:
+    from knowledge.identity import key_candidates
+
+    document = parse_document(ANSWERS_BY_PARTICLE_NAMES).document
+    assert key_candidates(document, "0" * 64)[1] == "kamervragen-2021-06-28-van-der-berg-ter-horst-dijkstra"

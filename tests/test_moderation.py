@@ -13,6 +13,7 @@ import pytest
 from knowledge.ingest.importers import read_document
 from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
+from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS, LETTER
@@ -54,7 +55,7 @@ def parsed_seed(path: Path) -> ParsedDocument:
 def test_added_entry_answers_the_next_question_without_a_restart(moderation: Moderation) -> None:
     assert best_key(moderation.answers, NEW_QUESTION) is None
     entry = add_new(moderation)
-    assert entry.key == f"{LETTER_KEY}/9001" and entry.version == 1
+    assert entry.key == f"{LETTER_KEY}/note-1" and entry.version == 1
     assert best_key(moderation.answers, NEW_QUESTION) == entry.key
     assert best_key(moderation.answers, "beurzen voor studenten uit Belarus") == entry.key
 
@@ -68,7 +69,7 @@ def test_added_entry_in_a_new_document_is_cited_with_that_document(moderation: M
         authors=[{"name": "R.H. Dijkgraaf", "role": "Minister van Onderwijs, Cultuur en Wetenschap"}],
     )
     entry = moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
-    assert entry.key == "kamerbrief-2024-05-01-77/9001"
+    assert entry.key == "kamerbrief-2024-05-01-77/note-1"
     answer = moderation.answers.answer(NEW_QUESTION)
     assert answer.best is not None and answer.best.citation.date == dt.date(2024, 5, 1)
     # A hand-described document has no source text: the entry is a moderator's note about it, never
@@ -120,6 +121,67 @@ def test_a_new_document_that_exists_already_is_refused(moderation: Moderation) -
     document = DocumentDraft(kind=DocumentKind.KAMERBRIEF, title="Brief", date=dt.date(2021, 3, 2), number="2298")
     with pytest.raises(ModerationError, match="already exists"):
         moderation.add_entry(EntryDraft(new_document=document, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    assert content(moderation.store) == before
+
+
+SAME_DAY = dt.date(2024, 5, 1)
+VISA_ANSWERS = DocumentDraft(
+    kind=DocumentKind.KAMERVRAGEN,
+    title="Antwoord op vragen van het lid Jansen over visa voor Belarussen",
+    date=SAME_DAY,
+    authors=[{"name": "J.P. Verhoef", "role": "minister", "ministry": "Buitenlandse Zaken"}],
+)
+STUDENT_ANSWERS = DocumentDraft(
+    kind=DocumentKind.KAMERVRAGEN,
+    title="Antwoord op vragen van het lid De Vries over Belarussische studenten",
+    date=SAME_DAY,
+    authors=[{"name": "A.M. Kuipers-Dekker", "role": "minister", "ministry": "Onderwijs"}],
+)
+OTHER_QUESTION = "Mogen Belarussische studenten in Nederland blijven na hun studie?"
+OTHER_TEXT = "Na afronding van de studie kunnen zij een zoekjaar hoogopgeleiden aanvragen."
+
+
+def test_two_hand_described_documents_of_one_day_sit_side_by_side(moderation: Moderation) -> None:
+    first = moderation.add_entry(EntryDraft(new_document=VISA_ANSWERS, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    second = moderation.add_entry(
+        EntryDraft(new_document=STUDENT_ANSWERS, question=OTHER_QUESTION, text=OTHER_TEXT), ANNA
+    )
+    assert first.document_key == "kamervragen-2024-05-01"
+    assert second.document_key == "kamervragen-2024-05-01-kuipers-dekker", "its authors tell it apart"
+    assert moderation.store.document(first.document_key).title == VISA_ANSWERS.title
+    assert moderation.store.document(second.document_key).title == STUDENT_ANSWERS.title
+    untitled_authors = STUDENT_ANSWERS.model_copy(update={"title": "Antwoorden over sancties", "authors": []})
+    third = moderation.add_entry(
+        EntryDraft(new_document=untitled_authors, question="Welke sancties komen er nog?", text="Een notitie."), ANNA
+    )
+    assert third.document_key.startswith("kamervragen-2024-05-01-") and len(third.document_key) == 31, (
+        "no authors: a digest of its description"
+    )
+    assert best_key(moderation.answers, OTHER_QUESTION) == second.key
+
+
+def test_the_same_hand_described_document_twice_is_refused_by_its_content(moderation: Moderation) -> None:
+    moderation.add_entry(EntryDraft(new_document=VISA_ANSWERS, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    before = content(moderation.store)
+    again = VISA_ANSWERS.model_copy(update={"title": VISA_ANSWERS.title.upper() + " "})  # case and spacing aside
+    draft = EntryDraft(new_document=again, question=OTHER_QUESTION, text=OTHER_TEXT)
+    with pytest.raises(ModerationError) as at_preview:
+        moderation.plan_entry(draft)
+    assert at_preview.value.reason is Reason.DOCUMENT_EXISTS
+    assert at_preview.value.values == {"key": "kamervragen-2024-05-01"}
+    with pytest.raises(ModerationError, match="a document kamervragen-2024-05-01 already exists"):
+        moderation.add_entry(draft, ANNA)
+    assert content(moderation.store) == before
+
+
+def test_a_hand_described_document_with_a_stored_official_id_is_that_document(moderation: Moderation) -> None:
+    official_id = moderation.store.document(LETTER_KEY).official_id
+    assert official_id
+    before = content(moderation.store)
+    described = DocumentDraft(kind=DocumentKind.KAMERBRIEF, title="Een andere titel", official_id=official_id)
+    with pytest.raises(ModerationError) as refused:
+        moderation.add_entry(EntryDraft(new_document=described, question=NEW_QUESTION, text=NEW_TEXT), ANNA)
+    assert refused.value.reason is Reason.DOCUMENT_EXISTS and refused.value.values == {"key": LETTER_KEY}
     assert content(moderation.store) == before
 
 
@@ -459,7 +521,7 @@ def test_export_then_restore_gives_exactly_the_same_content(moderation: Moderati
     fresh_moderation.restore(exported.model_dump_json(), "cli:test")
     again = fresh.export()
     assert again.documents == exported.documents and again.entries == exported.entries
-    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/9001"
+    assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
 
 
 def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None:
@@ -468,10 +530,10 @@ def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None
     misinformation = "Wat doet Nederland tegen desinformatie uit Belarus?"
     text = "Het kabinet steunt onafhankelijke media die desinformatie uit Belarus weerleggen."
     add_new(Moderation(here), question=misinformation, text=text)
-    assert best_key(here, misinformation) == f"{LETTER_KEY}/9001"  # analysed, and that analysis saved
+    assert best_key(here, misinformation) == f"{LETTER_KEY}/note-1"  # analysed, and that analysis saved
     add_new(Moderation(there))
     Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
-    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/9001"
+    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
     assert best_key(here, misinformation) is None
 
 

@@ -5,6 +5,7 @@ doing what Telegram does, with every error in one line."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -17,7 +18,7 @@ from telegramkit import watch_errors
 
 from bot.cli import main
 from interface.texts import texts_for
-from interface.texts.moderator import BE, EN, NL, RU, moderator_texts
+from interface.texts.moderator import BE, EN, NL, RU, ModeratorTexts, moderator_texts
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
@@ -219,6 +220,59 @@ async def test_a_moderator_who_chose_a_language_gets_every_reply_in_it() -> None
         assert saved["visible_text"].startswith("Сохранено как заметка модератора")
 
 
+@pytest.mark.parametrize(
+    ("language", "retired", "translated"),
+    [
+        ("nl", "ingetrokken", "gewijzigd"),
+        ("en", "retire", "update"),
+        ("ru", "снятие", "изменение"),
+        ("be", "зняцце", "змена"),
+    ],
+)
+async def test_history_names_every_action_in_the_moderators_language(
+    language: str, retired: str, translated: str
+) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/retire 4")
+        await send(bot, mod, "/restore 4")
+        Moderation(bot.service).save_translation(4, "ru", "Новый перевод текста о санкциях.", None, f"telegram:{MODERATOR}")
+        [history] = await send(bot, mod, "/history 4")
+        lines = history["visible_text"].splitlines()
+        texts = moderator_texts(language)
+        actions = [line.split(" · ", 3)[3] for line in lines]
+        assert actions[0] == texts.actions["create"]
+        assert retired in actions and texts.actions["restore"] in actions
+        assert actions[-1] == texts.history_translation.format(action=translated, language="ru")
+        if language != "en":
+            english = {"create", "update", "retire", "restore", "undo", "reimport", "confirm"}
+            assert not english & {word for action in actions for word in action.split()}, actions
+
+
+def test_every_audit_action_is_worded_in_every_language() -> None:
+    from interface.texts.moderator import ACTIONS
+
+    recorded = set()
+    for path in (ROOT / "knowledge" / "storage").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        recorded |= set(re.findall(r'record_change\(\s*"(\w+)"', text))
+        recorded |= set(re.findall(r'action="(\w+)"', text))
+        recorded |= set(re.findall(r'action = "(\w+)"', text))
+    assert recorded and recorded <= set(ACTIONS), recorded - set(ACTIONS)
+    for texts in (NL, EN, RU, BE):
+        assert set(texts.actions) == set(ACTIONS)
+    assert len({NL.actions[a] for a in ACTIONS}) == len(ACTIONS), "no two actions read the same"
+
+
+def test_cli_history_lists_the_translations_changes(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_text("Новый перевод текста о санкциях.", encoding="utf-8")
+    assert run(capsys, database, "translate", "3", "ru", str(path))[0] == 0
+    code, out, _ = run(capsys, database, "history", "3")
+    last = out.splitlines()[-1]
+    assert code == 0 and last.startswith("v2  ") and last.endswith("  update · translation ru"), last
+
+
 @pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
 async def test_a_non_moderator_is_refused_in_their_own_language(language: str) -> None:
     async with moderated_bot() as bot:
@@ -246,6 +300,63 @@ def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None
         "22 записи",
     ]
     assert EN.entries(1) == "1 entry" and NL.changes(1) == "1 wijziging" and BE.changes(3) == "3 змены"
+
+
+# --- commands to type, as typed where the moderator is ----------------------------------------------
+
+_COMMANDS = "add|edit|alias|retire|restore|history|undo|import|review|stats|export|translate"
+#: A command with its argument written without Telegram's slash ('alias 3', 'restore {id}').
+_BARE_COMMAND = re.compile(rf"(?<![/\w-])(?<!standpunt )({_COMMANDS})\s+(?:\{{id\}}|\d|<)")
+
+
+def _strings(texts: ModeratorTexts) -> list[str]:
+    values = [v for v in vars(texts).values() if isinstance(v, str)]
+    return values + list(texts.reasons.values())
+
+
+def test_telegram_texts_write_commands_as_typed_in_telegram_and_the_command_lines_as_typed_there() -> None:
+    for texts in (NL, EN, RU, BE):
+        for text in _strings(texts):
+            assert not _BARE_COMMAND.search(text), (texts.entry_forms, text)
+            assert "standpunt " not in text, "no command-line commands in Telegram"
+    for reason, text in ENGLISH.items():
+        assert not re.search(rf"/({_COMMANDS})\b", text), (reason, text)
+        assert not _BARE_COMMAND.search(text), (reason, text)
+    assert 'standpunt alias {id} "<question>"' in ENGLISH[Reason.TEXT_IS_ENTRY]
+    assert "standpunt restore {id}" in ENGLISH[Reason.RETIRED]
+
+
+def _entry_text(bot: RunningBot, entry_id: int) -> str:
+    return bot.service.store.entry(entry_id).text
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru"])
+async def test_telegram_tells_a_moderator_the_command_with_its_slash(language: str) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, _entry_text(bot, 3))
+        await press(bot, mod, sources, f"m:src:{bot.service.store.document(LETTER_KEY).id}")
+        [refused] = await send(bot, mod, "/skip")
+        shown = refused["visible_text"]
+        assert "/alias 3 <" in shown, shown
+        assert not re.search(r"(?<!/)alias 3\)", shown) and "standpunt" not in shown
+
+
+def test_the_command_line_tells_a_moderator_the_command_as_typed_there(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "entry.json"
+    path.write_text(
+        json.dumps({"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": entry_of(database, 3).text}),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, database, "add", str(path))
+    assert code == 1 and err.rstrip().endswith('(standpunt alias 3 "<question>")'), err
+    assert run(capsys, database, "retire", "3")[0] == 0
+    code, _, err = run(capsys, database, "alias", "3", "Nog een manier om het te vragen?")
+    assert code == 1 and err == "error: entry 3 is retired; restore it first (standpunt restore 3)\n"
 
 
 # --- the command line -------------------------------------------------------------------------------
@@ -277,13 +388,17 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, database, "restore", "3")
     assert code == 0 and out == "entry 3 is active again\n"
     code, out, _ = run(capsys, database, "history", "3")
-    assert code == 0 and [line.split()[-1] for line in out.splitlines()] == [
+    versions = [line for line in out.splitlines() if " · translation " not in line]
+    assert code == 0 and [line.split()[-1] for line in versions] == [
         "create",
         "update",
         "update",
         "retire",
         "restore",
     ]
+    assert [line.split()[-4:] for line in out.splitlines() if " · translation " in line] == [
+        ["create", "·", "translation", code] for code in ("en", "ru", "be")
+    ], "the shipped translations' changes are listed with the entry's"
     for _ in range(4):
         code, out, _ = run(capsys, database, "undo")
         assert code == 0 and out == "undone: 1 change\n"
@@ -382,6 +497,96 @@ def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -
         assert reason is not Reason.DOCUMENT_REJECTED and values == {}, sentence
         assert "file" not in NL.reason(ModerationError(reason)).replace("bestand", ""), "Dutch, not English"
     assert rejection("something new")[0] is Reason.DOCUMENT_REJECTED
+
+
+_LETTER = (ROOT / "knowledge" / "sources" / "kamerbrief-2021-03-02-2298.txt").read_bytes()
+_WORDS = b"woord " * 5000
+#: One upload per way the importers refuse a file: (data, file name, the reason expected).
+REFUSED_UPLOADS: dict[str, tuple[bytes, str, Reason]] = {
+    "empty": (b"  \n", "leeg.txt", Reason.FILE_EMPTY),
+    "too large": (_LETTER, "brief.txt", Reason.UPLOAD_TOO_LARGE),
+    "a .docx": (_LETTER, "brief.docx", Reason.FILE_TYPE_REFUSED),
+    "no extension": (_LETTER, "brief", Reason.FILE_WITHOUT_EXTENSION),
+    "binary": (bytes(range(256)) * 4, "brief.txt", Reason.NOT_A_TEXT_FILE),
+    "broken pdf": (b"%PDF-1.7 garbage", "brief.pdf", Reason.NOT_A_PDF),
+    "no entries": (b"Den Haag, 2 maart 2021\n\nDe Minister van Buitenlandse Zaken,\nS.A. Blok\n", "b.txt", Reason.NO_ENTRIES),
+    "one huge paragraph": (
+        b"Den Haag, 2 maart 2021\n\n" + _WORDS + b"\n\nDe Minister van Buitenlandse Zaken,\nS.A. Blok\n",
+        "b.txt",
+        Reason.PART_TOO_LONG,
+    ),
+    "questions only": (
+        b"Vragen van het lid Jansen (ingezonden 1 maart 2023).\n\nVraag 1\n\nKlopt het dat er geen visa zijn?\n",
+        "vragen.txt",
+        Reason.QUESTIONS_ONLY,
+    ),
+    "malformed xml": (b"<kamerstuk><al>open", "stuk.xml", Reason.XML_NOT_WELL_FORMED),
+    "deep xml": (b"<kamerstuk>" + b"<x>" * 300 + b"</x>" * 300 + b"</kamerstuk>", "stuk.xml", Reason.XML_TOO_DEEP),
+    "no paragraphs": (b"<kamerstuk><stuk><titel>Leeg</titel></stuk></kamerstuk>", "stuk.xml", Reason.XML_NO_PARAGRAPHS),
+    "long paragraph": (b"<kamerstuk><stuk><algemeen><al>" + _WORDS + b"</al></algemeen></stuk></kamerstuk>", "s.xml",
+                       Reason.XML_PARAGRAPH_TOO_LONG),
+    "long answer": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag><antwoord><nr>Antwoord 1</nr><al>"
+        + _WORDS
+        + b"</al></antwoord></kamervragen>",
+        "kv.xml",
+        Reason.XML_ANSWER_TOO_LONG,
+    ),
+    "no pairs": (b"<kamervragen><titel>x</titel></kamervragen>", "kv.xml", Reason.XML_NO_PAIRS),
+    "empty answers": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag><antwoord><nr>Antwoord 1</nr><al></al>"
+        b"</antwoord></kamervragen>",
+        "kv.xml",
+        Reason.XML_EMPTY_ANSWERS,
+    ),
+    "xml questions only": (
+        b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag></kamervragen>", "kv.xml",
+        Reason.XML_QUESTIONS_ONLY,
+    ),
+    "doctype": (b'<!DOCTYPE a [<!ENTITY x "y">]><kamerstuk>&x;</kamerstuk>', "stuk.xml", Reason.XML_WITH_DOCTYPE),
+    "another xml": (b"<html><body><p>Hallo</p></body></html>", "stuk.xml", Reason.NOT_OFFICIAL_XML),
+}
+#: Words that give English away inside a Dutch, Russian or Belarusian reply.
+_ENGLISH_WORDS = re.compile(r"\b(the|file|files|could|not|read|entries|answers?|paragraph|longer|than|no)\b")
+
+
+@pytest.mark.parametrize("case", list(REFUSED_UPLOADS))
+def test_every_importer_refusal_is_a_reason_worded_in_every_language(case: str) -> None:
+    from knowledge.ingest.importers import DocumentRejected
+
+    data, name, expected = REFUSED_UPLOADS[case]
+    with pytest.raises(DocumentRejected) as refused:
+        read_document(data, name, max_bytes=len(_LETTER) - 1 if case == "too large" else 5_000_000)
+    assert refused.value.reason is expected, str(refused.value)
+    assert str(refused.value) == EN.reason(refused.value), "the command line's English is the same sentence"
+    for texts in (NL, RU, BE):
+        worded = texts.reason(refused.value)
+        assert worded != EN.reason(refused.value) and "{" not in worded
+        assert not _ENGLISH_WORDS.search(worded.replace("Kamerstuk", "")), (texts.entry_forms, worded)
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "data", "expected"),
+    [
+        (
+            "nl",
+            "brief.docx",
+            b"tekst",
+            "Niet opgeslagen: bestanden met .docx worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
+        ),
+        ("ru", "stuk.xml", b"<kamerstuk><al>open", "Не сохранено: файл не является корректным XML (строка 1, позиция 19)"),
+        ("be", "stuk.xml", b"<kamerstuk><stuk><titel>Leeg</titel></stuk></kamerstuk>",
+         "Не захавана: не ўдалося прачытаць ніводнага запісу: у XML Kamerstuk няма абзацаў (al)"),
+    ],
+)
+async def test_a_refused_upload_with_details_is_explained_in_the_moderators_language(
+    language: str, name: str, data: bytes, expected: str
+) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        bot.api.send_document(mod, name, data, "application/octet-stream")
+        [reply] = await bot.api.wait_for_messages(MODERATOR, 1)
+        assert reply["visible_text"] == expected
 
 
 async def test_a_refused_upload_is_explained_in_the_moderators_language() -> None:

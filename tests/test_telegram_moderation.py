@@ -18,7 +18,7 @@ from interface.texts import texts_for
 from interface.texts.moderator import EN, NL
 from interface.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
-from knowledge.moderation import Moderation
+from knowledge.moderation import EntryDraft, Moderation
 from knowledge.service import AnswerService
 from knowledge.storage.exchange import Export
 from tests.conftest import ANSWERS, LETTER
@@ -180,8 +180,8 @@ async def test_add_walks_through_question_text_document_alternates_preview_and_s
         [saved] = await press(bot, mod, preview, "m:ok")
         # NEW_TEXT is not text of the letter: saved as a moderator's note (issue 13), never as its "alinea 8".
         assert saved["visible_text"].startswith("Saved as a moderator's note: entry")
-        assert f"{LETTER_KEY}/9001" in saved["visible_text"]
-        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/9001")
+        assert f"{LETTER_KEY}/note-1" in saved["visible_text"]
+        entry = bot.service.store.entry_by_key(f"{LETTER_KEY}/note-1")
         assert [a.text for a in entry.alternates] == ["studiebeurzen voor Belarussen", "scholarships for Belarusian students"]
         assert bot.service.store.history(entry.id or 0)[0].actor == f"telegram:{MODERATOR}"
         assert "Nuffic" in await answered_by(bot, anna, NEW_QUESTION), "answered at once, no restart"
@@ -196,6 +196,39 @@ async def test_add_preview_lists_the_most_similar_existing_entries() -> None:
         shown = preview["visible_text"]
         assert EN.similar_heading in shown
         assert "#3 " in shown, "the entry on EU sanctions is named by its id"
+
+
+def _described(title: str, author: str) -> str:
+    return f"kind: kamervragen\ndate: 2024-05-01\ntitle: {title}\nauthors: {author} (minister)"
+
+
+async def test_add_puts_two_hand_described_documents_of_one_day_side_by_side() -> None:
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        saved_keys = []
+        for question, title, author in [
+            (NEW_QUESTION, "Antwoord op vragen over visa", "J.P. Verhoef"),
+            ("Mogen Belarussische studenten hier blijven na hun studie?", "Antwoord over studenten", "A.M. Kuipers-Dekker"),
+        ]:
+            sources = await start_add(bot, mod, question)
+            await press(bot, mod, sources, "m:src:new")
+            await send(bot, mod, _described(title, author))
+            [preview] = await send(bot, mod, "/skip")
+            assert f"Document: {title} (kamervragen-2024-05-01" in preview["visible_text"]
+            [saved] = await press(bot, mod, preview, "m:ok")
+            saved_keys.append(saved["visible_text"])
+        assert "(kamervragen-2024-05-01/" in saved_keys[0]
+        assert "(kamervragen-2024-05-01-kuipers-dekker/" in saved_keys[1]
+        before = content(bot.service.store)
+        sources = await start_add(bot, mod, "Nog een vraag over visa voor Belarussen?")
+        await press(bot, mod, sources, "m:src:new")
+        [refused] = await send(bot, mod, _described("Antwoord op vragen over visa", "J.P. Verhoef"))
+        assert refused["visible_text"].startswith(
+            "Not saved: a document kamervragen-2024-05-01 already exists; add the entry to it instead"
+        )
+        described = bot.service.store.document("kamervragen-2024-05-01").id
+        assert f"m:src:{described}" in buttons(refused), "the documents to choose from, again"
+        assert content(bot.service.store) == before
 
 
 async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
@@ -215,7 +248,7 @@ async def test_add_with_a_new_document_described_in_metadata_lines() -> None:
         [preview] = await send(bot, mod, "/skip")
         assert "Brief van de Minister van Onderwijs" in preview["visible_text"]
         [saved] = await press(bot, mod, preview, "m:ok")
-        assert "kamerbrief-2024-05-01-77/9001" in saved["visible_text"]
+        assert "kamerbrief-2024-05-01-77/note-1" in saved["visible_text"]
         document = bot.service.store.document("kamerbrief-2024-05-01-77")
         assert document.authors[0].role == "Minister van Onderwijs, Cultuur en Wetenschap"
         assert document.url == "https://example.org/brief-77"
@@ -692,3 +725,63 @@ async def test_export_sends_a_json_document_that_the_command_line_restores_exact
         assert again.entries[2].status is EntryStatus.RETIRED
     finally:
         restored.close()
+
+
+# --- a moderator's note as an asker sees it ---------------------------------------------------------
+
+
+async def test_an_asker_sees_a_note_labelled_once_and_cited_as_a_note_in_their_language() -> None:
+    async with moderated_bot() as bot:
+        Moderation(bot.service).add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "telegram:1"
+        )
+        dutch = await answered_by(bot, user(bot), NEW_QUESTION)
+        nl = texts_for("nl")
+        assert dutch.count(nl.moderator_note) == 1 and "Nuffic" in dutch
+        assert "Geschreven door een moderator van Standpunt, geen citaat uit het document; over: Brief van de " in dutch
+        assert nl.kind_kamerbrief not in dutch and nl.note_in_dutch not in dutch and "9001" not in dutch
+        english = bot.api.user(USER + 1, "Olga", language_code="en")
+        [prompt] = await send(bot, english, "/language")
+        await press(bot, english, prompt, "l:en")
+        shown = await answered_by(bot, english, NEW_QUESTION)
+        en = texts_for("en")
+        assert shown.count(en.moderator_note) == 1 and en.note_in_dutch in shown and "Nuffic" in shown
+        assert "Written by a Standpunt moderator, not a quotation from the document; about: " in shown
+        assert "2 March 2021" in shown and "Kamerbrief" not in shown and nl.moderator_note not in shown
+
+
+async def test_a_note_is_not_numbered_when_its_documents_entries_are_browsed() -> None:
+    async with moderated_bot() as bot:
+        Moderation(bot.service).add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "telegram:1"
+        )
+        anna = user(bot)
+        [documents] = await send(bot, anna, "/topics")
+        letter = bot.service.store.document(LETTER_KEY).id
+        [page] = await press(bot, anna, documents, f"t:{letter}:0")
+        labels = [b["text"] for row in page["reply_markup"]["inline_keyboard"] for b in row]
+        assert any(label.startswith("📝 ") for label in labels) and not any(label.startswith("9001") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("line", "dutch"),
+    [
+        ("soort: brief", "Niet opgeslagen: 'brief' is geen soort document; schrijf kamerbrief of kamervragen"),
+        ("datum: 1 mei 2024", "Niet opgeslagen: '1 mei 2024' is geen datum; schrijf hem als 2024-05-01"),
+        ("link: www.example.org", "Niet opgeslagen: de waarde van 'link' is niet geldig"),
+        ("titel: ab", "Niet opgeslagen: de waarde van 'titel' is niet geldig"),
+    ],
+)
+async def test_a_wrong_document_description_is_refused_in_the_moderators_language(line: str, dutch: str) -> None:
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="nl")
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, NEW_TEXT)
+        await press(bot, mod, sources, "m:src:new")
+        described = {"soort": "kamerbrief", "datum": "2024-05-01", "titel": "Brief over beurzen", "link": "https://example.org"}
+        field = line.split(":")[0]
+        lines = [f"{key}: {value}" for key, value in described.items() if key != field] + [line]
+        [refused] = await send(bot, mod, "\n".join(lines))
+        assert refused["visible_text"].startswith(dutch + "\n\n"), refused["visible_text"]
+        assert "Invalid" not in refused["visible_text"] and "String should" not in refused["visible_text"]

@@ -88,6 +88,12 @@ async def got_text(update: Update, context: BotContext) -> int:
         await say(update, escape(t.add_text.format(limit=MAX_MANUAL_TEXT)))
         return TEXT
     draft(context)["text"] = text
+    await say(update, escape(t.add_source), _source_keyboard(context, t.button_new_document))
+    return SOURCE
+
+
+def _source_keyboard(context: BotContext, new_document: str) -> InlineKeyboardMarkup:
+    """One button per stored document, and one to describe a new document."""
     rows = [
         [
             InlineKeyboardButton(
@@ -96,9 +102,8 @@ async def got_text(update: Update, context: BotContext) -> int:
         ]
         for s in context.answers.documents()
     ]
-    rows.append([InlineKeyboardButton(t.button_new_document, callback_data="m:src:new")])
-    await say(update, escape(t.add_source), InlineKeyboardMarkup(rows))
-    return SOURCE
+    rows.append([InlineKeyboardButton(new_document, callback_data="m:src:new")])
+    return InlineKeyboardMarkup(rows)
 
 
 async def got_source(update: Update, context: BotContext) -> int:
@@ -127,6 +132,12 @@ async def got_new_document(update: Update, context: BotContext) -> int:
     except (ModerationError, ValueError, ValidationError) as error:
         await say(update, escape(t.not_saved.format(reason=t.reason(error))) + "\n\n" + t.add_new_document)
         return NEW_DOCUMENT
+    try:
+        moderation(context).new_document(document)
+    except ModerationError as error:  # the store has this document already: choose it instead
+        refusal = escape(t.not_saved.format(reason=t.reason(error)))
+        await say(update, refusal + "\n\n" + escape(t.add_source), _source_keyboard(context, t.button_new_document))
+        return SOURCE
     draft(context)["new_document"] = document
     await say(update, escape(t.add_alternates))
     return ALTERNATES
@@ -172,7 +183,12 @@ async def _preview(update: Update, context: BotContext) -> int:
         return END
     current["note"] = plan.note
     document = current.get("new_document")
-    document_label = document.title if document else current.get("document_key", "?")
+    # A new document with the key it will get: a second one of the same day shows its own.
+    document_label = (
+        f"{document.title} ({moderation(context).new_document(document).key})"
+        if document
+        else current.get("document_key", "?")
+    )
     similar = moderation(context).similar_entries(str(current["question"]))
     verdict = (
         t.add_will_be_note.format(reason=escape(t.reason(ModerationError(plan.why_note, key=document_label))))
@@ -250,16 +266,29 @@ def parse_document_description(text: str) -> DocumentDraft:
             continue
         field, value = _FIELDS[m.group(1).lower()], m.group(2)
         if field == "kind":
-            values[field] = DocumentKind(value.lower().replace(" ", ""))
+            try:
+                values[field] = DocumentKind(value.lower().replace(" ", ""))
+            except ValueError:
+                raise ModerationError(Reason.UNKNOWN_KIND, value=value[:40]) from None
         elif field == "date":
-            values[field] = dt.date.fromisoformat(value)
+            try:
+                values[field] = dt.date.fromisoformat(value)
+            except ValueError:
+                raise ModerationError(Reason.INVALID_DATE, value=value[:40]) from None
         elif field == "authors":
             values[field] = [_author(part) for part in value.split(";") if part.strip()]
+        elif field == "url" and not re.match(r"^https?://[^\s<>\"]+$", value):
+            raise ModerationError(Reason.INVALID_FIELD, field=m.group(1).lower())
         else:
             values[field] = value
     if "kind" not in values or "title" not in values:
         raise ModerationError(Reason.KIND_AND_TITLE_REQUIRED)
-    return DocumentDraft.model_validate(values)
+    try:
+        return DocumentDraft.model_validate(values)
+    except ValidationError as error:  # a field by the name the moderator typed, not pydantic's English
+        typed = {model: typed for typed, model in _FIELDS.items() if typed in text.lower()}
+        field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else "?"
+        raise ModerationError(Reason.INVALID_FIELD, field=typed.get(field, field)) from None
 
 
 def _author(text: str) -> Author:

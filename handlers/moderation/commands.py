@@ -13,11 +13,9 @@ from handlers.context import BotContext
 from handlers.moderation.access import actor, moderation, texts
 from handlers.render import escape
 from interface.plain import suggestion_title
-from interface.texts.moderator import ModeratorTexts
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
 from knowledge.reasons import Reason
-from knowledge.storage.audit import Change
 
 
 async def _reply(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
@@ -82,19 +80,14 @@ async def history(update: Update, context: BotContext) -> None:
         return
     lines = [
         t.history_line.format(
-            version=c.version or "-", at=c.at.strftime("%Y-%m-%d %H:%M"), actor=c.actor, action=_action(c, t)
+            version=c.version or "-",
+            at=c.at.strftime("%Y-%m-%d %H:%M"),
+            actor=c.actor,
+            action=t.history_action(c.action, c.object_type, c.object_key),
         )
         for c in changes
     ]
     await _reply(update, escape("\n".join(lines[-40:]) or t.history_empty))
-
-
-def _action(change: Change, t: ModeratorTexts) -> str:
-    """What a change did; a translation's change says which translation."""
-    if change.object_type != "translation":
-        return change.action
-    language = (change.object_key or "").rpartition("#")[2] or "?"
-    return t.history_translation.format(action=change.action, language=language)
 
 
 async def undo(update: Update, context: BotContext) -> None:

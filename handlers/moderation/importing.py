@@ -30,7 +30,7 @@ from knowledge.ingest.publications import FetchError, PublicationSource, looks_l
 from knowledge.ingest.sourcetext import source_of_upload
 from knowledge.models import ParsedDocument, SourceText
 from knowledge.moderation import ModerationError
-from knowledge.reasons import Reason, rejection
+from knowledge.reasons import Reason
 
 WAIT_FILE, CONFIRM = range(20, 22)
 PRIVATE_DOCUMENT = filters.ChatType.PRIVATE & filters.Document.ALL
@@ -67,8 +67,7 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
         await say(update, escape(it.questions_only))
         return END
     except DocumentRejected as error:
-        reason, values = rejection(str(error))
-        await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(reason, **values)))))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     limit = settings.max_upload_bytes
     return await _preview(update, context, fetched.parsed, source_of_upload(fetched.xml, fetched.file_name, limit))
@@ -125,9 +124,7 @@ async def got_file(update: Update, context: BotContext) -> int:
         await say(update, escape(_import_texts(update, context).questions_only))
         return END
     except DocumentRejected as error:
-        reason, values = rejection(str(error))
-        rejected = ModerationError(reason, **values)
-        await say(update, escape(t.not_saved.format(reason=t.reason(rejected))))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     except TelegramError:
         await say(update, escape(t.not_saved.format(reason=t.reason(ModerationError(Reason.DOWNLOAD_FAILED)))))

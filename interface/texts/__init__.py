@@ -42,6 +42,10 @@ class Texts(BaseModel):
     paragraph_label: Plain
     official_question: Plain
     moderator_note: Plain
+    #: A note's citation line: who wrote it, that it quotes nothing, and which document it is about.
+    note_citation: Plain
+    #: Told to an asker of another language: the note is in Dutch, untranslated.
+    note_in_dutch: Plain
     # unofficial translations beside the official text
     translation_label: Plain
     translation_stale: Plain

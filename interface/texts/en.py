@@ -35,6 +35,8 @@ TEXTS = Texts(
     months="January February March April May June July August September October November December".split(),
     official_question="Question",
     moderator_note="📝 A moderator's note, not official text: not the government's words",
+    note_citation="Written by a Standpunt moderator, not a quotation from the document; about: {about}",
+    note_in_dutch="This moderator's note is written in Dutch and has not been translated.",
     translation_label="Unofficial translation (English)",
     translation_stale=(
         "This translation was made for an earlier version of the official text and may differ from it; the "

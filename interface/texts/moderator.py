@@ -91,13 +91,25 @@ class ModeratorTexts(BaseModel):
     stats_translations: Html
     history_translation: Plain
     command_translate: Plain
+    #: The audit trail's action names (knowledge.storage) as a moderator reads them in this language.
+    actions: dict[str, Plain]
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
         missing = set(Reason) - set(self.reasons)
         if missing:
             raise ValueError(f"reasons without a wording: {sorted(missing)}")
+        if unworded := set(ACTIONS) - set(self.actions):
+            raise ValueError(f"actions without a wording: {sorted(unworded)}")
         return self
+
+    def history_action(self, action: str, object_type: str, object_key: str | None) -> str:
+        """What one change in /history did, in this language; a translation's change says which one."""
+        worded = self.actions.get(action, action)
+        if object_type != "translation":
+            return worded
+        language = (object_key or "").rpartition("#")[2] or "?"
+        return self.history_translation.format(action=worded, language=language)
 
     def reason(self, error: object) -> str:
         """A refusal in this language: a ModerationError's reason with its values, else a generic line."""
@@ -117,6 +129,10 @@ class ModeratorTexts(BaseModel):
         return f"{count} {plural(count, self.change_forms)}"
 
 
+
+
+#: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
+ACTIONS = ("create", "update", "reimport", "retire", "restore", "undo", "confirm")
 
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
@@ -164,6 +180,9 @@ NL = ModeratorTexts(
             "sla de tekst op als notitie van een moderator"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "soort en titel zijn verplicht",
+        Reason.UNKNOWN_KIND: "'{value}' is geen soort document; schrijf kamerbrief of kamervragen",
+        Reason.INVALID_DATE: "'{value}' is geen datum; schrijf hem als 2024-05-01",
+        Reason.INVALID_FIELD: "de waarde van '{field}' is niet geldig",
         Reason.HAND_DESCRIBED: (
             "een met de hand beschreven document heeft geen brontekst om de tekst aan te toetsen; importeer het "
             "document zelf om er officiële tekst uit toe te voegen"
@@ -184,7 +203,9 @@ NL = ModeratorTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
         ),
-        Reason.NUMBER_TAKEN: "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item",
+        Reason.NUMBER_TAKEN: (
+            "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item met /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "de nieuwe tekst is nummer {found} van het document, niet nummer {number}; een item houdt zijn plaats "
             "in het document"
@@ -210,6 +231,37 @@ NL = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "de vertaling ({language}) van item {id} is al actueel",
         Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in en, ru of be, niet '{language}'",
         Reason.DOCUMENT_REJECTED: "het bestand kon niet als document worden gelezen ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd "
+            "zijn (de XML van het Aanhangsel bevat vragen maar geen antwoorden)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "het bestand is te groot ({size} bytes; de grens is {limit} bytes)",
+        Reason.FILE_TYPE_REFUSED: "bestanden met {suffix} worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
+        Reason.FILE_WITHOUT_EXTENSION: (
+            "bestanden zonder extensie worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand"
+        ),
+        Reason.FILE_UNREADABLE: "het bestand kon niet worden gelezen ({error})",
+        Reason.PART_TOO_LONG: "een alinea of antwoord is langer dan {limit} tekens; is dit echt één document?",
+        Reason.PART_INVALID: "een deel van het document is niet geldig ({where})",
+        Reason.NO_ENTRIES: "er konden geen items worden gelezen: het document bevat geen leesbare alinea's of vragen",
+        Reason.XML_NOT_WELL_FORMED: "het bestand is geen geldige XML (regel {line}, kolom {column})",
+        Reason.XML_TOO_DEEP: "de XML is meer dan {limit} niveaus diep genest",
+        Reason.XML_PARAGRAPH_TOO_LONG: "alinea {number} is langer dan {limit} tekens; is dit echt één alinea?",
+        Reason.XML_ANSWER_TOO_LONG: (
+            "het antwoord op vraag {number} is langer dan {limit} tekens; is dit echt één antwoord?"
+        ),
+        Reason.XML_NO_PARAGRAPHS: "er konden geen items worden gelezen: de XML van het Kamerstuk heeft geen alinea's (al)",
+        Reason.XML_NO_PAIRS: (
+            "er konden geen items worden gelezen: de XML van het Aanhangsel heeft geen paren van vraag en antwoord "
+            "(er staan geen antwoorden in)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "er konden geen items worden gelezen: elk antwoord in de XML is leeg",
+        Reason.XML_NO_PLAIN_TEXT: (
+            "een XML-bestand heeft geen platte tekst om uit te halen; het wordt gelezen naar zijn structuur"
+        ),
     },
     entry_forms=("item", "items"),
     change_forms=("wijziging", "wijzigingen"),
@@ -314,10 +366,34 @@ NL = ModeratorTexts(
     ),
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
+    actions={
+        "create": "aangemaakt",
+        "update": "gewijzigd",
+        "reimport": "opnieuw geïmporteerd",
+        "retire": "ingetrokken",
+        "restore": "teruggezet",
+        "undo": "ongedaan gemaakt",
+        "confirm": "bevestigd",
+    },
 )
 
+#: Where the English wording names a command to type: as typed in Telegram, not on the command line.
+_TELEGRAM_ENGLISH = {
+    Reason.RETIRED: "entry {id} is retired; restore it first with /restore {id}",
+    Reason.TEXT_IS_ENTRY: (
+        "this text is already entry {id} (number {number} of the document); add your question to it as an "
+        "alternate question with /alias {id} <question>"
+    ),
+    Reason.TEXT_IS_RETIRED_ENTRY: (
+        "this text is the retired entry {id} (number {number} of the document); /restore {id} brings it back"
+    ),
+    Reason.NUMBER_TAKEN: (
+        "number {number} of this document is already entry {id}, with another text; edit that entry with /edit {id}"
+    ),
+}
+
 EN = ModeratorTexts(
-    reasons=dict(ENGLISH),
+    reasons={**ENGLISH, **_TELEGRAM_ENGLISH},
     entry_forms=("entry", "entries"),
     change_forms=("change", "changes"),
     add_will_be_official="✅ Text of the document: it becomes its number {number}, with the official citation.",
@@ -420,6 +496,15 @@ EN = ModeratorTexts(
     ),
     history_translation="{action} · translation {language}",
     command_translate="Translation: /translate <id> <en|ru|be>",
+    actions={
+        "create": "create",
+        "update": "update",
+        "reimport": "re-import",
+        "retire": "retire",
+        "restore": "restore",
+        "undo": "undo",
+        "confirm": "confirm",
+    },
 )
 
 
@@ -617,6 +702,9 @@ RU = ModeratorTexts(
             "как заметку модератора"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "нужны kind и title (вид и название)",
+        Reason.UNKNOWN_KIND: "«{value}» — не вид документа; напишите kamerbrief или kamervragen",
+        Reason.INVALID_DATE: "«{value}» — не дата; напишите её как 2024-05-01",
+        Reason.INVALID_FIELD: "значение поля «{field}» недопустимо",
         Reason.HAND_DESCRIBED: (
             "у документа, описанного вручную, нет исходного текста для сверки; импортируйте сам документ, "
             "чтобы добавить его официальный текст"
@@ -634,7 +722,9 @@ RU = ModeratorTexts(
             "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
-        Reason.NUMBER_TAKEN: "номер {number} этого документа уже занят записью {id} с другим текстом; измените её",
+        Reason.NUMBER_TAKEN: (
+            "номер {number} этого документа уже занят записью {id} с другим текстом; измените её командой /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "новый текст — это номер {found} документа, а не номер {number}; запись сохраняет своё место в документе"
         ),
@@ -657,6 +747,30 @@ RU = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "перевод ({language}) записи {id} уже актуален",
         Reason.TRANSLATION_LANGUAGE: "переводы делаются на en, ru или be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не удалось прочитать как документ ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы "
+            "(в XML Aanhangsel есть вопросы, но нет ответов)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "файл слишком большой ({size} байт; предел — {limit} байт)",
+        Reason.FILE_TYPE_REFUSED: "файлы {suffix} не принимаются; пришлите файл .txt, .pdf или .xml",
+        Reason.FILE_WITHOUT_EXTENSION: "файлы без расширения не принимаются; пришлите файл .txt, .pdf или .xml",
+        Reason.FILE_UNREADABLE: "файл не удалось прочитать ({error})",
+        Reason.PART_TOO_LONG: "абзац или ответ длиннее {limit} знаков; это действительно один документ?",
+        Reason.PART_INVALID: "часть документа недопустима ({where})",
+        Reason.NO_ENTRIES: "не удалось прочитать ни одной записи: в документе нет читаемых абзацев или вопросов",
+        Reason.XML_NOT_WELL_FORMED: "файл не является корректным XML (строка {line}, позиция {column})",
+        Reason.XML_TOO_DEEP: "вложенность XML больше {limit} уровней",
+        Reason.XML_PARAGRAPH_TOO_LONG: "абзац {number} длиннее {limit} знаков; это действительно один абзац?",
+        Reason.XML_ANSWER_TOO_LONG: "ответ на вопрос {number} длиннее {limit} знаков; это действительно один ответ?",
+        Reason.XML_NO_PARAGRAPHS: "не удалось прочитать ни одной записи: в XML Kamerstuk нет абзацев (al)",
+        Reason.XML_NO_PAIRS: (
+            "не удалось прочитать ни одной записи: в XML Aanhangsel нет пар вопрос–ответ (в нём нет ответов)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "не удалось прочитать ни одной записи: все ответы в XML пусты",
+        Reason.XML_NO_PLAIN_TEXT: "у XML-файла нет простого текста для извлечения; он читается по своей структуре",
     },
     entry_forms=("запись", "записи", "записей"),
     change_forms=("изменение", "изменения", "изменений"),
@@ -759,6 +873,15 @@ RU = ModeratorTexts(
     ),
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
+    actions={
+        "create": "создание",
+        "update": "изменение",
+        "reimport": "повторный импорт",
+        "retire": "снятие",
+        "restore": "возврат",
+        "undo": "отмена",
+        "confirm": "подтверждение",
+    },
 )
 
 BE = ModeratorTexts(
@@ -792,6 +915,9 @@ BE = ModeratorTexts(
             "нататку мадэратара"
         ),
         Reason.KIND_AND_TITLE_REQUIRED: "патрэбныя kind і title (від і назва)",
+        Reason.UNKNOWN_KIND: "«{value}» — не від дакумента; напішыце kamerbrief або kamervragen",
+        Reason.INVALID_DATE: "«{value}» — не дата; напішыце яе як 2024-05-01",
+        Reason.INVALID_FIELD: "значэнне поля «{field}» недапушчальнае",
         Reason.HAND_DESCRIBED: (
             "у дакумента, апісанага ўручную, няма зыходнага тэксту для зверкі; імпартуйце сам дакумент, "
             "каб дадаць яго афіцыйны тэкст"
@@ -809,7 +935,9 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
-        Reason.NUMBER_TAKEN: "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго",
+        Reason.NUMBER_TAKEN: (
+            "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго камандай /edit {id}"
+        ),
         Reason.NUMBER_MISMATCH: (
             "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
         ),
@@ -832,6 +960,30 @@ BE = ModeratorTexts(
         Reason.TRANSLATION_CURRENT: "пераклад ({language}) запісу {id} ужо актуальны",
         Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
+        Reason.QUESTIONS_ONLY: (
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць"
+        ),
+        Reason.XML_QUESTIONS_ONLY: (
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць "
+            "(у XML Aanhangsel ёсць пытанні, але няма адказаў)"
+        ),
+        Reason.UPLOAD_TOO_LARGE: "файл занадта вялікі ({size} байтаў; мяжа — {limit} байтаў)",
+        Reason.FILE_TYPE_REFUSED: "файлы {suffix} не прымаюцца; дашліце файл .txt, .pdf або .xml",
+        Reason.FILE_WITHOUT_EXTENSION: "файлы без пашырэння не прымаюцца; дашліце файл .txt, .pdf або .xml",
+        Reason.FILE_UNREADABLE: "файл не ўдалося прачытаць ({error})",
+        Reason.PART_TOO_LONG: "абзац або адказ даўжэйшы за {limit} знакаў; гэта сапраўды адзін дакумент?",
+        Reason.PART_INVALID: "частка дакумента недапушчальная ({where})",
+        Reason.NO_ENTRIES: "не ўдалося прачытаць ніводнага запісу: у дакуменце няма чытэльных абзацаў або пытанняў",
+        Reason.XML_NOT_WELL_FORMED: "файл не з'яўляецца карэктным XML (радок {line}, пазіцыя {column})",
+        Reason.XML_TOO_DEEP: "укладзенасць XML большая за {limit} узроўняў",
+        Reason.XML_PARAGRAPH_TOO_LONG: "абзац {number} даўжэйшы за {limit} знакаў; гэта сапраўды адзін абзац?",
+        Reason.XML_ANSWER_TOO_LONG: "адказ на пытанне {number} даўжэйшы за {limit} знакаў; гэта сапраўды адзін адказ?",
+        Reason.XML_NO_PARAGRAPHS: "не ўдалося прачытаць ніводнага запісу: у XML Kamerstuk няма абзацаў (al)",
+        Reason.XML_NO_PAIRS: (
+            "не ўдалося прачытаць ніводнага запісу: у XML Aanhangsel няма пар пытанне–адказ (у ім няма адказаў)"
+        ),
+        Reason.XML_EMPTY_ANSWERS: "не ўдалося прачытаць ніводнага запісу: усе адказы ў XML пустыя",
+        Reason.XML_NO_PLAIN_TEXT: "у XML-файла няма простага тэксту для вылучэння; ён чытаецца па сваёй структуры",
     },
     entry_forms=("запіс", "запісы", "запісаў"),
     change_forms=("змена", "змены", "змен"),
@@ -934,6 +1086,15 @@ BE = ModeratorTexts(
     ),
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",
+    actions={
+        "create": "стварэнне",
+        "update": "змена",
+        "reimport": "паўторны імпарт",
+        "retire": "зняцце",
+        "restore": "вяртанне",
+        "undo": "адмена",
+        "confirm": "пацвярджэнне",
+    },
 )
 
 _BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}

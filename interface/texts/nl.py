@@ -32,6 +32,8 @@ TEXTS = Texts(
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
     official_question="Vraag",
     moderator_note="📝 Notitie van een moderator, geen officiële tekst: niet de woorden van de regering",
+    note_citation="Geschreven door een moderator van Standpunt, geen citaat uit het document; over: {about}",
+    note_in_dutch="Deze notitie van een moderator is in het Nederlands geschreven en niet vertaald.",
     translation_label="Onofficiële vertaling (Nederlands)",
     translation_stale=(
         "Deze vertaling hoort bij een eerdere versie van de officiële tekst en kan ervan afwijken; de "

@@ -31,13 +31,13 @@ from knowledge.ingest.parsing import (
     QuestionsWithoutAnswers,
     parse_document,
 )
-from knowledge.ingest.rejections import ENCRYPTED_PDF, NO_TEXT_LAYER, NOT_PDF, NOT_TEXT
 from knowledge.ingest.rejections import DocumentRejected as DocumentRejected
 from knowledge.ingest.rejections import QuestionsOnly as QuestionsOnly
 from knowledge.models import (
     MAX_ENTRY_TEXT,
     ParsedDocument,
 )
+from knowledge.reasons import Reason
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = 5_000_000) -> s
     with _refusals():
         kind = _check_file(data, filename, max_bytes)
         if kind == "xml":
-            raise DocumentRejected("an XML file has no plain text to extract; it is read by its structure")
+            raise DocumentRejected(Reason.XML_NO_PLAIN_TEXT)
         return _extract(kind, data)
 
 
@@ -90,33 +90,34 @@ def _refusals() -> Iterator[None]:
     except DocumentRejected:
         raise
     except ValidationError as error:
-        raise DocumentRejected(_validation_reason(error)) from error
+        raise _validation_refusal(error) from error
     except Exception as error:  # noqa: BLE001 - third-party parsers fail in many ways on hostile input
         logger.warning("an upload could not be read", exc_info=True)
-        raise DocumentRejected(f"the file could not be read ({type(error).__name__})") from error
+        raise DocumentRejected(Reason.FILE_UNREADABLE, error=type(error).__name__) from error
 
 
-def _validation_reason(error: ValidationError) -> str:
+def _validation_refusal(error: ValidationError) -> DocumentRejected:
     """The first thing the models refused, e.g. a paragraph longer than any real one."""
     first = error.errors()[0]
     if first.get("loc") == ("text",) and first.get("type") == "string_too_long":
-        return f"a paragraph or answer is longer than {MAX_ENTRY_TEXT} characters; is this really one document?"
+        return DocumentRejected(Reason.PART_TOO_LONG, limit=MAX_ENTRY_TEXT)
     where = ".".join(str(part) for part in first.get("loc", ())) or "document"
-    return f"the document has a part that is not valid ({where}: {first.get('msg', 'invalid')})"
+    return DocumentRejected(Reason.PART_INVALID, where=where)
 
 
 def _check_file(data: bytes, filename: str, max_bytes: int) -> FileKind:
     """Size first, then content (a PDF is a PDF whatever its name), then the name's extension."""
     if not data:
-        raise DocumentRejected("the file is empty")
+        raise DocumentRejected(Reason.FILE_EMPTY)
     if len(data) > max_bytes:
-        raise DocumentRejected(f"the file is too large ({len(data)} bytes; the limit is {max_bytes} bytes)")
+        raise DocumentRejected(Reason.UPLOAD_TOO_LARGE, size=len(data), limit=max_bytes)
     if data.startswith(b"%PDF-"):
         return "pdf"
     suffix = _suffix(filename)
     if suffix not in ACCEPTED_SUFFIXES:
-        shown = f"{suffix} files are" if suffix else "files without an extension are"
-        raise DocumentRejected(f"{shown} not accepted; send a .txt, .pdf or .xml file")
+        if suffix:
+            raise DocumentRejected(Reason.FILE_TYPE_REFUSED, suffix=suffix)
+        raise DocumentRejected(Reason.FILE_WITHOUT_EXTENSION)
     return "xml" if suffix == ".xml" else "txt" if suffix == ".txt" else "pdf"
 
 
@@ -136,13 +137,13 @@ def _extract(kind: FileKind, data: bytes) -> str:
 def _parse_text(text: str) -> ParsedDocument:
     """The shared text parser; its refusal keeps its reason."""
     if not text.strip():
-        raise DocumentRejected("the file is empty")
+        raise DocumentRejected(Reason.FILE_EMPTY)
     try:
         return parse_document(text)
     except QuestionsWithoutAnswers:
         raise QuestionsOnly() from None
     except ParseError as error:
-        raise DocumentRejected(f"no entries could be read: {error}") from error
+        raise DocumentRejected(Reason.NO_ENTRIES) from error
 
 
 # --- plain text ---------------------------------------------------------------------------------
@@ -153,14 +154,14 @@ def _decode_text(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode(data, "utf-16")
     elif b"\x00" in data:
-        raise DocumentRejected(NOT_TEXT)
+        raise DocumentRejected(Reason.NOT_A_TEXT_FILE)
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _decode(data, "cp1252")
     if _control_share(text) > MAX_CONTROL_SHARE:
-        raise DocumentRejected(NOT_TEXT)
+        raise DocumentRejected(Reason.NOT_A_TEXT_FILE)
     return text
 
 
@@ -168,7 +169,7 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise DocumentRejected(NOT_TEXT) from None
+        raise DocumentRejected(Reason.NOT_A_TEXT_FILE) from None
 
 
 def _control_share(text: str) -> float:
@@ -189,12 +190,12 @@ def _pdf_text(data: bytes) -> str:
         try:
             pages = [page.extract_text() or "" for page in reader.pages]
         except (FileNotDecryptedError, DependencyError):
-            raise DocumentRejected(ENCRYPTED_PDF) from None
+            raise DocumentRejected(Reason.PDF_ENCRYPTED) from None
         except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of errors on broken files
-            raise DocumentRejected(NOT_PDF) from error
+            raise DocumentRejected(Reason.NOT_A_PDF) from error
     text = "\n\n".join(pages)
     if not text.strip():
-        raise DocumentRejected(NO_TEXT_LAYER)
+        raise DocumentRejected(Reason.PDF_WITHOUT_TEXT)
     return text
 
 
@@ -203,11 +204,11 @@ def _open_pdf(data: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
     except (FileNotDecryptedError, DependencyError):
-        raise DocumentRejected(ENCRYPTED_PDF) from None
+        raise DocumentRejected(Reason.PDF_ENCRYPTED) from None
     except Exception as error:  # noqa: BLE001 - PdfReadError, but also ValueError, KeyError, ... on garbage
-        raise DocumentRejected(NOT_PDF) from error
+        raise DocumentRejected(Reason.NOT_A_PDF) from error
     if reader.is_encrypted and not _opens_without_password(reader):
-        raise DocumentRejected(ENCRYPTED_PDF)
+        raise DocumentRejected(Reason.PDF_ENCRYPTED)
     return reader
 
 

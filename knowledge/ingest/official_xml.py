@@ -13,18 +13,17 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest.parsing import (
     ADDRESSEE,
-    ANSWERER,
     PLACE_DATE,
     QUESTION_NUMBER,
-    QUESTIONS_ONLY,
     SALUTATION,
+    answerers,
     document_key,
     is_closing,
     parse_date,
     references_of,
     title_from_caps,
 )
-from knowledge.ingest.rejections import DOCTYPE_REFUSED, NOT_OFFICIAL_XML, DocumentRejected, QuestionsOnly
+from knowledge.ingest.rejections import DocumentRejected, QuestionsOnly
 from knowledge.models import (
     MAX_ENTRY_TEXT,
     MAX_QUESTION_TEXT,
@@ -35,6 +34,7 @@ from knowledge.models import (
     Footnote,
     ParsedDocument,
 )
+from knowledge.reasons import Reason
 
 #: Deepest element nesting accepted in XML; the official XML stays far below it.
 MAX_XML_DEPTH = 100
@@ -47,22 +47,22 @@ class _NoDoctype(ET.TreeBuilder):
     """Refuses a DOCTYPE in any encoding: entity declarations only live there (no billion laughs, no XXE)."""
 
     def doctype(self, name: str, pubid: str, system: str) -> None:
-        raise DocumentRejected(DOCTYPE_REFUSED)
+        raise DocumentRejected(Reason.XML_WITH_DOCTYPE)
 
 
 def parse_xml(data: bytes) -> ET.Element:
     """A parsed tree of an upload, refusing DTDs and entities (defusedxml's rules without the dependency)."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise DocumentRejected(DOCTYPE_REFUSED)
+        raise DocumentRejected(Reason.XML_WITH_DOCTYPE)
     parser = ET.XMLParser(target=_NoDoctype())
     try:
         parser.feed(data)
         root = parser.close()
     except ET.ParseError as error:
         line, column = getattr(error, "position", (0, 0))
-        raise DocumentRejected(f"the file is not well-formed XML (line {line}, column {column})") from None
+        raise DocumentRejected(Reason.XML_NOT_WELL_FORMED, line=line, column=column) from None
     if _depth(root) > MAX_XML_DEPTH:
-        raise DocumentRejected(f"the XML is nested more than {MAX_XML_DEPTH} levels deep")
+        raise DocumentRejected(Reason.XML_TOO_DEEP, limit=MAX_XML_DEPTH)
     return root
 
 
@@ -308,9 +308,9 @@ def _paragraph_text(paragraph: ET.Element, label: str) -> str:
     return f"{label} {text}" if label and text else text
 
 
-def _checked_text(text: str, where: str) -> str:
+def _checked_text(text: str, too_long: Reason, number: int | str) -> str:
     if len(text) > MAX_ENTRY_TEXT:
-        raise DocumentRejected(f"{where} is longer than {MAX_ENTRY_TEXT} characters; is this really one paragraph?")
+        raise DocumentRejected(too_long, number=number, limit=MAX_ENTRY_TEXT)
     return text
 
 
@@ -326,7 +326,7 @@ def read_official_xml(data: bytes, extra_metadata: dict[str, str] | None = None)
             return _read_kamerstuk(element, meta)
         if _local(element) == "kamervragen":
             return _read_kamervragen(element, meta)
-    raise DocumentRejected(NOT_OFFICIAL_XML)
+    raise DocumentRejected(Reason.NOT_OFFICIAL_XML)
 
 
 # Parts of a Kamerstuk that are not its body: head, title, date line, signature, footnotes, tables.
@@ -361,12 +361,18 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
         _iso_date(meta.get("DCTERMS.issued")),
     )
     if not body:
-        raise DocumentRejected("no entries could be read: the Kamerstuk XML has no body paragraphs (al)")
+        raise DocumentRejected(Reason.XML_NO_PARAGRAPHS)
 
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
     entries = [
-        Entry(key=f"{key}/{n}", document_key=key, number=n, text=_checked_text(text, f"paragraph {n}"), footnotes=refs)
+        Entry(
+            key=f"{key}/{n}",
+            document_key=key,
+            number=n,
+            text=_checked_text(text, Reason.XML_PARAGRAPH_TOO_LONG, n),
+            footnotes=refs,
+        )
         for n, (text, refs) in enumerate(body, start=1)
     ]
     document = Document(
@@ -461,9 +467,8 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
     pairs = _pairs(kamervragen)
     if not pairs:
         if _first(kamervragen, "vraag") is not None:
-            raise QuestionsOnly(f"{QUESTIONS_ONLY} (the Aanhangsel XML has questions but no answers)")
-        reason = "it has no answers"
-        raise DocumentRejected(f"no entries could be read: the Aanhangsel XML has no vraag/antwoord pairs ({reason})")
+            raise QuestionsOnly(Reason.XML_QUESTIONS_ONLY)
+        raise DocumentRejected(Reason.XML_NO_PAIRS)
     qnumber = _kamervraag_number(kamervragen, meta, descriptions)
     date = _kamervragen_date(kamervragen, meta, descriptions)
     kind = DocumentKind.KAMERVRAGEN
@@ -471,7 +476,7 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
     notes = _Notes.of(kamervragen)
     entries = [entry for pair in pairs if (entry := _pair_entry(key, pair, notes)) is not None]
     if not entries:
-        raise DocumentRejected("no entries could be read: every antwoord in the XML is empty")
+        raise DocumentRejected(Reason.XML_EMPTY_ANSWERS)
     session = _session(_first(kamervragen, "kamervraagkop"), meta)
     notice = "\n\n".join(t for e in _find(kamervragen, "kamervraagopmerking") if (t := _text(e)))
     document = Document(
@@ -546,7 +551,7 @@ def _pair_entry(key: str, pair: _Pair, notes: _Notes) -> Entry | None:
         numbers=pair.numbers if len(pair.numbers) > 1 else [],
         question=_fit_question(question) if question else None,
         question_is_official=question is not None,
-        text=_checked_text(answer, f"the answer to question {number}"),
+        text=_checked_text(answer, Reason.XML_ANSWER_TOO_LONG, number),
         footnotes=footnotes,
     )
 
@@ -598,11 +603,7 @@ def _answerers(kamervragen: ET.Element, descriptions: list[str]) -> list[Author]
         return authors
     for description in descriptions:
         if m := _ANSWERED_BY.search(description):
-            found = [
-                Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
-                for role, name, ministry in ANSWERER.findall(m.group(1))
-            ]
-            if found:
+            if found := answerers(m.group(1)):
                 return found
     return []
 

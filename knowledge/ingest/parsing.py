@@ -12,7 +12,8 @@ import re
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
-from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+from knowledge.models import NAME_PARTICLES, Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+from knowledge.reasons import ENGLISH, Reason
 from knowledge.text.references import entry_references, find_references
 
 MONTHS = {
@@ -36,10 +37,14 @@ _SIGNER_ROLE = re.compile(
     r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
 )
 _ANSWERERS = re.compile(r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?$", re.IGNORECASE | re.DOTALL)
+#: 'minister Blok (Buitenlandse Zaken)', 'staatssecretaris Van der Berg (JenV)': role, the words up
+#: to the parenthesis (a name, perhaps after the role's ministry) and the ministry in parentheses.
 ANSWERER = re.compile(
-    r"(?:de\s+)?(minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^()]+?)?\s+([A-Z][\w.'\- ]*?)\s*\(([^()]+)\)",
+    r"(?:\bde\s+)?\b(minister-president|minister|staatssecretaris)\s+"
+    r"((?:(?!\b(?:minister|staatssecretaris)\b)[^(),])+?)\s*\(([^()]+)\)",
     re.IGNORECASE,
 )
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]{0,2}\.)+$")
 QUESTION_NUMBER = re.compile(r"\b(20\d{2}Z\d{5})\b")
 _ASKERS = re.compile(r"^Vragen van (?:het lid|de leden) .+?\(ingezonden\s+" + _DATE + r"\)\.?$", re.DOTALL)
 
@@ -48,7 +53,7 @@ class ParseError(ValueError):
     """The text is not a document of a kind we know, or yields no entries."""
 
 
-QUESTIONS_ONLY = "questions without the government's answers; import the answers once they are published"
+QUESTIONS_ONLY = ENGLISH[Reason.QUESTIONS_ONLY]
 
 
 class QuestionsWithoutAnswers(ParseError):
@@ -258,13 +263,18 @@ def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Autho
     return body[:cut], authors
 
 
+#: A name may start with a lower-case particle: 'van der Berg', 'ter Horst'.
+_PARTICLE_START = r"(?:van|de|der|den|ter|ten|te|het|'t)\s"
+_SIGNER_NAME = re.compile(rf"(?:{_PARTICLE_START}+\s*)*[A-Z][\w.'\- ]+")
+
+
 def _is_signer_name(body: list[Paragraph], index: int) -> bool:
     """A name printed apart from its 'De Minister van X,' line, which directly precedes it."""
     text = body[index].text
     return (
         index > 0
         and len(text) < 60
-        and bool(re.fullmatch(r"[A-Z][\w.'\- ]+", text))
+        and bool(_SIGNER_NAME.fullmatch(text))
         and bool(_SIGNER_ROLE.match(body[index - 1].text))
         and body[index - 1].text.endswith(",")
     )
@@ -277,7 +287,9 @@ def _looks_like_signature(text: str) -> bool:
 
 def _signature_lines(text: str) -> list[str]:
     """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,'."""
-    parts = re.split(r"(?<=,)\s+(?=[A-Z])|(?<=[a-z])\s+(?=(?:De|de)\s+(?:Minister|Staatssecretaris))", text)
+    parts = re.split(
+        rf"(?<=,)\s+(?=[A-Z]|{_PARTICLE_START})|(?<=[a-z])\s+(?=(?:De|de)\s+(?:Minister|Staatssecretaris))", text
+    )
     return [part.strip() for part in parts if part.strip()]
 
 
@@ -408,15 +420,34 @@ def _read_preamble(
         if (m := _ANSWERERS.match(text)) is not None:
             heading = re.sub(r"\s*\(ontvangen[^)]*\)\.?$", "", text)
             date = parse_date(text[m.start(2) :])
-            authors = [
-                Author(name=name.strip(), role=role.lower(), ministry=ministry.strip())
-                for role, name, ministry in ANSWERER.findall(m.group(1))
-            ]
+            authors = answerers(m.group(1))
         elif _ASKERS.match(text):
             title = re.sub(r"\s*\(ingezonden[^)]*\)\.?$", "", text)
         else:
             rest.append(paragraph)
     return date, authors, title or heading or "Antwoord op Kamervragen", qnumber, rest
+
+
+def answerers(text: str) -> list[Author]:
+    """Who answered, from 'minister Van der Berg (Buitenlandse Zaken), mede namens staatssecretaris
+    ter Horst (Justitie en Veiligheid)': each name whole, its particles included."""
+    return [
+        Author(name=answerer_name(words), role=role.lower(), ministry=ministry.strip())
+        for role, words, ministry in ANSWERER.findall(text)
+    ]
+
+
+def answerer_name(words: str) -> str:
+    """The name among the words between a role and its ministry: 'van der Berg' and 'De Jonge' are
+    names with their particles; 'van Justitie en Veiligheid F.B.J. Grapperhaus' names the role's
+    ministry first, then the person (from the initials, or the last word with its particles)."""
+    parts = words.split()
+    if len(parts) > 2 and parts[0].lower() in ("van", "voor") and parts[1].lower() not in NAME_PARTICLES:
+        for start, part in enumerate(parts[1:], start=1):
+            if _INITIALS.match(part):
+                return " ".join(parts[start:])
+        return Author(name=" ".join(parts[1:])).surname
+    return " ".join(parts)
 
 
 _HEADER_LINE_START = re.compile(

@@ -209,6 +209,26 @@ def _v8_entry_references(db: Database) -> None:
         db.execute("UPDATE entries SET refs = ? WHERE id = ?", [references, entry_id])
 
 
+def _v9_note_keys(db: Database) -> None:
+    """Moderators' notes were keyed with a made-up number ('…/9001', readable as a paragraph number):
+    they become '…/note-1', '…/note-2' in the order they were numbered. Their ids, and so their
+    history, translations and feedback, stay as they are."""
+    rows = db.execute(
+        "SELECT id, key, number FROM entries WHERE note = 1 AND number >= ? AND key = "
+        "substr(key, 1, instr(key, '/')) || number",
+        [_FIRST_NOTE_NUMBER],
+    ).fetchall()
+    for entry_id, key, number in rows:
+        document_key = key.partition("/")[0]
+        db.execute(
+            "UPDATE entries SET key = ? WHERE id = ?", [f"{document_key}/note-{number - _FIRST_NOTE_NUMBER + 1}", entry_id]
+        )
+
+
+#: Where notes' numbers started (knowledge.moderation.FIRST_NOTE_NUMBER, which the store does not import).
+_FIRST_NOTE_NUMBER = 9001
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
@@ -218,6 +238,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v6_source_texts_notes_and_asked_questions,
     _v7_translations_and_question_languages,
     _v8_entry_references,
+    _v9_note_keys,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
