@@ -63,11 +63,12 @@ class Decider:
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
-        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later:
+        elsewhere = self.matcher.names_elsewhere(ranking.analysis)
+        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later and not elsewhere:
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
             return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
-        if plausible and self._elsewhere(text, ranking):
+        if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         if plausible:
             return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
@@ -83,9 +84,13 @@ class Decider:
         names = [fold(w) for w in _NAME.findall(text)]
         if not any(self._unknown_name(name) for name in names):
             return False
+        return not self._names_subject(ranking)
+
+    def _names_subject(self, ranking: Ranking) -> bool:
+        """The question names something of the store's own subject (Belarus, Minsk, Loekasjenko...)."""
         if self._subject_terms is None:
             self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
-        return not self._subject_terms & set(ranking.analysis.terms)
+        return bool(self._subject_terms & set(ranking.analysis.terms))
 
     def _unknown_name(self, word: str) -> bool:
         if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:

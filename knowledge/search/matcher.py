@@ -19,9 +19,10 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.index import Index
 from knowledge.search.pruning import relevance_bound, safe_top
-from knowledge.text import focus
+from knowledge.text import focus, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency
+from knowledge.text.markup import strip_markup
 from knowledge.text.translit import prepare, to_belarusian, to_cyrillic, transliterate_message
 
 FEATURES = (
@@ -49,7 +50,8 @@ CONFIDENCE_FEATURES = (
 #: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
 COMMON_WORD = 1000
 #: Words at least this common in everyday language ('klopt', 'echt', 'really') that the store does not
-#: have say how someone asks more than what about: as unknown words they count this much.
+#: have say how someone asks more than what about: as unknown words they count this much. Between
+#: COMMON_WORD and EVERYDAY_WORD the weight falls with the logarithm of the word's frequency.
 EVERYDAY_WORD = 20000
 EVERYDAY_FACTOR = 0.5
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -61,6 +63,17 @@ CONTEXT_UNKNOWN = 0.02
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
 EXACT_TOP = 3
+
+
+def everyday_factor(count: int) -> float:
+    """How much an unknown word of this everyday frequency counts: fully below COMMON_WORD (names,
+    terms), EVERYDAY_FACTOR from EVERYDAY_WORD on, falling with log frequency in between."""
+    if count <= COMMON_WORD:
+        return 1.0
+    if count >= EVERYDAY_WORD:
+        return EVERYDAY_FACTOR
+    share = math.log(count / COMMON_WORD) / math.log(EVERYDAY_WORD / COMMON_WORD)
+    return 1.0 - share * (1.0 - EVERYDAY_FACTOR)
 
 
 def _common_latin(word: str) -> int:
@@ -137,10 +150,13 @@ class Matcher:
         self.index = index
         self.analyzer: Analyzer = index.analyzer
         self.calibration = calibration or Calibration.load()
+        self._country_terms: frozenset[str] | None = None
 
     def analyse(self, question: str) -> Analysis:
         """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
-        typos corrected, and the words of its context sentences marked as such (see focus.py)."""
+        typos corrected, and the words of its context sentences marked as such (see focus.py). Markup
+        pasted into it is no part of it (markup.py); the question as asked is kept by the caller."""
+        question = strip_markup(question)
         words = tokens(question)
         cyrillic = None
         transliterated: Lang | None = None
@@ -190,6 +206,19 @@ class Matcher:
     def _analyse_part(self, text: str, mapping: dict[str, str], language: Lang) -> Analysis:
         words = [mapping.get(w, w) for w in tokens(text)]
         return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language)
+
+    def names_elsewhere(self, analysis: Analysis) -> bool:
+        """The question (not its story) names a country the store says nothing about ('Rusland',
+        'России', 'Iran'): it asks about there, however close its other words are to a passage."""
+        if self._country_terms is None:
+            self._country_terms = frozenset(
+                term
+                for language, words in places.country_words().items()
+                for word in words
+                for term in self.analyzer.analyse(word, language).terms
+            )
+        asked = set(analysis.terms) - analysis.context_terms
+        return any(not self.index.knows(self.index.terms.get(t)) for t in asked & self._country_terms)
 
     def _is_russian(self, word: str) -> bool:
         """A Cyrillic word of Russian or of the store (names, terms) or of the lexicon."""
@@ -250,7 +279,7 @@ class Matcher:
         weights: dict[int, float] = {}
         unknown = -1
         context = analysis.context_terms
-        everyday: set[str] | None = None
+        everyday: dict[str, float] | None = None
         for term in dict.fromkeys(analysis.terms):
             term_id = self.index.terms.get(term)
             if self.index.knows(term_id):
@@ -260,19 +289,20 @@ class Matcher:
                 factor = CONTEXT_UNKNOWN if term in context else 1.0
                 if everyday is None:
                     everyday = self._everyday_terms(analysis)
-                if term in everyday:
-                    factor *= EVERYDAY_FACTOR
+                factor *= everyday.get(term, 1.0)
                 weights[unknown] = factor * self.calibration.unknown_weight * self.index.weight(None)
                 unknown -= 1
         return weights
 
-    def _everyday_terms(self, analysis: Analysis) -> set[str]:
-        """Terms of very common words of everyday language ('klopt', 'echt', 'really'): unknown to the
-        store, they say how someone asks more than what about."""
-        found: set[str] = set()
+    def _everyday_terms(self, analysis: Analysis) -> dict[str, float]:
+        """Terms of common words of everyday language ('klopt', 'echt', 'really') with the factor their
+        weight takes: unknown to the store, they say how someone asks more than what about."""
+        found: dict[str, float] = {}
         for word in set(analysis.tokens) - self.analyzer.function_words:
-            if frequency(word) >= EVERYDAY_WORD:
-                found.update(self.analyzer.analyse(word, analysis.language).terms)
+            factor = everyday_factor(frequency(word))
+            if factor < 1.0:
+                for term in self.analyzer.analyse(word, analysis.language).terms:
+                    found[term] = min(found.get(term, 1.0), factor)
         return found
 
     def _rare_unknown_share(self, analysis: Analysis) -> float:
