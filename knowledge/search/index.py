@@ -1,10 +1,11 @@
 """An in-memory inverted index over entries, compact enough for 100,000 of them.
 
 Each entry is indexed as a few fields (its question, each alternate question, its text) made of
-term ids, packed into one array per entry. Postings are arrays of entry slots; a removed or
-changed entry leaves a tombstone until the next compaction, so changes never need a rebuild.
-Terms so common that walking their postings would cost milliseconds also get a bitmap, so they
-can refine candidates found through rarer terms without being walked.
+term ids, packed into one array per entry. Postings are arrays of entry slots (with the fields
+holding the term), and each term also lists the phrasings (question or alternate) holding it, so
+that the first stage (pruning.py) can compute per entry, in numpy, how much of a question it holds
+and how close its closest phrasing is. A removed or changed entry leaves a tombstone until the next
+compaction, so changes never need a rebuild.
 
 Analysis is the expensive part of building an index, so each entry's analysed form can be saved
 (`encode`) and loaded back (`add_encoded`) from the store's index cache.
@@ -14,14 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from knowledge.models import Entry
 from knowledge.text.analysis import LANGUAGES, Analyzer, provides
@@ -30,17 +32,10 @@ from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
 ANALYZER_VERSION = 6
-#: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
+#: How many candidates `candidates` returns by default (entries sharing the most weighted terms).
 CANDIDATES = 40
-#: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
-#: not walked, its bitmap is tested on the best REFINED candidates found through rarer terms.
-COMMON_MINIMUM = 300
-COMMON_SHARE = 0.005
-REFINED = 300
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
 EXACT_CANDIDATES = 1000
-#: Common terms whose per-field bitmaps are kept (12.5 KB each at 100,000 entries).
-FIELD_BITMAPS = 256
 #: Scoring views kept in memory (a few hundred bytes each).
 VIEWS = 20_000
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
@@ -49,7 +44,6 @@ IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time")
-_NONZERO = re.compile(rb"[^\x00]")
 _EMPTY = array("i")
 
 
@@ -105,15 +99,20 @@ class Index:
         self._packed: list[array[int] | None] = []
         self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
         self._alive = bytearray()
-        # Postings of entries holding the term in a phrasing (question, alternate), and of those
-        # holding it in their text only: the first stage can leave the weaker kind out (pruning.py).
+        self._provides = bytearray()  # per slot: the provides mask (see _PROVIDES)
+        # Postings: `slot << 2 | fields` of the entries holding the term, in slot order.
         self._postings: dict[int, array[int]] = {}
-        self._text_only: dict[int, array[int]] = {}
+        # Phrasings (an entry's question and alternates, numbered in slot order): which hold each
+        # term, whose entry each is, and how long its text is (terms joined by spaces).
+        self._in_phrasings: dict[int, array[int]] = {}
+        self._phrasing_start = array("i")  # per slot: its first phrasing's number
+        self._phrasing_count = array("i")  # per slot
+        self._phrasing_slot = array("i")  # per phrasing
+        self._phrasing_length = array("i")  # per phrasing
+        self._phrasing_totals: NDArray[np.float64] | None = None
         self._df: dict[int, int] = defaultdict(int)
-        self._bitmaps: dict[int, bytearray] = {}
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
-        self._field_bitmaps: dict[int, tuple[int, int]] = {}
         self._views: dict[int, ScoringView] = {}
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
@@ -156,6 +155,8 @@ class Index:
         kinds_provided, fields = _decode(encoded)
         packed = array("i")
         all_terms: dict[int, int] = {}
+        slot = len(self._entry_of)
+        first_phrasing = phrasing = len(self._phrasing_slot)
         for kind, words in fields:
             ids = [self.terms.id(w) for w in words]
             packed.append(kind)
@@ -164,7 +165,15 @@ class Index:
             flag = IN_TEXT if kind == TEXT else IN_PHRASING
             for term in ids:
                 all_terms[term] = all_terms.get(term, 0) | flag
-        slot = len(self._entry_of)
+            if kind != TEXT:
+                for term in dict.fromkeys(ids):
+                    holding = self._in_phrasings.get(term)
+                    if holding is None:
+                        holding = self._in_phrasings[term] = array("i")
+                    holding.append(phrasing)
+                self._phrasing_slot.append(slot)
+                self._phrasing_length.append(sum(map(len, words)) + len(words) - 1 if words else 0)
+                phrasing += 1
         self._changed()
         self._slot_of[entry_id] = slot
         self._entry_of.append(entry_id)
@@ -172,20 +181,17 @@ class Index:
         mask = sum(1 << i for i, name in enumerate(_PROVIDES) if name in kinds_provided)
         self._meta.append((date, mask, topics))
         self._alive.append(1)
+        self._provides.append(mask)
+        self._phrasing_start.append(first_phrasing)
+        self._phrasing_count.append(phrasing - first_phrasing)
         for topic in topics:
             self._by_topic[topic].add(entry_id)
         for term, flags in all_terms.items():
-            lists = self._postings if flags & IN_PHRASING else self._text_only
-            postings = lists.get(term)
+            postings = self._postings.get(term)
             if postings is None:
-                postings = lists[term] = array("i")
+                postings = self._postings[term] = array("i")
             postings.append(slot << 2 | flags)
             self._df[term] += 1
-            bitmap = self._bitmaps.get(term)
-            if bitmap is not None:
-                _set_bit(bitmap, slot)
-            elif self._df[term] > self._common_threshold():
-                self._bitmaps[term] = self._bitmap_of(term)
 
     def remove(self, entry_id: int) -> None:
         slot = self._slot_of.pop(entry_id, None)
@@ -196,9 +202,6 @@ class Index:
         assert packed is not None
         for term in set(_terms_of(packed)):
             self._df[term] -= 1
-            bitmap = self._bitmaps.get(term)
-            if bitmap is not None:
-                bitmap[slot >> 3] &= ~(1 << (slot & 7)) & 0xFF
         meta = self._meta[slot]
         for topic in meta[2] if meta else ():
             self._by_topic[topic].discard(entry_id)
@@ -259,9 +262,12 @@ class Index:
             "meta": [None if m is None else (m[0], m[1], tuple(sorted(m[2]))) for m in self._meta],
             "alive": bytes(self._alive),
             "postings": {term: postings.tobytes() for term, postings in self._postings.items()},
-            "text_only": {term: postings.tobytes() for term, postings in self._text_only.items()},
+            "in_phrasings": {term: holding.tobytes() for term, holding in self._in_phrasings.items()},
+            "phrasing_start": self._phrasing_start.tobytes(),
+            "phrasing_count": self._phrasing_count.tobytes(),
+            "phrasing_slot": self._phrasing_slot.tobytes(),
+            "phrasing_length": self._phrasing_length.tobytes(),
             "df": dict(self._df),
-            "bitmaps": {term: bytes(bitmap) for term, bitmap in self._bitmaps.items()},
             "tombstones": self._tombstones,
             "tokens": sorted(self.tokens),
         }
@@ -280,19 +286,15 @@ class Index:
         del flat, offsets
         index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data.pop("meta")]
         index._alive = bytearray(data.pop("alive"))
-        postings = data.pop("postings")
-        while postings:
-            term, raw = postings.popitem()
-            index._postings[term] = _array("i", raw)
-        postings = data.pop("text_only")
-        while postings:
-            term, raw = postings.popitem()
-            index._text_only[term] = _array("i", raw)
+        index._provides = bytearray(0 if m is None else m[1] for m in index._meta)
+        for name, target in (("postings", index._postings), ("in_phrasings", index._in_phrasings)):
+            lists = data.pop(name)
+            while lists:
+                term, raw = lists.popitem()
+                target[term] = _array("i", raw)
+        for name in ("phrasing_start", "phrasing_count", "phrasing_slot", "phrasing_length"):
+            setattr(index, "_" + name, _array("i", data.pop(name)))
         index._df = defaultdict(int, data.pop("df"))
-        bitmaps = data.pop("bitmaps")
-        while bitmaps:
-            term, raw = bitmaps.popitem()
-            index._bitmaps[term] = bytearray(raw)
         index._tombstones = data.pop("tombstones")
         index.tokens = set(data.pop("tokens"))
         index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
@@ -300,7 +302,10 @@ class Index:
             meta = index._meta[slot]
             for topic in meta[2] if meta else ():
                 index._by_topic[topic].add(entry_id)
-        if not len(index._packed) == len(index._meta) == len(index._alive) == len(index._entry_of):
+        slots = len(index._alive)
+        if not len(index._packed) == len(index._meta) == len(index._entry_of) == slots == len(index._phrasing_start):
+            raise ValueError("inconsistent index snapshot")
+        if len(index._phrasing_count) != slots or len(index._phrasing_length) != len(index._phrasing_slot):
             raise ValueError("inconsistent index snapshot")
         return index
 
@@ -335,8 +340,7 @@ class Index:
             self._weights.clear()
         if self._views:
             self._views.clear()
-        if self._field_bitmaps:
-            self._field_bitmaps.clear()
+        self._phrasing_totals = None
 
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
@@ -366,136 +370,62 @@ class Index:
 
     # --- for the safe first stage (pruning.py) -----------------------------------------------------
 
-    def postings_of(self, term: int) -> tuple[array[int], array[int]]:
-        """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`):
-        of entries holding it in a phrasing, and of those holding it in their text only."""
-        return self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY)
+    def postings_of(self, term: int) -> array[int]:
+        """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`)."""
+        return self._postings.get(term, _EMPTY)
 
-    def _all_postings(self, term: int) -> Iterable[int]:
-        return chain(self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY))
+    def phrasings_holding(self, term: int) -> array[int]:
+        """The phrasings holding the term, by number, ascending (tombstones' included)."""
+        return self._in_phrasings.get(term, _EMPTY)
 
     @property
     def alive(self) -> bytearray:
+        """Per slot: 1 for a live entry, 0 for a tombstone."""
         return self._alive
+
+    @property
+    def provides_masks(self) -> bytearray:
+        """Per slot: which kinds of answer the entry's text provides (bit i: _PROVIDES[i])."""
+        return self._provides
+
+    def provides_bit(self, kind: str) -> int:
+        return 1 << _PROVIDES.index(kind) if kind in _PROVIDES else 0
 
     def entry_at(self, slot: int) -> int:
         return self._entry_of[slot]
 
-    def bitmap(self, term: int) -> int:
-        """The live entries holding the term, as the bits of an integer (bit i: slot i)."""
-        bitmap = self._bitmaps.get(term)
-        if bitmap is None:
-            bitmap = self._bitmaps[term] = self._bitmap_of(term)
-        return int.from_bytes(bitmap, "little")
+    def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        """Per slot its first phrasing and how many it has; per phrasing its slot and text length."""
+        return self._phrasing_start, self._phrasing_count, self._phrasing_slot, self._phrasing_length
 
-    def field_bitmaps(self, term: int) -> tuple[int, int]:
-        """The live entries holding the term in a phrasing, and in their text (bits of integers),
-        made when first asked for and kept until the index changes."""
-        found = self._field_bitmaps.get(term)
-        if found is None:
-            alive = self._alive
-            phrased = bytearray(len(alive) // 8 + 1)
-            text = bytearray(len(alive) // 8 + 1)
-            for code in self._postings.get(term, _EMPTY):
-                slot = code >> 2
-                if alive[slot]:
-                    phrased[slot >> 3] |= 1 << (slot & 7)
-                    if code & IN_TEXT:
-                        text[slot >> 3] |= 1 << (slot & 7)
-            for code in self._text_only.get(term, _EMPTY):
-                slot = code >> 2
-                if alive[slot]:
-                    text[slot >> 3] |= 1 << (slot & 7)
-            if len(self._field_bitmaps) >= FIELD_BITMAPS:
-                self._field_bitmaps.clear()
-            found = self._field_bitmaps[term] = (int.from_bytes(phrased, "little"), int.from_bytes(text, "little"))
-        return found
-
-    def is_common(self, term: int) -> bool:
-        """Walking this term's postings costs more than looking an entry up in them."""
-        return self._df.get(term, 0) > self._common_threshold()
+    def phrasing_totals(self) -> NDArray[np.float64]:
+        """Each phrasing's total weight (the `weight`s of its distinct terms, as in
+        ScoringView.phrasing_totals), for all phrasings at once; kept until the index changes."""
+        if self._phrasing_totals is None:
+            totals = np.zeros(len(self._phrasing_slot))
+            for term, holding in self._in_phrasings.items():
+                if holding:
+                    totals[np.frombuffer(holding, dtype=np.intc)] += self.weight(term)
+            self._phrasing_totals = totals
+        return self._phrasing_totals
 
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
 
     def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
-        """Entries sharing the most weighted terms with the question, best first.
-
-        Postings of rare terms are walked; common terms only add their weight to the entries that
-        rare terms found (a bitmap test each). A question of common terms only is answered from the
-        entries that share all of its rarest two terms.
-        """
-        known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
-        if not known:
-            return []
-        threshold = self._common_threshold()
-        rare = [t for t in known if self._df[t] <= threshold]
-        common = [t for t in known if self._df[t] > threshold]
-        scores: dict[int, float] = defaultdict(float)
-        if rare:
-            alive = self._alive
-            for term in rare:
-                weight = self.weight(term)
-                for code in self._all_postings(term):
-                    if alive[code >> 2]:
-                        scores[code >> 2] += weight
-        else:
-            for slot in self._shared_by_all(common, limit * 20):
-                scores[slot] = 0.0
-        if common and len(scores) > REFINED:
-            scores = dict(sorted(scores.items(), key=lambda item: -item[1])[:REFINED])
-        for term in common:
-            weight, bitmap = self.weight(term), self._bitmaps[term]
-            size = len(bitmap)  # entries added after the bitmap's last set bit may lie beyond it
-            for slot in scores:
-                if slot >> 3 < size and bitmap[slot >> 3] >> (slot & 7) & 1:
-                    scores[slot] += weight
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
-        return [self._entry_of[slot] for slot, _ in ranked]
+        """Entries sharing the most weighted terms with the question, best first (ties: oldest first)."""
+        return self.exact_candidates(terms, limit)
 
     def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
         """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""
         scores: dict[int, float] = defaultdict(float)
         for term in {t for t in terms if self.knows(t)}:
             weight = self.weight(term)
-            for code in self._all_postings(term):
+            for code in self._postings.get(term, _EMPTY):
                 if self._alive[code >> 2]:
                     scores[code >> 2] += weight
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self._entry_of[slot] for slot, _ in ranked]
-
-    def _shared_by_all(self, common: list[int], limit: int) -> list[int]:
-        """Entries holding as many of the (rarest first) common terms as still leave `limit` of them.
-
-        Enumeration starts at an offset that depends on the terms, so that no part of the store
-        (such as its oldest entries) is favoured when more entries qualify than are taken.
-        """
-        shared = int.from_bytes(self._bitmaps[common[0]], "little")
-        for term in common[1:]:
-            narrower = shared & int.from_bytes(self._bitmaps[term], "little")
-            if narrower.bit_count() < limit // 4:
-                break
-            shared = narrower
-        data = shared.to_bytes((shared.bit_length() + 7) // 8 or 1, "little")
-        start = hash(tuple(common)) % len(data)
-        slots: list[int] = []
-        for m in _NONZERO.finditer(data[start:] + data[:start]):
-            byte = (m.start() + start) % len(data)
-            value = data[byte]
-            slots.extend(byte * 8 + bit for bit in range(8) if value >> bit & 1)
-            if len(slots) >= limit:
-                break
-        return slots[:limit]
-
-    def _common_threshold(self) -> int:
-        return max(COMMON_MINIMUM, int(COMMON_SHARE * len(self._slot_of)))
-
-    def _bitmap_of(self, term: int) -> bytearray:
-        bitmap = bytearray(len(self._alive) // 8 + 1)
-        for code in self._all_postings(term):
-            if self._alive[code >> 2]:
-                _set_bit(bitmap, code >> 2)
-        return bitmap
 
     # --- typo correction ---------------------------------------------------------------------------
 
@@ -535,10 +465,3 @@ def _array(typecode: str, raw: bytes) -> array[int]:
     values = array(typecode)
     values.frombytes(raw)
     return values
-
-
-def _set_bit(bitmap: bytearray, slot: int) -> None:
-    byte = slot >> 3
-    if byte >= len(bitmap):
-        bitmap.extend(bytes(byte - len(bitmap) + 1024))
-    bitmap[byte] |= 1 << (slot & 7)

@@ -20,7 +20,8 @@ from knowledge.text.analysis import Analyzer
 
 logger = logging.getLogger(__name__)
 #: 2: postings carry the fields holding the term (index.IN_TEXT, IN_PHRASING).
-FORMAT = 2
+#: 3: one postings list per term; the phrasings holding each term, and the phrasings' layout.
+FORMAT = 3
 
 
 def write_snapshot(path: Path, fingerprint: str, revision: int, stamp: str, index: Index) -> None:
