@@ -38,6 +38,8 @@ CANDIDATES = 40
 EXACT_CANDIDATES = 1000
 #: Scoring views kept in memory (a few hundred bytes each).
 VIEWS = 20_000
+#: Terms whose fields per slot are kept as a dense array (one byte a slot), until the index changes.
+FLAG_ARRAYS = 64
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
 #: Each posting is `slot << 2 | fields`: which fields of the entry hold the term (see pruning.py).
 IN_TEXT, IN_PHRASING = 1, 2
@@ -110,6 +112,7 @@ class Index:
         self._phrasing_slot = array("i")  # per phrasing
         self._phrasing_length = array("i")  # per phrasing
         self._phrasing_totals: NDArray[np.float64] | None = None
+        self._flags: dict[int, NDArray[np.uint8]] = {}
         self._df: dict[int, int] = defaultdict(int)
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
@@ -341,6 +344,8 @@ class Index:
         if self._views:
             self._views.clear()
         self._phrasing_totals = None
+        if self._flags:
+            self._flags.clear()
 
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
@@ -373,6 +378,19 @@ class Index:
     def postings_of(self, term: int) -> array[int]:
         """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`)."""
         return self._postings.get(term, _EMPTY)
+
+    def term_flags(self, term: int) -> NDArray[np.uint8]:
+        """Per slot, the fields holding the term (IN_TEXT | IN_PHRASING; 0: none): a lookup in
+        constant time. Kept for the terms asked most recently until the index changes."""
+        found = self._flags.get(term)
+        if found is None:
+            codes = np.frombuffer(self._postings.get(term, _EMPTY), dtype=np.intc)
+            found = np.zeros(len(self._alive), dtype=np.uint8)
+            found[codes >> 2] = codes & (IN_TEXT | IN_PHRASING)
+            if len(self._flags) >= FLAG_ARRAYS:
+                del self._flags[next(iter(self._flags))]
+            self._flags[term] = found
+        return found
 
     def phrasings_holding(self, term: int) -> array[int]:
         """The phrasings holding the term, by number, ascending (tombstones' included)."""
@@ -413,8 +431,27 @@ class Index:
         return term is not None and self._df.get(term, 0) > 0
 
     def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
-        """Entries sharing the most weighted terms with the question, best first (ties: oldest first)."""
-        return self.exact_candidates(terms, limit)
+        """Entries sharing the most weighted terms with the question, best first; ties in the order
+        met, walking the terms rarest first and each term's entries holding it in a phrasing, then
+        those holding it in their text only, by slot."""
+        known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
+        if not known:
+            return []
+        lists = []
+        for term in known:
+            codes = np.frombuffer(self._postings[term], dtype=np.intc)
+            phrased = (codes & IN_PHRASING) != 0
+            lists += [codes[phrased] >> 2, codes[~phrased] >> 2]
+        slots = np.concatenate(lists)
+        weights = np.repeat([self.weight(t) for t in known], [len(self._postings[t]) for t in known])
+        live = np.frombuffer(self._alive, dtype=np.uint8)[slots] != 0
+        slots, weights = slots[live], weights[live]
+        scores = np.bincount(slots, weights, minlength=len(self._alive))
+        first = np.full(len(self._alive), len(slots))
+        np.minimum.at(first, slots, np.arange(len(slots)))
+        met = np.flatnonzero(first < len(slots))
+        ranked = met[np.lexsort((first[met], -scores[met]))][:limit]
+        return [self._entry_of[slot] for slot in ranked.tolist()]
 
     def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
         """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""

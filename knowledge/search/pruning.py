@@ -30,12 +30,12 @@ import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
-from knowledge.search.index import IN_TEXT, Index
+from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
 
 #: Features whose bound depends on the entry (the rest are equal for every entry or bounded by 1).
 _ENTRY_FEATURES = ("coverage", "question_similarity", "question_coverage", "text_coverage", "fuzzy", "answer_type_mismatch")
@@ -43,7 +43,9 @@ _ENTRY_FEATURES = ("coverage", "question_similarity", "question_coverage", "text
 _QUESTION_FEATURES = ("unknown_share", "rare_unknown", "bias")
 #: Slack against rounding: a bound is never below the score it bounds.
 _EPSILON = 1e-9
-#: Entries taken from the ordered candidates at a time (each is scored only if it can still compete).
+#: How many entries of the index's cheap ranking (most weighted terms shared) are scored first.
+SEEDS = 6
+#: Entries bounded finely at first (then four times more each round), best coarse bound first.
 _CHUNK = 32
 
 Floats = NDArray[np.float64]
@@ -114,80 +116,132 @@ def relevance_bound(
     )
 
 
-def entry_bounds(index: Index, query: dict[int, float], bound: RelevanceBound) -> tuple[Slots, Floats]:
-    """The live entries sharing a term with the question (slots), and for each the most its
-    weighted feature sum can be (relevance is the logistic of it, a monotone function)."""
-    terms = [t for t in query if t >= 0]
-    weights = np.array([query[t] for t in terms], dtype=np.float64)
-    slots_total = len(index.alive)
-    postings = [np.frombuffer(index.postings_of(t), dtype=np.intc) for t in terms]
-    codes = np.concatenate(postings) if postings else np.zeros(0, dtype=np.intc)
-    if not len(codes):
-        return np.zeros(0, dtype=np.intp), np.zeros(0)
-    posting_weights = np.repeat(weights, [len(p) for p in postings])
-    owners = codes >> 2
-    held = np.bincount(owners, posting_weights, minlength=slots_total)
-    text = np.bincount(owners, posting_weights * (codes & IN_TEXT), minlength=slots_total)
-    alive = np.frombuffer(index.alive, dtype=np.uint8)
-    found = np.flatnonzero((held > 0.0) & (alive != 0))
+class _Query:
+    """One question against one index: its terms (rarest first) and the index's arrays as numpy views."""
 
-    similarity, shared = _closest_phrasings(index, terms, weights, bound.total, slots_total)
-    total = bound.total
-    z = (
-        bound.constant
-        + (bound.coverage * held[found] + bound.question_coverage * shared[found] + bound.text_coverage * text[found]) / total
-        + bound.similarity * similarity[found]
-        + bound.fuzzy * _fuzzy_bound(index, found, bound.query_length)
-        + _EPSILON
-    )
-    if bound.mismatch and bound.asks_for is not None:
-        bit = index.provides_bit(bound.asks_for)
-        masks = np.frombuffer(index.provides_masks, dtype=np.uint8)[found]
-        z += bound.mismatch * ((masks & bit) == 0)
-    elif bound.mismatch > 0.0:
-        z += bound.mismatch  # unknown here: at most its weight
-    return found, z
+    def __init__(self, index: Index, query: dict[int, float], bound: RelevanceBound) -> None:
+        self.index, self.bound = index, bound
+        self.terms = sorted((t for t in query if t >= 0), key=lambda t: (-query[t], t))
+        self.weights = [query[t] for t in self.terms]
+        self.postings = [np.frombuffer(index.postings_of(t), dtype=np.intc) for t in self.terms]
+        self.alive = np.frombuffer(index.alive, dtype=np.uint8).view(np.bool_)
+        start, count, _, length = index.phrasing_layout()
+        self.phrasing_start = np.frombuffer(start, dtype=np.intc)
+        self.phrasing_count = np.frombuffer(count, dtype=np.intc)
+        self.phrasing_length = np.frombuffer(length, dtype=np.intc)
+
+    def most(self, held: float) -> float:
+        """The bound of an entry holding at most `held` of the question's weight, wherever."""
+        b, total = self.bound, self.bound.total
+        return (
+            b.constant
+            + (b.coverage + b.question_coverage + b.text_coverage) * held / total
+            + b.similarity * 2 * held / (total + held)
+            + b.fuzzy
+            + max(b.mismatch, 0.0)
+            + _EPSILON
+        )
+
+    def holdings(self, slots: Slots) -> tuple[Floats, Floats, Floats]:
+        """For each of these slots the question's weight it holds anywhere, in some phrasing, in its
+        text (looked up in each term's dense per-slot fields)."""
+        held, phrased, text = np.zeros(len(slots)), np.zeros(len(slots)), np.zeros(len(slots))
+        for term, weight in zip(self.terms, self.weights, strict=True):
+            flags = self.index.term_flags(term)[slots]
+            held += weight * (flags != 0)
+            phrased += weight * ((flags & IN_PHRASING) != 0)
+            text += weight * (flags & IN_TEXT)
+        return held, phrased, text
+
+    def coarse(self, held: Floats, phrased: Floats, text: Floats) -> Floats:
+        """The bound from the holdings alone: no phrasing shares more than `phrased`, and fuzzy ≤ 1."""
+        b, total = self.bound, self.bound.total
+        return (
+            b.constant
+            + (b.coverage * held + b.question_coverage * phrased + b.text_coverage * text) / total
+            + b.similarity * 2 * phrased / (total + phrased)
+            + b.fuzzy
+            + self._mismatch_bound(None)
+            + _EPSILON
+        )
+
+    def fine(self, slots: Slots, held: Floats, text: Floats) -> Floats:
+        """The bound with each phrasing of the entries looked at: its shared weight against its own
+        total (question similarity exactly, question coverage by the largest share) and its length
+        (fuzzy)."""
+        b, total = self.bound, self.bound.total
+        counts = self.phrasing_count[slots]
+        has = counts > 0
+        similarity, shared_most, fuzzy = np.zeros(len(slots)), np.zeros(len(slots)), np.zeros(len(slots))
+        if has.any():
+            counts = counts[has]
+            ends = np.cumsum(counts)
+            offsets = ends - counts
+            firsts = self.phrasing_start[slots[has]]
+            numbers = np.arange(int(ends[-1]), dtype=np.intc) - np.repeat(offsets, counts) + np.repeat(firsts, counts)
+            shared = np.zeros(len(numbers))
+            for term, weight in zip(self.terms, self.weights, strict=True):
+                holding = np.frombuffer(self.index.phrasings_holding(term), dtype=np.intc)
+                if len(holding):
+                    found = holding[np.minimum(np.searchsorted(holding, numbers), len(holding) - 1)]
+                    shared += weight * (found == numbers)
+            own = self.index.phrasing_totals()[numbers]
+            similarity[has] = np.maximum.reduceat(2.0 * shared / (total + own), offsets)
+            shared_most[has] = np.maximum.reduceat(shared, offsets)
+            if b.query_length > 0:
+                lengths = self.phrasing_length[numbers].astype(np.float64)
+                ratios = 2.0 * np.minimum(lengths, b.query_length) / (lengths + b.query_length)
+                fuzzy[has] = np.maximum.reduceat(ratios, offsets)
+        return (
+            b.constant
+            + (b.coverage * held + b.question_coverage * shared_most + b.text_coverage * text) / total
+            + b.similarity * similarity
+            + b.fuzzy * fuzzy
+            + self._mismatch_bound(slots)
+            + _EPSILON
+        )
+
+    def _mismatch_bound(self, slots: Slots | None) -> Floats | float:
+        """The answer-type term: exact where the entries are known, else at most its weight."""
+        b = self.bound
+        if b.asks_for is None or not b.mismatch:
+            return 0.0
+        if slots is None:
+            return max(b.mismatch, 0.0)
+        masks = np.frombuffer(self.index.provides_masks, dtype=np.uint8)[slots]
+        mismatched: Floats = b.mismatch * ((masks & self.index.provides_bit(b.asks_for)) == 0)
+        return mismatched
 
 
-def _closest_phrasings(
-    index: Index, terms: list[int], weights: Floats, total: float, slots_total: int
-) -> tuple[Floats, Floats]:
-    """Per slot: the similarity of its closest phrasing (2·shared/(total + own), as the matcher
-    computes it) and the largest weight a phrasing of it shares with the question."""
-    holding = [np.frombuffer(index.phrasings_holding(t), dtype=np.intc) for t in terms]
-    similarity, shared_most = np.zeros(slots_total), np.zeros(slots_total)
-    phrasings = np.concatenate(holding) if holding else np.zeros(0, dtype=np.intc)
-    if not len(phrasings):
-        return similarity, shared_most
-    _, _, phrasing_slot, _ = index.phrasing_layout()
-    shared = np.bincount(phrasings, np.repeat(weights, [len(h) for h in holding]), minlength=len(phrasing_slot))
-    touched = np.flatnonzero(shared)
-    shared = shared[touched]
-    own = index.phrasing_totals()[touched]
-    owners = np.frombuffer(phrasing_slot, dtype=np.intc)[touched]
-    np.maximum.at(similarity, owners, 2.0 * shared / (total + own))
-    np.maximum.at(shared_most, owners, shared)
-    return similarity, shared_most
+def entry_bounds(index: Index, query: dict[int, float], bound: RelevanceBound) -> tuple[Slots, Floats, Floats]:
+    """Every live entry sharing a term with the question (slots), with its coarse and its fine
+    bound of the weighted feature sum (relevance is the logistic of it, a monotone function)."""
+    search = _Query(index, query, bound)
+    if not search.postings:
+        return np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0)
+    slots = np.unique(np.concatenate(search.postings) >> 2).astype(np.intp)
+    slots = slots[search.alive[slots]]
+    held, phrased, text = search.holdings(slots)
+    return slots, search.coarse(held, phrased, text), search.fine(slots, held, text)
 
 
-def _fuzzy_bound(index: Index, slots: Slots, query_length: int) -> Floats:
-    """Per slot: the most `token_sort_ratio` (÷100) of the question and one of its phrasings can
-    be, from their lengths (sorting tokens joined by single spaces keeps a string's length)."""
-    start, count, _, length = index.phrasing_layout()
-    counts = np.frombuffer(count, dtype=np.intc)[slots]
-    result = np.zeros(len(slots))
-    has = counts > 0
-    if not has.any() or query_length <= 0:
-        return result
-    counts = counts[has]
-    firsts = np.frombuffer(start, dtype=np.intc)[slots[has]]
-    ends = np.cumsum(counts)
-    offsets = ends - counts
-    numbers = np.arange(int(ends[-1])) - np.repeat(offsets, counts) + np.repeat(firsts, counts)
-    lengths = np.frombuffer(length, dtype=np.intc)[numbers].astype(np.float64)
-    ratios = 2.0 * np.minimum(lengths, query_length) / (lengths + query_length)
-    result[has] = np.maximum.reduceat(ratios, offsets)
-    return result
+class _Best(Generic[S]):
+    """The k most relevant scored so far, and the bar an entry's bound must reach to compete."""
+
+    def __init__(self, k: int, floor: float) -> None:
+        self.k, self.floor, self.threshold = k, floor, floor
+        self.heap: list[tuple[float, int]] = []  # a min-heap of (relevance, -entry id)
+        self.scored: dict[int, S] = {}
+
+    def add(self, result: S) -> None:
+        self.scored[result.entry_id] = result
+        item = (result.relevance, -result.entry_id)
+        if len(self.heap) < self.k:
+            heapq.heappush(self.heap, item)
+        elif item > self.heap[0]:
+            heapq.heapreplace(self.heap, item)
+        if len(self.heap) >= self.k:
+            self.threshold = max(self.floor, _logit(self.heap[0][0]))
 
 
 def safe_top(
@@ -202,31 +256,53 @@ def safe_top(
 
     `query` holds the known terms' weights; `score` scores one entry fully. Entries less relevant
     than `minimum` do not count (Lucene's 'minimum competitive score'): below the suggestion floor
-    no entry is shown, so which of them ranks first changes nothing."""
-    floor = _logit(minimum)
-    slots, bounds = entry_bounds(index, query, bound)
-    competing = bounds >= floor
-    slots, bounds = slots[competing], bounds[competing]
-    order = np.argsort(-bounds, kind="stable")
-    best: list[tuple[float, int]] = []  # a min-heap of (relevance, -entry id): the k best so far
-    scored: list[S] = []
-    threshold = floor
-    for chunk in range(0, len(order), _CHUNK):
-        taken = order[chunk : chunk + _CHUNK]
-        for slot, most in zip(slots[taken].tolist(), bounds[taken].tolist(), strict=True):
-            if most < threshold:
-                return _ranked(scored)
-            result = score(index.entry_at(slot))
-            scored.append(result)
-            item = (result.relevance, -result.entry_id)
-            if len(best) < k:
-                heapq.heappush(best, item)
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
-            if len(best) >= k:
-                threshold = max(floor, _logit(best[0][0]))
-    return _ranked(scored)
+    no entry is shown, so which of them ranks first changes nothing.
+
+    Terms are taken rarest first; the entries in a term's postings not met before are bounded
+    (coarsely, then finely for those still competing) and scored in order of their bound while it
+    reaches the k-th best. Before each term: an entry not met yet holds only the terms still to
+    come, so once their weight together cannot reach the k-th best, no such entry can (MaxScore)."""
+    search = _Query(index, query, bound)
+    best: _Best[S] = _Best(k, _logit(minimum))
+    # The entries sharing the most weighted terms are scored first whatever their bound: they set
+    # the bar early, and the decision sees them beside the k best (as it always has).
+    for entry_id in index.candidates(query, SEEDS):
+        best.add(score(entry_id))
+    seen = np.zeros(len(search.alive), dtype=np.bool_)
+    remaining = sum(search.weights)
+    for weight, codes in zip(search.weights, search.postings, strict=True):
+        if search.most(remaining) < best.threshold:
+            break
+        remaining -= weight
+        slots = (codes >> 2).astype(np.intp)
+        slots = slots[~seen[slots]]
+        seen[slots] = True
+        slots = slots[search.alive[slots]]
+        if len(slots):
+            _consider(search, slots, best, score)
+    return sorted(best.scored.values(), key=lambda s: (-s.relevance, s.entry_id))
 
 
-def _ranked(scored: list[S]) -> list[S]:
-    return sorted(scored, key=lambda s: (-s.relevance, s.entry_id))
+def _consider(search: _Query, slots: Slots, best: _Best[S], score: Callable[[int], S]) -> None:
+    """Score those of these entries that can still reach the k best: by coarse bound, a few first
+    and then more at a time (each time only those still reaching the bar, which rises as entries are
+    scored), finely bounded, best first."""
+    held, phrased, text = search.holdings(slots)
+    coarse = search.coarse(held, phrased, text)
+    competing = np.flatnonzero(coarse >= best.threshold)
+    order = competing[np.argsort(-coarse[competing], kind="stable")]
+    start, size = 0, _CHUNK
+    while start < len(order):
+        part = order[start : start + size]
+        start, size = start + size, size * 4
+        part = part[coarse[part] >= best.threshold]
+        if not len(part):
+            return  # ordered by the coarse bound: none of the rest reaches the bar either
+        fine = search.fine(slots[part], held[part], text[part])
+        ranked = np.argsort(-fine, kind="stable")
+        for slot, most in zip(slots[part][ranked].tolist(), fine[ranked].tolist(), strict=True):
+            if most < best.threshold:
+                break
+            entry_id = search.index.entry_at(slot)
+            if entry_id not in best.scored:
+                best.add(score(entry_id))
