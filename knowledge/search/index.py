@@ -433,25 +433,37 @@ class Index:
     def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
         """Entries sharing the most weighted terms with the question, best first; ties in the order
         met, walking the terms rarest first and each term's entries holding it in a phrasing, then
-        those holding it in their text only, by slot."""
+        those holding it in their text only, by slot.
+
+        Term at a time with MaxScore's stop: once the terms left weigh less than the `limit`-th best
+        sum, no entry not met yet can enter (nor tie: it would be met later)."""
         known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
-        if not known:
-            return []
-        lists = []
-        for term in known:
+        weights = [self.weight(t) for t in known]
+        flags = [self.term_flags(t) for t in known]
+        alive = np.frombuffer(self._alive, dtype=np.uint8)
+        seen = np.zeros(len(self._alive), dtype=np.bool_)
+        best = np.zeros(0, dtype=np.intp)
+        best_sums, best_order = np.zeros(0), np.zeros(0, dtype=np.int64)
+        for number, term in enumerate(known):
+            if len(best) >= limit and sum(weights[number:]) < best_sums[-1] - 1e-9:
+                break
             codes = np.frombuffer(self._postings[term], dtype=np.intc)
             phrased = (codes & IN_PHRASING) != 0
-            lists += [codes[phrased] >> 2, codes[~phrased] >> 2]
-        slots = np.concatenate(lists)
-        weights = np.repeat([self.weight(t) for t in known], [len(self._postings[t]) for t in known])
-        live = np.frombuffer(self._alive, dtype=np.uint8)[slots] != 0
-        slots, weights = slots[live], weights[live]
-        scores = np.bincount(slots, weights, minlength=len(self._alive))
-        first = np.full(len(self._alive), len(slots))
-        np.minimum.at(first, slots, np.arange(len(slots)))
-        met = np.flatnonzero(first < len(slots))
-        ranked = met[np.lexsort((first[met], -scores[met]))][:limit]
-        return [self._entry_of[slot] for slot in ranked.tolist()]
+            slots = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
+            order = np.arange(len(slots), dtype=np.int64) + number * len(alive)
+            new = ~seen[slots]
+            slots, order = slots[new], order[new]
+            seen[slots] = True
+            live = alive[slots] != 0
+            slots, order = slots[live], order[live]
+            sums = np.zeros(len(slots))
+            for weight, held in zip(weights, flags, strict=True):  # rarest first, as the sums always were
+                sums += weight * (held[slots] != 0)
+            slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
+            order = np.concatenate([best_order, order])
+            ranked = np.lexsort((order, -sums))[:limit]
+            best, best_sums, best_order = slots[ranked], sums[ranked], order[ranked]
+        return [self._entry_of[slot] for slot in best.tolist()]
 
     def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
         """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""
