@@ -113,6 +113,7 @@ class Index:
         self._phrasing_length = array("i")  # per phrasing
         self._phrasing_totals: NDArray[np.float64] | None = None
         self._flags: dict[int, NDArray[np.uint8]] = {}
+        self._phrasing_bits: dict[int, NDArray[np.uint8]] = {}
         self._df: dict[int, int] = defaultdict(int)
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
@@ -346,6 +347,8 @@ class Index:
         self._phrasing_totals = None
         if self._flags:
             self._flags.clear()
+        if self._phrasing_bits:
+            self._phrasing_bits.clear()
 
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
@@ -390,6 +393,19 @@ class Index:
             if len(self._flags) >= FLAG_ARRAYS:
                 del self._flags[next(iter(self._flags))]
             self._flags[term] = found
+        return found
+
+    def phrasing_bits(self, term: int) -> NDArray[np.uint8]:
+        """The phrasings holding the term as a bitmap (bit p of byte p >> 3, lowest bit first):
+        looked up in constant time. Kept for the terms asked most recently until the index changes."""
+        found = self._phrasing_bits.get(term)
+        if found is None:
+            holding = np.zeros(len(self._phrasing_slot) + 1, dtype=np.bool_)
+            holding[np.frombuffer(self._in_phrasings.get(term, _EMPTY), dtype=np.intc)] = True
+            found = np.packbits(holding, bitorder="little")
+            if len(self._phrasing_bits) >= FLAG_ARRAYS:
+                del self._phrasing_bits[next(iter(self._phrasing_bits))]
+            self._phrasing_bits[term] = found
         return found
 
     def phrasings_holding(self, term: int) -> array[int]:

@@ -180,11 +180,9 @@ class _Query:
             firsts = self.phrasing_start[slots[has]]
             numbers = np.arange(int(ends[-1]), dtype=np.intc) - np.repeat(offsets, counts) + np.repeat(firsts, counts)
             shared = np.zeros(len(numbers))
+            byte, bit = numbers >> 3, (numbers & 7).astype(np.uint8)
             for term, weight in zip(self.terms, self.weights, strict=True):
-                holding = np.frombuffer(self.index.phrasings_holding(term), dtype=np.intc)
-                if len(holding):
-                    found = holding[np.minimum(np.searchsorted(holding, numbers), len(holding) - 1)]
-                    shared += weight * (found == numbers)
+                shared += weight * ((self.index.phrasing_bits(term)[byte] >> bit) & 1)
             own = self.index.phrasing_totals()[numbers]
             similarity[has] = np.maximum.reduceat(2.0 * shared / (total + own), offsets)
             shared_most[has] = np.maximum.reduceat(shared, offsets)
