@@ -17,7 +17,7 @@ import hashlib
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -98,8 +98,14 @@ class Index:
         self.terms = Terms()
         self._slot_of: dict[int, int] = {}
         self._entry_of = array("q")
-        self._packed: list[array[int] | None] = []
-        self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
+        # Each entry's fields packed (kind, length, term ids...), all entries in one array: a slot's
+        # run starts at _packed_start[slot] and is _packed_length[slot] long (a tombstone's stays
+        # until the next compaction).
+        self._packed = array("i")
+        self._packed_start = array("q")
+        self._packed_length = array("i")
+        self._date = array("i")  # per slot: the document's date (an ordinal, 0 when unknown)
+        self._topics: dict[int, frozenset[str]] = {}  # by slot, for the entries with topics
         self._alive = bytearray()
         self._provides = bytearray()  # per slot: the provides mask (see _PROVIDES)
         # Postings: `slot << 2 | fields` of the entries holding the term, in slot order.
@@ -181,9 +187,13 @@ class Index:
         self._changed()
         self._slot_of[entry_id] = slot
         self._entry_of.append(entry_id)
-        self._packed.append(packed)
+        self._packed_start.append(len(self._packed))
+        self._packed_length.append(len(packed))
+        self._packed.extend(packed)
         mask = sum(1 << i for i, name in enumerate(_PROVIDES) if name in kinds_provided)
-        self._meta.append((date, mask, topics))
+        self._date.append(date)
+        if topics:
+            self._topics[slot] = topics
         self._alive.append(1)
         self._provides.append(mask)
         self._phrasing_start.append(first_phrasing)
@@ -202,29 +212,26 @@ class Index:
         if slot is None:
             return
         self._changed()
-        packed = self._packed[slot]
-        assert packed is not None
-        for term in set(_terms_of(packed)):
+        for term in set(_terms_of(self._packed_of(slot))):
             self._df[term] -= 1
-        meta = self._meta[slot]
-        for topic in meta[2] if meta else ():
+        for topic in self._topics.pop(slot, ()):
             self._by_topic[topic].discard(entry_id)
         self._alive[slot] = 0
-        self._packed[slot] = None
-        self._meta[slot] = None
         self._tombstones += 1
         if self._tombstones > 1000 and self._tombstones > len(self._slot_of):
             self._compact()
 
     def _compact(self) -> None:
         """Drop tombstones: re-add the live entries into fresh slots."""
-        live = [(entry_id, self._packed[slot], self._meta[slot]) for entry_id, slot in self._slot_of.items()]
-        encoded = [(entry_id, self._encode_packed(packed, meta[1]), meta) for entry_id, packed, meta in live if packed and meta]
+        live = [
+            (entry_id, self.encoded(entry_id), self._date[slot], self._topics.get(slot, frozenset()))
+            for entry_id, slot in self._slot_of.items()
+        ]
         tokens = self.tokens
         self.__init__(self.analyzer)  # type: ignore[misc]
         self.tokens = tokens
-        for entry_id, text, meta in encoded:
-            self.add_encoded(entry_id, text, meta[0], meta[2])
+        for entry_id, text, date, topics in live:
+            self.add_encoded(entry_id, text, date, topics)
 
     def _analyse(self, text: str, language: str) -> tuple[str, ...]:
         analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")
@@ -241,9 +248,11 @@ class Index:
 
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
-        packed, meta = self._packed[slot], self._meta[slot]
-        assert packed is not None and meta is not None
-        return self._encode_packed(packed, meta[1])
+        return self._encode_packed(self._packed_of(slot), self._provides[slot])
+
+    def _packed_of(self, slot: int) -> array[int]:
+        start = self._packed_start[slot]
+        return self._packed[start : start + self._packed_length[slot]]
 
     def _encode_packed(self, packed: array[int], mask: int) -> str:
         kinds = frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
@@ -251,92 +260,86 @@ class Index:
 
     # --- snapshots ---------------------------------------------------------------------------------
 
-    def snapshot(self) -> dict[str, object]:
-        """The whole index as plain data (bytes, lists, dicts) for marshal: fast to write and load."""
-        offsets, flat = array("q"), array("i")
-        for packed in self._packed:
-            offsets.append(-1 if packed is None else len(flat))
-            if packed is not None:
-                flat.extend(packed)
-        return {
+    def snapshot(self) -> tuple[dict[str, object], list[tuple[str, array[int]]]]:
+        """The whole index as plain data for marshal (the small parts) and arrays written as they lie
+        in memory (the large ones, read back with `array.fromfile`: no copy of them is ever held)."""
+        header: dict[str, object] = {
             "terms": self.terms.strings,
-            "entry_of": self._entry_of.tobytes(),
-            "offsets": offsets.tobytes(),
-            "flat": flat.tobytes(),
-            "meta": [None if m is None else (m[0], m[1], tuple(sorted(m[2]))) for m in self._meta],
-            "alive": bytes(self._alive),
-            "postings": {term: postings.tobytes() for term, postings in self._postings.items()},
-            "in_phrasings": {term: holding.tobytes() for term, holding in self._in_phrasings.items()},
-            "phrasing_start": self._phrasing_start.tobytes(),
-            "phrasing_count": self._phrasing_count.tobytes(),
-            "phrasing_slot": self._phrasing_slot.tobytes(),
-            "phrasing_length": self._phrasing_length.tobytes(),
+            "topics": {slot: tuple(sorted(topics)) for slot, topics in self._topics.items()},
             "df": dict(self._df),
             "tombstones": self._tombstones,
             "tokens": sorted(self.tokens),
+            "postings_terms": list(self._postings),
+            "phrasings_terms": list(self._in_phrasings),
         }
+        arrays: list[tuple[str, array[int]]] = [
+            ("entry_of", self._entry_of),
+            ("packed", self._packed),
+            ("packed_start", self._packed_start),
+            ("packed_length", self._packed_length),
+            ("date", self._date),
+            ("alive", array("B", self._alive)),
+            ("provides", array("B", self._provides)),
+            ("phrasing_start", self._phrasing_start),
+            ("phrasing_count", self._phrasing_count),
+            ("phrasing_slot", self._phrasing_slot),
+            ("phrasing_length", self._phrasing_length),
+        ]
+        arrays += [("postings", p) for p in self._postings.values()]
+        arrays += [("phrasings", p) for p in self._in_phrasings.values()]
+        return header, arrays
 
     @classmethod
-    def from_snapshot(cls, analyzer: Analyzer, data: dict[str, Any]) -> Index:
-        """Rebuild from `snapshot()` data, consuming it part by part so the raw data and the index
-        are not both held in memory at their full size."""
+    def from_snapshot(cls, analyzer: Analyzer, header: dict[str, Any], read: Callable[[str], array[int]]) -> Index:
+        """Rebuild from `snapshot()`: the header, and `read(typecode)` giving its arrays in order."""
         index = cls(analyzer)
-        index.terms.strings = list(data.pop("terms"))
+        index.terms.strings = list(header["terms"])
         index.terms.ids = {term: i for i, term in enumerate(index.terms.strings)}
-        index._entry_of = _array("q", data.pop("entry_of"))
-        offsets, flat = _array("q", data.pop("offsets")), _array("i", data.pop("flat"))
-        ends = iter([o for o in offsets if o >= 0][1:] + [len(flat)])
-        index._packed = [None if o < 0 else flat[o : next(ends)] for o in offsets]
-        del flat, offsets
-        index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data.pop("meta")]
-        index._alive = bytearray(data.pop("alive"))
-        index._provides = bytearray(0 if m is None else m[1] for m in index._meta)
-        for name, target in (("postings", index._postings), ("in_phrasings", index._in_phrasings)):
-            lists = data.pop(name)
-            while lists:
-                term, raw = lists.popitem()
-                target[term] = _array("i", raw)
-        for name in ("phrasing_start", "phrasing_count", "phrasing_slot", "phrasing_length"):
-            setattr(index, "_" + name, _array("i", data.pop(name)))
-        index._df = defaultdict(int, data.pop("df"))
-        index._tombstones = data.pop("tombstones")
-        index.tokens = set(data.pop("tokens"))
-        index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
-        for entry_id, slot in index._slot_of.items():
-            meta = index._meta[slot]
-            for topic in meta[2] if meta else ():
-                index._by_topic[topic].add(entry_id)
-        slots = len(index._alive)
-        if not len(index._packed) == len(index._meta) == len(index._entry_of) == slots == len(index._phrasing_start):
+        index._topics = {int(slot): frozenset(topics) for slot, topics in header["topics"].items()}
+        index._df = defaultdict(int, header["df"])
+        index._tombstones = int(header["tombstones"])
+        index.tokens = set(header["tokens"])
+        index._entry_of, index._packed, index._packed_start = read("q"), read("i"), read("q")
+        index._packed_length, index._date = read("i"), read("i")
+        index._alive, index._provides = bytearray(read("B")), bytearray(read("B"))
+        index._phrasing_start, index._phrasing_count = read("i"), read("i")
+        index._phrasing_slot, index._phrasing_length = read("i"), read("i")
+        posting_terms, phrasing_terms = header["postings_terms"], header["phrasings_terms"]
+        index._postings = {term: read("i") for term in posting_terms}
+        index._in_phrasings = {term: read("i") for term in phrasing_terms}
+        count = len(index._entry_of)
+        per_slot: list[array[int] | bytearray] = [index._packed_start, index._packed_length, index._date, index._alive]
+        per_slot += [index._provides, index._phrasing_start, index._phrasing_count]
+        if any(len(values) != count for values in per_slot) or len(index._phrasing_slot) != len(index._phrasing_length):
             raise ValueError("inconsistent index snapshot")
-        if len(index._phrasing_count) != slots or len(index._phrasing_length) != len(index._phrasing_slot):
+        ends = (start + length for start, length in zip(index._packed_start, index._packed_length, strict=True))
+        if max(ends, default=0) > len(index._packed) or any(not 0 <= slot < count for slot in index._topics):
             raise ValueError("inconsistent index snapshot")
+        index._slot_of = {index._entry_of[slot]: slot for slot in range(count) if index._alive[slot]}
+        for slot, topics in index._topics.items():
+            for topic in topics:
+                index._by_topic[topic].add(index._entry_of[slot])
         return index
 
     # --- reading -----------------------------------------------------------------------------------
 
     def fields(self, entry_id: int) -> list[tuple[int, array[int]]]:
         """The entry's fields as (kind, term ids), text first: the cheap view the scorer reads."""
-        packed = self._packed[self._slot_of[entry_id]]
-        assert packed is not None
-        return list(_fields_of(packed))
+        return list(_fields_of(self._packed_of(self._slot_of[entry_id])))
 
     def provides_of(self, entry_id: int) -> frozenset[str]:
-        meta = self._meta[self._slot_of[entry_id]]
-        mask = meta[1] if meta else 0
+        mask = self._provides[self._slot_of[entry_id]]
         return frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
 
     def date_of(self, entry_id: int) -> int:
-        meta = self._meta[self._slot_of[entry_id]]
-        return meta[0] if meta else 0
+        return self._date[self._slot_of[entry_id]]
 
     def on_topic(self, topics: Iterable[str]) -> set[int]:
         """Entries sharing any of these topics."""
         return set().union(*(self._by_topic.get(topic, set()) for topic in topics))
 
     def topics_of(self, entry_id: int) -> frozenset[str]:
-        meta = self._meta[self._slot_of[entry_id]]
-        return meta[2] if meta else frozenset()
+        return self._topics.get(self._slot_of[entry_id], frozenset())
 
     def _changed(self) -> None:
         """Weights depend on every entry: forget the cached ones."""
@@ -524,9 +527,3 @@ def _fields_of(packed: array[int]) -> Iterable[tuple[int, array[int]]]:
 def _terms_of(packed: array[int]) -> Iterable[int]:
     for _, ids in _fields_of(packed):
         yield from ids
-
-
-def _array(typecode: str, raw: bytes) -> array[int]:
-    values = array(typecode)
-    values.frombytes(raw)
-    return values
