@@ -27,11 +27,22 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_PHRASE = 4
 
 
+class _Marks(dict[int, int | None]):
+    """str.translate's table dropping combining marks: each character looked up once, then known."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_MARKS = _Marks()
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics (ö→o, ё→е); ß, æ and the like become their plain spellings."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)
 
 
 def tokens(text: str) -> list[str]:
@@ -175,6 +186,9 @@ class Analyzer:
         self._all_stopwords = frozenset().union(*self.lexicon.stopwords.values())
         #: Words that carry no topic in any language: stopwords and greetings.
         self.function_words = self._all_stopwords | self.lexicon.greetings
+        # The first words (or stems) of the lexicon's phrases: a word that begins none begins no phrase.
+        self._phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.phrases)
+        self._be_phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.be_phrases)
 
     def detect_language(self, words: list[str], text: str = "") -> Lang:
         """Cyrillic: Belarusian by its letters and words, else Russian; otherwise English when it has
@@ -226,6 +240,9 @@ class Analyzer:
 
     def _phrase_at(self, words: list[str], stems: list[str], i: int, lang: Lang = "nl") -> tuple[int, str] | None:
         phrases = self.lexicon.be_phrases if lang == "be" else self.lexicon.phrases
+        starts = self._be_phrase_starts if lang == "be" else self._phrase_starts
+        if stems[i] not in starts and words[i] not in self._phrase_starts:
+            return None
         for length in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
             by_stems = phrases.get(tuple(stems[i : i + length]))
             canonical = by_stems or self.lexicon.phrases.get(tuple(words[i : i + length]))
