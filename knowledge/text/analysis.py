@@ -204,9 +204,11 @@ class Analyzer:
         lang = language or self.detect_language(words, text)
         stems = [stem_be(w) for w in words] if lang == "be" else [stem(w) for w in words]
         terms: list[str] = []
+        starts, word_starts = self._be_phrase_starts if lang == "be" else self._phrase_starts, self._phrase_starts
         i = 0
         while i < len(words):
-            matched = self._phrase_at(words, stems, i, lang)
+            # Most words begin no phrase: only those that do are tried (as _phrase_at would decide).
+            matched = (stems[i] in starts or words[i] in word_starts) and self._phrase_at(words, stems, i, lang)
             if matched:
                 length, phrase_term = matched
                 terms.append(phrase_term)
