@@ -45,9 +45,13 @@ def fold(text: str) -> str:
     return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)
 
 
+_fold_text = fold.__wrapped__
+
+
 def tokens(text: str) -> list[str]:
-    """Words of a folded text; hyphens, apostrophes and punctuation separate words."""
-    return _TOKEN.findall(fold(text))
+    """Words of a folded text; hyphens, apostrophes and punctuation separate words. (Whole texts are
+    not kept in fold's cache: a rebuild would fill it with every entry's text, 100 MB and more.)"""
+    return _TOKEN.findall(_fold_text(text))
 
 
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutch_porter"), ("en", "english"), ("ru", "russian"))}
