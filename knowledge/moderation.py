@@ -37,7 +37,7 @@ from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService
 from knowledge.storage import translations
 from knowledge.storage.audit import Change
-from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, VersionConflict
+from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, VersionConflict
 from knowledge.storage.exchange import Export
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
@@ -557,6 +557,8 @@ class Moderation:
             return self.store.undo_last(actor)
         except NotFound:
             raise ModerationError(Reason.NOTHING_TO_UNDO) from None
+        except RestoreIsFinal:
+            raise ModerationError(Reason.RESTORE_IS_FINAL) from None
         except LaterChange as error:
             raise ModerationError(Reason.CHANGED_AFTER_YOURS, id=error.object_id) from None
         except VersionConflict as error:

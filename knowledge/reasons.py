@@ -23,6 +23,7 @@ class Reason(StrEnum):
     ALREADY_ACTIVE = "already_active"
     ALREADY_RETIRED = "already_retired"
     NOTHING_TO_UNDO = "nothing_to_undo"
+    RESTORE_IS_FINAL = "restore_is_final"
     CHANGED_BY_OTHER = "changed_by_other"
     CHANGED_AFTER_YOURS = "changed_after_yours"
     NO_REVIEW_ITEM = "no_review_item"
@@ -96,6 +97,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.ALREADY_ACTIVE: "entry {id} is already active",
     Reason.ALREADY_RETIRED: "entry {id} is already retired",
     Reason.NOTHING_TO_UNDO: "you have no change to undo",
+    Reason.RESTORE_IS_FINAL: "your last change restored an export, which cannot be undone; restore an export made before it",
     Reason.CHANGED_BY_OTHER: "entry {id} was changed by someone else meanwhile; reload it and try again",
     Reason.CHANGED_AFTER_YOURS: (
         "entry {id} was changed again after your change; undo is refused so that the later change is not lost"

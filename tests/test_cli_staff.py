@@ -146,6 +146,22 @@ def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[s
     assert ask(capsys, database, "Kunnen EU-diplomaten politieke gevangenen in Belarus bezoeken?")["answered"]
 
 
+def test_undo_after_a_restore_says_in_one_line_that_a_restore_is_final(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.json"
+    run(capsys, database, "export", str(export))
+    run(capsys, database, "restore", str(export))
+    before = stored(database)
+    message = refused(capsys, database, "undo")
+    assert "restored an export, which cannot be undone" in message and "\n" not in message.strip()
+    assert stored(database)["entries"] == before["entries"]
+    run(capsys, database, "retire", "3")
+    code, out, _ = run(capsys, database, "undo")
+    assert code == 0, "a change after the restore is undone as any other"
+    assert "restored an export" in refused(capsys, database, "undo"), "and the restore is still final, not a traceback"
+
+
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     code, out, _ = run(capsys, database, "export", "-")
     payload = json.loads(out)

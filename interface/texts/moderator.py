@@ -159,6 +159,9 @@ NL = ModeratorTexts(
         Reason.ALREADY_ACTIVE: "item {id} is al actief",
         Reason.ALREADY_RETIRED: "item {id} is al ingetrokken",
         Reason.NOTHING_TO_UNDO: "u hebt geen wijziging om ongedaan te maken",
+        Reason.RESTORE_IS_FINAL: (
+            "uw laatste wijziging zette een export terug; dat kan niet ongedaan worden gemaakt: zet een eerdere export terug"
+        ),
         Reason.CHANGED_BY_OTHER: "item {id} is intussen door iemand anders gewijzigd; open het opnieuw",
         Reason.CHANGED_AFTER_YOURS: (
             "item {id} is na uw wijziging opnieuw gewijzigd; ongedaan maken wordt geweigerd zodat die latere "
@@ -675,6 +678,9 @@ RU = ModeratorTexts(
         Reason.ALREADY_ACTIVE: "запись {id} уже активна",
         Reason.ALREADY_RETIRED: "запись {id} уже снята",
         Reason.NOTHING_TO_UNDO: "у вас нет изменений, которые можно отменить",
+        Reason.RESTORE_IS_FINAL: (
+            "ваше последнее изменение восстановило экспорт, его нельзя отменить: восстановите более ранний экспорт"
+        ),
         Reason.CHANGED_BY_OTHER: "запись {id} тем временем изменил кто-то другой; откройте её заново",
         Reason.CHANGED_AFTER_YOURS: (
             "запись {id} изменили ещё раз после вашего изменения; отмена отклонена, чтобы не потерять более позднее изменение"
@@ -884,6 +890,9 @@ BE = ModeratorTexts(
         Reason.ALREADY_ACTIVE: "запіс {id} ужо актыўны",
         Reason.ALREADY_RETIRED: "запіс {id} ужо зняты",
         Reason.NOTHING_TO_UNDO: "у вас няма змен, якія можна адмяніць",
+        Reason.RESTORE_IS_FINAL: (
+            "ваша апошняя змена аднавіла экспарт, яе нельга адмяніць: аднавіце больш ранні экспарт"
+        ),
         Reason.CHANGED_BY_OTHER: "запіс {id} тым часам змяніў нехта іншы; адкрыйце яго зноў",
         Reason.CHANGED_AFTER_YOURS: (
             "запіс {id} змянілі яшчэ раз пасля вашай змены; адмена адхілена, каб не страціць пазнейшую змену"

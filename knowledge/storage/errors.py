@@ -26,5 +26,9 @@ class LaterChange(VersionConflict):
         self.object_id = object_id
 
 
+class RestoreIsFinal(StoreError):
+    """Undo refused: the change to undo replaced the whole content with an export."""
+
+
 class DuplicateDocument(Exception):
     """A document with the same key is already in the store."""

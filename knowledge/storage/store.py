@@ -22,7 +22,7 @@ from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, Sourc
 from knowledge.storage import translations
 from knowledge.storage.audit import AuditTrail, Change
 from knowledge.storage.clock import utcnow
-from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, StoreError, VersionConflict
+from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, StoreError, VersionConflict
 from knowledge.storage.exchange import Export, export_store, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
@@ -420,6 +420,8 @@ class Store(AuditTrail, AnonymousUsage):
     def _undo_one(self, change: Change, actor: str) -> int | None:
         if change.object_type == "translation":
             return translations.undo(self, change, actor)
+        if change.action == "restore":
+            raise RestoreIsFinal("a restore of an export cannot be undone")
         if change.object_type == "document":
             if change.action == "create":
                 return self.record_change(
