@@ -101,3 +101,18 @@ def test_an_unknown_words_weight_falls_with_its_everyday_frequency() -> None:
     assert everyday_factor(EVERYDAY_WORD) == everyday_factor(10 * EVERYDAY_WORD) == EVERYDAY_FACTOR
     between = [everyday_factor(n) for n in (2 * COMMON_WORD, 5 * COMMON_WORD, 10 * COMMON_WORD)]
     assert 1.0 > between[0] > between[1] > between[2] > EVERYDAY_FACTOR
+
+
+# --- one word alone -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["help", "more", "next", "contact", "update", "выход", "Minsk", "Belarus"])
+def test_one_everyday_word_or_the_subjects_name_alone_is_never_answered(service: AnswerService, word: str) -> None:
+    """Such a message does not say what is asked: suggestions at most, however well a passage matches."""
+    assert service.answer(word).outcome is not Outcome.ANSWER
+
+
+def test_a_term_of_the_subjects_own_alone_is_still_a_question(service: AnswerService) -> None:
+    """Staff type single document terms; a word everyday language does not know is specific enough."""
+    specific = [t for t in ("sanctielijst", "inreisverbod", "zaakgelastigde") if service.answer(t).answered]
+    assert len(specific) >= 2, specific

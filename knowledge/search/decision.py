@@ -64,7 +64,8 @@ class Decider:
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
-        if positions and confidence >= calibration.answer_threshold and margin >= MARGIN and not later and not elsewhere:
+        sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
+        if positions and sure and not later and not elsewhere:
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
             return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
@@ -85,6 +86,16 @@ class Decider:
         if not any(self._unknown_name(name) for name in names):
             return False
         return not self._names_subject(ranking)
+
+    def _says_too_little(self, ranking: Ranking) -> bool:
+        """One word of everyday language alone ('help', 'more', 'contact', 'выход'), or only the
+        subject's name ('Minsk'), does not say what is asked: suggestions, never an answer. A term of
+        the subject's own ('sanctielijst', 'inreisverbod') alone still is a question a reader can answer."""
+        if len(set(ranking.analysis.terms)) != 1:
+            return False
+        if self._names_subject(ranking):
+            return True
+        return all(dictionary.frequency(token) >= COMMON_WORD for token in ranking.analysis.tokens)
 
     def _names_subject(self, ranking: Ranking) -> bool:
         """The question names something of the store's own subject (Belarus, Minsk, Loekasjenko...)."""
