@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     webhook_secret_token: SecretStr | None = None
 
     rate_limiter: bool = True
-    max_question_length: int = Field(default=500, ge=20, le=4000)
+    max_question_length: int = Field(default=1500, ge=20, le=4000)
     max_upload_bytes: int = Field(default=5_000_000, ge=1_000, le=20_000_000)
     review_retention_days: int = Field(default=90, ge=1, le=3650)
     flood_max_messages: int = Field(default=8, ge=1, le=1000)

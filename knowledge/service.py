@@ -34,7 +34,7 @@ from knowledge.text.sentences import sentence_spans
 logger = logging.getLogger(__name__)
 
 #: Longest question accepted; longer input is refused, not truncated.
-MAX_QUESTION_LENGTH = 500
+MAX_QUESTION_LENGTH = 1500
 #: How much of an unanswered question the review queue keeps (normalised text only).
 MAX_REVIEW_TEXT = 300
 #: A part of a message asking several things is answered only by one of the whole message's best.

@@ -43,7 +43,7 @@ def test_console_handles_greetings_suggestions_and_unknowns_then_quits() -> None
 
 
 def test_console_explains_an_empty_or_too_long_question() -> None:
-    out = chat("\x00\x01", "x" * 600)
+    out = chat("\x00\x01", "x" * 1600)
     assert "Uw vraag is leeg" in out
     assert "Uw vraag is te lang" in out
 
@@ -105,3 +105,17 @@ def test_a_number_without_suggestions_above_it_is_read_as_a_question() -> None:
     assert "geen officieel antwoord" in out or "Bedoelt u" in out
     out = chat("sancties", "9")
     assert out.count("Bedoelt u een van deze vragen?") == 1, "9 is no suggestion: a question, answered as one"
+
+
+def test_a_long_story_before_the_question_is_read_not_refused() -> None:
+    """People write a few sentences of their situation first; the default limit leaves room for them."""
+    story = (
+        "Mijn man is in september opgepakt in Grodno, na een demonstratie waar hij alleen maar stond te kijken. "
+        "Sindsdien hebben we hem twee keer kort gezien, via een advocaat die zelf ook bang is. Ik woon nu met onze "
+        "twee kinderen in Amersfoort en probeer van hieruit iets te doen, maar ik weet niet waar ik moet beginnen. "
+        "Mijn schoonmoeder brengt elke week een pakket naar de gevangenis, maar ze weet nooit of hij het krijgt. "
+        "Gaan Europese diplomaten ook naar gevangenen zoals mijn man toe om ze te bezoeken?"
+    )
+    assert len(story) > 500
+    out = chat(story)
+    assert "te lang" not in out and "diplomat" in out.lower()
