@@ -57,6 +57,9 @@ def run_console(
             detected = service.question_language(line)
             language = asker_language(None, detected.value if detected else None, None, settings.default_language)
             texts = texts_for(language)
+            if line.lstrip().startswith("/"):  # a Telegram command ('/help', '/start'): no question, not recorded
+                stdout.write(texts_for(offered_language).greeting + "\n")
+                continue
             try:
                 answer = service.answer(line, record=True, language=language)
             except InvalidQuestion as error:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.console import run_console
 from bot.settings import load_settings
+from interface.texts import texts_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SANCTIONS = "Welke sancties gelden tegen Belarus?"
@@ -119,3 +120,9 @@ def test_a_long_story_before_the_question_is_read_not_refused() -> None:
     assert len(story) > 500
     out = chat(story)
     assert "te lang" not in out and "diplomat" in out.lower()
+
+
+def test_a_telegram_command_typed_in_the_terminal_is_no_question() -> None:
+    """'/help' was answered with the sanctions paragraph; it gets the greeting, which says how to ask."""
+    out = chat("/help", "/start")
+    assert out.count(texts_for("nl").greeting) >= 3 and texts_for("nl").answer_heading not in out
