@@ -294,3 +294,15 @@ def test_transliterated_eto_and_est_are_function_words(service: AnswerService) -
     assert to_cyrillic("eto") == "это" and to_cyrillic("etim") == "этим" and to_cyrillic("esli") == "если"
     analysis = service.matcher.analyse("eto pravda, est li sankcii protiv Lukashenko?")
     assert analysis.language == "ru" and not {"ет", "ест", "эт"} & set(analysis.terms)
+
+
+@pytest.mark.parametrize("ending", ["??", "?!", "? ?", "?!?"])
+def test_doubled_punctuation_is_no_question_of_its_own(service: AnswerService, ending: str) -> None:
+    """'…belarus??' ends one question; the second mark was reported as a part without an answer: '?'."""
+    assert focus.questions("zet nederland zich in voor meer sancties tegen belarus" + ending) == [
+        "zet nederland zich in voor meer sancties tegen belarus" + ending
+    ]
+    two = focus.questions(f"Welke sancties zijn er{ending} En gaan diplomaten naar rechtszaken{ending}")
+    assert len(two) == 2 and all(any(c.isalpha() for c in part) for part in two)
+    answer = service.answer("Welke sancties heeft de EU tegen Belarus ingesteld" + ending)
+    assert all(any(c.isalpha() for c in part) for part in answer.unanswered_parts)

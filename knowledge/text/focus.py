@@ -54,7 +54,8 @@ def parts(message: str) -> list[Part]:
     With no interrogative sentence at all (a keyword query, a statement), every sentence counts as
     the question: there is nothing to tell apart.
     """
-    sentences = [s.strip() for s in _BOUNDARY.split(message) if s and s.strip()]
+    # A sentence needs a word: '??' or '?!' ends the sentence before it, it is not one of its own.
+    sentences = [s.strip() for s in _BOUNDARY.split(message) if s and any(c.isalnum() for c in s)]
     if len(sentences) <= 1:
         return [Part(message, True)]
     marked = [Part(s, _interrogative(s)) for s in sentences]
