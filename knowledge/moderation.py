@@ -76,6 +76,10 @@ def split_question(message: str) -> SplitTranslation:
     return SplitTranslation(m.group(1).strip(), message[m.end() :].strip())
 
 
+#: How often a phrasing is re-applied when other writers save the same entry meanwhile.
+ALTERNATE_ATTEMPTS = 20
+
+
 class ModerationError(Exception):
     """A refused change; the store is unchanged. `reason` and `values` let every front end word it
     in the moderator's language; str() is the English wording."""
@@ -456,17 +460,26 @@ class Moderation:
             raise ModerationError(Reason.NUMBER_MISMATCH, found=placement.number, number=entry.number)
 
     def add_alternate(self, entry_id: int, text: str, actor: str, language: Language | None = None) -> Entry:
-        entry = self.entry(entry_id)
-        if not entry.is_active:
-            raise ModerationError(Reason.RETIRED, id=entry_id)
+        """Add a phrasing to the entry as it is when saved: the moderator chose no version to edit, so
+        another writer's change meanwhile is re-read and kept, not a reason to refuse."""
         text = " ".join(text.split())
         if len(text) < 3:
             raise ModerationError(Reason.ALTERNATE_TOO_SHORT)
-        self.refuse_existing_question(text)
-        if language is None:
-            language = self.answers.phrasing_language(text)
-        alternates = [*entry.alternates, AlternateQuestion(text=text, language=language)]
-        return self.edit_entry(entry_id, entry.version, actor, alternates=alternates)
+        attempts = 0
+        while True:
+            entry = self.entry(entry_id)
+            if not entry.is_active:
+                raise ModerationError(Reason.RETIRED, id=entry_id)
+            self.refuse_existing_question(text)
+            if language is None:
+                language = self.answers.phrasing_language(text)
+            alternates = [*entry.alternates, AlternateQuestion(text=text, language=language)]
+            try:
+                return self.edit_entry(entry_id, entry.version, actor, alternates=alternates)
+            except ModerationError as error:
+                attempts += 1
+                if error.reason is not Reason.CHANGED_BY_OTHER or attempts >= ALTERNATE_ATTEMPTS:
+                    raise
 
     def set_status(self, entry_id: int, status: EntryStatus, actor: str) -> Entry:
         entry = self.entry(entry_id)

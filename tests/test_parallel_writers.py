@@ -115,3 +115,27 @@ def test_processes_starting_on_a_new_file_at_once_build_it_once(tmp_path: Path) 
         assert store.schema_version == SCHEMA_VERSION
     finally:
         store.close()
+
+
+def test_parallel_aliases_of_one_entry_are_all_kept(tmp_path: Path) -> None:
+    """The moderator chose no version to edit: a phrasing saved meanwhile by another is re-read and kept,
+    never 'changed by someone else; reload it' (a command-line user has nothing to reload)."""
+    database = tmp_path / "standpunt.sqlite3"
+    AnswerService.open(database).close()
+    env = _environment(tmp_path)
+    phrasings = [f"Parallelle formulering nummer {n} over bezoeken aan gevangenen?" for n in range(6)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "run_bot.py"), "--database", str(database), "alias", "5", phrasing],
+            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for phrasing in phrasings
+    ]
+    for code, out, err in _wait_all(processes):
+        assert code == 0 and err == "", (code, out, err)
+    store = Store.open(database)
+    try:
+        kept = {a.text for a in store.entry(5).alternates}
+        assert set(phrasings) <= kept
+    finally:
+        store.close()
