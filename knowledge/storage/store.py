@@ -322,7 +322,7 @@ class Store(AuditTrail, AnonymousUsage):
         ).fetchall()
         if not rows:
             return Changes(revision, [], set(), reload_all=False)
-        if any(action == "restore" for *_, action in rows):
+        if any(action == "restore" and kind == "document" and object_id == 0 for _, kind, object_id, action in rows):
             return Changes(int(rows[-1][0]), [], set(), reload_all=True)
         entry_ids: set[int] = set()
         for _, object_type, object_id, _ in rows:
@@ -420,8 +420,8 @@ class Store(AuditTrail, AnonymousUsage):
     def _undo_one(self, change: Change, actor: str) -> int | None:
         if change.object_type == "translation":
             return translations.undo(self, change, actor)
-        if change.action == "restore":
-            raise RestoreIsFinal("a restore of an export cannot be undone")
+        if change.action == "restore" and change.object_type == "document" and change.object_id == 0:
+            raise RestoreIsFinal("a restore of an export cannot be undone")  # recorded by exchange.restore_export
         if change.object_type == "document":
             if change.action == "create":
                 return self.record_change(
