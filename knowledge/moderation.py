@@ -445,6 +445,8 @@ class Moderation:
         if unknown:
             raise ModerationError(Reason.CANNOT_EDIT, fields=", ".join(sorted(unknown)))
         current = self.entry(entry_id)
+        if "question" in fields and not str(fields["question"]).strip():
+            raise ModerationError(Reason.QUESTION_EMPTY)
         if "text" in fields and len(str(fields["text"])) > max(MAX_MANUAL_TEXT, len(current.text)):
             raise ModerationError(Reason.TEXT_TOO_LONG, limit=MAX_MANUAL_TEXT)
         self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)

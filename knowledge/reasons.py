@@ -60,6 +60,7 @@ class Reason(StrEnum):
     WARN_NO_AUTHORS = "warn_no_authors"
     WARN_CUT_OFF = "warn_cut_off"
     TRANSLATION_EMPTY = "translation_empty"
+    QUESTION_EMPTY = "question_empty"
     TRANSLATION_TOO_LONG = "translation_too_long"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
@@ -158,6 +159,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.WARN_NO_AUTHORS: "no authors found in the document",
     Reason.WARN_CUT_OFF: "the text stops mid-sentence: entry {number} looks cut off and is not imported",
     Reason.TRANSLATION_EMPTY: "the translation is empty",
+    Reason.QUESTION_EMPTY: "the question is empty: an entry keeps a question",
     Reason.TRANSLATION_TOO_LONG: "the translation is much longer than the official text; check what was pasted",
     Reason.NO_TRANSLATION: "entry {id} has no {language} translation",
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",

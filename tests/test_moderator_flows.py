@@ -421,6 +421,14 @@ def test_cli_edit_refuses_other_words_as_official_text_in_one_line(
     assert err.startswith("error: document kamerbrief-2021-03-02-2298 does not contain this text")
 
 
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_cli_edit_refuses_an_empty_question_in_one_line(capsys: pytest.CaptureFixture[str], database: Path, empty: str) -> None:
+    before = entry_of(database, 3)
+    code, out, err = run(capsys, database, "edit", "3", "--question", empty)
+    assert code == 1 and out == "" and err == "error: the question is empty: an entry keeps a question\n"
+    assert entry_of(database, 3) == before
+
+
 def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(
     capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
 ) -> None:
