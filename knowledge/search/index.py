@@ -30,7 +30,7 @@ from knowledge.text.sentences import sentence_spans
 from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 6
+ANALYZER_VERSION = 7
 #: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
 CANDIDATES = 40
 #: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
@@ -49,7 +49,7 @@ TEXT, QUESTION, ALTERNATE = 0, 1, 2
 IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
-_PROVIDES = ("count", "time")
+_PROVIDES = ("count", "time", "fate")
 _NONZERO = re.compile(rb"[^\x00]")
 _EMPTY = array("i")
 
