@@ -129,11 +129,13 @@ def rebuild(path: Path) -> dict[str, Any]:
     """A full re-analysis (as after an analyser change) in a fresh process: streamed, with a bar on
     the terminal; time and peak memory of the build alone."""
     from knowledge.rebuild import build_index, terminal_progress
+    from knowledge.service import word_list_cache
     from knowledge.storage.store import Store
     from knowledge.text import dictionary
     from knowledge.text.analysis import Analyzer
 
-    dictionary.frequency("")  # as the service does first: the word lists are not the rebuild's
+    dictionary.use_cache(word_list_cache(path))  # as the service does first: the word lists are not the rebuild's
+    dictionary.frequency("")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     store = Store.open(path)
     started = time.perf_counter()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 
 from handlers.context import BotContext
 from handlers.render import citation_html, render_match_messages, translated_inline_message
@@ -24,7 +24,9 @@ async def inline_query(update: Update, context: BotContext) -> None:
         return
     text = query.query.strip()
     if not text:
-        await query.answer([], cache_time=30, is_personal=False)
+        # A hint above the (empty) results, in the user's language; it opens the private chat.
+        hint = texts_for(context.language(update, text)).inline_help
+        await query.answer([], cache_time=30, is_personal=True, button=_private_chat_button(hint))
         return
     if not await context.services.inline.is_latest_after_pause(query.from_user.id, query.id):
         return  # the user typed on; a newer query will be answered
@@ -47,7 +49,13 @@ async def inline_query(update: Update, context: BotContext) -> None:
             )
         )
     # Personal: titles are official, but descriptions and citations are in the user's own language.
-    await query.answer(results, cache_time=60, is_personal=True)
+    button = None if results else _private_chat_button(texts.inline_no_results)
+    await query.answer(results, cache_time=60, is_personal=True, button=button)
+
+
+def _private_chat_button(text: str) -> InlineQueryResultsButton:
+    """Said above the results instead of an empty list; pressing it opens the bot's private chat."""
+    return InlineQueryResultsButton(text=text, start_parameter="inline")
 
 
 def inline_message(match: Match, texts: Texts) -> str:

@@ -78,7 +78,9 @@ class AnswerService:
         self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
-        # their passing buffers out of the index's memory peak and the first question fast.
+        # their passing buffers out of the index's memory peak and the first question fast. Their
+        # table is kept next to the database: a later start reads it instead of making it again.
+        dictionary.use_cache(word_list_cache(store.path))
         dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
@@ -450,6 +452,11 @@ class AnswerService:
 
     def record_feedback(self, entry_id: int, helpful: bool) -> None:
         self.store.record_feedback(entry_id, helpful)
+
+
+def word_list_cache(database: Path | None) -> Path | None:
+    """Where the typo correction's word table is kept for a store (none for one in memory)."""
+    return database.with_name(database.name + ".words") if database else None
 
 
 def normalise_for_review(question: str) -> str:

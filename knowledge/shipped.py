@@ -98,12 +98,12 @@ def apply_curation(parsed: ParsedDocument, curation: dict[str, Curation]) -> Par
 def seed_store(store: Store) -> int:
     """Fill an empty store with the shipped documents (and their source texts); returns how many
     were added. Several processes starting on a new file at once fill it once."""
-    if store.documents():
+    if store.has_documents():
         return 0
     documents = shipped_documents()
     sources = shipped_source_texts()
     with store.db.atomic():  # takes the write lock: a second process waits, then finds it filled
-        if store.documents():
+        if store.has_documents():
             return 0
         for parsed in documents:
             text = sources.get(parsed.document.key)

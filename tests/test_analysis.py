@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.search.index import Index
@@ -122,3 +126,10 @@ def test_saved_analysis_indexes_the_same_as_analysing(analyzer: Analyzer) -> Non
     original, restored = index.fields(2), copy.fields(2)
     assert index.terms.text(original[0][1]) == copy.terms.text(restored[0][1])
     assert [index.terms.text(ids) for _, ids in original[1:]] == [copy.terms.text(ids) for _, ids in restored[1:]]
+
+
+@given(st.text(max_size=40))
+def test_fold_drops_exactly_the_combining_marks_of_the_decomposed_lower_case(text: str) -> None:
+    """fold's translate table (looked up once per character) does what filtering each character did."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    assert fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))

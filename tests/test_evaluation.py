@@ -75,7 +75,7 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
 #: Russian, Belarusian, mixed), written blind; it guided issue 11's work, so it is no longer unseen.
 #: group → (confident and right, right top match), the levels reached.
 REALISTIC_FLOORS = {
-    "dutch_context": (0.48, 0.79),
+    "dutch_context": (0.48, 0.77),  # 0.79 until bare "plane" (stems to "plan") left the aircraft group
     "staff": (0.82, 0.95),
     "typo": (0.82, 0.93),
     "english": (0.82, 0.97),

@@ -42,6 +42,7 @@ def test_a_question_about_a_persons_fate_asks_for_one(question: str) -> None:
         "Призывают ли Нидерланды освободить политзаключённых?",
         "Ці заклікаюць Нідэрланды вызваліць палітвязняў?",
         "Что стало с моцией Омтзигта?",
+        "Депутат внёс моцию о санкциях. Что с ней стало потом?",
         "Something happened to me at a demonstration in The Hague, where can I report it?",
     ],
 )

@@ -1,19 +1,19 @@
 """The fast path's first stage (knowledge/pruning.py) finds the same best matches as scoring every
-entry that shares a term with the question: on random small stores, with terms common enough that
-the bitmap stage runs, and after entries are removed (tombstones)."""
+entry that shares a term with the question: on random small stores, after entries are removed
+(tombstones), and after more are added (the per-phrasing weights recomputed). Its per-entry bound is
+checked directly too: never below the relevance the matcher gives."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import knowledge.search.index
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.search.index import Index
 from knowledge.search.matcher import EXACT_TOP, Matcher
+from knowledge.search.pruning import entry_bounds, relevance_bound
 from knowledge.text.analysis import Analyzer
 
 WORDS = (
@@ -24,15 +24,6 @@ ANALYZER = Analyzer()
 
 phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 entry = st.tuples(phrase, st.lists(phrase, max_size=3), st.lists(phrase, min_size=1, max_size=3))
-
-
-@pytest.fixture(autouse=True)
-def common_terms_in_small_stores() -> Iterator[None]:
-    """Terms in more than 3 entries count as common, so small stores take the bitmap stage too."""
-    saved = knowledge.search.index.COMMON_MINIMUM
-    knowledge.search.index.COMMON_MINIMUM = 3
-    yield
-    knowledge.search.index.COMMON_MINIMUM = saved
 
 
 def build(entries: list[tuple[str, list[str], list[str]]], removed: list[int]) -> Index:
@@ -80,3 +71,54 @@ def test_a_term_in_a_curated_question_outweighs_the_same_term_in_the_text_only()
     index = build([("meldpunt bedreiging", [], ["kabinet minister"]), ("kabinet", [], ["meldpunt bedreiging"])], [])
     ranking = Matcher(index).rank("meldpunt bedreiging")
     assert [s.entry_id for s in ranking.scored][:1] == [1]
+
+
+def every_entry(matcher: Matcher, question: str) -> list[tuple[int, float]]:
+    """The k best at or above the floor by scoring every entry of the index: the true reference."""
+    analysis = matcher.analyse(question)
+    weights = matcher._query_weights(analysis)
+    total, text = sum(weights.values()), " ".join(analysis.terms)
+    rare = matcher._rare_unknown_share(analysis)
+    scored = [matcher._score(e, analysis, text, weights, total, rare, None) for e in matcher.index.entry_ids()]
+    views = {s.entry_id: matcher.index.view(s.entry_id) for s in scored}
+    shared = [s for s in scored if (views[s.entry_id].text_terms.union(*views[s.entry_id].phrasings)) & weights.keys()]
+    floor = matcher.calibration.suggest_threshold
+    ranked = sorted((s for s in shared if s.relevance >= floor), key=lambda s: (-s.relevance, s.entry_id))
+    return [(s.entry_id, s.relevance) for s in ranked[:EXACT_TOP]]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=25),
+    removed=st.lists(st.integers(min_value=1, max_value=25), max_size=4),
+    questions=st.lists(phrase, min_size=1, max_size=4),
+)
+def test_the_bound_is_never_below_the_relevance_and_the_top_is_that_of_every_entry(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int], questions: list[str]
+) -> None:
+    index = build(entries, removed)
+    matcher = Matcher(index)
+    for question in questions:
+        analysis = matcher.analyse(question)
+        weights = matcher._query_weights(analysis)
+        if not weights:
+            continue
+        total, text = sum(weights.values()), " ".join(analysis.terms)
+        rare = matcher._rare_unknown_share(analysis)
+        bound = relevance_bound(matcher.calibration.relevance, weights, total, rare, text, analysis.asks_for)
+        slots, coarse, fine = entry_bounds(index, weights, bound)
+        for slot, most, closer in zip(slots.tolist(), coarse.tolist(), fine.tolist(), strict=True):
+            relevance = matcher._score(index.entry_at(slot), analysis, text, weights, total, rare, None).relevance
+            z = math.log(relevance / (1 - relevance)) if 0 < relevance < 1 else (-math.inf if relevance <= 0 else 36.0)
+            assert most >= z and closer >= z and most >= closer - 1e-12  # the fine bound is the tighter
+        assert competing(matcher, question, exhaustive=False) == every_entry(matcher, question)
+
+
+def test_entries_added_after_a_question_are_found_by_the_next() -> None:
+    """The per-phrasing totals are recomputed after a change: a new entry asking the question wins."""
+    index = build([("kabinet minister", [], ["kabinet minister politie"])] * 5, [])
+    matcher = Matcher(index)
+    assert competing(matcher, "meldpunt bedreiging", exhaustive=False) == []
+    index.add(Entry(id=99, key="d/99", document_key="d", number=99, question="meldpunt bedreiging", text="Meldpunt."))
+    found = competing(matcher, "meldpunt bedreiging", exhaustive=False)
+    assert found[:1] and found[0][0] == 99

@@ -59,14 +59,25 @@ async def test_inline_query_matches_what_a_private_question_would_suggest() -> N
         assert [r["title"] for r in results[: len(suggested)]] == suggested
 
 
-async def test_empty_inline_query_gets_empty_results() -> None:
+async def test_empty_inline_query_gets_a_hint_in_the_users_language_instead_of_results() -> None:
     async with shipped_bot() as bot:
-        assert await inline_results(bot, "") == []
+        assert await inline_results(bot, "", language="ru") == []
+        [call] = bot.api.calls("answerInlineQuery")
+        assert call.params["button"] == {"text": texts_for("ru").inline_help, "start_parameter": "inline"}
 
 
-async def test_inline_query_without_a_match_gets_empty_results() -> None:
+async def test_inline_query_without_a_match_says_so_above_the_empty_results() -> None:
     async with shipped_bot() as bot:
         assert await inline_results(bot, "xyzzy qwerty plof") == []
+        [call] = bot.api.calls("answerInlineQuery")
+        assert call.params["button"]["text"] == texts_for("nl").inline_no_results
+
+
+async def test_inline_results_carry_no_hint_button() -> None:
+    async with shipped_bot() as bot:
+        assert await inline_results(bot, "Belarus")
+        [call] = bot.api.calls("answerInlineQuery")
+        assert "button" not in call.params
 
 
 async def test_inline_results_are_in_the_users_language_and_cached_per_user() -> None:

@@ -35,7 +35,6 @@ class Texts(BaseModel):
     link: Plain
     references: Plain
     footnotes: Plain
-    see_also: Plain
     kind_kamerbrief: Plain
     kind_kamervragen: Plain
     question_label: Plain
@@ -75,15 +74,12 @@ class Texts(BaseModel):
     button_not_helpful: Plain
     button_source: Plain
     button_link: Plain
-    button_related: Plain
     button_earlier: Plain
     button_back: Plain
     button_previous: Plain
     button_next: Plain
     feedback_thanks: Plain
     button_stale: Plain
-    related_heading: Plain
-    no_related: Plain
     # telegram: language
     language_prompt: Plain
     language_set: Plain

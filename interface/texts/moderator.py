@@ -21,7 +21,6 @@ class ModeratorTexts(BaseModel):
     add_will_be_note: Html
     saved_note: Plain
     button_save_note: Plain
-    note_label: Plain
     history_empty: Plain
     refused: Plain
     usage_id: Plain
@@ -55,7 +54,6 @@ class ModeratorTexts(BaseModel):
     history_line: Plain
     undone: Plain
     import_send_file: Plain
-    import_preview: Html
     import_done: Plain
     review_empty: Plain
     review_item: Html
@@ -272,7 +270,6 @@ NL = ModeratorTexts(
     ),
     saved_note="Opgeslagen als notitie van een moderator: item {id} ({key}), versie {version}.",
     button_save_note="📝 Opslaan als notitie",
-    note_label="notitie van een moderator",
     history_empty="Geen wijzigingen.",
     refused="Deze opdracht is alleen voor moderatoren.",
     usage_id="Gebruik: {usage}",
@@ -313,10 +310,6 @@ NL = ModeratorTexts(
     import_send_file=(
         "Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml, of stuur het officiële "
         "kenmerk of de link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (of /cancel)."
-    ),
-    import_preview=(
-        "<b>Import: voorbeeld</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Eerste items:\n{first}"
-        "\n{warnings}"
     ),
     import_done="Geïmporteerd: {key} met {entries}. /undo maakt dit ongedaan.",
     review_empty="De wachtrij is leeg.",
@@ -403,7 +396,6 @@ EN = ModeratorTexts(
     ),
     saved_note="Saved as a moderator's note: entry {id} ({key}), version {version}.",
     button_save_note="📝 Save as note",
-    note_label="moderator's note",
     history_empty="No changes.",
     refused="This command is for moderators only.",
     usage_id="Usage: {usage}",
@@ -447,9 +439,6 @@ EN = ModeratorTexts(
     import_send_file=(
         "Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml, or send its official id or "
         "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
-    ),
-    import_preview=(
-        "<b>Import preview</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. First entries:\n{first}\n{warnings}"
     ),
     import_done="Imported: {key} with {entries}. /undo reverts it.",
     review_empty="The queue is empty.",
@@ -781,7 +770,6 @@ RU = ModeratorTexts(
     ),
     saved_note="Сохранено как заметка модератора: запись {id} ({key}), версия {version}.",
     button_save_note="📝 Сохранить как заметку",
-    note_label="заметка модератора",
     history_empty="Изменений нет.",
     refused="Эта команда только для модераторов.",
     usage_id="Использование: {usage}",
@@ -824,9 +812,6 @@ RU = ModeratorTexts(
     import_send_file=(
         "Пришлите Kamerbrief или ответы на Kamervragen в виде .txt, .pdf или официального .xml, или официальный "
         "идентификатор или ссылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (или /cancel)."
-    ),
-    import_preview=(
-        "<b>Импорт: предпросмотр</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Первые записи:\n{first}\n{warnings}"
     ),
     import_done="Импортировано: {key}, {entries}. /undo отменит импорт.",
     review_empty="Очередь пуста.",
@@ -994,7 +979,6 @@ BE = ModeratorTexts(
     ),
     saved_note="Захавана як нататка мадэратара: запіс {id} ({key}), версія {version}.",
     button_save_note="📝 Захаваць як нататку",
-    note_label="нататка мадэратара",
     history_empty="Змен няма.",
     refused="Гэтая каманда толькі для мадэратараў.",
     usage_id="Выкарыстанне: {usage}",
@@ -1037,9 +1021,6 @@ BE = ModeratorTexts(
     import_send_file=(
         "Дашліце Kamerbrief або адказы на Kamervragen у выглядзе .txt, .pdf або афіцыйнага .xml, або афіцыйны "
         "ідэнтыфікатар ці спасылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (або /cancel)."
-    ),
-    import_preview=(
-        "<b>Імпарт: папярэдні прагляд</b>\n{kind} · {date} · {authors}\n{title}\n{entries}. Першыя запісы:\n{first}\n{warnings}"
     ),
     import_done="Імпартавана: {key}, {entries}. /undo адменіць імпарт.",
     review_empty="Чарга пустая.",

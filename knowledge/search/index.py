@@ -1,10 +1,11 @@
 """An in-memory inverted index over entries, compact enough for 100,000 of them.
 
 Each entry is indexed as a few fields (its question, each alternate question, its text) made of
-term ids, packed into one array per entry. Postings are arrays of entry slots; a removed or
-changed entry leaves a tombstone until the next compaction, so changes never need a rebuild.
-Terms so common that walking their postings would cost milliseconds also get a bitmap, so they
-can refine candidates found through rarer terms without being walked.
+term ids, packed into one array per entry. Postings are arrays of entry slots (with the fields
+holding the term), and each term also lists the phrasings (question or alternate) holding it, so
+that the first stage (pruning.py) can compute per entry, in numpy, how much of a question it holds
+and how close its closest phrasing is. A removed or changed entry leaves a tombstone until the next
+compaction, so changes never need a rebuild.
 
 Analysis is the expensive part of building an index, so each entry's analysed form can be saved
 (`encode`) and loaded back (`add_encoded`) from the store's index cache.
@@ -15,14 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from knowledge.models import Entry
 from knowledge.text.analysis import LANGUAGES, Analyzer, provides
@@ -31,26 +33,20 @@ from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
 ANALYZER_VERSION = 7
-#: How many candidates the index returns (by weighted shared terms) and the scorer looks at fully.
+#: How many candidates `candidates` returns by default (entries sharing the most weighted terms).
 CANDIDATES = 40
-#: A term in more entries than this (and than COMMON_SHARE of them) is 'common': its postings are
-#: not walked, its bitmap is tested on the best REFINED candidates found through rarer terms.
-COMMON_MINIMUM = 300
-COMMON_SHARE = 0.005
-REFINED = 300
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
 EXACT_CANDIDATES = 1000
-#: Common terms whose per-field bitmaps are kept (12.5 KB each at 100,000 entries).
-FIELD_BITMAPS = 256
 #: Scoring views kept in memory (a few hundred bytes each).
 VIEWS = 20_000
+#: Terms whose fields per slot are kept as a dense array (one byte a slot), until the index changes.
+FLAG_ARRAYS = 64
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
 #: Each posting is `slot << 2 | fields`: which fields of the entry hold the term (see pruning.py).
 IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time", "fate")
-_NONZERO = re.compile(rb"[^\x00]")
 _EMPTY = array("i")
 
 
@@ -112,18 +108,31 @@ class Index:
         self.terms = Terms()
         self._slot_of: dict[int, int] = {}
         self._entry_of = array("q")
-        self._packed: list[array[int] | None] = []
-        self._meta: list[tuple[int, int, frozenset[str]] | None] = []  # (date, provides mask, topics)
+        # Each entry's fields packed (kind, length, term ids...), all entries in one array: a slot's
+        # run starts at _packed_start[slot] and is _packed_length[slot] long (a tombstone's stays
+        # until the next compaction).
+        self._packed = array("i")
+        self._packed_start = array("q")
+        self._packed_length = array("i")
+        self._date = array("i")  # per slot: the document's date (an ordinal, 0 when unknown)
+        self._topics: dict[int, frozenset[str]] = {}  # by slot, for the entries with topics
         self._alive = bytearray()
-        # Postings of entries holding the term in a phrasing (question, alternate), and of those
-        # holding it in their text only: the first stage can leave the weaker kind out (pruning.py).
+        self._provides = bytearray()  # per slot: the provides mask (see _PROVIDES)
+        # Postings: `slot << 2 | fields` of the entries holding the term, in slot order.
         self._postings: dict[int, array[int]] = {}
-        self._text_only: dict[int, array[int]] = {}
+        # Phrasings (an entry's question and alternates, numbered in slot order): which hold each
+        # term, whose entry each is, and how long its text is (terms joined by spaces).
+        self._in_phrasings: dict[int, array[int]] = {}
+        self._phrasing_start = array("i")  # per slot: its first phrasing's number
+        self._phrasing_count = array("i")  # per slot
+        self._phrasing_slot = array("i")  # per phrasing
+        self._phrasing_length = array("i")  # per phrasing
+        self._phrasing_totals: NDArray[np.float64] | None = None
+        self._flags: dict[int, NDArray[np.uint8]] = {}
+        self._phrasing_bits: dict[int, NDArray[np.uint8]] = {}
         self._df: dict[int, int] = defaultdict(int)
-        self._bitmaps: dict[int, bytearray] = {}
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
-        self._field_bitmaps: dict[int, tuple[int, int]] = {}
         self._views: dict[int, ScoringView] = {}
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
@@ -166,6 +175,8 @@ class Index:
         kinds_provided, fields = _decode(encoded)
         packed = array("i")
         all_terms: dict[int, int] = {}
+        slot = len(self._entry_of)
+        first_phrasing = phrasing = len(self._phrasing_slot)
         for kind, words in fields:
             ids = [self.terms.id(w) for w in words]
             packed.append(kind)
@@ -174,60 +185,63 @@ class Index:
             flag = IN_TEXT if kind == TEXT else IN_PHRASING
             for term in ids:
                 all_terms[term] = all_terms.get(term, 0) | flag
-        slot = len(self._entry_of)
+            if kind != TEXT:
+                for term in dict.fromkeys(ids):
+                    holding = self._in_phrasings.get(term)
+                    if holding is None:
+                        holding = self._in_phrasings[term] = array("i")
+                    holding.append(phrasing)
+                self._phrasing_slot.append(slot)
+                self._phrasing_length.append(sum(map(len, words)) + len(words) - 1 if words else 0)
+                phrasing += 1
         self._changed()
         self._slot_of[entry_id] = slot
         self._entry_of.append(entry_id)
-        self._packed.append(packed)
+        self._packed_start.append(len(self._packed))
+        self._packed_length.append(len(packed))
+        self._packed.extend(packed)
         mask = sum(1 << i for i, name in enumerate(_PROVIDES) if name in kinds_provided)
-        self._meta.append((date, mask, topics))
+        self._date.append(date)
+        if topics:
+            self._topics[slot] = topics
         self._alive.append(1)
+        self._provides.append(mask)
+        self._phrasing_start.append(first_phrasing)
+        self._phrasing_count.append(phrasing - first_phrasing)
         for topic in topics:
             self._by_topic[topic].add(entry_id)
         for term, flags in all_terms.items():
-            lists = self._postings if flags & IN_PHRASING else self._text_only
-            postings = lists.get(term)
+            postings = self._postings.get(term)
             if postings is None:
-                postings = lists[term] = array("i")
+                postings = self._postings[term] = array("i")
             postings.append(slot << 2 | flags)
             self._df[term] += 1
-            bitmap = self._bitmaps.get(term)
-            if bitmap is not None:
-                _set_bit(bitmap, slot)
-            elif self._df[term] > self._common_threshold():
-                self._bitmaps[term] = self._bitmap_of(term)
 
     def remove(self, entry_id: int) -> None:
         slot = self._slot_of.pop(entry_id, None)
         if slot is None:
             return
         self._changed()
-        packed = self._packed[slot]
-        assert packed is not None
-        for term in set(_terms_of(packed)):
+        for term in set(_terms_of(self._packed_of(slot))):
             self._df[term] -= 1
-            bitmap = self._bitmaps.get(term)
-            if bitmap is not None:
-                bitmap[slot >> 3] &= ~(1 << (slot & 7)) & 0xFF
-        meta = self._meta[slot]
-        for topic in meta[2] if meta else ():
+        for topic in self._topics.pop(slot, ()):
             self._by_topic[topic].discard(entry_id)
         self._alive[slot] = 0
-        self._packed[slot] = None
-        self._meta[slot] = None
         self._tombstones += 1
         if self._tombstones > 1000 and self._tombstones > len(self._slot_of):
             self._compact()
 
     def _compact(self) -> None:
         """Drop tombstones: re-add the live entries into fresh slots."""
-        live = [(entry_id, self._packed[slot], self._meta[slot]) for entry_id, slot in self._slot_of.items()]
-        encoded = [(entry_id, self._encode_packed(packed, meta[1]), meta) for entry_id, packed, meta in live if packed and meta]
+        live = [
+            (entry_id, self.encoded(entry_id), self._date[slot], self._topics.get(slot, frozenset()))
+            for entry_id, slot in self._slot_of.items()
+        ]
         tokens = self.tokens
         self.__init__(self.analyzer)  # type: ignore[misc]
         self.tokens = tokens
-        for entry_id, text, meta in encoded:
-            self.add_encoded(entry_id, text, meta[0], meta[2])
+        for entry_id, text, date, topics in live:
+            self.add_encoded(entry_id, text, date, topics)
 
     def _analyse(self, text: str, language: str) -> tuple[str, ...]:
         analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")
@@ -239,9 +253,11 @@ class Index:
 
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
-        packed, meta = self._packed[slot], self._meta[slot]
-        assert packed is not None and meta is not None
-        return self._encode_packed(packed, meta[1])
+        return self._encode_packed(self._packed_of(slot), self._provides[slot])
+
+    def _packed_of(self, slot: int) -> array[int]:
+        start = self._packed_start[slot]
+        return self._packed[start : start + self._packed_length[slot]]
 
     def _encode_packed(self, packed: array[int], mask: int) -> str:
         kinds = frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
@@ -249,90 +265,86 @@ class Index:
 
     # --- snapshots ---------------------------------------------------------------------------------
 
-    def snapshot(self) -> dict[str, object]:
-        """The whole index as plain data (bytes, lists, dicts) for marshal: fast to write and load."""
-        offsets, flat = array("q"), array("i")
-        for packed in self._packed:
-            offsets.append(-1 if packed is None else len(flat))
-            if packed is not None:
-                flat.extend(packed)
-        return {
+    def snapshot(self) -> tuple[dict[str, object], list[tuple[str, array[int]]]]:
+        """The whole index as plain data for marshal (the small parts) and arrays written as they lie
+        in memory (the large ones, read back with `array.fromfile`: no copy of them is ever held)."""
+        header: dict[str, object] = {
             "terms": self.terms.strings,
-            "entry_of": self._entry_of.tobytes(),
-            "offsets": offsets.tobytes(),
-            "flat": flat.tobytes(),
-            "meta": [None if m is None else (m[0], m[1], tuple(sorted(m[2]))) for m in self._meta],
-            "alive": bytes(self._alive),
-            "postings": {term: postings.tobytes() for term, postings in self._postings.items()},
-            "text_only": {term: postings.tobytes() for term, postings in self._text_only.items()},
+            "topics": {slot: tuple(sorted(topics)) for slot, topics in self._topics.items()},
             "df": dict(self._df),
-            "bitmaps": {term: bytes(bitmap) for term, bitmap in self._bitmaps.items()},
             "tombstones": self._tombstones,
             "tokens": sorted(self.tokens),
+            "postings_terms": list(self._postings),
+            "phrasings_terms": list(self._in_phrasings),
         }
+        arrays: list[tuple[str, array[int]]] = [
+            ("entry_of", self._entry_of),
+            ("packed", self._packed),
+            ("packed_start", self._packed_start),
+            ("packed_length", self._packed_length),
+            ("date", self._date),
+            ("alive", array("B", self._alive)),
+            ("provides", array("B", self._provides)),
+            ("phrasing_start", self._phrasing_start),
+            ("phrasing_count", self._phrasing_count),
+            ("phrasing_slot", self._phrasing_slot),
+            ("phrasing_length", self._phrasing_length),
+        ]
+        arrays += [("postings", p) for p in self._postings.values()]
+        arrays += [("phrasings", p) for p in self._in_phrasings.values()]
+        return header, arrays
 
     @classmethod
-    def from_snapshot(cls, analyzer: Analyzer, data: dict[str, Any]) -> Index:
-        """Rebuild from `snapshot()` data, consuming it part by part so the raw data and the index
-        are not both held in memory at their full size."""
+    def from_snapshot(cls, analyzer: Analyzer, header: dict[str, Any], read: Callable[[str], array[int]]) -> Index:
+        """Rebuild from `snapshot()`: the header, and `read(typecode)` giving its arrays in order."""
         index = cls(analyzer)
-        index.terms.strings = list(data.pop("terms"))
+        index.terms.strings = list(header["terms"])
         index.terms.ids = {term: i for i, term in enumerate(index.terms.strings)}
-        index._entry_of = _array("q", data.pop("entry_of"))
-        offsets, flat = _array("q", data.pop("offsets")), _array("i", data.pop("flat"))
-        ends = iter([o for o in offsets if o >= 0][1:] + [len(flat)])
-        index._packed = [None if o < 0 else flat[o : next(ends)] for o in offsets]
-        del flat, offsets
-        index._meta = [None if m is None else (m[0], m[1], frozenset(m[2])) for m in data.pop("meta")]
-        index._alive = bytearray(data.pop("alive"))
-        postings = data.pop("postings")
-        while postings:
-            term, raw = postings.popitem()
-            index._postings[term] = _array("i", raw)
-        postings = data.pop("text_only")
-        while postings:
-            term, raw = postings.popitem()
-            index._text_only[term] = _array("i", raw)
-        index._df = defaultdict(int, data.pop("df"))
-        bitmaps = data.pop("bitmaps")
-        while bitmaps:
-            term, raw = bitmaps.popitem()
-            index._bitmaps[term] = bytearray(raw)
-        index._tombstones = data.pop("tombstones")
-        index.tokens = set(data.pop("tokens"))
-        index._slot_of = {index._entry_of[slot]: slot for slot in range(len(index._alive)) if index._alive[slot]}
-        for entry_id, slot in index._slot_of.items():
-            meta = index._meta[slot]
-            for topic in meta[2] if meta else ():
-                index._by_topic[topic].add(entry_id)
-        if not len(index._packed) == len(index._meta) == len(index._alive) == len(index._entry_of):
+        index._topics = {int(slot): frozenset(topics) for slot, topics in header["topics"].items()}
+        index._df = defaultdict(int, header["df"])
+        index._tombstones = int(header["tombstones"])
+        index.tokens = set(header["tokens"])
+        index._entry_of, index._packed, index._packed_start = read("q"), read("i"), read("q")
+        index._packed_length, index._date = read("i"), read("i")
+        index._alive, index._provides = bytearray(read("B")), bytearray(read("B"))
+        index._phrasing_start, index._phrasing_count = read("i"), read("i")
+        index._phrasing_slot, index._phrasing_length = read("i"), read("i")
+        posting_terms, phrasing_terms = header["postings_terms"], header["phrasings_terms"]
+        index._postings = {term: read("i") for term in posting_terms}
+        index._in_phrasings = {term: read("i") for term in phrasing_terms}
+        count = len(index._entry_of)
+        per_slot: list[array[int] | bytearray] = [index._packed_start, index._packed_length, index._date, index._alive]
+        per_slot += [index._provides, index._phrasing_start, index._phrasing_count]
+        if any(len(values) != count for values in per_slot) or len(index._phrasing_slot) != len(index._phrasing_length):
             raise ValueError("inconsistent index snapshot")
+        ends = (start + length for start, length in zip(index._packed_start, index._packed_length, strict=True))
+        if max(ends, default=0) > len(index._packed) or any(not 0 <= slot < count for slot in index._topics):
+            raise ValueError("inconsistent index snapshot")
+        index._slot_of = {index._entry_of[slot]: slot for slot in range(count) if index._alive[slot]}
+        for slot, topics in index._topics.items():
+            for topic in topics:
+                index._by_topic[topic].add(index._entry_of[slot])
         return index
 
     # --- reading -----------------------------------------------------------------------------------
 
     def fields(self, entry_id: int) -> list[tuple[int, array[int]]]:
         """The entry's fields as (kind, term ids), text first: the cheap view the scorer reads."""
-        packed = self._packed[self._slot_of[entry_id]]
-        assert packed is not None
-        return list(_fields_of(packed))
+        return list(_fields_of(self._packed_of(self._slot_of[entry_id])))
 
     def provides_of(self, entry_id: int) -> frozenset[str]:
-        meta = self._meta[self._slot_of[entry_id]]
-        mask = meta[1] if meta else 0
+        mask = self._provides[self._slot_of[entry_id]]
         return frozenset(name for i, name in enumerate(_PROVIDES) if mask & (1 << i))
 
     def date_of(self, entry_id: int) -> int:
-        meta = self._meta[self._slot_of[entry_id]]
-        return meta[0] if meta else NO_DATE
+        return self._date[self._slot_of[entry_id]]
 
     def on_topic(self, topics: Iterable[str]) -> set[int]:
         """Entries sharing any of these topics."""
         return set().union(*(self._by_topic.get(topic, set()) for topic in topics))
 
     def topics_of(self, entry_id: int) -> frozenset[str]:
-        meta = self._meta[self._slot_of[entry_id]]
-        return meta[2] if meta else frozenset()
+        return self._topics.get(self._slot_of[entry_id], frozenset())
 
     def _changed(self) -> None:
         """Weights depend on every entry: forget the cached ones."""
@@ -340,8 +352,11 @@ class Index:
             self._weights.clear()
         if self._views:
             self._views.clear()
-        if self._field_bitmaps:
-            self._field_bitmaps.clear()
+        self._phrasing_totals = None
+        if self._flags:
+            self._flags.clear()
+        if self._phrasing_bits:
+            self._phrasing_bits.clear()
 
     def weight(self, term: int | None) -> float:
         """BM25's idf: rare terms weigh more; a term no entry has weighs most."""
@@ -371,136 +386,119 @@ class Index:
 
     # --- for the safe first stage (pruning.py) -----------------------------------------------------
 
-    def postings_of(self, term: int) -> tuple[array[int], array[int]]:
-        """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`):
-        of entries holding it in a phrasing, and of those holding it in their text only."""
-        return self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY)
+    def postings_of(self, term: int) -> array[int]:
+        """The term's postings, `slot << 2 | fields` in slot order (tombstones included: see `alive`)."""
+        return self._postings.get(term, _EMPTY)
 
-    def _all_postings(self, term: int) -> Iterable[int]:
-        return chain(self._postings.get(term, _EMPTY), self._text_only.get(term, _EMPTY))
+    def term_flags(self, term: int) -> NDArray[np.uint8]:
+        """Per slot, the fields holding the term (IN_TEXT | IN_PHRASING; 0: none): a lookup in
+        constant time. Kept for the terms asked most recently until the index changes."""
+        found = self._flags.get(term)
+        if found is None:
+            codes = np.frombuffer(self._postings.get(term, _EMPTY), dtype=np.intc)
+            found = np.zeros(len(self._alive), dtype=np.uint8)
+            found[codes >> 2] = codes & (IN_TEXT | IN_PHRASING)
+            if len(self._flags) >= FLAG_ARRAYS:
+                del self._flags[next(iter(self._flags))]
+            self._flags[term] = found
+        return found
+
+    def phrasing_bits(self, term: int) -> NDArray[np.uint8]:
+        """The phrasings holding the term as a bitmap (bit p of byte p >> 3, lowest bit first):
+        looked up in constant time. Kept for the terms asked most recently until the index changes."""
+        found = self._phrasing_bits.get(term)
+        if found is None:
+            holding = np.zeros(len(self._phrasing_slot) + 1, dtype=np.bool_)
+            holding[np.frombuffer(self._in_phrasings.get(term, _EMPTY), dtype=np.intc)] = True
+            found = np.packbits(holding, bitorder="little")
+            if len(self._phrasing_bits) >= FLAG_ARRAYS:
+                del self._phrasing_bits[next(iter(self._phrasing_bits))]
+            self._phrasing_bits[term] = found
+        return found
+
+    def phrasings_holding(self, term: int) -> array[int]:
+        """The phrasings holding the term, by number, ascending (tombstones' included)."""
+        return self._in_phrasings.get(term, _EMPTY)
 
     @property
     def alive(self) -> bytearray:
+        """Per slot: 1 for a live entry, 0 for a tombstone."""
         return self._alive
+
+    @property
+    def provides_masks(self) -> bytearray:
+        """Per slot: which kinds of answer the entry's text provides (bit i: _PROVIDES[i])."""
+        return self._provides
+
+    def provides_bit(self, kind: str) -> int:
+        return 1 << _PROVIDES.index(kind) if kind in _PROVIDES else 0
 
     def entry_at(self, slot: int) -> int:
         return self._entry_of[slot]
 
-    def bitmap(self, term: int) -> int:
-        """The live entries holding the term, as the bits of an integer (bit i: slot i)."""
-        bitmap = self._bitmaps.get(term)
-        if bitmap is None:
-            bitmap = self._bitmaps[term] = self._bitmap_of(term)
-        return int.from_bytes(bitmap, "little")
+    def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        """Per slot its first phrasing and how many it has; per phrasing its slot and text length."""
+        return self._phrasing_start, self._phrasing_count, self._phrasing_slot, self._phrasing_length
 
-    def field_bitmaps(self, term: int) -> tuple[int, int]:
-        """The live entries holding the term in a phrasing, and in their text (bits of integers),
-        made when first asked for and kept until the index changes."""
-        found = self._field_bitmaps.get(term)
-        if found is None:
-            alive = self._alive
-            phrased = bytearray(len(alive) // 8 + 1)
-            text = bytearray(len(alive) // 8 + 1)
-            for code in self._postings.get(term, _EMPTY):
-                slot = code >> 2
-                if alive[slot]:
-                    phrased[slot >> 3] |= 1 << (slot & 7)
-                    if code & IN_TEXT:
-                        text[slot >> 3] |= 1 << (slot & 7)
-            for code in self._text_only.get(term, _EMPTY):
-                slot = code >> 2
-                if alive[slot]:
-                    text[slot >> 3] |= 1 << (slot & 7)
-            if len(self._field_bitmaps) >= FIELD_BITMAPS:
-                self._field_bitmaps.clear()
-            found = self._field_bitmaps[term] = (int.from_bytes(phrased, "little"), int.from_bytes(text, "little"))
-        return found
-
-    def is_common(self, term: int) -> bool:
-        """Walking this term's postings costs more than looking an entry up in them."""
-        return self._df.get(term, 0) > self._common_threshold()
+    def phrasing_totals(self) -> NDArray[np.float64]:
+        """Each phrasing's total weight (the `weight`s of its distinct terms, as in
+        ScoringView.phrasing_totals), for all phrasings at once; kept until the index changes."""
+        if self._phrasing_totals is None:
+            totals = np.zeros(len(self._phrasing_slot))
+            for term, holding in self._in_phrasings.items():
+                if holding:
+                    totals[np.frombuffer(holding, dtype=np.intc)] += self.weight(term)
+            self._phrasing_totals = totals
+        return self._phrasing_totals
 
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
 
     def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
-        """Entries sharing the most weighted terms with the question, best first.
+        """Entries sharing the most weighted terms with the question, best first; ties in the order
+        met, walking the terms rarest first and each term's entries holding it in a phrasing, then
+        those holding it in their text only, by slot.
 
-        Postings of rare terms are walked; common terms only add their weight to the entries that
-        rare terms found (a bitmap test each). A question of common terms only is answered from the
-        entries that share all of its rarest two terms.
-        """
+        Term at a time with MaxScore's stop: once the terms left weigh less than the `limit`-th best
+        sum, no entry not met yet can enter (nor tie: it would be met later)."""
         known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
-        if not known:
-            return []
-        threshold = self._common_threshold()
-        rare = [t for t in known if self._df[t] <= threshold]
-        common = [t for t in known if self._df[t] > threshold]
-        scores: dict[int, float] = defaultdict(float)
-        if rare:
-            alive = self._alive
-            for term in rare:
-                weight = self.weight(term)
-                for code in self._all_postings(term):
-                    if alive[code >> 2]:
-                        scores[code >> 2] += weight
-        else:
-            for slot in self._shared_by_all(common, limit * 20):
-                scores[slot] = 0.0
-        if common and len(scores) > REFINED:
-            scores = dict(sorted(scores.items(), key=lambda item: -item[1])[:REFINED])
-        for term in common:
-            weight, bitmap = self.weight(term), self._bitmaps[term]
-            size = len(bitmap)  # entries added after the bitmap's last set bit may lie beyond it
-            for slot in scores:
-                if slot >> 3 < size and bitmap[slot >> 3] >> (slot & 7) & 1:
-                    scores[slot] += weight
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
-        return [self._entry_of[slot] for slot, _ in ranked]
+        weights = [self.weight(t) for t in known]
+        flags = [self.term_flags(t) for t in known]
+        alive = np.frombuffer(self._alive, dtype=np.uint8)
+        seen = np.zeros(len(self._alive), dtype=np.bool_)
+        best = np.zeros(0, dtype=np.intp)
+        best_sums, best_order = np.zeros(0), np.zeros(0, dtype=np.int64)
+        for number, term in enumerate(known):
+            if len(best) >= limit and sum(weights[number:]) < best_sums[-1] - 1e-9:
+                break
+            codes = np.frombuffer(self._postings[term], dtype=np.intc)
+            phrased = (codes & IN_PHRASING) != 0
+            slots = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
+            order = np.arange(len(slots), dtype=np.int64) + number * len(alive)
+            new = ~seen[slots]
+            slots, order = slots[new], order[new]
+            seen[slots] = True
+            live = alive[slots] != 0
+            slots, order = slots[live], order[live]
+            sums = np.zeros(len(slots))
+            for weight, held in zip(weights, flags, strict=True):  # rarest first, as the sums always were
+                sums += weight * (held[slots] != 0)
+            slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
+            order = np.concatenate([best_order, order])
+            ranked = np.lexsort((order, -sums))[:limit]
+            best, best_sums, best_order = slots[ranked], sums[ranked], order[ranked]
+        return [self._entry_of[slot] for slot in best.tolist()]
 
     def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
         """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""
         scores: dict[int, float] = defaultdict(float)
         for term in {t for t in terms if self.knows(t)}:
             weight = self.weight(term)
-            for code in self._all_postings(term):
+            for code in self._postings.get(term, _EMPTY):
                 if self._alive[code >> 2]:
                     scores[code >> 2] += weight
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self._entry_of[slot] for slot, _ in ranked]
-
-    def _shared_by_all(self, common: list[int], limit: int) -> list[int]:
-        """Entries holding as many of the (rarest first) common terms as still leave `limit` of them.
-
-        Enumeration starts at an offset that depends on the terms, so that no part of the store
-        (such as its oldest entries) is favoured when more entries qualify than are taken.
-        """
-        shared = int.from_bytes(self._bitmaps[common[0]], "little")
-        for term in common[1:]:
-            narrower = shared & int.from_bytes(self._bitmaps[term], "little")
-            if narrower.bit_count() < limit // 4:
-                break
-            shared = narrower
-        data = shared.to_bytes((shared.bit_length() + 7) // 8 or 1, "little")
-        start = hash(tuple(common)) % len(data)
-        slots: list[int] = []
-        for m in _NONZERO.finditer(data[start:] + data[:start]):
-            byte = (m.start() + start) % len(data)
-            value = data[byte]
-            slots.extend(byte * 8 + bit for bit in range(8) if value >> bit & 1)
-            if len(slots) >= limit:
-                break
-        return slots[:limit]
-
-    def _common_threshold(self) -> int:
-        return max(COMMON_MINIMUM, int(COMMON_SHARE * len(self._slot_of)))
-
-    def _bitmap_of(self, term: int) -> bytearray:
-        bitmap = bytearray(len(self._alive) // 8 + 1)
-        for code in self._all_postings(term):
-            if self._alive[code >> 2]:
-                _set_bit(bitmap, code >> 2)
-        return bitmap
 
     # --- typo correction ---------------------------------------------------------------------------
 
@@ -534,16 +532,3 @@ def _fields_of(packed: array[int]) -> Iterable[tuple[int, array[int]]]:
 def _terms_of(packed: array[int]) -> Iterable[int]:
     for _, ids in _fields_of(packed):
         yield from ids
-
-
-def _array(typecode: str, raw: bytes) -> array[int]:
-    values = array(typecode)
-    values.frombytes(raw)
-    return values
-
-
-def _set_bit(bitmap: bytearray, slot: int) -> None:
-    byte = slot >> 3
-    if byte >= len(bitmap):
-        bitmap.extend(bytes(byte - len(bitmap) + 1024))
-    bitmap[byte] |= 1 << (slot & 7)

@@ -253,7 +253,7 @@ class Matcher:
                 for entry_id in self.index.exact_candidates(weights)
             ]
         else:
-            bound = relevance_bound(self.calibration.relevance, weights, total, rare, query_text)
+            bound = relevance_bound(self.calibration.relevance, weights, total, rare, query_text, analysis.asks_for)
             scored = safe_top(
                 self.index,
                 weights,

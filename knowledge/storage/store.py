@@ -154,6 +154,10 @@ class Store(AuditTrail, AnonymousUsage):
         rows = self.db.query("SELECT * FROM documents WHERE content_digest = ? ORDER BY id", [digest])
         return [document_from_row(row) for row in rows]
 
+    def has_documents(self) -> bool:
+        """Any document at all (without reading them: a start asks this of stores of thousands)."""
+        return bool(self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone())
+
     def has_document(self, key: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM documents WHERE key = ?", [key]).fetchone())
 

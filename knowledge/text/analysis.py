@@ -28,16 +28,31 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_PHRASE = 4
 
 
+class _Marks(dict[int, int | None]):
+    """str.translate's table dropping combining marks: each character looked up once, then known."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_MARKS = _Marks()
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics (ö→o, ё→е); ß, æ and the like become their plain spellings."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)
+
+
+_fold_text = fold.__wrapped__
 
 
 def tokens(text: str) -> list[str]:
-    """Words of a folded text; hyphens, apostrophes and punctuation separate words."""
-    return _TOKEN.findall(fold(text))
+    """Words of a folded text; hyphens, apostrophes and punctuation separate words. (Whole texts are
+    not kept in fold's cache: a rebuild would fill it with every entry's text, 100 MB and more.)"""
+    return _TOKEN.findall(_fold_text(text))
 
 
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("nl", "dutch_porter"), ("en", "english"), ("ru", "russian"))}
@@ -181,6 +196,9 @@ class Analyzer:
         self._all_stopwords = frozenset().union(*self.lexicon.stopwords.values())
         #: Words that carry no topic in any language: stopwords and greetings.
         self.function_words = self._all_stopwords | self.lexicon.greetings
+        # The first words (or stems) of the lexicon's phrases: a word that begins none begins no phrase.
+        self._phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.phrases)
+        self._be_phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.be_phrases)
 
     def detect_language(self, words: list[str], text: str = "") -> Lang:
         """Cyrillic: Belarusian by its letters and words, else Russian; otherwise English when it has
@@ -196,9 +214,11 @@ class Analyzer:
         lang = language or self.detect_language(words, text)
         stems = [stem_be(w) for w in words] if lang == "be" else [stem(w) for w in words]
         terms: list[str] = []
+        starts, word_starts = self._be_phrase_starts if lang == "be" else self._phrase_starts, self._phrase_starts
         i = 0
         while i < len(words):
-            matched = self._phrase_at(words, stems, i, lang)
+            # Most words begin no phrase: only those that do are tried (as _phrase_at would decide).
+            matched = (stems[i] in starts or words[i] in word_starts) and self._phrase_at(words, stems, i, lang)
             if matched:
                 length, phrase_term = matched
                 terms.append(phrase_term)
@@ -232,6 +252,9 @@ class Analyzer:
 
     def _phrase_at(self, words: list[str], stems: list[str], i: int, lang: Lang = "nl") -> tuple[int, str] | None:
         phrases = self.lexicon.be_phrases if lang == "be" else self.lexicon.phrases
+        starts = self._be_phrase_starts if lang == "be" else self._phrase_starts
+        if stems[i] not in starts and words[i] not in self._phrase_starts:
+            return None
         for length in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
             by_stems = phrases.get(tuple(stems[i : i + length]))
             canonical = by_stems or self.lexicon.phrases.get(tuple(words[i : i + length]))

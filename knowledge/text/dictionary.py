@@ -2,28 +2,48 @@
 
 Without it, a word the store has never seen is 'corrected' to the nearest one it has: 'hulp' to
 'help', 'studeren' to 'sturen', 'lift' to 'ligt', turning an unknown (and telling) word into a
-known one. The word lists are pyspellchecker's frequency dictionaries, read through its public API
-(SpellChecker.word_frequency) at first use; only sorted arrays of 32-bit hashes and counts of the
-common words are kept (under 1 MB), and a hash collision can only make one unknown word pass for a
-real one, which is harmless.
+known one. The word lists are pyspellchecker's frequency dictionaries; only sorted arrays of 32-bit
+hashes and counts of the common words are kept (under 1 MB), and a hash collision can only make one
+unknown word pass for a real one, which is harmless.
+
+Building that table from pyspellchecker's dictionaries costs a second and, through its API, about
+120 MB at its peak (a dict of every word of each language). So the lists are read from its packaged
+files a pair at a time (the same words and counts: tests/test_spelling.py compares both ways), and
+the table is saved next to the database (`use_cache`): a later start reads 1 MB instead.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import logging
+import os
+import pkgutil
+import re
+import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
-from functools import lru_cache
-
-from spellchecker import SpellChecker
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
 
 from knowledge.text.analysis import fold
+
+logger = logging.getLogger(__name__)
 
 _fold = fold.__wrapped__  # uncached: a hundred thousand words would only push questions' words out
 
 #: Words seen at least 100 times in the dictionaries' corpora count as real: rarer ones are too
 #: often misspellings themselves. The Russian list is short and already filtered.
 MIN_COUNT = {"nl": 100, "en": 100, "ru": 1}
+#: Bump when the table's making changes (the pyspellchecker version is part of the key already).
+_TABLE_VERSION = 1
+#: One "word": count pair of pyspellchecker's JSON files.
+_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
+
+_loaded: tuple[array[int], array[int]] | None = None
+_cache: Path | None = None
 
 
 def is_word(word: str) -> bool:
@@ -40,12 +60,51 @@ def frequency(word: str) -> int:
     return counts[i] if i < len(hashes) and hashes[i] == code else 0
 
 
-@lru_cache(maxsize=1)
+def use_cache(path: Path | None) -> None:
+    """Keep the table in this file (read it from there when it is current, else write it there)."""
+    global _cache
+    _cache = path
+
+
 def _table() -> tuple[array[int], array[int]]:
-    """One language at a time, so that only one of pyspellchecker's dictionaries is held at once."""
+    global _loaded
+    if _loaded is None:
+        _loaded = _read_cache() or _build()
+    return _loaded
+
+
+def _key() -> str:
+    try:
+        version = metadata.version("pyspellchecker")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"{_TABLE_VERSION}:{version}:{sorted(MIN_COUNT.items())}"
+
+
+def _read_cache() -> tuple[array[int], array[int]] | None:
+    if _cache is None or not _cache.is_file():
+        return None
+    try:
+        raw = _cache.read_bytes()
+        header, _, body = raw.partition(b"\n")
+        if header.decode("utf-8") != _key() or len(body) % 8:
+            return None
+        hashes, counts = array("I"), array("I")
+        hashes.frombytes(body[: len(body) // 2])
+        counts.frombytes(body[len(body) // 2 :])
+    except (OSError, UnicodeDecodeError) as error:
+        logger.warning("Ignoring an unreadable word list cache: %s", type(error).__name__)
+        return None
+    if not hashes or any(hashes[i] >= hashes[i + 1] for i in range(len(hashes) - 1)):
+        return None
+    return hashes, counts
+
+
+def _build() -> tuple[array[int], array[int]]:
+    """One language at a time, a pair at a time: only the table is ever held whole."""
     found: dict[int, int] = {}
     for language, least in MIN_COUNT.items():
-        for word, count in SpellChecker(language=language, distance=1).word_frequency.items():
+        for word, count in language_counts(language):
             if count < least:
                 continue
             code = zlib.crc32((word if word.isascii() else _fold(word)).encode("utf-8"))
@@ -53,4 +112,48 @@ def _table() -> tuple[array[int], array[int]]:
     if not found:
         raise RuntimeError("pyspellchecker gave no word lists: typo correction would rewrite real words")
     codes = sorted(found)
-    return array("I", codes), array("I", (found[c] for c in codes))
+    table = array("I", codes), array("I", (found[c] for c in codes))
+    _write_cache(table)
+    return table
+
+
+def _write_cache(table: tuple[array[int], array[int]]) -> None:
+    if _cache is None:
+        return
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=_cache.parent, prefix=_cache.name + ".", suffix=".tmp", delete=False) as out:
+            temporary = Path(out.name)
+            out.write(_key().encode("utf-8") + b"\n" + table[0].tobytes() + table[1].tobytes())
+        os.replace(temporary, _cache)
+    except OSError as error:
+        logger.warning("Could not save the word list cache: %s", error.strerror or error)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def language_counts(language: str) -> Iterator[tuple[str, int]]:
+    """pyspellchecker's words of `language` with their counts as `SpellChecker(language=...)` holds
+    them (lower-cased, the counts of words differing only in case summed), read from its packaged
+    list without building its dictionary."""
+    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if raw is None:
+        return
+    text = gzip.decompress(raw).decode("utf-8")
+    del raw
+    merged: dict[str, int] = {}  # lower-cased forms of the words with capitals: summed at the end
+    for match in _PAIR.finditer(text):
+        word = _unescape(match.group(1))
+        if word != word.lower():
+            merged[word.lower()] = 0
+    for match in _PAIR.finditer(text):
+        word, count = _unescape(match.group(1)).lower(), int(match.group(2))
+        if word in merged:
+            merged[word] += count
+        else:
+            yield word, count
+    yield from merged.items()
+
+
+def _unescape(word: str) -> str:
+    return json.loads(f'"{word}"') if "\\" in word else word

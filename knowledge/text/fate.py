@@ -33,7 +33,8 @@ FATE_WORDS = frozenset(
 )
 #: 'What happened to / became of ...' (both words in the question: Dutch puts the name between,
 #: 'wat is er met X gebeurd'): a fate when it is a person's, told by a pronoun or an arrest in the
-#: same question ('what happened to Sofia Sapega after her arrest'), not a motion's.
+#: same question ('what happened to Sofia Sapega after her arrest'), not a motion's. Russian and
+#: Belarusian pronouns ('с ней', 'з ёй') stand for things as much as for people: only arrests count.
 FATE_PHRASES = frozenset(
     tuple(fold(w) for w in phrase.split())
     for phrase in (
@@ -44,7 +45,7 @@ FATE_PHRASES = frozenset(
 PERSON_WORDS = frozenset(
     fold(word)
     for word in (
-        "him her them hem haar hen hun hij zij ze ним ней ними него нее нім ёй імі яго яе "
+        "him her them hem haar hen hun hij zij ze "
         "arrest arrested arrestatie gearresteerd opgepakt aanhouding "
         "ареста арест задержания задержан задержана арышту арышт затрымання затрыманы затрымана"
     ).split()

@@ -1,0 +1,51 @@
+"""The word lists for typo correction (knowledge/text/dictionary.py): read from pyspellchecker's files
+a pair at a time, they hold what its API gives; the table is kept in a file and read back from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spellchecker import SpellChecker
+
+from knowledge.text import dictionary
+
+
+@pytest.mark.parametrize("language", sorted(dictionary.MIN_COUNT))
+def test_the_lists_read_pair_by_pair_are_those_of_the_api(language: str) -> None:
+    ours = dict(dictionary.language_counts(language))
+    assert ours == dict(SpellChecker(language=language, distance=1).word_frequency.items())
+    assert len(ours) > 10_000
+
+
+@pytest.fixture
+def fresh_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No table in memory, whatever other tests loaded (and only the short Russian list, so that
+    making it takes no time); the module's state restored after."""
+    monkeypatch.setattr(dictionary, "_loaded", None)
+    monkeypatch.setattr(dictionary, "_cache", None)
+    monkeypatch.setattr(dictionary, "MIN_COUNT", {"ru": 1})
+
+
+def test_the_table_is_saved_and_a_later_start_reads_it_instead(
+    tmp_path: Path, fresh_table: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "s.sqlite3.words"
+    dictionary.use_cache(cache)
+    assert dictionary.frequency("погода") > 100 and dictionary.frequency("xqzv") == 0
+    assert cache.is_file() and cache.stat().st_size < 2_000_000
+    made = dictionary._loaded
+
+    monkeypatch.setattr(dictionary, "_loaded", None)
+    monkeypatch.setattr(dictionary, "language_counts", lambda language: pytest.fail("the lists were read again"))
+    assert dictionary.frequency("погода") > 100 and dictionary.frequency("xqzv") == 0
+    assert dictionary._loaded == made
+
+
+@pytest.mark.parametrize("damage", [b"", b"another key\n" + b"\0" * 16, b"garbage without a newline"])
+def test_a_damaged_or_outdated_table_file_is_made_again(tmp_path: Path, fresh_table: None, damage: bytes) -> None:
+    cache = tmp_path / "s.sqlite3.words"
+    cache.write_bytes(damage)
+    dictionary.use_cache(cache)
+    assert dictionary.frequency("погода") > 100
+    assert cache.read_bytes() != damage
