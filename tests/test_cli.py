@@ -55,7 +55,7 @@ def test_ask_prints_text_and_citation(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_ask_batch_reads_one_question_per_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("meldpunt voor belarussen\n\nhallo\nx" + "y" * 600 + "\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("meldpunt voor belarussen\n\nhallo\nx" + "y" * 1600 + "\n"))
     code, out, _ = run(capsys, "ask", "--json", "-")
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["query"] for line in lines][:2] == ["meldpunt voor belarussen", "hallo"]

@@ -1,7 +1,8 @@
 """The decision between answering, suggesting and declining, made from a ranking alone.
 
 An answer needs a calibrated confidence, a clear lead over the best other passage, and a question
-that does not ask about a later time than the passage's document; passages of other dates on the
+that does not ask about a later time than the passage's document, nor what became of someone
+when the passage does not tell it; passages of other dates on the
 same question are earlier positions, not rivals. Suggestions are left out when the question is
 about another subject altogether. The answer service turns the decision into matches.
 """
@@ -64,8 +65,9 @@ class Decider:
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
+        untold = bool(positions) and self._fate_untold(ranking, positions[0])
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
-        if positions and sure and not later and not elsewhere:
+        if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
             return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
@@ -107,6 +109,11 @@ class Decider:
         if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
             return False
         return dictionary.frequency(word) < COMMON_WORD
+
+    def _fate_untold(self, ranking: Ranking, best: Scored) -> bool:
+        """The question asks what became of someone (released, sentenced: text/fate.py) and the best
+        passage does not tell it: it names the person only as the occasion of a policy."""
+        return ranking.analysis.asks_for == "fate" and "fate" not in self.index.provides_of(best.entry_id)
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""

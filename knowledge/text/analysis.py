@@ -18,6 +18,7 @@ from typing import Literal
 import snowballstemmer
 
 from knowledge.text import belarusian
+from knowledge.text.fate import asks_fate, tells_fate
 from knowledge.yamlfast import load_yaml
 
 Lang = Literal["nl", "en", "ru", "be"]
@@ -149,7 +150,10 @@ _DATE = re.compile(
 
 
 def asks_for(words: list[str]) -> str | None:
-    """'count' for how-many questions, 'time' for when-questions: what kind of answer they need."""
+    """'fate' for what became of someone (fate.py), 'count' for how-many questions, 'time' for
+    when-questions: what kind of answer they need. A fate asked 'when' or 'how many' is still one."""
+    if asks_fate(words):
+        return "fate"
     pairs = set(pairwise(words))
     if _COUNT_WORDS & set(words) or pairs & _COUNT_PHRASES or "aantal" in words:
         return "count"
@@ -159,8 +163,10 @@ def asks_for(words: list[str]) -> str | None:
 
 
 def provides(text: str) -> frozenset[str]:
-    """What kinds of answer a text can give: a number, a date."""
+    """What kinds of answer a text can give: a number, a date, what became of someone."""
     kinds = set()
+    if tells_fate(text):
+        kinds.add("fate")
     if _NUMBER.search(text):
         kinds.add("count")
     if _DATE.search(text):
