@@ -75,14 +75,14 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
 #: Russian, Belarusian, mixed), written blind; it guided issue 11's work, so it is no longer unseen.
 #: group → (confident and right, right top match), the levels reached.
 REALISTIC_FLOORS = {
-    "dutch_context": (0.48, 0.77),  # 0.79 until bare "plane" (stems to "plan") left the aircraft group
+    "dutch_context": (0.53, 0.77),
     "staff": (0.82, 0.95),
-    "typo": (0.82, 0.93),
-    "english": (0.82, 0.97),
-    "russian": (0.82, 0.96),
-    "russian_latin": (0.8, 0.93),
-    "belarusian": (0.5, 0.86),
-    "mixed": (0.94, 1.0),
+    "typo": (0.82, 0.96),
+    "english": (0.85, 1.0),
+    "russian": (0.82, 1.0),
+    "russian_latin": (0.8, 1.0),
+    "belarusian": (0.6, 0.93),
+    "mixed": (1.0, 1.0),
 }
 
 
@@ -103,30 +103,31 @@ def test_realistic_messages_stay_at_the_level_reached() -> None:
 
 
 #: realistic_dev2.yaml: written blind like realistic_dev.yaml and sealed until the fourth session, when its
-#: failures were read to work on: a development set now. The levels it had when it joined.
+#: failures were read to work on: a development set now. The levels reached at the end of that session.
 DEV2_FLOORS = {
-    "dutch_context": (0.51, 0.81),
+    "dutch_context": (0.51, 0.83),
     "staff": (0.62, 0.93),
     "typo": (0.81, 1.0),
-    "english": (0.57, 0.96),
-    "russian": (0.61, 1.0),
-    "russian_latin": (0.63, 0.9),
-    "belarusian": (0.28, 0.9),
-    "mixed": (0.69, 0.84),
+    "english": (0.73, 0.96),
+    "russian": (0.71, 1.0),
+    "russian_latin": (0.72, 0.9),
+    "belarusian": (0.52, 0.95),
+    "mixed": (0.76, 0.84),
 }
 
 #: realistic_blind2.yaml: the sealed set, written blind in the fourth session and only ever measured
-#: (nobody tuning the matcher has read its failures). The levels measured when it joined, before that
-#: session's matching work: group → (confident and right, right top match).
+#: (nobody tuning the matcher has read its failures). Measured before that session's matching work
+#: (58.0% confident and right in scope) and after it (63.9%); these are the levels after it:
+#: group → (confident and right, right top match).
 BLIND2_FLOORS = {
-    "dutch_context": (0.29, 0.82),
+    "dutch_context": (0.38, 0.85),
     "staff": (0.82, 1.0),
-    "typo": (0.59, 1.0),
-    "english": (0.61, 0.96),
-    "russian": (0.75, 0.95),
-    "russian_latin": (0.58, 1.0),
-    "belarusian": (0.54, 0.91),
-    "mixed": (0.71, 0.85),
+    "typo": (0.63, 1.0),
+    "english": (0.69, 0.96),
+    "russian": (0.8, 1.0),
+    "russian_latin": (0.66, 1.0),
+    "belarusian": (0.58, 1.0),
+    "mixed": (0.78, 0.92),
 }
 
 
