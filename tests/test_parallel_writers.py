@@ -123,7 +123,7 @@ def test_parallel_aliases_of_one_entry_are_all_kept(tmp_path: Path) -> None:
     database = tmp_path / "standpunt.sqlite3"
     AnswerService.open(database).close()
     env = _environment(tmp_path)
-    phrasings = [f"Parallelle formulering nummer {n} over bezoeken aan gevangenen?" for n in range(6)]
+    phrasings = [f"Parallelle formulering nummer {n} over bezoeken aan gevangenen?" for n in range(4)]
     processes = [
         subprocess.Popen(
             [sys.executable, str(ROOT / "run_bot.py"), "--database", str(database), "alias", "5", phrasing],
