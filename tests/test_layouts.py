@@ -354,3 +354,31 @@ def test_a_key_told_apart_by_its_authors_keeps_their_particles() -> None:
 
     document = parse_document(ANSWERS_BY_PARTICLE_NAMES).document
     assert key_candidates(document, "0" * 64)[1] == "kamervragen-2021-06-28-van-der-berg-ter-horst-dijkstra"
+
+
+SHORT_LETTER = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2022–2023
+21 501-02 Raad Algemene Zaken en Raad Buitenlandse Zaken
+Nr. 2511 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 3 februari 2023
+
+Hierbij bericht ik uw Kamer dat de EU de lijst van personen tegen wie beperkende maatregelen gelden
+opnieuw heeft verlengd, tot en met 28 februari 2024.
+
+De Minister van Buitenlandse Zaken,
+W.B. Hoekstra
+"""
+
+
+@pytest.mark.parametrize("body_paragraphs", [1, 2])
+def test_a_short_letter_keeps_its_header_lines_apart(body_paragraphs: int) -> None:
+    """With one or two wrapped paragraphs the header's lines set the width, and were read as one
+    paragraph: no date, and the header quoted as 'alinea 1'."""
+    extra = "Het kabinet blijft de situatie nauwlettend volgen en informeert uw Kamer\nover verdere stappen.\n\n"
+    raw = SHORT_LETTER.replace("\n\nDe Minister", "\n\n" + extra * (body_paragraphs - 1) + "De Minister")
+    parsed = parse_document(raw)
+    assert parsed.document.date == dt.date(2023, 2, 3) and parsed.document.number == "2511"
+    assert len(parsed.entries) == body_paragraphs
+    assert parsed.entries[0].text.startswith("Hierbij bericht ik uw Kamer")
+    assert not any("Staten-Generaal" in e.text for e in parsed.entries)

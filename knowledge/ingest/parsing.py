@@ -130,8 +130,23 @@ _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 
 
+#: The lines of a letter's printed header, each a paragraph of its own however the copy wraps lines:
+#: a short letter's header was otherwise read as one wrapped paragraph, date and number lost in it.
+_LETTER_HEADER_LINES = (
+    re.compile(r"^Tweede Kamer der Staten-Generaal$|^Eerste Kamer der Staten-Generaal$"),
+    re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}$"),
+    _LETTER_HEADER,
+    ADDRESSEE,
+    PLACE_DATE,
+)
+
+
+def _is_letter_heading(line: str) -> bool:
+    return bool(_NUMBER_HEADING.match(line)) or any(pattern.match(line) for pattern in _LETTER_HEADER_LINES)
+
+
 def parse_kamerbrief(raw: str) -> ParsedDocument:
-    clean = clean_document(raw, is_heading=lambda line: bool(_NUMBER_HEADING.match(line)))
+    clean = clean_document(raw, is_heading=_is_letter_heading)
     paragraphs = list(clean.paragraphs)
     number: str | None = None
     title = "Brief"
