@@ -15,6 +15,14 @@ from knowledge.storage.clock import utcnow
 
 ObjectType = Literal["document", "entry", "translation"]
 
+#: How the trail records a restore of a whole export (exchange.py): an action on no document.
+EXPORT_RESTORE: tuple[str, ObjectType, int] = ("restore", "document", 0)
+
+
+def is_export_restore(action: str, object_type: str, object_id: int) -> bool:
+    """Told apart from a retired entry's restore, which shares the action's name."""
+    return (action, object_type, object_id) == EXPORT_RESTORE
+
 
 class Change(BaseModel):
     """One audited change; `before` and `after` are whole snapshots of the object."""

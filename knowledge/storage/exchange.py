@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from knowledge.identity import content_digest
 from knowledge.models import Document, Entry, SourceText, Translation
 from knowledge.storage import translations
-from knowledge.storage.audit import Change
+from knowledge.storage.audit import EXPORT_RESTORE, Change
 from knowledge.storage.clock import utcnow
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.rows import document_to_row, entry_to_row, with_references
@@ -69,7 +69,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
             db.table("changes").insert(change.to_row())
         _backfill_digests(store)
         translations.restore_rows(store, export.translations)
-        store.record_change("restore", "document", 0, None, None, None, None, actor)
+        store.record_change(*EXPORT_RESTORE, None, None, None, None, actor)
 
 
 def _backfill_digests(store: Store) -> None:

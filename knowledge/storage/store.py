@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.storage import translations
-from knowledge.storage.audit import AuditTrail, Change
+from knowledge.storage.audit import AuditTrail, Change, is_export_restore
 from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, StoreError, VersionConflict
 from knowledge.storage.exchange import Export, export_store, restore_export
@@ -322,7 +322,7 @@ class Store(AuditTrail, AnonymousUsage):
         ).fetchall()
         if not rows:
             return Changes(revision, [], set(), reload_all=False)
-        if any(action == "restore" and kind == "document" and object_id == 0 for _, kind, object_id, action in rows):
+        if any(is_export_restore(action, kind, object_id) for _, kind, object_id, action in rows):
             return Changes(int(rows[-1][0]), [], set(), reload_all=True)
         entry_ids: set[int] = set()
         for _, object_type, object_id, _ in rows:
@@ -420,8 +420,8 @@ class Store(AuditTrail, AnonymousUsage):
     def _undo_one(self, change: Change, actor: str) -> int | None:
         if change.object_type == "translation":
             return translations.undo(self, change, actor)
-        if change.action == "restore" and change.object_type == "document" and change.object_id == 0:
-            raise RestoreIsFinal("a restore of an export cannot be undone")  # recorded by exchange.restore_export
+        if is_export_restore(change.action, change.object_type, change.object_id):
+            raise RestoreIsFinal("a restore of an export cannot be undone")
         if change.object_type == "document":
             if change.action == "create":
                 return self.record_change(
