@@ -243,3 +243,25 @@ def test_a_title_falls_back_to_a_curated_phrasing_in_that_language() -> None:
     assert [c.object_type for c in undone] == ["translation", "entry"], "one undo: the entry and its translations"
     assert translations.translation(service.store, entry.id or 0, RU) is None
     assert not service.store.entry(entry.id or 0).is_active
+
+
+def test_editing_only_a_curated_question_keeps_translations_current() -> None:
+    """The letter's paragraph has a moderator's question: rewording it changes nothing a translation renders
+    as the government's words (issue 13, found by a tester)."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = service.store.entry(SANCTIONS_ID)
+    assert not entry.question_is_official
+    moderation.edit_entry(SANCTIONS_ID, entry.version, "cli:a", question="Welke EU-sancties gelden er tegen Belarus?")
+    for language in (EN, RU, BE):
+        assert not moderation.translation_state(SANCTIONS_ID, language).stale, language
+    assert SANCTIONS_ID not in moderation.missing_translations()["ru"]
+
+
+def test_editing_an_official_question_makes_translations_stale() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = next(e for e in service.store.entries() if e.question_is_official and e.question)
+    assert translations.translation(service.store, entry.id or 0, RU) is not None
+    moderation.edit_entry(entry.id or 0, entry.version, "cli:a", question=entry.question + " (herzien)")
+    assert moderation.translation_state(entry.id or 0, RU).stale

@@ -1,10 +1,12 @@
 """Curated translations in the store: saved, confirmed, withdrawn and undone like every other change.
 
 A translation belongs to the version of the official text it was made from (`entry_version`). It is
-stale when the entry's official question or text now differs from that version's: an edit of the
-topics or alternate questions leaves it current, an edit of the text makes it stale, and undoing that
-edit makes it current again. A moderator confirms a stale translation (it then belongs to the current
-version) or saves a new one. Nothing is deleted: undoing a translation's creation withdraws it.
+stale when the entry's official text, or its official question (one the document itself prints), now
+differs from that version's: an edit of the topics, the alternate questions or a curated (moderator's)
+question leaves it current, since none of them is what the translation renders as the government's
+words; an edit of the text makes it stale, and undoing that edit makes it current again. A
+moderator confirms a stale translation (it then belongs to the current version) or saves a
+new one. Nothing is deleted: undoing a translation's creation withdraws it.
 """
 
 from __future__ import annotations
@@ -58,10 +60,16 @@ def all_translations(store: Store) -> list[Translation]:
 
 
 class OfficialText(NamedTuple):
-    """An entry's official question and text, as they were at one of its versions."""
+    """An entry's official question (None when its question is a curated one) and text, as they were
+    at one of its versions."""
 
     question: str | None
     text: str
+
+
+def official_of(entry: Entry) -> OfficialText:
+    """What of the entry is the document's own words: its text, and its question only when official."""
+    return OfficialText(entry.question if entry.question_is_official else None, entry.text)
 
 
 def official_at(store: Store, entry_id: int, version: int) -> OfficialText | None:
@@ -74,17 +82,18 @@ def official_at(store: Store, entry_id: int, version: int) -> OfficialText | Non
     if not row:
         return None
     data = json.loads(row[0])
-    return OfficialText(data.get("question"), str(data.get("text", "")))
+    question = data.get("question") if data.get("question_is_official") else None
+    return OfficialText(question, str(data.get("text", "")))
 
 
 def is_stale(store: Store, found: Translation, entry: Entry) -> bool:
-    """True when the official question or text differs from the version the translation was made for."""
+    """True when the official text (or official question) differs from the version the translation was made for."""
     if found.entry_version == entry.version:
         return False
     then = official_at(store, entry.id or 0, found.entry_version)
     if then is None:
         return found.entry_version < entry.version
-    return then != OfficialText(entry.question, entry.text)
+    return then != official_of(entry)
 
 
 def save(
