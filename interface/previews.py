@@ -50,6 +50,11 @@ def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str
         notes.append(t.no_authors)
     if parsed.truncated is not None:
         notes.append(t.cut_off.format(label=Moderation.entry_label(parsed.truncated, document.kind)))
+    for notice in preview.notices:
+        if notice.reason is Reason.WARN_ANSWER_WITHOUT_QUESTION:
+            notes.append(t.answer_without_question.format(**notice.values))
+        elif notice.reason is Reason.WARN_QUESTION_WITHOUT_ANSWER:
+            notes.append(t.question_without_answer.format(**notice.values))
     return t.preview.format(
         kind=escape(document.kind.label),
         date=format_date_nl(document.date) if document.date else t.unknown,

@@ -83,8 +83,18 @@ def rekey(parsed: ParsedDocument, key: str) -> ParsedDocument:
     if key == parsed.document.key:
         return parsed
     document = parsed.document.model_copy(update={"key": key})
-    entries = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in parsed.entries]
-    return ParsedDocument(document=document, entries=entries)
+
+    def moved(entry: Entry) -> Entry:
+        return entry.model_copy(update={"key": f"{key}/{entry.number}", "document_key": key})
+
+    # Everything the parser found goes along: a cut-off or misnumbered entry must still be told in the preview.
+    return ParsedDocument(
+        document=document,
+        entries=[moved(e) for e in parsed.entries],
+        truncated=moved(parsed.truncated) if parsed.truncated else None,
+        unmatched=[moved(e) for e in parsed.unmatched],
+        unanswered=parsed.unanswered,
+    )
 
 
 def free_key(document: Document, digest: str, usable: Callable[[str], bool]) -> str:

@@ -185,6 +185,14 @@ class ParsedDocument(BaseModel):
     truncated: Entry | None = Field(
         default=None, description="The last entry of a copy that stops mid-sentence, left out of `entries`."
     )
+    unmatched: list[Entry] = Field(
+        default_factory=list,
+        description="Answers numbered as no question of the document is (misnumbered): left out of `entries`, "
+        "never paired with another question.",
+    )
+    unanswered: list[int] = Field(
+        default_factory=list, description="Numbers of questions the document prints without an answer."
+    )
 
     @model_validator(mode="after")
     def _digest_of_the_entries(self) -> ParsedDocument:

@@ -395,6 +395,12 @@ class Moderation:
             notices.append(Notice(reason=Reason.WARN_NO_AUTHORS))
         if parsed.truncated is not None:
             notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
+        if parsed.unmatched:
+            numbers = ", ".join(str(e.number) for e in parsed.unmatched)
+            notices.append(Notice(reason=Reason.WARN_ANSWER_WITHOUT_QUESTION, values={"numbers": numbers}))
+        if parsed.unanswered:
+            numbers = ", ".join(map(str, parsed.unanswered))
+            notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values={"numbers": numbers}))
         warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
         return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, notices=notices, beside=beside)

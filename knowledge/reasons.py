@@ -82,6 +82,11 @@ class Reason(StrEnum):
     XML_NO_PAIRS = "xml_no_pairs"
     XML_EMPTY_ANSWERS = "xml_empty_answers"
     XML_NO_PLAIN_TEXT = "xml_no_plain_text"
+    NOT_OFFICIAL_DOCUMENT = "not_official_document"
+    WARN_ANSWER_WITHOUT_QUESTION = "warn_answer_without_question"
+    WARN_QUESTION_WITHOUT_ANSWER = "warn_question_without_answer"
+    NOTE_NOT_TRANSLATED = "note_not_translated"
+    TRANSLATION_WRONG_LANGUAGE = "translation_wrong_language"
 
 
 ENGLISH: dict[Reason, str] = {
@@ -190,6 +195,23 @@ ENGLISH: dict[Reason, str] = {
     Reason.XML_NO_PAIRS: "no entries could be read: the Aanhangsel XML has no vraag/antwoord pairs (it has no answers)",
     Reason.XML_EMPTY_ANSWERS: "no entries could be read: every antwoord in the XML is empty",
     Reason.XML_NO_PLAIN_TEXT: "an XML file has no plain text to extract; it is read by its structure",
+    Reason.NOT_OFFICIAL_DOCUMENT: (
+        "this text has none of the marks of an official document (a letterhead, 'Aan de Voorzitter', a date line, "
+        "Vergaderjaar, a Kamerstuk number, 'Vragen van het lid', 'Antwoord', a minister's signature), so nothing is "
+        "stored; add it as a moderator's note instead (standpunt add, with note: true)"
+    ),
+    Reason.WARN_ANSWER_WITHOUT_QUESTION: (
+        "the numbering does not match: answer {numbers} has no question of that number and is not imported "
+        "(never paired with another question); correct the numbering and import again"
+    ),
+    Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} has no answer in the document",
+    Reason.NOTE_NOT_TRANSLATED: (
+        "entry {id} is a moderator's note, not official text: notes are not translated (a translation is shown "
+        "beside the official Dutch text it renders, and a note has none); write the note in that language instead"
+    ),
+    Reason.TRANSLATION_WRONG_LANGUAGE: (
+        "the translation looks like {found}, not {language}; send a translation into {language}"
+    ),
 }
 
 

@@ -13,9 +13,10 @@ from interface.texts.moderator import IMPORT_EN, IMPORT_NL
 from knowledge.citations import citation_for
 from knowledge.ingest.importers import QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
-from knowledge.models import Author, DocumentKind, ParsedDocument
-from knowledge.moderation import Moderation
-from tests.moderationkit import content, fresh_service
+from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
+from knowledge.moderation import EntryDraft, Moderation
+from knowledge.reasons import Reason
+from tests.moderationkit import ANSWERS_KEY, content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
 
@@ -200,6 +201,71 @@ def test_cut_off_text_imports_what_is_complete_and_the_preview_says_so() -> None
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 2]
     assert all("geïnformeerd over de" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+def test_the_cut_off_warning_stays_when_a_document_of_the_same_date_is_in_the_store() -> None:
+    """Same kind and date as a stored document: the import goes beside it under another key, and the
+    preview still says that the last entry looks cut off (it lost that when the key changed)."""
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    raw = raw.replace("2023Z99514\n", "").replace("(ontvangen 6 juni 2023)", "(ontvangen 16 juli 2021)")
+    document = parse_document(raw)
+    assert document.document.key == ANSWERS_KEY, "the shipped answers' key: this one must go beside them"
+    moderation = Moderation(fresh_service())
+    preview = moderation.preview_import(document)
+    assert preview.parsed.document.key != ANSWERS_KEY and preview.beside == ANSWERS_KEY
+    assert preview.parsed.truncated is not None and preview.parsed.truncated.number == 3
+    assert preview.parsed.truncated.document_key == preview.parsed.document.key
+    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
+    assert "Vraag 3 looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
+
+
+def test_the_complete_first_sentence_of_a_cut_off_answer_takes_its_number_not_a_note() -> None:
+    """The copy stopped mid-sentence in answer 3; the moderator adds the sentence that is complete
+    in it: it is the document's text (its stored source has it), so it is Vraag 3, official."""
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    raw = raw.replace("serieus en heeft de bondgenoten", "serieus. De bondgenoten zijn")
+    assert raw.rstrip().endswith("geïnformeerd over de")
+    service = fresh_service()
+    moderation = Moderation(service)
+    preview = moderation.preview_import(parse_document(raw))
+    stored, _ = moderation.commit_import(preview.parsed, "telegram:1", SourceText(format="text", text=raw))
+    draft = EntryDraft(
+        document_key=stored.key,
+        question="Hoe reageert de NAVO op de kernwapenoefeningen?",
+        text="De NAVO neemt deze ontwikkeling serieus.",
+    )
+    plan = moderation.plan_entry(draft)
+    assert not plan.note and plan.number == 3 and plan.why_note is None
+    entry = moderation.add_entry(draft, "telegram:1")
+    assert entry.key == f"{stored.key}/3" and not entry.note
+    not_there = draft.model_copy(update={"text": "De NAVO neemt deze ontwikkeling serieus en overlegt met Belarus."})
+    assert moderation.plan_entry(not_there).note, "words the copy does not have are still a note"
+
+
+def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_question() -> None:
+    document = parsed("verkeerde_nummering")
+    assert [e.number for e in document.entries] == [1, 3]
+    assert document.entries[1].question is not None and "plaatsing" in document.entries[1].question
+    assert [e.number for e in document.unmatched] == [2] and document.unmatched[0].text.startswith("De NAVO")
+    assert document.unanswered == [4]
+    service = fresh_service()
+    moderation = Moderation(service)
+    preview = moderation.preview_import(document)
+    shown = render_preview(preview, IMPORT_EN)
+    assert IMPORT_EN.answer_without_question.format(numbers="2") in shown
+    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    assert "Vraag 2: " not in shown and "Vraag 4: " not in shown
+    assert IMPORT_NL.answer_without_question.format(numbers="2") in render_preview(preview, IMPORT_NL)
+    assert any("answer 2 has no question" in w for w in preview.warnings)
+    stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
+    assert [e.number for e in entries] == [1, 3], "the misnumbered answer is not stored as 'Vraag 2'"
+    assert all("De NAVO" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+def test_grouped_and_matching_numbering_is_not_flagged() -> None:
+    for name in ("webpagina_aanhangsel", "vraagnummer_eerst", "gegroepeerde_nummering", "afgebroken_tekst"):
+        document = parsed(name)
+        assert document.unmatched == [] and document.unanswered == [], name
 
 
 def test_a_complete_document_is_not_called_cut_off() -> None:

@@ -226,6 +226,22 @@ NL = ModeratorTexts(
         Reason.WARN_NO_DATE: "geen datum gevonden in het document",
         Reason.WARN_NO_AUTHORS: "geen auteurs gevonden in het document",
         Reason.WARN_CUT_OFF: "de tekst stopt midden in een zin: item {number} lijkt afgebroken en wordt niet geïmporteerd",
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "deze tekst heeft geen van de kenmerken van een officieel document (briefhoofd, 'Aan de Voorzitter', "
+            "datumregel, Vergaderjaar, Kamerstuknummer, 'Vragen van het lid', 'Antwoord', ondertekening door een "
+            "bewindspersoon); voeg hem in plaats daarvan toe als notitie van een moderator met /add"
+        ),
+        Reason.WARN_ANSWER_WITHOUT_QUESTION: (
+            "de nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer en wordt niet geïmporteerd "
+            "(nooit aan een andere vraag gekoppeld); verbeter de nummering en importeer opnieuw"
+        ),
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "vraag {numbers} heeft geen antwoord in het document",
+        Reason.NOTE_NOT_TRANSLATED: (
+            "item {id} is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
+            "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
+            "schrijf de notitie in plaats daarvan in die taal"
+        ),
+        Reason.TRANSLATION_WRONG_LANGUAGE: "de vertaling lijkt {found}, niet {language}; stuur een vertaling in {language}",
         Reason.TRANSLATION_EMPTY: "de vertaling is leeg",
         Reason.QUESTION_EMPTY: "de vraag is leeg: elk antwoord heeft een vraag nodig",
         Reason.TRANSLATION_TOO_LONG: "de vertaling is veel langer dan de officiële tekst; kijk na wat er is geplakt",
@@ -387,6 +403,11 @@ _TELEGRAM_ENGLISH = {
     Reason.NUMBER_TAKEN: (
         "number {number} of this document is already entry {id}, with another text; edit that entry with /edit {id}"
     ),
+    Reason.NOT_OFFICIAL_DOCUMENT: (
+        "this text has none of the marks of an official document (a letterhead, 'Aan de Voorzitter', a date line, "
+        "Vergaderjaar, a Kamerstuk number, 'Vragen van het lid', 'Antwoord', a minister's signature); add it as a "
+        "moderator's note instead with /add"
+    ),
 }
 
 EN = ModeratorTexts(
@@ -515,6 +536,8 @@ class ImportTexts(BaseModel):
     replaces_withdrawn: Plain
     beside: Plain
     cut_off: Plain
+    answer_without_question: Plain
+    question_without_answer: Plain
     questions_only: Plain
     fetch_bad_reference: Plain
     fetch_offline: Plain
@@ -549,6 +572,11 @@ IMPORT_NL = ImportTexts(
         "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Stuur de "
         "volledige tekst om het ook te importeren."
     ),
+    answer_without_question=(
+        "⚠️ De nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer in het document en wordt "
+        "niet geïmporteerd (het wordt niet aan een andere vraag gekoppeld). Verbeter de nummering en importeer opnieuw."
+    ),
+    question_without_answer="⚠️ Vraag {numbers} heeft geen antwoord in het document.",
     questions_only=(
         "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
         "zodra ze gepubliceerd zijn."
@@ -582,6 +610,11 @@ IMPORT_EN = ImportTexts(
     cut_off=(
         "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text to import it too."
     ),
+    answer_without_question=(
+        "⚠️ The numbering does not match: answer {numbers} has no question of that number in the document and is "
+        "not imported (it is not paired with another question). Correct the numbering and import again."
+    ),
+    question_without_answer="⚠️ Question {numbers} has no answer in the document.",
     questions_only=(
         "Not saved: these are questions without the government's answers; import the answers once they are published."
     ),
@@ -615,6 +648,11 @@ IMPORT_RU = ImportTexts(
         "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите "
         "полный текст, чтобы импортировать и его."
     ),
+    answer_without_question=(
+        "⚠️ Нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером в документе, и он не "
+        "импортируется (он не связывается с другим вопросом). Исправьте нумерацию и импортируйте снова."
+    ),
+    question_without_answer="⚠️ На вопрос {numbers} в документе нет ответа.",
     questions_only=("Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы."),
     fetch_bad_reference=(
         "Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
@@ -644,6 +682,11 @@ IMPORT_BE = ImportTexts(
         "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны "
         "тэкст, каб імпартаваць і яго."
     ),
+    answer_without_question=(
+        "⚠️ Нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам у дакуменце, і ён не "
+        "імпартуецца (ён не звязваецца з іншым пытаннем). Выпраўце нумарацыю і імпартуйце зноў."
+    ),
+    question_without_answer="⚠️ На пытанне {numbers} у дакуменце няма адказу.",
     questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
     fetch_bad_reference=(
         "Не захавана: {reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
@@ -737,6 +780,24 @@ RU = ModeratorTexts(
         Reason.WARN_NO_DATE: "в документе не найдена дата",
         Reason.WARN_NO_AUTHORS: "в документе не найдены авторы",
         Reason.WARN_CUT_OFF: "текст обрывается на середине предложения: запись {number}, похоже, обрезана и не импортируется",
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "в этом тексте нет ни одного признака официального документа (бланк, 'Aan de Voorzitter', строка с "
+            "датой, Vergaderjaar, номер Kamerstuk, 'Vragen van het lid', 'Antwoord', подпись министра); добавьте "
+            "его как заметку модератора через /add"
+        ),
+        Reason.WARN_ANSWER_WITHOUT_QUESTION: (
+            "нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером, и он не импортируется (он "
+            "никогда не связывается с другим вопросом); исправьте нумерацию и импортируйте снова"
+        ),
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} в документе нет ответа",
+        Reason.NOTE_NOT_TRANSLATED: (
+            "запись {id} — заметка модератора, а не официальный текст: заметки не переводятся (перевод показывается "
+            "рядом с официальным нидерландским текстом, который он передаёт, а у заметки его нет); напишите "
+            "заметку сразу на этом языке"
+        ),
+        Reason.TRANSLATION_WRONG_LANGUAGE: (
+            "перевод, похоже, на языке {found}, а не {language}; пришлите перевод на {language}"
+        ),
         Reason.TRANSLATION_EMPTY: "перевод пуст",
         Reason.QUESTION_EMPTY: "вопрос пуст: у записи должен быть вопрос",
         Reason.TRANSLATION_TOO_LONG: "перевод намного длиннее официального текста; проверьте, что было вставлено",
@@ -950,6 +1011,24 @@ BE = ModeratorTexts(
         Reason.WARN_NO_DATE: "у дакуменце не знойдзена дата",
         Reason.WARN_NO_AUTHORS: "у дакуменце не знойдзены аўтары",
         Reason.WARN_CUT_OFF: "тэкст абрываецца на сярэдзіне сказа: запіс {number}, падобна, абрэзаны і не імпартуецца",
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "у гэтым тэксце няма ніводнай прыкметы афіцыйнага дакумента (бланк, 'Aan de Voorzitter', радок з "
+            "датай, Vergaderjaar, нумар Kamerstuk, 'Vragen van het lid', 'Antwoord', подпіс міністра); дадайце яго "
+            "як нататку мадэратара праз /add"
+        ),
+        Reason.WARN_ANSWER_WITHOUT_QUESTION: (
+            "нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам, і ён не імпартуецца (ён "
+            "ніколі не звязваецца з іншым пытаннем); выпраўце нумарацыю і імпартуйце зноў"
+        ),
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} у дакуменце няма адказу",
+        Reason.NOTE_NOT_TRANSLATED: (
+            "запіс {id} — нататка мадэратара, а не афіцыйны тэкст: нататкі не перакладаюцца (пераклад паказваецца "
+            "побач з афіцыйным нідэрландскім тэкстам, які ён перадае, а ў нататкі яго няма); напішыце нататку "
+            "адразу на гэтай мове"
+        ),
+        Reason.TRANSLATION_WRONG_LANGUAGE: (
+            "пераклад, падобна, на мове {found}, а не {language}; дашліце пераклад на {language}"
+        ),
         Reason.TRANSLATION_EMPTY: "пераклад пусты",
         Reason.QUESTION_EMPTY: "пытанне пустое: у запісу павінна быць пытанне",
         Reason.TRANSLATION_TOO_LONG: "пераклад значна даўжэйшы за афіцыйны тэкст; праверце, што было ўстаўлена",

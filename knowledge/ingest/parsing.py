@@ -94,7 +94,13 @@ def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
         return parsed  # a signed letter is complete, whatever its last paragraph looks like
-    return ParsedDocument(document=parsed.document, entries=parsed.entries[:-1], truncated=parsed.entries[-1])
+    return ParsedDocument(
+        document=parsed.document,
+        entries=parsed.entries[:-1],
+        truncated=parsed.entries[-1],
+        unmatched=parsed.unmatched,
+        unanswered=parsed.unanswered,
+    )
 
 
 def detect_kind(raw: str) -> DocumentKind:
@@ -339,10 +345,14 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
     notice: list[Paragraph] = []
     current: list[Paragraph] = preamble
 
+    asked: set[int] = set()  # every number a 'Vraag' heading prints ('Vraag 1, 2' asks both)
+    groups: dict[int, list[int]] = {}  # a heading's first number: all the numbers it prints
     for paragraph in clean.paragraphs:
         text = paragraph.text
         if m := _QUESTION_HEADING.match(text):
             first = int(m.group(1))
+            groups[first] = _heading_numbers(text, first)
+            asked.update(groups[first])
             current = questions.setdefault(first, [])
             continue
         if m := _ANSWER_HEADING.match(text):
@@ -359,9 +369,16 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
     kind = DocumentKind.KAMERVRAGEN
     key = document_key(kind, date, None, qnumber)
     entries: list[Entry] = []
+    unmatched: list[Entry] = []
     for numbers, answer_paragraphs in answers:
         question_paragraphs = [p for n in numbers for p in questions.get(n, [])]
         if not answer_paragraphs:
+            continue
+        if asked and not set(numbers) <= asked:
+            # 'Antwoord 2' where the document asks no question 2: misnumbered, so never cited as 'Vraag 2'
+            # nor paired with another question; the preview names it and it is left out.
+            text = _without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
+            unmatched.append(Entry(key=f"{key}/{numbers[0]}", document_key=key, number=numbers[0], text=text))
             continue
         question_text = _without_glued_markers("\n\n".join(p.text for p in question_paragraphs)) or None
         footnotes = _footnotes_of(question_paragraphs + answer_paragraphs, clean.footnotes)
@@ -386,6 +403,8 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         official_id = official_id or f"ah-{chamber}-{years}-{nr}"
         key = document_key(kind, date, None, qnumber) if qnumber else f"{document_key(kind, date, None, None)}-{nr}"
         entries = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in entries]
+        unmatched = [e.model_copy(update={"key": f"{key}/{e.number}", "document_key": key}) for e in unmatched]
+    answered = {g for numbers, paragraphs in answers if paragraphs for n in numbers for g in groups.get(n, [n])}
     chamber_label = "I" if (official_id or "").startswith("ah-ek") else "II"
     document = Document(
         key=key,
@@ -399,7 +418,20 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         references=references_of(entries, extra=" ".join(p.text for p in preamble_rest + notice)),
         preamble="\n\n".join(p.text for p in notice) or None,
     )
-    return ParsedDocument(document=document, entries=entries)
+    return ParsedDocument(
+        document=document, entries=entries, unmatched=unmatched, unanswered=sorted(asked - answered)
+    )
+
+
+def _heading_numbers(heading: str, first: int) -> list[int]:
+    """The numbers a 'Vraag' heading prints: 'Vraag 1, 2' → [1, 2], 'Vraag 3 t/m 5' → [3, 4, 5]."""
+    m = _QUESTION_HEADING.match(heading)
+    if not m or not m.group(2):
+        return [first]
+    last = int(m.group(2))
+    if re.search(r"t/m|tot en met", heading, re.IGNORECASE) and first < last <= first + 20:
+        return list(range(first, last + 1))
+    return [first, last]
 
 
 def _answer_numbers(

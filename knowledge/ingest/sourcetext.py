@@ -22,12 +22,16 @@ MIN_QUOTE = 20
 
 
 def source_entries(source: SourceText) -> list[Entry]:
-    """The document's own units (paragraphs, answers) with the numbers they have in it."""
+    """The document's own units (paragraphs, answers) with the numbers they have in it; a last unit
+    the copy cut off mid-sentence is one of them: its complete part is the document's text, under
+    its number, even though the import left it out. A misnumbered answer (ParsedDocument.unmatched)
+    is not: its number is not known."""
     name = "source.xml" if source.format == "xml" else "source.txt"
     try:
-        return read_document(source.text.encode("utf-8"), name, max_bytes=50_000_000).entries
+        parsed = read_document(source.text.encode("utf-8"), name, max_bytes=50_000_000)
     except DocumentRejected:
         return []
+    return parsed.entries + ([parsed.truncated] if parsed.truncated is not None else [])
 
 
 def source_of_upload(data: bytes, filename: str, max_bytes: int = 5_000_000) -> SourceText | None:
