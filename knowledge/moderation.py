@@ -43,6 +43,7 @@ from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
 from knowledge.storage.usage import FeedbackCount, ReviewItem
 from knowledge.text.analysis import fold, tokens
+from knowledge.text.languages import other_language
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
 MAX_MANUAL_TEXT = 3500
@@ -292,6 +293,8 @@ class Moderation:
         self.refuse_existing_question(draft.question, *(a.text for a in draft.alternates))
         with self.store.db.atomic():
             plan = self.plan_entry(draft)
+            if plan.note and draft.translations:
+                raise ModerationError(Reason.NOTE_NOT_TRANSLATED)
             if draft.new_document is not None:
                 document = self._create_document(draft.new_document, actor)
             else:
@@ -510,6 +513,7 @@ class Moderation:
     def translation_state(self, entry_id: int, language: Language | str) -> TranslationState:
         language = _translation_language(language)
         entry = self.entry(entry_id)
+        _refuse_note(entry)
         found = translations.translation(self.store, entry_id, language)
         stale = bool(found and translations.is_stale(self.store, found, entry))
         return TranslationState(entry=entry, language=language, translation=found, stale=stale)
@@ -528,11 +532,13 @@ class Moderation:
         """Save an unofficial translation, made for the entry's current official text."""
         language = _translation_language(language)
         entry = self.entry(entry_id)
+        _refuse_note(entry)
         if not entry.is_active:
             raise ModerationError(Reason.RETIRED, id=entry_id)
         text = text.strip()
         if not text:
             raise ModerationError(Reason.TRANSLATION_EMPTY)
+        self.check_translation_language(text, question, language)
         if len(text) > max(MAX_MANUAL_TEXT * 2, len(entry.text) * 3):
             raise ModerationError(Reason.TRANSLATION_TOO_LONG)
         if question is None:
@@ -546,6 +552,16 @@ class Moderation:
             raise ModerationError(Reason.CHANGED_BY_OTHER, id=entry_id) from None
         except ValidationError as error:
             raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
+
+    def check_translation_language(self, text: str, question: str | None, language: Language | str) -> None:
+        """ModerationError when the translation (or its question) is clearly in another language than
+        the one it is saved as (Russian sent as Belarusian, the Dutch pasted back): told as the bot
+        tells the language of a question (knowledge.text.languages), before the preview."""
+        language = _translation_language(language)
+        analyzer = self.answers.matcher.analyzer
+        for part in (text, question):
+            if part and (found := other_language(part, language, analyzer)) is not None:
+                raise ModerationError(Reason.TRANSLATION_WRONG_LANGUAGE, found=found.value, language=language.value)
 
     def confirm_translation(self, entry_id: int, language: Language | str, actor: str) -> Translation:
         """A moderator checked a stale translation against the current official text: current again."""
@@ -568,6 +584,8 @@ class Moderation:
         for language in TRANSLATED:
             missing[language.value] = []
             for entry in entries:
+                if entry.note:
+                    continue  # a note is never translated (see _refuse_note)
                 found = current.get((entry.id or 0, language))
                 if found is None or translations.is_stale(self.store, found, entry):
                     missing[language.value].append(entry.id or 0)
@@ -716,6 +734,16 @@ def _translation_language(language: Language | str) -> Language:
     if chosen is None or chosen not in TRANSLATED:
         raise ModerationError(Reason.TRANSLATION_LANGUAGE, language=str(language)[:10])
     return chosen
+
+
+def _refuse_note(entry: Entry) -> None:
+    """A moderator's note is not translated. A translation is shown as the unofficial rendering of the
+    official Dutch text, which stands under it as the government's words; a note has none, so its
+    translation would present a moderator's words in that place, or be hidden as the README says a
+    note is ("in Dutch and untranslated"). An asker of another language is better served by a note
+    written in their language, which is shown as it is."""
+    if entry.note:
+        raise ModerationError(Reason.NOTE_NOT_TRANSLATED)
 
 
 def _phrasings(fields: dict[str, object]) -> list[str]:

@@ -206,7 +206,7 @@ ENGLISH: dict[Reason, str] = {
     ),
     Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} has no answer in the document",
     Reason.NOTE_NOT_TRANSLATED: (
-        "entry {id} is a moderator's note, not official text: notes are not translated (a translation is shown "
+        "this entry is a moderator's note, not official text: notes are not translated (a translation is shown "
         "beside the official Dutch text it renders, and a note has none); write the note in that language instead"
     ),
     Reason.TRANSLATION_WRONG_LANGUAGE: (

@@ -79,3 +79,20 @@ def corrected(text: str) -> str:
     head, _, _ = text.rstrip(".").rpartition(". ")
     assert head, "a text of one sentence cannot be shortened this way"
     return head + "."
+
+
+LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+#: The complete first sentence of the answer the cut-off copy stops in (see cut_off_document).
+CUT_OFF_SENTENCE = "De NAVO neemt deze ontwikkeling serieus."
+
+
+def cut_off_document(moderation: Any) -> str:
+    """Import a copy that stops mid-sentence in answer 3 (with its source text) and return its key:
+    CUT_OFF_SENTENCE is then official text of it that is no entry yet, as a new official entry needs."""
+    from knowledge.ingest.parsing import parse_document
+
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    raw = raw.replace("serieus en heeft de bondgenoten", "serieus. De bondgenoten zijn")
+    preview = moderation.preview_import(parse_document(raw))
+    stored, _ = moderation.commit_import(preview.parsed, "cli:setup", SourceText(format="text", text=raw))
+    return str(stored.key)

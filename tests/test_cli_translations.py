@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from knowledge.models import Language
+from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
 from knowledge.storage import translations
 from knowledge.storage.store import Store
-from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
+from tests.moderationkit import CUT_OFF_SENTENCE, LETTER_KEY, NEW_QUESTION, NEW_TEXT, cut_off_document
 from tests.test_cli_staff import run, stored
 
 RUSSIAN = "Какие санкции ввёл ЕС против Беларуси?"
@@ -100,9 +101,12 @@ def test_translate_refuses_bad_input_in_one_line_and_writes_nothing(
 
 
 def test_add_yaml_may_carry_translations(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
+    service = AnswerService.open(database)
+    key = cut_off_document(Moderation(service))  # official text that is no entry yet (a note is not translated)
+    service.close()
     source = tmp_path / "entry.yaml"
     source.write_text(
-        f"document_key: {LETTER_KEY}\nquestion: {NEW_QUESTION}\ntext: {NEW_TEXT}\n"
+        f"document_key: {key}\nquestion: {NEW_QUESTION}\ntext: {CUT_OFF_SENTENCE}\n"
         "translations:\n  en:\n    question: Do Belarusian students get a scholarship?\n"
         "    text: The government makes scholarships available through the Nuffic programme.\n",
         encoding="utf-8",
@@ -112,6 +116,21 @@ def test_add_yaml_may_carry_translations(capsys: pytest.CaptureFixture[str], dat
     entry_id = int(out.split()[2])
     saved = translation_of(database, entry_id, Language.EN)
     assert saved is not None and saved.question == "Do Belarusian students get a scholarship?"
+
+
+def test_add_yaml_of_a_note_with_translations_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "note.yaml"
+    source.write_text(
+        f"document_key: {LETTER_KEY}\nquestion: {NEW_QUESTION}\ntext: {NEW_TEXT}\nnote: true\n"
+        "translations:\n  en:\n    text: The government makes scholarships available through the Nuffic programme.\n",
+        encoding="utf-8",
+    )
+    before = stored(database)
+    code, _, err = run(capsys, database, "add", str(source))
+    assert code != 0 and "moderator's note" in err and "not translated" in err and len(err.strip().splitlines()) == 1
+    assert stored(database) == before
 
 
 def test_stats_count_questions_per_language(capsys: pytest.CaptureFixture[str], database: Path) -> None:

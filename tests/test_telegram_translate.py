@@ -118,3 +118,24 @@ async def test_stats_show_missing_translations_and_questions_per_language() -> N
         for code in ("en", "ru", "be"):
             assert f"{code}: 1 ({SANCTIONS_ID})" in shown
         assert "nl: 1 · en: 0 · ru: 1 · be: 0" in shown
+
+
+async def test_a_translation_in_the_wrong_language_or_of_a_note_is_refused_in_the_moderators_language() -> None:
+    from interface.texts.moderator import NL
+    from knowledge.moderation import EntryDraft
+    from knowledge.reasons import Reason
+    from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
+
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code="nl")
+        note = Moderation(bot.service).add_entry(
+            EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT, note=True), "cli:test"
+        )
+        before = content(bot.service.store)
+        await send(bot, mod, f"/translate {SANCTIONS_ID} be")
+        [refused] = await send(bot, mod, NEW_RU)
+        assert refused["visible_text"] == NL.reasons[Reason.TRANSLATION_WRONG_LANGUAGE].format(found="ru", language="be")
+        [cancelled] = await send(bot, mod, "/cancel")
+        [refused_note] = await send(bot, mod, f"/translate {note.id} ru")
+        assert refused_note["visible_text"] == NL.reasons[Reason.NOTE_NOT_TRANSLATED]
+        assert content(bot.service.store) == before

@@ -12,12 +12,22 @@ from sqlite_utils import Database
 from interface.texts import asker_language
 from knowledge.models import Language, TranslationStatus
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft
+from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 from knowledge.shipped import SHIPPED_ACTOR, seed_translations, shipped_translations
 from knowledge.storage import translations
 from knowledge.storage.migrations import SCHEMA_VERSION, migrate
 from knowledge.storage.store import Store
-from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, content, corrected, fresh_service
+from tests.moderationkit import (
+    CUT_OFF_SENTENCE,
+    LETTER_KEY,
+    NEW_QUESTION,
+    NEW_TEXT,
+    content,
+    corrected,
+    cut_off_document,
+    fresh_service,
+)
 
 RU, EN, BE = Language.RU, Language.EN, Language.BE
 SANCTIONS_ID = 3  # kamerbrief-2021-03-02-2298/3
@@ -79,7 +89,9 @@ def test_saving_a_translation_is_audited_and_undo_puts_the_previous_one_back() -
 def test_undoing_a_new_translation_withdraws_it_and_it_is_no_longer_shown() -> None:
     service = fresh_service()
     moderation = Moderation(service)
-    entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "cli:test")
+    key = cut_off_document(moderation)  # official text that is no entry yet: a note is not translated
+    entry = moderation.add_entry(EntryDraft(document_key=key, question=NEW_QUESTION, text=CUT_OFF_SENTENCE), "cli:test")
+    assert not entry.note
     moderation.save_translation(
         entry.id or 0, EN, "The government makes scholarships available.", "Scholarships?", "cli:other"
     )
@@ -226,9 +238,9 @@ def test_a_title_falls_back_to_a_curated_phrasing_in_that_language() -> None:
     moderation = Moderation(service)
     entry = moderation.add_entry(
         EntryDraft(
-            document_key=LETTER_KEY,
+            document_key=cut_off_document(moderation),
             question=NEW_QUESTION,
-            text=NEW_TEXT,
+            text=CUT_OFF_SENTENCE,
             alternates=[{"text": "Are there scholarships for Belarusian students?", "language": "en"}],  # type: ignore[list-item]
             translations={
                 RU: TranslationDraft(text="Правительство предоставляет стипендии.", question="Есть ли стипендии?")
@@ -265,3 +277,54 @@ def test_editing_an_official_question_makes_translations_stale() -> None:
     assert translations.translation(service.store, entry.id or 0, RU) is not None
     moderation.edit_entry(entry.id or 0, entry.version, "cli:a", question=entry.question + " (herzien)")
     assert moderation.translation_state(entry.id or 0, RU).stale
+
+
+def test_a_translation_in_another_language_than_the_one_chosen_is_refused_in_one_line() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    before = content(service.store)
+    russian = "ЕС ввёл санкции против лиц, причастных к фальсификации выборов и репрессиям."
+    belarusian = "ЕС увёў санкцыі супраць асоб, якія ўдзельнічалі ў фальсіфікацыі выбараў і рэпрэсіях."
+    english = "The EU imposed sanctions on persons involved in the election fraud and the repression."
+    dutch = "De EU heeft sancties ingesteld tegen personen die betrokken zijn bij de stembusfraude."
+    for language, text, found in (("be", russian, "ru"), ("ru", belarusian, "be"), ("en", dutch, "nl"), ("ru", english, "en")):
+        with pytest.raises(ModerationError) as refused:
+            moderation.save_translation(SANCTIONS_ID, language, text, None, "cli:a")
+        assert refused.value.reason is Reason.TRANSLATION_WRONG_LANGUAGE
+        assert refused.value.values == {"found": found, "language": language}
+        assert "\n" not in str(refused.value)
+    with pytest.raises(ModerationError, match="looks like ru, not be"):
+        moderation.save_translation(SANCTIONS_ID, "be", belarusian, "Какие санкции ввёл ЕС?", "cli:a")
+    assert content(service.store) == before
+    for language, text in (("be", belarusian), ("ru", russian), ("en", english), ("be", "Так.")):
+        moderation.save_translation(SANCTIONS_ID, language, text, None, "cli:a")
+
+
+def test_a_moderators_note_is_not_translated_and_never_called_translated() -> None:
+    """Refused with one line: a note has no official Dutch text for a translation to stand beside."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    note = moderation.add_entry(
+        EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT, note=True), "cli:a"
+    )
+    before = content(service.store)
+    with pytest.raises(ModerationError) as refused:
+        moderation.save_translation(note.id or 0, "ru", "Заметка модератора о стипендиях.", None, "cli:a")
+    assert refused.value.reason is Reason.NOTE_NOT_TRANSLATED
+    with pytest.raises(ModerationError):
+        moderation.translation_state(note.id or 0, "en")
+    assert content(service.store) == before
+    assert note.id not in moderation.missing_translations()["ru"], "a note lacks no translation"
+    with pytest.raises(ModerationError) as with_translation:
+        moderation.add_entry(
+            EntryDraft(
+                document_key=LETTER_KEY,
+                question="Krijgen Belarussische journalisten een visum?",
+                text="Een notitie over visa voor journalisten, door een moderator geschreven.",
+                note=True,
+                translations={RU: TranslationDraft(text="Заметка о визах для журналистов.")},
+            ),
+            "cli:a",
+        )
+    assert with_translation.value.reason is Reason.NOTE_NOT_TRANSLATED
+    assert content(service.store) == before

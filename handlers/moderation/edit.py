@@ -54,7 +54,8 @@ async def start(update: Update, context: BotContext) -> int:
     clear(context)
     draft(context).update(id=entry.id, version=entry.version)
     labels = {"q": t.edit_field_question, "t": t.edit_field_text, "p": t.edit_field_topics, "a": t.edit_field_alternates}
-    labels.update({code: t.edit_field_translation.format(language=code) for code in TRANSLATIONS})
+    if not entry.note:  # a moderator's note is not translated (knowledge.moderation)
+        labels.update({code: t.edit_field_translation.format(language=code) for code in TRANSLATIONS})
     keyboard = InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=f"m:ef:{code}")] for code, label in labels.items()]
     )
@@ -169,7 +170,7 @@ async def _save_translation(update: Update, context: BotContext, current: dict[s
             expected_version=int(str(current["translation_version"])),
         )
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     await say(update, escape(t.translation_saved.format(language=language, id=entry_id, version=saved.version)))
     return END

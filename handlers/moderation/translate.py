@@ -36,7 +36,7 @@ async def start(update: Update, context: BotContext) -> int:
     try:
         state = moderation(context).translation_state(int(args[0]), args[1])
     except ModerationError as error:
-        await say(update, escape(str(error)))
+        await say(update, escape(t.reason(error)))
         return END
     clear(context)
     found = state.translation
@@ -67,8 +67,13 @@ async def text(update: Update, context: BotContext) -> int:
     if not body:
         await say(update, escape(texts(update, context).translate_usage))
         return TEXT
-    current.update(question=question, text=body)
     t = texts(update, context)
+    try:
+        moderation(context).check_translation_language(body, question, current["language"])
+    except ModerationError as error:
+        await say(update, escape(t.reason(error)))
+        return TEXT
+    current.update(question=question, text=body)
     preview = t.translate_preview.format(
         language=current["language"], id=current["id"], question=clipped(question or "-", 500), text=clipped(body, 3000)
     )
@@ -92,7 +97,7 @@ async def save(update: Update, context: BotContext) -> int:
             expected_version=current["version"],
         )
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     await say(
         update,
@@ -113,7 +118,7 @@ async def confirm_stale(update: Update, context: BotContext) -> int:
     try:
         moderation(context).confirm_translation(current["id"], current["language"], actor(update))
     except ModerationError as error:
-        await say(update, escape(t.not_saved.format(reason=error)))
+        await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
     await say(update, escape(t.translation_confirmed.format(language=current["language"], id=current["id"])))
     return END

@@ -237,7 +237,7 @@ NL = ModeratorTexts(
         ),
         Reason.WARN_QUESTION_WITHOUT_ANSWER: "vraag {numbers} heeft geen antwoord in het document",
         Reason.NOTE_NOT_TRANSLATED: (
-            "item {id} is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
+            "dit item is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
             "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
             "schrijf de notitie in plaats daarvan in die taal"
         ),
@@ -791,7 +791,7 @@ RU = ModeratorTexts(
         ),
         Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} в документе нет ответа",
         Reason.NOTE_NOT_TRANSLATED: (
-            "запись {id} — заметка модератора, а не официальный текст: заметки не переводятся (перевод показывается "
+            "эта запись — заметка модератора, а не официальный текст: заметки не переводятся (перевод показывается "
             "рядом с официальным нидерландским текстом, который он передаёт, а у заметки его нет); напишите "
             "заметку сразу на этом языке"
         ),
@@ -1022,7 +1022,7 @@ BE = ModeratorTexts(
         ),
         Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} у дакуменце няма адказу",
         Reason.NOTE_NOT_TRANSLATED: (
-            "запіс {id} — нататка мадэратара, а не афіцыйны тэкст: нататкі не перакладаюцца (пераклад паказваецца "
+            "гэты запіс — нататка мадэратара, а не афіцыйны тэкст: нататкі не перакладаюцца (пераклад паказваецца "
             "побач з афіцыйным нідэрландскім тэкстам, які ён перадае, а ў нататкі яго няма); напішыце нататку "
             "адразу на гэтай мове"
         ),

@@ -27,3 +27,20 @@ def question_language(text: str, analyzer: Analyzer) -> Language | None:
     if english == dutch:
         return None
     return Language.EN if english > dutch else Language.NL
+
+
+#: Letters Belarusian never writes (it has 'і' for 'и', 'ш'+'ч' for 'щ', an apostrophe for 'ъ').
+_RUSSIAN_ONLY = re.compile(r"[иИщЩъЪ]")
+
+
+def other_language(text: str, expected: Language, analyzer: Analyzer) -> Language | None:
+    """The language `text` is clearly written in when that is not `expected` (None: it is, or the
+    text gives no evidence). Told as for questions; a Cyrillic text read as Russian counts against
+    Belarusian only when it has letters Belarusian never writes, since a short Belarusian sentence
+    without 'і' or 'ў' ('Так.') reads as Russian."""
+    found = question_language(text, analyzer)
+    if found is None or found is expected:
+        return None
+    if expected is Language.BE and found is Language.RU and not _RUSSIAN_ONLY.search(text):
+        return None
+    return found
