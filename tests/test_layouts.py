@@ -279,6 +279,31 @@ def test_a_complete_document_is_not_called_cut_off() -> None:
         assert parsed(name).truncated is None, name
 
 
+# --- a citation from what the letter prints -------------------------------------------------------------
+
+
+def test_a_letter_printing_vergaderjaar_dossier_and_number_gets_its_kamerstuk_citation() -> None:
+    document = parsed("kamerstuk_kop")
+    assert document.document.citation == "Kamerstukken II 2022/23, 99 996-02, nr. 4123"
+    assert document.document.number == "4123" and document.document.date == dt.date(2023, 3, 14)
+    assert [e.number for e in document.entries] == [1, 2], "the head is no paragraph of the letter"
+    assert citation_for(document.entries[0], document.document).reference == document.document.citation
+    shown = render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
+    assert "Citation: Kamerstukken II 2022/23, 99 996-02, nr. 4123" in shown
+    assert IMPORT_EN.no_citation not in shown
+
+
+def test_a_citation_is_built_only_from_what_is_printed() -> None:
+    raw = (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")
+    for missing in ("Vergaderjaar 2022–2023\n", "99 996-02 Raad Algemene Zaken en Raad\nBuitenlandse Zaken\n", "Nr. 4123 "):
+        assert parse_document(raw.replace(missing, "")).document.citation is None, missing
+    first_chamber = raw.replace(
+        "Tweede Kamer der Staten-Generaal\nVergaderjaar", "Eerste Kamer der Staten-Generaal\nVergaderjaar",
+        1,
+    )
+    assert parse_document(first_chamber).document.citation == "Kamerstukken I 2022/23, 99 996-02, nr. 4123"
+
+
 # --- the preview --------------------------------------------------------------------------------------
 
 

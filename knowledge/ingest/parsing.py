@@ -202,7 +202,7 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         authors=authors,
         number=number,
         official_id=clean.furniture.official_id if _is_kamerstuk_id(clean.furniture.official_id) else None,
-        citation=_kamerstuk_citation(clean),
+        citation=_kamerstuk_citation(clean) or _printed_citation(paragraphs[:header_end], number),
         references=references_of(entries, extra=preamble or ""),
         subject=subject,
         preamble=preamble,
@@ -327,6 +327,33 @@ def _kamerstuk_citation(clean: CleanText) -> str | None:
     if clean.furniture.kamerstuk:
         year, dossier, number = clean.furniture.kamerstuk
         return f"Kamerstukken II {year}, {dossier}, nr. {number}"
+    return None
+
+
+_VERGADERJAAR = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})$", re.IGNORECASE)
+_CHAMBER = re.compile(r"^(Tweede|Eerste) Kamer der Staten-Generaal$")
+#: The dossier line of a Kamerstuk's head: '21 501-02 Raad Algemene Zaken ...', '36 200-V ...', '35 373'.
+_DOSSIER = re.compile(r"^(\d{2})\s?(\d{3})(?:\s*-\s*([A-Z]{1,4}|\d{1,3}))?(?=\s|$)")
+
+
+def _printed_citation(header: list[Paragraph], number: str | None) -> str | None:
+    """'Kamerstukken II 2020/21, 21 501-02, nr. 2298' from what the letter's own head prints (chamber,
+    'Vergaderjaar 2020–2021', the dossier line, 'Nr. 2298'), when the running footer that states it
+    whole was not copied. Nothing is filled in that is not printed: without all three, None."""
+    years: str | None = None
+    dossier: str | None = None
+    chamber = "II"
+    for paragraph in header:
+        text = paragraph.text
+        if m := _CHAMBER.match(text):
+            chamber = "I" if m.group(1) == "Eerste" else "II"
+        elif m := _VERGADERJAAR.match(text):
+            start, end = int(m.group(1)), int(m.group(2))
+            years = f"{start}/{str(end)[2:]}" if end == start + 1 else None
+        elif years and dossier is None and (m := _DOSSIER.match(text)):
+            dossier = f"{m.group(1)} {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+    if years and dossier and number:
+        return f"Kamerstukken {chamber} {years}, {dossier}, nr. {number}"
     return None
 
 
