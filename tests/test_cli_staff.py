@@ -105,6 +105,7 @@ def test_import_dry_run_shows_the_preview_and_writes_nothing(capsys: pytest.Capt
         ("scan.pdf", make_pdf(""), "no text layer"),
         ("brief.docx", b"PK\x03\x04", "send a .txt, .pdf or .xml file"),
         (ANSWERS.name, ANSWERS.read_bytes(), "already in the store as kamervragen-2021-07-16"),
+        ("notitie.txt", "Een tekst van één regel zonder kop.\n".encode(), "none of the marks of an official document"),
     ],
 )
 def test_import_refuses_bad_files_in_one_line_and_writes_nothing(

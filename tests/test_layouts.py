@@ -11,7 +11,7 @@ import pytest
 from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL
 from knowledge.citations import citation_for
-from knowledge.ingest.importers import QuestionsOnly, read_document
+from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation
@@ -277,6 +277,49 @@ def test_a_complete_document_is_not_called_cut_off() -> None:
         "commissievragen_brief",
     ):
         assert parsed(name).truncated is None, name
+
+
+# --- text without the marks of an official document -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Een tekst van één regel zonder kop.",
+        "Het kabinet zet zich in voor sancties tegen Belarus.\n\nDat schreef ik op na een gesprek.\n",
+        "Antwoord: dat weet ik niet.\n\nDe minister zei daar niets over.\n",
+    ],
+)
+def test_a_text_without_any_mark_of_an_official_document_is_refused_and_can_be_a_note(raw: str) -> None:
+    with pytest.raises(DocumentRejected) as refused:
+        read_document(raw.encode("utf-8"), "tekst.txt")
+    assert refused.value.reason is Reason.NOT_OFFICIAL_DOCUMENT
+    assert "moderator's note" in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "Den Haag, 2 maart 2021",
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+        "Vergaderjaar 2020–2021",
+        "Nr. 2298 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN",
+    ],
+)
+def test_one_mark_of_an_official_document_is_enough(mark: str) -> None:
+    body = "Het kabinet zet zich in voor sancties tegen Belarus.\n\nNederland steunt het maatschappelijk middenveld.\n"
+    parsed_letter = read_document(f"{mark}\n\n{body}".encode(), "brief.txt")
+    assert [e.number for e in parsed_letter.entries] == [1, 2]
+    assert parsed_letter.document.title == "Brief" or "BRIEF VAN" in mark
+
+
+def test_a_minister_signature_alone_is_a_mark_of_an_official_document() -> None:
+    raw = (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")
+    signed = raw[raw.index("Hierbij informeer") :]
+    document = read_document(signed.encode(), "brief.txt")
+    assert document.document.authors and [e.number for e in document.entries] == [1, 2]
+    with pytest.raises(DocumentRejected):
+        read_document(signed[: signed.index("De Minister")].encode(), "brief.txt")
 
 
 # --- a citation from what the letter prints -------------------------------------------------------------

@@ -71,3 +71,16 @@ async def test_every_layout_gets_a_preview_with_save_and_cancel() -> None:
             assert buttons(preview) == ["m:ok", "m:no"], (name, preview["visible_text"])
             assert "Date: ?" not in preview["visible_text"] and "Authors: ?" not in preview["visible_text"], name
             await press(bot, mod, preview, "m:no")
+
+
+async def test_a_text_without_any_mark_of_an_official_document_is_refused_in_one_line_in_the_moderators_language() -> None:
+    from interface.texts.moderator import NL
+    from knowledge.reasons import Reason
+
+    async with moderated_bot() as bot:
+        before = content(bot.service.store)
+        dutch = bot.api.user(OTHER_MODERATOR, "Mod", language_code="nl")
+        reply = await upload(bot, dutch, "notitie.txt", "Een tekst van één regel zonder kop.\n".encode())
+        shown = reply["visible_text"]
+        assert NL.reasons[Reason.NOT_OFFICIAL_DOCUMENT] in shown and "\n" not in shown and "/add" in shown
+        assert buttons(reply) == [] and content(bot.service.store) == before

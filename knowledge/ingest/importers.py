@@ -27,6 +27,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from knowledge.ingest.official_xml import metadata_of, parse_xml, read_official_xml
 from knowledge.ingest.parsing import (
+    NotAnOfficialDocument,
     ParseError,
     QuestionsWithoutAnswers,
     parse_document,
@@ -142,6 +143,8 @@ def _parse_text(text: str) -> ParsedDocument:
         return parse_document(text)
     except QuestionsWithoutAnswers:
         raise QuestionsOnly() from None
+    except NotAnOfficialDocument:
+        raise DocumentRejected(Reason.NOT_OFFICIAL_DOCUMENT) from None
     except ParseError as error:
         raise DocumentRejected(Reason.NO_ENTRIES) from error
 

@@ -63,6 +63,14 @@ class QuestionsWithoutAnswers(ParseError):
         super().__init__(QUESTIONS_ONLY)
 
 
+class NotAnOfficialDocument(ParseError):
+    """A text with none of the marks of an official document: a moderator's own text, or a copy
+    of something else. Importing it would make it an official Kamerbrief ('kamerbrief-undated')."""
+
+    def __init__(self) -> None:
+        super().__init__(ENGLISH[Reason.NOT_OFFICIAL_DOCUMENT])
+
+
 _ASKED = re.compile(r"^\s*Vragen van (?:het lid|de leden)\b.*\(ingezonden\b", re.MULTILINE | re.IGNORECASE)
 _ANSWERED = re.compile(r"^\s*Antwoord(?:en)?\b|\(ontvangen\s|^\s*Beantwoord\s", re.MULTILINE | re.IGNORECASE)
 #: The last entry ends like this when the copy stopped in the middle of a sentence.
@@ -82,10 +90,44 @@ def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument
             raise QuestionsWithoutAnswers()
         kind = kind or detect_kind(raw)
         parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
+    if not has_official_marks(raw, parsed.document):
+        raise NotAnOfficialDocument()
     parsed = without_cut_off_end(parsed)
     if not parsed.entries:
         raise ParseError("the document contains no paragraphs or questions that could be read")
     return parsed
+
+
+#: Lines only an official document prints: its head, addressee, salutation of the chamber's
+#: chair, the question and answer headers, a question number.
+_OFFICIAL_LINES = (
+    re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\b"),
+    re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b", re.IGNORECASE),
+    re.compile(r"^(?:Nr\.\s*\d+\s+)?(?:BRIEF|BRIEVEN)\s+VAN\b"),
+    re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (?:Tweede|Eerste) Kamer"),
+    re.compile(r"^(?:Geachte|Hooggeachte) (?:Voorzitter|voorzitter)\b"),
+    re.compile(r"^(?:Den Haag|'s-Gravenhage),?\s+" + _DATE, re.IGNORECASE),
+    re.compile(r"^Vragen van (?:het lid|de leden)\b"),
+    _ANSWER_HEADING,
+    re.compile(r"^Antwoord(?:en)? van\b"),
+    re.compile(r"^Aanhangsel\b"),
+    re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-President|Minister-president)\b[^.]*,$"),
+)
+
+
+def has_official_marks(raw: str, document: Document) -> bool:
+    """Whether the text bears any mark of an official document (a head, 'Aan de Voorzitter', a date
+    line, Vergaderjaar, a Kamerstuk or question number, 'Vragen van het lid', 'Antwoord', a minister's
+    signature), as read by the parser or printed on a line of its own. Any one is enough: a copy may
+    lack most of them, but a text with none is nobody's official document."""
+    if document.date or document.authors or document.number or document.citation or document.official_id:
+        return True
+    if document.question_number:
+        return True
+    lines = [line.strip() for line in raw.replace("\r", "\n").split("\n") if line.strip()]
+    return any(pattern.match(line) for line in lines for pattern in _OFFICIAL_LINES) or bool(
+        QUESTION_NUMBER.search(raw)
+    )
 
 
 def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
@@ -172,6 +214,10 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         elif (m := PLACE_DATE.match(first_line)) is not None:
             date = parse_date(first_line)
             header_end = index + 1
+        elif _CHAMBER.match(first_line) or _VERGADERJAAR.match(first_line):
+            header_end = index + 1  # the head's own lines, never a paragraph of the letter
+        elif index == header_end and index and _VERGADERJAAR.match(paragraphs[index - 1].text) and _DOSSIER.match(first_line):
+            header_end = index + 1  # the dossier line under 'Vergaderjaar'
         elif (m := _SUBJECT_LINE.match(first_line)) is not None and index <= header_end + 1:
             subject = m.group(1)
             header_end = index + 1
