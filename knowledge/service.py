@@ -338,7 +338,8 @@ class AnswerService:
         if language is Language.NL:
             return match
         entry = self.entry_for(match.entry_id)
-        found = translations.translation(self.store, match.entry_id, language)
+        # A moderator's note is never translated (knowledge.moderation): one saved before that rule is not shown.
+        found = None if entry.note else translations.translation(self.store, match.entry_id, language)
         shown = None
         if found is not None:
             stale = translations.is_stale(self.store, found, entry)

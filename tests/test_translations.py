@@ -328,3 +328,16 @@ def test_a_moderators_note_is_not_translated_and_never_called_translated() -> No
         )
     assert with_translation.value.reason is Reason.NOTE_NOT_TRANSLATED
     assert content(service.store) == before
+
+
+def test_a_translation_saved_for_a_note_before_notes_were_refused_is_not_shown() -> None:
+    """A store or export from before the rule may hold one: the asker is told the note is untranslated,
+    and nothing says otherwise (no translation in the match, nor its question as a title)."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    note = moderation.add_entry(
+        EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT, note=True), "cli:a"
+    )
+    translations.save(service.store, note, RU, "Заметка о стипендиях.", "Есть ли стипендии?", "cli:old")
+    match = service.entry_match(note.id or 0, language=RU)
+    assert match.translation is None and match.title is None and match.citation.is_note
