@@ -516,3 +516,18 @@ def test_a_short_letter_keeps_its_header_lines_apart(body_paragraphs: int) -> No
     assert len(parsed.entries) == body_paragraphs
     assert parsed.entries[0].text.startswith("Hierbij bericht ik uw Kamer")
     assert not any("Staten-Generaal" in e.text for e in parsed.entries)
+
+
+def test_a_misnumbered_answer_in_official_xml_is_left_out_and_named_too() -> None:
+    from tests.moderationkit import AANHANGSEL_XML
+
+    raw = AANHANGSEL_XML.read_text(encoding="utf-8").replace("<nr>Antwoord 4</nr>", "<nr>Antwoord 5</nr>")
+    document = read_document(raw.encode("utf-8"), "antwoorden.xml")
+    assert [e.number for e in document.entries] == [1, 2]
+    assert [e.number for e in document.unmatched] == [5] and document.unmatched[0].question is None
+    assert document.unanswered == [4]
+    shown = render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
+    assert IMPORT_EN.answer_without_question.format(numbers="5") in shown
+    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    whole = read_document(AANHANGSEL_XML.read_bytes(), "antwoorden.xml")
+    assert whole.unmatched == [] and whole.unanswered == [], "'Antwoord 2 en 3' answers questions 2 and 3"

@@ -464,7 +464,7 @@ class _Pair:
 def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDocument:
     """One entry per answer, with the official question(s) it answers."""
     descriptions = [_text(e) for e in _find(kamervragen, "kamervraagomschrijving", skip={"noot"})]
-    pairs = _pairs(kamervragen)
+    pairs, asked = _pairs(kamervragen)
     if not pairs:
         if _first(kamervragen, "vraag") is not None:
             raise QuestionsOnly(Reason.XML_QUESTIONS_ONLY)
@@ -474,9 +474,19 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
     kind = DocumentKind.KAMERVRAGEN
     key = document_key(kind, date, None, qnumber)
     notes = _Notes.of(kamervragen)
-    entries = [entry for pair in pairs if (entry := _pair_entry(key, pair, notes)) is not None]
-    if not entries:
+    read = [(pair, entry) for pair in pairs if (entry := _pair_entry(key, pair, notes)) is not None]
+    if not read:
         raise DocumentRejected(Reason.XML_EMPTY_ANSWERS)
+    # An answer numbered as no question is (misnumbered) is left out and named, as the text importer does.
+    entries = [entry for pair, entry in read if not asked or set(pair.numbers) <= asked]
+    unmatched = [
+        entry.model_copy(update={"question": None, "question_is_official": False, "numbers": []})
+        for pair, entry in read
+        if asked and not set(pair.numbers) <= asked
+    ]
+    answered = {n for pair, _ in read for n in pair.numbers}
+    if not entries:
+        raise DocumentRejected(Reason.XML_NO_PAIRS)
     session = _session(_first(kamervragen, "kamervraagkop"), meta)
     notice = "\n\n".join(t for e in _find(kamervragen, "kamervraagopmerking") if (t := _text(e)))
     document = Document(
@@ -492,11 +502,12 @@ def _read_kamervragen(kamervragen: ET.Element, meta: dict[str, str]) -> ParsedDo
         references=references_of(entries, extra=" ".join(descriptions + [notice])),
         preamble=notice or None,
     )
-    return ParsedDocument(document=document, entries=entries)
+    return ParsedDocument(document=document, entries=entries, unmatched=unmatched, unanswered=sorted(asked - answered))
 
 
-def _pairs(kamervragen: ET.Element) -> list[_Pair]:
-    """Answers with the questions they cover; 'Antwoord 7 en 8' covers questions 7 and 8."""
+def _pairs(kamervragen: ET.Element) -> tuple[list[_Pair], set[int]]:
+    """Answers with the questions they cover ('Antwoord 7 en 8' covers questions 7 and 8), and the
+    numbers of every question asked."""
     questions: dict[int, list[ET.Element]] = {}
     pairs: dict[int, _Pair] = {}
     for element in kamervragen.iter():
@@ -512,7 +523,7 @@ def _pairs(kamervragen: ET.Element) -> list[_Pair]:
                 continue
             asked = [q for n in numbers for q in questions.get(n, [])]
             pairs[numbers[0]] = _Pair(numbers=numbers, questions=list(dict.fromkeys(asked)), answers=[element])
-    return list(pairs.values())
+    return list(pairs.values()), set(questions)
 
 
 def _label_numbers(element: ET.Element) -> list[int]:
