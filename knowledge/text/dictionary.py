@@ -10,6 +10,12 @@ Building that table from pyspellchecker's dictionaries costs a second and, throu
 120 MB at its peak (a dict of every word of each language). So the lists are read from its packaged
 files a pair at a time (the same words and counts: tests/test_spelling.py compares both ways), and
 the table is saved next to the database (`use_cache`): a later start reads 1 MB instead.
+
+The counts are not comparable across languages as they come: the Russian list's counts are about
+12x lower than the Dutch ones at the same rank (rank 1,000: 1,788 against 21,711; English is 4x
+higher), so Russian everyday words ('погода', 'работа') weighed like rare names. Russian counts are
+therefore replaced by the Dutch count at the same rank (`RANK_SCALE`): the same rank in its list
+means the same weight, and the thresholds set on Dutch (COMMON_WORD, EVERYDAY_WORD) hold for Russian.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -37,8 +43,10 @@ _fold = fold.__wrapped__  # uncached: a hundred thousand words would only push q
 #: Words seen at least 100 times in the dictionaries' corpora count as real: rarer ones are too
 #: often misspellings themselves. The Russian list is short and already filtered.
 MIN_COUNT = {"nl": 100, "en": 100, "ru": 1}
+#: Languages whose counts are replaced by those of another language's list at the same rank.
+RANK_SCALE = {"ru": "nl"}
 #: Bump when the table's making changes (the pyspellchecker version is part of the key already).
-_TABLE_VERSION = 1
+_TABLE_VERSION = 2
 #: One "word": count pair of pyspellchecker's JSON files.
 _PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
 
@@ -52,8 +60,8 @@ def is_word(word: str) -> bool:
 
 
 def frequency(word: str) -> int:
-    """How often the word occurs in the dictionaries' corpora (the highest of the three languages);
-    0 below 100. Names are rare there: 'iran' and 'sofia' are below 1,000, 'weer' 500,000."""
+    """How often the word occurs in the dictionaries' corpora, Russian on the Dutch list's scale (the
+    highest of the three languages); 0 below 100. Names are rare there: 'iran' and 'sofia' are below 1,000, 'weer' 500,000."""
     hashes, counts = _table()
     code = zlib.crc32(word.encode("utf-8"))
     i = bisect_left(hashes, code)
@@ -78,7 +86,7 @@ def _key() -> str:
         version = metadata.version("pyspellchecker")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    return f"{_TABLE_VERSION}:{version}:{sorted(MIN_COUNT.items())}"
+    return f"{_TABLE_VERSION}:{version}:{sorted(MIN_COUNT.items())}:{sorted(RANK_SCALE.items())}"
 
 
 def _read_cache() -> tuple[array[int], array[int]] | None:
@@ -101,10 +109,13 @@ def _read_cache() -> tuple[array[int], array[int]] | None:
 
 
 def _build() -> tuple[array[int], array[int]]:
-    """One language at a time, a pair at a time: only the table is ever held whole."""
+    """One language at a time, a pair at a time: only the table (and a list's counts) is held whole."""
     found: dict[int, int] = {}
     for language, least in MIN_COUNT.items():
-        for word, count in language_counts(language):
+        pairs: Iterable[tuple[str, int]] = language_counts(language)
+        if language in RANK_SCALE:
+            pairs = rank_scaled(list(pairs), reference_curve(RANK_SCALE[language]))
+        for word, count in pairs:
             if count < least:
                 continue
             code = zlib.crc32((word if word.isascii() else _fold(word)).encode("utf-8"))
@@ -115,6 +126,24 @@ def _build() -> tuple[array[int], array[int]]:
     table = array("I", codes), array("I", (found[c] for c in codes))
     _write_cache(table)
     return table
+
+
+def reference_curve(language: str) -> list[int]:
+    """The counts of a language's list from the most common word down."""
+    return sorted((count for _, count in language_counts(language)), reverse=True)
+
+
+def rank_scaled(pairs: list[tuple[str, int]], curve: list[int]) -> Iterator[tuple[str, int]]:
+    """Each word with the count the reference `curve` has at the word's rank in its own list (words
+    of one count share the best rank of them): one scale for all languages, the order kept."""
+    if not curve:
+        yield from pairs
+        return
+    rank_of: dict[int, int] = {}
+    for rank, count in enumerate(sorted((count for _, count in pairs), reverse=True)):
+        rank_of.setdefault(count, rank)
+    for word, count in pairs:
+        yield word, curve[min(rank_of[count], len(curve) - 1)]
 
 
 def _write_cache(table: tuple[array[int], array[int]]) -> None:
