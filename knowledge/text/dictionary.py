@@ -120,16 +120,19 @@ def _read_cache() -> tuple[array[int], array[int]] | None:
         return None
     try:
         raw = _cache.read_bytes()
-        header, _, body = raw.partition(b"\n")
-        if header.decode("utf-8") != _key() or len(body) % 8:
+        start = raw.find(b"\n") + 1
+        body = memoryview(raw)[start:]  # no copies: the table is 10 MB
+        if not start or raw[: start - 1].decode("utf-8") != _key() or len(body) % 8:
             return None
         hashes, counts = array("I"), array("I")
         hashes.frombytes(body[: len(body) // 2])
         counts.frombytes(body[len(body) // 2 :])
+        del body, raw
     except (OSError, UnicodeDecodeError) as error:
         logger.warning("Ignoring an unreadable word list cache: %s", type(error).__name__)
         return None
-    if not hashes or not bool(numpy.all(numpy.diff(numpy.frombuffer(hashes, dtype=numpy.uint32).astype(numpy.int64)) > 0)):
+    ordered = numpy.frombuffer(hashes, dtype=numpy.uint32)
+    if not hashes or not bool(numpy.all(ordered[1:] > ordered[:-1])):
         return None
     return hashes, counts
 
