@@ -96,6 +96,16 @@ def test_only_messages_mostly_in_transliterated_russian_are_converted(service: A
     assert transliterate_message(tokens("What sanctions did the EU impose?"), *real) is None
 
 
+def test_a_word_of_one_letter_is_no_sign_of_russian() -> None:
+    """'u', 'v', 'i' are words of Russian, Belarusian, Dutch and English alike: with Russian counts on
+    the same scale as English ones, 'у' outweighs 'u' and alone made a Latin-letter message Russian."""
+    russian = {"у", "мама", "тата"}.__contains__
+    counts = {"у": 5_000_000, "u": 1_800_000}
+    args = (russian, lambda w: counts.get(w, 0), lambda w: False)
+    assert transliterate_message(tokens("ci viedaje mama u horadzie"), *args) is None
+    assert transliterate_message(tokens("ci viedaje mama u tata"), *args) is not None  # two longer words do
+
+
 def test_a_question_in_latin_letters_finds_the_passage_its_cyrillic_twin_finds(service: AnswerService) -> None:
     cyrillic = service.answer("Какие санкции ввели против Лукашенко?")
     latin = service.answer("kakie sankcii vveli protiv Lukashenko?")

@@ -21,7 +21,7 @@ from knowledge.search.index import Index
 from knowledge.search.pruning import relevance_bound, safe_top
 from knowledge.text import focus, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
-from knowledge.text.dictionary import frequency
+from knowledge.text.dictionary import frequency, is_word
 from knowledge.text.markup import strip_markup
 from knowledge.text.translit import prepare, to_belarusian, to_cyrillic, transliterate_message
 
@@ -81,6 +81,11 @@ def _common_latin(word: str) -> int:
     Belarusian word in Latin letters is often some rare word of theirs, which Russian ones are less."""
     count = frequency(word)
     return count if count >= COMMON_WORD else 0
+
+
+def _listed_frequency(word: str) -> int:
+    """A word's frequency in the Dutch, English and Russian lists (Belarusian words have none of theirs)."""
+    return frequency(word) if is_word(word) else 0
 
 
 class Calibration(BaseModel):
@@ -166,7 +171,7 @@ class Matcher:
             # Belarusian in Latin letters: its words must be the store's (its Belarusian phrasings);
             # tried first when it has letters only Łacinka has ('ŭ', 'ł', 'ć'), else after Russian.
             readings: list[tuple[Lang, Callable[[str], bool], Callable[[str], int], Callable[[str], str]]] = [
-                ("ru", self._is_russian, frequency, to_cyrillic),
+                ("ru", self._is_russian, _listed_frequency, to_cyrillic),
                 ("be", self._is_store_word, _common_latin, to_belarusian),
             ]
             if _LACINKA.search(question):
@@ -222,7 +227,7 @@ class Matcher:
 
     def _is_russian(self, word: str) -> bool:
         """A Cyrillic word of Russian or of the store (names, terms) or of the lexicon."""
-        return frequency(word) > 0 or word in self.index.tokens or word in self.analyzer.function_words
+        return is_word(word) or word in self.index.tokens or word in self.analyzer.function_words
 
     def _is_store_word(self, word: str) -> bool:
         """A Cyrillic word of the store's own text or phrasings, or of the lexicon."""

@@ -182,7 +182,8 @@ def transliterate_message(
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
     cyrillic = {w: fold(convert(w)) for w in latin}
-    russian = {w for w in latin if is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
+    # A word of one letter ('u', 'v', 'i') is a word of too many languages to tell which one it is.
+    russian = {w for w in latin if len(w) > 1 and is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
     # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
     # A Latin word of the store itself (`store_latin`, by default `known_latin`) is Dutch or English,
     # though a synonym's Latin-letter Russian variant ('tyurme') is not.
