@@ -29,6 +29,7 @@ from knowledge.models import Answer, Match
 from knowledge.rebuild import terminal_progress
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.storage.errors import StoreError
+from knowledge.storage.store import check_store_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -111,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging("WARNING" if args.command else settings.log_level, _secrets(settings))
+        if args.database is not None:
+            check_store_path(args.database)  # a typed path: never a new folder, never someone else's file
         code = _dispatch(args, settings)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
         return code

@@ -92,6 +92,47 @@ def test_foreign_database_is_refused_unchanged(capsys: pytest.CaptureFixture[str
     assert database.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [["ask", "sancties"], ["sources"], ["review"]])
+def test_a_database_in_a_missing_folder_is_refused_and_no_folder_is_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    database = tmp_path / "missing" / "store.sqlite3"
+    code, out, err = run(capsys, "--database", str(database), *command)
+    assert code == 1 and out == ""
+    assert err.startswith("error:") and err.count("\n") == 1 and "does not exist" in err
+    assert not database.parent.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"notes of a moderator\n"])
+def test_a_file_that_is_not_a_store_is_refused_unchanged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes
+) -> None:
+    database = tmp_path / "notes.txt"
+    database.write_bytes(content)
+    code, out, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and out == ""
+    assert err.startswith("error:") and err.count("\n") == 1
+    assert database.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"], "no journal or index next to it"
+
+
+def test_an_empty_sqlite_database_of_no_program_is_not_taken_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "empty.sqlite3"
+    sqlite3.connect(database).execute("VACUUM").connection.close()
+    before = database.read_bytes()
+    code, _, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and "not a Standpunt store" in err
+    assert database.read_bytes() == before
+
+
+def test_a_new_store_is_made_where_the_folder_exists_and_no_file_is(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, "--database", str(database), "sources")
+    assert code == 0 and "kamerbrief-2021-03-02-2298" in out
+    code, out, _ = run(capsys, "--database", str(database), "sources")  # and it is then a store like any other
+    assert code == 0 and "kamerbrief-2021-03-02-2298" in out
+
+
 def test_unreadable_database_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     database = tmp_path / "garbage.sqlite3"
     database.write_bytes(b"\x00\x01garbage" * 500)
