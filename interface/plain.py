@@ -98,11 +98,12 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
-        lines = ([texts.later_time, ""] if answer.later_time else []) + [texts.suggest_heading]
+        lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])
+        lines.append(texts.suggestions_heading(len(answer.suggestions)))
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    return (texts.later_time + "\n\n" if answer.later_time else "") + texts.no_answer
+    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + texts.no_answer
 
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:
