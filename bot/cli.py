@@ -341,6 +341,9 @@ STAFF_COMMANDS = (
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     from bot import staff
 
+    # The staff commands speak English unless --language says otherwise (their output before it existed).
+    language = args.language or "en"
+
     service = open_service(settings, args.database)
     out = sys.stdout
     try:
@@ -363,7 +366,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "undo":
             return staff.undo_last(service, out)
         if args.command == "history":
-            return staff.print_history(service, args.id, out)
+            return staff.print_history(service, args.id, out, language)
         if args.command == "add":
             return staff.add_file(service, args.file, out)
         if args.command == "retire":

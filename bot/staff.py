@@ -13,9 +13,10 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from bot.settings import Settings
+from interface.history import change_details
 from interface.previews import render_preview
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import EN, IMPORT_EN
+from interface.texts.moderator import IMPORT_EN, moderator_texts
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
@@ -354,16 +355,20 @@ def undo_last(service: AnswerService, out: TextIO) -> int:
     return 0
 
 
-def print_history(service: AnswerService, entry_id: int, out: TextIO) -> int:
-    """Every version of the entry and every change of its translations, in the order they were made."""
+def print_history(service: AnswerService, entry_id: int, out: TextIO, language: str = "en") -> int:
+    """Every version of the entry and every change of its translations, in the order they were made,
+    each edit with what it changed (old → new, shortened)."""
+    t = moderator_texts(language)
     try:
         changes = Moderation(service).history_with_translations(entry_id)
     except ModerationError as error:
-        raise StaffError(str(error)) from None
+        raise StaffError(t.reason(error)) from None
     for change in changes:
         undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
-        action = EN.history_action(change.action, change.object_type, change.object_key)
+        action = t.history_action(change.action, change.object_type, change.object_key)
         out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
+        for line in change_details(change.before, change.after, t):
+            out.write(f"      {line}\n")
     if not changes:
-        out.write("no changes\n")
+        out.write(t.history_empty + "\n")
     return 0

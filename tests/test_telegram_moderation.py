@@ -435,7 +435,9 @@ async def test_history_lists_every_version_with_who_and_when() -> None:
         await send(bot, mod, "/alias 4 Wil Nederland meer sancties tegen Loekasjenko?")
         await send(bot, other, "/retire 4")
         [history] = await send(bot, mod, "/history 4")
-        everything = history["visible_text"].splitlines()
+        everything = [line for line in history["visible_text"].splitlines() if not line.startswith(" ")]
+        details = [line.strip() for line in history["visible_text"].splitlines() if line.startswith(" ")]
+        assert details == ["alternate questions: + Wil Nederland meer sancties tegen Loekasjenko?"], "what v2 changed"
         lines = [line for line in everything if " · translation " not in line]
         translated = [line for line in everything if " · translation " in line]
         assert [line.split(" · ")[2:] for line in translated] == [
