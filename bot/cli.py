@@ -24,6 +24,7 @@ from telegram.error import InvalidToken
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from interface.plain import render_answer_plain
+from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.rebuild import terminal_progress
@@ -313,8 +314,9 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
         for summary in service.documents():
             document = summary.document
             date = texts.date(document.date) if document.date else "?"
-            authors = ", ".join(a.describe() for a in document.authors) or "?"
-            stdout.write(f"{document.key}\n  {document.title}\n  {date} · {authors}\n")
+            authors = describe_authors(document.authors, texts.code) or "?"
+            kind = kind_label(document.kind, texts)
+            stdout.write(f"{document.key}\n  {document.title}\n  {kind} · {date} · {authors}\n")
             if document.subject:
                 stdout.write(f"  {document.subject}\n")
             # Without a reference the line just counts the entries (no placeholder for what is not known).
@@ -349,8 +351,12 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command == "import":
             if staff.is_publication_reference(args.file):
-                return staff.import_publication(service, str(args.file), settings, out, dry_run=args.dry_run)
-            return staff.import_file(service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run)
+                return staff.import_publication(
+                    service, str(args.file), settings, out, dry_run=args.dry_run, language=language
+                )
+            return staff.import_file(
+                service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run, language=language
+            )
         if args.command == "export":
             return staff.export_file(service, args.file, out)
         if args.command == "restore":

@@ -15,8 +15,10 @@ from pydantic import TypeAdapter, ValidationError
 from bot.settings import Settings
 from interface.history import change_details
 from interface.previews import render_preview
+from interface.roles import kind_label
+from interface.texts import texts_for
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import IMPORT_EN, moderator_texts
+from interface.texts.moderator import import_texts, moderator_texts
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
@@ -73,13 +75,16 @@ def documents(count: int) -> str:
     return f"{count} {'document' if count == 1 else 'documents'}"
 
 
-def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
+def import_file(
+    service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False, language: str = "en"
+) -> int:
     try:
         data = _read(path)
         parsed = read_document(data, path.name, max_bytes=max_bytes)
     except DocumentRejected as error:
         raise StaffError(str(error)) from None
-    return _import_parsed(service, parsed, source_of_upload(data, path.name, max_bytes), out, dry_run=dry_run)
+    source = source_of_upload(data, path.name, max_bytes)
+    return _import_parsed(service, parsed, source, out, dry_run=dry_run, language=language)
 
 
 def is_publication_reference(path: Path) -> bool:
@@ -96,7 +101,8 @@ def _unfolded(reference: str) -> str:
 
 
 def import_publication(
-    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False
+    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False,
+    language: str = "en",
 ) -> int:
     """Fetch the official XML (and metadata) of an id or link from officielebekendmakingen, then import it."""
     reference = _unfolded(reference)
@@ -110,11 +116,17 @@ def import_publication(
     except (FetchError, DocumentRejected) as error:
         raise StaffError(str(error)) from None
     source_text = source_of_upload(fetched.xml, fetched.file_name, settings.max_upload_bytes)
-    return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run)
+    return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run, language=language)
 
 
 def _import_parsed(
-    service: AnswerService, parsed: ParsedDocument, source: SourceText | None, out: TextIO, *, dry_run: bool
+    service: AnswerService,
+    parsed: ParsedDocument,
+    source: SourceText | None,
+    out: TextIO,
+    *,
+    dry_run: bool,
+    language: str = "en",
 ) -> int:
     """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run."""
     moderation = Moderation(service)
@@ -123,12 +135,16 @@ def _import_parsed(
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
         document = preview.parsed.document
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {entries(len(preview.parsed.entries))}\n")
+        texts = texts_for(language)
+        kind = document.kind.label if language == "nl" else kind_label(document.kind, texts)
+        date = texts.date(document.date) if document.date else "?"
+        out.write(f"{document.key}: {kind}, {date}, {entries(len(preview.parsed.entries))}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
             # The preview is Telegram HTML: built escaped, then read back as plain text for the terminal.
-            out.write(html_to_plain(render_preview(preview, IMPORT_EN, _escape)) + "\n")
+            preview_text = render_preview(preview, import_texts(language), _escape, texts)
+            out.write(html_to_plain(preview_text) + "\n")
             return 0
         moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:

@@ -60,3 +60,23 @@ def test_the_singular_heading_differs_from_the_plural_in_every_language() -> Non
     for language in LANGUAGES:
         texts = texts_for(language)
         assert texts.suggest_heading_one != texts.suggest_heading
+
+
+@pytest.mark.parametrize(
+    "language, gloss",
+    [("en", "[Minister of Foreign Affairs]"), ("ru", "[министр иностранных дел]"), ("be", "[міністр замежных спраў]")],
+)
+def test_an_authors_dutch_role_is_kept_and_explained_in_the_askers_language(
+    service: AnswerService, language: str, gloss: str
+) -> None:
+    answer = service.answer("Welke sancties gelden tegen Belarus?", language=language)
+    shown = render_answer_plain(answer, texts_for(language))
+    assert f"Minister van Buitenlandse Zaken {gloss}" in shown
+    assert "[" not in render_answer_plain(service.answer("Welke sancties gelden tegen Belarus?"), texts_for("nl"))
+
+
+def test_an_unknown_role_is_left_as_printed() -> None:
+    from interface.roles import role_in
+
+    assert role_in("Minister van Iets Onbekends", None, "en") is None
+    assert role_in("minister", "Justitie en Veiligheid", "en") == "Minister of Justice and Security"

@@ -19,6 +19,8 @@ from interface.texts.markup import Html, Plain
 class Texts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    #: The language code (nl, en, ru, be): what the interface adds beside a document's Dutch words.
+    code: Plain
     language_name: Plain
     # answers
     answer_heading: Plain

@@ -3,6 +3,7 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="be",
     language_name="Беларуская",
     answer_heading="Афіцыйны адказ",
     suggest_heading="Я не ўпэўнены, што правільна зразумеў. Вы мелі на ўвазе адно з гэтых пытанняў?",

@@ -3,6 +3,7 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="en",
     language_name="English",
     answer_heading="Official answer",
     suggest_heading="I am not sure what you mean. Did you mean one of these questions?",

@@ -3,6 +3,7 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="nl",
     language_name="Nederlands",
     answer_heading="Officieel antwoord",
     suggest_heading="Ik weet niet zeker wat u bedoelt. Bedoelt u een van deze vragen?",

@@ -3,6 +3,7 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="ru",
     language_name="Русский",
     answer_heading="Официальный ответ",
     suggest_heading="Я не уверен, что правильно понял. Вы имели в виду один из этих вопросов?",
