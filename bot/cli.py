@@ -23,6 +23,7 @@ from telegram.error import InvalidToken
 
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.staff_help import add_help
 from interface.plain import render_answer_plain
 from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
@@ -75,7 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="A number is an entry id; anything else is the path of an export (write ./12 for a file named 12).",
     )
     res.add_argument("target", metavar="ID|FILE")
-    add = sub.add_parser("add", help="add entries from a JSON or YAML file")
+    add = sub.add_parser(
+        "add",
+        help="add entries from a JSON or YAML file",
+        description="Add entries from a JSON or YAML file: all of them, or none when one is refused.",
+        epilog=add_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add.add_argument("file", type=Path)
     ret = sub.add_parser("retire", help="retire an entry (it is kept, not deleted)")
     ret.add_argument("id", type=int)
@@ -374,7 +381,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "history":
             return staff.print_history(service, args.id, out, language)
         if args.command == "add":
-            return staff.add_file(service, args.file, out)
+            return staff.add_file(service, args.file, out, language)
         if args.command == "retire":
             return staff.retire_entry(service, args.id, out)
         if args.command == "review":

@@ -19,6 +19,7 @@ from interface.roles import kind_label
 from interface.texts import texts_for
 from interface.texts.markup import html_to_plain
 from interface.texts.moderator import import_texts, moderator_texts
+from interface.validation import validation_problem
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
@@ -177,8 +178,10 @@ def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
     return 0
 
 
-def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
-    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none."""
+def add_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
+    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none.
+    A refusal names the entry counted from 1 and says what is wrong in the moderator's language."""
+    t = moderator_texts(language)
     data = _structured(path)
     items = data if isinstance(data, list) else [data]
     if data is None or not items:
@@ -186,12 +189,13 @@ def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
     try:
         drafts = TypeAdapter(list[EntryDraft]).validate_python(items)
     except ValidationError as error:
-        item = error.errors()[0]
-        raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+        raise StaffError(validation_problem(error.errors(), t)) from None
     try:
         added = Moderation(service).add_entries(drafts, cli_actor())
     except ModerationError as error:
-        raise StaffError(f"{error.item or 0}: {error}") from None  # numbered from 0, like the validation errors
+        # English as the command line words it (the Telegram wording names Telegram's commands).
+        reason = str(error) if language == "en" else t.reason(error)
+        raise StaffError(t.validation_at.format(number=(error.item or 0) + 1, problem=reason)) from None
     for entry, why in added:
         if entry.note:
             reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""
@@ -269,8 +273,7 @@ def _translation_draft(path: Path | None) -> TranslationDraft:
         try:
             return TranslationDraft.model_validate(data)
         except ValidationError as error:
-            item = error.errors()[0]
-            raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+            raise StaffError(validation_problem(error.errors(), moderator_texts("en"), numbered=False)) from None
     else:
         try:
             text = _read(path, limit=200_000).decode("utf-8")

@@ -258,7 +258,7 @@ def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refus
     again = tmp_path / "again.yaml"
     again.write_text(SAME_DAY_YAML.replace(NEW_QUESTION, "Een heel andere vraag over visa?"), encoding="utf-8")
     err = refused(capsys, database, "add", str(again))
-    assert err == "error: 0: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
+    assert err == "error: entry 1: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
 
 
 BAD_ADD_FILES = {
@@ -266,18 +266,22 @@ BAD_ADD_FILES = {
     "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML: expected ',' or ']'"),
     "empty yaml": ("entries.yaml", b"", "holds no entries"),
     "empty list": ("entries.json", b"[]", "holds no entries"),
-    "missing text": ("entries.yaml", f"document_key: {LETTER_KEY}\nquestion: Een vraag?\n".encode(), "0.text: Field required"),
+    "missing text": (
+        "entries.yaml", f"document_key: {LETTER_KEY}\nquestion: Een vraag?\n".encode(), "entry 1: the field text is missing"
+    ),
     "unknown document": (
         "entries.json",
         json.dumps([{**JSON_ENTRIES[0], "document_key": "kamerbrief-1999-01-01"}]).encode(),
-        "0: there is no document kamerbrief-1999-01-01",
+        "entry 1: there is no document kamerbrief-1999-01-01",
     ),
     "existing question": (
         "entries.json",
         json.dumps([{**JSON_ENTRIES[0], "question": "Welke sancties heeft de EU tegen Belarus ingesteld?"}]).encode(),
-        "0: this question already exists: entry 3",
+        "entry 1: this question already exists: entry 3",
     ),
-    "second of two repeats the first": ("entries.json", json.dumps(JSON_ENTRIES * 2).encode(), "1: this question already exists"),
+    "second of two repeats the first": (
+        "entries.json", json.dumps(JSON_ENTRIES * 2).encode(), "entry 2: this question already exists"
+    ),
     "not utf-8": ("entries.yaml", "question: Één vraag\n".encode("utf-16"), "is not UTF-8 text"),
 }
 
@@ -373,3 +377,40 @@ def test_import_and_sources_speak_the_chosen_language(capsys: pytest.CaptureFixt
     assert "Letter to Parliament (Kamerbrief) · 2 March 2021" in out
     code, out, _ = run(capsys, database, "--language", "nl", "sources")
     assert "Kamerbrief · 2 maart 2021 · S.A. Blok, Minister van Buitenlandse Zaken\n" in out, "Dutch unchanged"
+
+
+def test_add_help_lists_every_field_and_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.moderation import DocumentDraft, EntryDraft
+
+    with pytest.raises(SystemExit):
+        main(["add", "--help"])
+    shown = capsys.readouterr().out
+    listed = {line.split()[0] for line in shown.splitlines() if line.startswith("  ") and line.split()}
+    assert set(EntryDraft.model_fields) <= listed and set(DocumentDraft.model_fields) <= listed
+    assert "example" in shown and "document_key: kamerbrief-2021-03-02-2298" in shown
+
+
+@pytest.mark.parametrize(
+    "language, entry, expected",
+    [
+        ("en", {"question": "ab", "text": "x"}, "error: entry 2: question is too short (at least 3 characters)\n"),
+        ("en", {"question": "Een vraag?", "text": "x", "documentkey": "k"},
+         "error: entry 2: documentkey is not a field (standpunt add --help lists the fields)\n"),
+        ("nl", {"question": "Een vraag?", "text": "x", "language": "de"},
+         "error: item 2: language moet een van deze zijn: nl, en, ru, be\n"),
+        ("ru", {"question": "Een vraag?", "text": "x", "new_document": {"kind": "kamerbrief", "title": "Brief",
+                                                                         "date": "2 maart"}},
+         "error: запись 2: new_document.date — не дата; напишите её как 2024-05-01\n"),
+        ("be", {"question": "Een vraag?", "text": "x", "note": "perhaps"},
+         "error: запіс 2: note павінна быць true або false\n"),
+    ],
+)
+def test_add_says_what_is_wrong_in_plain_words_in_the_moderators_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str, entry: dict[str, Any],
+    expected: str,
+) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps([JSON_ENTRIES[0], entry]), encoding="utf-8")  # the second entry is wrong
+    err = refused(capsys, database, "--language", language, "add", str(path))
+    assert err == expected
+    assert "Field required" not in err and "Input should" not in err
