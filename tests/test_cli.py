@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,7 @@ def test_a_file_that_is_not_a_store_is_refused_unchanged(
 ) -> None:
     database = tmp_path / "notes.txt"
     database.write_bytes(content)
+    os.utime(database, (time.time() - 3600, time.time() - 3600))  # not a store another process is making now
     code, out, err = run(capsys, "--database", str(database), "sources")
     assert code == 1 and out == ""
     assert err.startswith("error:") and err.count("\n") == 1
@@ -119,6 +122,7 @@ def test_a_file_that_is_not_a_store_is_refused_unchanged(
 def test_an_empty_sqlite_database_of_no_program_is_not_taken_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     database = tmp_path / "empty.sqlite3"
     sqlite3.connect(database).execute("VACUUM").connection.close()
+    os.utime(database, (time.time() - 3600, time.time() - 3600))
     before = database.read_bytes()
     code, _, err = run(capsys, "--database", str(database), "sources")
     assert code == 1 and "not a Standpunt store" in err
@@ -158,3 +162,15 @@ def test_run_bot_script_answers_from_a_fresh_data_dir(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["matches"][0]["key"] == "kamervragen-2021-07-16/6"
     assert (tmp_path / "data" / "standpunt.sqlite3").exists()
+
+
+def test_a_file_just_made_and_left_empty_is_refused_after_a_short_wait(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A young file may be a store another process is creating: waited for, then refused all the same."""
+    database = tmp_path / "touched.sqlite3"
+    database.touch()
+    started = time.monotonic()
+    code, _, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and "not a Standpunt store" in err and time.monotonic() - started < 10
+    assert database.read_bytes() == b""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -469,12 +470,26 @@ def check_store_path(path: Path) -> None:
         if not path.parent.is_dir():
             raise StoreError(f"the folder {path.parent} does not exist; create it first or choose another path")
         return
+    deadline = time.monotonic() + CREATION_WAIT_SECONDS
+    while _application_id(path) != APPLICATION_ID and _just_created(path) and time.monotonic() < deadline:
+        time.sleep(0.05)  # another process (started at the same time) is creating the store right now
     _check_is_our_database(path)
     if _application_id(path) != APPLICATION_ID:
         empty = " (it is empty)" if path.stat().st_size == 0 else ""
         raise StoreError(
             f"{path} is not a Standpunt store{empty}; give the path of a store, or a new file name to create one"
         )
+
+
+#: A file this young that is not yet a store may be one another process is creating: wait for it.
+CREATION_WAIT_SECONDS = 5.0
+
+
+def _just_created(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < CREATION_WAIT_SECONDS
+    except OSError:
+        return False
 
 
 def _application_id(path: Path) -> int:
