@@ -80,3 +80,18 @@ def test_an_unknown_role_is_left_as_printed() -> None:
 
     assert role_in("Minister van Iets Onbekends", None, "en") is None
     assert role_in("minister", "Justitie en Veiligheid", "en") == "Minister of Justice and Security"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_validation_error_reads_as_one_plain_line_in_the_moderators_language(language: str) -> None:
+    from pydantic import ValidationError
+
+    from interface.texts.moderator import moderator_texts
+    from knowledge.moderation import EntryDraft
+
+    with pytest.raises(ValidationError) as raised:
+        EntryDraft.model_validate({"question": "Een vraag?"})
+    t = moderator_texts(language)
+    line = t.reason(raised.value)
+    assert line == t.validation["missing"].format(field="text")
+    assert "\n" not in line and "Field required" not in line and "validation error" not in line

@@ -123,6 +123,11 @@ class ModeratorTexts(BaseModel):
                 return self.reasons[reason].format(**values)
             except (KeyError, IndexError):
                 return self.reasons[reason]
+        errors = getattr(error, "errors", None)
+        if callable(errors):  # pydantic's ValidationError: its first problem in plain words
+            from interface.validation import validation_problem  # that module words it with these texts
+
+            return validation_problem(errors(), self, numbered=False)
         return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
 
     def entries(self, count: int) -> str:
