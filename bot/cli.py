@@ -23,12 +23,15 @@ from telegram.error import InvalidToken
 
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.staff_help import add_help
 from interface.plain import render_answer_plain
+from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match
 from knowledge.rebuild import terminal_progress
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.storage.errors import StoreError
+from knowledge.storage.store import check_store_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -73,7 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="A number is an entry id; anything else is the path of an export (write ./12 for a file named 12).",
     )
     res.add_argument("target", metavar="ID|FILE")
-    add = sub.add_parser("add", help="add entries from a JSON or YAML file")
+    add = sub.add_parser(
+        "add",
+        help="add entries from a JSON or YAML file",
+        description="Add entries from a JSON or YAML file: all of them, or none when one is refused.",
+        epilog=add_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add.add_argument("file", type=Path)
     ret = sub.add_parser("retire", help="retire an entry (it is kept, not deleted)")
     ret.add_argument("id", type=int)
@@ -111,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging("WARNING" if args.command else settings.log_level, _secrets(settings))
+        if args.database is not None:
+            check_store_path(args.database)  # a typed path: never a new folder, never someone else's file
         code = _dispatch(args, settings)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
         return code
@@ -310,8 +321,9 @@ def cmd_sources(settings: Settings, database: Path | None, language: str, stdout
         for summary in service.documents():
             document = summary.document
             date = texts.date(document.date) if document.date else "?"
-            authors = ", ".join(a.describe() for a in document.authors) or "?"
-            stdout.write(f"{document.key}\n  {document.title}\n  {date} · {authors}\n")
+            authors = describe_authors(document.authors, texts.code) or "?"
+            kind = kind_label(document.kind, texts)
+            stdout.write(f"{document.key}\n  {document.title}\n  {kind} · {date} · {authors}\n")
             if document.subject:
                 stdout.write(f"  {document.subject}\n")
             # Without a reference the line just counts the entries (no placeholder for what is not known).
@@ -338,13 +350,20 @@ STAFF_COMMANDS = (
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     from bot import staff
 
+    # The staff commands speak English unless --language says otherwise (their output before it existed).
+    language = args.language or "en"
+
     service = open_service(settings, args.database)
     out = sys.stdout
     try:
         if args.command == "import":
             if staff.is_publication_reference(args.file):
-                return staff.import_publication(service, str(args.file), settings, out, dry_run=args.dry_run)
-            return staff.import_file(service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run)
+                return staff.import_publication(
+                    service, str(args.file), settings, out, dry_run=args.dry_run, language=language
+                )
+            return staff.import_file(
+                service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run, language=language
+            )
         if args.command == "export":
             return staff.export_file(service, args.file, out)
         if args.command == "restore":
@@ -360,9 +379,9 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "undo":
             return staff.undo_last(service, out)
         if args.command == "history":
-            return staff.print_history(service, args.id, out)
+            return staff.print_history(service, args.id, out, language)
         if args.command == "add":
-            return staff.add_file(service, args.file, out)
+            return staff.add_file(service, args.file, out, language)
         if args.command == "retire":
             return staff.retire_entry(service, args.id, out)
         if args.command == "review":

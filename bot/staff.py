@@ -13,9 +13,13 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from bot.settings import Settings
+from interface.history import change_details
 from interface.previews import render_preview
+from interface.roles import kind_label
+from interface.texts import texts_for
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import EN, IMPORT_EN
+from interface.texts.moderator import import_texts, moderator_texts
+from interface.validation import validation_problem
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
@@ -72,13 +76,16 @@ def documents(count: int) -> str:
     return f"{count} {'document' if count == 1 else 'documents'}"
 
 
-def import_file(service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False) -> int:
+def import_file(
+    service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False, language: str = "en"
+) -> int:
     try:
         data = _read(path)
         parsed = read_document(data, path.name, max_bytes=max_bytes)
     except DocumentRejected as error:
         raise StaffError(str(error)) from None
-    return _import_parsed(service, parsed, source_of_upload(data, path.name, max_bytes), out, dry_run=dry_run)
+    source = source_of_upload(data, path.name, max_bytes)
+    return _import_parsed(service, parsed, source, out, dry_run=dry_run, language=language)
 
 
 def is_publication_reference(path: Path) -> bool:
@@ -95,7 +102,8 @@ def _unfolded(reference: str) -> str:
 
 
 def import_publication(
-    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False
+    service: AnswerService, reference: str, settings: Settings, out: TextIO, *, dry_run: bool = False,
+    language: str = "en",
 ) -> int:
     """Fetch the official XML (and metadata) of an id or link from officielebekendmakingen, then import it."""
     reference = _unfolded(reference)
@@ -109,11 +117,17 @@ def import_publication(
     except (FetchError, DocumentRejected) as error:
         raise StaffError(str(error)) from None
     source_text = source_of_upload(fetched.xml, fetched.file_name, settings.max_upload_bytes)
-    return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run)
+    return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run, language=language)
 
 
 def _import_parsed(
-    service: AnswerService, parsed: ParsedDocument, source: SourceText | None, out: TextIO, *, dry_run: bool
+    service: AnswerService,
+    parsed: ParsedDocument,
+    source: SourceText | None,
+    out: TextIO,
+    *,
+    dry_run: bool,
+    language: str = "en",
 ) -> int:
     """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run."""
     moderation = Moderation(service)
@@ -122,12 +136,16 @@ def _import_parsed(
         if preview.duplicate_of:
             raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
         document = preview.parsed.document
-        out.write(f"{document.key}: {document.kind.label}, {document.date or '?'}, {entries(len(preview.parsed.entries))}\n")
+        texts = texts_for(language)
+        kind = document.kind.label if language == "nl" else kind_label(document.kind, texts)
+        date = texts.date(document.date) if document.date else "?"
+        out.write(f"{document.key}: {kind}, {date}, {entries(len(preview.parsed.entries))}\n")
         for warning in preview.warnings:
             out.write(f"  warning: {warning}\n")
         if dry_run:
             # The preview is Telegram HTML: built escaped, then read back as plain text for the terminal.
-            out.write(html_to_plain(render_preview(preview, IMPORT_EN, _escape)) + "\n")
+            preview_text = render_preview(preview, import_texts(language), _escape, texts)
+            out.write(html_to_plain(preview_text) + "\n")
             return 0
         moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:
@@ -160,8 +178,10 @@ def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
     return 0
 
 
-def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
-    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none."""
+def add_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
+    """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none.
+    A refusal names the entry counted from 1 and says what is wrong in the moderator's language."""
+    t = moderator_texts(language)
     data = _structured(path)
     items = data if isinstance(data, list) else [data]
     if data is None or not items:
@@ -169,12 +189,13 @@ def add_file(service: AnswerService, path: Path, out: TextIO) -> int:
     try:
         drafts = TypeAdapter(list[EntryDraft]).validate_python(items)
     except ValidationError as error:
-        item = error.errors()[0]
-        raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+        raise StaffError(validation_problem(error.errors(), t)) from None
     try:
         added = Moderation(service).add_entries(drafts, cli_actor())
     except ModerationError as error:
-        raise StaffError(f"{error.item or 0}: {error}") from None  # numbered from 0, like the validation errors
+        # English as the command line words it (the Telegram wording names Telegram's commands).
+        reason = str(error) if language == "en" else t.reason(error)
+        raise StaffError(t.validation_at.format(number=(error.item or 0) + 1, problem=reason)) from None
     for entry, why in added:
         if entry.note:
             reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""
@@ -252,8 +273,7 @@ def _translation_draft(path: Path | None) -> TranslationDraft:
         try:
             return TranslationDraft.model_validate(data)
         except ValidationError as error:
-            item = error.errors()[0]
-            raise StaffError(f"{'.'.join(map(str, item['loc']))}: {item['msg']}") from None
+            raise StaffError(validation_problem(error.errors(), moderator_texts("en"), numbered=False)) from None
     else:
         try:
             text = _read(path, limit=200_000).decode("utf-8")
@@ -354,16 +374,20 @@ def undo_last(service: AnswerService, out: TextIO) -> int:
     return 0
 
 
-def print_history(service: AnswerService, entry_id: int, out: TextIO) -> int:
-    """Every version of the entry and every change of its translations, in the order they were made."""
+def print_history(service: AnswerService, entry_id: int, out: TextIO, language: str = "en") -> int:
+    """Every version of the entry and every change of its translations, in the order they were made,
+    each edit with what it changed (old → new, shortened)."""
+    t = moderator_texts(language)
     try:
         changes = Moderation(service).history_with_translations(entry_id)
     except ModerationError as error:
-        raise StaffError(str(error)) from None
+        raise StaffError(t.reason(error)) from None
     for change in changes:
         undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
-        action = EN.history_action(change.action, change.object_type, change.object_key)
+        action = t.history_action(change.action, change.object_type, change.object_key)
         out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
+        for line in change_details(change.before, change.after, t):
+            out.write(f"      {line}\n")
     if not changes:
-        out.write("no changes\n")
+        out.write(t.history_empty + "\n")
     return 0

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from handlers import callbacks
 from handlers.render import BUTTON_TITLE, Reply, escape, pack_blocks
 from interface.plain import suggestion_title
+from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
 from knowledge.models import Document
 from knowledge.service import AnswerService
@@ -103,10 +104,9 @@ def sources_messages(service: AnswerService, texts: Texts) -> list[str]:
 
 def document_html(document: Document, texts: Texts, active_entries: int | None = None) -> str:
     """Title, kind, date, authors, subject, reference and link of one document."""
-    kind = texts.kind_kamervragen if document.kind.value == "kamervragen" else texts.kind_kamerbrief
     lines = [f"<b>{escape(document.title)}</b>"]
-    meta = [kind] + ([texts.date(document.date)] if document.date else [])
-    meta += [", ".join(a.describe() for a in document.authors)] if document.authors else []
+    meta = [kind_label(document.kind, texts)] + ([texts.date(document.date)] if document.date else [])
+    meta += [describe_authors(document.authors, texts.code)] if document.authors else []
     lines.append(escape(" · ".join(meta)))
     if document.subject:
         lines.append(f"<i>{escape(document.subject)}</i>")

@@ -256,7 +256,7 @@ def suggestions_message(answer: Answer, texts: Texts) -> Reply:
         ]
         for n, m in enumerate(answer.suggestions, start=1)
     ]
-    lines = [escape(texts.suggest_heading)]
+    lines = [escape(texts.suggestions_heading(len(answer.suggestions)))]
     lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]
     return Reply("\n".join(lines), InlineKeyboardMarkup(rows))
 

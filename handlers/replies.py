@@ -62,11 +62,11 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
         if answer.later_time:
-            await reply(message, render.escape(texts.later_time))
+            await reply(message, render.escape(texts.later_time_suggestions))
         text, keyboard = render.suggestions_message(answer, texts)
         await reply(message, text, keyboard)
     else:
-        prefix = render.escape(texts.later_time) + "\n\n" if answer.later_time else ""
+        prefix = render.escape(texts.later_time_no_answer) + "\n\n" if answer.later_time else ""
         await reply(message, prefix + render.no_answer_message(texts))
 
 

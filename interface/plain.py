@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
 from knowledge.models import Answer, Citation, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
@@ -12,14 +13,14 @@ from knowledge.service import InvalidQuestion
 def citation_parts(citation: Citation, texts: Texts) -> list[str]:
     """Kind, date, authors, question or paragraph number, reference: in that order, each once.
     A moderator's note has one part: that a moderator wrote it, quoting nothing, and what about."""
-    kind = texts.kind_kamervragen if citation.kind is DocumentKind.KAMERVRAGEN else texts.kind_kamerbrief
+    kind = kind_label(citation.kind, texts)
     if citation.is_note:
         return [note_citation(citation, texts)]
     parts = [kind]
     if citation.date:
         parts.append(texts.date(citation.date))
     if citation.authors:
-        parts.append(", ".join(author.describe() for author in citation.authors))
+        parts.append(describe_authors(citation.authors, texts.code))
     label = texts.question_label if citation.kind is DocumentKind.KAMERVRAGEN else texts.paragraph_label
     parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
     if citation.reference:
@@ -98,11 +99,12 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
-        lines = ([texts.later_time, ""] if answer.later_time else []) + [texts.suggest_heading]
+        lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])
+        lines.append(texts.suggestions_heading(len(answer.suggestions)))
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    return (texts.later_time + "\n\n" if answer.later_time else "") + texts.no_answer
+    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + texts.no_answer
 
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:

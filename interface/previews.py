@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from interface.roles import describe_authors, kind_label
+from interface.texts import Texts, texts_for
 from interface.texts.moderator import ImportTexts
-from knowledge.models import Entry, format_date_nl
+from knowledge.models import Entry
 from knowledge.moderation import ImportPreview, Moderation
 from knowledge.reasons import Reason
 
@@ -31,8 +33,12 @@ def entry_line(entry: Entry, preview: ImportPreview) -> str:
     return f"{label}: {first_words(entry.text)}"
 
 
-def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str], str] = lambda s: s) -> str:
-    """The whole preview as one message; `escape` makes the document's own text safe for HTML."""
+def render_preview(
+    preview: ImportPreview, t: ImportTexts, escape: Callable[[str], str] = lambda s: s, texts: Texts | None = None
+) -> str:
+    """The whole preview as one message; `escape` makes the document's own text safe for HTML.
+    `texts`: the interface language for the kind, the date and the authors' roles (default Dutch)."""
+    texts = texts or texts_for("nl")
     parsed = preview.parsed
     document = parsed.document
     entries = parsed.entries
@@ -56,9 +62,9 @@ def render_preview(preview: ImportPreview, t: ImportTexts, escape: Callable[[str
         elif notice.reason is Reason.WARN_QUESTION_WITHOUT_ANSWER:
             notes.append(t.question_without_answer.format(**notice.values))
     return t.preview.format(
-        kind=escape(document.kind.label),
-        date=format_date_nl(document.date) if document.date else t.unknown,
-        authors=escape(_clip(", ".join(a.describe() for a in document.authors) or t.unknown, 300)),
+        kind=escape(document.kind.label if texts.code == "nl" else kind_label(document.kind, texts)),
+        date=texts.date(document.date) if document.date else t.unknown,
+        authors=escape(_clip(describe_authors(document.authors, texts.code) or t.unknown, 300)),
         citation=escape(document.citation or (document.official_id or t.no_citation)),
         key=escape(document.key),
         title=escape(_clip(document.title, 300)),

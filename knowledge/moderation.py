@@ -34,7 +34,7 @@ from knowledge.models import (
     Translation,
 )
 from knowledge.reasons import ENGLISH, Reason
-from knowledge.service import AnswerService
+from knowledge.service import AnswerService, is_question_for_review
 from knowledge.storage import translations
 from knowledge.storage.audit import Change
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, VersionConflict
@@ -47,7 +47,11 @@ from knowledge.text.languages import other_language
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
 MAX_MANUAL_TEXT = 3500
-REVIEW_SIMILARITY = 82
+#: Two unanswered questions are one review group when most of their content terms are the same
+#: (terms as the matcher reads them, across languages; a typo of a term counts as the term). Shared
+#: function words ('wat doet Nederland voor ... in Belarus') no longer join unrelated questions.
+REVIEW_SIMILARITY = 0.6
+_TERM_TYPO = 85
 _ALTERNATES = TypeAdapter(list[AlternateQuestion])
 
 
@@ -624,15 +628,21 @@ class Moderation:
         return result
 
     def _grouped_review_items(self) -> list[list[ReviewItem]]:
-        groups: list[list[ReviewItem]] = []
+        """Open questions grouped with the first of a group they are about the same thing as; commands
+        and bare numbers queued by earlier versions are left out."""
+        groups: list[tuple[frozenset[str], list[ReviewItem]]] = []
         for item in self.store.review_items("open"):
-            for group in groups:
-                if fuzz.token_set_ratio(item.text, group[0].text) >= REVIEW_SIMILARITY:
+            if not is_question_for_review(item.asked or item.text):
+                continue
+            terms = frozenset(self.answers.matcher.analyse(item.text).terms)
+            for lead_terms, group in groups:
+                same = review_similarity(terms, lead_terms) >= REVIEW_SIMILARITY if terms else item.text == group[0].text
+                if same:
                     group.append(item)
                     break
             else:
-                groups.append([item])
-        return sorted(groups, key=lambda g: -sum(i.count for i in g))
+                groups.append((terms, [item]))
+        return sorted((group for _, group in groups), key=lambda g: -sum(i.count for i in g))
 
     def review_group_of(self, item_id: int) -> list[int]:
         """The open items shown together with `item_id`: a moderator's decision on one is on all."""
@@ -764,3 +774,15 @@ def _first_error(error: ValidationError) -> str:
     item = error.errors()[0]
     where = ".".join(str(p) for p in item["loc"])
     return f"{where}: {item['msg']}" if where else str(item["msg"])
+
+
+def review_similarity(first: frozenset[str], second: frozenset[str]) -> float:
+    """The share of terms two questions have in common (Jaccard; a typo of a term is the term)."""
+    if not first or not second:
+        return 0.0
+
+    def found(term: str) -> bool:
+        return term in second or (len(term) >= 5 and any(fuzz.ratio(term, other) >= _TERM_TYPO for other in second))
+
+    shared = min(sum(found(term) for term in first), len(second))
+    return shared / (len(first) + len(second) - shared)

@@ -365,7 +365,7 @@ class AnswerService:
 
     def _record(self, answer: Answer, language: Language) -> None:
         review = asked = None
-        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER):
+        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER) and is_question_for_review(answer.query):
             review, asked = normalise_for_review(answer.query), mask_for_review(answer.query)
         best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
         self.store.record_question(
@@ -458,6 +458,13 @@ class AnswerService:
 def word_list_cache(database: Path | None) -> Path | None:
     """Where the typo correction's word table is kept for a store (none for one in memory)."""
     return database.with_name(database.name + ".words") if database else None
+
+
+def is_question_for_review(question: str) -> bool:
+    """A chat command ('/start', '/help') or a bare number (a suggestion picked by its number) is
+    counted but is no question for a moderator to answer: only text with a word goes to review."""
+    text = question.strip()
+    return not text.startswith("/") and any(any(c.isalpha() for c in word) for word in tokens(fold(text)))
 
 
 def normalise_for_review(question: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,49 @@ def test_foreign_database_is_refused_unchanged(capsys: pytest.CaptureFixture[str
     assert database.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [["ask", "sancties"], ["sources"], ["review"]])
+def test_a_database_in_a_missing_folder_is_refused_and_no_folder_is_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    database = tmp_path / "missing" / "store.sqlite3"
+    code, out, err = run(capsys, "--database", str(database), *command)
+    assert code == 1 and out == ""
+    assert err.startswith("error:") and err.count("\n") == 1 and "does not exist" in err
+    assert not database.parent.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"notes of a moderator\n"])
+def test_a_file_that_is_not_a_store_is_refused_unchanged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes
+) -> None:
+    database = tmp_path / "notes.txt"
+    database.write_bytes(content)
+    os.utime(database, (time.time() - 3600, time.time() - 3600))  # not a store another process is making now
+    code, out, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and out == ""
+    assert err.startswith("error:") and err.count("\n") == 1
+    assert database.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"], "no journal or index next to it"
+
+
+def test_an_empty_sqlite_database_of_no_program_is_not_taken_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "empty.sqlite3"
+    sqlite3.connect(database).execute("VACUUM").connection.close()
+    os.utime(database, (time.time() - 3600, time.time() - 3600))
+    before = database.read_bytes()
+    code, _, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and "not a Standpunt store" in err
+    assert database.read_bytes() == before
+
+
+def test_a_new_store_is_made_where_the_folder_exists_and_no_file_is(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    database = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, "--database", str(database), "sources")
+    assert code == 0 and "kamerbrief-2021-03-02-2298" in out
+    code, out, _ = run(capsys, "--database", str(database), "sources")  # and it is then a store like any other
+    assert code == 0 and "kamerbrief-2021-03-02-2298" in out
+
+
 def test_unreadable_database_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     database = tmp_path / "garbage.sqlite3"
     database.write_bytes(b"\x00\x01garbage" * 500)
@@ -117,3 +162,15 @@ def test_run_bot_script_answers_from_a_fresh_data_dir(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["matches"][0]["key"] == "kamervragen-2021-07-16/6"
     assert (tmp_path / "data" / "standpunt.sqlite3").exists()
+
+
+def test_a_file_just_made_and_left_empty_is_refused_after_a_short_wait(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A young file may be a store another process is creating: waited for, then refused all the same."""
+    database = tmp_path / "touched.sqlite3"
+    database.touch()
+    started = time.monotonic()
+    code, _, err = run(capsys, "--database", str(database), "sources")
+    assert code == 1 and "not a Standpunt store" in err and time.monotonic() - started < 10
+    assert database.read_bytes() == b""

@@ -70,7 +70,8 @@ def test_import_of_a_text_file_adds_the_document_and_answers_from_it(capsys: pyt
     assert all(not m["key"].startswith("kamervragen-2023") for m in ask(capsys, database, question)["matches"])
     code, out, _ = run(capsys, database, "import", str(EIGHT_QUESTIONS))
     assert code == 0
-    assert out.splitlines() == ["kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries", "imported"]
+    summary = "kamervragen-2023-03-22: Answers to parliamentary questions, 22 March 2023, 7 entries"
+    assert out.splitlines() == [summary, "imported"]
     assert ask(capsys, database, question)["matches"][0]["key"] == "kamervragen-2023-03-22/4"
     actors = {c["actor"] for c in stored(database)["changes"] if (c["object_key"] or "").startswith("kamervragen-2023")}
     assert actors == {cli_actor()}
@@ -80,17 +81,18 @@ def test_import_of_a_pdf(capsys: pytest.CaptureFixture[str], database: Path, tmp
     pdf = tmp_path / "brief.pdf"
     pdf.write_bytes(make_pdf(TWO_MINISTERS.read_text(encoding="utf-8")))
     code, out, _ = run(capsys, database, "import", str(pdf))
-    assert code == 0 and out.startswith("kamerbrief-2024-02-12-14: Kamerbrief, 2024-02-12, 5 entries")
+    summary = "kamerbrief-2024-02-12-14: Letter to Parliament (Kamerbrief), 12 February 2024, 5 entries"
+    assert code == 0 and out.startswith(summary)
 
 
 def test_import_dry_run_shows_the_preview_and_writes_nothing(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     before = stored(database)
     code, out, _ = run(capsys, database, "import", "--dry-run", str(EIGHT_QUESTIONS))
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "kamervragen-2023-03-22: Antwoord op Kamervragen, 2023-03-22, 7 entries"
+    assert code == 0 and lines[0] == "kamervragen-2023-03-22: Answers to parliamentary questions, 22 March 2023, 7 entries"
     # the preview (since issue 13): kind, date, authors, citation and every entry's number and first words
-    assert "Kind: Antwoord op Kamervragen" in lines and "Date: 22 maart 2023" in lines
-    assert any(line.startswith("Authors: minister Verhoef (Buitenlandse Zaken)") for line in lines)
+    assert "Kind: Answers to parliamentary questions" in lines and "Date: 22 March 2023" in lines
+    assert any(line.startswith("Authors: minister Verhoef (Buitenlandse Zaken) [Minister of Foreign Affairs]") for line in lines)
     assert any(line.startswith("Citation: ") for line in lines)
     listed = [line for line in lines if line.startswith(("Vraag ", "Vragen "))]
     assert len(listed) == 7 and listed[-1].startswith("Vragen 7 en 8: "), listed
@@ -257,7 +259,7 @@ def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refus
     again = tmp_path / "again.yaml"
     again.write_text(SAME_DAY_YAML.replace(NEW_QUESTION, "Een heel andere vraag over visa?"), encoding="utf-8")
     err = refused(capsys, database, "add", str(again))
-    assert err == "error: 0: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
+    assert err == "error: entry 1: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
 
 
 BAD_ADD_FILES = {
@@ -265,18 +267,22 @@ BAD_ADD_FILES = {
     "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML: expected ',' or ']'"),
     "empty yaml": ("entries.yaml", b"", "holds no entries"),
     "empty list": ("entries.json", b"[]", "holds no entries"),
-    "missing text": ("entries.yaml", f"document_key: {LETTER_KEY}\nquestion: Een vraag?\n".encode(), "0.text: Field required"),
+    "missing text": (
+        "entries.yaml", f"document_key: {LETTER_KEY}\nquestion: Een vraag?\n".encode(), "entry 1: the field text is missing"
+    ),
     "unknown document": (
         "entries.json",
         json.dumps([{**JSON_ENTRIES[0], "document_key": "kamerbrief-1999-01-01"}]).encode(),
-        "0: there is no document kamerbrief-1999-01-01",
+        "entry 1: there is no document kamerbrief-1999-01-01",
     ),
     "existing question": (
         "entries.json",
         json.dumps([{**JSON_ENTRIES[0], "question": "Welke sancties heeft de EU tegen Belarus ingesteld?"}]).encode(),
-        "0: this question already exists: entry 3",
+        "entry 1: this question already exists: entry 3",
     ),
-    "second of two repeats the first": ("entries.json", json.dumps(JSON_ENTRIES * 2).encode(), "1: this question already exists"),
+    "second of two repeats the first": (
+        "entries.json", json.dumps(JSON_ENTRIES * 2).encode(), "entry 2: this question already exists"
+    ),
     "not utf-8": ("entries.yaml", "question: Één vraag\n".encode("utf-16"), "is not UTF-8 text"),
 }
 
@@ -341,10 +347,10 @@ def test_import_preview_keeps_the_particles_of_ministers_names(
 
     path = tmp_path / "antwoorden.txt"
     path.write_text(ANSWERS_BY_PARTICLE_NAMES, encoding="utf-8")
-    code, out, _ = run(capsys, database, "import", "--dry-run", str(path))
-    authors = next(line for line in out.splitlines() if line.startswith("Authors: "))
+    code, out, _ = run(capsys, database, "--language", "nl", "import", "--dry-run", str(path))
+    authors = next(line for line in out.splitlines() if line.startswith("Auteurs: "))
     assert code == 0 and authors == (
-        "Authors: minister van der Berg (Buitenlandse Zaken), staatssecretaris ter Horst (Justitie en Veiligheid), "
+        "Auteurs: minister van der Berg (Buitenlandse Zaken), staatssecretaris ter Horst (Justitie en Veiligheid), "
         "minister F.B.J. Dijkstra (Justitie en Veiligheid)"
     )
 
@@ -360,3 +366,52 @@ def test_sources_prints_no_placeholder_for_a_document_without_reference(
     assert code == 0 and "  7 entries" in block, block
     assert not any(line.strip().startswith("-") for line in lines), "no '-' for a reference that is not known"
     assert "  Kamerstukken II 2020/21, 21 501-02, nr. 2298 · 7 entries" in lines, "a known reference stays"
+
+
+def test_import_and_sources_speak_the_chosen_language(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    """--language was ignored: the English CLI said 'Kamerbrief, 2024-02-12' and '2 maart 2021'."""
+    code, out, _ = run(capsys, database, "--language", "ru", "import", "--dry-run", str(TWO_MINISTERS))
+    assert code == 0 and "12 февраля 2024" in out.splitlines()[0] and "Kamerbrief," not in out.splitlines()[0]
+    code, out, _ = run(capsys, database, "--language", "en", "sources")
+    assert code == 0 and "2 March 2021" in out and "maart" not in out
+    assert "S.A. Blok, Minister van Buitenlandse Zaken [Minister of Foreign Affairs]" in out, "official role kept, glossed"
+    assert "Letter to Parliament (Kamerbrief) · 2 March 2021" in out
+    code, out, _ = run(capsys, database, "--language", "nl", "sources")
+    assert "Kamerbrief · 2 maart 2021 · S.A. Blok, Minister van Buitenlandse Zaken\n" in out, "Dutch unchanged"
+
+
+def test_add_help_lists_every_field_and_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.moderation import DocumentDraft, EntryDraft
+
+    with pytest.raises(SystemExit):
+        main(["add", "--help"])
+    shown = capsys.readouterr().out
+    listed = {line.split()[0] for line in shown.splitlines() if line.startswith("  ") and line.split()}
+    assert set(EntryDraft.model_fields) <= listed and set(DocumentDraft.model_fields) <= listed
+    assert "example" in shown and "document_key: kamerbrief-2021-03-02-2298" in shown
+
+
+@pytest.mark.parametrize(
+    "language, entry, expected",
+    [
+        ("en", {"question": "ab", "text": "x"}, "error: entry 2: question is too short (at least 3 characters)\n"),
+        ("en", {"question": "Een vraag?", "text": "x", "documentkey": "k"},
+         "error: entry 2: documentkey is not a field (standpunt add --help lists the fields)\n"),
+        ("nl", {"question": "Een vraag?", "text": "x", "language": "de"},
+         "error: item 2: language moet een van deze zijn: nl, en, ru, be\n"),
+        ("ru", {"question": "Een vraag?", "text": "x", "new_document": {"kind": "kamerbrief", "title": "Brief",
+                                                                         "date": "2 maart"}},
+         "error: запись 2: new_document.date — не дата; напишите её как 2024-05-01\n"),
+        ("be", {"question": "Een vraag?", "text": "x", "note": "perhaps"},
+         "error: запіс 2: note павінна быць true або false\n"),
+    ],
+)
+def test_add_says_what_is_wrong_in_plain_words_in_the_moderators_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str, entry: dict[str, Any],
+    expected: str,
+) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps([JSON_ENTRIES[0], entry]), encoding="utf-8")  # the second entry is wrong
+    err = refused(capsys, database, "--language", language, "add", str(path))
+    assert err == expected
+    assert "Field required" not in err and "Input should" not in err

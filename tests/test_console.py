@@ -126,3 +126,14 @@ def test_a_telegram_command_typed_in_the_terminal_is_no_question() -> None:
     """'/help' was answered with the sanctions paragraph; it gets the greeting, which says how to ask."""
     out = chat("/help", "/start")
     assert out.count(texts_for("nl").greeting) >= 3 and texts_for("nl").answer_heading not in out
+
+
+def test_a_single_word_greeting_is_answered_in_the_greetings_language() -> None:
+    """'hi' and 'добры дзень' have no stopword to tell their language by; they got the Dutch greeting."""
+    for greeting, language in (
+        ("hi", "en"), ("hello", "en"), ("Hello!", "en"), ("прывітанне", "be"), ("добры дзень", "be"),
+        ("добрый день", "ru"), ("привет", "ru"), ("goedemorgen", "nl"),
+    ):
+        out = chat(greeting)
+        reply = out.split("(Ctrl-D / 'quit')\n", 1)[1]
+        assert reply.strip() == texts_for(language).greeting, (greeting, reply)

@@ -14,7 +14,7 @@ from knowledge.ingest.importers import read_document
 from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
-from knowledge.service import AnswerService
+from knowledge.service import AnswerService, normalise_for_review
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS, LETTER
 from tests.moderationkit import (
@@ -458,6 +458,50 @@ def test_unanswered_questions_are_grouped_with_counts_and_no_identifiers(moderat
     assert set(moderation.store.db["review_queue"].columns_dict) == {
         "id", "text", "asked", "count", "first_seen", "last_seen", "best_entry_id", "best_score", "status"
     }, "no column for a person or a chat"
+
+
+def test_chat_commands_and_bare_numbers_are_no_review_questions(moderation: Moderation) -> None:
+    """'/start', '/help' and a suggestion picked by its number ('2') were queued as unanswered questions."""
+    for text in ("/start", "/help", "/help@standpunt_bot", "2", " 3. ", "12345", "?!"):
+        moderation.answers.answer(text, record=True)
+    assert moderation.store.review_items("open") == []
+    moderation.answers.answer(UNANSWERED, record=True)
+    assert [g.text for g in moderation.review_groups()] == ["komt er een visumfacilitatieakkoord met belarus"]
+
+
+def test_commands_queued_by_an_earlier_version_are_left_out_of_the_review(moderation: Moderation) -> None:
+    moderation.store.record_question("no_answer", "start", None, None, "nl", asked="/start")
+    moderation.store.record_question("no_answer", "2", None, None, "nl", asked="2")
+    assert moderation.review_groups() == []
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Hoe kan ik asiel aanvragen in Nederland?", "Hoe kan ik een visum aanvragen in Nederland?"),
+        ("Wat doet Nederland voor politieke gevangenen in Belarus?", "Wat doet Nederland voor journalisten in Belarus?"),
+        ("Wat vindt de regering van Loekasjenko?", "Wat vindt de regering van de verkiezingen in Belarus?"),
+        ("Wat is het beleid over Belarus?", "Wat is het beleid over Oekraïne?"),
+    ],
+)
+def test_review_keeps_questions_about_different_things_apart(moderation: Moderation, first: str, second: str) -> None:
+    moderation.store.record_question("no_answer", normalise_for_review(first), None, None, "nl", asked=first)
+    moderation.store.record_question("no_answer", normalise_for_review(second), None, None, "nl", asked=second)
+    assert sorted(g.asked for g in moderation.review_groups()) == sorted([first, second])
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Welke sancties gelden tegen Belarus?", "welke sanctis gelden voor belarus"),
+        ("Hoeveel Belarussen wonen in Nederland?", "Hoeveel Belarussen wonen er in Nederland"),
+    ],
+)
+def test_review_joins_the_same_question_asked_twice_differently(moderation: Moderation, first: str, second: str) -> None:
+    moderation.store.record_question("no_answer", normalise_for_review(first), None, None, "nl", asked=first)
+    moderation.store.record_question("no_answer", normalise_for_review(second), None, None, "nl", asked=second)
+    [group] = moderation.review_groups()
+    assert group.count == 2
 
 
 def test_attaching_a_review_question_makes_it_answered(moderation: Moderation) -> None:

@@ -238,7 +238,7 @@ async def test_history_names_every_action_in_the_moderators_language(
         await send(bot, mod, "/restore 4")
         Moderation(bot.service).save_translation(4, "ru", "Новый перевод текста о санкциях.", None, f"telegram:{MODERATOR}")
         [history] = await send(bot, mod, "/history 4")
-        lines = history["visible_text"].splitlines()
+        lines = [line for line in history["visible_text"].splitlines() if not line.startswith(" ")]
         texts = moderator_texts(language)
         actions = [line.split(" · ", 3)[3] for line in lines]
         assert actions[0] == texts.actions["create"]
@@ -269,7 +269,7 @@ def test_cli_history_lists_the_translations_changes(capsys: pytest.CaptureFixtur
     path.write_text("Новый перевод текста о санкциях.", encoding="utf-8")
     assert run(capsys, database, "translate", "3", "ru", str(path))[0] == 0
     code, out, _ = run(capsys, database, "history", "3")
-    last = out.splitlines()[-1]
+    last = [line for line in out.splitlines() if not line.startswith(" ")][-1]
     assert code == 0 and last.startswith("v2  ") and last.endswith("  update · translation ru"), last
 
 
@@ -388,7 +388,8 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, database, "restore", "3")
     assert code == 0 and out == "entry 3 is active again\n"
     code, out, _ = run(capsys, database, "history", "3")
-    versions = [line for line in out.splitlines() if " · translation " not in line]
+    changes = [line for line in out.splitlines() if not line.startswith(" ")]  # indented: what a change did
+    versions = [line for line in changes if " · translation " not in line]
     assert code == 0 and [line.split()[-1] for line in versions] == [
         "create",
         "update",
@@ -396,7 +397,7 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
         "retire",
         "restore",
     ]
-    assert [line.split()[-4:] for line in out.splitlines() if " · translation " in line] == [
+    assert [line.split()[-4:] for line in changes if " · translation " in line] == [
         ["create", "·", "translation", code] for code in ("en", "ru", "be")
     ], "the shipped translations' changes are listed with the entry's"
     for _ in range(4):
@@ -637,3 +638,29 @@ def test_one_answer_is_not_counted_in_the_plural(language: str) -> None:
     shown = texts_for(language).entries_count.format(count=1)
     assert shown.endswith("1") or "1 answer " in f"{shown} ", shown
     assert "1 answers" not in shown and "1 antwoorden" not in shown
+
+
+def test_cli_history_shows_what_each_edit_changed_old_to_new(capsys: pytest.CaptureFixture[str], database: Path) -> None:
+    original = entry_of(database, 3)
+    assert run(capsys, database, "edit", "3", "--question", "Welke EU-sancties gelden er?", "--topics", "sancties, eu")[0] == 0
+    assert run(capsys, database, "alias", "3", "Welke strafmaatregelen nam de EU?")[0] == 0
+    code, out, _ = run(capsys, database, "history", "3")
+    details = [line.strip() for line in out.splitlines() if line.startswith(" ")]
+    assert code == 0
+    assert f"question: {original.question} → Welke EU-sancties gelden er?" in details
+    assert f"topics: {', '.join(original.topics)} → sancties, eu" in details
+    assert "alternate questions: + Welke strafmaatregelen nam de EU?" in details
+    assert all(len(line) < 200 for line in details), "long values are shortened"
+    code, out, _ = run(capsys, database, "--language", "nl", "history", "3")
+    assert code == 0 and "      vraag: " in out and "      onderwerpen: " in out, "in the moderator's language"
+
+
+def test_history_shortens_a_long_text_around_the_edit() -> None:
+    from interface.history import change_details
+    from interface.texts.moderator import EN
+
+    text = "De Europese Unie heeft op 2 oktober 2020 sancties ingesteld tegen veertig personen " * 3
+    edited = text.replace("veertig", "vijftig", 1)
+    [line] = change_details({"text": text}, {"text": edited}, EN)
+    old, new = line.removeprefix("text: ").split(" → ")
+    assert "veertig" in old and "vijftig" in new and old.startswith("…") and len(old) < 70

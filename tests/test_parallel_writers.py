@@ -100,6 +100,7 @@ def test_eight_parallel_adds_and_a_recording_bot_lose_nothing(tmp_path: Path) ->
 
 def test_processes_starting_on_a_new_file_at_once_build_it_once(tmp_path: Path) -> None:
     database = tmp_path / "new" / "standpunt.sqlite3"
+    database.parent.mkdir()  # a typed --database never creates a folder
     env = _environment(tmp_path)
     command = [sys.executable, str(ROOT / "run_bot.py"), "--database", str(database), "sources"]
     processes = [

@@ -149,7 +149,7 @@ def test_cli_import_by_id_previews_with_dry_run_then_imports(
     database = tmp_path / "standpunt.sqlite3"
     assert main(["--database", str(database), "import", "--dry-run", AH_ID]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{AH_KEY}: Antwoord op Kamervragen, 2021-07-16, 3 entries")
+    assert out.startswith(f"{AH_KEY}: Answers to parliamentary questions, 16 July 2021, 3 entries")
     assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in out and "Vragen 2 en 3: " in out
     assert main(["--database", str(database), "import", f"https://zoek.officielebekendmakingen.nl/{AH_ID}.html"]) == 0
     assert capsys.readouterr().out.endswith("imported\n")
@@ -174,7 +174,7 @@ async def test_telegram_import_by_id_previews_then_saves(fake: FakePublications)
         mod = moderator(bot)
         [preview] = await send(bot, mod, f"/import {AH_ID}")
         shown = preview["visible_text"]
-        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021" in shown
+        assert "Kind: Answers to parliamentary questions\nDate: 16 July 2021" in shown
         assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in shown and "Vragen 2 en 3: " in shown
         assert buttons(preview) == ["m:ok", "m:no"]
         [done] = await press(bot, mod, preview, "m:ok")
@@ -187,7 +187,7 @@ async def test_telegram_import_by_link_after_the_prompt(fake: FakePublications) 
         mod = moderator(bot)
         await send(bot, mod, "/import")
         [preview] = await send(bot, mod, "https://zoek.officielebekendmakingen.nl/kst-35373-33.html")
-        assert "Kind: Kamerbrief" in preview["visible_text"] and buttons(preview) == ["m:ok", "m:no"]
+        assert "Kind: Letter to Parliament (Kamerbrief)" in preview["visible_text"] and buttons(preview) == ["m:ok", "m:no"]
 
 
 @pytest.mark.parametrize(

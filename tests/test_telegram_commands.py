@@ -115,6 +115,15 @@ async def test_sources_lists_documents_with_dates_authors_and_links() -> None:
         assert links == ["https://zoek.officielebekendmakingen.nl/kst-21501-02-2298.html"]
 
 
+async def test_sources_in_english_keep_the_official_roles_and_explain_them() -> None:
+    async with shipped_bot() as bot:
+        [reply] = await bot.ask(bot.api.user(USER, "Anna", language_code="en"), "/sources")
+        text = reply["visible_text"]
+        assert "2 March 2021" in text and "maart" not in text
+        assert "S.A. Blok, Minister van Buitenlandse Zaken [Minister of Foreign Affairs]" in text
+        assert "minister Kaag (Buitenlandse Zaken) [Minister of Foreign Affairs]" in text
+
+
 async def test_ask_answers_the_question_after_the_command() -> None:
     async with shipped_bot() as bot:
         [reply] = await bot.ask(bot.api.user(USER, "Anna"), f"/ask {SANCTIONS}")

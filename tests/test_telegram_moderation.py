@@ -435,7 +435,9 @@ async def test_history_lists_every_version_with_who_and_when() -> None:
         await send(bot, mod, "/alias 4 Wil Nederland meer sancties tegen Loekasjenko?")
         await send(bot, other, "/retire 4")
         [history] = await send(bot, mod, "/history 4")
-        everything = history["visible_text"].splitlines()
+        everything = [line for line in history["visible_text"].splitlines() if not line.startswith(" ")]
+        details = [line.strip() for line in history["visible_text"].splitlines() if line.startswith(" ")]
+        assert details == ["alternate questions: + Wil Nederland meer sancties tegen Loekasjenko?"], "what v2 changed"
         lines = [line for line in everything if " · translation " not in line]
         translated = [line for line in everything if " · translation " in line]
         assert [line.split(" · ")[2:] for line in translated] == [
@@ -485,7 +487,7 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         assert "meldpunten" not in await answered_by(bot, anna, MELDPUNT)
         preview, done = await import_and_save(bot, mod, ANSWERS.name, ANSWERS.read_bytes(), "text/plain")
         # the preview since issue 13: kind, date, authors, citation, key and every entry's number and first words
-        assert "Kind: Antwoord op Kamervragen\nDate: 16 juli 2021\n" in preview
+        assert "Kind: Answers to parliamentary questions\nDate: 16 July 2021\n" in preview, "in the moderator's language"
         assert "Kaag" in preview and "Grapperhaus" in preview
         assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
         assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
@@ -502,7 +504,8 @@ async def test_import_of_a_kamerbrief_pdf_previews_then_saves() -> None:
         mod = moderator(bot)
         pdf = make_pdf(LETTER.read_text(encoding="utf-8"))
         preview, done = await import_and_save(bot, mod, "brief.pdf", pdf, "application/pdf")
-        assert "Kind: Kamerbrief\nDate: 2 maart 2021\nAuthors: S.A. Blok" in preview and "7 entries:" in preview
+        assert "Kind: Letter to Parliament (Kamerbrief)\nDate: 2 March 2021\nAuthors: S.A. Blok" in preview
+        assert "7 entries:" in preview
         assert "alinea 1: Hierbij informeer ik uw Kamer" in preview and "alinea 7: " in preview
         assert done == EN.import_done.format(key=LETTER_KEY, entries=EN.entries(7))
         assert len(bot.service.store.entries(document_key=LETTER_KEY)) == 7
@@ -521,7 +524,7 @@ async def test_official_xml_is_imported() -> None:
     async with moderated_bot() as bot:
         xml = AANHANGSEL_XML.read_bytes()
         preview, done = await import_and_save(bot, moderator(bot), AANHANGSEL_XML.name, xml, "application/xml")
-        assert "Antwoord op Kamervragen" in preview
+        assert "Answers to parliamentary questions" in preview
         assert done.startswith("Imported: kamervragen-")
         assert bot.service.store.entries(document_key=done.split()[1])
 

@@ -44,7 +44,9 @@ async def test_translate_shows_the_dutch_previews_and_saves_and_the_asker_sees_i
         [answer] = await bot.ask(user(bot), RUSSIAN)
         assert NEW_RU in answer["visible_text"] and texts_for("ru").translation_label in answer["visible_text"]
         [history] = await send(bot, mod, f"/history {SANCTIONS_ID}")
-        assert history["visible_text"].splitlines()[-1].endswith(f"telegram:{MODERATOR} · update · translation ru")
+        changes = [line for line in history["visible_text"].splitlines() if not line.startswith(" ")]
+        assert changes[-1].endswith(f"telegram:{MODERATOR} · update · translation ru")
+        assert history["visible_text"].splitlines()[-1].strip().endswith(f"→ {NEW_RU}"), "what the update changed"
         [undone] = await send(bot, mod, "/undo")
         assert undone["visible_text"] == EN.undone.format(changes=EN.changes(1))
         back = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)

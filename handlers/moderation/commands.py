@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from handlers.context import BotContext
 from handlers.moderation.access import actor, moderation, texts
 from handlers.render import escape
+from interface.history import change_details
 from interface.plain import suggestion_title
 from knowledge.models import EntryStatus
 from knowledge.moderation import ModerationError
@@ -79,15 +80,20 @@ async def history(update: Update, context: BotContext) -> None:
         await _reply(update, escape(t.reason(error)))
         return
     lines = [
-        t.history_line.format(
-            version=c.version or "-",
-            at=c.at.strftime("%Y-%m-%d %H:%M"),
-            actor=c.actor,
-            action=t.history_action(c.action, c.object_type, c.object_key),
+        "\n".join(
+            [
+                t.history_line.format(
+                    version=c.version or "-",
+                    at=c.at.strftime("%Y-%m-%d %H:%M"),
+                    actor=c.actor,
+                    action=t.history_action(c.action, c.object_type, c.object_key),
+                ),
+                *("   " + line for line in change_details(c.before, c.after, t)),
+            ]
         )
         for c in changes
     ]
-    await _reply(update, escape("\n".join(lines[-40:]) or t.history_empty))
+    await _reply(update, escape("\n".join(lines[-25:]) or t.history_empty))
 
 
 async def undo(update: Update, context: BotContext) -> None:

@@ -24,6 +24,7 @@ from handlers.moderation.flow import (
 )
 from handlers.render import escape
 from interface.previews import render_preview
+from interface.texts import texts_for
 from interface.texts.moderator import ImportTexts, import_texts
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
@@ -96,7 +97,8 @@ async def _preview(update: Update, context: BotContext, parsed: ParsedDocument, 
     clear(context)
     draft(context)["parsed"] = preview.parsed
     draft(context)["source"] = source
-    text = render_preview(preview, _import_texts(update, context), escape)
+    language = context.language(update)
+    text = render_preview(preview, _import_texts(update, context), escape, texts_for(language))
     await say(update, text, confirm_keyboard(update, context))
     return CONFIRM
 

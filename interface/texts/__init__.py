@@ -19,13 +19,19 @@ from interface.texts.markup import Html, Plain
 class Texts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    #: The language code (nl, en, ru, be): what the interface adds beside a document's Dutch words.
+    code: Plain
     language_name: Plain
     # answers
     answer_heading: Plain
+    #: Above several suggestions, and above one: the question is singular or plural in every language.
     suggest_heading: Plain
+    suggest_heading_one: Plain
     no_answer: Plain
     part_unanswered: Plain
-    later_time: Plain
+    #: Asked about a later time than the documents: before suggestions, or before "no answer".
+    later_time_suggestions: Plain
+    later_time_no_answer: Plain
     greeting: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
@@ -91,6 +97,10 @@ class Texts(BaseModel):
     flood: Plain
     inline_no_results: Plain
     inline_help: Plain
+
+    def suggestions_heading(self, count: int) -> str:
+        """'Did you mean this question?' for one suggestion, 'one of these questions?' for more."""
+        return self.suggest_heading_one if count == 1 else self.suggest_heading
 
     def date(self, value: dt.date) -> str:
         """'2 maart 2021', '2 March 2021', '2 марта 2021'."""

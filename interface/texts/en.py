@@ -3,18 +3,21 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="en",
     language_name="English",
     answer_heading="Official answer",
     suggest_heading="I am not sure what you mean. Did you mean one of these questions?",
+    suggest_heading_one="I am not sure what you mean. Did you mean this question?",
     no_answer=(
         "I have no official answer on that. I only quote what the Dutch government itself has written "
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
     part_unanswered="I have no official answer to this part of your message: {part}",
-    later_time=(
-        "You ask about a later time than the documents. I have no newer official "
-        "figure; below is what the documents say as of their own date."
+    later_time_suggestions=(
+        "You ask about a later time than the documents. I have no newer official figure; "
+        "the documents answer the questions below as of their own date."
     ),
+    later_time_no_answer="You ask about a later time than the documents. I have no newer official figure.",
     greeting=(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."

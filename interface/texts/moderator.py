@@ -91,6 +91,9 @@ class ModeratorTexts(BaseModel):
     command_translate: Plain
     #: The audit trail's action names (knowledge.storage) as a moderator reads them in this language.
     actions: dict[str, Plain]
+    #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
+    validation: dict[str, Plain]
+    validation_at: Plain
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
@@ -99,6 +102,8 @@ class ModeratorTexts(BaseModel):
             raise ValueError(f"reasons without a wording: {sorted(missing)}")
         if unworded := set(ACTIONS) - set(self.actions):
             raise ValueError(f"actions without a wording: {sorted(unworded)}")
+        if unworded := set(VALIDATION_PROBLEMS) - set(self.validation):
+            raise ValueError(f"validation problems without a wording: {sorted(unworded)}")
         return self
 
     def history_action(self, action: str, object_type: str, object_key: str | None) -> str:
@@ -118,6 +123,11 @@ class ModeratorTexts(BaseModel):
                 return self.reasons[reason].format(**values)
             except (KeyError, IndexError):
                 return self.reasons[reason]
+        errors = getattr(error, "errors", None)
+        if callable(errors):  # pydantic's ValidationError: its first problem in plain words
+            from interface.validation import validation_problem  # that module words it with these texts
+
+            return validation_problem(errors(), self, numbered=False)
         return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
 
     def entries(self, count: int) -> str:
@@ -128,6 +138,12 @@ class ModeratorTexts(BaseModel):
 
 
 
+
+#: Every problem of a moderator's file (interface/validation.py keeps this list in step with pydantic).
+VALIDATION_PROBLEMS = (
+    "choice", "date", "list", "mapping", "missing", "number", "other", "text", "too_few", "too_long", "too_many",
+    "too_short", "unknown", "yes_no",
+)
 
 #: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
 ACTIONS = ("create", "update", "reimport", "retire", "restore", "undo", "confirm")
@@ -379,6 +395,23 @@ NL = ModeratorTexts(
     ),
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
+    validation_at='item {number}: {problem}',
+    validation={
+        'missing': 'het veld {field} ontbreekt',
+        'unknown': '{field} is geen veld (standpunt add --help noemt de velden)',
+        'too_short': '{field} is te kort (minstens {limit} tekens)',
+        'too_long': '{field} is te lang (hoogstens {limit} tekens)',
+        'too_few': '{field} heeft te weinig waarden',
+        'too_many': '{field} heeft te veel waarden',
+        'choice': '{field} moet een van deze zijn: {choices}',
+        'text': '{field} moet tekst zijn',
+        'yes_no': '{field} moet true of false zijn',
+        'list': '{field} moet een lijst zijn',
+        'mapping': '{field} moet velden met waarden hebben',
+        'number': '{field} moet een getal zijn',
+        'date': '{field} is geen datum; schrijf hem als 2024-05-01',
+        'other': 'de waarde van {field} is niet geldig',
+    },
     actions={
         "create": "aangemaakt",
         "update": "gewijzigd",
@@ -510,6 +543,23 @@ EN = ModeratorTexts(
     ),
     history_translation="{action} · translation {language}",
     command_translate="Translation: /translate <id> <en|ru|be>",
+    validation_at='entry {number}: {problem}',
+    validation={
+        'missing': 'the field {field} is missing',
+        'unknown': '{field} is not a field (standpunt add --help lists the fields)',
+        'too_short': '{field} is too short (at least {limit} characters)',
+        'too_long': '{field} is too long (at most {limit} characters)',
+        'too_few': '{field} has too few values',
+        'too_many': '{field} has too many values',
+        'choice': '{field} must be one of: {choices}',
+        'text': '{field} must be text',
+        'yes_no': '{field} must be true or false',
+        'list': '{field} must be a list',
+        'mapping': '{field} must hold fields with values',
+        'number': '{field} must be a number',
+        'date': '{field} is not a date; write it as 2024-05-01',
+        'other': 'the value of {field} is not valid',
+    },
     actions={
         "create": "create",
         "update": "update",
@@ -927,6 +977,23 @@ RU = ModeratorTexts(
     ),
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
+    validation_at='запись {number}: {problem}',
+    validation={
+        'missing': 'нет поля {field}',
+        'unknown': '{field} — не поле (standpunt add --help перечисляет поля)',
+        'too_short': '{field} слишком короткое (не меньше {limit} знаков)',
+        'too_long': '{field} слишком длинное (не больше {limit} знаков)',
+        'too_few': 'в {field} слишком мало значений',
+        'too_many': 'в {field} слишком много значений',
+        'choice': '{field} должно быть одним из: {choices}',
+        'text': '{field} должно быть текстом',
+        'yes_no': '{field} должно быть true или false',
+        'list': '{field} должно быть списком',
+        'mapping': '{field} должно содержать поля со значениями',
+        'number': '{field} должно быть числом',
+        'date': '{field} — не дата; напишите её как 2024-05-01',
+        'other': 'значение поля {field} недопустимо',
+    },
     actions={
         "create": "создание",
         "update": "изменение",
@@ -1158,6 +1225,23 @@ BE = ModeratorTexts(
     ),
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",
+    validation_at='запіс {number}: {problem}',
+    validation={
+        'missing': 'няма поля {field}',
+        'unknown': '{field} — не поле (standpunt add --help пералічвае палі)',
+        'too_short': '{field} занадта кароткае (не менш за {limit} знакаў)',
+        'too_long': '{field} занадта доўгае (не больш за {limit} знакаў)',
+        'too_few': 'у {field} занадта мала значэнняў',
+        'too_many': 'у {field} занадта шмат значэнняў',
+        'choice': '{field} павінна быць адным з: {choices}',
+        'text': '{field} павінна быць тэкстам',
+        'yes_no': '{field} павінна быць true або false',
+        'list': '{field} павінна быць спісам',
+        'mapping': '{field} павінна мець палі са значэннямі',
+        'number': '{field} павінна быць лікам',
+        'date': '{field} — не дата; напішыце яе як 2024-05-01',
+        'other': 'значэнне поля {field} недапушчальнае',
+    },
     actions={
         "create": "стварэнне",
         "update": "змена",

@@ -3,18 +3,21 @@
 from interface.texts import Texts
 
 TEXTS = Texts(
+    code="nl",
     language_name="Nederlands",
     answer_heading="Officieel antwoord",
     suggest_heading="Ik weet niet zeker wat u bedoelt. Bedoelt u een van deze vragen?",
+    suggest_heading_one="Ik weet niet zeker wat u bedoelt. Bedoelt u deze vraag?",
     no_answer=(
         "Daarover heb ik geen officieel antwoord. Ik citeer alleen wat de Nederlandse regering zelf heeft "
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
     part_unanswered="Op dit deel van je bericht heb ik geen officieel antwoord: {part}",
-    later_time=(
-        "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer "
-        "heb ik niet; hieronder staat wat de documenten op hun eigen datum zeggen."
+    later_time_suggestions=(
+        "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; "
+        "de vragen hieronder beantwoorden de documenten op hun eigen datum."
     ),
+    later_time_no_answer="U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet.",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -457,6 +458,50 @@ class Store(AuditTrail, AnonymousUsage):
 
 
 # --- opening checks ---------------------------------------------------------------------------
+
+
+def check_store_path(path: Path) -> None:
+    """Refuse, without writing anything, a path that is neither a Standpunt store nor a place for a new
+    one: a missing folder, a folder, or an existing file that is not our store (an empty file too).
+    Stricter than `Store.open` (which also creates the default data folder): for a path a user typed."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise StoreError(f"the folder {path.parent} does not exist; create it first or choose another path")
+        return
+    deadline = time.monotonic() + CREATION_WAIT_SECONDS
+    while _application_id(path) != APPLICATION_ID and _just_created(path) and time.monotonic() < deadline:
+        time.sleep(0.05)  # another process (started at the same time) is creating the store right now
+    _check_is_our_database(path)
+    if _application_id(path) != APPLICATION_ID:
+        empty = " (it is empty)" if path.stat().st_size == 0 else ""
+        raise StoreError(
+            f"{path} is not a Standpunt store{empty}; give the path of a store, or a new file name to create one"
+        )
+
+
+#: A file this young that is not yet a store may be one another process is creating: wait for it.
+CREATION_WAIT_SECONDS = 5.0
+
+
+def _just_created(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < CREATION_WAIT_SECONDS
+    except OSError:
+        return False
+
+
+def _application_id(path: Path) -> int:
+    """The file's SQLite application id, read through any write-ahead log (0 for an empty file)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA application_id").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return 0
 
 
 def _check_is_our_database(path: Path) -> None:

@@ -15,10 +15,44 @@ from knowledge.text.analysis import Analyzer, tokens
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(tokens(words))
+
+
+#: Greeting and thanking words that belong to one language: a message of nothing but these ('hi',
+#: 'добры дзень') is answered in that language, though it has no stopword to tell it by. Words that
+#: several languages use alike ('hallo', 'hey', 'ok') are in none: those still go by the asker's app.
+_GREETING_WORDS: dict[Language, frozenset[str]] = {
+    Language.NL: _folded(
+        "hoi goedemorgen goedemiddag goedenavond goedendag goeiemorgen dag doei dank bedankt dankjewel "
+        "dankuwel oké"
+    ),
+    Language.EN: _folded("hi hello hiya thanks thank thx bye goodbye good morning afternoon evening day cheers you"),
+    Language.RU: _folded(
+        "привет здравствуйте здравствуй спасибо большое благодарю добрый доброе день вечер утро пока "
+        "privet spasibo zdravstvuyte"
+    ),
+    Language.BE: _folded("прывітанне вітаю дзякуй добры добрага дзень вечар раніца pryvitannie vitaju dziakuj dzien"),
+}
+
+
+def greeting_language(words: list[str]) -> Language | None:
+    """The language of a message made only of greeting words, when they point to one language."""
+    if not words:
+        return None
+    votes = {language: sum(w in known for w in words) for language, known in _GREETING_WORDS.items()}
+    if not all(any(w in known for known in _GREETING_WORDS.values()) for w in words):
+        return None
+    best = max(votes.values())
+    winners = [language for language, count in votes.items() if count == best]
+    return winners[0] if best and len(winners) == 1 else None
+
 
 def question_language(text: str, analyzer: Analyzer) -> Language | None:
     """The language the question is written in, or None when it cannot be told."""
     words = tokens(text)
+    if greeted := greeting_language(words):
+        return greeted
     if _CYRILLIC.search(text):
         return Language(analyzer.detect_language(words, text))  # Belarusian by its letters and words
     stopwords = analyzer.lexicon.stopwords

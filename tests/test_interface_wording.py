@@ -1,0 +1,97 @@
+"""Interface wording that must fit what follows it: the later-time notice before suggestions or before
+"no answer", and the suggestion heading in the singular for one question, in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.render import suggestions_message
+from interface.plain import render_answer_plain
+from interface.texts import LANGUAGES, texts_for
+from knowledge.models import Answer, Outcome
+from knowledge.service import AnswerService
+
+#: 'below' in each language: the word that promised text under the notice.
+BELOW = {"nl": "hieronder", "en": "below", "ru": "ниже", "be": "ніжэй"}
+
+
+def _later_time(service: AnswerService) -> Answer:
+    answer = service.answer("Hoeveel personen en entiteiten staan inmiddels op de EU-sanctielijst voor Belarus?")
+    assert answer.later_time
+    return answer
+
+
+def _with_suggestions(answer: Answer, count: int) -> Answer:
+    assert len(answer.suggestions) >= count
+    return answer.model_copy(update={"outcome": Outcome.SUGGEST, "suggestions": answer.suggestions[:count]})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_later_time_notice_before_no_answer_promises_nothing_below(service: AnswerService, language: str) -> None:
+    texts = texts_for(language)
+    answer = _later_time(service).model_copy(update={"outcome": Outcome.NO_ANSWER, "best": None, "suggestions": []})
+    shown = render_answer_plain(answer, texts)
+    notice = shown.split("\n\n")[0]
+    assert BELOW[language] not in notice.lower()
+    assert shown.endswith(texts.no_answer)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_later_time_notice_before_suggestions_speaks_of_questions(service: AnswerService, language: str) -> None:
+    texts = texts_for(language)
+    shown = render_answer_plain(_with_suggestions(_later_time(service), 1), texts)
+    assert shown.startswith(texts.later_time_suggestions)
+    assert texts.later_time_suggestions != texts.later_time_no_answer
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_suggestion_is_asked_about_in_the_singular(service: AnswerService, language: str) -> None:
+    texts = texts_for(language)
+    answer = service.answer("sancties")
+    one, two = _with_suggestions(answer, 1), _with_suggestions(answer, 2)
+    assert texts.suggest_heading_one in render_answer_plain(one, texts)
+    assert texts.suggest_heading not in render_answer_plain(one, texts)
+    assert texts.suggest_heading in render_answer_plain(two, texts)
+    assert suggestions_message(one, texts)[0].startswith(texts.suggest_heading_one)
+    assert suggestions_message(two, texts)[0].startswith(texts.suggest_heading)
+
+
+def test_the_singular_heading_differs_from_the_plural_in_every_language() -> None:
+    for language in LANGUAGES:
+        texts = texts_for(language)
+        assert texts.suggest_heading_one != texts.suggest_heading
+
+
+@pytest.mark.parametrize(
+    "language, gloss",
+    [("en", "[Minister of Foreign Affairs]"), ("ru", "[министр иностранных дел]"), ("be", "[міністр замежных спраў]")],
+)
+def test_an_authors_dutch_role_is_kept_and_explained_in_the_askers_language(
+    service: AnswerService, language: str, gloss: str
+) -> None:
+    answer = service.answer("Welke sancties gelden tegen Belarus?", language=language)
+    shown = render_answer_plain(answer, texts_for(language))
+    assert f"Minister van Buitenlandse Zaken {gloss}" in shown
+    assert "[" not in render_answer_plain(service.answer("Welke sancties gelden tegen Belarus?"), texts_for("nl"))
+
+
+def test_an_unknown_role_is_left_as_printed() -> None:
+    from interface.roles import role_in
+
+    assert role_in("Minister van Iets Onbekends", None, "en") is None
+    assert role_in("minister", "Justitie en Veiligheid", "en") == "Minister of Justice and Security"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_validation_error_reads_as_one_plain_line_in_the_moderators_language(language: str) -> None:
+    from pydantic import ValidationError
+
+    from interface.texts.moderator import moderator_texts
+    from knowledge.moderation import EntryDraft
+
+    with pytest.raises(ValidationError) as raised:
+        EntryDraft.model_validate({"question": "Een vraag?"})
+    t = moderator_texts(language)
+    line = t.reason(raised.value)
+    assert line == t.validation["missing"].format(field="text")
+    assert "\n" not in line and "Field required" not in line and "validation error" not in line
