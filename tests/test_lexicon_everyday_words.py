@@ -50,6 +50,8 @@ def test_an_everyday_word_meets_the_passages_word(analyzer: Analyzer, asked: str
         ("prepared", "en", "voorbereiding"),
         ("жорсткія", "be", "aanscherpen"),  # harsh repression is not harsher sanctions
         ("zwaardere", "nl", "aanscherpen"),  # heavier prison sentences
+        ("жёстче", "ru", "aanscherpen"),  # 'репрессии всё жёстче': the repression, not the sanctions
+        ("harsher", "en", "aanscherpen"),
         ("Kaag", "nl", "Karatsj"),  # the minister who answered every Kamervraag points at none of them
         ("protest", "en", "diplomatiek bezwaar"),  # a street protest, unless 'protest to' someone
     ],
