@@ -1,0 +1,64 @@
+"""The synonym table's everyday words (issue 11, item 4): Belarusian and Russian words askers use meet
+the Dutch word of the passage, and the words left out on purpose stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.text.analysis import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("asked", "language", "passage"),
+    [
+        ("вяршэнства права", "be", "rechtsstaat"),
+        ("шматбаковых", "be", "multilaterale"),
+        ("міжнародных арганізацыях", "be", "multilaterale"),
+        ("international organisations", "en", "multilaterale"),
+        ("запалохваюць", "be", "intimidatie"),
+        ("запугивают", "ru", "intimidatie"),
+        ("кантакты", "be", "contacten"),
+        ("прысутнічаюць", "be", "aanwezig"),
+        ("attend", "en", "aanwezig"),
+        ("увагу", "be", "aandacht"),
+        ("незалежных", "be", "onafhankelijke"),
+        ("спакойна", "be", "ongestoord"),
+        ("правяраюць", "be", "onderzocht"),
+        ("спецыяльная", "be", "speciale"),
+        ("падыход", "be", "aanpak"),
+        ("падрыхтоўцы", "be", "voorbereiding"),
+        ("датычных", "be", "betrokken"),
+        ("дзяржпрадпрыемстваў", "be", "entiteiten"),
+        ("фальсіфікавалі", "be", "stembusfraude"),
+        ("tougher", "en", "aanscherpen"),
+        ("visumverbod", "nl", "inreisverbod"),
+    ],
+)
+def test_an_everyday_word_meets_the_passages_word(analyzer: Analyzer, asked: str, language: str, passage: str) -> None:
+    assert analyzer.terms(asked, language) == analyzer.terms(passage, "nl")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("asked", "language", "other"),
+    [
+        ("готовы", "ru", "voorbereiding"),  # 'willing' (a Kamervraag asks whether the cabinet is willing), not 'preparing'
+        ("prepared", "en", "voorbereiding"),
+        ("жорсткія", "be", "aanscherpen"),  # harsh repression is not harsher sanctions
+        ("zwaardere", "nl", "aanscherpen"),  # heavier prison sentences
+        ("жёстче", "ru", "aanscherpen"),  # 'репрессии всё жёстче': the repression, not the sanctions
+        ("harsher", "en", "aanscherpen"),
+        ("Kaag", "nl", "Karatsj"),  # the minister who answered every Kamervraag points at none of them
+        ("protest", "en", "diplomatiek bezwaar"),  # a street protest, unless 'protest to' someone
+    ],
+)
+def test_a_word_left_out_stays_apart(analyzer: Analyzer, asked: str, language: str, other: str) -> None:
+    assert not set(analyzer.terms(asked, language)) & set(analyzer.terms(other, "nl"))  # type: ignore[arg-type]
+
+
+def test_a_protest_to_minsk_is_a_diplomatic_objection(analyzer: Analyzer) -> None:
+    assert set(analyzer.terms("diplomatiek bezwaar", "nl")) <= set(analyzer.terms("lodge a protest with Minsk", "en"))
