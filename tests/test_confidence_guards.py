@@ -1,0 +1,61 @@
+"""Issue 11, fifth round: confident answers only where the passage can answer what is asked.
+
+A how-many question needs a passage with a count (a reference or a date counts nothing); a group of
+synonyms whose stem is also an unrelated everyday word's ('zitting' and 'zitten') keeps its own term.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.models import Outcome
+from knowledge.service import AnswerService
+from knowledge.text.analysis import Analyzer, provides
+from knowledge.tools.evaluation import fresh_service
+
+
+@pytest.fixture(scope="module")
+def service() -> AnswerService:
+    return fresh_service()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zoals gemeld op 2 december jl. (Kamerstuk 21 501-02, nr. 2248) zijn verzoeken ingediend.",
+        "Zoals gemeld in het antwoord op vraag 4 is de landing op 23 mei gevolgd door arrestaties.",
+        "Het kabinet hanteert sinds begin 2018 een aanpak.",
+    ],
+)
+def test_references_dates_and_years_are_no_count(text: str) -> None:
+    assert "count" not in provides(text)
+
+
+def test_a_number_of_people_is_a_count() -> None:
+    assert "count" in provides("Inmiddels zijn maatregelen genomen tegen 88 personen en 7 entiteiten (Kamerstuk 21 501-02).")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoeveel politieke gevangenen zijn er?",
+        "How many Belarusians live in the Netherlands?",
+        "Сколько политзаключённых в Беларуси?",
+    ],
+)
+def test_a_how_many_question_is_not_answered_by_a_passage_without_a_count(
+    service: AnswerService, question: str
+) -> None:
+    assert service.answer(question).outcome is not Outcome.ANSWER
+
+
+def test_a_how_many_question_is_answered_by_the_passage_with_the_count(service: AnswerService) -> None:
+    answer = service.answer("Hoeveel personen staan op de EU-sanctielijst tegen Belarus?")
+    assert answer.answered and answer.matches()[0].entry_key == "kamerbrief-2021-03-02-2298/3"
+
+
+def test_a_short_stem_shared_with_an_everyday_verb_keeps_the_group_apart() -> None:
+    analyzer = Analyzer()
+    hearing = analyzer.terms("zittingen")
+    assert analyzer.terms("rechtszaken") == hearing == analyzer.terms("court")
+    assert analyzer.terms("zitten") != hearing  # 'mijn broer zit vast' is no court hearing
