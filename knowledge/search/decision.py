@@ -34,6 +34,14 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: A passage of a later document whose text shares this much of its terms with the top match's (of
+#: the shorter text) is a newer version of it: a fresh import has no curated questions, so it ranks
+#: far below the old passage that has them, yet it answers the same question and leads.
+REVISION_OVERLAP = 0.6
+#: ...and at least this many terms: a one-word answer ('Ja') is no version of anything.
+REVISION_TERMS = 5
+#: ...when its text covers the question about as well as the old passage's text does.
+REVISION_SLACK = 0.05
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -136,22 +144,40 @@ class Decider:
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
         same: list[Scored] = []
+        revisions: list[Scored] = []
         for other in scored[1:]:
-            dates = {date_of(s) for s in [top, *same]}
-            if other.relevance >= floor and date_of(other) not in dates and self._same_subject(top, other):
+            if date_of(other) in {date_of(s) for s in [top, *same]}:
+                continue
+            if self._revises(other, top):
+                revisions.append(other)
+                same.append(other)
+            elif other.relevance >= floor and self._same_subject(top, other):
                 same.append(other)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
             return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
-        tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
-        leading = max(tied, key=date_of)
+        # Confidence and lead are those of the passages about as relevant as the top match; a newer
+        # version of it takes part in who leads, not in how sure the match is.
+        equal = [top] + [s for s in same if s not in revisions and top.relevance - s.relevance <= POSITION_TIE]
+        leading = max(equal + revisions, key=date_of)
         earlier = sorted(
             (s for s in [top, *same] if s is not leading and date_of(s) < date_of(leading)), key=date_of, reverse=True
         )
         rivals = [s for s in scored if s is not top and s not in same]
-        confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
-        margin = lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
+        confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
+        margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _revises(self, newer: Scored, older: Scored) -> bool:
+        """`newer` is a later version of `older`'s passage: a later date, much the same text, and as
+        much of the question in its text (REVISION_OVERLAP, REVISION_SLACK)."""
+        if self._date_of(newer) <= self._date_of(older):
+            return False
+        if newer.features["text_coverage"] < older.features["text_coverage"] - REVISION_SLACK:
+            return False
+        first, second = self.index.view(older.entry_id).text_terms, self.index.view(newer.entry_id).text_terms
+        shared = len(first & second)
+        return shared >= REVISION_TERMS and shared >= REVISION_OVERLAP * min(len(first), len(second))
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""
