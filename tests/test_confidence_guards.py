@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.models import Outcome
 from knowledge.service import AnswerService
-from knowledge.text.analysis import Analyzer, provides
+from knowledge.text.analysis import Analyzer, asks_for, provides, tokens
 from knowledge.tools.evaluation import fresh_service
 
 
@@ -59,3 +59,38 @@ def test_a_short_stem_shared_with_an_everyday_verb_keeps_the_group_apart() -> No
     hearing = analyzer.terms("zittingen")
     assert analyzer.terms("rechtszaken") == hearing == analyzer.terms("court")
     assert analyzer.terms("zitten") != hearing  # 'mijn broer zit vast' is no court hearing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it safe to travel to Belarus now?",
+        "Is het veilig om naar Belarus te reizen?",
+        "Безопасно ли сейчас ехать в Беларусь?",
+        "Ці бяспечна ехаць у Беларусь?",
+        "Where is the Dutch embassy in Minsk?",
+        "Wat is het adres van de Nederlandse ambassade in Minsk?",
+        "Где находится посольство Нидерландов?",
+    ],
+)
+def test_travel_advice_and_addresses_are_not_answered_by_policy_passages(service: AnswerService, question: str) -> None:
+    assert asks_for(tokens(question)) == "practical"
+    assert service.answer(question).outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Waar meld ik bedreiging door het Belarussische regime?",
+        "Where do I report threats from the Belarusian regime?",
+        "Is er een speciaal telefoonnummer voor bedreigde Belarussen?",
+        "Is het voor Belarussen in Nederland nog veilig om te demonstreren?",
+    ],
+)
+def test_where_to_turn_and_safety_here_are_no_practical_questions(question: str) -> None:
+    assert asks_for(tokens(question)) != "practical"
+
+
+def test_a_passage_with_an_address_provides_one() -> None:
+    assert "practical" in provides("De ambassade is gevestigd aan de Lange Voorhout 1, 2514 EA Den Haag.")
+    assert "practical" not in provides("Ook de Nederlands tijdelijk zaakgelastigde is geregeld bij rechtszaken aanwezig.")

@@ -1,8 +1,8 @@
 """The decision between answering, suggesting and declining, made from a ranking alone.
 
 An answer needs a calibrated confidence, a clear lead over the best other passage, and a question
-that does not ask about a later time than the passage's document, nor what became of someone
-when the passage does not tell it; passages of other dates on the
+that does not ask about a later time than the passage's document, nor what became of someone,
+an address or a travel advice when the passage does not tell it; passages of other dates on the
 same question are earlier positions, not rivals. Suggestions are left out when the question is
 about another subject altogether. The answer service turns the decision into matches.
 """
@@ -34,6 +34,8 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: Kinds of answer a question asks for that only a passage providing them answers confidently.
+UNTOLD_KINDS = frozenset({"fate", "practical", "count"})
 #: A passage of a later document whose text shares this much of its terms with the top match's (of
 #: the shorter text) is a newer version of it: a fresh import has no curated questions, so it ranks
 #: far below the old passage that has them, yet it answers the same question and leads.
@@ -73,7 +75,7 @@ class Decider:
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
-        untold = bool(positions) and self._fate_untold(ranking, positions[0])
+        untold = bool(positions) and self._untold(ranking, positions[0])
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
@@ -118,10 +120,12 @@ class Decider:
             return False
         return dictionary.frequency(word) < COMMON_WORD
 
-    def _fate_untold(self, ranking: Ranking, best: Scored) -> bool:
-        """The question asks what became of someone (released, sentenced: text/fate.py) and the best
-        passage does not tell it: it names the person only as the occasion of a policy."""
-        return ranking.analysis.asks_for == "fate" and "fate" not in self.index.provides_of(best.entry_id)
+    def _untold(self, ranking: Ranking, best: Scored) -> bool:
+        """The question asks for an answer of a kind (UNTOLD_KINDS) the best passage does not give:
+        what became of someone (text/fate.py) where it names the person only as the occasion of a
+        policy; an address or a travel advice (text/practical.py) where it states a policy."""
+        kind = ranking.analysis.asks_for
+        return kind in UNTOLD_KINDS and kind not in self.index.provides_of(best.entry_id)
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""

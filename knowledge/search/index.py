@@ -46,7 +46,7 @@ TEXT, QUESTION, ALTERNATE = 0, 1, 2
 IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
-_PROVIDES = ("count", "time", "fate")
+_PROVIDES = ("count", "time", "fate", "practical")
 _EMPTY = array("i")
 
 

@@ -19,6 +19,7 @@ import snowballstemmer
 
 from knowledge.text import belarusian
 from knowledge.text.fate import asks_fate, tells_fate
+from knowledge.text.practical import asks_practical, tells_practical
 from knowledge.yamlfast import load_yaml
 
 Lang = Literal["nl", "en", "ru", "be"]
@@ -160,10 +161,13 @@ _DATE = re.compile(
 
 
 def asks_for(words: list[str]) -> str | None:
-    """'fate' for what became of someone (fate.py), 'count' for how-many questions, 'time' for
-    when-questions: what kind of answer they need. A fate asked 'when' or 'how many' is still one."""
+    """'fate' for what became of someone (fate.py), 'practical' for an address or a travel advice
+    (practical.py), 'count' for how-many questions, 'time' for when-questions: what kind of answer
+    they need. A fate asked 'when' or 'how many' is still one."""
     if asks_fate(words):
         return "fate"
+    if asks_practical(words):
+        return "practical"
     pairs = set(pairwise(words))
     if _COUNT_WORDS & set(words) or pairs & _COUNT_PHRASES or "aantal" in words:
         return "count"
@@ -187,6 +191,8 @@ def provides(text: str) -> frozenset[str]:
     kinds = set()
     if tells_fate(text):
         kinds.add("fate")
+    if tells_practical(text):
+        kinds.add("practical")
     if _NUMBER.search(_NOT_A_COUNT.sub(" ", text)):
         kinds.add("count")
     if _DATE.search(text):
