@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.models import Outcome
+from knowledge.search.matcher import CONFIDENCE_FEATURES, Calibration, Scored, rival_share
 from knowledge.service import AnswerService
 from knowledge.text.analysis import Analyzer, asks_for, provides, tokens
 from knowledge.tools.evaluation import fresh_service
@@ -94,3 +95,30 @@ def test_where_to_turn_and_safety_here_are_no_practical_questions(question: str)
 def test_a_passage_with_an_address_provides_one() -> None:
     assert "practical" in provides("De ambassade is gevestigd aan de Lange Voorhout 1, 2514 EA Den Haag.")
     assert "practical" not in provides("Ook de Nederlands tijdelijk zaakgelastigde is geregeld bij rechtszaken aanwezig.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "EU-sancties Noord-Korea inreisverbod bevroren tegoeden",
+        "Which sanctions has the EU imposed on North Korea?",
+        "Што кажа ўрад пра санкцыі супраць Китай?",
+    ],
+)
+def test_a_country_of_several_words_or_spelt_the_russian_way_in_belarusian_is_elsewhere(
+    service: AnswerService, question: str
+) -> None:
+    assert service.matcher.names_elsewhere(service.matcher.analyse(question))
+    assert not service.answer(question).answered
+
+
+def test_the_runner_ups_share_is_what_it_has_of_the_question_and_the_top_lacks() -> None:
+    top = Scored(1, {}, 0.9, 0, {10: 0.4, 11: 0.3})
+    runner_up = Scored(2, {}, 0.8, 0, {10: 0.4, 12: 0.3})
+    assert rival_share(top, runner_up) == pytest.approx(0.3)
+    assert rival_share(top, Scored(3, {}, 0.5, 0, {10: 0.4})) == 0.0
+
+
+def test_confidence_features_are_the_calibrations() -> None:
+    """Every feature the model is fitted on has a weight in the shipped calibration, and no other."""
+    assert set(Calibration.load().confidence) == set(CONFIDENCE_FEATURES)

@@ -34,8 +34,8 @@ _ADDRESS_WORDS = frozenset(
 _TRAVEL_WORDS = frozenset(
     fold(word)
     for word in (
-        "reizen reis reist afreizen travel travelling traveling trip "
-        "ехать поехать ездить съездить поездка поездки ехаць паехаць ездзіць паездка паездкі"
+        "reizen reis reist afreizen vakantie travel travelling traveling trip holiday vacation "
+        "ехать поехать ездить съездить поездка поездки отпуск ехаць паехаць ездзіць паездка паездкі адпачынак"
     ).split()
 )
 _SAFE_WORDS = frozenset(
