@@ -122,3 +122,20 @@ def test_the_runner_ups_share_is_what_it_has_of_the_question_and_the_top_lacks()
 def test_confidence_features_are_the_calibrations() -> None:
     """Every feature the model is fitted on has a weight in the shipped calibration, and no other."""
     assert set(Calibration.load().confidence) == set(CONFIDENCE_FEATURES)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hoe kijkt het kabinet naar de veiligheid van Belarussen in Nederland? En krijgen hun ouders, broers en "
+        "zussen sneller visa, werkvergunningen en huurwoningen?",
+        "Как kabinet смотрит на veiligheid белорусов здесь? И выдают ли визы, вид на жительство и жильё родителям?",
+    ],
+)
+def test_a_question_drowned_by_the_other_questions_of_its_message_still_gets_suggestions(
+    service: AnswerService, message: str
+) -> None:
+    answer = service.answer(message)
+    assert not answer.answered
+    assert answer.outcome is Outcome.SUGGEST
+    assert answer.suggestions[0].entry_key == "kamervragen-2021-07-16/4"
