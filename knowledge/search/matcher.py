@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from pydantic import BaseModel
@@ -151,7 +151,8 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
 
 
 def log_odds(p: float) -> float:
-    """Log-odds of a probability, kept within ±LOG_ODDS_LIMIT: a gap means as much near 1 as lower."""
+    """Log-odds of a probability, cut at ±LOG_ODDS_LIMIT and divided by it (so within ±1): a gap
+    in log-odds means as much near 1 as lower, where a gap in probability does not."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     return max(-LOG_ODDS_LIMIT, min(LOG_ODDS_LIMIT, math.log(p / (1 - p)))) / LOG_ODDS_LIMIT
 
@@ -302,8 +303,7 @@ class Matcher:
         features["lead"] = log_odds(min(s.relevance for s in group)) - log_odds(runner_up.relevance if runner_up else 0.0)
         if runner_up:
             # What the group has together is what the runner-up must add to split the question.
-            together = Scored(group[0].entry_id, group[0].features, group[0].relevance, group[0].best_field,
-                              {t: w for s in group for t, w in s.covered.items()})
+            together = replace(group[0], covered={t: w for s in group for t, w in s.covered.items()})
             features["rival_share"] = rival_share(together, runner_up)
         return logistic(self.calibration.confidence, features)
 
