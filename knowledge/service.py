@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from knowledge.citations import citation_for
 from knowledge.models import Answer, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.rebuild import Progress, Rebuild, build_index
-from knowledge.search.decision import Decider
+from knowledge.search.decision import SUGGESTIONS, Decider
 from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
 from knowledge.search.matcher import Matcher, Ranking, Scored
 from knowledge.search.snapshot import load_any_snapshot, write_snapshot
@@ -292,6 +292,7 @@ class AnswerService:
         near = {s.entry_id for s in ranking.scored[:PART_CONTEXT]}
         answered: list[Match] = []
         unanswered: list[str] = []
+        suggested: list[Match] = []
         for part in asked:
             decided = self._decide(part, self.matcher.rank(part, limit=10, exhaustive=exhaustive))
             if decided.answered and decided.best and decided.best.entry_id in near:
@@ -299,7 +300,12 @@ class AnswerService:
                     answered.append(decided.best)
             else:
                 unanswered.append(part)
+                suggested += [m for m in decided.matches() if all(m.entry_id != s.entry_id for s in suggested)]
         if not answered:
+            if whole.outcome is Outcome.NO_ANSWER and suggested:
+                # The other questions' words drowned the whole message; a question of it alone is
+                # close to something: suggestions, as for that question asked on its own.
+                return whole.model_copy(update={"outcome": Outcome.SUGGEST, "suggestions": suggested[:SUGGESTIONS]})
             return whole
         if whole.answered and whole.best and whole.best.entry_id in {m.entry_id for m in answered}:
             best = whole.best

@@ -16,10 +16,10 @@ from knowledge.tools.evaluation import EvalReport, evaluate, load_questions
 
 #: group → (confident and right, right top match), in scope; out of scope: share not answered.
 FLOORS = {
-    "dutch": (0.89, 1.0),
-    "typo": (0.88, 0.97),
-    "english": (0.86, 0.94),
-    "russian": (0.84, 0.96),
+    "dutch": (0.98, 1.0),
+    "typo": (0.91, 0.97),
+    "english": (0.89, 0.97),
+    "russian": (0.9, 0.96),
 }
 OUT_OF_SCOPE_REJECTED = 0.95
 
@@ -53,7 +53,7 @@ def test_out_of_scope_questions_are_not_answered(report: EvalReport) -> None:
 #: The two later sets, each written blind by someone who saw only the official texts: holdout.yaml
 #: guided the second session's work, fresh.yaml was only ever measured. Top match right per group.
 LATER_SETS = {
-    "holdout": {"dutch": 0.95, "typo": 0.96, "english": 0.93, "russian": 0.96},
+    "holdout": {"dutch": 0.95, "typo": 0.96, "english": 0.93, "russian": 1.0},
     "fresh": {"dutch": 0.95, "typo": 1.0, "english": 1.0, "russian": 1.0},
 }
 
@@ -75,13 +75,13 @@ def test_later_sets_keep_their_top_matches_and_out_of_scope_stays_unanswered(nam
 #: Russian, Belarusian, mixed), written blind; it guided issue 11's work, so it is no longer unseen.
 #: group → (confident and right, right top match), the levels reached.
 REALISTIC_FLOORS = {
-    "dutch_context": (0.53, 0.77),
-    "staff": (0.82, 0.95),
-    "typo": (0.82, 0.96),
-    "english": (0.85, 1.0),
+    "dutch_context": (0.61, 0.77),
+    "staff": (0.91, 1.0),
+    "typo": (0.86, 0.96),
+    "english": (0.91, 1.0),
     "russian": (0.82, 1.0),
-    "russian_latin": (0.8, 1.0),
-    "belarusian": (0.6, 0.93),
+    "russian_latin": (0.93, 1.0),
+    "belarusian": (0.66, 0.93),
     "mixed": (1.0, 1.0),
 }
 
@@ -103,16 +103,18 @@ def test_realistic_messages_stay_at_the_level_reached() -> None:
 
 
 #: realistic_dev2.yaml: written blind like realistic_dev.yaml and sealed until the fourth session, when its
-#: failures were read to work on: a development set now. The levels reached at the end of that session.
+#: failures were read to work on: a development set now. The levels reached in the fifth session (the
+#: top match of Dutch with context fell from 31 to 30 of 37: a story message whose two best passages
+#: tie at relevance 0.085 and 0.084 swapped when 'zitten' stopped counting as 'zitting').
 DEV2_FLOORS = {
-    "dutch_context": (0.51, 0.83),
+    "dutch_context": (0.59, 0.81),
     "staff": (0.62, 0.93),
-    "typo": (0.81, 1.0),
-    "english": (0.73, 0.96),
-    "russian": (0.71, 1.0),
+    "typo": (0.86, 1.0),
+    "english": (0.8, 0.96),
+    "russian": (0.76, 1.0),
     "russian_latin": (0.72, 0.9),
-    "belarusian": (0.52, 0.95),
-    "mixed": (0.76, 0.84),
+    "belarusian": (0.66, 0.95),
+    "mixed": (0.84, 0.84),
 }
 
 #: realistic_blind2.yaml: the sealed set, written blind in the fourth session and only ever measured
@@ -132,7 +134,7 @@ BLIND2_FLOORS = {
 
 
 @pytest.mark.parametrize(
-    ("name", "floors", "most_near_answered"), [("realistic_dev2", DEV2_FLOORS, 2), ("realistic_blind2", BLIND2_FLOORS, 5)]
+    ("name", "floors", "most_near_answered"), [("realistic_dev2", DEV2_FLOORS, 1), ("realistic_blind2", BLIND2_FLOORS, 5)]
 )
 def test_realistic_sets_stay_at_the_level_measured(
     name: str, floors: dict[str, tuple[float, float]], most_near_answered: int

@@ -136,6 +136,54 @@ def test_newest_position_leads_and_earlier_stays_reachable(store: Store) -> None
     assert [m.entry_key for m in after.earlier] == [SANCTIONS]
 
 
+def _imported_newer_version(store: Store) -> None:
+    """A later (fictional) letter imported as it comes: no curated questions, no topics, and a text
+    that is mostly the sanctions paragraph's with a new figure."""
+    document = Document(
+        key="kamerbrief-2022-03-01-9998",
+        kind=DocumentKind.KAMERBRIEF,
+        title="Brief van de Minister van Buitenlandse Zaken",
+        date=dt.date(2022, 3, 1),
+    )
+    text = (
+        "In reactie op de aanhoudende repressie door de autoriteiten heeft de EU de sancties tegen Belarus "
+        "uitgebreid. Inmiddels zijn onder dit sanctieregime maatregelen genomen tegen 183 personen en 26 "
+        "entiteiten. Nederland heeft deze uitbreiding gesteund."
+    )
+    entry = Entry(key="kamerbrief-2022-03-01-9998/1", document_key=document.key, number=1, text=text)
+    store.add_document(ParsedDocument(document=document, entries=[entry]), "test")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoeveel personen staan er op de sanctielijst van de EU voor Belarus?",
+        "How many people are under EU sanctions over Belarus?",
+        "Сколько человек под санкциями ЕС?",
+    ],
+)
+def test_an_imported_newer_version_leads_though_the_old_passage_has_the_curated_questions(
+    store: Store, question: str
+) -> None:
+    service = AnswerService(store)
+    assert best_key(service, question) == SANCTIONS
+    _imported_newer_version(store)
+    after = service.answer(question)
+    assert after.answered and after.best
+    assert after.best.entry_key == "kamerbrief-2022-03-01-9998/1", "the newer version leads"
+    assert [m.entry_key for m in after.earlier] == [SANCTIONS], "the old paragraph stays reachable"
+
+
+def test_a_newer_passage_on_another_matter_does_not_take_the_lead(store: Store) -> None:
+    """A newer passage is a version only of a passage with much the same text: a question on prison
+    visits keeps its answer when a newer sanctions paragraph comes in."""
+    service = AnswerService(store)
+    question = "Kunnen EU-diplomaten politieke gevangenen in Belarus bezoeken?"
+    before = best_key(service, question)
+    _imported_newer_version(store)
+    assert best_key(service, question) == before
+
+
 def test_changes_reach_the_matcher_without_a_restart(store: Store) -> None:
     service = AnswerService(store)
     question = "Mag de Nederlandse zaakgelastigde bij politieke processen in Minsk zitten?"

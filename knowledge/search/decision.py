@@ -1,8 +1,8 @@
 """The decision between answering, suggesting and declining, made from a ranking alone.
 
 An answer needs a calibrated confidence, a clear lead over the best other passage, and a question
-that does not ask about a later time than the passage's document, nor what became of someone
-when the passage does not tell it; passages of other dates on the
+that does not ask about a later time than the passage's document, nor what became of someone,
+an address or a travel advice when the passage does not tell it; passages of other dates on the
 same question are earlier positions, not rivals. Suggestions are left out when the question is
 about another subject altogether. The answer service turns the decision into matches.
 """
@@ -34,6 +34,16 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: Kinds of answer a question asks for that only a passage providing them answers confidently.
+UNTOLD_KINDS = frozenset({"fate", "practical", "count"})
+#: A passage of a later document whose text shares this much of its terms with the top match's (of
+#: the shorter text) is a newer version of it: a fresh import has no curated questions, so it ranks
+#: far below the old passage that has them, yet it answers the same question and leads.
+REVISION_OVERLAP = 0.6
+#: ...and at least this many terms: a one-word answer ('Ja') is no version of anything.
+REVISION_TERMS = 5
+#: ...when its text covers the question about as well as the old passage's text does.
+REVISION_SLACK = 0.05
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -65,7 +75,7 @@ class Decider:
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
-        untold = bool(positions) and self._fate_untold(ranking, positions[0])
+        untold = bool(positions) and self._untold(ranking, positions[0])
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
@@ -110,10 +120,12 @@ class Decider:
             return False
         return dictionary.frequency(word) < COMMON_WORD
 
-    def _fate_untold(self, ranking: Ranking, best: Scored) -> bool:
-        """The question asks what became of someone (released, sentenced: text/fate.py) and the best
-        passage does not tell it: it names the person only as the occasion of a policy."""
-        return ranking.analysis.asks_for == "fate" and "fate" not in self.index.provides_of(best.entry_id)
+    def _untold(self, ranking: Ranking, best: Scored) -> bool:
+        """The question asks for an answer of a kind (UNTOLD_KINDS) the best passage does not give:
+        what became of someone (text/fate.py) where it names the person only as the occasion of a
+        policy; an address or a travel advice (text/practical.py) where it states a policy."""
+        kind = ranking.analysis.asks_for
+        return kind in UNTOLD_KINDS and kind not in self.index.provides_of(best.entry_id)
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
@@ -136,22 +148,40 @@ class Decider:
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
         same: list[Scored] = []
+        revisions: list[Scored] = []
         for other in scored[1:]:
-            dates = {date_of(s) for s in [top, *same]}
-            if other.relevance >= floor and date_of(other) not in dates and self._same_subject(top, other):
+            if date_of(other) in {date_of(s) for s in [top, *same]}:
+                continue
+            if self._revises(other, top):
+                revisions.append(other)
+                same.append(other)
+            elif other.relevance >= floor and self._same_subject(top, other):
                 same.append(other)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
             return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
-        tied = [top] + [s for s in same if top.relevance - s.relevance <= POSITION_TIE]
-        leading = max(tied, key=date_of)
+        # Confidence and lead are those of the passages about as relevant as the top match; a newer
+        # version of it takes part in who leads, not in how sure the match is.
+        equal = [top] + [s for s in same if s not in revisions and top.relevance - s.relevance <= POSITION_TIE]
+        leading = max(equal + revisions, key=date_of)
         earlier = sorted(
             (s for s in [top, *same] if s is not leading and date_of(s) < date_of(leading)), key=date_of, reverse=True
         )
         rivals = [s for s in scored if s is not top and s not in same]
-        confidence = self.matcher.confidence_of(tied, rivals[0] if rivals else None)
-        margin = lead(min(s.relevance for s in tied), rivals[0].relevance if rivals else 0.0)
+        confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
+        margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _revises(self, newer: Scored, older: Scored) -> bool:
+        """`newer` is a later version of `older`'s passage: a later date, much the same text, and as
+        much of the question in its text (REVISION_OVERLAP, REVISION_SLACK)."""
+        if self._date_of(newer) <= self._date_of(older):
+            return False
+        if newer.features["text_coverage"] < older.features["text_coverage"] - REVISION_SLACK:
+            return False
+        first, second = self.index.view(older.entry_id).text_terms, self.index.view(newer.entry_id).text_terms
+        shared = len(first & second)
+        return shared >= REVISION_TERMS and shared >= REVISION_OVERLAP * min(len(first), len(second))
 
     def _same_subject(self, a: Scored, b: Scored) -> bool:
         """Two passages about the same thing: a shared topic, or much of their vocabulary in common."""

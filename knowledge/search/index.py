@@ -32,7 +32,7 @@ from knowledge.text.sentences import sentence_spans
 from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 7
+ANALYZER_VERSION = 8
 #: How many candidates `candidates` returns by default (entries sharing the most weighted terms).
 CANDIDATES = 40
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
@@ -46,7 +46,7 @@ TEXT, QUESTION, ALTERNATE = 0, 1, 2
 IN_TEXT, IN_PHRASING = 1, 2
 _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
-_PROVIDES = ("count", "time", "fate")
+_PROVIDES = ("count", "time", "fate", "practical")
 _EMPTY = array("i")
 
 

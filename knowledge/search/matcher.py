@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from pydantic import BaseModel
@@ -44,6 +44,10 @@ CONFIDENCE_FEATURES = (
     "question_similarity",
     "answer_type_mismatch",
     "rare_unknown",
+    "rival_share",
+    "relevance_logit",
+    "lead",
+    "text_coverage",
     "bias",
 )
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
@@ -63,6 +67,8 @@ CONTEXT_UNKNOWN = 0.02
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
 EXACT_TOP = 3
+#: Log-odds features are scaled by this (and kept within it): relevance from 0.0025 to 0.9975.
+LOG_ODDS_LIMIT = 6.0
 
 
 def everyday_factor(count: int) -> float:
@@ -114,6 +120,8 @@ class Scored:
     features: dict[str, float]
     relevance: float
     best_field: int  # index into the entry's questions, -1 for the text
+    #: The question's terms this entry has (text or phrasings), with their share of the question.
+    covered: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -139,8 +147,25 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "question_similarity": top.features["question_similarity"],
         "answer_type_mismatch": top.features["answer_type_mismatch"],
         "rare_unknown": top.features["rare_unknown"],
+        "rival_share": rival_share(top, scored[1]) if len(scored) > 1 else 0.0,
+        "relevance_logit": log_odds(top.relevance),
+        "lead": log_odds(top.relevance) - log_odds(runner_up),
+        "text_coverage": top.features["text_coverage"],
         "bias": 1.0,
     }
+
+
+def log_odds(p: float) -> float:
+    """Log-odds of a probability, cut at ±LOG_ODDS_LIMIT and divided by it (so within ±1): a gap
+    in log-odds means as much near 1 as lower, where a gap in probability does not."""
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return max(-LOG_ODDS_LIMIT, min(LOG_ODDS_LIMIT, math.log(p / (1 - p)))) / LOG_ODDS_LIMIT
+
+
+def rival_share(top: Scored, runner_up: Scored) -> float:
+    """Share of the question that the runner-up has and the top match lacks: a question split
+    between two passages ('visit' in one, 'trials' in the other) is no clear match for either."""
+    return sum(share for term, share in runner_up.covered.items() if term not in top.covered)
 
 
 def logistic(weights: dict[str, float], features: dict[str, float]) -> float:
@@ -220,7 +245,10 @@ class Matcher:
                 term
                 for language, words in places.country_words().items()
                 for word in words
-                for term in self.analyzer.analyse(word, language).terms
+                # A Cyrillic name as Russian and as Belarusian: a Belarusian message may spell a
+                # country the Russian way ('Китай' beside 'Кітай'), and the two stem differently.
+                for reading in ((language, "be") if language == "ru" else (language,))
+                for term in self.analyzer.analyse(word, reading).terms
             )
         asked = set(analysis.terms) - analysis.context_terms
         return any(not self.index.knows(self.index.terms.get(t)) for t in asked & self._country_terms)
@@ -277,6 +305,11 @@ class Matcher:
         """Confidence that one of a group of equivalent matches is right: its lead is over the next one."""
         features = confidence_features([group[0]] + ([runner_up] if runner_up else []))
         features["gap"] = min(s.relevance for s in group) - (runner_up.relevance if runner_up else 0.0)
+        features["lead"] = log_odds(min(s.relevance for s in group)) - log_odds(runner_up.relevance if runner_up else 0.0)
+        if runner_up:
+            # What the group has together is what the runner-up must add to split the question.
+            together = replace(group[0], covered={t: w for s in group for t, w in s.covered.items()})
+            features["rival_share"] = rival_share(together, runner_up)
         return logistic(self.calibration.confidence, features)
 
     def _query_weights(self, analysis: Analysis) -> dict[int, float]:
@@ -351,6 +384,7 @@ class Matcher:
             choice = process.extractOne(query_text, phrasings, scorer=fuzz.token_sort_ratio)
             best_fuzzy = choice[1] / 100 if choice else 0.0
         known = question_terms | view.text_terms
+        covered = {t: weights[t] / total for t in known & query}
         features = {
             "coverage": sum(weights[t] for t in known & query) / total,
             "question_similarity": best_similarity,
@@ -362,4 +396,4 @@ class Matcher:
             "rare_unknown": rare_unknown,
             "bias": 1.0,
         }
-        return Scored(entry_id, features, logistic(self.calibration.relevance, features), best_field)
+        return Scored(entry_id, features, logistic(self.calibration.relevance, features), best_field, covered)

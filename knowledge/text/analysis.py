@@ -19,6 +19,7 @@ import snowballstemmer
 
 from knowledge.text import belarusian
 from knowledge.text.fate import asks_fate, tells_fate
+from knowledge.text.practical import asks_practical, tells_practical
 from knowledge.yamlfast import load_yaml
 
 Lang = Literal["nl", "en", "ru", "be"]
@@ -26,6 +27,10 @@ LANGUAGES: tuple[Lang, ...] = ("nl", "en", "ru", "be")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_PHRASE = 4
+#: A Latin stem this short that is not its word ('zitting' → 'zit', 'kaping' → 'kap') is the stem of
+#: unrelated everyday words as well ('zitten': 'mijn broer zit vast'): it names no synonym group, so
+#: only the group's listed words map onto it, and the group's term is its first word, not that stem.
+_SHORT_STEM = 4
 
 
 class _Marks(dict[int, int | None]):
@@ -78,6 +83,11 @@ def stem_be(token: str) -> str:
     return belarusian.stem(token) if _CYRILLIC.search(token) else stem(token)
 
 
+def _ambiguous_stem(token: str, token_stem: str) -> bool:
+    """A short Latin stem that is not the word itself: shared with unrelated words (see _SHORT_STEM)."""
+    return len(token_stem) < _SHORT_STEM and token_stem != token and not _CYRILLIC.search(token)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Stopwords per language, greetings, and the synonym table as stems and stem phrases."""
@@ -105,14 +115,15 @@ class Lexicon:
         be_phrases: dict[tuple[str, ...], str] = {}
         for group in synonym_groups:
             canonical_tokens = tokens(str(group[0]))
-            canonical = "".join(stem(t) for t in canonical_tokens)
+            canonical = "".join(t if _ambiguous_stem(t, stem(t)) else stem(t) for t in canonical_tokens)
             for variant in group:
                 variant_tokens = tokens(str(variant))
                 stems = tuple(stem(t) for t in variant_tokens)
                 cyrillic = any(_CYRILLIC.search(t) for t in variant_tokens)
                 be_stems = tuple(stem_be(t) for t in variant_tokens)
                 if len(stems) == 1:
-                    synonyms.setdefault(stems[0], canonical)
+                    if not _ambiguous_stem(variant_tokens[0], stems[0]):
+                        synonyms.setdefault(stems[0], canonical)
                     synonyms.setdefault(variant_tokens[0], canonical)
                     if cyrillic:
                         be_synonyms.setdefault(be_stems[0], canonical)
@@ -150,10 +161,13 @@ _DATE = re.compile(
 
 
 def asks_for(words: list[str]) -> str | None:
-    """'fate' for what became of someone (fate.py), 'count' for how-many questions, 'time' for
-    when-questions: what kind of answer they need. A fate asked 'when' or 'how many' is still one."""
+    """'fate' for what became of someone (fate.py), 'practical' for an address or a travel advice
+    (practical.py), 'count' for how-many questions, 'time' for when-questions: what kind of answer
+    they need. A fate asked 'when' or 'how many' is still one."""
     if asks_fate(words):
         return "fate"
+    if asks_practical(words):
+        return "practical"
     pairs = set(pairwise(words))
     if _COUNT_WORDS & set(words) or pairs & _COUNT_PHRASES or "aantal" in words:
         return "count"
@@ -162,12 +176,24 @@ def asks_for(words: list[str]) -> str | None:
     return None
 
 
+#: Numbers that count nothing: references ('Kamerstuk 21 501-20 nr. 1634', 'vraag 4'), dates and years.
+_NOT_A_COUNT = re.compile(
+    r"\bkamerstuk(?:ken)?\s+[\d\s-]+(?:,?\s*nr\.?\s*\d+)?|\b(?:nr|nrs|nummer|vraag|vragen|artikel|punt)\.?\s+\d+(?:\s*(?:en|-)\s*\d+)*"
+    r"|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
+    r"|\b(?:1[89]|20)\d{2}\b",
+    re.IGNORECASE,
+)
+
+
 def provides(text: str) -> frozenset[str]:
-    """What kinds of answer a text can give: a number, a date, what became of someone."""
+    """What kinds of answer a text can give: a number (of people, measures: not a reference, a date
+    or a year, which answer no 'how many'), a date, what became of someone."""
     kinds = set()
     if tells_fate(text):
         kinds.add("fate")
-    if _NUMBER.search(text):
+    if tells_practical(text):
+        kinds.add("practical")
+    if _NUMBER.search(_NOT_A_COUNT.sub(" ", text)):
         kinds.add("count")
     if _DATE.search(text):
         kinds.add("time")

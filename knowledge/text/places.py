@@ -3,7 +3,7 @@
 The names come from the Unicode CLDR through babel (the short names people use: 'Rusland', 'Russia',
 'Россия', 'Расія'), not from a list of our own. Regions and groupings (the EU, the UN, Europe) are
 not countries and are left out. Multi-word names count by their distinctive words only ('Korea' of
-'Noord-Korea'): their everyday words ('Noord', 'Verenigde') name no country on their own.
+'Noord-Korea' and 'Zuid-Korea'): their everyday words ('Noord', 'Verenigde') name no country on their own.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from knowledge.text.dictionary import frequency
 
 #: A word of a multi-word name this common in everyday language names no country by itself.
 COMMON_WORD = 1000
+
 
 #: Territory codes of CLDR that are no country: groupings, the unknown region, pseudo-locales.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
@@ -37,8 +38,9 @@ def country_names() -> dict[Lang, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def country_words() -> dict[Lang, frozenset[str]]:
     """Language → the folded words that name a country: a one-word name itself; of a longer name,
-    its words of four letters or more that are no everyday word and occur in no other country's name
-    ('Noord-Korea' → 'korea'; not 'staten' of 'Verenigde Staten', nor 'республика')."""
+    its words of four letters or more that are no everyday word and occur in no other country's name,
+    or end it in Latin letters ('Noord-Korea' → 'korea', see _shared_name; not 'staten' of 'Verenigde
+    Staten', nor 'республика')."""
     found: dict[Lang, frozenset[str]] = {}
     for language, names in country_names().items():
         split = [tokens(name) for name in names]
@@ -51,6 +53,15 @@ def country_words() -> dict[Lang, frozenset[str]]:
             if len(words) == 1:
                 chosen.update(words)
             else:
-                chosen.update(w for w in words if len(w) >= 4 and seen[w] == 1 and frequency(w) < COMMON_WORD)
+                chosen.update(
+                    w for w in words if len(w) >= 4 and frequency(w) < COMMON_WORD and (seen[w] == 1 or _shared_name(w, words))
+                )
         found[language] = frozenset(chosen)
     return found
+
+
+def _shared_name(word: str, words: list[str]) -> bool:
+    """A word that ends a multi-word name in Latin letters names its country also when another name
+    ends in it ('Noord-Korea', 'Zuid-Korea'): the words before it say which. Cyrillic names end in
+    words such as 'территории' as well, so only their unshared words count."""
+    return word == words[-1] and word.isascii()
