@@ -77,6 +77,10 @@ class ScoringView:
     phrasing_texts: list[str]
     phrasing_totals: list[float]
     provides: frozenset[str]
+    #: Per term, the phrasings holding it (ascending), and every term of the entry: the scorer walks
+    #: the question's few terms, not each of an entry's tens of phrasings.
+    term_phrasings: dict[int, list[int]]
+    all_terms: frozenset[int]
 
 
 class Terms:
@@ -375,12 +379,19 @@ class Index:
                 self._views.clear()
             fields = self.fields(entry_id)
             phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            term_phrasings: dict[int, list[int]] = {}
+            for position, terms in enumerate(phrasings):
+                for term in terms:
+                    term_phrasings.setdefault(term, []).append(position)
+            text_terms = frozenset(fields[0][1])
             found = self._views[entry_id] = ScoringView(
-                text_terms=frozenset(fields[0][1]),
+                text_terms=text_terms,
                 phrasings=phrasings,
                 phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
+                term_phrasings=term_phrasings,
+                all_terms=text_terms.union(term_phrasings),
             )
         return found
 
@@ -435,6 +446,15 @@ class Index:
 
     def entry_at(self, slot: int) -> int:
         return self._entry_of[slot]
+
+    def phrasing_texts_at(self, slot: int) -> list[str]:
+        """The slot's phrasings as the scorer reads them (terms joined by spaces), without building
+        its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
+        found = self._views.get(self._entry_of[slot])
+        if found is not None:
+            return found.phrasing_texts
+        strings = self.terms.strings
+        return [" ".join([strings[i] for i in ids]) for _, ids in list(_fields_of(self._packed_of(slot)))[1:]]
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
         """Per slot its first phrasing and how many it has; per phrasing its slot and text length."""
