@@ -138,6 +138,7 @@ class Index:
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
         self._views: dict[int, ScoringView] = {}
+        self._texts_at: dict[int, list[str]] = {}  # phrasing texts by slot, for the first stage
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
         self._speller: Speller | None = None
@@ -356,6 +357,8 @@ class Index:
             self._weights.clear()
         if self._views:
             self._views.clear()
+        if self._texts_at:
+            self._texts_at.clear()
         self._phrasing_totals = None
         if self._flags:
             self._flags.clear()
@@ -450,11 +453,17 @@ class Index:
     def phrasing_texts_at(self, slot: int) -> list[str]:
         """The slot's phrasings as the scorer reads them (terms joined by spaces), without building
         its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
-        found = self._views.get(self._entry_of[slot])
-        if found is not None:
-            return found.phrasing_texts
-        strings = self.terms.strings
-        return [" ".join([strings[i] for i in ids]) for _, ids in list(_fields_of(self._packed_of(slot)))[1:]]
+        texts = self._texts_at.get(slot)
+        if texts is None:
+            view = self._views.get(self._entry_of[slot])
+            if view is not None:
+                return view.phrasing_texts
+            if len(self._texts_at) > VIEWS:
+                self._texts_at.clear()
+            strings = self.terms.strings
+            fields = list(_fields_of(self._packed_of(slot)))[1:]
+            texts = self._texts_at[slot] = [" ".join([strings[i] for i in ids]) for _, ids in fields]
+        return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
         """Per slot its first phrasing and how many it has; per phrasing its slot and text length."""
