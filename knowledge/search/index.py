@@ -160,19 +160,17 @@ class Index:
         """Analyse and index an entry (replacing what was indexed for it); returns its encoded form."""
         if entry.id is None:
             raise ValueError("only stored entries (with an id) can be indexed")
-        fields: list[tuple[int, tuple[str, ...]]] = []
-        if entry.question:
-            fields.append((QUESTION, self._analyse(entry.question, entry.language.value)))
-        fields += [(ALTERNATE, self._analyse(a.text, a.language.value)) for a in entry.alternates]
-        if not fields:
-            # A freshly imported paragraph has no questions yet: its sentences stand in for them, so
-            # that a question close to one sentence is recognised as such, not diluted by the rest.
-            sentences = [entry.text[start:end] for start, end in sentence_spans(entry.text)]
-            fields += [(ALTERNATE, self._analyse(s, entry.language.value)) for s in sentences if len(sentences) > 1]
-        fields.insert(0, (TEXT, self._analyse(entry.text, entry.language.value)))
-        encoded = _encode(provides(entry.text), fields)
+        encoded, words = analyse_entry(self.analyzer, entry)
+        self.learn_tokens(words)
         self.add_encoded(entry.id, encoded, date, frozenset(entry.topics))
         return encoded
+
+    def learn_tokens(self, words: Iterable[str]) -> None:
+        """Words of indexed texts, for typo correction (an entry analysed elsewhere brings its own)."""
+        new = set(words) - self.tokens
+        if new:
+            self.tokens.update(new)
+            self._speller = None
 
     def add_encoded(self, entry_id: int, encoded: str, date: int = 0, topics: frozenset[str] = frozenset()) -> None:
         """Index an entry from its saved analysis (see `add`), without analysing it again."""
@@ -247,14 +245,6 @@ class Index:
         self.tokens = tokens
         for entry_id, text, date, topics in live:
             self.add_encoded(entry_id, text, date, topics)
-
-    def _analyse(self, text: str, language: str) -> tuple[str, ...]:
-        analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")
-        new = set(analysis.tokens) - self.tokens
-        if new:
-            self.tokens.update(new)
-            self._speller = None
-        return analysis.terms
 
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
@@ -536,6 +526,29 @@ class Index:
         if self._speller is None:
             self._speller = Speller(self.tokens | self._known_tokens, self.analyzer.function_words)
         return self._speller.correct(words)
+
+
+def analyse_entry(analyzer: Analyzer, entry: Entry) -> tuple[str, set[str]]:
+    """An entry's analysis as `Index.add_encoded` takes it, and the words of its texts: a function
+    of the analyzer and the entry alone, so that a rebuild can run it in other processes."""
+    words: set[str] = set()
+
+    def analyse(text: str, language: str) -> tuple[str, ...]:
+        analysis = analyzer.analyse(text, language if language in LANGUAGES else "nl")
+        words.update(analysis.tokens)
+        return analysis.terms
+
+    fields: list[tuple[int, tuple[str, ...]]] = []
+    if entry.question:
+        fields.append((QUESTION, analyse(entry.question, entry.language.value)))
+    fields += [(ALTERNATE, analyse(a.text, a.language.value)) for a in entry.alternates]
+    if not fields:
+        # A freshly imported paragraph has no questions yet: its sentences stand in for them, so
+        # that a question close to one sentence is recognised as such, not diluted by the rest.
+        sentences = [entry.text[start:end] for start, end in sentence_spans(entry.text)]
+        fields += [(ALTERNATE, analyse(s, entry.language.value)) for s in sentences if len(sentences) > 1]
+    fields.insert(0, (TEXT, analyse(entry.text, entry.language.value)))
+    return _encode(provides(entry.text), fields), words
 
 
 def _encode(kinds: frozenset[str], fields: list[tuple[int, tuple[str, ...]]]) -> str:
