@@ -77,10 +77,9 @@ class ScoringView:
     phrasing_texts: list[str]
     phrasing_totals: list[float]
     provides: frozenset[str]
-    #: Per term, the phrasings holding it (ascending), and every term of the entry: the scorer walks
-    #: the question's few terms, not each of an entry's tens of phrasings.
-    term_phrasings: dict[int, list[int]]
-    all_terms: frozenset[int]
+    #: Per term, the phrasings holding it (ascending): the scorer walks the question's few terms,
+    #: not each of an entry's tens of phrasings.
+    term_phrasings: dict[int, tuple[int, ...]]
 
 
 class Terms:
@@ -372,19 +371,17 @@ class Index:
                 self._views.clear()
             fields = self.fields(entry_id)
             phrasings = [frozenset(ids) for _, ids in fields[1:]]
-            term_phrasings: dict[int, list[int]] = {}
+            holding: dict[int, list[int]] = {}
             for position, terms in enumerate(phrasings):
                 for term in terms:
-                    term_phrasings.setdefault(term, []).append(position)
-            text_terms = frozenset(fields[0][1])
+                    holding.setdefault(term, []).append(position)
             found = self._views[entry_id] = ScoringView(
-                text_terms=text_terms,
+                text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
                 phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
-                term_phrasings=term_phrasings,
-                all_terms=text_terms.union(term_phrasings),
+                term_phrasings={term: tuple(positions) for term, positions in holding.items()},
             )
         return found
 

@@ -349,19 +349,20 @@ class Matcher:
             similarity = 2 * shared / (total + field_total) if total + field_total else 0.0
             if similarity > best_similarity:
                 best_similarity, best_coverage, best_field = similarity, shared / total, position
+        text_terms, phrased = view.text_terms, view.term_phrasings
         if left_out < 0:
-            phrasings, known = view.phrasing_texts, view.all_terms
+            phrasings = view.phrasing_texts
+            coverage = sum(w for t, w in weights.items() if t in text_terms or t in phrased)
         else:
             phrasings = [text for position, text in enumerate(view.phrasing_texts) if position != left_out]
-            kept = [terms for position, terms in enumerate(view.phrasings) if position != left_out]
-            known = view.text_terms.union(*kept)
+            kept = view.text_terms.union(*(terms for position, terms in enumerate(view.phrasings) if position != left_out))
+            coverage = sum(w for t, w in weights.items() if t in kept)
         best_fuzzy = 0.0
         if phrasings:
             choice = process.extractOne(query_text, phrasings, scorer=fuzz.token_sort_ratio)
             best_fuzzy = choice[1] / 100 if choice else 0.0
-        text_terms = view.text_terms
         features = {
-            "coverage": sum(w for t, w in weights.items() if t in known) / total,
+            "coverage": coverage / total,
             "question_similarity": best_similarity,
             "question_coverage": best_coverage,
             "text_coverage": sum(w for t, w in weights.items() if t in text_terms) / total,
