@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,7 +64,10 @@ def build_index(
     total = store.count_active_entries()
     workers = min(WORKERS, os.cpu_count() or 1)
     if store.path is not None and total >= parallel_from and workers > 1:
-        return BuiltIndex(revision, _build_in_workers(store, analyzer, total, workers, progress))
+        try:
+            return BuiltIndex(revision, _build_in_workers(store, analyzer, total, workers, progress))
+        except (OSError, BrokenProcessPool) as error:  # no processes to be had: the serial build
+            logger.warning("Index rebuild in worker processes failed (%s): building in this one", type(error).__name__)
     index = Index(analyzer)
     dates: dict[str, int] = {}
     done = 0

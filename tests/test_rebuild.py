@@ -55,6 +55,20 @@ def test_worker_processes_build_the_same_index_as_the_serial_build(tmp_path: Pat
     store.close()
 
 
+def test_without_worker_processes_the_build_is_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    AnswerService.open(tmp_path / "s.sqlite3").close()
+    store = Store.open(tmp_path / "s.sqlite3")
+    _, serial = build_index(store, Analyzer(), parallel_from=10**9)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes")
+
+    monkeypatch.setattr(knowledge.rebuild, "ProcessPoolExecutor", no_processes)
+    _, fallback = build_index(store, Analyzer(), parallel_from=0)
+    assert fallback.snapshot() == serial.snapshot()
+    store.close()
+
+
 def test_after_an_analysis_change_answers_continue_from_the_previous_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
