@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 #: Longest question accepted; longer input is refused, not truncated.
 MAX_QUESTION_LENGTH = 1500
+#: Passages whose sentences are kept analysed (for highlighting); forgotten all at once beyond.
+SENTENCES_KEPT = 2_000
 #: How much of an unanswered question the review queue keeps (normalised text only).
 MAX_REVIEW_TEXT = 300
 #: A part of a message asking several things is answered only by one of the whole message's best.
@@ -75,6 +77,9 @@ class AnswerService:
         self._rebuild: Rebuild | None = None
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
+        # An answer's passage split into sentences with their terms, by (text, language): the same
+        # passages are shown again and again, and analysing each sentence was most of `_highlight`.
+        self._sentences: dict[tuple[str, str], list[tuple[int, int, frozenset[str]]]] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
@@ -144,6 +149,7 @@ class AnswerService:
     def _set_index(self, index: Index) -> None:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
+        self._sentences.clear()  # a new index may come with a new analysis
         self.decider = Decider(self.matcher)
 
     def _start(self) -> None:
@@ -414,19 +420,32 @@ class AnswerService:
         return self.localise(match, language) if language else match
 
     def _highlight(self, entry: Entry, query_terms: set[str]) -> Highlight | None:
-        spans = sentence_spans(entry.text)
-        if len(spans) < 2:
+        sentences = self._sentence_terms(entry)
+        if len(sentences) < 2:
             return None
         weights = {t: self.index.weight(self.index.terms.get(t)) for t in query_terms}
         best, best_score = None, 0.0
-        for start, end in spans:
-            terms = set(self.matcher.analyzer.terms(entry.text[start:end], entry.language.value))
+        for start, end, terms in sentences:
             score = sum(w for t, w in weights.items() if t in terms)
             if score > best_score:
                 best, best_score = (start, end), score
         if best is None:
             return None
         return Highlight(start=best[0], end=best[1], sentence=entry.text[best[0] : best[1]])
+
+    def _sentence_terms(self, entry: Entry) -> list[tuple[int, int, frozenset[str]]]:
+        """The passage's sentences (start, end) with their terms, analysed once per text."""
+        key = (entry.text, entry.language.value)
+        found = self._sentences.get(key)
+        if found is None:
+            if len(self._sentences) >= SENTENCES_KEPT:
+                self._sentences.clear()
+            analyzer = self.matcher.analyzer
+            found = self._sentences[key] = [
+                (start, end, frozenset(analyzer.terms(entry.text[start:end], entry.language.value)))
+                for start, end in sentence_spans(entry.text)
+            ]
+        return found
 
     def related(self, entry_id: int, limit: int = 4, language: Language | str | None = None) -> list[Match]:
         """Other active entries on the same topic (other documents first), then the same document's."""

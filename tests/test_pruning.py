@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.search.index import Index
 from knowledge.search.matcher import EXACT_TOP, Matcher
-from knowledge.search.pruning import entry_bounds, relevance_bound
+from knowledge.search.pruning import SEEDS, _Query, decision_set, entry_bounds, relevance_bound
 from knowledge.text.analysis import Analyzer
 
 WORDS = (
@@ -107,11 +107,23 @@ def test_the_bound_is_never_below_the_relevance_and_the_top_is_that_of_every_ent
         rare = matcher._rare_unknown_share(analysis)
         bound = relevance_bound(matcher.calibration.relevance, weights, total, rare, text, analysis.asks_for)
         slots, coarse, fine = entry_bounds(index, weights, bound)
-        for slot, most, closer in zip(slots.tolist(), coarse.tolist(), fine.tolist(), strict=True):
+        search = _Query(index, weights, bound)
+        held, _, in_text = search.holdings(slots)
+        rest, _ = search.fine_parts(slots, held, in_text)
+        tight = rest + bound.fuzzy * search.exact_fuzzy(slots.tolist())  # the fuzzy feature computed exactly
+        for slot, most, closer, tightest in zip(slots.tolist(), coarse.tolist(), fine.tolist(), tight.tolist(), strict=True):
             relevance = matcher._score(index.entry_at(slot), analysis, text, weights, total, rare, None).relevance
             z = math.log(relevance / (1 - relevance)) if 0 < relevance < 1 else (-math.inf if relevance <= 0 else 36.0)
             assert most >= z and closer >= z and most >= closer - 1e-12  # the fine bound is the tighter
+            assert tightest >= z and closer >= tightest - 1e-8  # and never looser (but for its slack)
         assert competing(matcher, question, exhaustive=False) == every_entry(matcher, question)
+        # What the decision sees is a defined set (the k best and the seeds), not what the pruning
+        # happened to score: the same as taking it from every entry scored.
+        every = [matcher._score(e, analysis, text, weights, total, rare, None) for e in index.entry_ids()]
+        floor = matcher.calibration.suggest_threshold
+        expected = decision_set(every, index.candidates(weights, SEEDS), EXACT_TOP, floor)
+        fast = matcher.rank(question, limit=len(every) + 2).scored
+        assert [(s.entry_id, s.relevance) for s in fast] == [(s.entry_id, s.relevance) for s in expected]
 
 
 def test_entries_added_after_a_question_are_found_by_the_next() -> None:
@@ -122,3 +134,26 @@ def test_entries_added_after_a_question_are_found_by_the_next() -> None:
     index.add(Entry(id=99, key="d/99", document_key="d", number=99, question="meldpunt bedreiging", text="Meldpunt."))
     found = competing(matcher, "meldpunt bedreiging", exhaustive=False)
     assert found[:1] and found[0][0] == 99
+
+
+def test_the_decision_sees_the_k_best_and_the_seeds_whatever_was_scored_on_the_way() -> None:
+    """On a store large enough that the pruning scores entries beyond the k best and the seeds,
+    those never reach the ranking: it equals the defined set taken from every entry scored."""
+    import random
+
+    rng = random.Random(3)
+    words = lambda n: " ".join(rng.choice(WORDS) for _ in range(n))  # noqa: E731
+    entries = [(words(rng.randint(2, 5)), [words(rng.randint(2, 5))], [words(rng.randint(3, 8))]) for _ in range(120)]
+    index = build(entries, [])
+    matcher = Matcher(index)
+    floor = matcher.calibration.suggest_threshold
+    for _ in range(40):
+        question = words(rng.randint(2, 5))
+        analysis = matcher.analyse(question)
+        weights = matcher._query_weights(analysis)
+        total, text = sum(weights.values()), " ".join(analysis.terms)
+        rare = matcher._rare_unknown_share(analysis)
+        every = [matcher._score(e, analysis, text, weights, total, rare, None) for e in index.entry_ids()]
+        expected = decision_set(every, index.candidates(weights, SEEDS), EXACT_TOP, floor)
+        fast = matcher.rank(question, limit=len(every)).scored
+        assert [(s.entry_id, s.relevance) for s in fast] == [(s.entry_id, s.relevance) for s in expected]

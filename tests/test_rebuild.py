@@ -35,6 +35,40 @@ def test_build_streams_in_batches_and_reports_progress(tmp_path: Path, monkeypat
     store.close()
 
 
+def test_worker_processes_build_the_same_index_as_the_serial_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analysed in worker processes (forced here on a small store, batches of 3), the index is the
+    serial one: the same entries in the same slots, the same analysis, words, dates and topics."""
+    AnswerService.open(tmp_path / "s.sqlite3").close()
+    store = Store.open(tmp_path / "s.sqlite3")
+    retired = store.entries()[2]
+    assert retired.id is not None
+    store.set_status(retired.id, EntryStatus.RETIRED, "test")
+    monkeypatch.setattr(knowledge.rebuild, "BATCH", 3)
+    seen: list[tuple[int, int]] = []
+    _, serial = build_index(store, Analyzer(), parallel_from=10**9)
+    _, parallel = build_index(store, Analyzer(), lambda done, total: seen.append((done, total)), parallel_from=0)
+    assert parallel.entry_ids() == serial.entry_ids() and retired.id not in parallel.entry_ids()
+    assert [parallel.encoded(e) for e in parallel.entry_ids()] == [serial.encoded(e) for e in serial.entry_ids()]
+    assert parallel.snapshot() == serial.snapshot() and parallel.tokens == serial.tokens
+    total = store.count_active_entries()
+    assert len(seen) == -(-total // 3) and seen[-1] == (total, total)
+    store.close()
+
+
+def test_without_worker_processes_the_build_is_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    AnswerService.open(tmp_path / "s.sqlite3").close()
+    store = Store.open(tmp_path / "s.sqlite3")
+    _, serial = build_index(store, Analyzer(), parallel_from=10**9)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes")
+
+    monkeypatch.setattr(knowledge.rebuild, "ProcessPoolExecutor", no_processes)
+    _, fallback = build_index(store, Analyzer(), parallel_from=0)
+    assert fallback.snapshot() == serial.snapshot()
+    store.close()
+
+
 def test_after_an_analysis_change_answers_continue_from_the_previous_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -70,3 +70,34 @@ def test_each_language_brings_a_word_list_of_its_own() -> None:
         common = [w for w, c in SpellChecker(language=language, distance=1).word_frequency.items() if c >= 100_000]
         assert len(common) >= 20, language
     assert all(frequency(word) >= 1_000 for word in ("het", "the", "что"))
+
+
+def test_looking_only_at_words_of_a_near_length_finds_what_the_whole_vocabulary_gives() -> None:
+    """The closest word is searched among words within reach of its length only: the same
+    correction as one search over the whole sorted vocabulary, ties included."""
+    import random
+
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    from knowledge.text.spelling import CLOSEST
+
+    rng = random.Random(5)
+    letters = "aeiorstnbk"
+    vocabulary = {"".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(3000)}
+    speller = Speller(vocabulary, is_word=lambda word: False)
+    ordered = sorted(vocabulary)
+
+    def whole(word: str) -> str | None:
+        cutoff = 1 if len(word) < 7 else 2
+        choices = process.extract(word, ordered, scorer=OSA.distance, score_cutoff=cutoff, limit=CLOSEST)
+        for candidate, _, _ in sorted(choices, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), c[0])):
+            if speller._convincing(word, candidate):
+                return candidate
+        return None
+
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 11))) for _ in range(400)]
+    found = [speller._closest(word) for word in words]
+    assert sum(f is not None for f in found) > 50  # the test looks at real corrections
+    assert found == [whole(word) for word in words]
+    assert [speller._closest(word) for word in words] == found  # and remembered the same

@@ -77,6 +77,9 @@ class ScoringView:
     phrasing_texts: list[str]
     phrasing_totals: list[float]
     provides: frozenset[str]
+    #: Per term, the phrasings holding it (ascending): the scorer walks the question's few terms,
+    #: not each of an entry's tens of phrasings.
+    term_phrasings: dict[int, tuple[int, ...]]
 
 
 class Terms:
@@ -134,6 +137,7 @@ class Index:
         self._tombstones = 0
         self._weights: dict[int | None, float] = {}
         self._views: dict[int, ScoringView] = {}
+        self._texts_at: dict[int, list[str]] = {}  # phrasing texts by slot, for the first stage
         self._by_topic: dict[str, set[int]] = defaultdict(set)
         self.tokens: set[str] = set()
         self._speller: Speller | None = None
@@ -155,19 +159,17 @@ class Index:
         """Analyse and index an entry (replacing what was indexed for it); returns its encoded form."""
         if entry.id is None:
             raise ValueError("only stored entries (with an id) can be indexed")
-        fields: list[tuple[int, tuple[str, ...]]] = []
-        if entry.question:
-            fields.append((QUESTION, self._analyse(entry.question, entry.language.value)))
-        fields += [(ALTERNATE, self._analyse(a.text, a.language.value)) for a in entry.alternates]
-        if not fields:
-            # A freshly imported paragraph has no questions yet: its sentences stand in for them, so
-            # that a question close to one sentence is recognised as such, not diluted by the rest.
-            sentences = [entry.text[start:end] for start, end in sentence_spans(entry.text)]
-            fields += [(ALTERNATE, self._analyse(s, entry.language.value)) for s in sentences if len(sentences) > 1]
-        fields.insert(0, (TEXT, self._analyse(entry.text, entry.language.value)))
-        encoded = _encode(provides(entry.text), fields)
+        encoded, words = analyse_entry(self.analyzer, entry)
+        self.learn_tokens(words)
         self.add_encoded(entry.id, encoded, date, frozenset(entry.topics))
         return encoded
+
+    def learn_tokens(self, words: Iterable[str]) -> None:
+        """Words of indexed texts, for typo correction (an entry analysed elsewhere brings its own)."""
+        new = set(words) - self.tokens
+        if new:
+            self.tokens.update(new)
+            self._speller = None
 
     def add_encoded(self, entry_id: int, encoded: str, date: int = 0, topics: frozenset[str] = frozenset()) -> None:
         """Index an entry from its saved analysis (see `add`), without analysing it again."""
@@ -242,14 +244,6 @@ class Index:
         self.tokens = tokens
         for entry_id, text, date, topics in live:
             self.add_encoded(entry_id, text, date, topics)
-
-    def _analyse(self, text: str, language: str) -> tuple[str, ...]:
-        analysis = self.analyzer.analyse(text, language if language in LANGUAGES else "nl")
-        new = set(analysis.tokens) - self.tokens
-        if new:
-            self.tokens.update(new)
-            self._speller = None
-        return analysis.terms
 
     def encoded(self, entry_id: int) -> str:
         slot = self._slot_of[entry_id]
@@ -352,6 +346,8 @@ class Index:
             self._weights.clear()
         if self._views:
             self._views.clear()
+        if self._texts_at:
+            self._texts_at.clear()
         self._phrasing_totals = None
         if self._flags:
             self._flags.clear()
@@ -375,12 +371,17 @@ class Index:
                 self._views.clear()
             fields = self.fields(entry_id)
             phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            holding: dict[int, list[int]] = {}
+            for position, terms in enumerate(phrasings):
+                for term in terms:
+                    holding.setdefault(term, []).append(position)
             found = self._views[entry_id] = ScoringView(
                 text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
                 phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
+                term_phrasings={term: tuple(positions) for term, positions in holding.items()},
             )
         return found
 
@@ -435,6 +436,21 @@ class Index:
 
     def entry_at(self, slot: int) -> int:
         return self._entry_of[slot]
+
+    def phrasing_texts_at(self, slot: int) -> list[str]:
+        """The slot's phrasings as the scorer reads them (terms joined by spaces), without building
+        its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
+        texts = self._texts_at.get(slot)
+        if texts is None:
+            view = self._views.get(self._entry_of[slot])
+            if view is not None:
+                return view.phrasing_texts
+            if len(self._texts_at) > VIEWS:
+                self._texts_at.clear()
+            strings = self.terms.strings
+            fields = list(_fields_of(self._packed_of(slot)))[1:]
+            texts = self._texts_at[slot] = [" ".join([strings[i] for i in ids]) for _, ids in fields]
+        return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
         """Per slot its first phrasing and how many it has; per phrasing its slot and text length."""
@@ -507,6 +523,29 @@ class Index:
         if self._speller is None:
             self._speller = Speller(self.tokens | self._known_tokens, self.analyzer.function_words)
         return self._speller.correct(words)
+
+
+def analyse_entry(analyzer: Analyzer, entry: Entry) -> tuple[str, set[str]]:
+    """An entry's analysis as `Index.add_encoded` takes it, and the words of its texts: a function
+    of the analyzer and the entry alone, so that a rebuild can run it in other processes."""
+    words: set[str] = set()
+
+    def analyse(text: str, language: str) -> tuple[str, ...]:
+        analysis = analyzer.analyse(text, language if language in LANGUAGES else "nl")
+        words.update(analysis.tokens)
+        return analysis.terms
+
+    fields: list[tuple[int, tuple[str, ...]]] = []
+    if entry.question:
+        fields.append((QUESTION, analyse(entry.question, entry.language.value)))
+    fields += [(ALTERNATE, analyse(a.text, a.language.value)) for a in entry.alternates]
+    if not fields:
+        # A freshly imported paragraph has no questions yet: its sentences stand in for them, so
+        # that a question close to one sentence is recognised as such, not diluted by the rest.
+        sentences = [entry.text[start:end] for start, end in sentence_spans(entry.text)]
+        fields += [(ALTERNATE, analyse(s, entry.language.value)) for s in sentences if len(sentences) > 1]
+    fields.insert(0, (TEXT, analyse(entry.text, entry.language.value)))
+    return _encode(provides(entry.text), fields), words
 
 
 def _encode(kinds: frozenset[str], fields: list[tuple[int, tuple[str, ...]]]) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
 from knowledge.search.index import Index
-from knowledge.search.pruning import relevance_bound, safe_top
+from knowledge.search.pruning import SEEDS, decision_set, relevance_bound, safe_top
 from knowledge.text import focus, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency, is_word
@@ -66,7 +66,7 @@ CONTEXT_KNOWN = 0.25
 CONTEXT_UNKNOWN = 0.02
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
-EXACT_TOP = 3
+EXACT_TOP = 4
 #: Log-odds features are scaled by this (and kept within it): relevance from 0.0025 to 0.9975.
 LOG_ODDS_LIMIT = 6.0
 
@@ -281,10 +281,15 @@ class Matcher:
         query_text = " ".join(analysis.terms)
         rare = self._rare_unknown_share(analysis)
         if exhaustive:
-            scored = [
-                self._score(entry_id, analysis, query_text, weights, total, rare, exclude)
-                for entry_id in self.index.exact_candidates(weights)
-            ]
+            # The same defined set as the fast path's (the k best and the seeds), from a deeper list.
+            seeds = self.index.candidates(weights, SEEDS)
+            deep = dict.fromkeys([*self.index.exact_candidates(weights), *seeds])
+            scored = decision_set(
+                [self._score(entry_id, analysis, query_text, weights, total, rare, exclude) for entry_id in deep],
+                seeds,
+                EXACT_TOP,
+                self.calibration.suggest_threshold,
+            )
         else:
             bound = relevance_bound(self.calibration.relevance, weights, total, rare, query_text, analysis.asks_for)
             scored = safe_top(
@@ -365,31 +370,42 @@ class Matcher:
         exclude: tuple[int, int] | None,
     ) -> Scored:
         view = self.index.view(entry_id)
-        query = weights.keys()
+        left_out = exclude[1] if exclude is not None and exclude[0] == entry_id else -1
+        # Each phrasing's shared weight, from the question's terms (a phrasing sharing none has
+        # similarity 0 and is never the closest).
+        shared_by: dict[int, float] = {}
+        for term, weight in weights.items():
+            for position in view.term_phrasings.get(term, ()):
+                shared_by[position] = shared_by.get(position, 0.0) + weight
         best_similarity, best_coverage, best_field = 0.0, 0.0, -1
-        question_terms: set[int] = set()
-        phrasings: list[str] = []
-        for position, terms in enumerate(view.phrasings):
-            if exclude == (entry_id, position):
+        totals = view.phrasing_totals
+        for position in sorted(shared_by):
+            if position == left_out:
                 continue
-            question_terms |= terms
-            shared = sum(weights[t] for t in terms & query)
-            field_total = view.phrasing_totals[position]
+            shared = shared_by[position]
+            field_total = totals[position]
             similarity = 2 * shared / (total + field_total) if total + field_total else 0.0
             if similarity > best_similarity:
                 best_similarity, best_coverage, best_field = similarity, shared / total, position
-            phrasings.append(view.phrasing_texts[position])
+        text_terms, phrased = view.text_terms, view.term_phrasings
+        if left_out < 0:
+            phrasings = view.phrasing_texts
+            known = [t for t in weights if t in text_terms or t in phrased]
+        else:
+            phrasings = [text for position, text in enumerate(view.phrasing_texts) if position != left_out]
+            kept = view.text_terms.union(*(terms for position, terms in enumerate(view.phrasings) if position != left_out))
+            known = [t for t in weights if t in kept]
+        covered = {t: weights[t] / total for t in known}
+        coverage = sum(weights[t] for t in known)
         best_fuzzy = 0.0
         if phrasings:
             choice = process.extractOne(query_text, phrasings, scorer=fuzz.token_sort_ratio)
             best_fuzzy = choice[1] / 100 if choice else 0.0
-        known = question_terms | view.text_terms
-        covered = {t: weights[t] / total for t in known & query}
         features = {
-            "coverage": sum(weights[t] for t in known & query) / total,
+            "coverage": coverage / total,
             "question_similarity": best_similarity,
             "question_coverage": best_coverage,
-            "text_coverage": sum(weights[t] for t in view.text_terms & query) / total,
+            "text_coverage": sum(w for t, w in weights.items() if t in text_terms) / total,
             "fuzzy": best_fuzzy,
             "unknown_share": sum(w for t, w in weights.items() if t < 0) / total,
             "answer_type_mismatch": float(analysis.asks_for is not None and analysis.asks_for not in view.provides),

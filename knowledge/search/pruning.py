@@ -11,7 +11,8 @@ holds and where:
 - question coverage bounded by the largest shared weight of a phrasing (it is that of the closest);
 - the answer-type mismatch exactly (what kinds of answer the entry's text provides);
 - fuzzy (`fuzz.token_sort_ratio`, an Indel ratio: at most 2·min(a, b)/(a + b) for strings of
-  lengths a and b) bounded from the lengths of the entry's phrasings.
+  lengths a and b) bounded from the lengths of the entry's phrasings; for the entries whose bound
+  still reaches the k-th best, computed exactly in one batch (`process.cdist`) before any is scored.
 
 That is an upper bound of each entry's relevance. Entries are scored fully in order of their bound,
 and scoring stops when the next bound falls below the k-th best relevance found (MaxScore's
@@ -19,6 +20,9 @@ stopping rule, with a per-entry bound in place of per-term ones; Turtle and Floo
 entry sharing a term with the question that could rank among the first k is skipped: the fast
 path's top k are those of scoring every such entry (tests/test_pruning.py checks it against
 `Matcher.rank(..., exhaustive=True)` and against scoring every entry).
+
+What the first stage returns is a defined set, whatever it scored on the way: the k best at or
+above the floor, and the seeds (`decision_set`). So scoring fewer entries cannot change an answer.
 
 Features the bound does not know are taken to lie in [0, 1] and to count their full positive
 weight, which is safe but loose.
@@ -34,6 +38,7 @@ from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
 
 from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
 
@@ -47,6 +52,8 @@ _EPSILON = 1e-9
 SEEDS = 6
 #: Entries bounded finely at first (then four times more each round), best coarse bound first.
 _CHUNK = 32
+#: Entries whose fuzzy feature is computed exactly at once (best fine bound first).
+_FUZZY_BATCH = 16
 
 Floats = NDArray[np.float64]
 Slots = NDArray[np.intp]
@@ -74,7 +81,11 @@ class RelevanceBound:
     mismatch: float
     asks_for: str | None
     total: float
-    query_length: int
+    query_text: str
+
+    @property
+    def query_length(self) -> int:
+        return len(self.query_text)
 
 
 def _logit(relevance: float) -> float:
@@ -112,7 +123,7 @@ def relevance_bound(
         mismatch=weights.get("answer_type_mismatch", 0.0),
         asks_for=asks_for,
         total=total,
-        query_length=len(query_text),
+        query_text=query_text,
     )
 
 
@@ -169,6 +180,12 @@ class _Query:
         """The bound with each phrasing of the entries looked at: its shared weight against its own
         total (question similarity exactly, question coverage by the largest share) and its length
         (fuzzy)."""
+        rest, fuzzy = self.fine_parts(slots, held, text)
+        bounded: Floats = rest + self.bound.fuzzy * fuzzy
+        return bounded
+
+    def fine_parts(self, slots: Slots, held: Floats, text: Floats) -> tuple[Floats, Floats]:
+        """The fine bound without its fuzzy term, and the fuzzy feature's bound from lengths."""
         b, total = self.bound, self.bound.total
         counts = self.phrasing_count[slots]
         has = counts > 0
@@ -190,14 +207,33 @@ class _Query:
                 lengths = self.phrasing_length[numbers].astype(np.float64)
                 ratios = 2.0 * np.minimum(lengths, b.query_length) / (lengths + b.query_length)
                 fuzzy[has] = np.maximum.reduceat(ratios, offsets)
-        return (
+        rest = (
             b.constant
             + (b.coverage * held + b.question_coverage * shared_most + b.text_coverage * text) / total
             + b.similarity * similarity
-            + b.fuzzy * fuzzy
             + self._mismatch_bound(slots)
             + _EPSILON
         )
+        return rest, fuzzy
+
+    def exact_fuzzy(self, slots: list[int]) -> Floats:
+        """The fuzzy feature of these entries exactly (their best phrasing's token_sort_ratio, as
+        `Matcher._score` takes it; leaving a phrasing out, as calibration does, only lowers it), in
+        one call for all their phrasings."""
+        texts: list[str] = []
+        counts = np.zeros(len(slots), dtype=np.intp)
+        for number, slot in enumerate(slots):
+            phrasings = self.index.phrasing_texts_at(slot)
+            counts[number] = len(phrasings)
+            texts.extend(phrasings)
+        fuzzy = np.zeros(len(slots))
+        if not texts:
+            return fuzzy
+        ratios = process.cdist([self.bound.query_text], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+        has = counts > 0
+        offsets = (np.cumsum(counts) - counts)[has]
+        fuzzy[has] = np.maximum.reduceat(ratios, offsets) / 100 + _EPSILON
+        return fuzzy
 
     def _mismatch_bound(self, slots: Slots | None) -> Floats | float:
         """The answer-type term: exact where the entries are known, else at most its weight."""
@@ -264,7 +300,8 @@ def safe_top(
     best: _Best[S] = _Best(k, _logit(minimum))
     # The entries sharing the most weighted terms are scored first whatever their bound: they set
     # the bar early, and the decision sees them beside the k best (as it always has).
-    for entry_id in index.candidates(query, SEEDS):
+    seeds = index.candidates(query, SEEDS)
+    for entry_id in seeds:
         best.add(score(entry_id))
     seen = np.zeros(len(search.alive), dtype=np.bool_)
     remaining = sum(search.weights)
@@ -278,7 +315,18 @@ def safe_top(
         slots = slots[search.alive[slots]]
         if len(slots):
             _consider(search, slots, best, score)
-    return sorted(best.scored.values(), key=lambda s: (-s.relevance, s.entry_id))
+    return decision_set(list(best.scored.values()), seeds, k, minimum)
+
+
+def decision_set(scored: list[S], seeds: list[int], k: int, minimum: float) -> list[S]:
+    """What the decision sees, best first (ties by entry id): the k most relevant at or above
+    `minimum` and the seeds. Both are defined by the question and the index alone (the k best
+    exactly, by the pruning above), so an entry scored on the way and neither of them cannot
+    change an answer, and neither can scoring fewer."""
+    ranked = sorted(scored, key=lambda s: (-s.relevance, s.entry_id))
+    keep = set(seeds)
+    keep.update(s.entry_id for s in ranked[:k] if s.relevance >= minimum)
+    return [s for s in ranked if s.entry_id in keep]
 
 
 def _consider(search: _Query, slots: Slots, best: _Best[S], score: Callable[[int], S]) -> None:
@@ -296,11 +344,33 @@ def _consider(search: _Query, slots: Slots, best: _Best[S], score: Callable[[int
         part = part[coarse[part] >= best.threshold]
         if not len(part):
             return  # ordered by the coarse bound: none of the rest reaches the bar either
-        fine = search.fine(slots[part], held[part], text[part])
+        rest, fuzzy = search.fine_parts(slots[part], held[part], text[part])
+        fine = rest + search.bound.fuzzy * fuzzy
         ranked = np.argsort(-fine, kind="stable")
-        for slot, most in zip(slots[part][ranked].tolist(), fine[ranked].tolist(), strict=True):
-            if most < best.threshold:
-                break
-            entry_id = search.index.entry_at(slot)
-            if entry_id not in best.scored:
-                best.add(score(entry_id))
+        _score_tightened(search, slots[part][ranked], rest[ranked], fine[ranked], best, score)
+
+
+def _score_tightened(
+    search: _Query, slots: Slots, rest: Floats, fine: Floats, best: _Best[S], score: Callable[[int], S]
+) -> None:
+    """Score those of these entries (best fine bound first) whose bound with the exact fuzzy feature
+    still reaches the bar: a few at a time, the fuzzy feature of each batch in one call."""
+    weight = search.bound.fuzzy
+    for start in range(0, len(slots), _FUZZY_BATCH):
+        end = start + _FUZZY_BATCH
+        if fine[start] < best.threshold:
+            return  # ordered by the fine bound: none of the rest reaches the bar either
+        reach = np.flatnonzero(fine[start:end] >= best.threshold) + start
+        entry_at, scored = search.index.entry_at, best.scored
+        pending = [
+            (i, slot) for i, slot in zip(reach.tolist(), slots[reach].tolist(), strict=True) if entry_at(slot) not in scored
+        ]
+        if not pending:
+            continue
+        batch = [slot for _, slot in pending]
+        tight = rest[[i for i, _ in pending]]
+        if weight:
+            tight = tight + weight * search.exact_fuzzy(batch)
+        for i in np.argsort(-tight, kind="stable").tolist():
+            if tight[i] >= best.threshold:
+                best.add(score(search.index.entry_at(batch[i])))

@@ -311,6 +311,19 @@ class Store(AuditTrail, AnonymousUsage):
             last = int(rows[-1]["id"])
             yield [entry_from_row(row) for row in rows]
 
+    def active_entry_ids(self) -> list[int]:
+        """The active entries' ids, ascending: a parallel rebuild splits them into ranges."""
+        rows = self.db.execute("SELECT id FROM entries WHERE status = ? ORDER BY id", [EntryStatus.ACTIVE.value])
+        return [int(row[0]) for row in rows]
+
+    def active_entries_between(self, first: int, last: int) -> list[Entry]:
+        """The active entries with ids from `first` to `last`, by id."""
+        sql = (
+            "SELECT e.*, d.key AS document_key FROM entries e "
+            "JOIN documents d ON d.id = e.document_id WHERE e.status = ? AND e.id BETWEEN ? AND ? ORDER BY e.id"
+        )
+        return [entry_from_row(row) for row in self.db.query(sql, [EntryStatus.ACTIVE.value, first, last])]
+
     def count_active_entries(self) -> int:
         row = self.db.execute("SELECT count(*) FROM entries WHERE status = ?", [EntryStatus.ACTIVE.value]).fetchone()
         return int(row[0])

@@ -15,6 +15,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """As analysis.fold (which imports this module): lower case without diacritics."""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

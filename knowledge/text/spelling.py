@@ -24,6 +24,8 @@ MIN_COMPOUND = 8
 MAX_JOINED = 3
 #: Known words within reach that are weighed before giving up on a correction.
 CLOSEST = 5
+#: Corrections remembered per speller (then forgotten all at once): askers repeat their typos.
+CLOSEST_KEPT = 10_000
 #: Dutch links the parts of many compounds with an -s- ('verkiezingsuitslag').
 _LINKS = ("s",)
 
@@ -37,7 +39,8 @@ class Speller:
         self.known = frozenset(vocabulary)
         self.function_words = frozenset(function_words)
         self.is_word = is_word
-        self._sorted: list[str] | None = None
+        self._by_length: dict[int, list[str]] | None = None
+        self._closest_found: dict[str, str | None] = {}
 
     def correct(self, words: Iterable[str]) -> list[str]:
         words = list(words)
@@ -92,11 +95,29 @@ class Speller:
         return len(part) >= MIN_PART and part in self.known and part not in self.function_words
 
     def _closest(self, word: str) -> str | None:
-        """The nearest known word one or two typos away (a swap of two letters is one) that is convincing."""
-        if self._sorted is None:
-            self._sorted = sorted(self.known)
+        """The nearest known word one or two typos away (a swap of two letters is one) that is
+        convincing. Remembered per word (the vocabulary never changes: a new index, a new speller)."""
+        if word in self._closest_found:
+            return self._closest_found[word]
+        if len(self._closest_found) >= CLOSEST_KEPT:
+            self._closest_found.clear()
+        found = self._closest_found[word] = self._find_closest(word)
+        return found
+
+    def _find_closest(self, word: str) -> str | None:
+        if self._by_length is None:
+            self._by_length = {}
+            for known in sorted(self.known):
+                self._by_length.setdefault(len(known), []).append(known)
         max_edits = 1 if len(word) < 7 else 2
-        choices = process.extract(word, self._sorted, scorer=OSA.distance, score_cutoff=max_edits, limit=CLOSEST)
+        # Only words within max_edits of its length can be that close: the CLOSEST nearest of them,
+        # ties in alphabetical order (as one search over the whole sorted vocabulary gives them).
+        within = []
+        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
+            same_length = self._by_length.get(length)
+            if same_length:
+                within += process.extract(word, same_length, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
+        choices = sorted(within, key=lambda c: (c[1], c[0]))[:CLOSEST]
         for candidate, _, _ in sorted(choices, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), c[0])):
             if self._convincing(word, candidate):
                 return candidate
