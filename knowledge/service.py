@@ -492,10 +492,19 @@ def is_question_for_review(question: str) -> bool:
     return not text.startswith("/") and any(any(c.isalpha() for c in word) for word in tokens(fold(text)))
 
 
+#: E-mail addresses and Telegram or Instagram handles ('@ivan_p') a user may type about themselves or
+#: others: identifiers, never kept with a question.
+_IDENTIFIER = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{3,}")
+#: An identifier in the folded form becomes a long number, which that form masks as '#'.
+_AS_LONG_NUMBER = " 00000 "
+
+
 def normalise_for_review(question: str) -> str:
     """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
-    numbers a user may type about themselves): the only form in which a question is kept."""
-    words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(question))]
+    numbers a user may type about themselves) nor addresses and handles: the only form in which a
+    question is kept."""
+    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, question)
+    words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(unmasked))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
 
@@ -507,4 +516,5 @@ def mask_for_review(question: str) -> str:
     entry can start from it), with every run of five digits or more replaced by '#', as in the
     normalised form."""
     masked = _NUMBER_RUN.sub(lambda m: "#" if sum(c.isdigit() for c in m.group(0)) >= 5 else m.group(0), question)
+    masked = _IDENTIFIER.sub("#", masked)
     return " ".join(masked.split())[:MAX_REVIEW_TEXT]

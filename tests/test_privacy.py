@@ -267,3 +267,12 @@ def test_review_text_keeps_no_long_numbers() -> None:
     text = normalise_for_review("Ik ben Ivan, bel me op +31 6 12345678 of 0612345678 over sancties 2021")
     assert "12345678" not in text and "0612345678" not in text
     assert "sancties" in text and "2021" in text
+
+
+def test_review_text_keeps_no_addresses_or_handles_in_either_form() -> None:
+    from knowledge.service import mask_for_review, normalise_for_review
+
+    asked = "Mail me op ivan.p+nl@example.org of @ivan_petrov op Telegram: krijg ik sancties@home? zie x@y"
+    for text in (normalise_for_review(asked), mask_for_review(asked)):
+        assert "ivan" not in text.lower() and "example" not in text and "petrov" not in text, text
+        assert "telegram" in text.lower() and "sancties" in text, text
