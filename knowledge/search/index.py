@@ -48,6 +48,8 @@ _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time", "fate", "practical")
 _EMPTY = array("i")
+#: Per slot: the smallest and largest phrasing total weight, the shortest and longest phrasing text.
+Ranges = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 
 
 #: An entry's document date as the index keeps it (an ordinal); 0 when the document gives none.
@@ -131,6 +133,7 @@ class Index:
         self._phrasing_slot = array("i")  # per phrasing
         self._phrasing_length = array("i")  # per phrasing
         self._phrasing_totals: NDArray[np.float64] | None = None
+        self._phrasing_ranges: Ranges | None = None
         self._flags: dict[int, NDArray[np.uint8]] = {}
         self._phrasing_bits: dict[int, NDArray[np.uint8]] = {}
         self._df: dict[int, int] = defaultdict(int)
@@ -349,6 +352,7 @@ class Index:
         if self._texts_at:
             self._texts_at.clear()
         self._phrasing_totals = None
+        self._phrasing_ranges = None
         if self._flags:
             self._flags.clear()
         if self._phrasing_bits:
@@ -467,6 +471,25 @@ class Index:
             self._phrasing_totals = totals
         return self._phrasing_totals
 
+    def phrasing_ranges(self) -> Ranges:
+        """Per slot, the smallest and largest total weight of its phrasings and their shortest and
+        longest text (all 0 for an entry without phrasings): what the first stage's coarse bound
+        knows of an entry's phrasings before looking at any. Kept until the index changes."""
+        if self._phrasing_ranges is None:
+            slots = len(self._alive)
+            lowest, highest, shortest, longest = (np.zeros(slots) for _ in range(4))
+            counts = np.frombuffer(self._phrasing_count, dtype=np.intc)
+            has = np.flatnonzero(counts > 0)
+            if len(has):
+                starts = np.frombuffer(self._phrasing_start, dtype=np.intc)[has]
+                totals = self.phrasing_totals()
+                lengths = np.frombuffer(self._phrasing_length, dtype=np.intc).astype(np.float64)
+                # A slot's phrasings are numbered consecutively from its start, in slot order.
+                lowest[has], highest[has] = np.minimum.reduceat(totals, starts), np.maximum.reduceat(totals, starts)
+                shortest[has], longest[has] = np.minimum.reduceat(lengths, starts), np.maximum.reduceat(lengths, starts)
+            self._phrasing_ranges = (lowest, highest, shortest, longest)
+        return self._phrasing_ranges
+
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
 
@@ -496,11 +519,18 @@ class Index:
             seen[slots] = True
             live = alive[slots] != 0
             slots, order = slots[live], order[live]
+            # An entry first met at this term holds none of the rarer ones (it would have been met
+            # there): its sum starts at this term, rarest first as the sums always were (adding the
+            # rarer terms' zeros changed nothing, to the last bit).
             sums = np.zeros(len(slots))
-            for weight, held in zip(weights, flags, strict=True):  # rarest first, as the sums always were
+            for weight, held in zip(weights[number:], flags[number:], strict=True):
                 sums += weight * (held[slots] != 0)
             slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
             order = np.concatenate([best_order, order])
+            if len(sums) > limit:
+                # Only those reaching the limit-th largest sum can rank: sort those alone.
+                reach = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
+                slots, sums, order = slots[reach], sums[reach], order[reach]
             ranked = np.lexsort((order, -sums))[:limit]
             best, best_sums, best_order = slots[ranked], sums[ranked], order[ranked]
         return [self._entry_of[slot] for slot in best.tolist()]

@@ -164,15 +164,29 @@ class _Query:
             text += weight * (flags & IN_TEXT)
         return held, phrased, text
 
-    def coarse(self, held: Floats, phrased: Floats, text: Floats) -> Floats:
-        """The bound from the holdings alone: no phrasing shares more than `phrased`, and fuzzy ≤ 1."""
+    def coarse(self, slots: Slots, held: Floats, phrased: Floats, text: Floats) -> Floats:
+        """The bound from the holdings and each entry's phrasing ranges (`Index.phrasing_ranges`):
+        a phrasing shares at most `phrased` and at most its own total weight, and its total and its
+        length lie within the entry's smallest and largest; the answer-type term exactly."""
         b, total = self.bound, self.bound.total
+        lowest, highest, shortest, longest = self.index.phrasing_ranges()
+        most = np.minimum(phrased, highest[slots])
+        # 2·min(phrased, own)/(total + own) rises with own up to `phrased` and falls after it, so
+        # over the entry's range of own totals it is largest at `phrased` brought into that range.
+        own = np.clip(phrased, lowest[slots], highest[slots])
+        similarity = 2 * np.minimum(phrased, own) / (total + own)
+        fuzzy: Floats | float = 0.0
+        if b.fuzzy:
+            # An Indel ratio 2·min(a, q)/(a + q) is largest at a = q: the length brought into range.
+            query = float(b.query_length)
+            length = np.clip(query, shortest[slots], longest[slots])
+            fuzzy = np.where(length + query > 0, 2 * np.minimum(length, query) / np.maximum(length + query, 1.0), 0.0)
         return (
             b.constant
-            + (b.coverage * held + b.question_coverage * phrased + b.text_coverage * text) / total
-            + b.similarity * 2 * phrased / (total + phrased)
-            + b.fuzzy
-            + self._mismatch_bound(None)
+            + (b.coverage * held + b.question_coverage * most + b.text_coverage * text) / total
+            + b.similarity * similarity
+            + b.fuzzy * fuzzy
+            + self._mismatch_bound(slots)
             + _EPSILON
         )
 
@@ -256,7 +270,7 @@ def entry_bounds(index: Index, query: dict[int, float], bound: RelevanceBound) -
     slots = np.unique(np.concatenate(search.postings) >> 2).astype(np.intp)
     slots = slots[search.alive[slots]]
     held, phrased, text = search.holdings(slots)
-    return slots, search.coarse(held, phrased, text), search.fine(slots, held, text)
+    return slots, search.coarse(slots, held, phrased, text), search.fine(slots, held, text)
 
 
 class _Best(Generic[S]):
@@ -332,22 +346,30 @@ def decision_set(scored: list[S], seeds: list[int], k: int, minimum: float) -> l
 def _consider(search: _Query, slots: Slots, best: _Best[S], score: Callable[[int], S]) -> None:
     """Score those of these entries that can still reach the k best: by coarse bound, a few first
     and then more at a time (each time only those still reaching the bar, which rises as entries are
-    scored), finely bounded, best first."""
+    scored), finely bounded, best first. Each round takes the best coarse bounds left by partial
+    selection (`argpartition`): a full sort of thousands of bounds is wasted when a few rounds end it."""
     held, phrased, text = search.holdings(slots)
-    coarse = search.coarse(held, phrased, text)
-    competing = np.flatnonzero(coarse >= best.threshold)
-    order = competing[np.argsort(-coarse[competing], kind="stable")]
-    start, size = 0, _CHUNK
-    while start < len(order):
-        part = order[start : start + size]
-        start, size = start + size, size * 4
+    coarse = search.coarse(slots, held, phrased, text)
+    left = np.flatnonzero(coarse >= best.threshold)
+    size = _CHUNK
+    while len(left):
+        if len(left) > size:
+            chosen = np.argpartition(-coarse[left], size - 1)[:size]
+            part = left[chosen]
+            taken = np.zeros(len(left), dtype=np.bool_)
+            taken[chosen] = True
+            left = left[~taken]
+        else:
+            part, left = left, left[:0]
+        size *= 4
         part = part[coarse[part] >= best.threshold]
         if not len(part):
-            return  # ordered by the coarse bound: none of the rest reaches the bar either
+            return  # the best coarse bounds left: none of the rest reaches the bar either
         rest, fuzzy = search.fine_parts(slots[part], held[part], text[part])
         fine = rest + search.bound.fuzzy * fuzzy
         ranked = np.argsort(-fine, kind="stable")
         _score_tightened(search, slots[part][ranked], rest[ranked], fine[ranked], best, score)
+        left = left[coarse[left] >= best.threshold]
 
 
 def _score_tightened(
