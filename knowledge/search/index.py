@@ -398,27 +398,27 @@ class Index:
     def term_flags(self, term: int) -> NDArray[np.uint8]:
         """Per slot, the fields holding the term (IN_TEXT | IN_PHRASING; 0: none): a lookup in
         constant time. Kept for the terms asked most recently until the index changes."""
-        found = self._flags.get(term)
+        found = self._flags.pop(term, None)
         if found is None:
             codes = np.frombuffer(self._postings.get(term, _EMPTY), dtype=np.intc)
             found = np.zeros(len(self._alive), dtype=np.uint8)
             found[codes >> 2] = codes & (IN_TEXT | IN_PHRASING)
             if len(self._flags) >= FLAG_ARRAYS:
-                del self._flags[next(iter(self._flags))]
-            self._flags[term] = found
+                del self._flags[next(iter(self._flags))]  # the least recently asked
+        self._flags[term] = found  # most recently asked last
         return found
 
     def phrasing_bits(self, term: int) -> NDArray[np.uint8]:
         """The phrasings holding the term as a bitmap (bit p of byte p >> 3, lowest bit first):
         looked up in constant time. Kept for the terms asked most recently until the index changes."""
-        found = self._phrasing_bits.get(term)
+        found = self._phrasing_bits.pop(term, None)
         if found is None:
             holding = np.zeros(len(self._phrasing_slot) + 1, dtype=np.bool_)
             holding[np.frombuffer(self._in_phrasings.get(term, _EMPTY), dtype=np.intc)] = True
             found = np.packbits(holding, bitorder="little")
             if len(self._phrasing_bits) >= FLAG_ARRAYS:
-                del self._phrasing_bits[next(iter(self._phrasing_bits))]
-            self._phrasing_bits[term] = found
+                del self._phrasing_bits[next(iter(self._phrasing_bits))]  # the least recently asked
+        self._phrasing_bits[term] = found  # most recently asked last
         return found
 
     def phrasings_holding(self, term: int) -> array[int]:
@@ -502,7 +502,6 @@ class Index:
         sum, no entry not met yet can enter (nor tie: it would be met later)."""
         known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
         weights = [self.weight(t) for t in known]
-        flags = [self.term_flags(t) for t in known]
         alive = np.frombuffer(self._alive, dtype=np.uint8)
         seen = np.zeros(len(self._alive), dtype=np.bool_)
         best = np.zeros(0, dtype=np.intp)
@@ -523,8 +522,17 @@ class Index:
             # there): its sum starts at this term, rarest first as the sums always were (adding the
             # rarer terms' zeros changed nothing, to the last bit).
             sums = np.zeros(len(slots))
-            for weight, held in zip(weights[number:], flags[number:], strict=True):
-                sums += weight * (held[slots] != 0)
+            sums += weights[number]  # every one of them holds this term
+            to_come = sum(weights[number + 1 :])
+            for weight, later in zip(weights[number + 1 :], known[number + 1 :], strict=True):
+                if len(best) >= limit:
+                    # One that cannot pass the limit-th best even with every term to come cannot
+                    # enter (a tie would not either: it was met later): not looked up further.
+                    reach = np.flatnonzero(sums + to_come >= best_sums[-1] - 1e-9)
+                    if len(reach) < len(slots):
+                        slots, order, sums = slots[reach], order[reach], sums[reach]
+                to_come -= weight
+                sums += weight * (self.term_flags(later)[slots] != 0)
             slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
             order = np.concatenate([best_order, order])
             if len(sums) > limit:
