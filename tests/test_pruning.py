@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from knowledge.models import AlternateQuestion, Entry, Language
-from knowledge.search.index import Index
+from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
 from knowledge.search.matcher import EXACT_TOP, Matcher
 from knowledge.search.pruning import SEEDS, _Query, decision_set, entry_bounds, relevance_bound
 from knowledge.text.analysis import Analyzer
@@ -108,7 +109,9 @@ def test_the_bound_is_never_below_the_relevance_and_the_top_is_that_of_every_ent
         bound = relevance_bound(matcher.calibration.relevance, weights, total, rare, text, analysis.asks_for)
         slots, coarse, fine = entry_bounds(index, weights, bound)
         search = _Query(index, weights, bound)
-        held, _, in_text = search.holdings(slots)
+        held, phrased, in_text = search.holdings(slots)
+        loose = search.loose(held, phrased, in_text)  # what screens entries for the coarse bound
+        assert (loose >= coarse - 1e-12).all()
         rest, _ = search.fine_parts(slots, held, in_text)
         tight = rest + bound.fuzzy * search.exact_fuzzy(slots.tolist())  # the fuzzy feature computed exactly
         for slot, most, closer, tightest in zip(slots.tolist(), coarse.tolist(), fine.tolist(), tight.tolist(), strict=True):
@@ -157,3 +160,91 @@ def test_the_decision_sees_the_k_best_and_the_seeds_whatever_was_scored_on_the_w
         expected = decision_set(every, index.candidates(weights, SEEDS), EXACT_TOP, floor)
         fast = matcher.rank(question, limit=len(every)).scored
         assert [(s.entry_id, s.relevance) for s in fast] == [(s.entry_id, s.relevance) for s in expected]
+
+
+def seeds_by_every_entry(index: Index, terms: list[int], limit: int) -> list[int]:
+    """The seeds by their definition, every live entry summed: the entries sharing the most weighted
+    terms (summed rarest first), ties in the order met (rarest term first, each term's entries
+    holding it in a phrasing, then those holding it in their text only, by slot)."""
+    known = sorted({t for t in terms if index.knows(t)}, key=lambda t: index._df[t])
+    met: dict[int, int] = {}
+    for term in known:
+        codes = list(index.postings_of(term))
+        for code in [c for c in codes if c & IN_PHRASING] + [c for c in codes if not c & IN_PHRASING]:
+            if index.alive[code >> 2]:
+                met.setdefault(code >> 2, len(met))
+    sums = {}
+    for slot in met:
+        total = 0.0
+        for term in known:
+            total += index.weight(term) * float(bool(index.term_flags(term)[slot]))
+        sums[slot] = total
+    ranked = sorted(met, key=lambda slot: (-sums[slot], met[slot]))[:limit]
+    return [index.entry_at(slot) for slot in ranked]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=30),
+    removed=st.lists(st.integers(min_value=1, max_value=30), max_size=4),
+    questions=st.lists(phrase, min_size=1, max_size=3),
+    limit=st.integers(min_value=1, max_value=8),
+)
+def test_the_seeds_are_those_of_summing_every_entry(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int], questions: list[str], limit: int
+) -> None:
+    """`Index.candidates` stops early, sums from the term an entry is met at, drops entries that
+    cannot pass the limit-th best and sorts only those reaching it: the same entries in the same
+    order, ties included, as summing every entry."""
+    index = build(entries, removed)
+    for question in questions:
+        terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
+        assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=25),
+    removed=st.lists(st.integers(min_value=1, max_value=25), max_size=4),
+    question=phrase,
+)
+def test_holdings_from_the_term_an_entry_is_met_at_equal_those_over_every_term(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int], question: str
+) -> None:
+    """The first stage looks up only the terms from the one an entry is first met at (rarest first),
+    that one's fields from its postings: the same holdings as looking every term up."""
+    index = build(entries, removed)
+    matcher = Matcher(index)
+    analysis = matcher.analyse(question)
+    weights = matcher._query_weights(analysis)
+    if not any(t >= 0 for t in weights):
+        return
+    total, text = sum(weights.values()), " ".join(analysis.terms)
+    bound = relevance_bound(matcher.calibration.relevance, weights, total, 0.0, text, analysis.asks_for)
+    search = _Query(index, weights, bound)
+    seen: set[int] = set()
+    for number, codes in enumerate(search.postings):
+        new = [int(c) for c in codes if int(c) >> 2 not in seen and index.alive[int(c) >> 2]]
+        seen.update(int(c) >> 2 for c in codes)
+        if not new:
+            continue
+        slots = np.array([c >> 2 for c in new], dtype=np.intp)
+        own = np.array([c & (IN_TEXT | IN_PHRASING) for c in new], dtype=np.intc)
+        for shortcut, every in zip(search.holdings(slots, number, own), search.holdings(slots), strict=True):
+            assert shortcut.tolist() == every.tolist()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(entry, min_size=1, max_size=25), removed=st.lists(st.integers(min_value=1, max_value=25), max_size=4))
+def test_phrasing_ranges_are_those_of_each_entrys_phrasings(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int]
+) -> None:
+    """The coarse bound's ranges: per entry the smallest and largest total weight of its phrasings
+    and the shortest and longest phrasing text, as the scorer sees them (0 without phrasings)."""
+    index = build(entries, removed)
+    lowest, highest, shortest, longest = index.phrasing_ranges()
+    for entry_id in index.entry_ids():
+        slot, view = index._slot_of[entry_id], index.view(entry_id)
+        totals, lengths = view.phrasing_totals or [0.0], [len(t) for t in view.phrasing_texts] or [0]
+        assert math.isclose(lowest[slot], min(totals), abs_tol=1e-9) and math.isclose(highest[slot], max(totals), abs_tol=1e-9)
+        assert (shortest[slot], longest[slot]) == (min(lengths), max(lengths))

@@ -48,6 +48,8 @@ _KIND_CODES = {TEXT: "t", QUESTION: "q", ALTERNATE: "a"}
 _KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _PROVIDES = ("count", "time", "fate", "practical")
 _EMPTY = array("i")
+#: Per slot: the smallest and largest phrasing total weight, the shortest and longest phrasing text.
+Ranges = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 
 
 #: An entry's document date as the index keeps it (an ordinal); 0 when the document gives none.
@@ -131,6 +133,7 @@ class Index:
         self._phrasing_slot = array("i")  # per phrasing
         self._phrasing_length = array("i")  # per phrasing
         self._phrasing_totals: NDArray[np.float64] | None = None
+        self._phrasing_ranges: Ranges | None = None
         self._flags: dict[int, NDArray[np.uint8]] = {}
         self._phrasing_bits: dict[int, NDArray[np.uint8]] = {}
         self._df: dict[int, int] = defaultdict(int)
@@ -349,6 +352,7 @@ class Index:
         if self._texts_at:
             self._texts_at.clear()
         self._phrasing_totals = None
+        self._phrasing_ranges = None
         if self._flags:
             self._flags.clear()
         if self._phrasing_bits:
@@ -394,27 +398,27 @@ class Index:
     def term_flags(self, term: int) -> NDArray[np.uint8]:
         """Per slot, the fields holding the term (IN_TEXT | IN_PHRASING; 0: none): a lookup in
         constant time. Kept for the terms asked most recently until the index changes."""
-        found = self._flags.get(term)
+        found = self._flags.pop(term, None)
         if found is None:
             codes = np.frombuffer(self._postings.get(term, _EMPTY), dtype=np.intc)
             found = np.zeros(len(self._alive), dtype=np.uint8)
             found[codes >> 2] = codes & (IN_TEXT | IN_PHRASING)
             if len(self._flags) >= FLAG_ARRAYS:
-                del self._flags[next(iter(self._flags))]
-            self._flags[term] = found
+                del self._flags[next(iter(self._flags))]  # the least recently asked
+        self._flags[term] = found  # most recently asked last
         return found
 
     def phrasing_bits(self, term: int) -> NDArray[np.uint8]:
         """The phrasings holding the term as a bitmap (bit p of byte p >> 3, lowest bit first):
         looked up in constant time. Kept for the terms asked most recently until the index changes."""
-        found = self._phrasing_bits.get(term)
+        found = self._phrasing_bits.pop(term, None)
         if found is None:
             holding = np.zeros(len(self._phrasing_slot) + 1, dtype=np.bool_)
             holding[np.frombuffer(self._in_phrasings.get(term, _EMPTY), dtype=np.intc)] = True
             found = np.packbits(holding, bitorder="little")
             if len(self._phrasing_bits) >= FLAG_ARRAYS:
-                del self._phrasing_bits[next(iter(self._phrasing_bits))]
-            self._phrasing_bits[term] = found
+                del self._phrasing_bits[next(iter(self._phrasing_bits))]  # the least recently asked
+        self._phrasing_bits[term] = found  # most recently asked last
         return found
 
     def phrasings_holding(self, term: int) -> array[int]:
@@ -467,6 +471,25 @@ class Index:
             self._phrasing_totals = totals
         return self._phrasing_totals
 
+    def phrasing_ranges(self) -> Ranges:
+        """Per slot, the smallest and largest total weight of its phrasings and their shortest and
+        longest text (all 0 for an entry without phrasings): what the first stage's coarse bound
+        knows of an entry's phrasings before looking at any. Kept until the index changes."""
+        if self._phrasing_ranges is None:
+            slots = len(self._alive)
+            lowest, highest, shortest, longest = (np.zeros(slots) for _ in range(4))
+            counts = np.frombuffer(self._phrasing_count, dtype=np.intc)
+            has = np.flatnonzero(counts > 0)
+            if len(has):
+                starts = np.frombuffer(self._phrasing_start, dtype=np.intc)[has]
+                totals = self.phrasing_totals()
+                lengths = np.frombuffer(self._phrasing_length, dtype=np.intc).astype(np.float64)
+                # A slot's phrasings are numbered consecutively from its start, in slot order.
+                lowest[has], highest[has] = np.minimum.reduceat(totals, starts), np.maximum.reduceat(totals, starts)
+                shortest[has], longest[has] = np.minimum.reduceat(lengths, starts), np.maximum.reduceat(lengths, starts)
+            self._phrasing_ranges = (lowest, highest, shortest, longest)
+        return self._phrasing_ranges
+
     def knows(self, term: int | None) -> bool:
         return term is not None and self._df.get(term, 0) > 0
 
@@ -479,7 +502,6 @@ class Index:
         sum, no entry not met yet can enter (nor tie: it would be met later)."""
         known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
         weights = [self.weight(t) for t in known]
-        flags = [self.term_flags(t) for t in known]
         alive = np.frombuffer(self._alive, dtype=np.uint8)
         seen = np.zeros(len(self._alive), dtype=np.bool_)
         best = np.zeros(0, dtype=np.intp)
@@ -496,11 +518,27 @@ class Index:
             seen[slots] = True
             live = alive[slots] != 0
             slots, order = slots[live], order[live]
+            # An entry first met at this term holds none of the rarer ones (it would have been met
+            # there): its sum starts at this term, rarest first as the sums always were (adding the
+            # rarer terms' zeros changed nothing, to the last bit).
             sums = np.zeros(len(slots))
-            for weight, held in zip(weights, flags, strict=True):  # rarest first, as the sums always were
-                sums += weight * (held[slots] != 0)
+            sums += weights[number]  # every one of them holds this term
+            to_come = sum(weights[number + 1 :])
+            for weight, later in zip(weights[number + 1 :], known[number + 1 :], strict=True):
+                if len(best) >= limit:
+                    # One that cannot pass the limit-th best even with every term to come cannot
+                    # enter (a tie would not either: it was met later): not looked up further.
+                    reach = np.flatnonzero(sums + to_come >= best_sums[-1] - 1e-9)
+                    if len(reach) < len(slots):
+                        slots, order, sums = slots[reach], order[reach], sums[reach]
+                to_come -= weight
+                sums += weight * (self.term_flags(later)[slots] != 0)
             slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
             order = np.concatenate([best_order, order])
+            if len(sums) > limit:
+                # Only those reaching the limit-th largest sum can rank: sort those alone.
+                reach = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
+                slots, sums, order = slots[reach], sums[reach], order[reach]
             ranked = np.lexsort((order, -sums))[:limit]
             best, best_sums, best_order = slots[ranked], sums[ranked], order[ranked]
         return [self._entry_of[slot] for slot in best.tolist()]

@@ -153,19 +153,24 @@ class _Query:
             + _EPSILON
         )
 
-    def holdings(self, slots: Slots) -> tuple[Floats, Floats, Floats]:
+    def holdings(self, slots: Slots, first: int = 0, own: NDArray[np.intc] | None = None) -> tuple[Floats, Floats, Floats]:
         """For each of these slots the question's weight it holds anywhere, in some phrasing, in its
-        text (looked up in each term's dense per-slot fields)."""
+        text (looked up in each term's fields per slot). Entries first met at term `first` (rarest
+        first) hold none of the rarer ones: only the terms from it on are looked up, and that term's
+        own fields are `own`, from its postings, when given."""
         held, phrased, text = np.zeros(len(slots)), np.zeros(len(slots)), np.zeros(len(slots))
-        for term, weight in zip(self.terms, self.weights, strict=True):
-            flags = self.index.term_flags(term)[slots]
+        for number in range(first, len(self.terms)):
+            term, weight = self.terms[number], self.weights[number]
+            flags = own if number == first and own is not None else self.index.term_flags(term)[slots]
             held += weight * (flags != 0)
             phrased += weight * ((flags & IN_PHRASING) != 0)
             text += weight * (flags & IN_TEXT)
         return held, phrased, text
 
-    def coarse(self, held: Floats, phrased: Floats, text: Floats) -> Floats:
-        """The bound from the holdings alone: no phrasing shares more than `phrased`, and fuzzy ≤ 1."""
+    def loose(self, held: Floats, phrased: Floats, text: Floats) -> Floats:
+        """The bound from the holdings alone, looking nothing up: no phrasing shares more than
+        `phrased`, and fuzzy ≤ 1. Never below `coarse`, and cheaper: it screens entries for it
+        (dropping entries between lookups, term by term, was tried: more numpy calls than it saved)."""
         b, total = self.bound, self.bound.total
         return (
             b.constant
@@ -173,6 +178,32 @@ class _Query:
             + b.similarity * 2 * phrased / (total + phrased)
             + b.fuzzy
             + self._mismatch_bound(None)
+            + _EPSILON
+        )
+
+    def coarse(self, slots: Slots, held: Floats, phrased: Floats, text: Floats) -> Floats:
+        """The bound from the holdings and each entry's phrasing ranges (`Index.phrasing_ranges`):
+        a phrasing shares at most `phrased` and at most its own total weight, and its total and its
+        length lie within the entry's smallest and largest; the answer-type term exactly."""
+        b, total = self.bound, self.bound.total
+        lowest, highest, shortest, longest = self.index.phrasing_ranges()
+        most = np.minimum(phrased, highest[slots])
+        # 2·min(phrased, own)/(total + own) rises with own up to `phrased` and falls after it, so
+        # over the entry's range of own totals it is largest at `phrased` brought into that range.
+        own = np.clip(phrased, lowest[slots], highest[slots])
+        similarity = 2 * np.minimum(phrased, own) / (total + own)
+        fuzzy: Floats | float = 0.0
+        if b.fuzzy:
+            # An Indel ratio 2·min(a, q)/(a + q) is largest at a = q: the length brought into range.
+            query = float(b.query_length)
+            length = np.clip(query, shortest[slots], longest[slots])
+            fuzzy = np.where(length + query > 0, 2 * np.minimum(length, query) / np.maximum(length + query, 1.0), 0.0)
+        return (
+            b.constant
+            + (b.coverage * held + b.question_coverage * most + b.text_coverage * text) / total
+            + b.similarity * similarity
+            + b.fuzzy * fuzzy
+            + self._mismatch_bound(slots)
             + _EPSILON
         )
 
@@ -184,8 +215,9 @@ class _Query:
         bounded: Floats = rest + self.bound.fuzzy * fuzzy
         return bounded
 
-    def fine_parts(self, slots: Slots, held: Floats, text: Floats) -> tuple[Floats, Floats]:
-        """The fine bound without its fuzzy term, and the fuzzy feature's bound from lengths."""
+    def fine_parts(self, slots: Slots, held: Floats, text: Floats, first: int = 0) -> tuple[Floats, Floats]:
+        """The fine bound without its fuzzy term, and the fuzzy feature's bound from lengths (of
+        entries holding none of the terms rarer than term `first`)."""
         b, total = self.bound, self.bound.total
         counts = self.phrasing_count[slots]
         has = counts > 0
@@ -198,7 +230,7 @@ class _Query:
             numbers = np.arange(int(ends[-1]), dtype=np.intc) - np.repeat(offsets, counts) + np.repeat(firsts, counts)
             shared = np.zeros(len(numbers))
             byte, bit = numbers >> 3, (numbers & 7).astype(np.uint8)
-            for term, weight in zip(self.terms, self.weights, strict=True):
+            for term, weight in zip(self.terms[first:], self.weights[first:], strict=True):
                 shared += weight * ((self.index.phrasing_bits(term)[byte] >> bit) & 1)
             own = self.index.phrasing_totals()[numbers]
             similarity[has] = np.maximum.reduceat(2.0 * shared / (total + own), offsets)
@@ -256,7 +288,7 @@ def entry_bounds(index: Index, query: dict[int, float], bound: RelevanceBound) -
     slots = np.unique(np.concatenate(search.postings) >> 2).astype(np.intp)
     slots = slots[search.alive[slots]]
     held, phrased, text = search.holdings(slots)
-    return slots, search.coarse(held, phrased, text), search.fine(slots, held, text)
+    return slots, search.coarse(slots, held, phrased, text), search.fine(slots, held, text)
 
 
 class _Best(Generic[S]):
@@ -305,16 +337,18 @@ def safe_top(
         best.add(score(entry_id))
     seen = np.zeros(len(search.alive), dtype=np.bool_)
     remaining = sum(search.weights)
-    for weight, codes in zip(search.weights, search.postings, strict=True):
+    for number, (weight, codes) in enumerate(zip(search.weights, search.postings, strict=True)):
         if search.most(remaining) < best.threshold:
             break
         remaining -= weight
         slots = (codes >> 2).astype(np.intp)
-        slots = slots[~seen[slots]]
+        new = ~seen[slots]
+        codes, slots = codes[new], slots[new]
         seen[slots] = True
-        slots = slots[search.alive[slots]]
+        live = search.alive[slots]
+        codes, slots = codes[live], slots[live]
         if len(slots):
-            _consider(search, slots, best, score)
+            _consider(search, slots, number, codes & (IN_TEXT | IN_PHRASING), best, score)
     return decision_set(list(best.scored.values()), seeds, k, minimum)
 
 
@@ -329,25 +363,39 @@ def decision_set(scored: list[S], seeds: list[int], k: int, minimum: float) -> l
     return [s for s in ranked if s.entry_id in keep]
 
 
-def _consider(search: _Query, slots: Slots, best: _Best[S], score: Callable[[int], S]) -> None:
-    """Score those of these entries that can still reach the k best: by coarse bound, a few first
-    and then more at a time (each time only those still reaching the bar, which rises as entries are
-    scored), finely bounded, best first."""
-    held, phrased, text = search.holdings(slots)
-    coarse = search.coarse(held, phrased, text)
-    competing = np.flatnonzero(coarse >= best.threshold)
-    order = competing[np.argsort(-coarse[competing], kind="stable")]
-    start, size = 0, _CHUNK
-    while start < len(order):
-        part = order[start : start + size]
-        start, size = start + size, size * 4
+def _consider(
+    search: _Query, slots: Slots, first: int, own: NDArray[np.intc], best: _Best[S], score: Callable[[int], S]
+) -> None:
+    """Score those of these entries (first met at term `first`, holding it in the fields `own`) that
+    can still reach the k best: by coarse bound, a few first and then more at a time (each time only
+    those still reaching the bar, which rises as entries are scored), finely bounded, best first.
+    Each round takes the best coarse bounds left by partial selection (`argpartition`): a full sort
+    of thousands of bounds is wasted when a few rounds end it. The coarse bound is computed only for
+    the entries whose bound from the holdings alone (`loose`, no lookups) reaches the bar."""
+    held, phrased, text = search.holdings(slots, first, own)
+    near = np.flatnonzero(search.loose(held, phrased, text) >= best.threshold)
+    slots, held, phrased, text = slots[near], held[near], phrased[near], text[near]
+    coarse = search.coarse(slots, held, phrased, text)
+    left = np.flatnonzero(coarse >= best.threshold)
+    size = _CHUNK
+    while len(left):
+        if len(left) > size:
+            chosen = np.argpartition(-coarse[left], size - 1)[:size]
+            part = left[chosen]
+            taken = np.zeros(len(left), dtype=np.bool_)
+            taken[chosen] = True
+            left = left[~taken]
+        else:
+            part, left = left, left[:0]
+        size *= 4
         part = part[coarse[part] >= best.threshold]
         if not len(part):
-            return  # ordered by the coarse bound: none of the rest reaches the bar either
-        rest, fuzzy = search.fine_parts(slots[part], held[part], text[part])
+            return  # the best coarse bounds left: none of the rest reaches the bar either
+        rest, fuzzy = search.fine_parts(slots[part], held[part], text[part], first)
         fine = rest + search.bound.fuzzy * fuzzy
         ranked = np.argsort(-fine, kind="stable")
         _score_tightened(search, slots[part][ranked], rest[ranked], fine[ranked], best, score)
+        left = left[coarse[left] >= best.threshold]
 
 
 def _score_tightened(
