@@ -276,7 +276,8 @@ class Translation(BaseModel):
 
 
 class ShownTranslation(BaseModel):
-    """A translation as an answer carries it: always unofficial; stale when the official text changed since."""
+    """A translation as an answer carries it: always unofficial, and always of the current official
+    text (the service shows none made for an earlier version; `stale` stays in the JSON form, false)."""
 
     language: Language
     question: str | None

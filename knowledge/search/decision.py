@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -60,19 +61,27 @@ class Decision:
 
 
 class Decider:
-    """Decides over one matcher's rankings (a new index comes with a new matcher, and a new decider)."""
+    """Decides over one matcher's rankings (a new index comes with a new matcher, and a new decider).
 
-    def __init__(self, matcher: Matcher) -> None:
+    `is_note` tells a moderator's note (no text of any official document) from an official entry:
+    a note is never a position of the government, so it never leads, follows or replaces an official
+    entry as a newer or earlier version of it, and official entries come before it wherever both are
+    offered."""
+
+    def __init__(self, matcher: Matcher, is_note: Callable[[int], bool] | None = None) -> None:
         self.matcher = matcher
         self.index = matcher.index
+        self._is_note = is_note or (lambda _entry_id: False)
         self._subject_terms: set[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Decision(Outcome.GREETING, 0.0)
+        ranking, notes = self._official_first(ranking)
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        plausible += [s for s in notes if s.relevance >= calibration.suggest_threshold]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
         untold = bool(positions) and self._untold(ranking, positions[0])
@@ -86,6 +95,25 @@ class Decider:
         if plausible:
             return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+
+    def _official_first(self, ranking: Ranking) -> tuple[Ranking, list[Scored]]:
+        """The ranking the decision is made over, and the moderators' notes left out of it (offered
+        after the official entries). A note stays in only when it leads by more than POSITION_TIE over
+        every official entry: then it alone can answer (under its own label), with no positions. A
+        note is no rival of an official answer either: it is commentary on the question, not another
+        government position, so it takes no lead away; the official entries' confidence is theirs."""
+        scored = ranking.scored
+        note_ids = {s.entry_id for s in scored if self._is_note(s.entry_id)}
+        if not note_ids:
+            return ranking, []
+        official = [s for s in scored if s.entry_id not in note_ids]
+        if not (official and official[0].relevance >= scored[0].relevance - POSITION_TIE):
+            return ranking, []  # a note leads by far (or only notes match): _positions lets it stand alone
+        notes = [s for s in scored if s.entry_id in note_ids]
+        unchanged = scored[: min(2, len(scored))] == official[: min(2, len(official))]
+        runner_up = official[1] if len(official) > 1 else None
+        confidence = ranking.confidence if unchanged else self.matcher.confidence_of([official[0]], runner_up)
+        return Ranking(ranking.analysis, official, confidence), notes
 
     def _elsewhere(self, text: str, ranking: Ranking) -> bool:
         """About another subject: the question names something (a capitalised word) that neither the
@@ -145,6 +173,9 @@ class Decider:
         if not scored:
             return _Positions([], round(ranking.confidence, 4), 0.0)
         top = scored[0]
+        if self._is_note(top.entry_id):  # a note leading by far answers alone: it has no positions
+            runner_up = scored[1].relevance if len(scored) > 1 else 0.0
+            return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
         same: list[Scored] = []
