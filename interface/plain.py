@@ -21,8 +21,11 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
         parts.append(texts.date(citation.date))
     if citation.authors:
         parts.append(describe_authors(citation.authors, texts.code))
-    label = texts.question_label if citation.kind is DocumentKind.KAMERVRAGEN else texts.paragraph_label
-    parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
+    if texts.code == "nl":  # the Dutch label is the document's own, exactly as the import preview showed it
+        parts.append(citation.number_label)
+    else:
+        label = texts.question_label if citation.as_questions else texts.paragraph_label
+        parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
     if citation.reference:
         parts.append(citation.reference)
     return parts

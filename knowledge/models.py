@@ -217,7 +217,11 @@ class Citation(BaseModel):
     authors: list[Author]
     number: int
     numbers: list[int] = Field(description="Every question a combined answer covers; [number] otherwise.")
-    number_label: str = Field(description="'Vraag 3' or 'alinea 3'.")
+    number_label: str = Field(description="'Vraag 3', 'Vragen 1 en 2' or 'alinea 3', as the import preview shows it.")
+    as_questions: bool = Field(
+        default=False,
+        description="Numbered as questions ('Vraag'): Kamervragen, or a committee's questions answered in a letter.",
+    )
     reference: str | None = Field(description="How the document itself is cited, when known.")
     official_id: str | None
     references: list[str] = Field(description="Documents the text cites, and its footnotes.")
