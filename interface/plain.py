@@ -97,6 +97,10 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         for earlier in answer.earlier:
             date = texts.date(earlier.citation.date) if earlier.citation.date else "?"
             lines.append(f"  {texts.earlier_position}: {date} · {' · '.join(citation_parts(earlier.citation, texts)[2:])}")
+        for newer in answer.newer:
+            date = texts.date(newer.citation.date) if newer.citation.date else "?"
+            cited = " · ".join(citation_parts(newer.citation, texts)[2:])
+            lines.append(f"  {texts.newer_document.format(date=date)} · {cited}")
         for other in answer.also:
             lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]

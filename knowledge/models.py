@@ -330,6 +330,11 @@ class Answer(BaseModel):
     best: Match | None = None
     suggestions: list[Match] = Field(default_factory=list)
     earlier: list[Match] = Field(default_factory=list, description="Earlier positions on the same question.")
+    newer: list[Match] = Field(
+        default_factory=list,
+        description="A later document on the same subject whose text covers the question as well, not relevant "
+        "enough to lead: 'there is a newer document on this'.",
+    )
     also: list[Match] = Field(default_factory=list, description="Answers to the message's other questions.")
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."

@@ -288,6 +288,7 @@ class AnswerService:
                     "best": self.localise(answer.best, asker) if answer.best else None,
                     "suggestions": [self.localise(m, asker) for m in answer.suggestions],
                     "earlier": [self.localise(m, asker) for m in answer.earlier],
+                    "newer": [self.localise(m, asker) for m in answer.newer],
                     "also": [self.localise(m, asker) for m in answer.also],
                 }
             )
@@ -381,6 +382,7 @@ class AnswerService:
             confidence=decision.confidence,
             best=best,
             earlier=[self._match(s, ranking) for s in decision.earlier],
+            newer=[self._match(s, ranking) for s in decision.newer],
             suggestions=[self._match(s, ranking) for s in decision.suggestions],
             later_time=decision.later_time,
         )

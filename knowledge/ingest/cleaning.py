@@ -301,11 +301,21 @@ def _continues(current: list[str], line: str) -> bool:
 
 
 def _is_doubled(lines: list[str]) -> bool:
+    """A blank line after nearly every line, also inside paragraphs: where a wrapped line of running
+    text stops mid-sentence, the next line follows a blank line too. A short letter whose header
+    lines and paragraphs each stand between blank lines has its wrapped lines directly one under the
+    other: not doubled, its blank lines end paragraphs."""
     text_lines = [i for i, line in enumerate(lines[:-1]) if line]
     if len(text_lines) < 4:
         return False
     followed_by_blank = sum(1 for i in text_lines if lines[i + 1] == PARAGRAPH_BREAK)
-    return followed_by_blank / len(text_lines) > 0.7
+    if followed_by_blank / len(text_lines) <= 0.7:
+        return False
+    width = _typical_width(lines)
+    wrapped = [i for i in text_lines if len(lines[i]) >= 0.6 * width and not re.search(r"[.!?:;,]['\"”’»)]?$", lines[i])]
+    if len(wrapped) < 2:
+        return True
+    return sum(1 for i in wrapped if lines[i + 1] == PARAGRAPH_BREAK) / len(wrapped) > 0.5
 
 
 def _typical_width(lines: list[str]) -> int:

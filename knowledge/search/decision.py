@@ -45,6 +45,11 @@ REVISION_OVERLAP = 0.6
 REVISION_TERMS = 5
 #: ...when its text covers the question about as well as the old passage's text does.
 REVISION_SLACK = 0.05
+#: A passage of a later document on the same subject, with different text, leads too when it is
+#: itself this relevant and its text covers the question as well (REVISION_SLACK): two strong
+#: answers of different dates are the same question answered at two times, and the newer is the
+#: position now. Below this it does not lead, and the answer tells that a newer document exists.
+NEWER_STRONG = 0.5
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -58,6 +63,9 @@ class Decision:
     earlier: list[Scored] = field(default_factory=list)
     suggestions: list[Scored] = field(default_factory=list)
     later_time: bool = False
+    #: A passage of a later document on the same subject that covers the question as well, but is
+    #: not relevant enough to lead: "there is a newer document on this", never the answer.
+    newer: list[Scored] = field(default_factory=list)
 
 
 class Decider:
@@ -89,7 +97,11 @@ class Decider:
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
-            return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
+            newer = self._newer(ranking, positions)
+            others = [s for s in others if s not in newer]
+            return Decision(
+                Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others, newer=newer
+            )
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         if plausible:
@@ -183,7 +195,7 @@ class Decider:
         for other in scored[1:]:
             if date_of(other) in {date_of(s) for s in [top, *same]}:
                 continue
-            if self._revises(other, top):
+            if self._revises(other, top) or self._strong_newer(other, top):
                 revisions.append(other)
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
@@ -202,6 +214,32 @@ class Decider:
         confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _covers_as_well(self, newer: Scored, older: Scored) -> bool:
+        """`newer`, of a later document, answers the question in its text about as well as `older`."""
+        if self._date_of(newer) <= self._date_of(older):
+            return False
+        return newer.features["text_coverage"] >= older.features["text_coverage"] - REVISION_SLACK
+
+    def _strong_newer(self, newer: Scored, older: Scored) -> bool:
+        """A later document's passage on the same subject, strong in its own right (NEWER_STRONG)."""
+        return (
+            newer.relevance >= NEWER_STRONG
+            and self._covers_as_well(newer, older)
+            and self._same_subject(older, newer)
+        )
+
+    def _newer(self, ranking: Ranking, positions: list[Scored]) -> list[Scored]:
+        """The newest passage of a later document than the answer's, on its subject and covering the
+        question as well, that did not lead (too little relevance of its own): at most one."""
+        floor = self.matcher.calibration.suggest_threshold
+        leading = positions[0]
+        found = [
+            s for s in ranking.scored
+            if s not in positions and s.relevance >= floor and self._covers_as_well(s, leading)
+            and self._same_subject(leading, s)
+        ]
+        return sorted(found, key=self._date_of, reverse=True)[:1]
 
     def _revises(self, newer: Scored, older: Scored) -> bool:
         """`newer` is a later version of `older`'s passage: a later date, much the same text, and as
