@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     tra.add_argument("target_language", metavar="LANGUAGE", choices=("en", "ru", "be"))
     tra.add_argument("file", help="a text file, a .yaml/.json file with question and text, or - (standard input)")
     tra.add_argument("--confirm", action="store_true", help="confirm the stale translation as current instead")
+    tra.add_argument(
+        "--yes", action="store_true",
+        help="attach without asking (otherwise the preview is shown and the terminal asks; a script must pass it)",
+    )
 
     evaluate = sub.add_parser("evaluate", help="accuracy per group on the evaluation set")
     evaluate.add_argument("--file", type=Path, help="another evaluation set (YAML)")
@@ -387,7 +391,11 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "review":
             return staff.print_review(service, out)
         if args.command == "translate":
-            return staff.translate_entry(service, args.id, args.target_language, args.file, out, confirm=args.confirm)
+            terminal = sys.stdin if sys.stdin.isatty() and args.file != "-" else None
+            return staff.translate_entry(
+                service, args.id, args.target_language, args.file, out,
+                confirm=args.confirm, yes=args.yes, answer=terminal,
+            )
         return staff.print_stats(service, out)
     except staff.StaffError as error:
         raise CliError(str(error)) from None

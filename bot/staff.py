@@ -23,7 +23,7 @@ from interface.validation import validation_problem
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
 from knowledge.ingest.sourcetext import source_of_upload
-from knowledge.models import EntryStatus, ParsedDocument, SourceText
+from knowledge.models import Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError, TranslationDraft, split_question
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
@@ -243,24 +243,91 @@ def retire_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
 
 
 def translate_entry(
-    service: AnswerService, entry_id: int, language: str, source: str, out: TextIO, *, confirm: bool = False
+    service: AnswerService,
+    entry_id: int,
+    language: str,
+    source: str,
+    out: TextIO,
+    *,
+    confirm: bool = False,
+    yes: bool = False,
+    answer: TextIO | None = None,
 ) -> int:
-    """Save an unofficial translation of an entry (or confirm a stale one as current).
+    """Save an unofficial translation of an entry (or confirm a stale one as current), as Telegram
+    does: the entry is looked up first (an unknown id is refused before anything is read), then a
+    preview shows which official text the translation is attached to, and only a confirmation saves
+    it: `yes`, or 'y' typed at the prompt when `answer` (the terminal) is given. A mistyped id thus
+    shows another entry's text instead of silently attaching the translation to it.
 
     `source`: a text file (the translated text; the translated question is kept), a .yaml/.json file
     with `text` and optionally `question`, or '-' for the text on standard input."""
     moderation = Moderation(service)
     try:
+        state = moderation.translation_state(entry_id, language)
+        if not state.entry.is_active:
+            raise ModerationError(Reason.RETIRED, id=entry_id)
+        if confirm:
+            if state.translation is None:
+                raise ModerationError(Reason.NO_TRANSLATION, id=entry_id, language=state.language.value)
+            if not state.stale:
+                raise ModerationError(Reason.TRANSLATION_CURRENT, id=entry_id, language=state.language.value)
+            draft = TranslationDraft(text=state.translation.text, question=state.translation.question)
+        else:
+            draft = _translation_draft(Path(source) if source != "-" else None)
+            moderation.check_translation_language(draft.text, draft.question, state.language)
+    except ModerationError as error:
+        raise StaffError(str(error)) from None
+    _print_translation_preview(service, state.entry, state.language.value, draft, out, confirm=confirm)
+    if not yes and not _confirmed(answer, out):
+        raise StaffError("nothing saved: check the preview above and run the command again with --yes to attach it")
+    try:
         if confirm:
             saved = moderation.confirm_translation(entry_id, language, cli_actor())
             out.write(f"confirmed the {language} translation of entry {entry_id} (version {saved.version})\n")
             return 0
-        draft = _translation_draft(Path(source) if source != "-" else None)
         saved = moderation.save_translation(entry_id, language, draft.text, draft.question, cli_actor())
     except ModerationError as error:
         raise StaffError(str(error)) from None
     out.write(f"saved the {language} translation of entry {entry_id} (version {saved.version}, unofficial)\n")
     return 0
+
+
+#: How much of the official text and of the translation the preview shows.
+PREVIEW_CHARS = 300
+
+
+def _print_translation_preview(
+    service: AnswerService, entry: Entry, language: str, draft: TranslationDraft, out: TextIO, *, confirm: bool
+) -> None:
+    """Which entry, cited as answers cite it, its official Dutch and what would be attached to it."""
+    citation = service.match_for_entry(entry).citation.line()
+    action = "confirm as current" if confirm else "attach"
+    out.write(f"preview: {action} this {language} translation (unofficial) to entry {entry.id} ({entry.key})\n")
+    out.write(f"  official text: {citation}\n")
+    if entry.question:
+        out.write(f"  question: {_clip(entry.question)}\n")
+    out.write(f"  Dutch: {_clip(entry.text)}\n")
+    if draft.question:
+        out.write(f"  translated question: {_clip(draft.question)}\n")
+    out.write(f"  translation: {_clip(draft.text)}\n")
+
+
+def _clip(text: str, limit: int = PREVIEW_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _confirmed(answer: TextIO | None, out: TextIO) -> bool:
+    """'y' or 'yes' typed at the terminal; never without one (a script must pass --yes)."""
+    if answer is None:
+        return False
+    out.write("attach it? [y/N] ")
+    out.flush()
+    try:
+        reply = answer.readline()
+    except (OSError, ValueError):
+        return False
+    return reply.strip().lower() in ("y", "yes", "j", "ja")
 
 
 def _translation_draft(path: Path | None) -> TranslationDraft:

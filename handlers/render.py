@@ -215,8 +215,10 @@ def pack_blocks(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
     return messages
 
 
-def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: list[Match]) -> InlineKeyboardMarkup:
-    """Feedback, the source, the official link, related questions and earlier positions."""
+def answer_keyboard(
+    match: Match, texts: Texts, related: list[Match], earlier: list[Match], newer: list[Match] | None = None
+) -> InlineKeyboardMarkup:
+    """Feedback, the source, the official link, a newer document on it, earlier positions, related questions."""
     rows = [
         [
             InlineKeyboardButton(texts.button_helpful, callback_data=callbacks.feedback(match.entry_id, True)),
@@ -227,6 +229,9 @@ def answer_keyboard(match: Match, texts: Texts, related: list[Match], earlier: l
     if match.citation.url:
         source_row.append(InlineKeyboardButton(texts.button_link, url=match.citation.url))
     rows.append(source_row)
+    for other in (newer or [])[:1]:
+        label = f"{texts.button_newer}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_newer
+        rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
     for other in earlier[:2]:
         label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])

@@ -54,6 +54,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             texts,
             also=answer.suggestions,
             earlier=answer.earlier,
+            newer=answer.newer,
             heading=answer_heading(answer, texts),
         )
         for other in answer.also:
@@ -78,11 +79,13 @@ async def send_match(
     *,
     also: list[Match] | None = None,
     earlier: list[Match] | None = None,
+    newer: list[Match] | None = None,
     heading: str | None = None,
 ) -> None:
     """An entry's official text with its keyboard under the last of its messages."""
-    related = _related(context, match, also or [])
-    keyboard = render.answer_keyboard(match, texts, related, earlier=earlier or [])
+    shown = {m.entry_id for m in newer or []}
+    related = [m for m in _related(context, match, also or []) if m.entry_id not in shown]
+    keyboard = render.answer_keyboard(match, texts, related, earlier=earlier or [], newer=newer or [])
     parts = render.render_match_messages(match, texts, heading=heading)
     for position, part in enumerate(parts):
         last = position == len(parts) - 1
@@ -94,9 +97,16 @@ def answer_heading(answer: Answer, texts: Texts) -> str:
     note is never headed as an official answer."""
     if answer.best and answer.best.citation.is_note:
         return match_heading(answer.best, texts)
+    heading = texts.answer_heading
     if answer.earlier and answer.best and answer.best.citation.date:
-        return f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
-    return texts.answer_heading
+        heading = f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
+    return heading + newer_notice(answer, texts)
+
+
+def newer_notice(answer: Answer, texts: Texts) -> str:
+    """' · there is a newer document on this, of <date>' when the answer has one (else '')."""
+    newer = next((m for m in answer.newer if m.citation.date), None)
+    return f" · {texts.newer_document.format(date=texts.date(newer.citation.date))}" if newer and newer.citation.date else ""
 
 
 def _related(context: BotContext, match: Match, also: list[Match]) -> list[Match]:

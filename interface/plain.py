@@ -21,8 +21,11 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
         parts.append(texts.date(citation.date))
     if citation.authors:
         parts.append(describe_authors(citation.authors, texts.code))
-    label = texts.question_label if citation.kind is DocumentKind.KAMERVRAGEN else texts.paragraph_label
-    parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
+    if texts.code == "nl":  # the Dutch label is the document's own, exactly as the import preview showed it
+        parts.append(citation.number_label)
+    else:
+        label = texts.question_label if citation.as_questions else texts.paragraph_label
+        parts.append(label.format(number=" & ".join(str(n) for n in citation.numbers)))
     if citation.reference:
         parts.append(citation.reference)
     return parts
@@ -88,12 +91,16 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         return texts.greeting
     if answer.answered and answer.best:
         heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
-        if answer.earlier and answer.best.citation.date:
+        if answer.earlier and answer.best.citation.date and not answer.best.citation.is_note:
             heading += " · " + texts.as_of.format(date=texts.date(answer.best.citation.date))
         lines = [heading, "", render_match_plain(answer.best, texts, emphasise, headed=True)]
         for earlier in answer.earlier:
             date = texts.date(earlier.citation.date) if earlier.citation.date else "?"
             lines.append(f"  {texts.earlier_position}: {date} · {' · '.join(citation_parts(earlier.citation, texts)[2:])}")
+        for newer in answer.newer:
+            date = texts.date(newer.citation.date) if newer.citation.date else "?"
+            cited = " · ".join(citation_parts(newer.citation, texts)[2:])
+            lines.append(f"  {texts.newer_document.format(date=date)} · {cited}")
         for other in answer.also:
             lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]

@@ -7,11 +7,17 @@ from __future__ import annotations
 from knowledge.models import Citation, Document, DocumentKind, Entry
 
 
+def numbered_as_questions(entry: Entry, kind: DocumentKind) -> bool:
+    """Whether the document numbers the entry as a question ('Vraag N'): answers to Kamervragen, and
+    a committee's numbered questions answered in a letter (its question is the document's own)."""
+    return kind is DocumentKind.KAMERVRAGEN or entry.question_is_official
+
+
 def number_label(entry: Entry, kind: DocumentKind) -> str:
     """How the citation numbers an entry, in Dutch as the documents do (also a committee's numbered
-    questions answered in a letter are 'Vraag N')."""
+    questions answered in a letter are 'Vraag N'): the import preview and every reply use this."""
     numbers = entry.numbers or [entry.number]
-    if kind is DocumentKind.KAMERVRAGEN or entry.question_is_official:
+    if numbered_as_questions(entry, kind):
         return ("Vragen " + " en ".join(map(str, numbers))) if len(numbers) > 1 else f"Vraag {entry.number}"
     return f"alinea {entry.number}"
 
@@ -52,6 +58,7 @@ def citation_for(entry: Entry, document: Document) -> Citation:
         number=entry.number,
         numbers=numbers,
         number_label=number_label(entry, document.kind),
+        as_questions=numbered_as_questions(entry, document.kind),
         reference=document.citation,
         official_id=document.official_id,
         references=references,

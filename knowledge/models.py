@@ -217,7 +217,11 @@ class Citation(BaseModel):
     authors: list[Author]
     number: int
     numbers: list[int] = Field(description="Every question a combined answer covers; [number] otherwise.")
-    number_label: str = Field(description="'Vraag 3' or 'alinea 3'.")
+    number_label: str = Field(description="'Vraag 3', 'Vragen 1 en 2' or 'alinea 3', as the import preview shows it.")
+    as_questions: bool = Field(
+        default=False,
+        description="Numbered as questions ('Vraag'): Kamervragen, or a committee's questions answered in a letter.",
+    )
     reference: str | None = Field(description="How the document itself is cited, when known.")
     official_id: str | None
     references: list[str] = Field(description="Documents the text cites, and its footnotes.")
@@ -276,7 +280,8 @@ class Translation(BaseModel):
 
 
 class ShownTranslation(BaseModel):
-    """A translation as an answer carries it: always unofficial; stale when the official text changed since."""
+    """A translation as an answer carries it: always unofficial, and always of the current official
+    text (the service shows none made for an earlier version; `stale` stays in the JSON form, false)."""
 
     language: Language
     question: str | None
@@ -325,6 +330,11 @@ class Answer(BaseModel):
     best: Match | None = None
     suggestions: list[Match] = Field(default_factory=list)
     earlier: list[Match] = Field(default_factory=list, description="Earlier positions on the same question.")
+    newer: list[Match] = Field(
+        default_factory=list,
+        description="A later document on the same subject whose text covers the question as well, not relevant "
+        "enough to lead: 'there is a newer document on this'.",
+    )
     also: list[Match] = Field(default_factory=list, description="Answers to the message's other questions.")
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."

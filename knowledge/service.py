@@ -89,7 +89,7 @@ class AnswerService:
         dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
-        self.decider = Decider(self.matcher)
+        self.decider = Decider(self.matcher, self._is_note)
         self._start()
 
     @classmethod
@@ -150,7 +150,7 @@ class AnswerService:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
         self._sentences.clear()  # a new index may come with a new analysis
-        self.decider = Decider(self.matcher)
+        self.decider = Decider(self.matcher, self._is_note)
 
     def _start(self) -> None:
         """Load the index snapshot if it is current enough, then catch up; otherwise build it. A
@@ -215,6 +215,10 @@ class AnswerService:
             stamp = self.store.change_stamp(self._revision)
             write_snapshot(self._snapshot_path, self._index_fingerprint, self._revision, stamp, self.index)
             self._snapshot_revision = self._revision
+
+    def _is_note(self, entry_id: int) -> bool:
+        """Whether an indexed entry is a moderator's note (the decision keeps notes from leading)."""
+        return self.entry_for(entry_id).note
 
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
@@ -284,6 +288,7 @@ class AnswerService:
                     "best": self.localise(answer.best, asker) if answer.best else None,
                     "suggestions": [self.localise(m, asker) for m in answer.suggestions],
                     "earlier": [self.localise(m, asker) for m in answer.earlier],
+                    "newer": [self.localise(m, asker) for m in answer.newer],
                     "also": [self.localise(m, asker) for m in answer.also],
                 }
             )
@@ -313,7 +318,9 @@ class AnswerService:
                 # close to something: suggestions, as for that question asked on its own.
                 return whole.model_copy(update={"outcome": Outcome.SUGGEST, "suggestions": suggested[:SUGGESTIONS]})
             return whole
-        if whole.answered and whole.best and whole.best.entry_id in {m.entry_id for m in answered}:
+        answered.sort(key=lambda m: m.citation.is_note)  # official answers first, a moderator's note after
+        note_first = bool(whole.best and whole.best.citation.is_note and not answered[0].citation.is_note)
+        if whole.answered and whole.best and whole.best.entry_id in {m.entry_id for m in answered} and not note_first:
             best = whole.best
         else:
             best = answered[0]
@@ -343,9 +350,14 @@ class AnswerService:
     # --- the asker's language -------------------------------------------------------------------
 
     def localise(self, match: Match, language: Language | str) -> Match:
-        """The match for an asker of `language`: its translation (labelled unofficial, flagged stale
-        when the official text changed since), and its question in that language as a title: the
-        translated question, else a curated phrasing in that language, else none (the Dutch one)."""
+        """The match for an asker of `language`: its translation (labelled unofficial), and its
+        question in that language as a title: the translated question, else a curated phrasing in
+        that language, else none (the Dutch one).
+
+        Only a translation of the current official text is shown. One made for an earlier version
+        (the text was edited since, or re-imported) renders words the document no longer says: the
+        asker gets the current Dutch under the "no translation yet" label instead, until a moderator
+        saves or confirms a translation of the current text."""
         language = Language(language)
         if language is Language.NL:
             return match
@@ -353,10 +365,9 @@ class AnswerService:
         # A moderator's note is never translated (knowledge.moderation): one saved before that rule is not shown.
         found = None if entry.note else translations.translation(self.store, match.entry_id, language)
         shown = None
-        if found is not None:
-            stale = translations.is_stale(self.store, found, entry)
-            shown = ShownTranslation(language=language, question=found.question, text=found.text, stale=stale)
-        title = shown.question if shown and shown.question and not shown.stale else None
+        if found is not None and not translations.is_stale(self.store, found, entry):
+            shown = ShownTranslation(language=language, question=found.question, text=found.text)
+        title = shown.question if shown and shown.question else None
         if title is None:
             title = next((a.text for a in entry.alternates if a.language is language), None)
         return match.model_copy(update={"language": language, "title": title, "translation": shown})
@@ -371,6 +382,7 @@ class AnswerService:
             confidence=decision.confidence,
             best=best,
             earlier=[self._match(s, ranking) for s in decision.earlier],
+            newer=[self._match(s, ranking) for s in decision.newer],
             suggestions=[self._match(s, ranking) for s in decision.suggestions],
             later_time=decision.later_time,
         )

@@ -68,18 +68,18 @@ def test_translate_saves_from_a_file_and_from_standard_input(
 ) -> None:
     text_file = tmp_path / "ru.txt"
     text_file.write_text("Новый перевод из файла.\n", encoding="utf-8")
-    code, out, _ = run(capsys, database, "translate", "3", "ru", str(text_file))
+    code, out, _ = run(capsys, database, "translate", "3", "ru", str(text_file), "--yes")
     assert code == 0 and "saved the ru translation of entry 3" in out
     saved = translation_of(database, 3, Language.RU)
     assert saved is not None and saved.text == "Новый перевод из файла." and saved.by and saved.by.startswith("cli")
     assert saved.question, "the translated question is kept"
     yaml_file = tmp_path / "en.yaml"
     yaml_file.write_text("question: New question?\ntext: New English text.\n", encoding="utf-8")
-    assert run(capsys, database, "translate", "3", "en", str(yaml_file))[0] == 0
+    assert run(capsys, database, "translate", "3", "en", str(yaml_file), "--yes")[0] == 0
     english = translation_of(database, 3, Language.EN)
     assert english is not None and (english.question, english.text) == ("New question?", "New English text.")
     monkeypatch.setattr("sys.stdin", io.StringIO("Пераклад са стандартнага ўваходу."))
-    assert run(capsys, database, "translate", "3", "be", "-")[0] == 0
+    assert run(capsys, database, "translate", "3", "be", "-", "--yes")[0] == 0
     belarusian = translation_of(database, 3, Language.BE)
     assert belarusian is not None and belarusian.text == "Пераклад са стандартнага ўваходу."
 
@@ -93,7 +93,7 @@ def test_translate_refuses_bad_input_in_one_line_and_writes_nothing(
     for args in (("999", "ru", str(empty)), ("3", "ru", str(empty)), ("3", "ru", str(tmp_path / "missing.txt"))):
         code, _, err = run(capsys, database, "translate", *args)
         assert code != 0 and err.startswith("error: ") and err.count("\n") == 1, err
-    code, _, err = run(capsys, database, "translate", "3", "ru", "--confirm", "-")
+    code, _, err = run(capsys, database, "translate", "3", "ru", "--confirm", "-", "--yes")
     assert code != 0 and "already current" in err
     with pytest.raises(SystemExit):
         run(capsys, database, "translate", "3", "nl", str(empty))
@@ -149,11 +149,11 @@ def test_translate_takes_a_q_line_as_the_translated_question_from_a_file_and_sta
     """The same 'Q: …' first line as /translate in Telegram: the question, not part of the text."""
     text_file = tmp_path / "ru.txt"
     text_file.write_text("Q: Какие санкции?\nНовый перевод из файла.\n", encoding="utf-8")
-    assert run(capsys, database, "translate", "3", "ru", str(text_file))[0] == 0
+    assert run(capsys, database, "translate", "3", "ru", str(text_file), "--yes")[0] == 0
     saved = translation_of(database, 3, Language.RU)
     assert saved is not None and (saved.question, saved.text) == ("Какие санкции?", "Новый перевод из файла.")
     monkeypatch.setattr("sys.stdin", io.StringIO("Q: Якія санкцыі?\nПераклад са стандартнага ўваходу."))
-    assert run(capsys, database, "translate", "3", "be", "-")[0] == 0
+    assert run(capsys, database, "translate", "3", "be", "-", "--yes")[0] == 0
     belarusian = translation_of(database, 3, Language.BE)
     assert belarusian is not None and (belarusian.question, belarusian.text) == (
         "Якія санкцыі?",
@@ -168,3 +168,48 @@ def test_add_names_a_misspelt_field_instead_of_reading_it_as_missing(
     entries.write_text(f"document: {LETTER_KEY}\nquestion: {NEW_QUESTION}\ntext: {NEW_TEXT}\n", encoding="utf-8")
     code, _, err = run(capsys, database, "add", str(entries))
     assert code != 0 and "document is not a field" in err and len(err.strip().splitlines()) == 1
+
+
+def test_translate_with_an_unknown_id_is_refused_in_one_line_before_reading_anything(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    before = stored(database)
+    text_file = tmp_path / "ru.txt"
+    text_file.write_text("Новый перевод.\n", encoding="utf-8")
+    for args in (("9999", "ru", str(text_file), "--yes"), ("9999", "ru", str(tmp_path / "missing.txt"))):
+        code, out, err = run(capsys, database, "translate", *args)
+        assert code != 0 and out == "" and err.startswith("error: ") and err.count("\n") == 1, err
+        assert "9999" in err and "missing.txt" not in err, "the id is what is wrong"
+    assert stored(database) == before
+
+
+def test_translate_previews_which_official_text_it_attaches_to_and_saves_only_when_confirmed(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    from bot import staff
+
+    text_file = tmp_path / "ru.txt"
+    text_file.write_text("Q: Какие санкции?\nНовый перевод из файла.\n", encoding="utf-8")
+    before = stored(database)
+    entry = Store.open(database).entry(3)
+    # A script (no terminal) without --yes: the preview, and nothing saved.
+    code, out, err = run(capsys, database, "translate", "3", "ru", str(text_file))
+    assert code != 0 and "--yes" in err and err.count("\n") == 1
+    assert f"entry 3 ({entry.key})" in out and entry.text[:80] in out and "Новый перевод из файла." in out
+    assert "alinea 3" in out, "cited as answers cite it"
+    assert stored(database) == before
+    # At a terminal: the same preview, then the answer typed decides.
+    for typed, saves in (("n\n", False), ("", False), ("y\n", True)):
+        service = AnswerService.open(database)
+        output = io.StringIO()
+        try:
+            staff.translate_entry(service, 3, "ru", str(text_file), output, answer=io.StringIO(typed))
+            result = "saved"
+        except staff.StaffError:
+            result = "refused"
+        finally:
+            service.close()
+        assert "attach it? [y/N]" in output.getvalue() and entry.text[:80] in output.getvalue()
+        assert (result == "saved") is saves
+        saved = translation_of(database, 3, Language.RU)
+        assert saved is not None and (saved.text == "Новый перевод из файла.") is saves, typed

@@ -267,7 +267,7 @@ def test_every_audit_action_is_worded_in_every_language() -> None:
 def test_cli_history_lists_the_translations_changes(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:
     path = tmp_path / "ru.txt"
     path.write_text("Новый перевод текста о санкциях.", encoding="utf-8")
-    assert run(capsys, database, "translate", "3", "ru", str(path))[0] == 0
+    assert run(capsys, database, "translate", "3", "ru", str(path), "--yes")[0] == 0
     code, out, _ = run(capsys, database, "history", "3")
     last = [line for line in out.splitlines() if not line.startswith(" ")][-1]
     assert code == 0 and last.startswith("v2  ") and last.endswith("  update · translation ru"), last

@@ -209,20 +209,24 @@ async def test_a_long_answer_and_translation_are_split_between_whole_quotes() ->
         assert any(e["type"] == "expandable_blockquote" for e in entities)
 
 
-async def test_editing_the_official_text_makes_the_translation_stale_and_the_asker_is_told() -> None:
+async def test_after_an_edit_of_the_official_text_the_old_translation_is_not_shown() -> None:
     async with shipped_bot() as bot:
         moderation = Moderation(bot.service)
         entry = bot.service.store.entry(SANCTIONS_ID)
+        before = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
+        assert before is not None
         edited = moderation.edit_entry(SANCTIONS_ID, entry.version, "cli:test", text=corrected(entry.text))
         ru = texts_for("ru")
         user = bot.api.user(USER, "Olga")
         [reply] = await bot.ask(user, QUESTIONS["ru"])
         shown = reply["visible_text"]
-        assert ru.translation_stale in shown and shown.index(ru.translation_stale) < shown.index(ru.official_text_label)
+        # The translation was made for the earlier text: the current Dutch under "no translation yet".
+        assert ru.no_translation in shown and ru.translation_label not in shown
+        assert before.text[:60] not in shown
         assert edited.text in shown and entry.text not in shown, "the current official text"
         moderation.confirm_translation(SANCTIONS_ID, "ru", "cli:test")
         [reply] = await bot.ask(user, QUESTIONS["ru"])
-        assert ru.translation_stale not in reply["visible_text"]
+        assert ru.translation_label in reply["visible_text"] and before.text[:60] in reply["visible_text"]
 
 
 async def test_an_entry_without_translation_says_so_and_shows_the_dutch_text() -> None:

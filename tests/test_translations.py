@@ -113,11 +113,15 @@ def test_editing_the_official_text_makes_translations_stale_and_confirming_makes
     edited = moderation.edit_entry(SANCTIONS_ID, entry.version + 1, "cli:a", text=corrected(entry.text))
     for language in (EN, RU, BE):
         assert moderation.translation_state(SANCTIONS_ID, language).stale
-        shown = service.entry_match(SANCTIONS_ID, language=language).translation
-        assert shown is not None and shown.stale and shown.unofficial
+        # A translation of the earlier text is not shown as the translation of the current one.
+        match = service.entry_match(SANCTIONS_ID, language=language)
+        assert match.translation is None and match.text == edited.text and match.language is language
     assert SANCTIONS_ID in moderation.missing_translations()["ru"]
     moderation.confirm_translation(SANCTIONS_ID, RU, "cli:b")
     assert not moderation.translation_state(SANCTIONS_ID, RU).stale
+    shown = service.entry_match(SANCTIONS_ID, language=RU).translation
+    assert shown is not None and not shown.stale and shown.unofficial, "confirmed: shown again"
+    assert service.entry_match(SANCTIONS_ID, language=EN).translation is None
     assert moderation.translation_state(SANCTIONS_ID, EN).stale, "confirmed per language"
     with pytest.raises(ModerationError, match="already current"):
         moderation.confirm_translation(SANCTIONS_ID, RU, "cli:b")

@@ -38,6 +38,8 @@ class Texts(BaseModel):
     confidence: Plain
     as_of: Plain
     earlier_position: Plain
+    #: Under an answer: a later document on the same subject exists that did not lead ({date}).
+    newer_document: Plain
     link: Plain
     references: Plain
     footnotes: Plain
@@ -81,6 +83,7 @@ class Texts(BaseModel):
     button_source: Plain
     button_link: Plain
     button_earlier: Plain
+    button_newer: Plain
     button_back: Plain
     button_previous: Plain
     button_next: Plain

@@ -67,11 +67,12 @@ class CleanText:
 
 def clean_document(raw: str, is_heading: Callable[[str], bool] = lambda line: False) -> CleanText:
     """Run the whole pipeline: raw dump in, paragraphs with their footnote numbers out."""
-    lines = normalise_lines(raw)
+    compact = _is_compact(normalise_lines(raw))  # before the indented paragraphs get blank lines
+    lines = normalise_lines(mark_indented_paragraphs(raw) if compact else raw)
     lines, furniture = strip_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     vocabulary = _vocabulary(lines)
-    blocks = split_paragraphs(lines, is_heading)
+    blocks = split_paragraphs(lines, is_heading, compact=compact)
     paragraphs = []
     for block in blocks:
         text = join_lines(block, vocabulary)
@@ -80,6 +81,44 @@ def clean_document(raw: str, is_heading: Callable[[str], bool] = lambda line: Fa
         if text:
             paragraphs.append(Paragraph(text=text, footnotes=numbers))
     return CleanText(paragraphs=paragraphs, footnotes=footnotes, furniture=furniture)
+
+
+#: A copy with blank lines on fewer than this share of its line ends has lost the blank lines between
+#: its paragraphs (a PDF copied without them): paragraphs are read from the lines themselves then.
+COMPACT_BLANKS = 0.12
+#: ...when it has at least this many text lines (a few header lines are no evidence of anything).
+COMPACT_LINES = 8
+#: ...and a line shorter than this share of the wrap width is no wrapped line of running text.
+SHORT_LINE = 0.6
+_INDENT = re.compile(r"^(?: {2,}|\t)\S")
+_SENTENCE_END = re.compile(r"[.!?:]['\"”’»)]?$")
+
+
+def _is_compact(lines: list[str]) -> bool:
+    """Wrapped lines with (almost) no blank line between them: the blank lines were dropped."""
+    text_lines = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    if len(text_lines) < COMPACT_LINES:
+        return False
+    followed_by_blank = sum(1 for i in text_lines if not lines[i + 1].strip())
+    return followed_by_blank / len(text_lines) < COMPACT_BLANKS
+
+
+def mark_indented_paragraphs(raw: str) -> str:
+    """For a compact copy whose paragraphs begin with an indented first line: a blank line before each.
+
+    Only first-line indentation counts (an indented line after an unindented one that ends a
+    sentence, followed by an unindented line again); a block indented as a whole (a republished
+    page's answers) is not a paragraph per line."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    indented = [bool(_INDENT.match(line)) for line in lines]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        before = lines[i - 1].strip() if i else ""
+        after_unindented = i + 1 < len(lines) and lines[i + 1].strip() and not indented[i + 1]
+        if indented[i] and i and not indented[i - 1] and _SENTENCE_END.search(before) and after_unindented:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def normalise_lines(raw: str) -> list[str]:
@@ -199,16 +238,20 @@ def _drop_repeated_link_title(text: str) -> str:
     return text
 
 
-def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> list[list[str]]:
+def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool], *, compact: bool = False) -> list[list[str]]:
     """Group lines into paragraphs, whether the dump separates lines by one blank line or none.
 
     When nearly every line is followed by a blank line ('doubled' dumps), a single blank line means
     nothing; a paragraph then ends at a run of blank lines, or at a short line that ends a sentence.
+    A `compact` copy (the blank lines between paragraphs were dropped, see _is_compact) is read
+    from its lines: see _ends_before.
     """
     doubled = _is_doubled(lines)
     width = _typical_width(lines)
     if width > UNWRAPPED_WIDTH:  # text copied from a web page: one paragraph a line, wrapped by nobody
         return _unwrapped_paragraphs(lines, is_heading)
+    compact = compact and not doubled
+    wrap = _wrap_width(lines, width)
     blocks: list[list[str]] = []
     current: list[str] = []
     blanks = 0
@@ -226,6 +269,8 @@ def split_paragraphs(lines: list[str], is_heading: Callable[[str], bool]) -> lis
         if blanks and (not doubled or blanks >= 2) and not _continues(current, line):
             close()
         elif doubled and current and _ends_paragraph(current[-1], width):
+            close()
+        elif compact and current and _ends_before(current[-1], line, wrap):
             close()
         blanks = 0
         if is_heading(line):
@@ -256,11 +301,21 @@ def _continues(current: list[str], line: str) -> bool:
 
 
 def _is_doubled(lines: list[str]) -> bool:
+    """A blank line after nearly every line, also inside paragraphs: where a wrapped line of running
+    text stops mid-sentence, the next line follows a blank line too. A short letter whose header
+    lines and paragraphs each stand between blank lines has its wrapped lines directly one under the
+    other: not doubled, its blank lines end paragraphs."""
     text_lines = [i for i, line in enumerate(lines[:-1]) if line]
     if len(text_lines) < 4:
         return False
     followed_by_blank = sum(1 for i in text_lines if lines[i + 1] == PARAGRAPH_BREAK)
-    return followed_by_blank / len(text_lines) > 0.7
+    if followed_by_blank / len(text_lines) <= 0.7:
+        return False
+    width = _typical_width(lines)
+    wrapped = [i for i in text_lines if len(lines[i]) >= 0.6 * width and not re.search(r"[.!?:;,]['\"”’»)]?$", lines[i])]
+    if len(wrapped) < 2:
+        return True
+    return sum(1 for i in wrapped if lines[i + 1] == PARAGRAPH_BREAK) / len(wrapped) > 0.5
 
 
 def _typical_width(lines: list[str]) -> int:
@@ -268,6 +323,27 @@ def _typical_width(lines: list[str]) -> int:
     if not lengths:
         return 80
     return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) > 1 else lengths[0]
+
+
+def _wrap_width(lines: list[str], width: int) -> int:
+    """The width the copy was wrapped at: its longest line, leaving out the few far longer ones (a
+    link, a table row) than the typical width."""
+    lengths = [len(line) for line in lines if len(line) <= 1.1 * width]
+    return max(lengths, default=width)
+
+
+def _ends_before(line: str, following: str, wrap: int) -> bool:
+    """In a compact copy: `line` ends its paragraph when the next line's first word would still have
+    fitted on it and it ends a sentence (or is far too short to be a wrapped line). A wrapped line
+    ends where the next word did not fit; one that stops short of that was ended by its writer. A
+    list item goes on its own line within its paragraph (join_lines), never a paragraph of its own."""
+    if _LIST_ITEM.match(following):
+        return False
+    first_word = following.split(" ", 1)[0]
+    if len(line) + 1 + len(first_word) > wrap:
+        return False
+    # A line far shorter than the wrap (an address, 'Geachte voorzitter,') ended there whatever its end.
+    return bool(_SENTENCE_END.search(line)) or len(line) < SHORT_LINE * wrap
 
 
 def _ends_paragraph(line: str, width: int) -> bool:

@@ -186,6 +186,9 @@ _LETTER_HEADER_LINES = (
     _LETTER_HEADER,
     ADDRESSEE,
     PLACE_DATE,
+    SALUTATION,  # a copy without blank lines otherwise runs the subject line into it
+    # ...and the signature into the last paragraph
+    re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b.*,$"),
 )
 
 

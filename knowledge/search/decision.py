@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +45,11 @@ REVISION_OVERLAP = 0.6
 REVISION_TERMS = 5
 #: ...when its text covers the question about as well as the old passage's text does.
 REVISION_SLACK = 0.05
+#: A passage of a later document on the same subject, with different text, leads too when it is
+#: itself this relevant and its text covers the question as well (REVISION_SLACK): two strong
+#: answers of different dates are the same question answered at two times, and the newer is the
+#: position now. Below this it does not lead, and the answer tells that a newer document exists.
+NEWER_STRONG = 0.5
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -57,22 +63,33 @@ class Decision:
     earlier: list[Scored] = field(default_factory=list)
     suggestions: list[Scored] = field(default_factory=list)
     later_time: bool = False
+    #: A passage of a later document on the same subject that covers the question as well, but is
+    #: not relevant enough to lead: "there is a newer document on this", never the answer.
+    newer: list[Scored] = field(default_factory=list)
 
 
 class Decider:
-    """Decides over one matcher's rankings (a new index comes with a new matcher, and a new decider)."""
+    """Decides over one matcher's rankings (a new index comes with a new matcher, and a new decider).
 
-    def __init__(self, matcher: Matcher) -> None:
+    `is_note` tells a moderator's note (no text of any official document) from an official entry:
+    a note is never a position of the government, so it never leads, follows or replaces an official
+    entry as a newer or earlier version of it, and official entries come before it wherever both are
+    offered."""
+
+    def __init__(self, matcher: Matcher, is_note: Callable[[int], bool] | None = None) -> None:
         self.matcher = matcher
         self.index = matcher.index
+        self._is_note = is_note or (lambda _entry_id: False)
         self._subject_terms: set[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Decision(Outcome.GREETING, 0.0)
+        ranking, notes = self._official_first(ranking)
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        plausible += [s for s in notes if s.relevance >= calibration.suggest_threshold]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
         untold = bool(positions) and self._untold(ranking, positions[0])
@@ -80,12 +97,35 @@ class Decider:
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
-            return Decision(Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others)
+            newer = self._newer(ranking, positions)
+            others = [s for s in others if s not in newer]
+            return Decision(
+                Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others, newer=newer
+            )
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         if plausible:
             return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+
+    def _official_first(self, ranking: Ranking) -> tuple[Ranking, list[Scored]]:
+        """The ranking the decision is made over, and the moderators' notes left out of it (offered
+        after the official entries). A note stays in only when it leads by more than POSITION_TIE over
+        every official entry: then it alone can answer (under its own label), with no positions. A
+        note is no rival of an official answer either: it is commentary on the question, not another
+        government position, so it takes no lead away; the official entries' confidence is theirs."""
+        scored = ranking.scored
+        note_ids = {s.entry_id for s in scored if self._is_note(s.entry_id)}
+        if not note_ids:
+            return ranking, []
+        official = [s for s in scored if s.entry_id not in note_ids]
+        if not (official and official[0].relevance >= scored[0].relevance - POSITION_TIE):
+            return ranking, []  # a note leads by far (or only notes match): _positions lets it stand alone
+        notes = [s for s in scored if s.entry_id in note_ids]
+        unchanged = scored[: min(2, len(scored))] == official[: min(2, len(official))]
+        runner_up = official[1] if len(official) > 1 else None
+        confidence = ranking.confidence if unchanged else self.matcher.confidence_of([official[0]], runner_up)
+        return Ranking(ranking.analysis, official, confidence), notes
 
     def _elsewhere(self, text: str, ranking: Ranking) -> bool:
         """About another subject: the question names something (a capitalised word) that neither the
@@ -145,6 +185,9 @@ class Decider:
         if not scored:
             return _Positions([], round(ranking.confidence, 4), 0.0)
         top = scored[0]
+        if self._is_note(top.entry_id):  # a note leading by far answers alone: it has no positions
+            runner_up = scored[1].relevance if len(scored) > 1 else 0.0
+            return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
         date_of = self._date_of
         floor = max(self.matcher.calibration.suggest_threshold, POSITION_SHARE * top.relevance)
         same: list[Scored] = []
@@ -152,7 +195,7 @@ class Decider:
         for other in scored[1:]:
             if date_of(other) in {date_of(s) for s in [top, *same]}:
                 continue
-            if self._revises(other, top):
+            if self._revises(other, top) or self._strong_newer(other, top):
                 revisions.append(other)
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
@@ -171,6 +214,32 @@ class Decider:
         confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _covers_as_well(self, newer: Scored, older: Scored) -> bool:
+        """`newer`, of a later document, answers the question in its text about as well as `older`."""
+        if self._date_of(newer) <= self._date_of(older):
+            return False
+        return newer.features["text_coverage"] >= older.features["text_coverage"] - REVISION_SLACK
+
+    def _strong_newer(self, newer: Scored, older: Scored) -> bool:
+        """A later document's passage on the same subject, strong in its own right (NEWER_STRONG)."""
+        return (
+            newer.relevance >= NEWER_STRONG
+            and self._covers_as_well(newer, older)
+            and self._same_subject(older, newer)
+        )
+
+    def _newer(self, ranking: Ranking, positions: list[Scored]) -> list[Scored]:
+        """The newest passage of a later document than the answer's, on its subject and covering the
+        question as well, that did not lead (too little relevance of its own): at most one."""
+        floor = self.matcher.calibration.suggest_threshold
+        leading = positions[0]
+        found = [
+            s for s in ranking.scored
+            if s not in positions and s.relevance >= floor and self._covers_as_well(s, leading)
+            and self._same_subject(leading, s)
+        ]
+        return sorted(found, key=self._date_of, reverse=True)[:1]
 
     def _revises(self, newer: Scored, older: Scored) -> bool:
         """`newer` is a later version of `older`'s passage: a later date, much the same text, and as

@@ -1,0 +1,91 @@
+"""A moderator's note beside official entries (issue 13, 4): never the government's position. It never
+leads, replaces or follows an official entry as a newer or earlier version of it, never carries a
+document's number, date heading or link, and official answers come before it wherever both are
+offered; shown, it carries its own label in the asker's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from interface.plain import render_answer_plain
+from interface.texts import texts_for
+from knowledge.models import DocumentKind, Entry, Language
+from knowledge.moderation import DocumentDraft, EntryDraft, Moderation
+from knowledge.service import AnswerService
+from tests.moderationkit import LETTER_KEY, fresh_service
+
+ANNA = "telegram:1"
+#: A made-up later document a moderator describes by hand (no source text: whatever is added is a note).
+LATER = DocumentDraft(kind=DocumentKind.KAMERBRIEF, title="Brief van de Minister", date=dt.date(2024, 5, 1), number="77")
+
+
+def official_entry(service: AnswerService) -> Entry:
+    """An official paragraph of the shipped letter that answers its own curated question."""
+    entry = next(e for e in service.entries_of(LETTER_KEY) if e.question and not e.note)
+    answer = service.answer(entry.question or "")
+    assert answer.answered and answer.best and answer.best.entry_id == entry.id, "the setup: it answers"
+    return entry
+
+
+def later_note(moderation: Moderation, text: str, question: str) -> Entry:
+    note = moderation.add_entry(EntryDraft(new_document=LATER, question=question, text=text), ANNA)
+    assert note.note, "a hand-described document has no source text: the entry is a note"
+    return note
+
+
+@pytest.mark.parametrize("language", ["nl", "ru", "en"])
+def test_a_later_note_repeating_an_official_text_never_leads_it_as_a_newer_version(language: str) -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = official_entry(service)
+    # Almost the same words, dated later: what the "newer version leads" rule took for a revision.
+    note = later_note(moderation, entry.text.rstrip(".") + ", aldus een moderator.", "Wat weet een moderator hiervan?")
+    answer = service.answer(entry.question or "", language=language)
+    assert answer.answered and answer.best is not None
+    assert answer.best.entry_id == entry.id and not answer.best.citation.is_note, "the official entry answers"
+    assert all(m.entry_id != note.id for m in answer.earlier), "a note is no earlier or later position"
+    texts = texts_for(language)
+    shown = render_answer_plain(answer, texts)
+    assert texts.as_of.format(date=texts.date(LATER.date)) not in shown, "never 'as of' the note's date"
+    assert texts.moderator_note not in shown.split("\n")[0]
+    offered = answer.matches()
+    notes_at = [n for n, m in enumerate(offered) if m.citation.is_note]
+    official_at = [n for n, m in enumerate(offered) if not m.citation.is_note]
+    assert not notes_at or max(official_at) < min(notes_at), "official entries first, notes after"
+    for match in offered:
+        if match.citation.is_note:
+            assert match.citation.number == 0 and match.citation.reference is None and match.citation.url is None
+            assert match.translation is None
+
+
+def test_a_note_that_alone_answers_is_headed_as_a_note_with_no_position_date() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    question = "Krijgen Belarussische studenten een beurs in Nederland?"
+    text = (
+        "Een moderator wijst erop dat het Nuffic-programma beurzen beschikbaar stelt voor Belarussische "
+        "studenten die van hun universiteit zijn verwijderd."
+    )
+    note = later_note(moderation, text, question)
+    for language in (Language.NL, Language.RU):
+        answer = service.answer(question, language=language)
+        assert answer.answered and answer.best is not None and answer.best.entry_id == note.id
+        assert answer.best.citation.is_note and answer.earlier == []
+        texts = texts_for(language)
+        heading = render_answer_plain(answer, texts).split("\n")[0]
+        assert heading.startswith(texts.moderator_note) and texts.answer_heading not in heading
+        assert texts.as_of.split("{")[0] not in heading
+
+
+def test_a_note_about_a_question_does_not_take_the_official_answers_lead_away() -> None:
+    """A note is commentary, not a rival position: an official answer stays an answer beside it."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    entry = official_entry(service)
+    before = service.answer(entry.question or "")
+    later_note(moderation, entry.text, "Wat zegt een moderator over deze vraag?")
+    after = service.answer(entry.question or "")
+    assert after.answered and after.best and after.best.entry_id == entry.id
+    assert after.confidence == pytest.approx(before.confidence, abs=0.02)
