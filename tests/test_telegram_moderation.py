@@ -491,7 +491,7 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         assert "Kind: Answers to parliamentary questions\nDate: 16 July 2021\n" in preview, "in the moderator's language"
         assert "Kaag" in preview and "Grapperhaus" in preview
         assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
-        assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
+        assert "→ Ja" in preview.split("Question 1 (Vraag 1): ")[1].split("\n")[0] and "Question 6 (Vraag 6): " in preview
         assert bot.api.calls("getFile"), "fetched with getFile"
         assert done == EN.import_done.format(key=ANSWERS_KEY, entries=EN.entries(6))
         assert "Het kabinet heeft geen speciale meldpunten" in await answered_by(bot, anna, MELDPUNT)
@@ -507,7 +507,7 @@ async def test_import_of_a_kamerbrief_pdf_previews_then_saves() -> None:
         preview, done = await import_and_save(bot, mod, "brief.pdf", pdf, "application/pdf")
         assert "Kind: Letter to Parliament (Kamerbrief)\nDate: 2 March 2021\nAuthors: S.A. Blok" in preview
         assert "7 entries:" in preview
-        assert "alinea 1: Hierbij informeer ik uw Kamer" in preview and "alinea 7: " in preview
+        assert "paragraph 1 (alinea 1): Hierbij informeer ik uw Kamer" in preview and "paragraph 7 (alinea 7): " in preview
         assert done == EN.import_done.format(key=LETTER_KEY, entries=EN.entries(7))
         assert len(bot.service.store.entries(document_key=LETTER_KEY)) == 7
 
