@@ -13,11 +13,12 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from telegram.error import InvalidToken
 
@@ -27,6 +28,7 @@ from bot.staff_help import add_help
 from interface.plain import render_answer_plain
 from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
+from interface.texts.staff import StaffTexts, staff_texts
 from knowledge.models import Answer, Match
 from knowledge.rebuild import terminal_progress
 from knowledge.service import AnswerService, InvalidQuestion
@@ -44,8 +46,24 @@ class CliError(Exception):
         self.code = code
 
 
+class UsageError(Exception):
+    """argparse found the command line wrong; `prog` is the (sub)command whose usage it is."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors come back as UsageError, to be worded in the --language
+    (argparse's own two English lines are not what a Russian-speaking moderator should read)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self.prog)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="standpunt", description="Answers about Dutch policy on Belarus, in the government's own words."
     )
     parser.add_argument("--console", action="store_true", help="chat in the terminal even if a token is set")
@@ -119,40 +137,117 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    language = given_language(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        return _fail(usage_problem(str(error), error.prog, staff_texts(language)), EXIT_USAGE, language)
+    language = args.language or language
+    database: Path | None = args.database
     try:
         settings = load_settings()
+        database = database or settings.database_path
         configure_logging("WARNING" if args.command else settings.log_level, _secrets(settings))
         if args.database is not None:
             check_store_path(args.database)  # a typed path: never a new folder, never someone else's file
         code = _dispatch(args, settings)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
         return code
-    except (CliError, SettingsError, StoreError) as error:
-        return _fail(str(error), error.code if isinstance(error, CliError) else EXIT_FAILURE)
+    except CliError as error:
+        return _fail(str(error), error.code, language)
+    except SettingsError as error:
+        return _fail(str(error), EXIT_FAILURE, language)
+    except StoreError as error:
+        return _fail(store_problem(error, staff_texts(language)), EXIT_FAILURE, language)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`| head`): stop writing, say so once, and leave without a traceback.
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return _fail("the output was closed before everything was written")
+        return _fail(staff_texts(language).output_closed, EXIT_FAILURE, language)
     except sqlite3.Error as error:
-        return _fail(f"the database could not be used ({' '.join(str(error).split()) or type(error).__name__})")
+        return _fail(database_problem(error, database, staff_texts(language)), EXIT_FAILURE, language)
     except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        return _fail(f"cannot use{where}: {error.strerror or type(error).__name__}")
+        texts = staff_texts(language)
+        where = error.filename or database or "?"
+        return _fail(texts.cannot_use.format(path=where, reason=texts.os_reason(error)), EXIT_FAILURE, language)
     except InvalidToken:
         print("error: TELEGRAM_BOT_TOKEN was rejected by Telegram; get a valid one from @BotFather", file=sys.stderr)
         return EXIT_FAILURE
 
 
-def _fail(message: str, code: int = EXIT_FAILURE) -> int:
-    """One line on standard error, whatever went wrong (also when standard error itself is gone)."""
+def _fail(message: str, code: int = EXIT_FAILURE, language: str | None = None) -> int:
+    """One line on standard error in the --language, whatever went wrong (also when standard error itself is gone)."""
     with contextlib.suppress(OSError, ValueError):
-        print(f"error: {' '.join(message.split())}", file=sys.stderr)
+        print(staff_texts(language).error.format(message=" ".join(message.split())), file=sys.stderr)
     return code
+
+
+def given_language(argv: Sequence[str]) -> str | None:
+    """The --language given before the command, read before argparse so that its usage errors are in it
+    (`ask --language` is the asker's language, not the interface's: only options before the command count)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--language":
+            value = next(words, None)
+            return value if value in LANGUAGES else None
+        if word.startswith("--language="):
+            value = word.partition("=")[2]
+            return value if value in LANGUAGES else None
+        if word == "--database":
+            next(words, None)
+        elif not word.startswith("-"):
+            return None  # the command: what follows is its own
+    return None
+
+
+_USAGE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"argument COMMAND: invalid choice: '?(?P<value>[^' ]*)'?", "usage_command"),
+    (r"argument (?P<argument>\S+): invalid choice: '?(?P<value>[^']*?)'? \(choose from (?P<choices>.*)\)", "usage_choice"),
+    (r"argument (?P<argument>\S+): invalid int value: '?(?P<value>[^']*)'?", "usage_number"),
+    (r"the following arguments are required: (?P<names>.*)", "usage_missing"),
+    (r"unrecognized arguments: (?P<values>.*)", "usage_unknown"),
+    (r"argument (?P<argument>\S+): expected (?:one|at least one) argument", "usage_value"),
+    (r"argument (?P<argument>\S+): not allowed with argument (?P<other>\S+)", "usage_together"),
+)
+
+
+def usage_problem(message: str, prog: str, texts: StaffTexts) -> str:
+    """argparse's usage error as one line of the staff texts (the argument names stay as typed)."""
+    command = prog.removeprefix("standpunt").strip()
+    values = {"command": f"{command} " if command else ""}
+    for pattern, field in _USAGE_PATTERNS:
+        if found := re.match(pattern, message):
+            groups = {name: value for name, value in found.groupdict().items() if value is not None}
+            if "choices" in groups:
+                groups["choices"] = groups["choices"].replace("'", "")
+            return str(getattr(texts, field)).format(**values, **groups)
+    return texts.usage_other.format(**values)
+
+
+def store_problem(error: StoreError, texts: StaffTexts) -> str:
+    """A --database path the store refuses, worded in the staff language (English when it has no code)."""
+    template = texts.store_problems.get(error.problem or "")
+    if template is None:
+        return str(error)
+    try:
+        return template.format(**error.values)
+    except (KeyError, IndexError):
+        return str(error)
+
+
+def database_problem(error: sqlite3.Error, path: Path | None, texts: StaffTexts) -> str:
+    """SQLite's refusal in the staff language: locked or busy, not writable, or otherwise unusable."""
+    detail = " ".join(str(error).split()) or type(error).__name__
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return texts.db_busy
+    if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
+        return texts.store_problems["unwritable"].format(path=path or "?")
+    return texts.db_unusable.format(path=path or "?", detail=detail)
 
 
 def _secrets(settings: Settings) -> list[str]:
@@ -208,7 +303,7 @@ def cmd_ask(
     translated into (default: the question's, else DEFAULT_LANGUAGE)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     if question != "-" and not question.strip():
-        raise CliError("the question is empty", EXIT_USAGE)
+        raise CliError(staff_texts(language).empty_question, EXIT_USAGE)
     service = open_service(settings, database)
 
     def asker_of(text: str) -> str:
@@ -369,34 +464,34 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
                 service, args.file, settings.max_upload_bytes, out, dry_run=args.dry_run, language=language
             )
         if args.command == "export":
-            return staff.export_file(service, args.file, out)
+            return staff.export_file(service, args.file, out, language)
         if args.command == "restore":
             if args.target.isdigit():  # an entry id; a file named only by digits is written ./12
-                return staff.restore_entry(service, int(args.target), out)
-            return staff.restore_file(service, Path(args.target), out)
+                return staff.restore_entry(service, int(args.target), out, language)
+            return staff.restore_file(service, Path(args.target), out, language)
         if args.command == "edit":
-            text = staff.read_text_file(args.text_file) if args.text_file else args.text
+            text = staff.read_text_file(args.text_file, language) if args.text_file else args.text
             topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics is not None else None
-            return staff.edit_entry(service, args.id, out, question=args.question, text=text, topics=topics)
+            return staff.edit_entry(service, args.id, out, language, question=args.question, text=text, topics=topics)
         if args.command == "alias":
-            return staff.alias_entry(service, args.id, " ".join(args.question), out)
+            return staff.alias_entry(service, args.id, " ".join(args.question), out, language)
         if args.command == "undo":
-            return staff.undo_last(service, out)
+            return staff.undo_last(service, out, language)
         if args.command == "history":
             return staff.print_history(service, args.id, out, language)
         if args.command == "add":
             return staff.add_file(service, args.file, out, language)
         if args.command == "retire":
-            return staff.retire_entry(service, args.id, out)
+            return staff.retire_entry(service, args.id, out, language)
         if args.command == "review":
-            return staff.print_review(service, out)
+            return staff.print_review(service, out, language)
         if args.command == "translate":
             terminal = sys.stdin if sys.stdin.isatty() and args.file != "-" else None
             return staff.translate_entry(
                 service, args.id, args.target_language, args.file, out,
-                confirm=args.confirm, yes=args.yes, answer=terminal,
+                confirm=args.confirm, yes=args.yes, answer=terminal, language=language,
             )
-        return staff.print_stats(service, out)
+        return staff.print_stats(service, out, language)
     except staff.StaffError as error:
         raise CliError(str(error)) from None
     finally:

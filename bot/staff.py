@@ -14,11 +14,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from bot.settings import Settings
 from interface.history import change_details
-from interface.previews import render_preview
+from interface.previews import fetch_refusal, render_preview
 from interface.roles import kind_label
 from interface.texts import texts_for
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import import_texts, moderator_texts
+from interface.texts.moderator import ModeratorTexts, import_texts
+from interface.texts.staff import StaffTexts, cli_moderator_texts, staff_texts
 from interface.validation import validation_problem
 from knowledge.ingest.importers import DocumentRejected, read_document
 from knowledge.ingest.publications import FetchError, PublicationSource, looks_like_reference
@@ -30,7 +31,7 @@ from knowledge.service import AnswerService
 
 
 class StaffError(Exception):
-    """A refused staff command; nothing was written."""
+    """A refused staff command; nothing was written. The message is already in the moderator's language."""
 
 
 def cli_actor() -> str:
@@ -40,50 +41,43 @@ def cli_actor() -> str:
         return "cli"
 
 
-def _read(path: Path, limit: int | None = None) -> bytes:
+def texts(language: str) -> tuple[StaffTexts, ModeratorTexts]:
+    """The command line's own texts and Telegram's moderator texts (refusals worded for the command line)."""
+    return staff_texts(language), cli_moderator_texts(language)
+
+
+def _read(path: Path, language: str, limit: int | None = None) -> bytes:
+    s = staff_texts(language)
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise StaffError(f"cannot read {path}: {error.strerror or error}") from None
+        raise StaffError(s.cannot_read.format(path=path, reason=s.os_reason(error))) from None
     if limit is not None and len(data) > limit:
-        raise StaffError(f"{path} is larger than {limit} bytes")
+        raise StaffError(s.too_large.format(path=path, limit=limit))
     return data
 
 
-#: Why an added entry became a moderator's note, in the few words of one output line.
-_WHY_NOTE = {
-    Reason.NO_SOURCE: "its document has no source text in the store to check it against",
-    Reason.HAND_DESCRIBED: "a document described by hand has no source text",
-    Reason.NOT_IN_DOCUMENT: "its document does not contain this text",
-    Reason.NOT_AN_ANSWER: "the text is in no paragraph or answer of its document",
-    Reason.TOO_SHORT_TO_CHECK: "too short to check against its document",
-}
-
-
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, language: str) -> None:
+    s = staff_texts(language)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise StaffError(f"cannot write {path}: {error.strerror or error}") from None
+        raise StaffError(s.cannot_write.format(path=path, reason=s.os_reason(error))) from None
 
 
-def entries(count: int) -> str:
-    """'1 entry', '2 entries'."""
-    return f"{count} {'entry' if count == 1 else 'entries'}"
-
-
-def documents(count: int) -> str:
-    return f"{count} {'document' if count == 1 else 'documents'}"
+def _refused(error: Exception, language: str) -> StaffError:
+    """A refusal from moderation or an importer, worded in the moderator's language."""
+    return StaffError(cli_moderator_texts(language).reason(error))
 
 
 def import_file(
     service: AnswerService, path: Path, max_bytes: int, out: TextIO, *, dry_run: bool = False, language: str = "en"
 ) -> int:
+    data = _read(path, language)
     try:
-        data = _read(path)
         parsed = read_document(data, path.name, max_bytes=max_bytes)
     except DocumentRejected as error:
-        raise StaffError(str(error)) from None
+        raise _refused(error, language) from None
     source = source_of_upload(data, path.name, max_bytes)
     return _import_parsed(service, parsed, source, out, dry_run=dry_run, language=language)
 
@@ -114,8 +108,10 @@ def import_publication(
     )
     try:
         fetched = source.fetch_with_source(reference)
-    except (FetchError, DocumentRejected) as error:
-        raise StaffError(str(error)) from None
+    except FetchError as error:
+        raise StaffError(fetch_refusal(error, import_texts(language), reference)) from None
+    except DocumentRejected as error:
+        raise _refused(error, language) from None
     source_text = source_of_upload(fetched.xml, fetched.file_name, settings.max_upload_bytes)
     return _import_parsed(service, fetched.parsed, source_text, out, dry_run=dry_run, language=language)
 
@@ -129,28 +125,31 @@ def _import_parsed(
     dry_run: bool,
     language: str = "en",
 ) -> int:
-    """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run."""
+    """The preview (kind, date, authors, citation, key, every entry), then the import unless --dry-run.
+    The dry run's preview carries the warnings itself; an import prints them once, as lines."""
+    st, t = texts(language)
     moderation = Moderation(service)
     try:
         preview = moderation.preview_import(parsed)
         if preview.duplicate_of:
-            raise StaffError(f"this document is already in the store as {preview.duplicate_of}")
+            raise _refused(ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of), language)
         document = preview.parsed.document
-        texts = texts_for(language)
-        kind = document.kind.label if language == "nl" else kind_label(document.kind, texts)
-        date = texts.date(document.date) if document.date else "?"
-        out.write(f"{document.key}: {kind}, {date}, {entries(len(preview.parsed.entries))}\n")
-        for warning in preview.warnings:
-            out.write(f"  warning: {warning}\n")
+        interface = texts_for(language)
+        kind = document.kind.label if language == "nl" else kind_label(document.kind, interface)
+        date = interface.date(document.date) if document.date else "?"
+        count = t.entries(len(preview.parsed.entries))
+        out.write(st.import_summary.format(key=document.key, kind=kind, date=date, entries=count) + "\n")
         if dry_run:
             # The preview is Telegram HTML: built escaped, then read back as plain text for the terminal.
-            preview_text = render_preview(preview, import_texts(language), _escape, texts)
+            preview_text = render_preview(preview, import_texts(language), _escape, interface)
             out.write(html_to_plain(preview_text) + "\n")
             return 0
+        for notice in preview.notices:
+            out.write(st.warning.format(text=t.reason(ModerationError(notice.reason, **notice.values))) + "\n")
         moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:
-        raise StaffError(str(error)) from None
-    out.write("imported\n")
+        raise _refused(error, language) from None
+    out.write(st.imported.format(key=document.key, entries=count) + "\n")
     return 0
 
 
@@ -158,34 +157,38 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def export_file(service: AnswerService, path: Path, out: TextIO) -> int:
+def export_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
+    st, t = texts(language)
     export = Moderation(service).export()
     payload = export.model_dump_json(indent=1)
     if str(path) == "-":
         out.write(payload + "\n")
     else:
-        _write(path, payload + "\n")
-        out.write(f"exported {documents(len(export.documents))} and {entries(len(export.entries))} to {path}\n")
+        _write(path, payload + "\n", language)
+        documents, entries = st.documents(len(export.documents)), t.entries(len(export.entries))
+        out.write(st.exported.format(documents=documents, entries=entries, path=path) + "\n")
     return 0
 
 
-def restore_file(service: AnswerService, path: Path, out: TextIO) -> int:
+def restore_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
+    st, t = texts(language)
     try:
-        export = Moderation(service).restore(_read(path), cli_actor())
+        export = Moderation(service).restore(_read(path, language), cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"restored {documents(len(export.documents))} and {entries(len(export.entries))}\n")
+        raise _refused(error, language) from None
+    documents, entries = st.documents(len(export.documents)), t.entries(len(export.entries))
+    out.write(st.restored_export.format(documents=documents, entries=entries) + "\n")
     return 0
 
 
 def add_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
     """Entries from a JSON or YAML file: one object or a list, each an EntryDraft; all of them or none.
     A refusal names the entry counted from 1 and says what is wrong in the moderator's language."""
-    t = moderator_texts(language)
-    data = _structured(path)
+    st, t = texts(language)
+    data = _structured(path, language)
     items = data if isinstance(data, list) else [data]
     if data is None or not items:
-        raise StaffError(f"{path} holds no entries")
+        raise StaffError(st.no_entries.format(path=path))
     try:
         drafts = TypeAdapter(list[EntryDraft]).validate_python(items)
     except ValidationError as error:
@@ -193,77 +196,77 @@ def add_file(service: AnswerService, path: Path, out: TextIO, language: str = "e
     try:
         added = Moderation(service).add_entries(drafts, cli_actor())
     except ModerationError as error:
-        # English as the command line words it (the Telegram wording names Telegram's commands).
-        reason = str(error) if language == "en" else t.reason(error)
-        raise StaffError(t.validation_at.format(number=(error.item or 0) + 1, problem=reason)) from None
+        raise StaffError(t.validation_at.format(number=(error.item or 0) + 1, problem=t.reason(error))) from None
     for entry, why in added:
         if entry.note:
-            reason = f" ({_WHY_NOTE.get(why, why.value)})" if why else ""
-            out.write(f"added entry {entry.id} ({entry.key}) as a moderator's note, not official text{reason}\n")
+            reason = f" ({st.why_note.get(why, t.reasons.get(why, why.value))})" if why else ""
+            out.write(st.added_note.format(id=entry.id, key=entry.key, why=reason) + "\n")
         else:
-            out.write(f"added entry {entry.id} ({entry.key}), number {entry.number} of its document\n")
+            out.write(st.added_official.format(id=entry.id, key=entry.key, number=entry.number) + "\n")
     return 0
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, language: str = "en") -> str:
     try:
-        return _read(path, limit=2_000_000).decode("utf-8")
+        return _read(path, language, limit=2_000_000).decode("utf-8")
     except UnicodeDecodeError:
-        raise StaffError(f"{path} is not UTF-8 text") from None
+        raise StaffError(staff_texts(language).not_utf8.format(path=path)) from None
 
 
-def _structured(path: Path) -> Any:
+def _structured(path: Path, language: str) -> Any:
     """The data of a JSON or YAML file (by its suffix); anything unreadable is one line of StaffError."""
-    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+    st = staff_texts(language)
+    is_json = path.suffix.lower() == ".json"
     try:
-        raw = _read(path, limit=2_000_000).decode("utf-8")
-        return json.loads(raw) if kind == "JSON" else yaml.safe_load(raw)
+        raw = _read(path, language, limit=2_000_000).decode("utf-8")
+        return json.loads(raw) if is_json else yaml.safe_load(raw)
     except UnicodeDecodeError:
-        raise StaffError(f"{path} is not UTF-8 text") from None
+        raise StaffError(st.not_utf8.format(path=path)) from None
     except json.JSONDecodeError as error:
-        raise StaffError(f"{path} is not valid JSON: {error}") from None
+        raise StaffError(st.not_json.format(path=path, line=error.lineno, column=error.colno)) from None
     except yaml.YAMLError as error:
-        raise StaffError(f"{path} is not valid YAML: {_yaml_problem(error)}") from None
+        raise StaffError(st.not_yaml.format(path=path, where=_yaml_where(error, st))) from None
 
 
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    """PyYAML's several-line message as one line: what is wrong, and where."""
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+def _yaml_where(error: yaml.YAMLError, st: StaffTexts) -> str:
+    """Where PyYAML found the problem (its own description of it is English, so only the place is shown)."""
     mark = getattr(error, "problem_mark", None)
-    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark else str(problem)
+    return st.yaml_where.format(line=mark.line + 1, column=mark.column + 1) if mark else ""
 
 
-def retire_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
+def retire_entry(service: AnswerService, entry_id: int, out: TextIO, language: str = "en") -> int:
     try:
         Moderation(service).set_status(entry_id, EntryStatus.RETIRED, cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"retired entry {entry_id} (not deleted)\n")
+        raise _refused(error, language) from None
+    out.write(staff_texts(language).retired.format(id=entry_id) + "\n")
     return 0
 
 
 def translate_entry(
     service: AnswerService,
     entry_id: int,
-    language: str,
+    target: str,
     source: str,
     out: TextIO,
     *,
     confirm: bool = False,
     yes: bool = False,
     answer: TextIO | None = None,
+    language: str = "en",
 ) -> int:
-    """Save an unofficial translation of an entry (or confirm a stale one as current), as Telegram
-    does: the entry is looked up first (an unknown id is refused before anything is read), then a
-    preview shows which official text the translation is attached to, and only a confirmation saves
+    """Save an unofficial translation of an entry into `target` (or confirm a stale one as current), as
+    Telegram does: the entry is looked up first (an unknown id is refused before anything is read), then
+    a preview shows which official text the translation is attached to, and only a confirmation saves
     it: `yes`, or 'y' typed at the prompt when `answer` (the terminal) is given. A mistyped id thus
     shows another entry's text instead of silently attaching the translation to it.
 
     `source`: a text file (the translated text; the translated question is kept), a .yaml/.json file
     with `text` and optionally `question`, or '-' for the text on standard input."""
+    _, t = texts(language)
     moderation = Moderation(service)
     try:
-        state = moderation.translation_state(entry_id, language)
+        state = moderation.translation_state(entry_id, target)
         if not state.entry.is_active:
             raise ModerationError(Reason.RETIRED, id=entry_id)
         if confirm:
@@ -273,22 +276,22 @@ def translate_entry(
                 raise ModerationError(Reason.TRANSLATION_CURRENT, id=entry_id, language=state.language.value)
             draft = TranslationDraft(text=state.translation.text, question=state.translation.question)
         else:
-            draft = _translation_draft(Path(source) if source != "-" else None)
+            draft = _translation_draft(Path(source) if source != "-" else None, language)
             moderation.check_translation_language(draft.text, draft.question, state.language)
     except ModerationError as error:
-        raise StaffError(str(error)) from None
+        raise _refused(error, language) from None
     _print_translation_preview(service, state.entry, state.language.value, draft, out, confirm=confirm)
     if not yes and not _confirmed(answer, out):
         raise StaffError("nothing saved: check the preview above and run the command again with --yes to attach it")
     try:
         if confirm:
-            saved = moderation.confirm_translation(entry_id, language, cli_actor())
-            out.write(f"confirmed the {language} translation of entry {entry_id} (version {saved.version})\n")
+            saved = moderation.confirm_translation(entry_id, target, cli_actor())
+            out.write(t.translation_confirmed.format(language=target, id=entry_id) + "\n")
             return 0
-        saved = moderation.save_translation(entry_id, language, draft.text, draft.question, cli_actor())
+        saved = moderation.save_translation(entry_id, target, draft.text, draft.question, cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"saved the {language} translation of entry {entry_id} (version {saved.version}, unofficial)\n")
+        raise _refused(error, language) from None
+    out.write(t.translation_saved.format(language=target, id=entry_id, version=saved.version) + "\n")
     return 0
 
 
@@ -330,127 +333,139 @@ def _confirmed(answer: TextIO | None, out: TextIO) -> bool:
     return reply.strip().lower() in ("y", "yes", "j", "ja")
 
 
-def _translation_draft(path: Path | None) -> TranslationDraft:
+def _translation_draft(path: Path | None, language: str) -> TranslationDraft:
+    st, t = texts(language)
     if path is None:
         question, text = split_question(sys.stdin.read())
     elif path.suffix.lower() in (".yaml", ".yml", ".json"):
-        data = _structured(path)
+        data = _structured(path, language)
         if not isinstance(data, dict):
-            raise StaffError(f"{path} must hold a mapping with 'text' (and optionally 'question')")
+            raise StaffError(st.translation_mapping.format(path=path))
         try:
             return TranslationDraft.model_validate(data)
         except ValidationError as error:
-            raise StaffError(validation_problem(error.errors(), moderator_texts("en"), numbered=False)) from None
+            raise StaffError(validation_problem(error.errors(), t, numbered=False)) from None
     else:
         try:
-            text = _read(path, limit=200_000).decode("utf-8")
+            text = _read(path, language, limit=200_000).decode("utf-8")
         except UnicodeDecodeError:
-            raise StaffError(f"{path} is not UTF-8 text") from None
+            raise StaffError(st.not_utf8.format(path=path)) from None
         question, text = split_question(text)
     if not text.strip():
-        raise StaffError("the translation is empty")
+        raise _refused(ModerationError(Reason.TRANSLATION_EMPTY), language)
     return TranslationDraft(text=text.strip(), question=question)
 
 
-def _print_translation_gaps(moderation: Moderation, out: TextIO) -> None:
+def _print_translation_gaps(moderation: Moderation, out: TextIO, st: StaffTexts) -> None:
     missing = moderation.missing_translations()
     if not any(missing.values()):
         return
-    out.write("active entries without a current translation (none, or stale)\n")
-    for language, ids in missing.items():
-        out.write(f"  {language}: {len(ids)}" + (f" (entries {', '.join(map(str, ids))})" if ids else "") + "\n")
+    out.write(st.translation_gaps + "\n")
+    for code, ids in missing.items():
+        listed = st.translation_gap_ids.format(ids=", ".join(map(str, ids))) if ids else ""
+        out.write(f"  {code}: {len(ids)}{listed}\n")
 
 
-def print_review(service: AnswerService, out: TextIO) -> int:
+def print_review(service: AnswerService, out: TextIO, language: str = "en") -> int:
+    st, t = texts(language)
     moderation = Moderation(service)
     groups = moderation.review_groups(limit=50)
     if not groups:
-        out.write("the review queue is empty\n")
+        out.write(t.review_empty + "\n")
     for group in groups:
         suggestion = f"#{group.suggestion.entry_id}" if group.suggestion else "-"
         items = ", ".join(map(str, group.item_ids))
-        out.write(f"{group.count:>4}× {group.asked}  (items {items}; best entry {suggestion})\n")
+        out.write(st.review_line.format(count=group.count, asked=group.asked, items=items, suggestion=suggestion) + "\n")
         for variant in group.variants:
             out.write(f"       · {variant}\n")
-    _print_translation_gaps(moderation, out)
+    _print_translation_gaps(moderation, out, st)
     return 0
 
 
-def print_stats(service: AnswerService, out: TextIO) -> int:
+def print_stats(service: AnswerService, out: TextIO, language: str = "en") -> int:
+    """The figures of /stats; "open in review" counts the groups `review` lists (the same grouping)."""
+    st = staff_texts(language)
     moderation = Moderation(service)
     stats = moderation.stats()
-    out.write(f"documents {stats.documents}, active entries {stats.active_entries}, retired {stats.retired_entries}, "
-              f"open review items {stats.open_review_items}\n")
-    out.write("day         answered suggested unanswered\n")
+    out.write(st.stats_totals.format(
+        documents=stats.documents, active=stats.active_entries, retired=stats.retired_entries,
+        review=stats.open_review_items,
+    ) + "\n")
+    out.write(st.stats_days + "\n")
     for day in stats.days:
         out.write(f"{day.day}  {day.answered:>8} {day.suggested:>9} {day.unanswered:>10}\n")
     languages = " ".join(f"{code} {stats.questions_per_language.get(code, 0)}" for code in ("nl", "en", "ru", "be"))
-    out.write(f"questions per language: {languages}\n")
-    out.write("without a current translation: "
-              + ", ".join(f"{code} {len(ids)}" for code, ids in stats.missing_translations.items()) + "\n")
+    out.write(st.stats_languages.format(languages=languages) + "\n")
+    missing = ", ".join(f"{code} {len(ids)}" for code, ids in stats.missing_translations.items())
+    out.write(st.stats_missing.format(missing=missing) + "\n")
     if stats.feedback:
-        out.write("feedback per entry (helpful / not helpful)\n")
+        out.write(st.stats_feedback + "\n")
         for item in stats.feedback:
             out.write(f"  #{item.entry_id}: {item.helpful} / {item.unhelpful}\n")
     return 0
 
 
-# --- what Telegram's one-shot commands do, on the command line ------------------------------------
+# --- what Telegram's one-shot commands do, on the command line (with Telegram's sentences) ----------
 
 
-def edit_entry(service: AnswerService, entry_id: int, out: TextIO, **fields: object) -> int:
+def edit_entry(service: AnswerService, entry_id: int, out: TextIO, language: str = "en", **fields: object) -> int:
     """Change the question, text or topics of an entry (only the fields given); audited like /edit."""
+    st, t = texts(language)
     given = {name: value for name, value in fields.items() if value is not None}
     if not given:
-        raise StaffError("nothing to change: give --question, --text, --text-file or --topics")
+        raise StaffError(st.nothing_to_change)
     moderation = Moderation(service)
     try:
         current = moderation.entry(entry_id)
         entry = moderation.edit_entry(entry_id, current.version, cli_actor(), **given)
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"saved entry {entry.id} ({entry.key}), version {entry.version}\n")
+        raise _refused(error, language) from None
+    out.write(t.saved.format(id=entry.id, key=entry.key, version=entry.version) + "\n")
     return 0
 
 
-def alias_entry(service: AnswerService, entry_id: int, question: str, out: TextIO) -> int:
+def alias_entry(service: AnswerService, entry_id: int, question: str, out: TextIO, language: str = "en") -> int:
+    _, t = texts(language)
     try:
         entry = Moderation(service).add_alternate(entry_id, question, cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"added an alternate question to entry {entry.id}, version {entry.version}\n")
+        raise _refused(error, language) from None
+    out.write(t.alias_added.format(id=entry.id, version=entry.version) + "\n")
     return 0
 
 
-def restore_entry(service: AnswerService, entry_id: int, out: TextIO) -> int:
+def restore_entry(service: AnswerService, entry_id: int, out: TextIO, language: str = "en") -> int:
+    _, t = texts(language)
     try:
         Moderation(service).set_status(entry_id, EntryStatus.ACTIVE, cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"entry {entry_id} is active again\n")
+        raise _refused(error, language) from None
+    out.write(t.restored.format(id=entry_id) + "\n")
     return 0
 
 
-def undo_last(service: AnswerService, out: TextIO) -> int:
-    """Undo this user's last change on the command line (each run steps one change further back)."""
+def undo_last(service: AnswerService, out: TextIO, language: str = "en") -> int:
+    """Undo this user's last change on the command line (each run steps one change further back),
+    and say in one line what was undone: the entry's (or document's) key and the kind of change."""
+    _, t = texts(language)
     try:
         undone = Moderation(service).undo(cli_actor())
     except ModerationError as error:
-        raise StaffError(str(error)) from None
-    out.write(f"undone: {len(undone)} {'change' if len(undone) == 1 else 'changes'}\n")
+        raise _refused(error, language) from None
+    out.write(t.undone_line(undone) + "\n")
     return 0
 
 
 def print_history(service: AnswerService, entry_id: int, out: TextIO, language: str = "en") -> int:
     """Every version of the entry and every change of its translations, in the order they were made,
     each edit with what it changed (old → new, shortened)."""
-    t = moderator_texts(language)
+    st, t = texts(language)
     try:
         changes = Moderation(service).history_with_translations(entry_id)
     except ModerationError as error:
-        raise StaffError(t.reason(error)) from None
+        raise _refused(error, language) from None
     for change in changes:
-        undone = f" (undone by change {change.undone_by})" if change.undone_by else ""
+        undone = st.history_undone_by.format(id=change.undone_by) if change.undone_by else ""
         action = t.history_action(change.action, change.object_type, change.object_key)
         out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
         for line in change_details(change.before, change.after, t):

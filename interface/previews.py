@@ -12,6 +12,7 @@ from collections.abc import Callable
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts, texts_for
 from interface.texts.moderator import ImportTexts
+from knowledge.ingest.publications import FetchError
 from knowledge.models import Entry
 from knowledge.moderation import ImportPreview, Moderation
 from knowledge.reasons import Reason
@@ -26,8 +27,19 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def entry_line(entry: Entry, preview: ImportPreview) -> str:
-    label = Moderation.entry_label(entry, preview.parsed.document.kind)
+def entry_label(entry: Entry, preview: ImportPreview, texts: Texts) -> str:
+    """The official Dutch label ('Vraag 4', 'alinea 2'); in another language its translation first,
+    with the Dutch the citation will show beside it: 'Question 4 (Vraag 4)'."""
+    dutch = Moderation.entry_label(entry, preview.parsed.document.kind)
+    if texts.code == "nl":
+        return dutch
+    numbers = ", ".join(map(str, entry.numbers or [entry.number]))
+    template = texts.question_label if dutch.startswith("Vra") else texts.paragraph_label
+    return f"{template.format(number=numbers)} ({dutch})"
+
+
+def entry_line(entry: Entry, preview: ImportPreview, texts: Texts | None = None) -> str:
+    label = entry_label(entry, preview, texts or texts_for("nl"))
     if entry.question and entry.question_is_official:
         return f"{label}: {first_words(entry.question, 7)} → {first_words(entry.text, 6)}"
     return f"{label}: {first_words(entry.text)}"
@@ -42,7 +54,7 @@ def render_preview(
     parsed = preview.parsed
     document = parsed.document
     entries = parsed.entries
-    lines = [escape(entry_line(e, preview)) for e in entries[:MAX_LISTED_ENTRIES]]
+    lines = [escape(entry_line(e, preview, texts)) for e in entries[:MAX_LISTED_ENTRIES]]
     if len(entries) > MAX_LISTED_ENTRIES:
         lines.append(escape(t.more_entries.format(count=t.entries(len(entries) - MAX_LISTED_ENTRIES))))
     notes = []
@@ -55,7 +67,7 @@ def render_preview(
     if not document.authors:
         notes.append(t.no_authors)
     if parsed.truncated is not None:
-        notes.append(t.cut_off.format(label=Moderation.entry_label(parsed.truncated, document.kind)))
+        notes.append(t.cut_off.format(label=entry_label(parsed.truncated, preview, texts)))
     for notice in preview.notices:
         if notice.reason is Reason.WARN_ANSWER_WITHOUT_QUESTION:
             notes.append(t.answer_without_question.format(**notice.values))
@@ -76,3 +88,16 @@ def render_preview(
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
+    """Why an official id or link could not be fetched, in the moderator's language (Telegram and CLI)."""
+    detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
+    template = {
+        "bad_reference": it.fetch_bad_reference,
+        "offline": it.fetch_offline,
+        "not_found": it.fetch_not_found,
+        "too_large": it.fetch_too_large,
+        "off_host": it.fetch_off_host,
+    }.get(error.problem, it.fetch_failed)
+    return template.format(**detail)

@@ -713,7 +713,8 @@ class Moderation:
             retired_entries=sum(s.total_entries - s.active_entries for s in summaries),
             days=rows,
             feedback=self.store.feedback_counts(),
-            open_review_items=len(self.store.review_items("open")),
+            # What /review and `review` list: the same questions, in the same groups.
+            open_review_items=len(self._grouped_review_items()),
             missing_translations=self.missing_translations(),
             questions_per_language=self.store.question_languages(days),
         )

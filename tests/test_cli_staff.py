@@ -25,6 +25,9 @@ EIGHT_QUESTIONS = FICTIONAL / "kamervragen_eight_questions.txt"  # parses as kam
 TWO_MINISTERS = FICTIONAL / "kamerbrief_signature_two_ministers.txt"  # kamerbrief-2024-02-12-14, 5 entries
 
 
+#: The one line of a refusal starts with "error:" in the --language (English by default).
+ERROR_PREFIXES = ("error: ", "fout: ", "ошибка: ", "памылка: ")
+
 def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple[int, str, str]:
     code = main(["--database", str(database), *args])
     out, err = capsys.readouterr()
@@ -50,7 +53,7 @@ def refused(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> s
     before = stored(database)
     code, out, err = run(capsys, database, *args)
     assert code == 1 and out == "", (code, out)
-    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert err.startswith(ERROR_PREFIXES) and err.count("\n") == 1, err
     assert stored(database) == before
     return err
 
@@ -71,7 +74,7 @@ def test_import_of_a_text_file_adds_the_document_and_answers_from_it(capsys: pyt
     code, out, _ = run(capsys, database, "import", str(EIGHT_QUESTIONS))
     assert code == 0
     summary = "kamervragen-2023-03-22: Answers to parliamentary questions, 22 March 2023, 7 entries"
-    assert out.splitlines() == [summary, "imported"]
+    assert out.splitlines() == [summary, "Imported: kamervragen-2023-03-22 with 7 entries. standpunt undo reverts it."]
     assert ask(capsys, database, question)["matches"][0]["key"] == "kamervragen-2023-03-22/4"
     actors = {c["actor"] for c in stored(database)["changes"] if (c["object_key"] or "").startswith("kamervragen-2023")}
     assert actors == {cli_actor()}
@@ -94,8 +97,10 @@ def test_import_dry_run_shows_the_preview_and_writes_nothing(capsys: pytest.Capt
     assert "Kind: Answers to parliamentary questions" in lines and "Date: 22 March 2023" in lines
     assert any(line.startswith("Authors: minister Verhoef (Buitenlandse Zaken) [Minister of Foreign Affairs]") for line in lines)
     assert any(line.startswith("Citation: ") for line in lines)
-    listed = [line for line in lines if line.startswith(("Vraag ", "Vragen "))]
-    assert len(listed) == 7 and listed[-1].startswith("Vragen 7 en 8: "), listed
+    # in English, each official Dutch label beside its translation (issue 13, one language per reply)
+    listed = [line for line in lines if line.startswith("Question ")]
+    assert len(listed) == 7 and listed[-1].startswith("Question 7, 8 (Vragen 7 en 8): "), listed
+    assert listed[0].startswith("Question 1 (Vraag 1): "), listed
     assert stored(database) == before
 
 
@@ -263,8 +268,8 @@ def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refus
 
 
 BAD_ADD_FILES = {
-    "broken json": ("entries.json", b'[{"question": ', "is not valid JSON: Expecting value: line 1 column 15"),
-    "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML: expected ',' or ']'"),
+    "broken json": ("entries.json", b'[{"question": ', "is not valid JSON (line 1, column 15)"),
+    "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML (line 1, column 20)"),
     "empty yaml": ("entries.yaml", b"", "holds no entries"),
     "empty list": ("entries.json", b"[]", "holds no entries"),
     "missing text": (
@@ -304,7 +309,7 @@ def test_retire_hides_an_entry_but_keeps_it(capsys: pytest.CaptureFixture[str], 
     question = "Welke sancties heeft de EU tegen Belarus ingesteld?"
     assert ask(capsys, database, question)["matches"][0]["id"] == 3
     code, out, _ = run(capsys, database, "retire", "3")
-    assert code == 0 and out == "retired entry 3 (not deleted)\n"
+    assert code == 0 and out == "Entry 3 is retired (not deleted; standpunt restore 3 brings it back).\n"
     assert all(m["id"] != 3 for m in ask(capsys, database, question)["matches"])
     store = Store.open(database)
     assert store.entry(3).status is EntryStatus.RETIRED and store.history(3)[-1].action == "retire"
@@ -317,7 +322,7 @@ def test_review_lists_unanswered_questions_grouped(
     capsys: pytest.CaptureFixture[str], database: Path, service_on: AnswerService
 ) -> None:
     code, out, _ = run(capsys, database, "review")
-    assert code == 0 and out == "the review queue is empty\n"
+    assert code == 0 and out == "The queue is empty.\n"  # the sentence of Telegram's English
     for question in (UNANSWERED, UNANSWERED, UNANSWERED_VARIANT):
         service_on.answer(question, record=True)
     code, out, _ = run(capsys, database, "review")
@@ -335,7 +340,7 @@ def test_stats_count_documents_entries_questions_and_feedback(
     code, out, _ = run(capsys, database, "stats")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "documents 2, active entries 13, retired 0, open review items 1"
+    assert lines[0] == "documents 2, active entries 13, retired 0, open in review 1"
     assert lines[2].split() == [today(), "1", "0", "1"]
     assert lines[-1] == "  #13: 0 / 1"
 
@@ -398,12 +403,12 @@ def test_add_help_lists_every_field_and_an_example(capsys: pytest.CaptureFixture
         ("en", {"question": "Een vraag?", "text": "x", "documentkey": "k"},
          "error: entry 2: documentkey is not a field (standpunt add --help lists the fields)\n"),
         ("nl", {"question": "Een vraag?", "text": "x", "language": "de"},
-         "error: item 2: language moet een van deze zijn: nl, en, ru, be\n"),
+         "fout: item 2: language moet een van deze zijn: nl, en, ru, be\n"),
         ("ru", {"question": "Een vraag?", "text": "x", "new_document": {"kind": "kamerbrief", "title": "Brief",
                                                                          "date": "2 maart"}},
-         "error: запись 2: new_document.date — не дата; напишите её как 2024-05-01\n"),
+         "ошибка: запись 2: new_document.date — не дата; напишите её как 2024-05-01\n"),
         ("be", {"question": "Een vraag?", "text": "x", "note": "perhaps"},
-         "error: запіс 2: note павінна быць true або false\n"),
+         "памылка: запіс 2: note павінна быць true або false\n"),
     ],
 )
 def test_add_says_what_is_wrong_in_plain_words_in_the_moderators_language(

@@ -381,12 +381,12 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     code, out, _ = run(
         capsys, database, "edit", "3", "--question", "Welke EU-sancties gelden er?", "--topics", "sancties, eu"
     )
-    assert code == 0 and out == "saved entry 3 (kamerbrief-2021-03-02-2298/3), version 2\n"
+    assert code == 0 and out == "Saved: entry 3 (kamerbrief-2021-03-02-2298/3), version 2.\n"  # Telegram's sentence
     code, out, _ = run(capsys, database, "alias", "3", "Welke", "strafmaatregelen", "nam", "de", "EU?")
-    assert code == 0 and out == "added an alternate question to entry 3, version 3\n"
+    assert code == 0 and out == "Alternate question added to entry 3 (version 3).\n"
     assert run(capsys, database, "retire", "3")[0] == 0
     code, out, _ = run(capsys, database, "restore", "3")
-    assert code == 0 and out == "entry 3 is active again\n"
+    assert code == 0 and out == "Entry 3 is active again.\n"
     code, out, _ = run(capsys, database, "history", "3")
     changes = [line for line in out.splitlines() if not line.startswith(" ")]  # indented: what a change did
     versions = [line for line in changes if " · translation " not in line]
@@ -400,9 +400,9 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     assert [line.split()[-4:] for line in changes if " · translation " in line] == [
         ["create", "·", "translation", code] for code in ("en", "ru", "be")
     ], "the shipped translations' changes are listed with the entry's"
-    for _ in range(4):
+    for action in ("restore", "retire", "update", "update"):  # each undo says what it undid, latest first
         code, out, _ = run(capsys, database, "undo")
-        assert code == 0 and out == "undone: 1 change\n"
+        assert code == 0 and out == f"Undone: entry kamerbrief-2021-03-02-2298/3 ({action}).\n"
     back = entry_of(database, 3)
     assert (back.question, back.topics, back.alternates, back.is_active) == (
         original.question,

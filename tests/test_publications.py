@@ -150,9 +150,9 @@ def test_cli_import_by_id_previews_with_dry_run_then_imports(
     assert main(["--database", str(database), "import", "--dry-run", AH_ID]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{AH_KEY}: Answers to parliamentary questions, 16 July 2021, 3 entries")
-    assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in out and "Vragen 2 en 3: " in out
+    assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in out and "Question 2, 3 (Vragen 2 en 3): " in out
     assert main(["--database", str(database), "import", f"https://zoek.officielebekendmakingen.nl/{AH_ID}.html"]) == 0
-    assert capsys.readouterr().out.endswith("imported\n")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Imported: kamervragen-")
     assert main(["--database", str(database), "import", AH_ID]) != 0
     assert "already in the store" in capsys.readouterr().err
 
@@ -175,7 +175,7 @@ async def test_telegram_import_by_id_previews_then_saves(fake: FakePublications)
         [preview] = await send(bot, mod, f"/import {AH_ID}")
         shown = preview["visible_text"]
         assert "Kind: Answers to parliamentary questions\nDate: 16 July 2021" in shown
-        assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in shown and "Vragen 2 en 3: " in shown
+        assert "Citation: Aanhangsel Handelingen II 2020/21, nr. 9999" in shown and "Question 2, 3 (Vragen 2 en 3): " in shown
         assert buttons(preview) == ["m:ok", "m:no"]
         [done] = await press(bot, mod, preview, "m:ok")
         assert done["visible_text"].startswith(f"Imported: {AH_KEY} with 3 entries")

@@ -32,8 +32,8 @@ async def test_a_cut_off_copy_previews_what_is_complete_and_says_the_last_entry_
         mod = moderator(bot)
         preview = await upload(bot, mod, "afgebroken.txt", layout_bytes("afgebroken_tekst"))
         shown = preview["visible_text"]
-        assert "2 entries:" in shown and "Vraag 2: " in shown
-        assert IMPORT_EN.cut_off.format(label="Vraag 3") in shown
+        assert "2 entries:" in shown and "Question 2 (Vraag 2): " in shown
+        assert IMPORT_EN.cut_off.format(label="Question 3 (Vraag 3)") in shown
         [done] = await press(bot, mod, preview, "m:ok")
         assert "with 2 entries" in done["visible_text"]
 
@@ -51,7 +51,7 @@ async def test_a_second_answer_set_of_the_same_day_is_imported_beside_the_first(
         preview = await upload(bot, mod, "antwoorden.txt", raw.encode())
         shown = preview["visible_text"]
         assert IMPORT_EN.beside.format(other=ANSWERS_KEY, key=f"{ANSWERS_KEY}-verhoef") in shown
-        assert "Vragen 1 en 2: " in shown
+        assert "Question 1, 2 (Vragen 1 en 2): " in shown
         [done] = await press(bot, mod, preview, "m:ok")
         assert done["visible_text"].startswith(f"Imported: {ANSWERS_KEY}-verhoef with 2 entries")
         assert len(bot.service.store.entries(document_key=ANSWERS_KEY)) == 6

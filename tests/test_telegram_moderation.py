@@ -458,7 +458,8 @@ async def test_undo_reverts_the_moderators_own_last_change_only() -> None:
         await send(bot, mod, "/retire 3")
         await send(bot, other, "/alias 5 Kunnen diplomaten gevangenen in Minsk opzoeken?")
         [undone] = await send(bot, mod, "/undo")
-        assert undone["visible_text"] == EN.undone.format(changes=EN.changes(1))
+        key = bot.service.store.entry(3).key
+        assert undone["visible_text"] == f"Undone: entry {key} (retire).", "what was undone: key and kind of change"
         assert bot.service.store.entry(3).is_active
         assert bot.service.store.entry(5).alternates[-1].text == "Kunnen diplomaten gevangenen in Minsk opzoeken?"
         [nothing] = await send(bot, mod, "/undo")
@@ -490,7 +491,7 @@ async def test_import_of_kamervragen_text_previews_then_answers_after_save() -> 
         assert "Kind: Answers to parliamentary questions\nDate: 16 July 2021\n" in preview, "in the moderator's language"
         assert "Kaag" in preview and "Grapperhaus" in preview
         assert f"Key: {ANSWERS_KEY}" in preview and "6 entries:" in preview
-        assert "→ Ja" in preview.split("Vraag 1: ")[1].split("\n")[0] and "Vraag 6: " in preview
+        assert "→ Ja" in preview.split("Question 1 (Vraag 1): ")[1].split("\n")[0] and "Question 6 (Vraag 6): " in preview
         assert bot.api.calls("getFile"), "fetched with getFile"
         assert done == EN.import_done.format(key=ANSWERS_KEY, entries=EN.entries(6))
         assert "Het kabinet heeft geen speciale meldpunten" in await answered_by(bot, anna, MELDPUNT)
@@ -506,7 +507,7 @@ async def test_import_of_a_kamerbrief_pdf_previews_then_saves() -> None:
         preview, done = await import_and_save(bot, mod, "brief.pdf", pdf, "application/pdf")
         assert "Kind: Letter to Parliament (Kamerbrief)\nDate: 2 March 2021\nAuthors: S.A. Blok" in preview
         assert "7 entries:" in preview
-        assert "alinea 1: Hierbij informeer ik uw Kamer" in preview and "alinea 7: " in preview
+        assert "paragraph 1 (alinea 1): Hierbij informeer ik uw Kamer" in preview and "paragraph 7 (alinea 7): " in preview
         assert done == EN.import_done.format(key=LETTER_KEY, entries=EN.entries(7))
         assert len(bot.service.store.entries(document_key=LETTER_KEY)) == 7
 
@@ -534,7 +535,7 @@ async def test_undo_reverts_a_whole_import_at_once() -> None:
         mod, anna = moderator(bot), user(bot)
         await import_and_save(bot, mod, ANSWERS.name, ANSWERS.read_bytes(), "text/plain")
         [undone] = await send(bot, mod, "/undo")
-        assert undone["visible_text"] == EN.undone.format(changes=EN.changes(7))
+        assert undone["visible_text"] == f"Undone: document {ANSWERS_KEY} (create); 7 changes in all."
         assert bot.service.store.entries(document_key=ANSWERS_KEY) == []
         assert "meldpunten" not in await answered_by(bot, anna, MELDPUNT)
 

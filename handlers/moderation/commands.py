@@ -103,7 +103,7 @@ async def undo(update: Update, context: BotContext) -> None:
     except ModerationError as error:
         await _reply(update, escape(t.not_saved.format(reason=t.reason(error))))
         return
-    await _reply(update, escape(t.undone.format(changes=t.changes(len(undone)))))
+    await _reply(update, escape(t.undone_line(undone)))
 
 
 async def stats(update: Update, context: BotContext) -> None:

@@ -23,7 +23,7 @@ from handlers.moderation.flow import (
     timed_out,
 )
 from handlers.render import escape
-from interface.previews import render_preview
+from interface.previews import fetch_refusal, render_preview
 from interface.texts import texts_for
 from interface.texts.moderator import ImportTexts, import_texts
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
@@ -62,7 +62,7 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
     try:
         fetched = await asyncio.to_thread(source.fetch_with_source, reference)
     except FetchError as error:
-        await say(update, escape(_fetch_refusal(error, it, reference)))
+        await say(update, escape(fetch_refusal(error, it, reference)))
         return END
     except QuestionsOnly:
         await say(update, escape(it.questions_only))
@@ -72,18 +72,6 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
         return END
     limit = settings.max_upload_bytes
     return await _preview(update, context, fetched.parsed, source_of_upload(fetched.xml, fetched.file_name, limit))
-
-
-def _fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
-    detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
-    template = {
-        "bad_reference": it.fetch_bad_reference,
-        "offline": it.fetch_offline,
-        "not_found": it.fetch_not_found,
-        "too_large": it.fetch_too_large,
-        "off_host": it.fetch_off_host,
-    }.get(error.problem, it.fetch_failed)
-    return template.format(**detail)
 
 
 async def _preview(update: Update, context: BotContext, parsed: ParsedDocument, source: SourceText | None) -> int:

@@ -89,6 +89,8 @@ class Texts(BaseModel):
     button_next: Plain
     feedback_thanks: Plain
     button_stale: Plain
+    #: The terminal chat's stand-in for a stale button: a number that picks no suggestion shown.
+    no_such_suggestion: Plain
     # telegram: language
     language_prompt: Plain
     language_set: Plain

@@ -100,6 +100,7 @@ TEXTS = Texts(
     button_next="▶️",
     feedback_thanks="Thank you for your feedback.",
     button_stale="This button no longer works. Please ask your question again.",
+    no_such_suggestion="There is no suggestion {number} to choose. Please ask your question again.",
     language_prompt="Choose the language of buttons and messages (official texts stay in Dutch):",
     language_set="The language is now English.",
     not_text="I only understand text. Type your question as a normal message.",

@@ -4,6 +4,8 @@ worded here per language, so that a reply is in one language from start to end."
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from interface.texts.markup import Html, Plain
@@ -52,7 +54,10 @@ class ModeratorTexts(BaseModel):
     retired: Plain
     restored: Plain
     history_line: Plain
+    #: What an undo undid, in one line: the object's kind and key, the kind of change, and how many in all.
     undone: Plain
+    undone_more: Plain
+    object_kinds: dict[str, Plain]
     import_send_file: Plain
     import_done: Plain
     review_empty: Plain
@@ -135,6 +140,20 @@ class ModeratorTexts(BaseModel):
 
     def changes(self, count: int) -> str:
         return f"{count} {plural(count, self.change_forms)}"
+
+    def undone_line(self, undone: list[Any]) -> str:
+        """'Undone: entry kamerbrief-…/3 (update).'; a whole import names its document and counts the rest.
+        `undone`: the audited changes an undo reverted (knowledge.storage.audit.Change)."""
+        if not undone:
+            return self.undone.format(kind="", key="-", action="-", more="")
+        first = next((c for c in undone if c.object_type == "document"), undone[0])
+        more = self.undone_more.format(changes=self.changes(len(undone))) if len(undone) > 1 else ""
+        return self.undone.format(
+            kind=self.object_kinds.get(first.object_type, first.object_type),
+            key=first.object_key or first.object_id,
+            action=self.actions.get(first.action, first.action),
+            more=more,
+        )
 
 
 
@@ -342,7 +361,9 @@ NL = ModeratorTexts(
     retired="Item {id} is ingetrokken (niet verwijderd; /restore {id} zet het terug).",
     restored="Item {id} is weer actief.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Ongedaan gemaakt: {changes}.",
+    undone="Ongedaan gemaakt: {kind} {key} ({action}){more}.",
+    undone_more="; {changes} in totaal",
+    object_kinds={"entry": "item", "document": "document", "translation": "vertaling"},
     import_send_file=(
         "Stuur de Kamerbrief of de antwoorden op Kamervragen als .txt, .pdf of officiële .xml, of stuur het officiële "
         "kenmerk of de link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (of /cancel)."
@@ -493,7 +514,9 @@ EN = ModeratorTexts(
     retired="Entry {id} is retired (not deleted; /restore {id} brings it back).",
     restored="Entry {id} is active again.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Undone: {changes}.",
+    undone="Undone: {kind} {key} ({action}){more}.",
+    undone_more="; {changes} in all",
+    object_kinds={"entry": "entry", "document": "document", "translation": "translation"},
     import_send_file=(
         "Send the Kamerbrief or answers to Kamervragen as .txt, .pdf or official .xml, or send its official id or "
         "link (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (or /cancel)."
@@ -927,7 +950,9 @@ RU = ModeratorTexts(
     retired="Запись {id} снята (не удалена; /restore {id} вернёт её).",
     restored="Запись {id} снова активна.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Отменено: {changes}.",
+    undone="Отменено: {kind} {key} ({action}){more}.",
+    undone_more="; всего {changes}",
+    object_kinds={"entry": "запись", "document": "документ", "translation": "перевод"},
     import_send_file=(
         "Пришлите Kamerbrief или ответы на Kamervragen в виде .txt, .pdf или официального .xml, или официальный "
         "идентификатор или ссылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (или /cancel)."
@@ -1175,7 +1200,9 @@ BE = ModeratorTexts(
     retired="Запіс {id} зняты (не выдалены; /restore {id} верне яго).",
     restored="Запіс {id} зноў актыўны.",
     history_line="v{version} · {at} · {actor} · {action}",
-    undone="Адменена: {changes}.",
+    undone="Адменена: {kind} {key} ({action}){more}.",
+    undone_more="; усяго {changes}",
+    object_kinds={"entry": "запіс", "document": "дакумент", "translation": "пераклад"},
     import_send_file=(
         "Дашліце Kamerbrief або адказы на Kamervragen у выглядзе .txt, .pdf або афіцыйнага .xml, або афіцыйны "
         "ідэнтыфікатар ці спасылку (ah-tk-…, kst-…, zoek.officielebekendmakingen.nl) (або /cancel)."

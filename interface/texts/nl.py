@@ -96,6 +96,7 @@ TEXTS = Texts(
     button_next="▶️",
     feedback_thanks="Dank voor uw feedback.",
     button_stale="Deze knop werkt niet meer. Stel uw vraag opnieuw.",
+    no_such_suggestion="Er is geen suggestie {number} om te kiezen. Stel uw vraag opnieuw.",
     language_prompt="Kies de taal van knoppen en meldingen (de officiële teksten blijven Nederlands):",
     language_set="De taal is nu Nederlands.",
     not_text="Ik begrijp alleen tekst. Typ uw vraag als gewoon bericht.",

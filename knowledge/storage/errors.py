@@ -4,7 +4,13 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """A problem with the database file itself: unreadable, foreign or too new."""
+    """A problem with the database file itself: unreadable, foreign or too new. str() is English;
+    `problem` and `values` (when given) let a front end word it in the user's language."""
+
+    def __init__(self, message: str = "", problem: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.values = values
 
 
 class NotFound(KeyError):

@@ -478,10 +478,14 @@ def check_store_path(path: Path) -> None:
     one: a missing folder, a folder, or an existing file that is not our store (an empty file too).
     Stricter than `Store.open` (which also creates the default data folder): for a path a user typed."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
+        raise StoreError(f"{path} is a folder, not a database file", "folder", path=path)
     if not path.exists():
         if not path.parent.is_dir():
-            raise StoreError(f"the folder {path.parent} does not exist; create it first or choose another path")
+            raise StoreError(
+                f"the folder {path.parent} does not exist; create it first or choose another path",
+                "no_folder",
+                folder=path.parent,
+            )
         return
     deadline = time.monotonic() + CREATION_WAIT_SECONDS
     while _application_id(path) != APPLICATION_ID and _just_created(path) and time.monotonic() < deadline:
@@ -490,7 +494,9 @@ def check_store_path(path: Path) -> None:
     if _application_id(path) != APPLICATION_ID:
         empty = " (it is empty)" if path.stat().st_size == 0 else ""
         raise StoreError(
-            f"{path} is not a Standpunt store{empty}; give the path of a store, or a new file name to create one"
+            f"{path} is not a Standpunt store{empty}; give the path of a store, or a new file name to create one",
+            "not_store",
+            path=path,
         )
 
 
@@ -520,7 +526,7 @@ def _application_id(path: Path) -> int:
 def _check_is_our_database(path: Path) -> None:
     """Refuse a file that is not SQLite, or an SQLite database of another program, without writing to it."""
     if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a database file")
+        raise StoreError(f"{path} is a directory, not a database file", "folder", path=path)
     if path.stat().st_size == 0:
         return
     try:
@@ -532,8 +538,14 @@ def _check_is_our_database(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a readable SQLite database ({error})") from None
+        raise StoreError(f"{path} is not a readable SQLite database ({error})", "not_sqlite", path=path) from None
     if app_id != APPLICATION_ID and tables:
-        raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store")
+        raise StoreError(f"{path} is an SQLite database of another program, not a Standpunt store", "foreign", path=path)
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})")
+        raise StoreError(
+            f"{path} was written by a newer Standpunt (schema {version} > {SCHEMA_VERSION})",
+            "too_new",
+            path=path,
+            version=version,
+            supported=SCHEMA_VERSION,
+        )

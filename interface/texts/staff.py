@@ -1,0 +1,447 @@
+"""The command line's staff texts (`standpunt --language nl|en|ru|be …`), in the four interface languages.
+
+Telegram's moderator texts (interface/texts/moderator.py) are reused wherever a sentence means the same
+thing; this module holds what only the command line says (its one-line results and errors, argparse's
+usage errors) and the refusals that tell a moderator what to type next, written as typed on the
+command line (`standpunt restore 3`) rather than in Telegram (`/restore 3`).
+"""
+
+from __future__ import annotations
+
+import errno
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from interface.texts.markup import Plain
+from interface.texts.moderator import ModeratorTexts, moderator_texts, plural
+from knowledge.reasons import ENGLISH, Reason
+
+#: The refusals whose wording names a command to type next: the command line words them its own way.
+COMMAND_REASONS = (
+    Reason.RETIRED, Reason.TEXT_IS_ENTRY, Reason.TEXT_IS_RETIRED_ENTRY, Reason.NUMBER_TAKEN, Reason.NOT_OFFICIAL_DOCUMENT,
+)
+#: Why an added entry became a moderator's note, in the few words of one output line.
+NOTE_REASONS = (
+    Reason.NO_SOURCE, Reason.HAND_DESCRIBED, Reason.NOT_IN_DOCUMENT, Reason.NOT_AN_ANSWER, Reason.TOO_SHORT_TO_CHECK,
+)
+
+
+class StaffTexts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    error: Plain
+    #: argparse's usage errors, one line each.
+    usage_command: Plain
+    usage_missing: Plain
+    usage_choice: Plain
+    usage_number: Plain
+    usage_unknown: Plain
+    usage_value: Plain
+    usage_together: Plain
+    usage_other: Plain
+    # --database and files
+    #: A --database path that cannot be used (knowledge.storage's StoreError.problem), and an unwritable one.
+    store_problems: dict[str, Plain]
+    db_unusable: Plain
+    db_busy: Plain
+    output_closed: Plain
+    cannot_read: Plain
+    cannot_write: Plain
+    cannot_use: Plain
+    os_reasons: dict[str, Plain]
+    too_large: Plain
+    not_utf8: Plain
+    not_json: Plain
+    not_yaml: Plain
+    yaml_where: Plain
+    no_entries: Plain
+    translation_mapping: Plain
+    nothing_to_change: Plain
+    empty_question: Plain
+    # results
+    import_summary: Plain
+    warning: Plain
+    imported: Plain
+    exported: Plain
+    restored_export: Plain
+    added_official: Plain
+    added_note: Plain
+    retired: Plain
+    translation_gaps: Plain
+    translation_gap_ids: Plain
+    review_line: Plain
+    stats_totals: Plain
+    stats_days: Plain
+    stats_languages: Plain
+    stats_missing: Plain
+    stats_feedback: Plain
+    history_undone_by: Plain
+    document_forms: tuple[Plain, ...]
+    #: The refusals of COMMAND_REASONS, as typed on the command line.
+    reasons: dict[Reason, Plain]
+    why_note: dict[Reason, Plain]
+
+    @model_validator(mode="after")
+    def _complete(self) -> StaffTexts:
+        if missing := (set(COMMAND_REASONS) - set(self.reasons)) | (set(NOTE_REASONS) - set(self.why_note)):
+            raise ValueError(f"reasons without a command-line wording: {sorted(missing)}")
+        return self
+
+    def os_reason(self, error: OSError) -> str:
+        """Why the system refused, in this language (the system's own words are English)."""
+        name = errno.errorcode.get(error.errno or 0, "other")
+        return self.os_reasons.get(name, self.os_reasons["other"])
+
+    def documents(self, count: int) -> str:
+        return f"{count} {plural(count, self.document_forms)}"
+
+
+EN = StaffTexts(
+    error="error: {message}",
+    usage_command="unknown command '{value}'; standpunt --help lists the commands",
+    usage_missing="missing: {names}; standpunt {command}--help shows how to use it",
+    usage_choice="'{value}' is not one of {choices} ({argument})",
+    usage_number="'{value}' is not a number ({argument})",
+    usage_unknown="not understood: {values}; standpunt {command}--help shows how to use it",
+    usage_value="{argument} needs a value",
+    usage_together="{argument} cannot be given together with {other}",
+    usage_other="the command line is not valid; standpunt {command}--help shows how to use it",
+    store_problems={
+        "folder": "{path} is a folder, not a database file",
+        "no_folder": "the folder {folder} does not exist; create it first or choose another path",
+        "not_store": "{path} is not a Standpunt store; give the path of a store, or a new file name to create one",
+        "not_sqlite": "{path} is not a readable SQLite database",
+        "foreign": "{path} is an SQLite database of another program, not a Standpunt store",
+        "too_new": "{path} was written by a newer Standpunt (schema {version} > {supported})",
+        "unwritable": "the database {path} cannot be opened for writing; check the folder's permissions or choose another path",
+    },
+    db_unusable="the database {path} could not be used ({detail})",
+    db_busy="the database is busy with another writer; try again in a moment",
+    output_closed="the output was closed before everything was written",
+    cannot_read="cannot read {path}: {reason}",
+    cannot_write="cannot write {path}: {reason}",
+    cannot_use="cannot use {path}: {reason}",
+    os_reasons={
+        "EACCES": "permission denied", "EPERM": "permission denied", "ENOENT": "it does not exist",
+        "EISDIR": "it is a folder", "ENOTDIR": "a part of the path is not a folder", "ENOSPC": "the disk is full",
+        "EROFS": "the file system is read-only", "other": "the system refused it",
+    },
+    too_large="{path} is larger than {limit} bytes",
+    not_utf8="{path} is not UTF-8 text",
+    not_json="{path} is not valid JSON (line {line}, column {column})",
+    not_yaml="{path} is not valid YAML{where}",
+    yaml_where=" (line {line}, column {column})",
+    no_entries="{path} holds no entries",
+    translation_mapping="{path} must hold a mapping with 'text' (and optionally 'question')",
+    nothing_to_change="nothing to change: give --question, --text, --text-file or --topics",
+    empty_question="the question is empty",
+    import_summary="{key}: {kind}, {date}, {entries}",
+    warning="  warning: {text}",
+    imported="Imported: {key} with {entries}. standpunt undo reverts it.",
+    exported="exported {documents} and {entries} to {path}",
+    restored_export="restored {documents} and {entries}",
+    added_official="added entry {id} ({key}), number {number} of its document",
+    added_note="added entry {id} ({key}) as a moderator's note, not official text{why}",
+    retired="Entry {id} is retired (not deleted; standpunt restore {id} brings it back).",
+    translation_gaps="active entries without a current translation (none, or stale)",
+    translation_gap_ids=" (entries {ids})",
+    review_line="{count:>4}× {asked}  (items {items}; best entry {suggestion})",
+    stats_totals="documents {documents}, active entries {active}, retired {retired}, open in review {review}",
+    stats_days="day         answered suggested unanswered",
+    stats_languages="questions per language: {languages}",
+    stats_missing="without a current translation: {missing}",
+    stats_feedback="feedback per entry (helpful / not helpful)",
+    history_undone_by=" (undone by change {id})",
+    document_forms=("document", "documents"),
+    reasons={reason: ENGLISH[reason] for reason in COMMAND_REASONS},
+    why_note={
+        Reason.NO_SOURCE: "its document has no source text in the store to check it against",
+        Reason.HAND_DESCRIBED: "a document described by hand has no source text",
+        Reason.NOT_IN_DOCUMENT: "its document does not contain this text",
+        Reason.NOT_AN_ANSWER: "the text is in no paragraph or answer of its document",
+        Reason.TOO_SHORT_TO_CHECK: "too short to check against its document",
+    },
+)
+
+NL = StaffTexts(
+    error="fout: {message}",
+    usage_command="onbekende opdracht '{value}'; standpunt --help noemt de opdrachten",
+    usage_missing="ontbreekt: {names}; standpunt {command}--help laat zien hoe het werkt",
+    usage_choice="'{value}' is geen van {choices} ({argument})",
+    usage_number="'{value}' is geen getal ({argument})",
+    usage_unknown="niet begrepen: {values}; standpunt {command}--help laat zien hoe het werkt",
+    usage_value="{argument} heeft een waarde nodig",
+    usage_together="{argument} kan niet samen met {other} worden gegeven",
+    usage_other="de opdrachtregel is niet geldig; standpunt {command}--help laat zien hoe het werkt",
+    store_problems={
+        "folder": "{path} is een map, geen databasebestand",
+        "no_folder": "de map {folder} bestaat niet; maak hem eerst aan of kies een ander pad",
+        "not_store": (
+            "{path} is geen antwoordbestand van Standpunt; geef het pad van een antwoordbestand, of een nieuwe "
+            "bestandsnaam om er een te maken"
+        ),
+        "not_sqlite": "{path} is geen leesbare SQLite-database",
+        "foreign": "{path} is een SQLite-database van een ander programma, geen antwoordbestand van Standpunt",
+        "too_new": "{path} is geschreven door een nieuwere Standpunt (schema {version} > {supported})",
+        "unwritable": (
+            "de database {path} kan niet worden geopend om te schrijven; kijk de rechten van de map na of kies "
+            "een ander pad"
+        ),
+    },
+    db_unusable="de database {path} kon niet worden gebruikt ({detail})",
+    db_busy="de database is bezig met een andere schrijver; probeer het zo opnieuw",
+    output_closed="de uitvoer werd gesloten voordat alles was geschreven",
+    cannot_read="{path} kan niet worden gelezen: {reason}",
+    cannot_write="{path} kan niet worden geschreven: {reason}",
+    cannot_use="{path} kan niet worden gebruikt: {reason}",
+    os_reasons={
+        "EACCES": "geen toestemming", "EPERM": "geen toestemming", "ENOENT": "het bestaat niet",
+        "EISDIR": "het is een map", "ENOTDIR": "een deel van het pad is geen map", "ENOSPC": "de schijf is vol",
+        "EROFS": "het bestandssysteem is alleen-lezen", "other": "het systeem weigerde het",
+    },
+    too_large="{path} is groter dan {limit} bytes",
+    not_utf8="{path} is geen UTF-8-tekst",
+    not_json="{path} is geen geldige JSON (regel {line}, kolom {column})",
+    not_yaml="{path} is geen geldige YAML{where}",
+    yaml_where=" (regel {line}, kolom {column})",
+    no_entries="{path} bevat geen items",
+    translation_mapping="{path} moet velden bevatten met 'text' (en eventueel 'question')",
+    nothing_to_change="niets te wijzigen: geef --question, --text, --text-file of --topics",
+    empty_question="de vraag is leeg",
+    import_summary="{key}: {kind}, {date}, {entries}",
+    warning="  waarschuwing: {text}",
+    imported="Geïmporteerd: {key} met {entries}. standpunt undo maakt dit ongedaan.",
+    exported="{documents} en {entries} geëxporteerd naar {path}",
+    restored_export="{documents} en {entries} teruggezet",
+    added_official="item {id} ({key}) toegevoegd, nummer {number} van zijn document",
+    added_note="item {id} ({key}) toegevoegd als notitie van een moderator, geen officiële tekst{why}",
+    retired="Item {id} is ingetrokken (niet verwijderd; standpunt restore {id} zet het terug).",
+    translation_gaps="actieve items zonder actuele vertaling (geen, of verouderd)",
+    translation_gap_ids=" (items {ids})",
+    review_line="{count:>4}× {asked}  (vragen {items}; beste item {suggestion})",
+    stats_totals="documenten {documents}, actieve items {active}, ingetrokken {retired}, open in review {review}",
+    stats_days="dag         beantwoord suggesties geen-antwoord",
+    stats_languages="vragen per taal: {languages}",
+    stats_missing="zonder actuele vertaling: {missing}",
+    stats_feedback="feedback per item (nuttig / niet nuttig)",
+    history_undone_by=" (ongedaan gemaakt door wijziging {id})",
+    document_forms=("document", "documenten"),
+    reasons={
+        Reason.RETIRED: "item {id} is ingetrokken; zet het eerst terug (standpunt restore {id})",
+        Reason.TEXT_IS_ENTRY: (
+            "deze tekst is al item {id} (nummer {number} van het document); voeg uw vraag daaraan toe als "
+            'alternatieve vraag (standpunt alias {id} "<vraag>")'
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "deze tekst is het ingetrokken item {id} (nummer {number} van het document); standpunt restore {id} "
+            "zet het terug"
+        ),
+        Reason.NUMBER_TAKEN: (
+            "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item "
+            "(standpunt edit {id} --text-file <bestand>)"
+        ),
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "deze tekst heeft geen van de kenmerken van een officieel document (briefhoofd, 'Aan de Voorzitter', "
+            "datumregel, Vergaderjaar, Kamerstuknummer, 'Vragen van het lid', 'Antwoord', ondertekening door een "
+            "bewindspersoon), dus er is niets opgeslagen; voeg hem toe als notitie van een moderator "
+            "(standpunt add, met note: true)"
+        ),
+    },
+    why_note={
+        Reason.NO_SOURCE: "van zijn document staat geen brontekst in het antwoordbestand om hem aan te toetsen",
+        Reason.HAND_DESCRIBED: "een met de hand beschreven document heeft geen brontekst",
+        Reason.NOT_IN_DOCUMENT: "zijn document bevat deze tekst niet",
+        Reason.NOT_AN_ANSWER: "de tekst staat in geen alinea of antwoord van zijn document",
+        Reason.TOO_SHORT_TO_CHECK: "te kort om aan zijn document te toetsen",
+    },
+)
+
+RU = StaffTexts(
+    error="ошибка: {message}",
+    usage_command="неизвестная команда «{value}»; standpunt --help перечисляет команды",
+    usage_missing="не хватает: {names}; standpunt {command}--help показывает, как её вызвать",
+    usage_choice="«{value}» — не одно из {choices} ({argument})",
+    usage_number="«{value}» — не число ({argument})",
+    usage_unknown="непонятно: {values}; standpunt {command}--help показывает, как её вызвать",
+    usage_value="{argument}: нужно значение",
+    usage_together="{argument} нельзя указывать вместе с {other}",
+    usage_other="командная строка неверна; standpunt {command}--help показывает, как её вызвать",
+    store_problems={
+        "folder": "{path} — папка, а не файл базы данных",
+        "no_folder": "папки {folder} нет; сначала создайте её или укажите другой путь",
+        "not_store": "{path} — не база Standpunt; укажите путь к базе или имя нового файла, чтобы создать её",
+        "not_sqlite": "{path} — не читаемая база данных SQLite",
+        "foreign": "{path} — база данных SQLite другой программы, а не база Standpunt",
+        "too_new": "{path} записан более новой версией Standpunt (схема {version} > {supported})",
+        "unwritable": "базу данных {path} нельзя открыть для записи; проверьте права на папку или укажите другой путь",
+    },
+    db_unusable="базу данных {path} не удалось использовать ({detail})",
+    db_busy="в базу данных сейчас пишет другой процесс; попробуйте ещё раз через минуту",
+    output_closed="вывод был закрыт до того, как всё было записано",
+    cannot_read="не удалось прочитать {path}: {reason}",
+    cannot_write="не удалось записать {path}: {reason}",
+    cannot_use="не удалось использовать {path}: {reason}",
+    os_reasons={
+        "EACCES": "нет доступа", "EPERM": "нет доступа", "ENOENT": "его нет",
+        "EISDIR": "это папка", "ENOTDIR": "часть пути — не папка", "ENOSPC": "диск заполнен",
+        "EROFS": "файловая система только для чтения", "other": "система отказала",
+    },
+    too_large="{path} больше {limit} байт",
+    not_utf8="{path} — не текст в UTF-8",
+    not_json="{path} — неверный JSON (строка {line}, столбец {column})",
+    not_yaml="{path} — неверный YAML{where}",
+    yaml_where=" (строка {line}, столбец {column})",
+    no_entries="в {path} нет записей",
+    translation_mapping="{path} должен содержать поля с 'text' (и, если нужно, 'question')",
+    nothing_to_change="нечего менять: укажите --question, --text, --text-file или --topics",
+    empty_question="вопрос пуст",
+    import_summary="{key}: {kind}, {date}, {entries}",
+    warning="  предупреждение: {text}",
+    imported="Импортировано: {key}, {entries}. standpunt undo отменит это.",
+    exported="экспортировано: {documents} и {entries} в {path}",
+    restored_export="восстановлено: {documents} и {entries}",
+    added_official="добавлена запись {id} ({key}), номер {number} в её документе",
+    added_note="добавлена запись {id} ({key}) как заметка модератора, не официальный текст{why}",
+    retired="Запись {id} снята (не удалена; standpunt restore {id} вернёт её).",
+    translation_gaps="активные записи без актуального перевода (нет или устарел)",
+    translation_gap_ids=" (записи {ids})",
+    review_line="{count:>4}× {asked}  (вопросы {items}; лучшая запись {suggestion})",
+    stats_totals="документов {documents}, активных записей {active}, снято {retired}, открыто в review {review}",
+    stats_days="день        ответ предложено без-ответа",
+    stats_languages="вопросы по языкам: {languages}",
+    stats_missing="без актуального перевода: {missing}",
+    stats_feedback="отзывы по записям (полезно / бесполезно)",
+    history_undone_by=" (отменено изменением {id})",
+    document_forms=("документ", "документа", "документов"),
+    reasons={
+        Reason.RETIRED: "запись {id} снята; сначала верните её (standpunt restore {id})",
+        Reason.TEXT_IS_ENTRY: (
+            "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос как "
+            'альтернативный (standpunt alias {id} "<вопрос>")'
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "этот текст — снятая запись {id} (номер {number} в документе); standpunt restore {id} вернёт её"
+        ),
+        Reason.NUMBER_TAKEN: (
+            "номер {number} этого документа уже занят записью {id} с другим текстом; измените её "
+            "(standpunt edit {id} --text-file <файл>)"
+        ),
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "у этого текста нет ни одного признака официального документа (бланк, 'Aan de Voorzitter', строка с "
+            "датой, Vergaderjaar, номер Kamerstuk, 'Vragen van het lid', 'Antwoord', подпись министра), поэтому "
+            "ничего не сохранено; добавьте его как заметку модератора (standpunt add, с note: true)"
+        ),
+    },
+    why_note={
+        Reason.NO_SOURCE: "для её документа в базе нет исходного текста, с которым её можно сверить",
+        Reason.HAND_DESCRIBED: "у документа, описанного вручную, нет исходного текста",
+        Reason.NOT_IN_DOCUMENT: "в её документе нет этого текста",
+        Reason.NOT_AN_ANSWER: "текст не входит ни в один абзац или ответ её документа",
+        Reason.TOO_SHORT_TO_CHECK: "слишком короткий, чтобы сверить с документом",
+    },
+)
+
+BE = StaffTexts(
+    error="памылка: {message}",
+    usage_command="невядомая каманда «{value}»; standpunt --help пералічвае каманды",
+    usage_missing="не хапае: {names}; standpunt {command}--help паказвае, як яе выклікаць",
+    usage_choice="«{value}» — не адно з {choices} ({argument})",
+    usage_number="«{value}» — не лік ({argument})",
+    usage_unknown="незразумела: {values}; standpunt {command}--help паказвае, як яе выклікаць",
+    usage_value="{argument}: трэба значэнне",
+    usage_together="{argument} нельга задаваць разам з {other}",
+    usage_other="каманды радок няправільны; standpunt {command}--help паказвае, як яе выклікаць",
+    store_problems={
+        "folder": "{path} — папка, а не файл базы даных",
+        "no_folder": "папкі {folder} няма; спачатку стварыце яе або выберыце іншы шлях",
+        "not_store": "{path} — не база Standpunt; укажыце шлях да базы або імя новага файла, каб стварыць яе",
+        "not_sqlite": "{path} — не чытэльная база даных SQLite",
+        "foreign": "{path} — база даных SQLite іншай праграмы, а не база Standpunt",
+        "too_new": "{path} запісаны навейшай версіяй Standpunt (схема {version} > {supported})",
+        "unwritable": "базу даных {path} нельга адкрыць для запісу; праверце правы на папку або выберыце іншы шлях",
+    },
+    db_unusable="базу даных {path} не ўдалося выкарыстаць ({detail})",
+    db_busy="у базу даных зараз піша іншы працэс; паспрабуйце яшчэ раз праз хвіліну",
+    output_closed="вывад быў закрыты раней, чым усё было запісана",
+    cannot_read="не ўдалося прачытаць {path}: {reason}",
+    cannot_write="не ўдалося запісаць {path}: {reason}",
+    cannot_use="не ўдалося выкарыстаць {path}: {reason}",
+    os_reasons={
+        "EACCES": "няма доступу", "EPERM": "няма доступу", "ENOENT": "яго няма",
+        "EISDIR": "гэта папка", "ENOTDIR": "частка шляху — не папка", "ENOSPC": "дыск запоўнены",
+        "EROFS": "файлавая сістэма толькі для чытання", "other": "сістэма адмовіла",
+    },
+    too_large="{path} большы за {limit} байтаў",
+    not_utf8="{path} — не тэкст у UTF-8",
+    not_json="{path} — няправільны JSON (радок {line}, слупок {column})",
+    not_yaml="{path} — няправільны YAML{where}",
+    yaml_where=" (радок {line}, слупок {column})",
+    no_entries="у {path} няма запісаў",
+    translation_mapping="{path} павінен утрымліваць палі з 'text' (і, калі трэба, 'question')",
+    nothing_to_change="няма чаго змяняць: укажыце --question, --text, --text-file або --topics",
+    empty_question="пытанне пустое",
+    import_summary="{key}: {kind}, {date}, {entries}",
+    warning="  папярэджанне: {text}",
+    imported="Імпартавана: {key}, {entries}. standpunt undo адменіць гэта.",
+    exported="экспартавана: {documents} і {entries} у {path}",
+    restored_export="адноўлена: {documents} і {entries}",
+    added_official="дададзены запіс {id} ({key}), нумар {number} у яго дакуменце",
+    added_note="дададзены запіс {id} ({key}) як нататка мадэратара, не афіцыйны тэкст{why}",
+    retired="Запіс {id} зняты (не выдалены; standpunt restore {id} верне яго).",
+    translation_gaps="актыўныя запісы без актуальнага перакладу (няма або састарэў)",
+    translation_gap_ids=" (запісы {ids})",
+    review_line="{count:>4}× {asked}  (пытанні {items}; лепшы запіс {suggestion})",
+    stats_totals="дакументаў {documents}, актыўных запісаў {active}, знята {retired}, адкрыта ў review {review}",
+    stats_days="дзень       адказ прапанавана без-адказу",
+    stats_languages="пытанні па мовах: {languages}",
+    stats_missing="без актуальнага перакладу: {missing}",
+    stats_feedback="водгукі па запісах (карысна / некарысна)",
+    history_undone_by=" (адменена зменай {id})",
+    document_forms=("дакумент", "дакументы", "дакументаў"),
+    reasons={
+        Reason.RETIRED: "запіс {id} зняты; спачатку вярніце яго (standpunt restore {id})",
+        Reason.TEXT_IS_ENTRY: (
+            "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне як "
+            'альтэрнатыўнае (standpunt alias {id} "<пытанне>")'
+        ),
+        Reason.TEXT_IS_RETIRED_ENTRY: (
+            "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); standpunt restore {id} верне яго"
+        ),
+        Reason.NUMBER_TAKEN: (
+            "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго "
+            "(standpunt edit {id} --text-file <файл>)"
+        ),
+        Reason.NOT_OFFICIAL_DOCUMENT: (
+            "у гэтага тэксту няма ніводнай прыметы афіцыйнага дакумента (бланк, 'Aan de Voorzitter', радок з "
+            "датай, Vergaderjaar, нумар Kamerstuk, 'Vragen van het lid', 'Antwoord', подпіс міністра), таму "
+            "нічога не захавана; дадайце яго як нататку мадэратара (standpunt add, з note: true)"
+        ),
+    },
+    why_note={
+        Reason.NO_SOURCE: "для яго дакумента ў базе няма зыходнага тэксту, з якім яго можна звярыць",
+        Reason.HAND_DESCRIBED: "у дакумента, апісанага ўручную, няма зыходнага тэксту",
+        Reason.NOT_IN_DOCUMENT: "у яго дакуменце няма гэтага тэксту",
+        Reason.NOT_AN_ANSWER: "тэкст не ўваходзіць ні ў адзін абзац або адказ яго дакумента",
+        Reason.TOO_SHORT_TO_CHECK: "занадта кароткі, каб звярыць з дакументам",
+    },
+)
+
+_BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}
+LANGUAGE_FALLBACK = "en"
+
+
+def staff_texts(language: str | None) -> StaffTexts:
+    """The command line's texts in `language` (English, the staff commands' default, for any other)."""
+    return _BY_LANGUAGE.get((language or "").split("-")[0].lower(), EN)
+
+
+@cache
+def cli_moderator_texts(language: str | None) -> ModeratorTexts:
+    """Telegram's moderator texts, with the refusals that name a command worded for the command line;
+    English takes every refusal as knowledge.reasons words it (the command line's and the logs' English)."""
+    code = (language or "").split("-")[0].lower()
+    code = code if code in _BY_LANGUAGE else LANGUAGE_FALLBACK
+    base = moderator_texts(code)
+    reasons = {**base.reasons, **(ENGLISH if code == "en" else {}), **staff_texts(code).reasons}
+    return base.model_copy(update={"reasons": reasons})
