@@ -83,6 +83,7 @@ MORE_FATE_QUESTIONS = [
     "Её отпустили?",
     "Што з ім?",
     "Он ещё в тюрьме?",
+    "My friend was arrested in Minsk last year. Is she still in prison?",
 ]
 
 
@@ -101,6 +102,8 @@ def test_what_became_of_a_person_asked_without_a_fate_verb(service: AnswerServic
         "Is the Netherlands still pushing for more sanctions?",
         "Is there a hotline for Belarusians who are threatened?",
         "Is er een meldpunt voor Belarussen?",
+        "Are Belarusians in the Netherlands free to demonstrate?",
+        "Zijn Belarussen vrij om te demonstreren in Nederland?",
     ],
 )
 def test_a_state_or_what_became_of_a_thing_is_no_fate_question(question: str) -> None:

@@ -72,7 +72,7 @@ def test_a_protest_to_minsk_is_a_diplomatic_objection(analyzer: Analyzer) -> Non
 @pytest.mark.parametrize(
     ("typed", "written"),
     [
-        ("is it safe fr belarusians here", "is it safe for belarusians"),
+        ("is it safe fr belarusians", "is it safe for belarusians"),
         ("cn diplomats visit prisoners", "can diplomats visit prisoners"),
         ("wich sanctions r there", "which sanctions are there"),
         ("dont they visit prisoners or nah", "do they not visit prisoners"),

@@ -70,11 +70,15 @@ _STATES = frozenset(
     tuple(fold(w) for w in phrase.split())
     for phrase in (
         "free", "freed", "alive", "detained", "jailed", "imprisoned", "locked up", "behind bars", "in prison",
-        "in jail", "in custody", "in detention", "out of prison", "out of jail", "out",
+        "in jail", "in custody", "in detention", "out of prison", "out of jail",
         "vrij", "vast", "gevangen", "opgesloten", "in de gevangenis", "in de cel", "in hechtenis", "op vrije voeten",
         "на свободе", "в тюрьме", "за решеткой", "сидит", "на волі", "у турме", "за кратамі", "сядзіць",
     )
 )
+#: Subject pronouns after a copula ('Is she still in prison?', 'Zit hij nog vast?'), and what makes a
+#: state a freedom to act instead ('free to protest', 'vrij om te demonstreren').
+_SUBJECTS = frozenset("he she they hij zij ze".split())
+_TO = frozenset("to om te".split())
 #: Russian and Belarusian pronouns for a person ('что с ней стало', 'што з ім'): they stand for a
 #: motion or a decision just as well, so they count only when the message names no such thing.
 _PRONOUNS = frozenset(fold(w) for w in "ней нею ним нему него неё нее ними она он они ёй ёю ім яго яе імі яна ён яны".split())
@@ -139,9 +143,17 @@ def _asks_state(folded: list[str]) -> bool:
     """'Is Sapega free?', 'Is Roman Protasevich still in prison?', 'Zit hij nog vast?': a copula, the
     person, then a word of a detained person's state."""
     for i, word in enumerate(folded[:-2]):
-        if word in _COPULAS and (_name_after(folded, i + 1) or folded[i + 1] in PERSON_WORDS):
-            if any(_contains(folded, state, i + 2) for state in _STATES):
+        if word in _COPULAS and (_name_after(folded, i + 1) or folded[i + 1] in PERSON_WORDS | _SUBJECTS):
+            if any(_state_at(folded, state, i + 2) for state in _STATES):
                 return True
+    return False
+
+
+def _state_at(folded: list[str], state: tuple[str, ...], start: int) -> bool:
+    """The state after `start`, not a freedom to do something ('Are Belarusians free to protest?')."""
+    for j in range(start, len(folded) - len(state) + 1):
+        if tuple(folded[j : j + len(state)]) == state and (j + len(state) >= len(folded) or folded[j + len(state)] not in _TO):
+            return True
     return False
 
 
