@@ -28,7 +28,7 @@ from knowledge.storage.errors import NotFound
 from knowledge.storage.store import EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
-from knowledge.text.languages import question_language
+from knowledge.text.languages import phrasing_vocabulary, question_language
 from knowledge.text.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -81,6 +81,9 @@ class AnswerService:
         # passages are shown again and again, and analysing each sentence was most of `_highlight`.
         self._sentences: dict[tuple[str, str], list[tuple[int, int, frozenset[str]]]] = {}
         self._revision = 0  # set by _start: the store revision the index reflects
+        # Words the store's phrasings use in English or Dutch only, for telling a question's language,
+        # with the revision they were gathered at (see languages.phrasing_vocabulary).
+        self._vocabulary: tuple[int, dict[str, Language]] | None = None
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast. Their
@@ -253,11 +256,24 @@ class AnswerService:
     def question_language(self, question: str) -> Language | None:
         """The language a question is written in, or None when the text does not tell. Russian or
         Belarusian typed in Latin letters is that language (as the matcher reads it), not Dutch."""
-        detected = question_language(question, self.matcher.analyzer)
+        detected = question_language(question, self.matcher.analyzer, self._phrasing_vocabulary())
         if detected in (Language.RU, Language.BE):
             return detected
         read_as = self.matcher.analyse(question).language
         return Language(read_as) if read_as in ("ru", "be") else detected
+
+    def _phrasing_vocabulary(self) -> dict[str, Language]:
+        """The English-only and Dutch-only words of the active entries' phrasings, at this revision."""
+        self.refresh()
+        if self._vocabulary is None or self._vocabulary[0] != self._revision:
+            phrasings = [
+                (text, language)
+                for entry in self.store.entries()
+                for text, language in [(entry.question, entry.language), *((a.text, a.language) for a in entry.alternates)]
+                if text
+            ]
+            self._vocabulary = self._revision, phrasing_vocabulary(phrasings, self.matcher.analyzer)
+        return self._vocabulary[1]
 
     def phrasing_language(self, text: str) -> Language:
         """The language of a moderator's phrasing, as the matcher will read it (Dutch when unsure)."""

@@ -66,3 +66,45 @@ def test_the_call_to_release_political_prisoners_is_still_answered(service: Answ
     answer = service.answer("Heeft Nederland Belarus opgeroepen politieke gevangenen vrij te laten?")
     assert answer.answered and answer.best is not None
     assert "vrij te laten" in answer.best.text
+
+
+#: Phrasings of the same question without a fate verb: 'what happened to', the person's state, a
+#: pronoun for the person in Russian and Belarusian.
+MORE_FATE_QUESTIONS = [
+    "What happened to Sofia Sapega?",
+    "what happened to the journalist protasevich",
+    "Is Protasevich free?",
+    "Is Roman Protasevich still in prison?",
+    "is sapega out of jail yet",
+    "Wat is er gebeurd met Sofia Sapega?",
+    "Wat is er met Protasevitsj gebeurd?",
+    "Zit Protasevitsj nog vast?",
+    "Что с ней стало?",
+    "Её отпустили?",
+    "Што з ім?",
+    "Он ещё в тюрьме?",
+    "My friend was arrested in Minsk last year. Is she still in prison?",
+]
+
+
+@pytest.mark.parametrize("question", MORE_FATE_QUESTIONS)
+def test_what_became_of_a_person_asked_without_a_fate_verb(service: AnswerService, question: str) -> None:
+    assert asks_for(tokens(question)) == "fate"
+    assert service.answer(question).outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened to Omtzigt's motion?",
+        "What happened to the sanctions against Belarus?",
+        "Is het onveiliger geworden voor Belarussen sinds de kaping van het Ryanair-vliegtuig?",
+        "Is the Netherlands still pushing for more sanctions?",
+        "Is there a hotline for Belarusians who are threatened?",
+        "Is er een meldpunt voor Belarussen?",
+        "Are Belarusians in the Netherlands free to demonstrate?",
+        "Zijn Belarussen vrij om te demonstreren in Nederland?",
+    ],
+)
+def test_a_state_or_what_became_of_a_thing_is_no_fate_question(question: str) -> None:
+    assert asks_for(tokens(question)) != "fate"

@@ -28,6 +28,11 @@ def analyzer() -> Analyzer:
         ("увагу", "be", "aandacht"),
         ("незалежных", "be", "onafhankelijke"),
         ("спакойна", "be", "ongestoord"),
+        ("freely", "en", "ongestoord"),
+        ("actual", "en", "concrete"),
+        ("diversion", "en", "kaping"),
+        ("govt", "en", "regering"),
+        ("adopted", "en", "aangenomen"),
         ("правяраюць", "be", "onderzocht"),
         ("спецыяльная", "be", "speciale"),
         ("падыход", "be", "aanpak"),
@@ -62,3 +67,16 @@ def test_a_word_left_out_stays_apart(analyzer: Analyzer, asked: str, language: s
 
 def test_a_protest_to_minsk_is_a_diplomatic_objection(analyzer: Analyzer) -> None:
     assert set(analyzer.terms("diplomatiek bezwaar", "nl")) <= set(analyzer.terms("lodge a protest with Minsk", "en"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("is it safe fr belarusians", "is it safe for belarusians"),
+        ("cn diplomats visit prisoners", "can diplomats visit prisoners"),
+        ("wich sanctions r there", "which sanctions are there"),
+        ("dont they visit prisoners or nah", "do they not visit prisoners"),
+    ],
+)
+def test_english_function_words_typed_in_a_hurry_carry_no_topic(analyzer: Analyzer, typed: str, written: str) -> None:
+    assert analyzer.terms(typed, "en") == analyzer.terms(written, "en")

@@ -101,3 +101,14 @@ def test_looking_only_at_words_of_a_near_length_finds_what_the_whole_vocabulary_
     assert sum(f is not None for f in found) > 50  # the test looks at real corrections
     assert found == [whole(word) for word in words]
     assert [speller._closest(word) for word in words] == found  # and remembered the same
+
+
+def test_a_short_unknown_word_one_typo_from_a_function_word_becomes_it() -> None:
+    speller = Speller({"sanctions", "belarus"}, function_words={"how", "many", "any", "have", "had", "can", "or", "are"})
+    assert speller.correct(["mny", "cna", "hav"]) == ["many", "can", "have"]  # a dropped letter first
+    assert speller.correct(["ar"]) == ["ar"]  # a real word ('ar' is in the lists) stays
+
+
+def test_a_short_word_is_never_corrected_onto_a_content_word() -> None:
+    speller = Speller({"obi", "kgb", "sanctions"}, function_words={"the", "of"})
+    assert speller.correct(["obo", "kgv", "tje"]) == ["obo", "kgv", "the"]

@@ -9,6 +9,7 @@ asker's Telegram language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from knowledge.models import Language
 from knowledge.text.analysis import Analyzer, tokens
@@ -48,19 +49,65 @@ def greeting_language(words: list[str]) -> Language | None:
     return winners[0] if best and len(winners) == 1 else None
 
 
-def question_language(text: str, analyzer: Analyzer) -> Language | None:
-    """The language the question is written in, or None when it cannot be told."""
+#: Function words of English or Dutch that the stopword lists leave out (they are no stopwords for
+#: matching, or are too rare in questions to matter there) but that tell the language of a short question.
+_MARKERS: dict[Language, frozenset[str]] = {
+    Language.EN: _folded(
+        "anyone anybody someone somebody here now yes yeah nah isn aren wasn weren don doesn didn cannot gonna wanna"
+    ),
+    Language.NL: _folded("jawel ofzo"),
+}
+
+
+#: Function words English and Dutch share: a sentence, not a keyword query ('sancties Belarus'), whose
+#: language is then told by its other words. A keyword query without them goes by the asker's app.
+_SHARED = _folded("is was in me of over had we even")
+
+
+def _function_votes(words: list[str], analyzer: Analyzer) -> dict[Language, int]:
+    """Function words of one language only: 'is', 'was', 'in', 'me', 'of', 'over' are both English and
+    Dutch, so they tell nothing ('Is Sapega free?' is no Dutch question); 'er', 'het', 'the' do."""
+    stopwords = analyzer.lexicon.stopwords
+    english = stopwords["en"] | _MARKERS[Language.EN]
+    dutch = stopwords["nl"] | _MARKERS[Language.NL]
+    return {
+        Language.EN: sum(w in english and w not in dutch for w in words),
+        Language.NL: sum(w in dutch and w not in english for w in words),
+    }
+
+
+def phrasing_vocabulary(phrasings: Iterable[tuple[str, Language]], analyzer: Analyzer) -> dict[str, Language]:
+    """Words that the store's English or Dutch phrasings use in that language only ('sanctions',
+    'prisoners', 'free'; 'sancties', 'gevangenen', 'vrij'): what tells a question without function
+    words ('sanctions belarus', 'Is Sapega free?') apart. Shared words ('belarus', 'minsk') tell nothing."""
+    seen: dict[str, set[Language]] = {}
+    for text, language in phrasings:
+        if language in (Language.EN, Language.NL):
+            for word in tokens(text):
+                if word.isalpha() and not _CYRILLIC.search(word):
+                    seen.setdefault(word, set()).add(language)
+    function_words = analyzer.function_words
+    return {w: next(iter(found)) for w, found in seen.items() if len(found) == 1 and w not in function_words}
+
+
+def question_language(
+    text: str, analyzer: Analyzer, vocabulary: Mapping[str, Language] | None = None
+) -> Language | None:
+    """The language the question is written in, or None when it cannot be told. Latin text goes by
+    the function words of one language only; when those are even in a sentence (it has a function
+    word both languages share: 'Is Sapega free?', 'Was Belarus under sanctions?'), by the words the
+    store's own phrasings use in one language only (`vocabulary`, see phrasing_vocabulary)."""
     words = tokens(text)
     if greeted := greeting_language(words):
         return greeted
     if _CYRILLIC.search(text):
         return Language(analyzer.detect_language(words, text))  # Belarusian by its letters and words
-    stopwords = analyzer.lexicon.stopwords
-    english = sum(w in stopwords["en"] for w in words)
-    dutch = sum(w in stopwords["nl"] for w in words)
-    if english == dutch:
+    votes = _function_votes(words, analyzer)
+    if votes[Language.EN] == votes[Language.NL] and vocabulary and _SHARED & set(words):
+        votes = {language: sum(vocabulary.get(w) is language for w in words) for language in votes}
+    if votes[Language.EN] == votes[Language.NL]:
         return None
-    return Language.EN if english > dutch else Language.NL
+    return Language.EN if votes[Language.EN] > votes[Language.NL] else Language.NL
 
 
 #: Letters Belarusian never writes (it has 'і' for 'и', 'ш'+'ч' for 'щ', an apostrophe for 'ъ').

@@ -40,6 +40,7 @@ class Speller:
         self.function_words = frozenset(function_words)
         self.is_word = is_word
         self._by_length: dict[int, list[str]] | None = None
+        self._short_function_words: list[str] | None = None
         self._closest_found: dict[str, str | None] = {}
 
     def correct(self, words: Iterable[str]) -> list[str]:
@@ -54,11 +55,31 @@ class Speller:
                 continue
             word = words[i]
             i += 1
-            if word in self.known or len(word) < 4 or not word.isalpha():
+            if word in self.known or not word.isalpha():
                 corrected.append(word)
+            elif len(word) < 4:
+                corrected.append(self._function_word(word) or word)
             else:
                 corrected.extend(self._split(word) or [self._closest(word) or word])
         return corrected
+
+    def _function_word(self, word: str) -> str | None:
+        """A short word no store or language knows that is one typo from a function word ('hw' how,
+        'mny' many, 'cna' can, 'dos' does): that word, which carries no topic. Too short to be
+        corrected to anything else, but left as it is it weighs like a name and makes a clear match
+        doubtful. Two-letter words keep their first letter ('ar' are, not 'or')."""
+        if len(word) < 2 or self.is_word(word):
+            return None
+        if self._short_function_words is None:
+            self._short_function_words = sorted(w for w in self.function_words if w.isalpha() and 2 <= len(w) <= 5)
+        within = [
+            (OSA.distance(word, candidate), candidate)
+            for candidate in self._short_function_words
+            if abs(len(candidate) - len(word)) <= 1 and (len(word) > 2 or candidate[0] == word[0])
+        ]
+        # A letter dropped is the commonest slip: 'mny' is 'many' before it is 'any', 'hav' 'have', not 'had'.
+        close = sorted((not _letters_in_order(word, candidate), candidate) for distance, candidate in within if distance == 1)
+        return close[0][1] if close else None
 
     def _join_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """'mensen rechten' → 'mensenrechten', when the store has the compound."""
@@ -132,6 +153,12 @@ class Speller:
         if self.is_word(word) and not _same_beginning(word, candidate):
             return False
         return fuzz.ratio(word, candidate) >= 75
+
+
+def _letters_in_order(word: str, longer: str) -> bool:
+    """`word` is `longer` with letters left out."""
+    letters = iter(longer)
+    return all(ch in letters for ch in word)
 
 
 def _same_beginning(a: str, b: str) -> bool:
