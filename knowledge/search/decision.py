@@ -34,6 +34,9 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: A rival covering more than this share of the question sentence beyond what the top match covers
+#: was passed over because of the story's words (_story_leads).
+ASKED_SLACK = 0.0
 #: Kinds of answer a question asks for that only a passage providing them answers confidently.
 UNTOLD_KINDS = frozenset({"fate", "practical", "count"})
 #: A passage of a later document whose text shares this much of its terms with the top match's (of
@@ -77,6 +80,7 @@ class Decider:
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
         untold = bool(positions) and self._untold(ranking, positions[0])
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
+        sure = sure and not self._story_leads(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
@@ -98,6 +102,16 @@ class Decider:
         if not any(self._unknown_name(name) for name in names):
             return False
         return not self._names_subject(ranking)
+
+    def _story_leads(self, ranking: Ranking, positions: list[Scored]) -> bool:
+        """A story before the question lifted the top match over one that covers more of the question
+        sentence itself ('... zijn er sancties tegen belarus?' led by the story's words elsewhere):
+        what is asked is the question, so that match is no clear answer."""
+        if not ranking.analysis.context_terms or not positions:
+            return False
+        asked = positions[0].features.get("asked_coverage", 0.0)
+        rivals = [s for s in ranking.scored if s not in positions]
+        return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
 
     def _says_too_little(self, ranking: Ranking) -> bool:
         """One word of everyday language alone ('help', 'more', 'contact', 'выход'), or only the

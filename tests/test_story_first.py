@@ -1,0 +1,72 @@
+"""Messages with a story before the question: the story must neither dilute a clear match nor lead
+to a passage about the story instead of the question (issue 11, item 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.models import Outcome
+from knowledge.service import AnswerService
+from knowledge.text import focus
+from knowledge.tools.evaluation import fresh_service
+
+
+@pytest.fixture(scope="module")
+def service() -> AnswerService:
+    return fresh_service()
+
+
+def test_a_question_typed_in_lower_case_after_a_full_stop_is_its_own_sentence() -> None:
+    marked = focus.parts("Mijn broer zit vast. De omstandigheden zijn erbarmelijk. zijn er sancties tegen belarus?")
+    assert [p.is_question for p in marked] == [False, False, True]
+    assert marked[-1].text == "zijn er sancties tegen belarus?"
+    # Not after initials or an abbreviation of one letter ('o.a.'), and not before an ordinary word.
+    assert focus.parts("Het kabinet zegt het o.a. is dat waar?") == [
+        focus.Part("Het kabinet zegt het o.a. is dat waar?", True)
+    ]
+    assert len(focus.parts("Ik las het. daarna niets meer gehoord.")) == 1
+
+
+STORIES = (
+    "Mijn broer zit vast in de gevangenis in Zjodino en we mogen hem niet bezoeken. De omstandigheden zijn erbarmelijk.",
+    "Ik ben vorig jaar bedreigd na een demonstratie in Amsterdam en heb aangifte gedaan bij de politie.",
+    "De motie van Omtzigt ging over Belarus, las ik.",
+)
+
+
+@pytest.mark.parametrize("story", STORIES)
+@pytest.mark.parametrize("question", ["zijn er sancties tegen belarus?", "Zijn er sancties tegen Belarus?"])
+def test_a_story_about_something_else_does_not_answer_the_question_for_it(
+    service: AnswerService, story: str, question: str
+) -> None:
+    """The story's words belong to other passages (prisons, threats, the motion): the question asks
+    about sanctions, so no passage about the story is a confident answer to it."""
+    answer = service.answer(f"{story} {question}")
+    if answer.outcome is Outcome.ANSWER:
+        assert answer.best is not None
+        assert answer.best.entry_key.startswith("kamerbrief-2021-03-02-2298/")
+        assert answer.best.entry_key.rsplit("/", 1)[1] in {"3", "4"}
+
+
+def test_the_passages_closest_to_the_question_itself_are_scored(service: AnswerService) -> None:
+    """Among the matches the decision sees is the one the question sentence alone ranks first, and
+    each match knows how much of the question sentence (not the story) it covers."""
+    story = STORIES[0]
+    alone = service.matcher.rank("Zijn er sancties tegen Belarus?").scored[0]
+    ranking = service.matcher.rank(f"{story} Zijn er sancties tegen Belarus?")
+    by_id = {s.entry_id: s for s in ranking.scored}
+    assert alone.entry_id in by_id
+    assert by_id[alone.entry_id].features["asked_coverage"] == pytest.approx(1.0)
+    assert min(s.features["asked_coverage"] for s in ranking.scored) < 0.5
+
+
+def test_story_words_no_candidate_has_do_not_count_against_the_match(service: AnswerService) -> None:
+    """Words of the story that no passage in the decision has ('tante', 'appeltaart') dilute every
+    candidate alike: the top match covers the question as it does without the story."""
+    question = "Worden de Europese tegoeden van Belarussische bedrijven bevroren?"
+    bare = service.matcher.rank(question).scored[0]
+    story = service.matcher.rank(f"Mijn tante bakt graag appeltaart met kaneel en rozijnen. {question}")
+    top = story.scored[0]
+    assert top.entry_id == bare.entry_id
+    assert story.analysis.context_terms
+    assert top.features["coverage"] == pytest.approx(bare.features["coverage"], abs=1e-9)
