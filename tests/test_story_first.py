@@ -70,3 +70,48 @@ def test_story_words_no_candidate_has_do_not_count_against_the_match(service: An
     assert top.entry_id == bare.entry_id
     assert story.analysis.context_terms
     assert top.features["coverage"] == pytest.approx(bare.features["coverage"], abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Staat Loekasjenko zelf op de sanctielijst?",
+        "staat loekasjenko op de sanctielijst",
+        "Is Lukashenko himself on the EU sanctions list?",
+        "Лукашенко в санкционном списке ЕС?",
+        "Лукашэнка ёсць у санкцыйным спісе?",
+    ],
+)
+def test_whether_a_named_person_is_listed_is_not_answered_by_a_count(service: AnswerService, question: str) -> None:
+    """The sanctions passage counts people ('88 personen'), it names none: no answer to 'is X on it'."""
+    assert service.answer(question).outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hoeveel personen staan op de sanctielijst?", "How many people are on the EU sanctions list for Belarus?"],
+)
+def test_how_many_are_listed_is_still_answered(service: AnswerService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.outcome is Outcome.ANSWER
+    assert answer.best is not None and answer.best.entry_key == "kamerbrief-2021-03-02-2298/3"
+
+
+def test_a_claim_to_confirm_is_no_question_for_a_bare_yes(service: AnswerService) -> None:
+    """'Ja' answers its own question (has the minister read the article), not a claim sharing its
+    words; asked as that question, with 'klopt dat?' after it, it is still answered."""
+    claim = service.answer("Geen Wit-Russische activist is nog veilig binnen de EU volgens Karatsj, is dat waar?")
+    assert claim.outcome is not Outcome.ANSWER
+    own = service.answer("Heeft de minister het artikel van Olga Karatsj gelezen, klopt dat?")
+    assert own.outcome is Outcome.ANSWER
+    assert own.best is not None and own.best.entry_key == "kamervragen-2021-07-16/1"
+
+
+def test_shape_words() -> None:
+    from knowledge.text.claims import asks_confirmation
+    from knowledge.text.listing import asks_listed
+
+    assert asks_listed(["staat", "hij", "op", "de", "sanctielijsten"]) and asks_listed(["в", "списке"])
+    assert not asks_listed(["listen", "to", "me"])
+    assert asks_confirmation(["is", "dat", "waar"]) and asks_confirmation(["это", "правда"])
+    assert not asks_confirmation(["waar", "kan", "ik", "dat", "melden"])

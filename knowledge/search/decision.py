@@ -19,8 +19,10 @@ from typing import NamedTuple
 
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
-from knowledge.text import dictionary
-from knowledge.text.analysis import fold
+from knowledge.text import dictionary, focus, places
+from knowledge.text.analysis import fold, tokens
+from knowledge.text.claims import asks_confirmation
+from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
 from knowledge.yamlfast import load_yaml
 
@@ -34,6 +36,10 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: A passage with fewer terms than this in its text is a bare yes or no ('Ja'): a claim to confirm
+#: needs a phrasing of it at least this similar (question_similarity) for its answer to be about it.
+BARE_TERMS = 2
+BARE_SIMILARITY = 0.7
 #: A rival covering more than this share of the question sentence beyond what the top match covers
 #: was passed over because of the story's words (_story_leads).
 ASKED_SLACK = 0.0
@@ -69,6 +75,7 @@ class Decider:
         self.matcher = matcher
         self.index = matcher.index
         self._subject_terms: set[str] | None = None
+        self._country_terms: frozenset[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
@@ -78,7 +85,9 @@ class Decider:
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
-        untold = bool(positions) and self._untold(ranking, positions[0])
+        untold = bool(positions) and (
+            self._untold(ranking, positions[0]) or self._unnamed(text, positions[0]) or self._bare_yes(ranking, positions[0])
+        )
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
         sure = sure and not self._story_leads(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
@@ -140,6 +149,51 @@ class Decider:
         policy; an address or a travel advice (text/practical.py) where it states a policy."""
         kind = ranking.analysis.asks_for
         return kind in UNTOLD_KINDS and kind not in self.index.provides_of(best.entry_id)
+
+    def _bare_yes(self, ranking: Ranking, best: Scored) -> bool:
+        """A claim to confirm ('..., klopt dat?', text/claims.py) and a passage that is a bare 'Ja' to
+        its own question: only when that question matches the claim closely is the 'Ja' about it."""
+        if len(self.index.view(best.entry_id).text_terms) >= BARE_TERMS:
+            return False
+        return asks_confirmation(ranking.analysis.tokens) and best.features["question_similarity"] < BARE_SIMILARITY
+
+    def _unnamed(self, text: str, best: Scored) -> bool:
+        """The question asks whether someone it names is on a list or sanctioned (text/listing.py),
+        and the passage does not name them: its figures ('88 personen') do not say who."""
+        asked = " ".join(p.text for p in focus.parts(text) if p.is_question)
+        words = tokens(asked)
+        if not asks_listed(words):
+            return False
+        text_terms = self.index.view(best.entry_id).text_terms
+        analyzer = self.matcher.analyzer
+        for name in self._person_names(asked, words):
+            terms = [self.index.terms.get(t) for t in analyzer.terms(name)]
+            if terms and not any(t in text_terms for t in terms):
+                return True
+        return False
+
+    def _person_names(self, asked: str, words: list[str]) -> set[str]:
+        """The names a question gives: its capitalised words and the words spelling a name of the
+        subject (as terms: 'Лукашенко' is 'Loekasjenko'), that are no everyday words, list words or
+        countries ('Loekasjenko', not 'Belarus')."""
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        if self._country_terms is None:
+            analyzer = self.matcher.analyzer
+            self._country_terms = frozenset(
+                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
+            )
+        named = {fold(w) for w in _NAME.findall(asked)}
+        names: set[str] = set()
+        for word in set(words):
+            if dictionary.frequency(word) >= COMMON_WORD or asks_listed([word]):
+                continue
+            terms = set(self.matcher.analyzer.terms(word))
+            if terms & self._country_terms or not terms:
+                continue
+            if word in named or terms & self._subject_terms:
+                names.add(word)
+        return names
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
