@@ -115,3 +115,31 @@ def test_shape_words() -> None:
     assert not asks_listed(["listen", "to", "me"])
     assert asks_confirmation(["is", "dat", "waar"]) and asks_confirmation(["это", "правда"])
     assert not asks_confirmation(["waar", "kan", "ik", "dat", "melden"])
+
+
+def test_a_comparative_before_a_word_asks_for_more_of_it(service: AnswerService) -> None:
+    analyzer = service.matcher.analyzer
+    more = analyzer.more_term
+    assert more in analyzer.analyse("Komen er nog meer sancties?", asked=True).terms
+    assert more in analyzer.analyse("Будут ли ещё санкции?", asked=True).terms
+    # 'among others', 'no longer', and the documents' own text keep their words.
+    assert more not in analyzer.analyse("onder meer inreisverboden", asked=True).terms
+    assert more not in analyzer.analyse("ik voel me niet meer veilig", asked=True).terms
+    assert more not in analyzer.analyse("geen enkele Wit-Russische activist meer veilig", asked=True).terms
+    assert more not in analyzer.analyse("Komen er nog meer sancties?").terms
+
+
+@pytest.mark.parametrize(
+    "question", ["Komen er meer sancties tegen Belarus?", "Will there be more sanctions against Belarus?"]
+)
+def test_more_sanctions_finds_the_passage_about_further_measures(service: AnswerService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.matches() and answer.matches()[0].entry_key == "kamerbrief-2021-03-02-2298/4"
+
+
+def test_more_of_something_is_not_answered_by_what_there_is_now(service: AnswerService) -> None:
+    """'nog meer sancties ingesteld' shares 'ingesteld' with the passage on the sanctions imposed; the
+    passage on further measures has the 'more': the first is no confident answer then."""
+    answer = service.answer("worden er nog meer sancties ingesteld?")
+    if answer.outcome is Outcome.ANSWER:
+        assert answer.best is not None and answer.best.entry_key == "kamerbrief-2021-03-02-2298/4"

@@ -89,7 +89,7 @@ class Decider:
             self._untold(ranking, positions[0]) or self._unnamed(text, positions[0]) or self._bare_yes(ranking, positions[0])
         )
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
-        sure = sure and not self._story_leads(ranking, positions)
+        sure = sure and not self._story_leads(ranking, positions) and not self._more_elsewhere(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
@@ -121,6 +121,17 @@ class Decider:
         asked = positions[0].features.get("asked_coverage", 0.0)
         rivals = [s for s in ranking.scored if s not in positions]
         return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
+
+    def _more_elsewhere(self, ranking: Ranking, positions: list[Scored]) -> bool:
+        """The question asks for more of something ('nog meer sancties', analysis.Analyzer) and the top
+        match says nothing of more while a rival does: the top match is about what there is now."""
+        more_term = self.matcher.analyzer.more_term
+        if not positions or more_term not in set(ranking.analysis.terms) - ranking.analysis.context_terms:
+            return False
+        more = self.index.terms.get(more_term)
+        if more is None or more in positions[0].covered:
+            return False
+        return any(more in s.covered for s in ranking.scored if s not in positions)
 
     def _says_too_little(self, ranking: Ranking) -> bool:
         """One word of everyday language alone ('help', 'more', 'contact', 'выход'), or only the

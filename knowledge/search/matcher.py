@@ -246,7 +246,7 @@ class Matcher:
 
     def _analyse_part(self, text: str, mapping: dict[str, str], language: Lang) -> Analysis:
         words = [mapping.get(w, w) for w in tokens(text)]
-        return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language)
+        return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language, asked=True)
 
     def names_elsewhere(self, analysis: Analysis) -> bool:
         """The question (not its story) names a country the store says nothing about ('Rusland',
