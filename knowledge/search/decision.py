@@ -20,8 +20,10 @@ from typing import NamedTuple
 
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
-from knowledge.text import dictionary
-from knowledge.text.analysis import fold
+from knowledge.text import dictionary, focus, places
+from knowledge.text.analysis import fold, tokens
+from knowledge.text.claims import asks_confirmation
+from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
 from knowledge.yamlfast import load_yaml
 
@@ -35,6 +37,13 @@ POSITION_TIE = 0.12
 #: ...and passages at least this share of the top match's relevance are positions on it at all.
 POSITION_SHARE = 0.4
 SAME_SUBJECT_OVERLAP = 0.4
+#: A passage with fewer terms than this in its text is a bare yes or no ('Ja'): a claim to confirm
+#: needs a phrasing of it at least this similar (question_similarity) for its answer to be about it.
+BARE_TERMS = 2
+BARE_SIMILARITY = 0.7
+#: A rival covering more than this share of the question sentence beyond what the top match covers
+#: was passed over because of the story's words (_story_leads).
+ASKED_SLACK = 0.0
 #: Kinds of answer a question asks for that only a passage providing them answers confidently.
 UNTOLD_KINDS = frozenset({"fate", "practical", "count"})
 #: A passage of a later document whose text shares this much of its terms with the top match's (of
@@ -81,6 +90,7 @@ class Decider:
         self.index = matcher.index
         self._is_note = is_note or (lambda _entry_id: False)
         self._subject_terms: set[str] | None = None
+        self._country_terms: frozenset[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
@@ -92,8 +102,11 @@ class Decider:
         plausible += [s for s in notes if s.relevance >= calibration.suggest_threshold]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
-        untold = bool(positions) and self._untold(ranking, positions[0])
+        untold = bool(positions) and (
+            self._untold(ranking, positions[0]) or self._unnamed(text, positions[0]) or self._bare_yes(ranking, positions[0])
+        )
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
+        sure = sure and not self._story_leads(ranking, positions) and not self._more_elsewhere(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
@@ -139,6 +152,27 @@ class Decider:
             return False
         return not self._names_subject(ranking)
 
+    def _story_leads(self, ranking: Ranking, positions: list[Scored]) -> bool:
+        """A story before the question lifted the top match over one that covers more of the question
+        sentence itself ('... zijn er sancties tegen belarus?' led by the story's words elsewhere):
+        what is asked is the question, so that match is no clear answer."""
+        if not ranking.analysis.context_terms or not positions:
+            return False
+        asked = positions[0].features.get("asked_coverage", 0.0)
+        rivals = [s for s in ranking.scored if s not in positions]
+        return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
+
+    def _more_elsewhere(self, ranking: Ranking, positions: list[Scored]) -> bool:
+        """The question asks for more of something ('nog meer sancties', analysis.Analyzer) and the top
+        match says nothing of more while a rival does: the top match is about what there is now."""
+        more_term = self.matcher.analyzer.more_term
+        if not positions or more_term not in set(ranking.analysis.terms) - ranking.analysis.context_terms:
+            return False
+        more = self.index.terms.get(more_term)
+        if more is None or more in positions[0].covered:
+            return False
+        return any(more in s.covered for s in ranking.scored if s not in positions)
+
     def _says_too_little(self, ranking: Ranking) -> bool:
         """One word of everyday language alone ('help', 'more', 'contact', 'выход'), or only the
         subject's name ('Minsk'), does not say what is asked: suggestions, never an answer. A term of
@@ -166,6 +200,51 @@ class Decider:
         policy; an address or a travel advice (text/practical.py) where it states a policy."""
         kind = ranking.analysis.asks_for
         return kind in UNTOLD_KINDS and kind not in self.index.provides_of(best.entry_id)
+
+    def _bare_yes(self, ranking: Ranking, best: Scored) -> bool:
+        """A claim to confirm ('..., klopt dat?', text/claims.py) and a passage that is a bare 'Ja' to
+        its own question: only when that question matches the claim closely is the 'Ja' about it."""
+        if len(self.index.view(best.entry_id).text_terms) >= BARE_TERMS:
+            return False
+        return asks_confirmation(ranking.analysis.tokens) and best.features["question_similarity"] < BARE_SIMILARITY
+
+    def _unnamed(self, text: str, best: Scored) -> bool:
+        """The question asks whether someone it names is on a list or sanctioned (text/listing.py),
+        and the passage does not name them: its figures ('88 personen') do not say who."""
+        asked = " ".join(p.text for p in focus.parts(text) if p.is_question)
+        words = tokens(asked)
+        if not asks_listed(words):
+            return False
+        text_terms = self.index.view(best.entry_id).text_terms
+        analyzer = self.matcher.analyzer
+        for name in self._person_names(asked, words):
+            terms = [self.index.terms.get(t) for t in analyzer.terms(name)]
+            if terms and not any(t in text_terms for t in terms):
+                return True
+        return False
+
+    def _person_names(self, asked: str, words: list[str]) -> set[str]:
+        """The names a question gives: its capitalised words and the words spelling a name of the
+        subject (as terms: 'Лукашенко' is 'Loekasjenko'), that are no everyday words, list words or
+        countries ('Loekasjenko', not 'Belarus')."""
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        if self._country_terms is None:
+            analyzer = self.matcher.analyzer
+            self._country_terms = frozenset(
+                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
+            )
+        named = {fold(w) for w in _NAME.findall(asked)}
+        names: set[str] = set()
+        for word in set(words):
+            if dictionary.frequency(word) >= COMMON_WORD or asks_listed([word]):
+                continue
+            terms = set(self.matcher.analyzer.terms(word))
+            if terms & self._country_terms or not terms:
+                continue
+            if word in named or terms & self._subject_terms:
+                names.add(word)
+        return names
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""

@@ -151,8 +151,19 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "relevance_logit": log_odds(top.relevance),
         "lead": log_odds(top.relevance) - log_odds(runner_up),
         "text_coverage": top.features["text_coverage"],
+        "asked_coverage": top.features.get("asked_coverage", top.features["coverage"]),
+        "asked_lead": asked_lead(top, scored[1] if len(scored) > 1 else None),
         "bias": 1.0,
     }
+
+
+def asked_lead(top: Scored, runner_up: Scored | None) -> float:
+    """How much more of the question sentence(s) the top match covers than the runner-up: a story
+    can lift a passage that shares its words, but the passage asked for covers the question itself."""
+    mine = top.features.get("asked_coverage", top.features["coverage"])
+    if runner_up is None:
+        return mine
+    return mine - runner_up.features.get("asked_coverage", runner_up.features["coverage"])
 
 
 def log_odds(p: float) -> float:
@@ -235,7 +246,7 @@ class Matcher:
 
     def _analyse_part(self, text: str, mapping: dict[str, str], language: Lang) -> Analysis:
         words = [mapping.get(w, w) for w in tokens(text)]
-        return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language)
+        return self.analyzer.analyse(" ".join(self.index.correct_tokens(words)), language, asked=True)
 
     def names_elsewhere(self, analysis: Analysis) -> bool:
         """The question (not its story) names a country the store says nothing about ('Rusland',
@@ -300,7 +311,17 @@ class Matcher:
                 EXACT_TOP,
                 minimum=self.calibration.suggest_threshold,
             )
+        if analysis.context_terms:
+            # The passages closest to the question sentence itself take part, whatever the story.
+            have = {s.entry_id for s in scored}
+            asked = [t for t in self._asked_ids(analysis) if t >= 0]
+            for entry_id in self.index.candidates(asked, SEEDS):
+                if entry_id not in have:
+                    scored.append(self._score(entry_id, analysis, query_text, weights, total, rare, exclude))
+        scored = self._without_story_noise(analysis, query_text, weights, rare, exclude, scored)
+        total = sum(weights.values())
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
+        self._asked_coverage(analysis, weights, total, scored)
         ranking = Ranking(analysis, scored[: max(limit, 2)])
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
         ranking.scored = ranking.scored[:limit]
@@ -316,6 +337,59 @@ class Matcher:
             together = replace(group[0], covered={t: w for s in group for t, w in s.covered.items()})
             features["rival_share"] = rival_share(together, runner_up)
         return logistic(self.calibration.confidence, features)
+
+    def _without_story_noise(
+        self,
+        analysis: Analysis,
+        query_text: str,
+        weights: dict[int, float],
+        rare: float,
+        exclude: tuple[int, int] | None,
+        scored: list[Scored],
+    ) -> list[Scored]:
+        """The matches scored again without the story's terms that none of them has: words of the
+        story no candidate shares dilute every candidate alike, and say nothing of which is asked.
+        (Story words some candidate has stay: they may tell which passage is meant.) `weights`
+        loses them in place."""
+        if not analysis.context_terms or not scored:
+            return scored
+        asked = set(self._asked_ids(analysis))
+        had = {t for s in scored for t in s.covered}
+        noise = [t for t in weights if t not in asked and t not in had]
+        if not noise or len(noise) == len(weights):
+            return scored
+        for t in noise:
+            del weights[t]
+        total = sum(weights.values())
+        return [self._score(s.entry_id, analysis, query_text, weights, total, rare, exclude) for s in scored]
+
+    def _asked_coverage(self, analysis: Analysis, weights: dict[int, float], total: float, scored: list[Scored]) -> None:
+        """Each match's share of the question sentences' own weight (without the story around them,
+        focus.py) as the feature `asked_coverage`; without a story it is the coverage."""
+        context = analysis.context_terms
+        if not context:
+            for s in scored:
+                s.features["asked_coverage"] = s.features["coverage"]
+            return
+        asked = set(self._asked_ids(analysis))
+        asked_total = sum(weights[t] for t in asked)
+        for s in scored:
+            share = sum(w for t, w in s.covered.items() if t in asked) * total
+            s.features["asked_coverage"] = share / asked_total if asked_total else 0.0
+
+    def _asked_ids(self, analysis: Analysis) -> list[int]:
+        """The ids of the question sentences' terms, numbered as _query_weights numbers them."""
+        ids: list[int] = []
+        unknown = -1
+        for term in dict.fromkeys(analysis.terms):
+            term_id = self.index.terms.get(term)
+            if self.index.knows(term_id):
+                current: int = term_id  # type: ignore[assignment]
+            else:
+                current, unknown = unknown, unknown - 1
+            if term not in analysis.context_terms:
+                ids.append(current)
+        return ids
 
     def _query_weights(self, analysis: Analysis) -> dict[int, float]:
         """Query term ids with their weights; words no entry has get ids below zero (and less weight)."""

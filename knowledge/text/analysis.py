@@ -31,6 +31,8 @@ _MAX_PHRASE = 4
 #: unrelated everyday words as well ('zitten': 'mijn broer zit vast'): it names no synonym group, so
 #: only the group's listed words map onto it, and the group's term is its first word, not that stem.
 _SHORT_STEM = 4
+#: A negation this many words before a comparative makes it 'no longer' ('geen enkele activist meer').
+COMPARATIVE_REACH = 5
 
 
 class _Marks(dict[int, int | None]):
@@ -99,6 +101,10 @@ class Lexicon:
     #: Cyrillic variants by their Belarusian stems, looked up first in Belarusian text.
     be_synonyms: dict[str, str]
     be_phrases: dict[tuple[str, ...], str]
+    #: Words asking for more of something ('meer sancties', 'further measures', 'ещё санкции'), and the
+    #: words before them that make them no such thing ('onder meer', 'niet meer'); see Analyzer.analyse.
+    comparatives: frozenset[str] = frozenset()
+    not_comparative_after: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -139,6 +145,8 @@ class Lexicon:
             phrases=phrases,
             be_synonyms=be_synonyms,
             be_phrases=be_phrases,
+            comparatives=frozenset(fold(w) for w in stopword_data.get("comparatives", [])),
+            not_comparative_after=frozenset(fold(w) for w in stopword_data.get("not_comparative_after", [])),
         )
 
 
@@ -225,6 +233,9 @@ class Analyzer:
         # The first words (or stems) of the lexicon's phrases: a word that begins none begins no phrase.
         self._phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.phrases)
         self._be_phrase_starts = frozenset(phrase[0] for phrase in self.lexicon.be_phrases)
+        #: 'More of it' is the term of additional measures ('aanvullende maatregelen'): the passages
+        #: about further steps say 'aanvullende', 'verdere', 'extra'; a question says 'meer', 'nog'.
+        self.more_term = self.lexicon.synonyms.get("aanvullende") or stem("aanvullende")
 
     def detect_language(self, words: list[str], text: str = "") -> Lang:
         """Cyrillic: Belarusian by its letters and words, else Russian; otherwise English when it has
@@ -235,7 +246,10 @@ class Analyzer:
         dutch = sum(w in self.lexicon.stopwords["nl"] for w in words)
         return "en" if english > dutch else "nl"
 
-    def analyse(self, text: str, language: Lang | None = None) -> Analysis:
+    def analyse(self, text: str, language: Lang | None = None, *, asked: bool = False) -> Analysis:
+        """The text's terms. `asked`: it is a question, whose comparatives ask for more of what follows
+        them ('meer sancties': _asks_more); the documents' own 'meer' is 'onder meer' or 'meer dan', and
+        their further measures are 'aanvullende', so texts keep their terms as they are."""
         words = tokens(text)
         lang = language or self.detect_language(words, text)
         stems = [stem_be(w) for w in words] if lang == "be" else [stem(w) for w in words]
@@ -252,6 +266,9 @@ class Analyzer:
                 continue
             word, word_stem = words[i], stems[i]
             i += 1
+            if asked and word in self.lexicon.comparatives and self._asks_more(words, i - 1):
+                terms.append(self.more_term)
+                continue
             # Function words go first: the Dutch stemmer strips 'ge-', so 'geweld' stems to 'wel'.
             if word in self.function_words:
                 continue
@@ -272,6 +289,14 @@ class Analyzer:
         return Analysis(
             language=lang, tokens=tuple(words), terms=tuple(terms), is_greeting=is_greeting, asks_for=asks_for(words)
         )
+
+    def _asks_more(self, words: list[str], i: int) -> bool:
+        """The comparative at `i` asks for more of what follows it ('meer sancties', 'further
+        measures'): a content word follows, and no word before it turns it into something else
+        ('onder meer' is 'among others', 'niet meer', 'geen enkele activist meer veilig' no longer)."""
+        if i + 1 >= len(words) or words[i + 1] in self.function_words or words[i + 1] in self.lexicon.comparatives:
+            return False
+        return not self.lexicon.not_comparative_after.intersection(words[max(0, i - COMPARATIVE_REACH) : i])
 
     def terms(self, text: str, language: Lang | None = None) -> tuple[str, ...]:
         return self.analyse(text, language).terms

@@ -27,8 +27,13 @@ QUESTION_OPENERS = frozenset(
     ).split()
 )
 _CONJUNCTIONS = ("and", "en", "и", "і", "or", "of", "или", "ці", "а")
-#: Sentence ends: after '?' always; after '.', '!' or '…' only before a capital ('nr. 2248' goes on).
-_BOUNDARY = re.compile(r"(?<=\?)\s*|(?<=[.!…])\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f])")
+#: Sentence ends: after '?' always; after '.', '!' or '…' before a capital ('nr. 2248' goes on), or
+#: before a question word typed in lower case on a phone ('... erbarmelijk. zijn er sancties?').
+_BOUNDARY = re.compile(
+    r"(?<=\?)\s*|(?<=[.!…])\s+(?=[\"'“‘«(]?[A-ZÀ-Ý\u0400-\u042f])|(?<=[a-zà-ÿ\u0430-\u045f]{2}[.!…])\s+(?=(?:"
+    + "|".join(sorted(QUESTION_OPENERS, key=len, reverse=True))
+    + r")\s)"
+)
 #: A second question inside a sentence: ', and is ...', ' и как ...', ' en hoeveel ...'.
 _SECOND = re.compile(
     r"(?:,\s*|\s+)(?:"

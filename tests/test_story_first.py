@@ -1,0 +1,145 @@
+"""Messages with a story before the question: the story must neither dilute a clear match nor lead
+to a passage about the story instead of the question (issue 11, item 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.models import Outcome
+from knowledge.service import AnswerService
+from knowledge.text import focus
+from knowledge.tools.evaluation import fresh_service
+
+
+@pytest.fixture(scope="module")
+def service() -> AnswerService:
+    return fresh_service()
+
+
+def test_a_question_typed_in_lower_case_after_a_full_stop_is_its_own_sentence() -> None:
+    marked = focus.parts("Mijn broer zit vast. De omstandigheden zijn erbarmelijk. zijn er sancties tegen belarus?")
+    assert [p.is_question for p in marked] == [False, False, True]
+    assert marked[-1].text == "zijn er sancties tegen belarus?"
+    # Not after initials or an abbreviation of one letter ('o.a.'), and not before an ordinary word.
+    assert focus.parts("Het kabinet zegt het o.a. is dat waar?") == [
+        focus.Part("Het kabinet zegt het o.a. is dat waar?", True)
+    ]
+    assert len(focus.parts("Ik las het. daarna niets meer gehoord.")) == 1
+
+
+STORIES = (
+    "Mijn broer zit vast in de gevangenis in Zjodino en we mogen hem niet bezoeken. De omstandigheden zijn erbarmelijk.",
+    "Ik ben vorig jaar bedreigd na een demonstratie in Amsterdam en heb aangifte gedaan bij de politie.",
+    "De motie van Omtzigt ging over Belarus, las ik.",
+)
+
+
+@pytest.mark.parametrize("story", STORIES)
+@pytest.mark.parametrize("question", ["zijn er sancties tegen belarus?", "Zijn er sancties tegen Belarus?"])
+def test_a_story_about_something_else_does_not_answer_the_question_for_it(
+    service: AnswerService, story: str, question: str
+) -> None:
+    """The story's words belong to other passages (prisons, threats, the motion): the question asks
+    about sanctions, so no passage about the story is a confident answer to it."""
+    answer = service.answer(f"{story} {question}")
+    if answer.outcome is Outcome.ANSWER:
+        assert answer.best is not None
+        assert answer.best.entry_key.startswith("kamerbrief-2021-03-02-2298/")
+        assert answer.best.entry_key.rsplit("/", 1)[1] in {"3", "4"}
+
+
+def test_the_passages_closest_to_the_question_itself_are_scored(service: AnswerService) -> None:
+    """Among the matches the decision sees is the one the question sentence alone ranks first, and
+    each match knows how much of the question sentence (not the story) it covers."""
+    story = STORIES[0]
+    alone = service.matcher.rank("Zijn er sancties tegen Belarus?").scored[0]
+    ranking = service.matcher.rank(f"{story} Zijn er sancties tegen Belarus?")
+    by_id = {s.entry_id: s for s in ranking.scored}
+    assert alone.entry_id in by_id
+    assert by_id[alone.entry_id].features["asked_coverage"] == pytest.approx(1.0)
+    assert min(s.features["asked_coverage"] for s in ranking.scored) < 0.5
+
+
+def test_story_words_no_candidate_has_do_not_count_against_the_match(service: AnswerService) -> None:
+    """Words of the story that no passage in the decision has ('tante', 'appeltaart') dilute every
+    candidate alike: the top match covers the question as it does without the story."""
+    question = "Worden de Europese tegoeden van Belarussische bedrijven bevroren?"
+    bare = service.matcher.rank(question).scored[0]
+    story = service.matcher.rank(f"Mijn tante bakt graag appeltaart met kaneel en rozijnen. {question}")
+    top = story.scored[0]
+    assert top.entry_id == bare.entry_id
+    assert story.analysis.context_terms
+    assert top.features["coverage"] == pytest.approx(bare.features["coverage"], abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Staat Loekasjenko zelf op de sanctielijst?",
+        "staat loekasjenko op de sanctielijst",
+        "Is Lukashenko himself on the EU sanctions list?",
+        "Лукашенко в санкционном списке ЕС?",
+        "Лукашэнка ёсць у санкцыйным спісе?",
+    ],
+)
+def test_whether_a_named_person_is_listed_is_not_answered_by_a_count(service: AnswerService, question: str) -> None:
+    """The sanctions passage counts people ('88 personen'), it names none: no answer to 'is X on it'."""
+    assert service.answer(question).outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hoeveel personen staan op de sanctielijst?", "How many people are on the EU sanctions list for Belarus?"],
+)
+def test_how_many_are_listed_is_still_answered(service: AnswerService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.outcome is Outcome.ANSWER
+    assert answer.best is not None and answer.best.entry_key == "kamerbrief-2021-03-02-2298/3"
+
+
+def test_a_claim_to_confirm_is_no_question_for_a_bare_yes(service: AnswerService) -> None:
+    """'Ja' answers its own question (has the minister read the article), not a claim sharing its
+    words; asked as that question, with 'klopt dat?' after it, it is still answered."""
+    claim = service.answer("Geen Wit-Russische activist is nog veilig binnen de EU volgens Karatsj, is dat waar?")
+    assert claim.outcome is not Outcome.ANSWER
+    own = service.answer("Heeft de minister het artikel van Olga Karatsj gelezen, klopt dat?")
+    assert own.outcome is Outcome.ANSWER
+    assert own.best is not None and own.best.entry_key == "kamervragen-2021-07-16/1"
+
+
+def test_shape_words() -> None:
+    from knowledge.text.claims import asks_confirmation
+    from knowledge.text.listing import asks_listed
+
+    assert asks_listed(["staat", "hij", "op", "de", "sanctielijsten"]) and asks_listed(["в", "списке"])
+    assert not asks_listed(["listen", "to", "me"])
+    assert asks_confirmation(["is", "dat", "waar"]) and asks_confirmation(["это", "правда"])
+    assert not asks_confirmation(["waar", "kan", "ik", "dat", "melden"])
+
+
+def test_a_comparative_before_a_word_asks_for_more_of_it(service: AnswerService) -> None:
+    analyzer = service.matcher.analyzer
+    more = analyzer.more_term
+    assert more in analyzer.analyse("Komen er nog meer sancties?", asked=True).terms
+    assert more in analyzer.analyse("Будут ли ещё санкции?", asked=True).terms
+    # 'among others', 'no longer', and the documents' own text keep their words.
+    assert more not in analyzer.analyse("onder meer inreisverboden", asked=True).terms
+    assert more not in analyzer.analyse("ik voel me niet meer veilig", asked=True).terms
+    assert more not in analyzer.analyse("geen enkele Wit-Russische activist meer veilig", asked=True).terms
+    assert more not in analyzer.analyse("Komen er nog meer sancties?").terms
+
+
+@pytest.mark.parametrize(
+    "question", ["Komen er meer sancties tegen Belarus?", "Will there be more sanctions against Belarus?"]
+)
+def test_more_sanctions_finds_the_passage_about_further_measures(service: AnswerService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.matches() and answer.matches()[0].entry_key == "kamerbrief-2021-03-02-2298/4"
+
+
+def test_more_of_something_is_not_answered_by_what_there_is_now(service: AnswerService) -> None:
+    """'nog meer sancties ingesteld' shares 'ingesteld' with the passage on the sanctions imposed; the
+    passage on further measures has the 'more': the first is no confident answer then."""
+    answer = service.answer("worden er nog meer sancties ingesteld?")
+    if answer.outcome is Outcome.ANSWER:
+        assert answer.best is not None and answer.best.entry_key == "kamerbrief-2021-03-02-2298/4"
