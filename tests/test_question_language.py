@@ -22,6 +22,7 @@ def service() -> AnswerService:
     ("question", "language"),
     [
         ("Is Sapega free?", Language.EN),
+        ("Is Sofia Sapega free?", Language.EN),
         ("Is Belarus under sanctions?", Language.EN),
         ("Was anyone threatened here?", Language.EN),
         ("Is there a hotline?", Language.EN),
@@ -50,3 +51,11 @@ def test_only_words_of_one_language_in_the_phrasings_tell_it() -> None:
     assert question_language("Is Minsk sanctions?", analyzer, vocabulary) is Language.EN
     assert question_language("Is Minsk sanctions?", analyzer) is None
     assert question_language("sanctions Minsk", analyzer, vocabulary) is None
+
+
+def test_names_in_the_phrasings_tell_no_language() -> None:
+    """'Sofia' spelt out in a Dutch phrasing only must not make 'Is Sofia Sapega free?' Dutch."""
+    vocabulary = phrasing_vocabulary(
+        [("Is Sapega free?", Language.EN), ("Wat is er met Sofia Sapega gebeurd?", Language.NL)], Analyzer()
+    )
+    assert "sofia" not in vocabulary and vocabulary["free"] is Language.EN and vocabulary["gebeurd"] is Language.NL

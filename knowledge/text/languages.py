@@ -81,13 +81,26 @@ def phrasing_vocabulary(phrasings: Iterable[tuple[str, Language]], analyzer: Ana
     'prisoners', 'free'; 'sancties', 'gevangenen', 'vrij'): what tells a question without function
     words ('sanctions belarus', 'Is Sapega free?') apart. Shared words ('belarus', 'minsk') tell nothing."""
     seen: dict[str, set[Language]] = {}
+    names: set[str] = set()
     for text, language in phrasings:
         if language in (Language.EN, Language.NL):
+            names.update(_names_in(text))
             for word in tokens(text):
                 if word.isalpha() and not _CYRILLIC.search(word):
                     seen.setdefault(word, set()).add(language)
-    function_words = analyzer.function_words
-    return {w: next(iter(found)) for w, found in seen.items() if len(found) == 1 and w not in function_words}
+    excluded = analyzer.function_words | names
+    return {w: next(iter(found)) for w, found in seen.items() if len(found) == 1 and w not in excluded}
+
+
+def _names_in(text: str) -> set[str]:
+    """Words capitalised inside a sentence ('Sofia', 'Protasevitsj'): names, which a phrasing in one
+    language may spell and another leave out, so they tell nothing of the asker's language."""
+    found: set[str] = set()
+    for sentence in re.split(r"[.?!:;]\s+", text):
+        for word in sentence.split()[1:]:
+            if word[:1].isupper():
+                found.update(tokens(word))
+    return found
 
 
 def question_language(
