@@ -263,7 +263,7 @@ def translate_entry(
 
     `source`: a text file (the translated text; the translated question is kept), a .yaml/.json file
     with `text` and optionally `question`, or '-' for the text on standard input."""
-    _, t = texts(language)
+    st, t = texts(language)
     moderation = Moderation(service)
     try:
         state = moderation.translation_state(entry_id, target)
@@ -280,9 +280,9 @@ def translate_entry(
             moderation.check_translation_language(draft.text, draft.question, state.language)
     except ModerationError as error:
         raise _refused(error, language) from None
-    _print_translation_preview(service, state.entry, state.language.value, draft, out, confirm=confirm)
-    if not yes and not _confirmed(answer, out):
-        raise StaffError("nothing saved: check the preview above and run the command again with --yes to attach it")
+    _print_translation_preview(service, state.entry, state.language.value, draft, out, confirm=confirm, st=st)
+    if not yes and not _confirmed(answer, out, st.attach_prompt):
+        raise StaffError(st.nothing_saved)
     try:
         if confirm:
             saved = moderation.confirm_translation(entry_id, target, cli_actor())
@@ -300,19 +300,20 @@ PREVIEW_CHARS = 300
 
 
 def _print_translation_preview(
-    service: AnswerService, entry: Entry, language: str, draft: TranslationDraft, out: TextIO, *, confirm: bool
+    service: AnswerService, entry: Entry, target: str, draft: TranslationDraft, out: TextIO, *, confirm: bool,
+    st: StaffTexts,
 ) -> None:
     """Which entry, cited as answers cite it, its official Dutch and what would be attached to it."""
-    citation = service.match_for_entry(entry).citation.line()
-    action = "confirm as current" if confirm else "attach"
-    out.write(f"preview: {action} this {language} translation (unofficial) to entry {entry.id} ({entry.key})\n")
-    out.write(f"  official text: {citation}\n")
+    heading = st.translation_confirm_preview if confirm else st.translation_preview
+    out.write(heading.format(language=target, id=entry.id, key=entry.key) + "\n")
+    cited, question, dutch, translated_question, translation = st.translation_labels
+    out.write(f"  {cited}: {service.match_for_entry(entry).citation.line()}\n")
     if entry.question:
-        out.write(f"  question: {_clip(entry.question)}\n")
-    out.write(f"  Dutch: {_clip(entry.text)}\n")
+        out.write(f"  {question}: {_clip(entry.question)}\n")
+    out.write(f"  {dutch}: {_clip(entry.text)}\n")
     if draft.question:
-        out.write(f"  translated question: {_clip(draft.question)}\n")
-    out.write(f"  translation: {_clip(draft.text)}\n")
+        out.write(f"  {translated_question}: {_clip(draft.question)}\n")
+    out.write(f"  {translation}: {_clip(draft.text)}\n")
 
 
 def _clip(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -320,17 +321,21 @@ def _clip(text: str, limit: int = PREVIEW_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _confirmed(answer: TextIO | None, out: TextIO) -> bool:
-    """'y' or 'yes' typed at the terminal; never without one (a script must pass --yes)."""
+#: What counts as 'yes' at the prompt, in the four staff languages.
+YES = ("y", "yes", "j", "ja", "д", "да", "т", "так")
+
+
+def _confirmed(answer: TextIO | None, out: TextIO, prompt: str) -> bool:
+    """'y' or 'yes' (in any staff language) typed at the terminal; never without one (a script must pass --yes)."""
     if answer is None:
         return False
-    out.write("attach it? [y/N] ")
+    out.write(prompt)
     out.flush()
     try:
         reply = answer.readline()
     except (OSError, ValueError):
         return False
-    return reply.strip().lower() in ("y", "yes", "j", "ja")
+    return reply.strip().lower() in YES
 
 
 def _translation_draft(path: Path | None, language: str) -> TranslationDraft:

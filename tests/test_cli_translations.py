@@ -209,7 +209,23 @@ def test_translate_previews_which_official_text_it_attaches_to_and_saves_only_wh
             result = "refused"
         finally:
             service.close()
-        assert "attach it? [y/N]" in output.getvalue() and entry.text[:80] in output.getvalue()
+        assert "save it? [y/N]" in output.getvalue() and entry.text[:80] in output.getvalue()
         assert (result == "saved") is saves
         saved = translation_of(database, 3, Language.RU)
         assert saved is not None and (saved.text == "Новый перевод из файла.") is saves, typed
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "refusal"),
+    [("ru", "предпросмотр", "ничего не сохранено"), ("nl", "voorbeeld", "niets opgeslagen")],
+)
+def test_the_translate_preview_and_its_refusal_are_in_the_staff_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str, heading: str, refusal: str
+) -> None:
+    text_file = tmp_path / "ru.txt"
+    text_file.write_text("Новый перевод из файла.\n", encoding="utf-8")
+    before = stored(database)
+    code, out, err = run(capsys, database, "--language", language, "translate", "3", "ru", str(text_file))
+    assert code != 0 and refusal in err and err.count("\n") == 1, err
+    assert out.startswith(heading) and "preview" not in out and "translation:" not in out, out
+    assert stored(database) == before

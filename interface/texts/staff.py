@@ -78,6 +78,13 @@ class StaffTexts(BaseModel):
     stats_feedback: Plain
     history_undone_by: Plain
     document_forms: tuple[Plain, ...]
+    #: The translate command's preview: what is attached (or confirmed) to which official text.
+    translation_preview: Plain
+    translation_confirm_preview: Plain
+    #: Labels of its lines: the citation, the official question, the official Dutch, the translation's question and text.
+    translation_labels: tuple[Plain, Plain, Plain, Plain, Plain]
+    attach_prompt: Plain
+    nothing_saved: Plain
     #: The refusals of COMMAND_REASONS, as typed on the command line.
     reasons: dict[Reason, Plain]
     why_note: dict[Reason, Plain]
@@ -154,6 +161,11 @@ EN = StaffTexts(
     stats_feedback="feedback per entry (helpful / not helpful)",
     history_undone_by=" (undone by change {id})",
     document_forms=("document", "documents"),
+    translation_preview="preview: this {language} translation (unofficial) is attached to entry {id} ({key})",
+    translation_confirm_preview="preview: this {language} translation (unofficial) of entry {id} ({key}) is confirmed as current",
+    translation_labels=("official text", "question", "Dutch", "translated question", "translation"),
+    attach_prompt="save it? [y/N] ",
+    nothing_saved="nothing saved: check the preview above and run the command again with --yes to save it",
     reasons={reason: ENGLISH[reason] for reason in COMMAND_REASONS},
     why_note={
         Reason.NO_SOURCE: "its document has no source text in the store to check it against",
@@ -227,6 +239,14 @@ NL = StaffTexts(
     stats_feedback="feedback per item (nuttig / niet nuttig)",
     history_undone_by=" (ongedaan gemaakt door wijziging {id})",
     document_forms=("document", "documenten"),
+    translation_preview="voorbeeld: deze {language} vertaling (niet officieel) wordt gekoppeld aan item {id} ({key})",
+    translation_confirm_preview=(
+        "voorbeeld: deze {language} vertaling (niet officieel) van item {id} ({key}) "
+        "wordt als actueel bevestigd"
+    ),
+    translation_labels=("officiële tekst", "vraag", "Nederlands", "vertaalde vraag", "vertaling"),
+    attach_prompt="opslaan? [j/N] ",
+    nothing_saved="niets opgeslagen: bekijk het voorbeeld hierboven en geef de opdracht opnieuw met --yes om op te slaan",
     reasons={
         Reason.RETIRED: "item {id} is ingetrokken; zet het eerst terug (standpunt restore {id})",
         Reason.TEXT_IS_ENTRY: (
@@ -314,6 +334,14 @@ RU = StaffTexts(
     stats_feedback="отзывы по записям (полезно / бесполезно)",
     history_undone_by=" (отменено изменением {id})",
     document_forms=("документ", "документа", "документов"),
+    translation_preview="предпросмотр: этот перевод ({language}, неофициальный) будет привязан к записи {id} ({key})",
+    translation_confirm_preview=(
+        "предпросмотр: этот перевод ({language}, неофициальный) записи {id} ({key}) "
+        "будет подтверждён как актуальный"
+    ),
+    translation_labels=("официальный текст", "вопрос", "нидерландский текст", "переведённый вопрос", "перевод"),
+    attach_prompt="сохранить? [y/N] ",
+    nothing_saved="ничего не сохранено: проверьте предпросмотр выше и повторите команду с --yes, чтобы сохранить",
     reasons={
         Reason.RETIRED: "запись {id} снята; сначала верните её (standpunt restore {id})",
         Reason.TEXT_IS_ENTRY: (
@@ -399,6 +427,14 @@ BE = StaffTexts(
     stats_feedback="водгукі па запісах (карысна / некарысна)",
     history_undone_by=" (адменена зменай {id})",
     document_forms=("дакумент", "дакументы", "дакументаў"),
+    translation_preview="папярэдні прагляд: гэты пераклад ({language}, неафіцыйны) будзе прывязаны да запісу {id} ({key})",
+    translation_confirm_preview=(
+        "папярэдні прагляд: гэты пераклад ({language}, неафіцыйны) запісу {id} ({key}) "
+        "будзе пацверджаны як актуальны"
+    ),
+    translation_labels=("афіцыйны тэкст", "пытанне", "нідэрландскі тэкст", "перакладзенае пытанне", "пераклад"),
+    attach_prompt="захаваць? [y/N] ",
+    nothing_saved="нічога не захавана: праверце папярэдні прагляд вышэй і паўтарыце каманду з --yes, каб захаваць",
     reasons={
         Reason.RETIRED: "запіс {id} зняты; спачатку вярніце яго (standpunt restore {id})",
         Reason.TEXT_IS_ENTRY: (
