@@ -81,8 +81,6 @@ def _translated_messages(match: Match, texts: Texts, heading: str | None, limit:
         blocks.append(citation_html(match, texts))
         return pack_blocks(blocks, limit)
     blocks.append(f"<b>{escape(texts.translation_label)}</b>")
-    if translation.stale:
-        blocks.append(f"<i>{escape(texts.translation_stale)}</i>")
     if translation.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
         blocks.append(f"<i>{escape(texts.translated_question)}: {escape(translation.question)}</i>")
     blocks.extend(_text_blocks(translation.text, None, limit))
@@ -109,8 +107,6 @@ def translated_inline_message(match: Match, texts: Texts, limit: int = MAX_MESSA
         return whole[0]
     citation = citation_html(match, texts)
     head = [f"<b>{escape(texts.translation_label)}</b>"]
-    if translation.stale:
-        head.append(f"<i>{escape(texts.translation_stale)}</i>")
     fixed = units("\n\n".join([*head, citation])) + 400  # labels, quote tags, ellipses and blank lines
     share = (limit - fixed) // 2
     translated = _leading_blocks(_text_blocks(translation.text, None, share + 200), share)

@@ -79,8 +79,6 @@ def _translation_lines(match: Match, texts: Texts) -> list[str]:
     if translation is None:
         return [texts.no_translation, ""]
     lines = [texts.translation_label]
-    if translation.stale:
-        lines.append(texts.translation_stale)
     if translation.question and match.citation.kind is DocumentKind.KAMERVRAGEN:
         lines.append(f"{texts.translated_question}: {translation.question}")
     return [*lines, "", translation.text, "", texts.official_text_label, ""]
