@@ -311,17 +311,17 @@ class Matcher:
                 EXACT_TOP,
                 minimum=self.calibration.suggest_threshold,
             )
-        if analysis.context_terms:
+        asked_ids = self._asked_ids(analysis) if analysis.context_terms else None
+        if asked_ids is not None:
             # The passages closest to the question sentence itself take part, whatever the story.
             have = {s.entry_id for s in scored}
-            asked = [t for t in self._asked_ids(analysis) if t >= 0]
-            for entry_id in self.index.candidates(asked, SEEDS):
+            for entry_id in self.index.candidates([t for t in asked_ids if t >= 0], SEEDS):
                 if entry_id not in have:
                     scored.append(self._score(entry_id, analysis, query_text, weights, total, rare, exclude))
-        scored = self._without_story_noise(analysis, query_text, weights, rare, exclude, scored)
-        total = sum(weights.values())
+            scored = self._without_story_noise(analysis, asked_ids, query_text, weights, rare, exclude, scored)
+            total = sum(weights.values())
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
-        self._asked_coverage(analysis, weights, total, scored)
+        self._asked_coverage(asked_ids, weights, total, scored)
         ranking = Ranking(analysis, scored[: max(limit, 2)])
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
         ranking.scored = ranking.scored[:limit]
@@ -341,6 +341,7 @@ class Matcher:
     def _without_story_noise(
         self,
         analysis: Analysis,
+        asked_ids: list[int],
         query_text: str,
         weights: dict[int, float],
         rare: float,
@@ -351,9 +352,9 @@ class Matcher:
         story no candidate shares dilute every candidate alike, and say nothing of which is asked.
         (Story words some candidate has stay: they may tell which passage is meant.) `weights`
         loses them in place."""
-        if not analysis.context_terms or not scored:
+        if not scored:
             return scored
-        asked = set(self._asked_ids(analysis))
+        asked = set(asked_ids)
         had = {t for s in scored for t in s.covered}
         noise = [t for t in weights if t not in asked and t not in had]
         if not noise or len(noise) == len(weights):
@@ -363,15 +364,15 @@ class Matcher:
         total = sum(weights.values())
         return [self._score(s.entry_id, analysis, query_text, weights, total, rare, exclude) for s in scored]
 
-    def _asked_coverage(self, analysis: Analysis, weights: dict[int, float], total: float, scored: list[Scored]) -> None:
+    @staticmethod
+    def _asked_coverage(asked_ids: list[int] | None, weights: dict[int, float], total: float, scored: list[Scored]) -> None:
         """Each match's share of the question sentences' own weight (without the story around them,
-        focus.py) as the feature `asked_coverage`; without a story it is the coverage."""
-        context = analysis.context_terms
-        if not context:
+        focus.py) as the feature `asked_coverage`; without a story (`asked_ids` None) it is the coverage."""
+        if asked_ids is None:
             for s in scored:
                 s.features["asked_coverage"] = s.features["coverage"]
             return
-        asked = set(self._asked_ids(analysis))
+        asked = set(asked_ids)
         asked_total = sum(weights[t] for t in asked)
         for s in scored:
             share = sum(w for t, w in s.covered.items() if t in asked) * total
