@@ -162,11 +162,26 @@ BLIND4_FLOORS = {
     "mixed": (0.72, 0.88),
 }
 
+#: realistic_blind5.yaml: sealed, written blind at the start of the seventh session (280 messages) and only
+#: ever measured in aggregate: before that session's work (169 of 205, 82.4% confident and right in
+#: scope; it reads cleaner than the earlier sets); these are the levels before it.
+BLIND5_FLOORS = {
+    "dutch_context": (0.76, 0.96),
+    "staff": (0.88, 1.0),
+    "typo": (0.85, 1.0),
+    "english": (0.85, 1.0),
+    "russian": (0.85, 1.0),
+    "russian_latin": (0.77, 0.96),
+    "belarusian": (0.78, 0.96),
+    "mixed": (0.83, 1.0),
+}
+
 REALISTIC_SETS = [
     ("realistic_dev2", DEV2_FLOORS, 1),
     ("realistic_blind2", BLIND2_FLOORS, 3),
     ("realistic_blind3", BLIND3_FLOORS, 1),
     ("realistic_blind4", BLIND4_FLOORS, 4),
+    ("realistic_blind5", BLIND5_FLOORS, 1),
 ]
 
 
