@@ -6,11 +6,13 @@ checked directly too: never below the relevance the matcher gives."""
 from __future__ import annotations
 
 import math
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import knowledge.search.index as index_module
 from knowledge.models import AlternateQuestion, Entry, Language
 from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
 from knowledge.search.matcher import EXACT_TOP, Matcher
@@ -200,6 +202,27 @@ def test_the_seeds_are_those_of_summing_every_entry(
     for question in questions:
         terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
         assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=30),
+    removed=st.lists(st.integers(min_value=1, max_value=30), max_size=4),
+    questions=st.lists(phrase, min_size=1, max_size=3),
+    limit=st.integers(min_value=1, max_value=8),
+    first_chunk=st.integers(min_value=1, max_value=3),
+)
+def test_the_seeds_taken_a_chunk_at_a_time_are_those_of_summing_every_entry(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int], questions: list[str], limit: int, first_chunk: int
+) -> None:
+    """A term's entries taken a few at a time, the rest of the term left once the limit-th best sum
+    is that of holding every term to come: the same seeds, ties included (chunks of 1 to 3 here, so
+    that small stores cross chunk boundaries as 100,000 entries do)."""
+    index = build(entries, removed)
+    with patch.object(index_module, "_FIRST_CHUNK", first_chunk):
+        for question in questions:
+            terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
+            assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
