@@ -11,10 +11,11 @@ from unittest.mock import patch
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 import knowledge.search.index as index_module
 from knowledge.models import AlternateQuestion, Entry, Language
-from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
+from knowledge.search.index import IN_PHRASING, IN_TEXT, Index, token_sorted
 from knowledge.search.matcher import EXACT_TOP, Matcher
 from knowledge.search.pruning import SEEDS, _Query, decision_set, entry_bounds, relevance_bound
 from knowledge.text.analysis import Analyzer
@@ -271,3 +272,14 @@ def test_phrasing_ranges_are_those_of_each_entrys_phrasings(
         totals, lengths = view.phrasing_totals or [0.0], [len(t) for t in view.phrasing_texts] or [0]
         assert math.isclose(lowest[slot], min(totals), abs_tol=1e-9) and math.isclose(highest[slot], max(totals), abs_tol=1e-9)
         assert (shortest[slot], longest[slot]) == (min(lengths), max(lengths))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    question=st.lists(st.sampled_from([*WORDS, "ж", "бел", "über", "a"]), max_size=8).map(" ".join),
+    phrasing=st.lists(st.sampled_from([*WORDS, "ж", "бел", "über", "a"]), max_size=8).map(" ".join),
+)
+def test_ratio_of_token_sorted_texts_is_token_sort_ratio(question: str, phrasing: str) -> None:
+    """The fuzzy feature is fuzz.ratio of sorted texts (the index keeps phrasings sorted), which must
+    be fuzz.token_sort_ratio of the texts as they are, to the last bit."""
+    assert fuzz.ratio(token_sorted(question), token_sorted(phrasing)) == fuzz.token_sort_ratio(question, phrasing)

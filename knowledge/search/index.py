@@ -78,6 +78,8 @@ class ScoringView:
 
     text_terms: frozenset[int]
     phrasings: list[frozenset[int]]
+    #: Each phrasing's terms sorted, joined by spaces (`token_sorted`): what fuzz.token_sort_ratio
+    #: compares, so the fuzzy feature is fuzz.ratio of it, without sorting every phrasing each time.
     phrasing_texts: list[str]
     phrasing_totals: list[float]
     provides: frozenset[str]
@@ -384,7 +386,7 @@ class Index:
             found = self._views[entry_id] = ScoringView(
                 text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
-                phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
+                phrasing_texts=[token_sorted(self.terms.text(ids)) for _, ids in fields[1:]],
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
                 term_phrasings={term: tuple(positions) for term, positions in holding.items()},
@@ -444,8 +446,8 @@ class Index:
         return self._entry_of[slot]
 
     def phrasing_texts_at(self, slot: int) -> list[str]:
-        """The slot's phrasings as the scorer reads them (terms joined by spaces), without building
-        its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
+        """The slot's phrasings as the scorer reads them (`ScoringView.phrasing_texts`), without
+        building its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
         texts = self._texts_at.get(slot)
         if texts is None:
             view = self._views.get(self._entry_of[slot])
@@ -455,7 +457,7 @@ class Index:
                 self._texts_at.clear()
             strings = self.terms.strings
             fields = list(_fields_of(self._packed_of(slot)))[1:]
-            texts = self._texts_at[slot] = [" ".join([strings[i] for i in ids]) for _, ids in fields]
+            texts = self._texts_at[slot] = [token_sorted(" ".join([strings[i] for i in ids])) for _, ids in fields]
         return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
@@ -594,6 +596,12 @@ class Index:
         if self._speller is None:
             self._speller = Speller(self.tokens | self._known_tokens, self.analyzer.function_words)
         return self._speller.correct(words)
+
+
+def token_sorted(text: str) -> str:
+    """The text's words sorted and joined by single spaces: fuzz.ratio of two such texts is
+    fuzz.token_sort_ratio of the texts themselves (which sorts both on every call)."""
+    return " ".join(sorted(text.split()))
 
 
 def _chunks(length: int) -> Iterable[tuple[int, int]]:

@@ -40,7 +40,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
+from knowledge.search.index import IN_PHRASING, IN_TEXT, Index, token_sorted
 
 #: Features whose bound depends on the entry (the rest are equal for every entry or bounded by 1).
 _ENTRY_FEATURES = ("coverage", "question_similarity", "question_coverage", "text_coverage", "fuzzy", "answer_type_mismatch")
@@ -268,7 +268,7 @@ class _Query:
     def exact_fuzzy(self, slots: list[int]) -> Floats:
         """The fuzzy feature of these entries exactly (their best phrasing's token_sort_ratio, as
         `Matcher._score` takes it; leaving a phrasing out, as calibration does, only lowers it), in
-        one call for all their phrasings."""
+        one call for all their phrasings: fuzz.ratio of the sorted texts, the same value."""
         texts: list[str] = []
         counts = np.zeros(len(slots), dtype=np.intp)
         for number, slot in enumerate(slots):
@@ -278,7 +278,8 @@ class _Query:
         fuzzy = np.zeros(len(slots))
         if not texts:
             return fuzzy
-        ratios = process.cdist([self.bound.query_text], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+        query = token_sorted(self.bound.query_text)
+        ratios = process.cdist([query], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
         has = counts > 0
         offsets = (np.cumsum(counts) - counts)[has]
         fuzzy[has] = np.maximum.reduceat(ratios, offsets) / 100 + _EPSILON
