@@ -6,13 +6,16 @@ checked directly too: never below the relevance the matcher gives."""
 from __future__ import annotations
 
 import math
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
+import knowledge.search.index as index_module
 from knowledge.models import AlternateQuestion, Entry, Language
-from knowledge.search.index import IN_PHRASING, IN_TEXT, Index
+from knowledge.search.index import IN_PHRASING, IN_TEXT, Index, token_sorted
 from knowledge.search.matcher import EXACT_TOP, Matcher
 from knowledge.search.pruning import SEEDS, _Query, decision_set, entry_bounds, relevance_bound
 from knowledge.text.analysis import Analyzer
@@ -202,6 +205,27 @@ def test_the_seeds_are_those_of_summing_every_entry(
         assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=30),
+    removed=st.lists(st.integers(min_value=1, max_value=30), max_size=4),
+    questions=st.lists(phrase, min_size=1, max_size=3),
+    limit=st.integers(min_value=1, max_value=8),
+    first_chunk=st.integers(min_value=1, max_value=3),
+)
+def test_the_seeds_taken_a_chunk_at_a_time_are_those_of_summing_every_entry(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int], questions: list[str], limit: int, first_chunk: int
+) -> None:
+    """A term's entries taken a few at a time, the rest of the term left once the limit-th best sum
+    is that of holding every term to come: the same seeds, ties included (chunks of 1 to 3 here, so
+    that small stores cross chunk boundaries as 100,000 entries do)."""
+    index = build(entries, removed)
+    with patch.object(index_module, "_FIRST_CHUNK", first_chunk):
+        for question in questions:
+            terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
+            assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     entries=st.lists(entry, min_size=1, max_size=25),
@@ -248,3 +272,14 @@ def test_phrasing_ranges_are_those_of_each_entrys_phrasings(
         totals, lengths = view.phrasing_totals or [0.0], [len(t) for t in view.phrasing_texts] or [0]
         assert math.isclose(lowest[slot], min(totals), abs_tol=1e-9) and math.isclose(highest[slot], max(totals), abs_tol=1e-9)
         assert (shortest[slot], longest[slot]) == (min(lengths), max(lengths))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    question=st.lists(st.sampled_from([*WORDS, "ж", "бел", "über", "a"]), max_size=8).map(" ".join),
+    phrasing=st.lists(st.sampled_from([*WORDS, "ж", "бел", "über", "a"]), max_size=8).map(" ".join),
+)
+def test_ratio_of_token_sorted_texts_is_token_sort_ratio(question: str, phrasing: str) -> None:
+    """The fuzzy feature is fuzz.ratio of sorted texts (the index keeps phrasings sorted), which must
+    be fuzz.token_sort_ratio of the texts as they are, to the last bit."""
+    assert fuzz.ratio(token_sorted(question), token_sorted(phrasing)) == fuzz.token_sort_ratio(question, phrasing)

@@ -41,6 +41,8 @@ EXACT_CANDIDATES = 1000
 VIEWS = 20_000
 #: Terms whose fields per slot are kept as a dense array (one byte a slot), until the index changes.
 FLAG_ARRAYS = 64
+#: `candidates` takes a term's entries this many first, then four times more each time.
+_FIRST_CHUNK = 512
 TEXT, QUESTION, ALTERNATE = 0, 1, 2
 #: Each posting is `slot << 2 | fields`: which fields of the entry hold the term (see pruning.py).
 IN_TEXT, IN_PHRASING = 1, 2
@@ -76,6 +78,8 @@ class ScoringView:
 
     text_terms: frozenset[int]
     phrasings: list[frozenset[int]]
+    #: Each phrasing's terms sorted, joined by spaces (`token_sorted`): what fuzz.token_sort_ratio
+    #: compares, so the fuzzy feature is fuzz.ratio of it, without sorting every phrasing each time.
     phrasing_texts: list[str]
     phrasing_totals: list[float]
     provides: frozenset[str]
@@ -382,7 +386,7 @@ class Index:
             found = self._views[entry_id] = ScoringView(
                 text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
-                phrasing_texts=[self.terms.text(ids) for _, ids in fields[1:]],
+                phrasing_texts=[token_sorted(self.terms.text(ids)) for _, ids in fields[1:]],
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
                 term_phrasings={term: tuple(positions) for term, positions in holding.items()},
@@ -442,8 +446,8 @@ class Index:
         return self._entry_of[slot]
 
     def phrasing_texts_at(self, slot: int) -> list[str]:
-        """The slot's phrasings as the scorer reads them (terms joined by spaces), without building
-        its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
+        """The slot's phrasings as the scorer reads them (`ScoringView.phrasing_texts`), without
+        building its scoring view: for the first stage's exact fuzzy bound of entries it may never score."""
         texts = self._texts_at.get(slot)
         if texts is None:
             view = self._views.get(self._entry_of[slot])
@@ -453,7 +457,7 @@ class Index:
                 self._texts_at.clear()
             strings = self.terms.strings
             fields = list(_fields_of(self._packed_of(slot)))[1:]
-            texts = self._texts_at[slot] = [" ".join([strings[i] for i in ids]) for _, ids in fields]
+            texts = self._texts_at[slot] = [token_sorted(" ".join([strings[i] for i in ids])) for _, ids in fields]
         return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
@@ -499,7 +503,11 @@ class Index:
         those holding it in their text only, by slot.
 
         Term at a time with MaxScore's stop: once the terms left weigh less than the `limit`-th best
-        sum, no entry not met yet can enter (nor tie: it would be met later)."""
+        sum, no entry not met yet can enter (nor tie: it would be met later). A term's entries are
+        taken a chunk at a time (`_CHUNKS`), the best updated after each: once the `limit`-th best
+        sum is that of holding every term from this one on, no entry met later in this term can
+        enter either (a tie loses: it was met later). A question of a few common terms is decided by
+        the first chunk of its rarest term, where it walked tens of thousands of entries."""
         known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
         weights = [self.weight(t) for t in known]
         alive = np.frombuffer(self._alive, dtype=np.uint8)
@@ -511,37 +519,64 @@ class Index:
                 break
             codes = np.frombuffer(self._postings[term], dtype=np.intc)
             phrased = (codes & IN_PHRASING) != 0
-            slots = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
-            order = np.arange(len(slots), dtype=np.int64) + number * len(alive)
-            new = ~seen[slots]
-            slots, order = slots[new], order[new]
-            seen[slots] = True
-            live = alive[slots] != 0
-            slots, order = slots[live], order[live]
-            # An entry first met at this term holds none of the rarer ones (it would have been met
-            # there): its sum starts at this term, rarest first as the sums always were (adding the
-            # rarer terms' zeros changed nothing, to the last bit).
-            sums = np.zeros(len(slots))
-            sums += weights[number]  # every one of them holds this term
-            to_come = sum(weights[number + 1 :])
-            for weight, later in zip(weights[number + 1 :], known[number + 1 :], strict=True):
-                if len(best) >= limit:
-                    # One that cannot pass the limit-th best even with every term to come cannot
-                    # enter (a tie would not either: it was met later): not looked up further.
-                    reach = np.flatnonzero(sums + to_come >= best_sums[-1] - 1e-9)
-                    if len(reach) < len(slots):
-                        slots, order, sums = slots[reach], order[reach], sums[reach]
-                to_come -= weight
-                sums += weight * (self.term_flags(later)[slots] != 0)
-            slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
-            order = np.concatenate([best_order, order])
-            if len(sums) > limit:
-                # Only those reaching the limit-th largest sum can rank: sort those alone.
-                reach = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
-                slots, sums, order = slots[reach], sums[reach], order[reach]
-            ranked = np.lexsort((order, -sums))[:limit]
-            best, best_sums, best_order = slots[ranked], sums[ranked], order[ranked]
+            met = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
+            new = ~seen[met]
+            seen[met] = True
+            # The largest sum an entry first met here can have: this term's weight and every later
+            # one's, added in the order the sums add them (float addition of weights ≥ 0 is
+            # monotone, so no entry's sum exceeds it).
+            full = 0.0
+            for weight in weights[number:]:
+                full += weight
+            for begin, end in _chunks(len(met)):
+                if len(best) >= limit and best_sums[-1] >= full:
+                    break  # the rest of this term's entries cannot pass the limit-th best, nor tie
+                slots = met[begin:end]
+                order = np.arange(begin, end, dtype=np.int64) + number * len(alive)
+                keep = new[begin:end] & (alive[slots] != 0)
+                slots, order = slots[keep], order[keep]
+                best, best_sums, best_order = self._best_of(
+                    slots, order, weights, known, number, limit, best, best_sums, best_order
+                )
         return [self._entry_of[slot] for slot in best.tolist()]
+
+    def _best_of(
+        self,
+        slots: NDArray[np.intp],
+        order: NDArray[np.int64],
+        weights: list[float],
+        known: list[int],
+        number: int,
+        limit: int,
+        best: NDArray[np.intp],
+        best_sums: NDArray[np.float64],
+        best_order: NDArray[np.int64],
+    ) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.int64]]:
+        """The `limit` best (largest sum, then first met) of `best` and these entries first met at
+        term `number` (`candidates`)."""
+        # An entry first met at this term holds none of the rarer ones (it would have been met
+        # there): its sum starts at this term, rarest first as the sums always were (adding the
+        # rarer terms' zeros changed nothing, to the last bit).
+        sums = np.zeros(len(slots))
+        sums += weights[number]  # every one of them holds this term
+        to_come = sum(weights[number + 1 :])
+        for weight, later in zip(weights[number + 1 :], known[number + 1 :], strict=True):
+            if len(best) >= limit:
+                # One that cannot pass the limit-th best even with every term to come cannot
+                # enter (a tie would not either: it was met later): not looked up further.
+                reach = np.flatnonzero(sums + to_come >= best_sums[-1] - 1e-9)
+                if len(reach) < len(slots):
+                    slots, order, sums = slots[reach], order[reach], sums[reach]
+            to_come -= weight
+            sums += weight * (self.term_flags(later)[slots] != 0)
+        slots, sums = np.concatenate([best, slots]), np.concatenate([best_sums, sums])
+        order = np.concatenate([best_order, order])
+        if len(sums) > limit:
+            # Only those reaching the limit-th largest sum can rank: sort those alone.
+            reach = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
+            slots, sums, order = slots[reach], sums[reach], order[reach]
+        ranked = np.lexsort((order, -sums))[:limit]
+        return slots[ranked], sums[ranked], order[ranked]
 
     def exact_candidates(self, terms: Iterable[int], limit: int = EXACT_CANDIDATES) -> list[int]:
         """The slow path, for comparison: every posting walked, exact weighted sums, a deep list."""
@@ -561,6 +596,20 @@ class Index:
         if self._speller is None:
             self._speller = Speller(self.tokens | self._known_tokens, self.analyzer.function_words)
         return self._speller.correct(words)
+
+
+def token_sorted(text: str) -> str:
+    """The text's words sorted and joined by single spaces: fuzz.ratio of two such texts is
+    fuzz.token_sort_ratio of the texts themselves (which sorts both on every call)."""
+    return " ".join(sorted(text.split()))
+
+
+def _chunks(length: int) -> Iterable[tuple[int, int]]:
+    """Ranges covering 0..length: `_FIRST_CHUNK` first, then four times larger each time."""
+    begin, size = 0, _FIRST_CHUNK
+    while begin < length:
+        yield begin, min(begin + size, length)
+        begin, size = begin + size, size * 4
 
 
 def analyse_entry(analyzer: Analyzer, entry: Entry) -> tuple[str, set[str]]:

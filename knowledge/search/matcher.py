@@ -17,7 +17,7 @@ from importlib import resources
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from knowledge.search.index import Index
+from knowledge.search.index import Index, token_sorted
 from knowledge.search.pruning import SEEDS, decision_set, relevance_bound, safe_top
 from knowledge.text import focus, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
@@ -474,7 +474,8 @@ class Matcher:
         coverage = sum(weights[t] for t in known)
         best_fuzzy = 0.0
         if phrasings:
-            choice = process.extractOne(query_text, phrasings, scorer=fuzz.token_sort_ratio)
+            # token_sort_ratio, as fuzz.ratio of sorted texts (the phrasings are kept sorted).
+            choice = process.extractOne(token_sorted(query_text), phrasings, scorer=fuzz.ratio)
             best_fuzzy = choice[1] / 100 if choice else 0.0
         features = {
             "coverage": coverage / total,
