@@ -158,7 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         return _fail(str(error), error.code, language)
     except SettingsError as error:
-        return _fail(str(error), EXIT_FAILURE, language)
+        # Staff commands speak English unless --language says otherwise; the bot, the terminal chat, ask
+        # and sources speak DEFAULT_LANGUAGE, when that setting itself is valid.
+        worded_in = language or (None if args.command in STAFF_COMMANDS else error.language)
+        return _fail(settings_problem(error, staff_texts(worded_in)), EXIT_FAILURE, worded_in)
     except StoreError as error:
         return _fail(store_problem(error, staff_texts(language)), EXIT_FAILURE, language)
     except KeyboardInterrupt:
@@ -226,6 +229,13 @@ def usage_problem(message: str, prog: str, texts: StaffTexts) -> str:
                 groups["choices"] = groups["choices"].replace("'", "")
             return str(getattr(texts, field)).format(**values, **groups)
     return texts.usage_other.format(**values)
+
+
+def settings_problem(error: SettingsError, texts: StaffTexts) -> str:
+    """Invalid settings in the staff language: each setting's name and what is wrong with it (never its value)."""
+    if not error.problems:
+        return str(error)
+    return texts.settings_line([(p.setting, p.problem, p.values) for p in error.problems])
 
 
 def store_problem(error: StoreError, texts: StaffTexts) -> str:
