@@ -17,7 +17,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.citations import number_label
-from knowledge.identity import description_digest, entries_digest, free_key, rekey, same_official_document
+from knowledge.identity import (
+    description_digest,
+    different_documents,
+    entries_digest,
+    free_key,
+    questions_digest,
+    rekey,
+    same_official_document,
+)
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
@@ -415,9 +423,14 @@ class Moderation:
     def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, EntryCounts]) -> str | None:
         """The key of a document in use that is this one: the same text, or the same official identity."""
         digest = parsed.document.content_digest or entries_digest(parsed.entries)
+        asked = questions_digest(parsed.entries)
         for document in self.store.documents_with_digest(digest):
-            if counts.get(document.key, (0, 0))[0]:
-                return document.key
+            if not counts.get(document.key, (0, 0))[0] or different_documents(document, parsed.document):
+                continue  # the same answers ('Nee.') under another official identity: another document
+            stored_asked = questions_digest(self.store.entries(status=None, document_key=document.key))
+            if asked and stored_asked and asked != stored_asked:
+                continue  # the same answers to other questions
+            return document.key
         for document in self.store.documents():
             if counts.get(document.key, (0, 0))[0] and same_official_document(document, parsed.document):
                 return document.key
