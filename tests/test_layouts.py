@@ -531,3 +531,24 @@ def test_a_misnumbered_answer_in_official_xml_is_left_out_and_named_too() -> Non
     assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
     whole = read_document(AANHANGSEL_XML.read_bytes(), "antwoorden.xml")
     assert whole.unmatched == [] and whole.unanswered == [], "'Antwoord 2 en 3' answers questions 2 and 3"
+
+
+def test_a_republished_pages_follow_up_questions_stay_with_the_question() -> None:
+    """'Zo ja, wat is uw reactie daarop?' as a paragraph of its own is the MP's, never the minister's answer
+    (found by the moderator-flow tester: it was quoted as the government's words under 'Vraag 1')."""
+    raw = (
+        "Kamervraag 2021Z12000\nKamervragen over Belarussische studenten\nIngediend 1 juli 2021\n"
+        "Beantwoord 20 augustus 2021 (na 50 dagen)\nIndiener Sjoerd Sjoerdsma (D66)\n"
+        "Beantwoord door Ingrid van Engelshoven (minister onderwijs, cultuur en wetenschap) (D66)\n\n"
+        "• Vraag 1\n    Bent u bekend met de oproep van Belarussische studenten om hulp?\n"
+        "    Zo ja, wat is uw reactie daarop?\n    Ja. Het kabinet heeft begrip voor de zorgen van deze studenten.\n\n"
+        "• Vraag 2\n    Kent u dit bericht?\n    Zo nee, wilt u er kennis van nemen.\n    Indien ja, wat doet u?\n"
+        "    Nee. Het kabinet zal er kennis van nemen.\n\n"
+        "• Vraag 3\n    Wat is uw reactie?\n    Zo ja, dat is de vraag niet.\n"
+    )
+    first, second, third = parse_document(raw).entries
+    asked = "Bent u bekend met de oproep van Belarussische studenten om hulp?\n\nZo ja, wat is uw reactie daarop?"
+    assert first.question == asked
+    assert first.text == "Ja. Het kabinet heeft begrip voor de zorgen van deze studenten."
+    assert second.question.endswith("Indien ja, wat doet u?") and second.text == "Nee. Het kabinet zal er kennis van nemen."
+    assert third.text == "Zo ja, dat is de vraag niet.", "a paragraph is always left to answer"
