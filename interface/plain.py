@@ -61,7 +61,9 @@ def render_match_plain(
     if note_language_notice(match):
         lines += [texts.note_in_dutch, ""]
     lines += _translation_lines(match, texts)
-    if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
+    if match.question and match.question_official and not match.citation.is_note and (
+        match.citation.kind is DocumentKind.KAMERVRAGEN
+    ):
         lines += [f"{texts.official_question}: {match.question}", ""]
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
     if match.citation.url:

@@ -319,7 +319,9 @@ class Moderation:
                     number=number,
                     numbers=plan.numbers if len(plan.numbers) > 1 else [],
                     question=draft.question.strip(),
-                    question_is_official=draft.question_is_official and not plan.note,
+                    # The document's own question only when the document asks it: the reply prints it as the MP's.
+                    question_is_official=draft.question_is_official and not plan.note
+                    and self._asks(document.key, draft.question),
                     text=draft.text.strip(),
                     alternates=draft.alternates,
                     topics=draft.topics,
@@ -478,6 +480,18 @@ class Moderation:
         self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)
         if "text" in fields and not current.note and comparable(str(fields["text"])) != comparable(current.text):
             self._refuse_unofficial_text(current, str(fields["text"]))
+        question = str(fields.get("question") or "")
+        if question and current.question_is_official and comparable(question) != comparable(current.question or ""):
+            # The reply prints an official question as the one the document answers ('Vraag: ...'):
+            # only a better reading of the document's own words may replace it, never other words.
+            if not self._asks(current.document_key, question):
+                raise ModerationError(Reason.QUESTION_IS_OFFICIAL, id=entry_id)
+
+    def _asks(self, document_key: str, question: str) -> bool:
+        """The question is words of the document itself (its source text), whitespace and hyphenation aside."""
+        source = self.store.document_source(document_key)
+        wanted = comparable(question)
+        return source is not None and bool(wanted) and wanted in comparable(source.text)
 
     def _refuse_unofficial_text(self, entry: Entry, text: str) -> None:
         """An official entry's new text must still be its own unit's text in the document."""

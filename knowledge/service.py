@@ -449,6 +449,7 @@ class AnswerService:
             entry_id=entry.id or 0,
             entry_key=entry.key,
             question=entry.question,
+            question_official=entry.question_is_official,
             text=entry.text,
             score=round(min(max(score, 0.0), 1.0), 4),
             citation=citation_for(entry, document),

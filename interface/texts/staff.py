@@ -20,6 +20,7 @@ from knowledge.reasons import ENGLISH, Reason
 #: The refusals whose wording names a command to type next: the command line words them its own way.
 COMMAND_REASONS = (
     Reason.RETIRED, Reason.TEXT_IS_ENTRY, Reason.TEXT_IS_RETIRED_ENTRY, Reason.NUMBER_TAKEN, Reason.NOT_OFFICIAL_DOCUMENT,
+    Reason.QUESTION_IS_OFFICIAL,
 )
 #: Why an added entry became a moderator's note, in the few words of one output line.
 NOTE_REASONS = (
@@ -325,6 +326,10 @@ NL = StaffTexts(
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); standpunt restore {id} "
             "zet het terug"
         ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
+            "staat niet in het document; voeg haar toe als andere formulering (standpunt alias {id} \"<vraag>\")"
+        ),
         Reason.NUMBER_TAKEN: (
             "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item "
             "(standpunt edit {id} --text-file <bestand>)"
@@ -441,6 +446,10 @@ RU = StaffTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "этот текст — снятая запись {id} (номер {number} в документе); standpunt restore {id} вернёт её"
         ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
+            "нет; добавьте его как другую формулировку (standpunt alias {id} \"<вопрос>\")"
+        ),
         Reason.NUMBER_TAKEN: (
             "номер {number} этого документа уже занят записью {id} с другим текстом; измените её "
             "(standpunt edit {id} --text-file <файл>)"
@@ -555,6 +564,10 @@ BE = StaffTexts(
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); standpunt restore {id} верне яго"
+        ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "
+            "няма; дадайце яго як іншую фармулёўку (standpunt alias {id} \"<пытанне>\")"
         ),
         Reason.NUMBER_TAKEN: (
             "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго "
