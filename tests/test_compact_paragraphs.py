@@ -235,3 +235,30 @@ def test_even_wide_line_spacing_is_no_paragraph_spacing() -> None:
     assert "\n    regel 6" in _laid_out(lines)
     lines[7].x = 300.0  # far right (a date, a signature): no indent
     assert "\nregel 7" in _laid_out(lines)
+
+
+@pytest.mark.parametrize("footer", ["Pagina {n} van {total}", "Onze referentie BZ2404181 Pagina {n} van {total}"])
+def test_a_ministry_page_footer_is_furniture_not_the_governments_words(footer: str) -> None:
+    """'Pagina 2 van 4' at every page's foot was stored as the start of an answer, and pushed the last
+    answer and the signature out (found by the moderator-flow tester, harm 1)."""
+    from tests.pdfgen import _assemble, _content_stream
+
+    answers = [
+        ("Hoeveel journalisten zitten er volgens het kabinet op dit moment vast in Belarus?",
+         "Volgens organisaties van journalisten zitten er op dit moment ruim dertig journalisten vast."),
+        ("Wat doet het kabinet voor deze journalisten?",
+         "Het kabinet vraagt in bilaterale contacten en in multilateraal verband om hun vrijlating."),
+        ("Steunt Nederland hun families?", "Ja. Nederland steunt organisaties die hun families juridische hulp bieden."),
+    ]
+    pages = [[*HEAD, "", "Geachte voorzitter,", "", "Hierbij bied ik u de antwoorden aan op de vragen van de commissie."]]
+    for number, (question, answer) in enumerate(answers, start=1):
+        pages.append([f"{number}.", *wrapped(question), "", *wrapped(answer)])
+    pages[-1] += ["", *SIGNATURE]
+    total = len(pages)
+    for n, page in enumerate(pages, start=1):
+        page += ["", footer.format(n=n, total=total)]
+    parsed = read_document(_assemble([_content_stream(page) for page in pages]), "brief.pdf")
+    assert [(e.number, e.question, e.text) for e in parsed.entries] == [
+        (n, q, a) for n, (q, a) in enumerate(answers, start=1)
+    ]
+    assert [a.name for a in parsed.document.authors] == ["J.K. van Doorn"] and parsed.truncated is None
