@@ -25,7 +25,7 @@ from telegram.error import InvalidToken
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.staff_help import add_help
-from interface.plain import render_answer_plain
+from interface.plain import invalid_question_text, render_answer_plain
 from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
 from interface.texts.staff import StaffTexts, staff_texts
@@ -39,11 +39,13 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 class CliError(Exception):
-    """A problem the user can fix; printed as one line, without a traceback."""
+    """A problem the user can fix; printed as one line, without a traceback. `language`: the one the
+    message is worded in, when it is not the --language (an asker's, for a refused question)."""
 
-    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+    def __init__(self, message: str, code: int = EXIT_FAILURE, language: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.language = language
 
 
 class UsageError(Exception):
@@ -156,9 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
         return code
     except CliError as error:
-        return _fail(str(error), error.code, language)
+        return _fail(str(error), error.code, error.language or language)
     except SettingsError as error:
-        return _fail(str(error), EXIT_FAILURE, language)
+        # Staff commands speak English unless --language says otherwise; the bot, the terminal chat, ask
+        # and sources speak DEFAULT_LANGUAGE, when that setting itself is valid.
+        worded_in = language or (None if args.command in STAFF_COMMANDS else error.language)
+        return _fail(settings_problem(error, staff_texts(worded_in)), EXIT_FAILURE, worded_in)
     except StoreError as error:
         return _fail(store_problem(error, staff_texts(language)), EXIT_FAILURE, language)
     except KeyboardInterrupt:
@@ -226,6 +231,13 @@ def usage_problem(message: str, prog: str, texts: StaffTexts) -> str:
                 groups["choices"] = groups["choices"].replace("'", "")
             return str(getattr(texts, field)).format(**values, **groups)
     return texts.usage_other.format(**values)
+
+
+def settings_problem(error: SettingsError, texts: StaffTexts) -> str:
+    """Invalid settings in the staff language: each setting's name and what is wrong with it (never its value)."""
+    if not error.problems:
+        return str(error)
+    return texts.settings_line([(p.setting, p.problem, p.values) for p in error.problems])
 
 
 def store_problem(error: StoreError, texts: StaffTexts) -> str:
@@ -302,33 +314,45 @@ def cmd_ask(
     """`language`: of the interface texts (default: the asker's); `asker`: the language each match is
     translated into (default: the question's, else DEFAULT_LANGUAGE)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
-    if question != "-" and not question.strip():
-        raise CliError(staff_texts(language).empty_question, EXIT_USAGE)
+    if question != "-" and not question.strip():  # refused before a store is opened (or made)
+        chosen = language or asker or settings.default_language
+        refusal = InvalidQuestion("the question is empty")
+        raise CliError(invalid_question_text(refusal, texts_for(chosen), settings.max_question_length), EXIT_USAGE, chosen)
     service = open_service(settings, database)
 
     def asker_of(text: str) -> str:
         detected = service.question_language(text)
         return asker_language(asker, detected.value if detected else None, None, settings.default_language)
 
+    def refused(error: InvalidQuestion, text: str) -> tuple[str, str]:
+        """Why the question was refused, as the Telegram side says it, in the --language or the asker's."""
+        worded_in = language or (asker_of(text) if error.reason == "too_long" else asker or settings.default_language)
+        return invalid_question_text(error, texts_for(worded_in), service.max_question_length), worded_in
+
     try:
         if question != "-":
-            chosen = asker_of(question)
-            answer = _answer_or_fail(service, question, chosen)
-            shown = _shown(answer, as_json, language or chosen)
-            stdout.write(shown + "\n")
+            try:
+                answer = service.answer(question, language=asker_of(question))
+            except InvalidQuestion as error:
+                raise CliError(*_with_code(refused(error, question))) from None
+            stdout.write(_shown(answer, as_json, language or asker_of(question)) + "\n")
             return EXIT_OK
         failed = False
         for line in stdin:
             line = line.rstrip("\n")
             if not line.strip():
                 continue
-            chosen = asker_of(line)
             try:
+                chosen = asker_of(line)
                 answer = service.answer(line, language=chosen)
             except InvalidQuestion as error:
                 failed = True
-                error_payload: dict[str, Any] = {"query": line, "answered": False, "matches": [], "error": str(error)}
-                stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{line}: {error}") + "\n")
+                reason, _ = refused(error, line)
+                error_payload: dict[str, Any] = {
+                    "query": line, "answered": False, "matches": [], "error": reason, "refused": error.reason,
+                }
+                shown_line = _shortened(line)
+                stdout.write((json.dumps(error_payload, ensure_ascii=False) if as_json else f"{shown_line}: {reason}") + "\n")
                 continue
             shown = _shown(answer, as_json, language or chosen) + ("" if as_json else "\n")
             stdout.write(shown + "\n")
@@ -338,17 +362,21 @@ def cmd_ask(
         service.close()
 
 
+def _with_code(refusal: tuple[str, str]) -> tuple[str, int, str]:
+    message, language = refusal
+    return message, EXIT_USAGE, language
+
+
+def _shortened(line: str, limit: int = 60) -> str:
+    """A refused line as shown before its reason: printable, and short (a too long one is not echoed whole)."""
+    printable = "".join(ch if ch.isprintable() else "\ufffd" for ch in " ".join(line.split()))
+    return printable if len(printable) <= limit else printable[: limit - 1] + "…"
+
+
 def _shown(answer: Answer, as_json: bool, language: str) -> str:
     if as_json:
         return json.dumps(answer_json(answer, language), ensure_ascii=False)
     return render_answer(answer, language)
-
-
-def _answer_or_fail(service: AnswerService, question: str, language: str) -> Answer:
-    try:
-        return service.answer(question, language=language)
-    except InvalidQuestion as error:
-        raise CliError(str(error), EXIT_USAGE) from None
 
 
 def render_answer(answer: Answer, language: str) -> str:

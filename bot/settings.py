@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 InterfaceLanguage = Literal["nl", "en", "ru", "be"]
@@ -14,8 +17,44 @@ _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 DATABASE_FILE = "standpunt.sqlite3"
 
 
+class SettingProblem(BaseModel):
+    """One invalid setting: its name and what is wrong, as a code the staff texts word in each language
+    (interface/texts/staff.py, SETTING_PROBLEMS) and the few values the wording needs (never the value given)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    setting: str
+    problem: str
+    values: dict[str, str] = {}
+
+
 class SettingsError(Exception):
-    """Invalid settings, described by setting name only: values (the token!) are never echoed."""
+    """Invalid settings, described by setting name only: values (the token!) are never echoed.
+    `language` is DEFAULT_LANGUAGE when that setting itself is valid, to word the problems in."""
+
+    def __init__(self, message: str, problems: tuple[SettingProblem, ...] = (), language: str | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.language = language
+
+
+def _problem(code: str, english: str, **values: object) -> PydanticCustomError:
+    """A validation error with a code of ours (the type) and the English words (the message)."""
+    return PydanticCustomError(f"setting_{code}", english, values or None)
+
+
+def _check_address(value: str, *, code: str = "url") -> None:
+    """An http(s) address with a host and a valid port: PTB and aiohttp would fail on anything else
+    only later, at the first request, with a traceback instead of a line naming the setting."""
+    if not re.match(r"^https?://[^\s]+$", value):
+        raise _problem(code, "must be an http:// or https:// address")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        raise _problem(code, "must be an http:// or https:// address") from None
+    if not parts.hostname or any(ch in parts.netloc for ch in "<>\"{}|^`"):
+        raise _problem(code, "must be an http:// or https:// address")
 
 
 class Settings(BaseSettings):
@@ -53,11 +92,14 @@ class Settings(BaseSettings):
         """Official texts come over HTTPS; plain HTTP only to this machine (the tests' fake server)."""
         if isinstance(value, str):
             value = value.strip().rstrip("/")
-            host = re.sub(r"^https?://", "", value).split("/")[0].split(":")[0].lower()
             if not re.match(r"^https?://[^\s/]+", value):
-                raise ValueError("must be an https:// address")
+                raise _problem("https", "must be an https:// address")
+            _check_address(value, code="https")
+            host = (urlsplit(value).hostname or "").lower()
             if value.startswith("http://") and host not in {"127.0.0.1", "localhost"}:
-                raise ValueError("must use https:// (plain http only for a server on 127.0.0.1)")
+                raise _problem("https_local", "must use https:// (plain http only for a server on 127.0.0.1)")
+        elif value is not None:
+            raise _problem("https", "must be an https:// address")
         return value
 
     @field_validator("telegram_bot_token", "webhook_secret_token", mode="before")
@@ -70,7 +112,7 @@ class Settings(BaseSettings):
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not _TOKEN.match(value.get_secret_value().strip()):
-            raise ValueError("does not look like a bot token from @BotFather (digits, a colon, then 30+ characters)")
+            raise _problem("token", "does not look like a bot token from @BotFather (digits, a colon, then 30+ characters)")
         return SecretStr(value.get_secret_value().strip()) if value else None
 
     @field_validator("moderator_ids", mode="before")
@@ -79,7 +121,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
             if not all(re.fullmatch(r"\d{1,20}", p) for p in parts):
-                raise ValueError("must be Telegram user ids (numbers) separated by commas")
+                raise _problem("ids", "must be Telegram user ids (numbers) separated by commas")
             return frozenset(int(p) for p in parts)
         if isinstance(value, int):
             return frozenset({value})
@@ -92,8 +134,7 @@ class Settings(BaseSettings):
             value = value.strip()
             if not value:
                 return None
-            if not re.match(r"^https?://[^\s]+$", value):
-                raise ValueError("must be an http:// or https:// address")
+            _check_address(value)
         return value
 
     @field_validator("telegram_base_url")
@@ -116,17 +157,27 @@ class Settings(BaseSettings):
         if self.telegram_base_url and not self.telegram_base_file_url:
             head, found, tail = self.telegram_base_url.rpartition("/bot")
             if not found:
-                raise ValueError("TELEGRAM_BASE_FILE_URL is required when TELEGRAM_BASE_URL has no /bot to derive it from")
+                raise _problem(
+                    "file_url_needed",
+                    "TELEGRAM_BASE_FILE_URL is required when TELEGRAM_BASE_URL has no /bot to derive it from",
+                    setting="TELEGRAM_BASE_FILE_URL",
+                )
             self.telegram_base_file_url = f"{head}/file/bot{tail}"
         return self
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:
         if self.webhook_url and self.webhook_secret_token is None:
-            raise ValueError("WEBHOOK_SECRET_TOKEN is required when WEBHOOK_URL is set")
+            raise _problem(
+                "secret_needed", "WEBHOOK_SECRET_TOKEN is required when WEBHOOK_URL is set", setting="WEBHOOK_SECRET_TOKEN"
+            )
         secret = self.webhook_secret_token.get_secret_value() if self.webhook_secret_token else ""
         if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
-            raise ValueError("WEBHOOK_SECRET_TOKEN may only hold letters, digits, _ and - (at most 256)")
+            raise _problem(
+                "secret_chars",
+                "WEBHOOK_SECRET_TOKEN may only hold letters, digits, _ and - (at most 256)",
+                setting="WEBHOOK_SECRET_TOKEN",
+            )
         return self
 
     @property
@@ -138,14 +189,57 @@ class Settings(BaseSettings):
         return self.webhook_url is not None
 
 
+class _LanguageOnly(BaseSettings):
+    """DEFAULT_LANGUAGE alone, read the way Settings reads it: the language to word the other settings' problems in."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    default_language: InterfaceLanguage = "nl"
+
+
+#: pydantic's own error types, by the problem code the staff texts word.
+_PYDANTIC_PROBLEMS = {
+    "literal_error": "choice", "enum": "choice",
+    "int_parsing": "integer", "int_type": "integer", "int_from_float": "integer",
+    "float_parsing": "number", "float_type": "number",
+    "bool_parsing": "yes_no", "bool_type": "yes_no",
+    "greater_than_equal": "at_least", "greater_than": "more_than", "less_than_equal": "at_most", "less_than": "less_than",
+    "string_type": "text", "path_type": "text",
+}
+
+
+def _setting_problem(item: Mapping[str, Any]) -> SettingProblem:
+    """One pydantic error as a SettingProblem: the setting's name, a code, and the limits or choices (not the input)."""
+    context = dict(item.get("ctx") or {})
+    kind = str(item["type"])
+    name = str(context.pop("setting", "")) or ".".join(str(part) for part in item["loc"]).upper() or "SETTINGS"
+    if kind.startswith("setting_"):
+        return SettingProblem(setting=name, problem=kind.removeprefix("setting_"))
+    problem = _PYDANTIC_PROBLEMS.get(kind, "other")
+    limit = next((str(context[key]) for key in ("ge", "gt", "le", "lt") if key in context), None)
+    values = {"limit": limit} if limit is not None else {}
+    if problem == "choice":
+        values["choices"] = ", ".join(re.findall(r"'([^']*)'", str(context.get("expected", "")))) or "?"
+    return SettingProblem(setting=name, problem=problem, values=values)
+
+
+def _configured_language() -> str | None:
+    """DEFAULT_LANGUAGE, if it is itself valid (and .env readable), else None."""
+    try:
+        return _LanguageOnly().default_language
+    except (ValidationError, UnicodeDecodeError, OSError):
+        return None
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read and validate the settings; errors name the setting, never its value."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except UnicodeDecodeError:
+        problem = SettingProblem(setting=".env", problem="env_encoding")
+        raise SettingsError("invalid setting .env: is not UTF-8 text", (problem,)) from None
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            name = ".".join(str(part) for part in item["loc"]).upper() or "settings"
-            message = str(item["msg"]).removeprefix("Value error, ")
-            problems.append(f"{name}: {message}")
-        raise SettingsError("invalid setting " + "; ".join(problems)) from None
+        items = error.errors()
+        problems = tuple(_setting_problem(item) for item in items)
+        english = "; ".join(f"{p.setting}: {item['msg']}" for p, item in zip(problems, items, strict=True))
+        raise SettingsError("invalid setting " + english, problems, _configured_language()) from None

@@ -64,7 +64,9 @@ def render_match_messages(match: Match, texts: Texts, *, heading: str | None = N
 
 def _official_blocks(match: Match, texts: Texts, limit: int) -> list[str]:
     blocks = []
-    if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
+    if match.question and match.question_official and not match.citation.is_note and (
+        match.citation.kind is DocumentKind.KAMERVRAGEN
+    ):
         blocks.append(f"<i>{escape(texts.official_question)}: {escape(match.question)}</i>")
     blocks.extend(_text_blocks(match.text, match.highlight, limit))
     return blocks

@@ -61,7 +61,9 @@ def render_match_plain(
     if note_language_notice(match):
         lines += [texts.note_in_dutch, ""]
     lines += _translation_lines(match, texts)
-    if match.question and not match.citation.is_note and match.citation.kind is DocumentKind.KAMERVRAGEN:
+    if match.question and match.question_official and not match.citation.is_note and (
+        match.citation.kind is DocumentKind.KAMERVRAGEN
+    ):
         lines += [f"{texts.official_question}: {match.question}", ""]
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
     if match.citation.url:
@@ -114,7 +116,9 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:
     """Why a question was refused, in words a user can act on: shorten it, or ask one at all."""
-    return texts.invalid_too_long.format(limit=limit) if error.too_long else texts.invalid_empty
+    if error.too_long:
+        return texts.invalid_too_long.format(limit=limit)
+    return texts.invalid_not_text if error.reason == "not_text" else texts.invalid_empty
 
 
 def suggestion_title(match: Match, limit: int = 120) -> str:

@@ -52,6 +52,20 @@ def is_generic_key(key: str) -> bool:
     return bool(_GENERIC_KEY.match(key))
 
 
+def different_documents(a: Document, b: Document) -> bool:
+    """The two state different official identities: another official id, printed number or question
+    number (2021Z20001 and 2021Z20002 are two answer sets, however alike their short answers read)."""
+    return any(x and y and x != y for x, y in [
+        (a.official_id, b.official_id), (a.number, b.number), (a.question_number, b.question_number),
+    ])
+
+
+def questions_digest(entries: Iterable[Entry]) -> str:
+    """The content digest of the official questions a document's entries answer, in their order ('' for none)."""
+    asked = [e.question for e in sorted(entries, key=lambda e: e.number) if e.question and e.question_is_official]
+    return content_digest(asked) if asked else ""
+
+
 def same_official_document(a: Document, b: Document) -> bool:
     """Both state the same official identity (official id, or kind, date and printed/question number)."""
     if a.official_id and b.official_id:

@@ -304,6 +304,9 @@ class Match(BaseModel):
     entry_id: int
     entry_key: str
     question: str | None
+    #: The question is the document's own (the MP's or committee's), shown as the question it answers;
+    #: otherwise a moderator's phrasing, never shown as the document's question.
+    question_official: bool = False
     text: str
     score: float = Field(ge=0.0, le=1.0)
     citation: Citation

@@ -17,7 +17,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
 from knowledge.citations import number_label
-from knowledge.identity import description_digest, entries_digest, free_key, rekey, same_official_document
+from knowledge.identity import (
+    description_digest,
+    different_documents,
+    entries_digest,
+    free_key,
+    questions_digest,
+    rekey,
+    same_official_document,
+)
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
@@ -311,7 +319,9 @@ class Moderation:
                     number=number,
                     numbers=plan.numbers if len(plan.numbers) > 1 else [],
                     question=draft.question.strip(),
-                    question_is_official=draft.question_is_official and not plan.note,
+                    # The document's own question only when the document asks it: the reply prints it as the MP's.
+                    question_is_official=draft.question_is_official and not plan.note
+                    and self._asks(document.key, draft.question),
                     text=draft.text.strip(),
                     alternates=draft.alternates,
                     topics=draft.topics,
@@ -415,9 +425,14 @@ class Moderation:
     def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, EntryCounts]) -> str | None:
         """The key of a document in use that is this one: the same text, or the same official identity."""
         digest = parsed.document.content_digest or entries_digest(parsed.entries)
+        asked = questions_digest(parsed.entries)
         for document in self.store.documents_with_digest(digest):
-            if counts.get(document.key, (0, 0))[0]:
-                return document.key
+            if not counts.get(document.key, (0, 0))[0] or different_documents(document, parsed.document):
+                continue  # the same answers ('Nee.') under another official identity: another document
+            stored_asked = questions_digest(self.store.entries(status=None, document_key=document.key))
+            if asked and stored_asked and asked != stored_asked:
+                continue  # the same answers to other questions
+            return document.key
         for document in self.store.documents():
             if counts.get(document.key, (0, 0))[0] and same_official_document(document, parsed.document):
                 return document.key
@@ -465,6 +480,18 @@ class Moderation:
         self.refuse_existing_question(*_phrasings(fields), except_entry=entry_id)
         if "text" in fields and not current.note and comparable(str(fields["text"])) != comparable(current.text):
             self._refuse_unofficial_text(current, str(fields["text"]))
+        question = str(fields.get("question") or "")
+        if question and current.question_is_official and comparable(question) != comparable(current.question or ""):
+            # The reply prints an official question as the one the document answers ('Vraag: ...'):
+            # only a better reading of the document's own words may replace it, never other words.
+            if not self._asks(current.document_key, question):
+                raise ModerationError(Reason.QUESTION_IS_OFFICIAL, id=entry_id)
+
+    def _asks(self, document_key: str, question: str) -> bool:
+        """The question is words of the document itself (its source text), whitespace and hyphenation aside."""
+        source = self.store.document_source(document_key)
+        wanted = comparable(question)
+        return source is not None and bool(wanted) and wanted in comparable(source.text)
 
     def _refuse_unofficial_text(self, entry: Entry, text: str) -> None:
         """An official entry's new text must still be its own unit's text in the document."""

@@ -61,6 +61,7 @@ class Reason(StrEnum):
     WARN_CUT_OFF = "warn_cut_off"
     TRANSLATION_EMPTY = "translation_empty"
     QUESTION_EMPTY = "question_empty"
+    QUESTION_IS_OFFICIAL = "question_is_official"
     TRANSLATION_TOO_LONG = "translation_too_long"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
@@ -145,6 +146,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.NUMBER_TAKEN: (
         "number {number} of this document is already entry {id}, with another text; edit that entry "
         "(standpunt edit {id} --text-file <file>)"
+    ),
+    Reason.QUESTION_IS_OFFICIAL: (
+        "the question of entry {id} is the document's own (the question it answers), and the new one is not "
+        "in the document; add it as another phrasing (standpunt alias {id} \"<question>\")"
     ),
     Reason.NUMBER_MISMATCH: (
         "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"

@@ -29,6 +29,7 @@ from knowledge.storage.store import EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
+from knowledge.text.markup import strip_markup
 from knowledge.text.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -44,11 +45,21 @@ PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
-    """The question is empty, too long or not text; `too_long` tells a front end which to say."""
+    """The question is empty (also: only markup), too long or not text (binary); `reason` tells a front
+    end which to say in the asker's language (the message is the logs' English)."""
 
-    def __init__(self, message: str, *, too_long: bool = False) -> None:
+    def __init__(self, message: str, *, too_long: bool = False, reason: str | None = None) -> None:
         super().__init__(message)
         self.too_long = too_long
+        self.reason = reason or ("too_long" if too_long else "empty")
+
+
+#: Characters no typed text holds: controls, surrogates (undecodable bytes), private use, U+FFFD.
+_UNREADABLE = frozenset({"Cc", "Cs", "Co"})
+
+
+def _unreadable(ch: str) -> bool:
+    return ch == "\ufffd" or (unicodedata.category(ch) in _UNREADABLE and ch not in "\n\t\r")
 
 
 class DocumentSummary(BaseModel):
@@ -244,10 +255,15 @@ class AnswerService:
     def validate_question(self, question: str) -> str:
         """The question as text to match, or InvalidQuestion with a reason a user can act on."""
         if not isinstance(question, str):
-            raise InvalidQuestion("the question must be text")
-        cleaned = "".join(ch for ch in question if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+            raise InvalidQuestion("the question must be text", reason="not_text")
+        unreadable = sum(1 for ch in question if _unreadable(ch))
+        if unreadable and unreadable * 4 >= len(question.strip()):  # a binary file, not a stray control character
+            raise InvalidQuestion("the question is not text", reason="not_text")
+        cleaned = "".join(
+            ch for ch in question if not _unreadable(ch) and unicodedata.category(ch) != "Cf" or ch in "\n\t"
+        )
         cleaned = re.sub(r"\s+", " ", cleaned).strip()
-        if not cleaned:
+        if not cleaned or not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked
             raise InvalidQuestion("the question is empty")
         if len(cleaned) > self.max_question_length:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
@@ -255,7 +271,9 @@ class AnswerService:
 
     def question_language(self, question: str) -> Language | None:
         """The language a question is written in, or None when the text does not tell. Russian or
-        Belarusian typed in Latin letters is that language (as the matcher reads it), not Dutch."""
+        Belarusian typed in Latin letters is that language (as the matcher reads it), not Dutch.
+        Markup is not the asker's words ('<i>' is no English 'I'), as it is not for matching."""
+        question = strip_markup(question)
         detected = question_language(question, self.matcher.analyzer, self._phrasing_vocabulary())
         if detected in (Language.RU, Language.BE):
             return detected
@@ -431,6 +449,7 @@ class AnswerService:
             entry_id=entry.id or 0,
             entry_key=entry.key,
             question=entry.question,
+            question_official=entry.question_is_official,
             text=entry.text,
             score=round(min(max(score, 0.0), 1.0), 4),
             citation=citation_for(entry, document),

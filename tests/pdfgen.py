@@ -14,11 +14,15 @@ LEADING = 12
 MARGIN = 56
 
 
-def make_pdf(text: str, *, lines_per_page: int = 60) -> bytes:
-    """A PDF 1.4 with the text's lines; an empty text gives one page with no text at all (a 'scan')."""
+def make_pdf(text: str, *, lines_per_page: int = 60, spaced: bool = False) -> bytes:
+    """A PDF 1.4 with the text's lines; an empty text gives one page with no text at all (a 'scan').
+
+    `spaced`: laid out as a word processor does, with no text where a blank line is: a blank line is
+    extra space between the lines around it (half a line), and a line's leading spaces are an indent
+    (its first character placed further right), not space characters."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
     pages = paginate(lines, lines_per_page) if lines else [[]]
-    return _assemble([_content_stream(page) for page in pages])
+    return _assemble([(_spaced_stream if spaced else _content_stream)(page) for page in pages])
 
 
 def paginate(lines: list[str], lines_per_page: int) -> list[list[str]]:
@@ -46,6 +50,24 @@ def _content_stream(lines: list[str]) -> bytes:
         # A blank line is drawn as one space: extractors emit a line only where they see text.
         ops.append(b"(" + _pdf_string(line if line.strip() else " ") + b") Tj")
         ops.append(b"T*")
+    ops.append(b"ET")
+    return b"\n".join(ops) + b"\n"
+
+
+def _spaced_stream(lines: list[str]) -> bytes:
+    """Each line placed at its own position: blank lines are space, leading spaces an indent."""
+    if not lines:
+        return b""
+    ops = [b"BT", b"/F1 %d Tf" % FONT_SIZE]
+    y = PAGE_HEIGHT - MARGIN
+    for line in lines:
+        if not line.strip():
+            y -= LEADING // 2
+            continue
+        indent = (len(line) - len(line.lstrip())) * FONT_SIZE // 2
+        ops.append(b"1 0 0 1 %d %d Tm" % (MARGIN + indent, y))
+        ops.append(b"(" + _pdf_string(line.strip()) + b") Tj")
+        y -= LEADING
     ops.append(b"ET")
     return b"\n".join(ops) + b"\n"
 

@@ -78,8 +78,56 @@ def test_empty_question_is_an_error_and_writes_nothing(capsys: pytest.CaptureFix
     database = tmp_path / "none.sqlite3"
     code, out, err = run(capsys, "--database", str(database), "ask", question)
     assert code == 2 and out == ""
-    assert err.startswith("error:") and err.count("\n") == 1
+    assert err.startswith("fout: Uw vraag is leeg."), "no --language: DEFAULT_LANGUAGE (nl), as a question is answered"
+    assert err.count("\n") == 1
     assert not database.exists()
+
+
+LONG = "Welke sancties gelden er tegen Belarus " * 60
+REFUSALS = {  # the Telegram side's words for each refusal, per language
+    "empty": {"nl": "fout: Uw vraag is leeg.", "en": "error: Your question is empty.",
+              "ru": "ошибка: Вопрос пустой.", "be": "памылка: Пытанне пустое."},
+    "too_long": {"nl": "fout: Uw vraag is te lang (meer dan 1500 tekens).", "en": "error: Your question is too long",
+                 "ru": "ошибка: Вопрос слишком длинный (больше 1500", "be": "памылка: Пытанне занадта доўгае"},
+    "not_text": {"nl": "fout: Dat is geen tekst", "en": "error: That is not text I can read",
+                 "ru": "ошибка: Это не текст", "be": "памылка: Гэта не тэкст"},
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [("", "empty"), ("  \t ", "empty"), ("<b></b> <br/>", "empty"), ("&nbsp;", "empty"),
+     (LONG, "too_long"), ("\x00\x01\x02\x7fELF\x03", "not_text"), ("\udcff\udcfe\ufffd", "not_text")],
+)
+@pytest.mark.parametrize("where", ["interface", "asker"])
+def test_a_refused_question_is_one_line_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str], database: Path, language: str, question: str, refusal: str, where: str
+) -> None:
+    """`--language` (the interface) and `ask --language` (the asker) both word the refusal, as Telegram does."""
+    before = database.read_bytes()
+    argv = ["--language", language, "ask", question] if where == "interface" else ["ask", "--language", language, question]
+    code, out, err = run(capsys, "--database", str(database), *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(REFUSALS[refusal][language]) and err.count("\n") == 1, err
+    assert "the question" not in err or language == "en"
+    assert database.read_bytes() == before
+
+
+def test_refused_lines_of_a_batch_are_in_the_language_and_shortened(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("<i></i>\n" + LONG + "\n\x00\x01\x02\nsancties tegen Belarus\n"))
+    code, out, _ = run(capsys, "--language", "ru", "ask", "-")
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[0] == "<i></i>: Вопрос пустой. Напишите вопрос, например: Какие санкции действуют против Беларуси?"
+    assert lines[1].startswith("Welke sancties") and "…: Вопрос слишком длинный" in lines[1] and len(lines[1]) < 200
+    assert lines[2].startswith("\ufffd\ufffd\ufffd: Это не текст")
+    assert code == 1 and len(lines) > 3, "the question after them is still answered"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("<i></i>\n"))
+    code, out, _ = run(capsys, "ask", "--language", "be", "--json", "-")
+    payload = json.loads(out)
+    assert payload["refused"] == "empty" and payload["error"].startswith("Пытанне пустое.") and code == 1
 
 
 def test_foreign_database_is_refused_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

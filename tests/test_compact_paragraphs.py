@@ -168,3 +168,97 @@ def test_a_pdf_of_a_letter_without_blank_lines_reads_the_same_paragraphs() -> No
     expected = parse_document(with_blank_lines())
     parsed = read_document(make_pdf(without_blank_lines()), "brief.pdf")
     assert entries_of(parsed) == entries_of(expected)
+
+
+# --- PDFs laid out by a word processor: paragraph spacing and indents are positions, not text ---------
+
+
+def _full_line_paragraphs() -> tuple[list[str], list[list[str]]]:
+    """Paragraphs whose every line is full: no line length tells where one ends (see the test above)."""
+    full = "Het kabinet blijft deze ontwikkelingen in Belarus nauwgezet en met grote zorg volgen."
+    body, blocks = [], []
+    for n in range(1, 4):
+        text = f"Alinea {n} begint hier en loopt door over de hele regel heen tot het einde van de zin."
+        body.append(f"{text} {full}")
+        blocks.append([text, full])
+    return body, blocks
+
+
+def test_a_pdf_with_paragraph_spacing_ends_paragraphs_whose_last_line_is_full() -> None:
+    """The space between paragraphs is no text in a PDF; the positions of its lines show it."""
+    body, blocks = _full_line_paragraphs()
+    text = "\n\n".join(["\n".join(HEAD), "Geachte voorzitter,", *("\n".join(b) for b in blocks), "\n".join(SIGNATURE)])
+    parsed = read_document(make_pdf(text + "\n", spaced=True), "brief.pdf")
+    assert [t for _, t in entries_of(parsed)] == body
+    assert [a.name for a in parsed.document.authors] == ["J.K. van Doorn"]
+
+
+def test_a_pdf_with_indented_first_lines_and_no_spacing_ends_its_paragraphs() -> None:
+    body, blocks = _full_line_paragraphs()
+    lines = [*HEAD, "Geachte voorzitter,"]
+    for first, rest in blocks:
+        lines += ["    " + first, rest]
+    parsed = read_document(make_pdf("\n".join([*lines, *SIGNATURE]) + "\n", spaced=True), "brief.pdf")
+    assert [t for _, t in entries_of(parsed)] == body
+
+
+def test_a_pdf_sentence_ending_at_a_full_line_inside_a_paragraph_stays_in_it() -> None:
+    """Mid-paragraph line breaks have the usual line spacing, also where a sentence ends and the next
+    line begins with a capital: only the spacing ends a paragraph, never the sentence end alone."""
+    first = [
+        "Onafhankelijke media staan in Belarus al sinds de verkiezingen onder zware druk.",
+        "Journalisten worden vervolgd en redacties zijn naar het buitenland uitgeweken,",
+        "waar zij met steun van Nederland hun werk voortzetten.",
+    ]
+    blocks = [first, wrapped(PARAGRAPHS[3]), wrapped(PARAGRAPHS[4])]
+    text = "\n\n".join(["\n".join(HEAD), "Geachte voorzitter,", *("\n".join(b) for b in blocks), "\n".join(SIGNATURE)])
+    parsed = read_document(make_pdf(text + "\n", spaced=True), "brief.pdf")
+    assert [t for _, t in entries_of(parsed)] == [" ".join(first), PARAGRAPHS[3], PARAGRAPHS[4]]
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_the_letter_reads_the_same_as_a_pdf_drawn_either_way(spaced: bool) -> None:
+    expected = parse_document(with_blank_lines())
+    parsed = read_document(make_pdf(with_blank_lines(), spaced=spaced), "brief.pdf")
+    assert entries_of(parsed) == entries_of(expected)
+
+
+def test_even_wide_line_spacing_is_no_paragraph_spacing() -> None:
+    """A page drawn at one and a half line spacing throughout has no paragraph spacing to read."""
+    from knowledge.ingest.pdflayout import _laid_out, _Line
+
+    lines = [_Line(f"regel {n} van een alinea", x=56.0, y=800.0 - 18 * n, size=10.0) for n in range(8)]
+    assert "\n\n" not in _laid_out(lines)
+    lines[4].y = (lines[4].y or 0) - 9  # half a line more above the fifth line: a paragraph begins
+    assert _laid_out(lines).split("\n\n")[1].startswith("regel 4")
+    lines[6].x = 56.0 + 20  # two font sizes right of the margin: an indent
+    assert "\n    regel 6" in _laid_out(lines)
+    lines[7].x = 300.0  # far right (a date, a signature): no indent
+    assert "\nregel 7" in _laid_out(lines)
+
+
+@pytest.mark.parametrize("footer", ["Pagina {n} van {total}", "Onze referentie BZ2404181 Pagina {n} van {total}"])
+def test_a_ministry_page_footer_is_furniture_not_the_governments_words(footer: str) -> None:
+    """'Pagina 2 van 4' at every page's foot was stored as the start of an answer, and pushed the last
+    answer and the signature out (found by the moderator-flow tester, harm 1)."""
+    from tests.pdfgen import _assemble, _content_stream
+
+    answers = [
+        ("Hoeveel journalisten zitten er volgens het kabinet op dit moment vast in Belarus?",
+         "Volgens organisaties van journalisten zitten er op dit moment ruim dertig journalisten vast."),
+        ("Wat doet het kabinet voor deze journalisten?",
+         "Het kabinet vraagt in bilaterale contacten en in multilateraal verband om hun vrijlating."),
+        ("Steunt Nederland hun families?", "Ja. Nederland steunt organisaties die hun families juridische hulp bieden."),
+    ]
+    pages = [[*HEAD, "", "Geachte voorzitter,", "", "Hierbij bied ik u de antwoorden aan op de vragen van de commissie."]]
+    for number, (question, answer) in enumerate(answers, start=1):
+        pages.append([f"{number}.", *wrapped(question), "", *wrapped(answer)])
+    pages[-1] += ["", *SIGNATURE]
+    total = len(pages)
+    for n, page in enumerate(pages, start=1):
+        page += ["", footer.format(n=n, total=total)]
+    parsed = read_document(_assemble([_content_stream(page) for page in pages]), "brief.pdf")
+    assert [(e.number, e.question, e.text) for e in parsed.entries] == [
+        (n, q, a) for n, (q, a) in enumerate(answers, start=1)
+    ]
+    assert [a.name for a in parsed.document.authors] == ["J.K. van Doorn"] and parsed.truncated is None

@@ -45,9 +45,10 @@ def test_console_handles_greetings_suggestions_and_unknowns_then_quits() -> None
 
 
 def test_console_explains_an_empty_or_too_long_question() -> None:
-    out = chat("\x00\x01", "x" * 1600)
+    out = chat("<b></b>", "x" * 1600, "\x00\x01")
     assert "Uw vraag is leeg" in out
     assert "Uw vraag is te lang" in out
+    assert "Dat is geen tekst die ik kan lezen" in out
 
 
 def test_console_keeps_the_store_in_data_dir(tmp_path: Path) -> None:

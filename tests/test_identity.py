@@ -193,3 +193,39 @@ def test_restoring_an_old_export_backfills_the_digests() -> None:
         document.pop("content_digest")
     Moderation(service).restore(json.dumps(export), SHIPPED_ACTOR)
     assert all(d.content_digest for d in service.store.documents())
+
+
+def _short_answers(number: str, date: str, question: str) -> str:
+    return (
+        f"{number}\n\nVragen van het lid Voorbeeld (XX) aan de minister van Buitenlandse Zaken over Minsk "
+        f"(ingezonden 1 september 2021).\n\nAntwoord van minister Kaag (Buitenlandse Zaken) (ontvangen {date}).\n\n"
+        f"Vraag 1\n{question}\n\nAntwoord 1\nNee.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("2021Z20001", "20 september 2021", "Klopt het dat de ambassadeur Minsk moet verlaten?"),
+         ("2021Z20002", "21 september 2021", "Is de ambassade in Minsk gesloten?")),
+        (("2021Z20001", "20 september 2021", "Klopt het dat de ambassadeur Minsk moet verlaten?"),
+         ("2021Z20002", "20 september 2021", "Klopt het dat de ambassadeur Minsk moet verlaten?")),
+        (("", "20 september 2021", "Klopt het dat de ambassadeur Minsk moet verlaten?"),
+         ("", "20 september 2021", "Is de ambassade in Minsk gesloten?")),
+    ],
+    ids=["other-number-and-question", "other-number-only", "other-question-only"],
+)
+def test_the_same_short_answers_to_another_document_are_not_already_in_the_store(
+    first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    """'Nee.' answers many questions: a different question number, or different questions, is another
+    document whatever its answers' digest (found trying the merged moderator flows)."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    one = moderation.commit_import(parse_document(_short_answers(*first)), "cli:test")
+    preview = moderation.preview_import(parse_document(_short_answers(*second)))
+    assert preview.duplicate_of is None
+    two = moderation.commit_import(preview.parsed, "cli:test")
+    assert one.document.key != two.document.key and {e.text for e in two.entries} == {"Nee."}
+    with pytest.raises(ModerationError, match="already in the store"):  # the same one again still is
+        moderation.commit_import(parse_document(_short_answers(*second)), "cli:test")

@@ -531,3 +531,75 @@ def test_a_misnumbered_answer_in_official_xml_is_left_out_and_named_too() -> Non
     assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
     whole = read_document(AANHANGSEL_XML.read_bytes(), "antwoorden.xml")
     assert whole.unmatched == [] and whole.unanswered == [], "'Antwoord 2 en 3' answers questions 2 and 3"
+
+
+def test_a_republished_pages_follow_up_questions_stay_with_the_question() -> None:
+    """'Zo ja, wat is uw reactie daarop?' as a paragraph of its own is the MP's, never the minister's answer
+    (found by the moderator-flow tester: it was quoted as the government's words under 'Vraag 1')."""
+    raw = (
+        "Kamervraag 2021Z12000\nKamervragen over Belarussische studenten\nIngediend 1 juli 2021\n"
+        "Beantwoord 20 augustus 2021 (na 50 dagen)\nIndiener Sjoerd Sjoerdsma (D66)\n"
+        "Beantwoord door Ingrid van Engelshoven (minister onderwijs, cultuur en wetenschap) (D66)\n\n"
+        "• Vraag 1\n    Bent u bekend met de oproep van Belarussische studenten om hulp?\n"
+        "    Zo ja, wat is uw reactie daarop?\n    Ja. Het kabinet heeft begrip voor de zorgen van deze studenten.\n\n"
+        "• Vraag 2\n    Kent u dit bericht?\n    Zo nee, wilt u er kennis van nemen.\n    Indien ja, wat doet u?\n"
+        "    Nee. Het kabinet zal er kennis van nemen.\n\n"
+        "• Vraag 3\n    Wat is uw reactie?\n    Zo ja, dat is de vraag niet.\n"
+    )
+    first, second, third = parse_document(raw).entries
+    asked = "Bent u bekend met de oproep van Belarussische studenten om hulp?\n\nZo ja, wat is uw reactie daarop?"
+    assert first.question == asked
+    assert first.text == "Ja. Het kabinet heeft begrip voor de zorgen van deze studenten."
+    assert second.question.endswith("Indien ja, wat doet u?") and second.text == "Nee. Het kabinet zal er kennis van nemen."
+    assert third.text == "Zo ja, dat is de vraag niet.", "a paragraph is always left to answer"
+
+
+def test_an_official_question_is_never_replaced_by_other_words() -> None:
+    """Found by the moderator-flow tester: an edited question was printed as the MP's 'Vraag:' with the
+    minister's answer under it. Only the document's own words may stand as its question."""
+    from knowledge.moderation import ModerationError
+
+    service = fresh_service()
+    moderation = Moderation(service)
+    [entry] = [e for e in service.entries_of(ANSWERS_KEY) if e.number == 6]
+    assert entry.question and entry.question_is_official, "the setup: the document's own question"
+    with pytest.raises(ModerationError) as refused:
+        moderation.edit_entry(entry.id or 0, entry.version, "cli:test", question="Is er een meldpunt voor Belarussen?")
+    assert refused.value.reason is Reason.QUESTION_IS_OFFICIAL
+    assert service.store.entry(entry.id or 0).question == entry.question, "nothing changed"
+    reread = entry.question.split("?")[0] + "?"  # a better reading of the document's own words is allowed
+    edited = moderation.edit_entry(entry.id or 0, entry.version, "cli:test", question=reread)
+    assert edited.question == reread and edited.question_is_official
+
+
+@pytest.mark.parametrize("declared", [False, True])
+def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps(declared: bool) -> None:
+    """The complete part of a cut-off answer added with a question of the moderator's own: the text is
+    official (Vraag 3), the question is not the MP's, also when the file declares it so, and no reply
+    prints it as 'Vraag: ...' (the tester's 'Pleit Nederland voor een wapenembargo?', harm 1)."""
+    from handlers.render import render_match_messages
+    from interface.plain import render_match_plain
+    from interface.texts import texts_for
+
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    raw = raw.replace("serieus en heeft de bondgenoten", "serieus. De bondgenoten zijn")
+    service = fresh_service()
+    moderation = Moderation(service)
+    stored, _ = moderation.commit_import(
+        moderation.preview_import(parse_document(raw)).parsed, "cli:test", SourceText(format="text", text=raw)
+    )
+    curated = "Pleit Nederland voor een wapenembargo tegen Belarus?"
+    draft = EntryDraft(
+        document_key=stored.key, question=curated, text="De NAVO neemt deze ontwikkeling serieus.",
+        question_is_official=declared,
+    )
+    entry = moderation.add_entry(draft, "cli:test")
+    assert not entry.note and entry.number == 3 and not entry.question_is_official, "not the document's words"
+    for language in ("nl", "en"):
+        texts = texts_for(language)
+        match = service.match_for_entry(entry)
+        assert curated not in render_match_plain(match, texts) and curated not in "".join(render_match_messages(match, texts))
+        assert "De NAVO neemt deze ontwikkeling serieus." in render_match_plain(match, texts)
+    official = next(e for e in service.entries_of(stored.key) if e.question_is_official and e.question)
+    nl = texts_for("nl")
+    assert f"{nl.official_question}: {official.question}" in render_match_plain(service.match_for_entry(official), nl)

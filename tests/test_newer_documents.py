@@ -1,7 +1,8 @@
 """A newer official document on the same question (issue 13): when both documents' passages are
-strong, the newer one leads and the older one is its earlier position; when the newer one is too weak
-to lead (a fresh import has no curated questions), the older one answers and says that there is a
-newer document on this, with a button to it. The letters are fictional, written for these tests."""
+strong, the newer one leads and the older one is its earlier position; so does a fresh import (no
+curated phrasings, so weak) whose text says all the older passage's text says of the question. When
+a newer curated one is too weak to lead, the older one answers and says that there is a newer
+document on this, with a button to it. The letters are fictional, written for these tests."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from interface.texts import texts_for
 from knowledge.ingest.parsing import parse_document
 from knowledge.models import Language, SourceText
 from knowledge.moderation import Moderation
-from knowledge.search.decision import POSITION_TIE
+from knowledge.search.decision import NEWER_STRONG, POSITION_TIE
 from knowledge.service import AnswerService
 from tests.moderationkit import LETTER_KEY, fresh_service
 
@@ -80,19 +81,67 @@ def test_two_strong_answers_of_different_dates_the_newer_leads_with_the_older_as
     assert texts.as_of.format(date=texts.date(NEWER_DATE)) in answer_heading(answer, texts)
 
 
-def test_a_weaker_newer_document_is_told_under_the_older_answer_in_the_askers_language() -> None:
-    service, newer = with_newer_letter(
-        "De EU heeft sinds 2020 in veertien pakketten sancties ingesteld tegen het regime in Belarus. Inmiddels "
-        "staan meer dan 300 personen en 40 entiteiten op de sanctielijst; hun tegoeden in de EU zijn bevroren en "
-        "zij mogen de EU niet inreizen."
+RESTATED = (
+    "De EU heeft sinds 2020 in veertien pakketten sancties ingesteld tegen het regime in Belarus. Inmiddels "
+    "staan meer dan 300 personen en 40 entiteiten op de sanctielijst; hun tegoeden in de EU zijn bevroren en "
+    "zij mogen de EU niet inreizen."
+)
+
+
+def test_a_fresh_letter_restating_the_position_leads_though_it_has_no_phrasings_of_its_own() -> None:
+    """Judged text against text: the fresh paragraph says all the old passage's text says of the question
+    (and more), on the same subject; the old one ranks far higher only for its curated phrasings."""
+    service, newer = with_newer_letter(RESTATED)
+    for question, language in [
+        ("Welke sancties gelden er tegen Belarus?", Language.NL),
+        ("What sanctions has the EU imposed on Belarus?", Language.EN),
+        ("Welke sancties gelden er tegen Belarus?", Language.RU),
+    ]:
+        service.refresh()
+        ranking = service.matcher.rank(service.validate_question(question), limit=10)
+        [fresh] = [s for s in ranking.scored if service.entry_for(s.entry_id).key == newer]
+        assert fresh.relevance < NEWER_STRONG <= ranking.scored[0].relevance, "the setup: too weak for the absolute bar"
+        answer = service.answer(question, language=language)
+        assert answer.answered and answer.best and answer.best.entry_key == newer, question
+        assert [m.entry_key for m in answer.earlier] == [OLD_SANCTIONS] and answer.newer == []
+        texts = texts_for(language)
+        assert texts.as_of.format(date=texts.date(NEWER_DATE)) in answer_heading(answer, texts)
+
+
+def test_a_fresh_letter_on_another_point_of_the_subject_does_not_lead() -> None:
+    service, _ = with_newer_letter(
+        "Het kabinet zet zich in Brussel in voor een vijftiende sanctiepakket dat ook de omzeiling van sancties "
+        "via derde landen aanpakt."
     )
+    answer = service.answer("Welke sancties heeft de EU tegen Belarus ingesteld?")
+    assert answer.answered and answer.best and answer.best.entry_key == OLD_SANCTIONS
+    assert answer.earlier == [] and answer.newer == []
+
+
+def test_an_older_letter_saying_the_same_never_leads_over_the_curated_answer() -> None:
+    service = fresh_service()
+    moderation = Moderation(service)
+    raw = letter(RESTATED).replace("12 maart 2025", "12 maart 2019")
+    stored, _ = moderation.commit_import(
+        moderation.preview_import(parse_document(raw)).parsed, "cli:test", SourceText(format="text", text=raw)
+    )
+    answer = service.answer("Welke sancties gelden er tegen Belarus?")
+    assert answer.answered and answer.best and answer.best.entry_key == OLD_SANCTIONS
+    assert answer.newer == [] and all(m.entry_key.startswith(stored.key) for m in answer.earlier)
+
+
+def test_a_weaker_newer_curated_answer_is_told_under_the_older_answer_in_the_askers_language() -> None:
+    """Both curated (the shipped documents): relevance compares like with like, and the later answer,
+    below NEWER_STRONG, is the 'newer document' under the earlier one, with a button to it."""
+    service = fresh_service()
+    older, newer = "kamerbrief-2021-03-02-2298/2", "kamervragen-2021-07-16/2"
     for language in (Language.NL, Language.RU):
-        answer = service.answer("Welke sancties gelden er tegen Belarus?", language=language)
-        assert answer.answered and answer.best and answer.best.entry_key == OLD_SANCTIONS
+        answer = service.answer("Wat is het standpunt van het kabinet over de politieke repressie in Belarus?", language=language)
+        assert answer.answered and answer.best and answer.best.entry_key == older
         assert [m.entry_key for m in answer.newer] == [newer]
         assert all(m.entry_key != newer for m in answer.suggestions), "offered once, as the newer document"
         texts = texts_for(language)
-        notice = texts.newer_document.format(date=texts.date(NEWER_DATE))
+        notice = texts.newer_document.format(date=texts.date(dt.date(2021, 7, 16)))
         assert notice in answer_heading(answer, texts) and notice in render_answer_plain(answer, texts)
         keyboard = answer_keyboard(answer.best, texts, [], [], answer.newer)
         [button] = [b for row in keyboard.inline_keyboard for b in row if b.text.startswith(texts.button_newer)]

@@ -789,3 +789,23 @@ async def test_a_wrong_document_description_is_refused_in_the_moderators_languag
         [refused] = await send(bot, mod, "\n".join(lines))
         assert refused["visible_text"].startswith(dutch + "\n\n"), refused["visible_text"]
         assert "Invalid" not in refused["visible_text"] and "String should" not in refused["visible_text"]
+
+
+@pytest.mark.parametrize("second", ["m:ok", "m:no"])
+async def test_a_double_tap_on_a_preview_saves_once_and_says_nothing_went_wrong(second: str) -> None:
+    """Two presses before the bot answered the first (found by the moderator-flow tester: the second
+    raised 'message is not modified' and the moderator was told something went wrong)."""
+    from telegramkit import watch_errors
+
+    async with moderated_bot(service=fresh_service(without=ANSWERS_KEY)) as bot:
+        mod = moderator(bot)
+        errors = watch_errors(bot)
+        preview = await upload(bot, mod, ANSWERS.name, ANSWERS.read_bytes())
+        bot.api.press_button(mod, preview, "m:ok")
+        bot.api.press_button(mod, preview, second)
+        await bot.api.wait_idle()
+        sent = [m["visible_text"] for m in bot.api.sent_messages(MODERATOR)][1:]
+        assert sent == [EN.import_done.format(key=ANSWERS_KEY, entries=EN.entries(6))], sent
+        answers = [c.params.get("text") for c in bot.api.calls("answerCallbackQuery")]
+        assert len(answers) == 2 and EN.button_stale in answers, "each press answered once, the second as stale"
+        assert errors == [] and len(bot.service.entries_of(ANSWERS_KEY)) == 6

@@ -42,6 +42,24 @@ async def test_html_in_a_question_never_breaks_the_reply(question: str) -> None:
         assert ask["visible_text"] and errors == []
 
 
+async def test_a_question_of_only_markup_is_an_empty_question_in_the_askers_language() -> None:
+    async with shipped_bot() as bot:
+        [reply] = await bot.ask(bot.api.user(USER, "Anna"), "</b></i><i> &nbsp;")
+        assert reply["visible_text"] == NL.invalid_empty
+        [reply] = await bot.ask(bot.api.user(USER + 1, "Ivan", language_code="ru"), "<br/>")
+        assert reply["visible_text"] == texts_for("ru").invalid_empty
+
+
+def test_a_stray_control_character_is_dropped_but_binary_is_refused(service: object) -> None:
+    from knowledge.service import AnswerService, InvalidQuestion
+
+    assert isinstance(service, AnswerService)
+    assert service.validate_question("sancties\x00 tegen\u200b Belarus?") == "sancties tegen Belarus?"
+    with pytest.raises(InvalidQuestion) as refused:
+        service.validate_question("\x7fELF\x02\x01\x01\x00\x00\x00")
+    assert refused.value.reason == "not_text"
+
+
 async def test_answer_longer_than_a_message_arrives_in_paragraph_parts_with_the_keyboard_under_the_last() -> None:
     async with shipped_bot(long_letter()) as bot:
         entry = bot.service.store.entry_by_key(f"{LONG_KEY}/1")

@@ -6,7 +6,8 @@ import re
 import warnings
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 from telegram.warnings import PTBUserWarning
 
@@ -15,6 +16,9 @@ from handlers.moderation.access import texts
 from handlers.render import escape
 
 DRAFT = "moderator_draft"
+#: The previews whose Save or Cancel was pressed (chat id, message id): a second press does nothing.
+PRESSED = "moderator_pressed_previews"
+PRESSED_KEPT = 20
 END = ConversationHandler.END
 #: An abandoned flow is forgotten after this many seconds.
 TIMEOUT = 1800
@@ -59,12 +63,39 @@ async def say(update: Update, text: str, keyboard: InlineKeyboardMarkup | None =
 
 async def cancel(update: Update, context: BotContext) -> int:
     """/cancel, or the Cancel button, inside a flow: forget the draft, change nothing."""
+    if update.callback_query and _pressed_before(update, context):
+        await update.callback_query.answer(texts(update, context).button_stale)
+        return END
     clear(context)
     if update.callback_query:
         await update.callback_query.answer()
-        await update.callback_query.edit_message_reply_markup(None)
+        await drop_buttons(update.callback_query)
     await say(update, escape(texts(update, context).cancelled))
     return END
+
+
+def _pressed_before(update: Update, context: BotContext) -> bool:
+    """Whether this preview's Save or Cancel was pressed already, and from now on it has been. Decided
+    before anything is awaited: a double tap reaches the bot as two updates handled at once."""
+    query, user_data = update.callback_query, context.user_data
+    if query is None or query.message is None or user_data is None:
+        return False
+    pressed: list[tuple[int, int]] = user_data.setdefault(PRESSED, [])
+    key = (query.message.chat.id, query.message.message_id)
+    if key in pressed:
+        return True
+    pressed.append(key)
+    del pressed[:-PRESSED_KEPT]
+    return False
+
+
+async def drop_buttons(query: CallbackQuery) -> None:
+    """Remove a preview's or card's buttons; already removed (a second press) is fine, not an error."""
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
 
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
@@ -78,8 +109,11 @@ async def confirmation(update: Update, context: BotContext) -> int | None:
     assert query is not None
     if query.data == "m:no":
         return await cancel(update, context)
+    if _pressed_before(update, context):  # a double tap: the first press saves, this one changes nothing
+        await query.answer(texts(update, context).button_stale)
+        return END
     await query.answer()
-    await query.edit_message_reply_markup(None)
+    await drop_buttons(query)
     return None
 
 

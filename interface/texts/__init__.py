@@ -35,6 +35,7 @@ class Texts(BaseModel):
     greeting: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
+    invalid_not_text: Plain
     confidence: Plain
     as_of: Plain
     earlier_position: Plain

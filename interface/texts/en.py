@@ -24,6 +24,10 @@ TEXTS = Texts(
     ),
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
+    invalid_not_text=(
+        "That is not text I can read (a file?). "
+        "Type a question, for example: What sanctions apply to Belarus?"
+    ),
     confidence="confidence {value:.0%}",
     as_of="Position as of {date}",
     earlier_position="Earlier position",

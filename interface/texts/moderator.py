@@ -239,6 +239,10 @@ NL = ModeratorTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
         ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
+            "staat niet in het document; voeg haar toe als andere formulering met /alias {id} <vraag>"
+        ),
         Reason.NUMBER_TAKEN: (
             "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item met /edit {id}"
         ),
@@ -453,6 +457,10 @@ _TELEGRAM_ENGLISH = {
     ),
     Reason.TEXT_IS_RETIRED_ENTRY: (
         "this text is the retired entry {id} (number {number} of the document); /restore {id} brings it back"
+    ),
+    Reason.QUESTION_IS_OFFICIAL: (
+        "the question of entry {id} is the document's own (the question it answers), and the new one is not "
+        "in the document; add it as another phrasing with /alias {id} <question>"
     ),
     Reason.NUMBER_TAKEN: (
         "number {number} of this document is already entry {id}, with another text; edit that entry with /edit {id}"
@@ -834,6 +842,10 @@ RU = ModeratorTexts(
             "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
+            "нет; добавьте его как другую формулировку: /alias {id} <вопрос>"
+        ),
         Reason.NUMBER_TAKEN: (
             "номер {number} этого документа уже занят записью {id} с другим текстом; измените её командой /edit {id}"
         ),
@@ -1084,6 +1096,10 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "
+            "няма; дадайце яго як іншую фармулёўку: /alias {id} <пытанне>"
+        ),
         Reason.NUMBER_TAKEN: (
             "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго камандай /edit {id}"
         ),

@@ -21,6 +21,10 @@ TEXTS = Texts(
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",
+    invalid_not_text=(
+        "Dat is geen tekst die ik kan lezen (een bestand?). "
+        "Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?"
+    ),
     confidence="zekerheid {value:.0%}",
     as_of="Stand van {date}",
     earlier_position="Eerder standpunt",

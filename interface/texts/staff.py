@@ -20,10 +20,18 @@ from knowledge.reasons import ENGLISH, Reason
 #: The refusals whose wording names a command to type next: the command line words them its own way.
 COMMAND_REASONS = (
     Reason.RETIRED, Reason.TEXT_IS_ENTRY, Reason.TEXT_IS_RETIRED_ENTRY, Reason.NUMBER_TAKEN, Reason.NOT_OFFICIAL_DOCUMENT,
+    Reason.QUESTION_IS_OFFICIAL,
 )
 #: Why an added entry became a moderator's note, in the few words of one output line.
 NOTE_REASONS = (
     Reason.NO_SOURCE, Reason.HAND_DESCRIBED, Reason.NOT_IN_DOCUMENT, Reason.NOT_AN_ANSWER, Reason.TOO_SHORT_TO_CHECK,
+)
+
+
+#: What can be wrong with a setting (bot/settings.py's SettingProblem.problem); every language words each one.
+SETTING_PROBLEMS = (
+    "url", "https", "https_local", "token", "ids", "file_url_needed", "secret_needed", "secret_chars", "env_encoding",
+    "choice", "integer", "number", "yes_no", "at_least", "more_than", "at_most", "less_than", "text", "other",
 )
 
 
@@ -59,6 +67,9 @@ class StaffTexts(BaseModel):
     translation_mapping: Plain
     nothing_to_change: Plain
     empty_question: Plain
+    #: A setting of the environment or .env that is not valid: "{problems}" is "SETTING: problem; ...".
+    settings_invalid: Plain
+    setting_problems: dict[str, Plain]
     # results
     import_summary: Plain
     warning: Plain
@@ -93,7 +104,21 @@ class StaffTexts(BaseModel):
     def _complete(self) -> StaffTexts:
         if missing := (set(COMMAND_REASONS) - set(self.reasons)) | (set(NOTE_REASONS) - set(self.why_note)):
             raise ValueError(f"reasons without a command-line wording: {sorted(missing)}")
+        if missing_problems := set(SETTING_PROBLEMS) ^ set(self.setting_problems):
+            raise ValueError(f"setting problems without (or with an unknown) wording: {sorted(missing_problems)}")
         return self
+
+    def settings_line(self, problems: list[tuple[str, str, dict[str, str]]]) -> str:
+        """Invalid settings as one line: each setting's name (as typed in .env) and its problem in this language."""
+        parts = []
+        for setting, problem, values in problems:
+            template = self.setting_problems.get(problem, self.setting_problems["other"])
+            try:
+                worded = template.format(**values)
+            except (KeyError, IndexError):
+                worded = self.setting_problems["other"]
+            parts.append(f"{setting}: {worded}")
+        return self.settings_invalid.format(problems="; ".join(parts))
 
     def os_reason(self, error: OSError) -> str:
         """Why the system refused, in this language (the system's own words are English)."""
@@ -143,6 +168,28 @@ EN = StaffTexts(
     translation_mapping="{path} must hold a mapping with 'text' (and optionally 'question')",
     nothing_to_change="nothing to change: give --question, --text, --text-file or --topics",
     empty_question="the question is empty",
+    settings_invalid="invalid setting {problems} (in the environment or .env; .env.example explains each one)",
+    setting_problems={
+        "url": "must be an http:// or https:// address with a host name",
+        "https": "must be an https:// address with a host name",
+        "https_local": "must use https:// (plain http only for a server on 127.0.0.1)",
+        "token": "does not look like a bot token from @BotFather (digits, a colon, then 30 or more characters)",
+        "ids": "must be Telegram user ids (numbers) separated by commas",
+        "file_url_needed": "is needed when TELEGRAM_BASE_URL has no /bot to derive it from",
+        "secret_needed": "is needed when WEBHOOK_URL is set",
+        "secret_chars": "may only hold letters, digits, _ and - (at most 256)",
+        "env_encoding": "the file is not UTF-8 text",
+        "choice": "must be one of {choices}",
+        "integer": "must be a whole number",
+        "number": "must be a number",
+        "yes_no": "must be true or false",
+        "at_least": "must be at least {limit}",
+        "more_than": "must be more than {limit}",
+        "at_most": "must be at most {limit}",
+        "less_than": "must be less than {limit}",
+        "text": "must be text",
+        "other": "is not valid",
+    },
     import_summary="{key}: {kind}, {date}, {entries}",
     warning="  warning: {text}",
     imported="Imported: {key} with {entries}. standpunt undo reverts it.",
@@ -221,6 +268,28 @@ NL = StaffTexts(
     translation_mapping="{path} moet velden bevatten met 'text' (en eventueel 'question')",
     nothing_to_change="niets te wijzigen: geef --question, --text, --text-file of --topics",
     empty_question="de vraag is leeg",
+    settings_invalid="ongeldige instelling {problems} (in de omgeving of .env; .env.example legt elke instelling uit)",
+    setting_problems={
+        "url": "moet een http://- of https://-adres met een hostnaam zijn",
+        "https": "moet een https://-adres met een hostnaam zijn",
+        "https_local": "moet https:// gebruiken (gewoon http alleen voor een server op 127.0.0.1)",
+        "token": "lijkt niet op een bottoken van @BotFather (cijfers, een dubbele punt, dan 30 of meer tekens)",
+        "ids": "moeten Telegram-gebruikers-id's (getallen) zijn, gescheiden door komma's",
+        "file_url_needed": "is nodig als TELEGRAM_BASE_URL geen /bot heeft om het uit af te leiden",
+        "secret_needed": "is nodig als WEBHOOK_URL is ingesteld",
+        "secret_chars": "mag alleen letters, cijfers, _ en - bevatten (hoogstens 256)",
+        "env_encoding": "het bestand is geen UTF-8-tekst",
+        "choice": "moet een van {choices} zijn",
+        "integer": "moet een geheel getal zijn",
+        "number": "moet een getal zijn",
+        "yes_no": "moet true of false zijn",
+        "at_least": "moet minstens {limit} zijn",
+        "more_than": "moet meer dan {limit} zijn",
+        "at_most": "moet hoogstens {limit} zijn",
+        "less_than": "moet minder dan {limit} zijn",
+        "text": "moet tekst zijn",
+        "other": "is niet geldig",
+    },
     import_summary="{key}: {kind}, {date}, {entries}",
     warning="  waarschuwing: {text}",
     imported="Geïmporteerd: {key} met {entries}. standpunt undo maakt dit ongedaan.",
@@ -256,6 +325,10 @@ NL = StaffTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); standpunt restore {id} "
             "zet het terug"
+        ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
+            "staat niet in het document; voeg haar toe als andere formulering (standpunt alias {id} \"<vraag>\")"
         ),
         Reason.NUMBER_TAKEN: (
             "nummer {number} van dit document is al item {id}, met een andere tekst; wijzig dat item "
@@ -316,6 +389,28 @@ RU = StaffTexts(
     translation_mapping="{path} должен содержать поля с 'text' (и, если нужно, 'question')",
     nothing_to_change="нечего менять: укажите --question, --text, --text-file или --topics",
     empty_question="вопрос пуст",
+    settings_invalid="неверная настройка {problems} (в окружении или .env; .env.example объясняет каждую)",
+    setting_problems={
+        "url": "должен быть адрес http:// или https:// с именем хоста",
+        "https": "должен быть адрес https:// с именем хоста",
+        "https_local": "должен использовать https:// (простой http только для сервера на 127.0.0.1)",
+        "token": "не похоже на токен бота от @BotFather (цифры, двоеточие, затем 30 или больше символов)",
+        "ids": "должны быть id пользователей Telegram (числа) через запятую",
+        "file_url_needed": "нужен, если в TELEGRAM_BASE_URL нет /bot, из которого его можно вывести",
+        "secret_needed": "нужен, если задан WEBHOOK_URL",
+        "secret_chars": "может содержать только буквы, цифры, _ и - (не больше 256)",
+        "env_encoding": "файл не является текстом UTF-8",
+        "choice": "должно быть одним из: {choices}",
+        "integer": "должно быть целым числом",
+        "number": "должно быть числом",
+        "yes_no": "должно быть true или false",
+        "at_least": "должно быть не меньше {limit}",
+        "more_than": "должно быть больше {limit}",
+        "at_most": "должно быть не больше {limit}",
+        "less_than": "должно быть меньше {limit}",
+        "text": "должно быть текстом",
+        "other": "недопустимое значение",
+    },
     import_summary="{key}: {kind}, {date}, {entries}",
     warning="  предупреждение: {text}",
     imported="Импортировано: {key}, {entries}. standpunt undo отменит это.",
@@ -350,6 +445,10 @@ RU = StaffTexts(
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "этот текст — снятая запись {id} (номер {number} в документе); standpunt restore {id} вернёт её"
+        ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
+            "нет; добавьте его как другую формулировку (standpunt alias {id} \"<вопрос>\")"
         ),
         Reason.NUMBER_TAKEN: (
             "номер {number} этого документа уже занят записью {id} с другим текстом; измените её "
@@ -409,6 +508,28 @@ BE = StaffTexts(
     translation_mapping="{path} павінен утрымліваць палі з 'text' (і, калі трэба, 'question')",
     nothing_to_change="няма чаго змяняць: укажыце --question, --text, --text-file або --topics",
     empty_question="пытанне пустое",
+    settings_invalid="няправільная налада {problems} (у асяроддзі або .env; .env.example тлумачыць кожную)",
+    setting_problems={
+        "url": "павінен быць адрас http:// або https:// з імем хоста",
+        "https": "павінен быць адрас https:// з імем хоста",
+        "https_local": "павінен выкарыстоўваць https:// (просты http толькі для сервера на 127.0.0.1)",
+        "token": "не падобна на токен бота ад @BotFather (лічбы, двукроп'е, потым 30 ці больш сімвалаў)",
+        "ids": "павінны быць id карыстальнікаў Telegram (лікі) праз коску",
+        "file_url_needed": "патрэбны, калі ў TELEGRAM_BASE_URL няма /bot, з якога яго можна вывесці",
+        "secret_needed": "патрэбны, калі зададзены WEBHOOK_URL",
+        "secret_chars": "можа змяшчаць толькі літары, лічбы, _ і - (не больш за 256)",
+        "env_encoding": "файл не з'яўляецца тэкстам UTF-8",
+        "choice": "павінна быць адным з: {choices}",
+        "integer": "павінна быць цэлым лікам",
+        "number": "павінна быць лікам",
+        "yes_no": "павінна быць true або false",
+        "at_least": "павінна быць не менш за {limit}",
+        "more_than": "павінна быць больш за {limit}",
+        "at_most": "павінна быць не больш за {limit}",
+        "less_than": "павінна быць менш за {limit}",
+        "text": "павінна быць тэкстам",
+        "other": "недапушчальнае значэнне",
+    },
     import_summary="{key}: {kind}, {date}, {entries}",
     warning="  папярэджанне: {text}",
     imported="Імпартавана: {key}, {entries}. standpunt undo адменіць гэта.",
@@ -443,6 +564,10 @@ BE = StaffTexts(
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); standpunt restore {id} верне яго"
+        ),
+        Reason.QUESTION_IS_OFFICIAL: (
+            "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "
+            "няма; дадайце яго як іншую фармулёўку (standpunt alias {id} \"<пытанне>\")"
         ),
         Reason.NUMBER_TAKEN: (
             "нумар {number} гэтага дакумента ўжо заняты запісам {id} з іншым тэкстам; змяніце яго "

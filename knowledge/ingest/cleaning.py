@@ -34,6 +34,12 @@ _FURNITURE = (
     re.compile(r"^(?:kst|ah-tk|ah-ek|kv-tk|stb|stcrt|h-tk)-[\w-]+\s+ISSN\b.*$", re.IGNORECASE),
     re.compile(r"^ISSN \d{4}\s?-\s?\d{3}[\dX].*$"),
     re.compile(r"^'s-Gravenhage \d{4}$"),
+    # A ministry letter's page footer, alone or after its margin labels: "Onze referentie BZ2404181 Pagina 2 van 4".
+    re.compile(
+        r"^(?:(?:Onze referentie|Ons kenmerk|Uw kenmerk|Kenmerk|Referentie)\s+\S+\s+)?"
+        r"(?:Datum\s+\d{1,2}\s+\w+\s+\d{4}\s+)?Pagina\s+\d{1,3}\s*(?:van|/)\s*\d{1,3}$",
+        re.IGNORECASE,
+    ),
 )
 _OFFICIAL_ID = re.compile(r"^((?:kst|ah-tk|ah-ek|kv-tk)-[0-9a-z-]+?)\s+ISSN\b", re.IGNORECASE)
 _AANHANGSEL_NR = re.compile(r"^Aanhangsel (?:van de )?Handelingen(?: II| I)? (\d{4}\s*[/–-]\s*\d{2,4}),? [Nn]r\. ?(\d+)")

@@ -86,7 +86,8 @@ def parse_republished_page(raw: str) -> ParsedDocument:
 
 
 def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
-    """The question is the paragraphs up to the first that ends in '?' (or the first); the rest answers it."""
+    """The question is the paragraphs up to the first that ends in '?' (or the first) and the follow-up
+    questions right after it; the rest answers it."""
     heading = next((i for i, p in enumerate(paragraphs) if _ANSWER_HEADING.match(p)), None)
     if heading is not None:  # a page that does print 'Antwoord 1' after all
         question, answer = paragraphs[:heading], paragraphs[heading + 1 :]
@@ -97,6 +98,10 @@ def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
         return None
     else:
         split = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith("?")), 1)
+        # The MP's follow-ups ('Zo ja, wat is uw reactie daarop?') are the question's, not the answer's,
+        # as long as a paragraph is left to answer it.
+        while split + 1 < len(paragraphs) and _asks_on(paragraphs[split]):
+            split += 1
     if split >= len(paragraphs):
         return None
     return Entry(
@@ -107,6 +112,15 @@ def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
         question_is_official=True,
         text="\n\n".join(paragraphs[split:]),
     )
+
+
+_FOLLOW_UP = re.compile(r"^(?:zo|indien|als)\s+(?:ja|nee|neen|niet|dat\s+(?:zo|niet)\s+is)\b", re.IGNORECASE)
+
+
+def _asks_on(paragraph: str) -> bool:
+    """A paragraph that goes on with the question: it asks ('…?') or is a follow-up ('Zo ja, …', 'Zo nee, …')."""
+    text = paragraph.strip()
+    return text.endswith("?") or bool(_FOLLOW_UP.match(text))
 
 
 class _AnswerSource(NamedTuple):

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from knowledge.models import Outcome
+from knowledge.search.index import ALTERNATE, QUESTION
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
 from knowledge.text.analysis import fold, tokens
@@ -274,7 +275,7 @@ class Decider:
         for other in scored[1:]:
             if date_of(other) in {date_of(s) for s in [top, *same]}:
                 continue
-            if self._revises(other, top) or self._strong_newer(other, top):
+            if self._revises(other, top) or self._strong_newer(other, top) or self._restates(other, top):
                 revisions.append(other)
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
@@ -307,6 +308,35 @@ class Decider:
             and self._covers_as_well(newer, older)
             and self._same_subject(older, newer)
         )
+
+    def _restates(self, newer: Scored, older: Scored) -> bool:
+        """A later document's passage without curated phrasings (a fresh import: a letter's paragraph,
+        whose sentences stand in for questions, or an answer with only its official question) that says
+        in its text all the older, curated passage's text says of the question, and more than the
+        subject's name, on the same subject: judged text against text the newer is as good an answer,
+        and the older one's lead is only that moderators phrased it many ways. NEWER_STRONG, an absolute
+        bar, left such a restatement under the 'newer document' notice whatever its text said."""
+        if self._date_of(newer) <= self._date_of(older) or newer.relevance < self.matcher.calibration.suggest_threshold:
+            return False
+        if self._curated(newer.entry_id) or not self._curated(older.entry_id):
+            return False  # both curated, or neither: their relevances compare like with like
+        in_newer = {t for t in newer.covered if t in self.index.view(newer.entry_id).text_terms}
+        in_older = {t for t in older.covered if t in self.index.view(older.entry_id).text_terms}
+        if not in_older <= in_newer or not (in_newer - self._subject_term_ids()):
+            return False
+        return self._same_subject(older, newer)
+
+    def _curated(self, entry_id: int) -> bool:
+        """The entry has a question and alternate phrasings (a fresh import has its text, its sentences
+        standing in for questions, or only the official question it answers)."""
+        kinds = {kind for kind, _ in self.index.fields(entry_id)}
+        return QUESTION in kinds and ALTERNATE in kinds
+
+    def _subject_term_ids(self) -> set[int]:
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        found = (self.index.terms.get(term) for term in self._subject_terms)
+        return {term_id for term_id in found if term_id is not None}
 
     def _newer(self, ranking: Ranking, positions: list[Scored]) -> list[Scored]:
         """The newest passage of a later document than the answer's, on its subject and covering the
