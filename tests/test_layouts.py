@@ -603,3 +603,32 @@ def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps
     official = next(e for e in service.entries_of(stored.key) if e.question_is_official and e.question)
     nl = texts_for("nl")
     assert f"{nl.official_question}: {official.question}" in render_match_plain(service.match_for_entry(official), nl)
+
+
+@pytest.mark.parametrize("place_date", [True, False])
+@pytest.mark.parametrize("subject_lines", [1, 2])
+def test_a_ministry_letterheads_datum_block_gives_the_date_and_its_betreft_the_subject(
+    place_date: bool, subject_lines: int
+) -> None:
+    """'Datum 17 april 2024' over 'Betreft …' in the letterhead's margin block: the letter's date, also
+    without a 'Den Haag, …' line, and its subject (found by the moderator-flow tester: undated, 'Brief')."""
+    subject = "Beantwoording vragen van de vaste commissie voor Buitenlandse Zaken over de situatie in Belarus"
+    two_lines = "Betreft Beantwoording vragen van de vaste commissie voor\nBuitenlandse Zaken over de situatie in Belarus"
+    betreft = f"Betreft {subject}" if subject_lines == 1 else two_lines
+    raw = "\n\n".join([
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nBinnenhof 4\nDen Haag",
+        f"Datum 17 april 2024\n{betreft}",
+        *(["Den Haag, 17 april 2024"] if place_date else []),
+        "Hierbij zend ik u de antwoorden op de vragen van de vaste commissie voor Buitenlandse Zaken.",
+        "1.\nHoeveel Belarussen kregen een humanitair visum?",
+        "Nederland heeft sinds augustus 2020 aan 312 Belarussische burgers een visum verstrekt.",
+        "2.\nSteunt Nederland onafhankelijke media in ballingschap?",
+        "Ja. Nederland steunt onafhankelijke Belarussische media die vanuit Litouwen werken.",
+        "De Minister van Buitenlandse Zaken,\n\nH.G.J. Bruins Slot",
+    ]) + "\n"
+    document = parse_document(raw)
+    assert document.document.date == dt.date(2024, 4, 17)
+    assert document.document.subject == subject
+    assert [(e.number, e.question) for e in document.entries] == [
+        (1, "Hoeveel Belarussen kregen een humanitair visum?"), (2, "Steunt Nederland onafhankelijke media in ballingschap?")
+    ]

@@ -49,8 +49,12 @@ def test_a_question_with_markup_is_answered_as_without_it(service: AnswerService
 
 
 def test_markup_alone_matches_nothing(service: AnswerService) -> None:
-    answer = service.answer("<script>alert(1)</script><b></b>")
-    assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
+    """Nothing was asked: refused as an empty question (each front end says so in the asker's language)."""
+    from knowledge.service import InvalidQuestion
+
+    with pytest.raises(InvalidQuestion) as refused:
+        service.answer("<script>alert(1)</script><b></b>")
+    assert refused.value.reason == "empty"
 
 
 # --- another country ------------------------------------------------------------------------------

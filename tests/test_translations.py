@@ -279,7 +279,9 @@ def test_editing_an_official_question_makes_translations_stale() -> None:
     moderation = Moderation(service)
     entry = next(e for e in service.store.entries() if e.question_is_official and e.question)
     assert translations.translation(service.store, entry.id or 0, RU) is not None
-    moderation.edit_entry(entry.id or 0, entry.version, "cli:a", question=entry.question + " (herzien)")
+    reread = entry.question.rstrip("?")  # a new reading of the document's own words (other words are refused)
+    assert reread != entry.question
+    moderation.edit_entry(entry.id or 0, entry.version, "cli:a", question=reread)
     assert moderation.translation_state(entry.id or 0, RU).stale
 
 

@@ -176,6 +176,8 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
+#: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
+_DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
 
 
 #: The lines of a letter's printed header, each a paragraph of its own however the copy wraps lines:
@@ -216,6 +218,10 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
             header_end = index + 1
         elif (m := PLACE_DATE.match(first_line)) is not None:
             date = parse_date(first_line)
+            header_end = index + 1
+        elif (m := _DATUM_BLOCK.match(first_line)) is not None and index <= header_end + 1:
+            date = date or parse_date(first_line)  # the letter's date when no 'Den Haag, …' line says it
+            subject = subject or (m.group(4).strip() if m.group(4) else None)
             header_end = index + 1
         elif _CHAMBER.match(first_line) or _VERGADERJAAR.match(first_line):
             header_end = index + 1  # the head's own lines, never a paragraph of the letter
