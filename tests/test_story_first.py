@@ -3,6 +3,8 @@ to a passage about the story instead of the question (issue 11, item 3)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from knowledge.models import Outcome
@@ -201,3 +203,48 @@ def test_a_question_that_says_enough_itself_does_not_take_the_story(service: Ans
     message = "Mijn broer is bedreigd in Minsk. Krijgt de overheid ook meldingen van Belarussen die zich hier onveilig voelen?"
     analysis = service.matcher.analyse(message)
     assert set(service.matcher.analyzer.terms("bedreigd")) <= analysis.context_terms
+
+
+NEUTRAL_STORY = (
+    "Ik woon sinds drie jaar in Zwolle met mijn man en twee kinderen. "
+    "Mijn tante en neef vragen me dit steeds en ik schaam me dat ik het niet weet."
+)
+CLEAR_QUESTION = "Heeft Nederland de Belarussische autoriteiten opgeroepen het geweld tegen demonstranten te stoppen?"
+
+
+def test_a_story_about_the_asker_does_not_cost_a_clear_answer(service: AnswerService) -> None:
+    """The question alone is answered; the asker's town, family and shame say nothing against that
+    passage, so with them in front it is still the answer (the whole message alone is not sure)."""
+    alone = service.answer(CLEAR_QUESTION)
+    assert alone.answered and alone.best is not None
+    message = f"{NEUTRAL_STORY} {CLEAR_QUESTION}"
+    ranking = service.matcher.rank(message)
+    assert ranking.analysis.asked_text == CLEAR_QUESTION
+    assert service.decider._decide(message, ranking).outcome is not Outcome.ANSWER
+    answer = service.answer(message)
+    assert answer.answered and answer.best is not None
+    assert answer.best.entry_key == alone.best.entry_key
+
+
+def test_a_story_with_words_of_another_match_is_not_left_out(service: AnswerService) -> None:
+    """A story naming what another plausible passage is about ('Ryanair') tells which one is meant:
+    the question is not decided without it. Only a plausible match counts."""
+    message = f"{NEUTRAL_STORY} {CLEAR_QUESTION}"
+    ranking = service.matcher.rank(message)
+    best, rival = ranking.scored[0], ranking.scored[1]
+    decider = service.decider
+    assert not decider._story_points_elsewhere(ranking.analysis, best, [rival])
+    (name,) = service.matcher.analyzer.terms("Ryanair")
+    term = service.index.terms.get(name)
+    assert term is not None and term not in best.covered
+    pointing = replace(ranking.analysis, context_terms=ranking.analysis.context_terms | {name})
+    floor = service.matcher.calibration.suggest_threshold
+    about_it = replace(rival, covered={**rival.covered, term: 0.1}, relevance=floor)
+    assert decider._story_points_elsewhere(pointing, best, [about_it])
+    assert not decider._story_points_elsewhere(pointing, best, [replace(about_it, relevance=floor / 2)])
+    assert not decider._story_points_elsewhere(ranking.analysis, best, [about_it])
+
+
+def test_a_message_without_a_story_has_no_focus(service: AnswerService) -> None:
+    assert service.matcher.analyse(CLEAR_QUESTION).asked_text is None
+    assert service.matcher.analyse("Ik ben bang. Mijn broer zit vast.").asked_text is None

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from knowledge.models import Outcome
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
-from knowledge.text.analysis import fold, tokens
+from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
 from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
@@ -93,6 +93,45 @@ class Decider:
         self._country_terms: frozenset[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
+        decision = self._decide(text, ranking)
+        if decision.outcome in (Outcome.ANSWER, Outcome.GREETING):
+            return decision
+        return self._focused(text, ranking) or decision
+
+    def _focused(self, text: str, ranking: Ranking) -> Decision | None:
+        """A message with a story, asked without it: its question sentence(s) and what they point back
+        to (Analysis.asked_text). The asker's brother, city or fear say nothing against the passage
+        the question asks for, so when the question alone is answered confidently with the whole
+        message's best match, that is the answer, unless the whole message asks about a later time,
+        another country or what the passage does not tell."""
+        asked = ranking.analysis.asked_text
+        whole = self._official_first(ranking)[0].scored
+        if not asked or not whole:
+            return None
+        decision = self._decide(asked, self.matcher.rank(asked))
+        if decision.outcome is not Outcome.ANSWER or decision.best is None:
+            return None
+        if decision.best.entry_id != whole[0].entry_id:
+            return None
+        best = whole[0]
+        if self._story_points_elsewhere(ranking.analysis, best, whole[1:]):
+            return None
+        if self._asks_later(ranking, best) or self.matcher.names_elsewhere(ranking.analysis):
+            return None
+        if self._untold(ranking, best) or self._unnamed(text, best) or self._bare_yes(ranking, best):
+            return None
+        return decision
+
+    def _story_points_elsewhere(self, analysis: Analysis, best: Scored, others: list[Scored]) -> bool:
+        """The story has words of the store that another plausible match has and the best lacks ('Na
+        die Ryanair-landing ...' before a question on safety): it tells which passage is meant, so
+        it cannot be left out."""
+        story = {self.index.terms.get(t) for t in analysis.context_terms} - {None}
+        floor = self.matcher.calibration.suggest_threshold
+        lacking = story - set(best.covered)
+        return any(lacking & set(s.covered) for s in others if s.relevance >= floor)
+
+    def _decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Decision(Outcome.GREETING, 0.0)
