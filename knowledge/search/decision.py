@@ -59,6 +59,9 @@ REVISION_SLACK = 0.05
 #: answers of different dates are the same question answered at two times, and the newer is the
 #: position now. Below this it does not lead, and the answer tells that a newer document exists.
 NEWER_STRONG = 0.5
+#: Two passages answer a question together only when it says this much (terms of its own): a
+#: query of one or two words ('sancties', 'sancties belarus') is a choice between the passages.
+PAIR_TERMS = 3
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -75,6 +78,8 @@ class Decision:
     #: A passage of a later document on the same subject that covers the question as well, but is
     #: not relevant enough to lead: "there is a newer document on this", never the answer.
     newer: list[Scored] = field(default_factory=list)
+    #: The other passage of an answer given in two (_pair): shown after the best, as an answer too.
+    together: list[Scored] = field(default_factory=list)
 
 
 class Decider:
@@ -83,12 +88,19 @@ class Decider:
     `is_note` tells a moderator's note (no text of any official document) from an official entry:
     a note is never a position of the government, so it never leads, follows or replaces an official
     entry as a newer or earlier version of it, and official entries come before it wherever both are
-    offered."""
+    offered. `document_of` tells an entry's document (an answer may be given in two passages of one)."""
 
-    def __init__(self, matcher: Matcher, is_note: Callable[[int], bool] | None = None) -> None:
+    def __init__(
+        self,
+        matcher: Matcher,
+        is_note: Callable[[int], bool] | None = None,
+        document_of: Callable[[int], str] | None = None,
+    ) -> None:
         self.matcher = matcher
         self.index = matcher.index
         self._is_note = is_note or (lambda _entry_id: False)
+        # Without the store, the document's date stands for the document.
+        self._document_of = document_of or (lambda entry_id: str(self.index.date_of(entry_id)))
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
 
@@ -154,11 +166,43 @@ class Decider:
             return Decision(
                 Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others, newer=newer
             )
+        pair = self._pair(ranking, positions) if positions and not (later or elsewhere or untold) else None
+        if pair is not None:
+            best, other, pair_confidence = pair
+            others = [s for s in plausible if s is not best and s is not other][:SUGGESTIONS]
+            return Decision(Outcome.ANSWER, pair_confidence, best=best, suggestions=others, together=[other])
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         if plausible:
             return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+
+    def _pair(self, ranking: Ranking, positions: list[Scored]) -> tuple[Scored, Scored, float] | None:
+        """Two passages of one document on one subject, about equally close and together clearly
+        ahead of the rest ('bedreigd, wat moet ik doen?': the answers on reporting a threat and on
+        the police): the question is answered by both, not a choice between them. The same bar as
+        one answer: the confidence that one of the two is right, and their lead over the third."""
+        scored = ranking.scored
+        if len(positions) != 1 or len(scored) < 2 or positions[0] is not scored[0]:
+            return None
+        best, other = scored[0], scored[1]
+        if self._is_note(other.entry_id) or other.relevance < POSITION_SHARE * best.relevance:
+            return None
+        if self._document_of(best.entry_id) != self._document_of(other.entry_id):
+            return None
+        if not self._same_subject(best, other) or self._untold(ranking, other):
+            return None
+        if len(set(ranking.analysis.terms) - ranking.analysis.context_terms) < PAIR_TERMS:
+            return None  # 'sancties', 'sancties belarus': too broad to say both are asked, a choice
+        pair = [best, other]
+        if self._story_leads(ranking, pair) or self._more_elsewhere(ranking, pair):
+            return None
+        third = scored[2] if len(scored) > 2 else None
+        confidence = self.matcher.confidence_of(pair, third)
+        margin = lead(min(best.relevance, other.relevance), third.relevance if third else 0.0)
+        if confidence < self.matcher.calibration.answer_threshold or margin < MARGIN:
+            return None
+        return best, other, round(confidence, 4)
 
     def _official_first(self, ranking: Ranking) -> tuple[Ranking, list[Scored]]:
         """The ranking the decision is made over, and the moderators' notes left out of it (offered
