@@ -53,7 +53,7 @@ def test_a_question_about_another_country_gets_no_pair(service: AnswerService) -
     assert not answer.answered
 
 
-@pytest.mark.parametrize("query", ["sancties", "sancties belarus"])
+@pytest.mark.parametrize("query", ["sancties", "sancties belarus", "sancties EU Belarus", "санкцыі ЕС Беларусь"])
 def test_a_broad_query_is_still_a_choice(service: AnswerService, query: str) -> None:
     answer = service.answer(query)
     assert answer.outcome is Outcome.SUGGEST and answer.also == []

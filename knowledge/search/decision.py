@@ -59,8 +59,8 @@ REVISION_SLACK = 0.05
 #: answers of different dates are the same question answered at two times, and the newer is the
 #: position now. Below this it does not lead, and the answer tells that a newer document exists.
 NEWER_STRONG = 0.5
-#: Two passages answer a question together only when it says this much (terms of its own): a
-#: query of one or two words ('sancties', 'sancties belarus') is a choice between the passages.
+#: Two passages answer a question together only when it says this much (terms of its own, the
+#: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
 PAIR_TERMS = 3
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
@@ -192,8 +192,14 @@ class Decider:
             return None
         if not self._same_subject(best, other) or self._untold(ranking, other):
             return None
-        if len(set(ranking.analysis.terms) - ranking.analysis.context_terms) < PAIR_TERMS:
-            return None  # 'sancties', 'sancties belarus': too broad to say both are asked, a choice
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        own = set(ranking.analysis.terms) - ranking.analysis.context_terms - self._subject_terms
+        if len(own) < PAIR_TERMS:
+            return None  # 'sancties', 'sancties EU Belarus': too broad to say both are asked, a choice
+        first, second = self.index.view(best.entry_id).text_terms, self.index.view(other.entry_id).text_terms
+        if len(first & second) >= REVISION_OVERLAP * min(len(first), len(second)):
+            return None  # much the same text twice: a duplicate to choose between, not two parts
         pair = [best, other]
         if self._story_leads(ranking, pair) or self._more_elsewhere(ranking, pair):
             return None
