@@ -338,7 +338,10 @@ class Answer(BaseModel):
         description="A later document on the same subject whose text covers the question as well, not relevant "
         "enough to lead: 'there is a newer document on this'.",
     )
-    also: list[Match] = Field(default_factory=list, description="Answers to the message's other questions.")
+    also: list[Match] = Field(
+        default_factory=list,
+        description="Answers to the message's other questions, or the second passage of an answer given in two.",
+    )
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."
     )

@@ -103,7 +103,7 @@ class AnswerService:
         dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
-        self.decider = Decider(self.matcher, self._is_note)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of)
         self._start()
 
     @classmethod
@@ -164,7 +164,7 @@ class AnswerService:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
         self._sentences.clear()  # a new index may come with a new analysis
-        self.decider = Decider(self.matcher, self._is_note)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of)
 
     def _start(self) -> None:
         """Load the index snapshot if it is current enough, then catch up; otherwise build it. A
@@ -233,6 +233,10 @@ class AnswerService:
     def _is_note(self, entry_id: int) -> bool:
         """Whether an indexed entry is a moderator's note (the decision keeps notes from leading)."""
         return self.entry_for(entry_id).note
+
+    def _document_of(self, entry_id: int) -> str:
+        """The document an indexed entry belongs to (the decision answers with two passages of one)."""
+        return self.entry_for(entry_id).document_key
 
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
@@ -359,6 +363,7 @@ class AnswerService:
         else:
             best = answered[0]
         also = [m for m in answered if m.entry_id != best.entry_id]
+        also += [m for m in whole.also if whole.answered and all(m.entry_id not in (a.entry_id, best.entry_id) for a in also)]
         shown = {best.entry_id, *(a.entry_id for a in also)}
         return whole.model_copy(
             update={
@@ -418,6 +423,7 @@ class AnswerService:
             earlier=[self._match(s, ranking) for s in decision.earlier],
             newer=[self._match(s, ranking) for s in decision.newer],
             suggestions=[self._match(s, ranking) for s in decision.suggestions],
+            also=[self._match(s, ranking, highlight=True) for s in decision.together],
             later_time=decision.later_time,
         )
 

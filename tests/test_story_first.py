@@ -3,6 +3,8 @@ to a passage about the story instead of the question (issue 11, item 3)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from knowledge.models import Outcome
@@ -143,3 +145,106 @@ def test_more_of_something_is_not_answered_by_what_there_is_now(service: AnswerS
     answer = service.answer("worden er nog meer sancties ingesteld?")
     if answer.outcome is Outcome.ANSWER:
         assert answer.best is not None and answer.best.entry_key == "kamerbrief-2021-03-02-2298/4"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doet Nederland hier eigenlijk iets mee?",
+        "Kan Nederland daar richting Minsk iets tegen doen?",
+        "Is dat waar?",
+        "Bestaat zoiets echt?",
+        "Ziet de Nederlandse regering dat ook zo?",
+        "Can the Netherlands do anything about that?",
+        "Правда ли это?",
+        "Ці праўда гэта?",
+    ],
+)
+def test_a_question_pointing_back_leans_on_its_story(service: AnswerService, sentence: str) -> None:
+    assert focus.leans(sentence, service.matcher.analyzer.function_words)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zijn er sancties tegen Belarus?",
+        # A determiner before its noun, or 'dat' joining a clause: the sentence names what it asks.
+        "Doet Nederland iets aan die omstandigheden in de gevangenissen?",
+        "Zijn er signalen dat Minsk operaties in de EU plant?",
+        "Is there a hotline for Belarusians?",
+    ],
+)
+def test_a_question_that_says_what_it_asks_does_not_lean(service: AnswerService, sentence: str) -> None:
+    assert not focus.leans(sentence, service.matcher.analyzer.function_words)
+
+
+def test_a_leaning_question_reads_the_words_of_the_store_in_the_sentence_it_points_to(service: AnswerService) -> None:
+    """'Doet Nederland hier iets mee?' asks about the prison conditions of the sentence before it:
+    their terms count as the question's, the asker's own words (the father, the mattress) stay the
+    story's, and the sentence before that is not read into it."""
+    message = (
+        "Ik woon in Utrecht. Mijn vader zit in de cel in Mogilev en de omstandigheden zijn verschrikkelijk, "
+        "hij heeft niet eens een matras. Doet Nederland hier eigenlijk iets mee?"
+    )
+    analysis = service.matcher.analyse(message)
+    asked = set(analysis.terms) - analysis.context_terms
+    conditions = set(service.matcher.analyzer.terms("omstandigheden"))
+    assert conditions and conditions <= asked
+    assert set(service.matcher.analyzer.terms("matras")) <= analysis.context_terms
+    assert set(service.matcher.analyzer.terms("woon")) <= analysis.context_terms
+    # Without the pointing word the same story stays context.
+    plain = service.matcher.analyse(message.replace("hier eigenlijk iets mee", "eigenlijk iets"))
+    assert conditions <= plain.context_terms
+
+
+def test_a_question_that_says_enough_itself_does_not_take_the_story(service: AnswerService) -> None:
+    """A question with more of the store's words than a thin one ('... die zich hier onveilig voelen')
+    is read as it stands, however it points back."""
+    message = "Mijn broer is bedreigd in Minsk. Krijgt de overheid ook meldingen van Belarussen die zich hier onveilig voelen?"
+    analysis = service.matcher.analyse(message)
+    assert set(service.matcher.analyzer.terms("bedreigd")) <= analysis.context_terms
+
+
+NEUTRAL_STORY = (
+    "Ik woon sinds drie jaar in Zwolle met mijn man en twee kinderen. "
+    "Mijn tante en neef vragen me dit steeds en ik schaam me dat ik het niet weet."
+)
+CLEAR_QUESTION = "Heeft Nederland de Belarussische autoriteiten opgeroepen het geweld tegen demonstranten te stoppen?"
+
+
+def test_a_story_about_the_asker_does_not_cost_a_clear_answer(service: AnswerService) -> None:
+    """The question alone is answered; the asker's town, family and shame say nothing against that
+    passage, so with them in front it is still the answer (the whole message alone is not sure)."""
+    alone = service.answer(CLEAR_QUESTION)
+    assert alone.answered and alone.best is not None
+    message = f"{NEUTRAL_STORY} {CLEAR_QUESTION}"
+    ranking = service.matcher.rank(message)
+    assert ranking.analysis.asked_text == CLEAR_QUESTION
+    assert service.decider._decide(message, ranking).outcome is not Outcome.ANSWER
+    answer = service.answer(message)
+    assert answer.answered and answer.best is not None
+    assert answer.best.entry_key == alone.best.entry_key
+
+
+def test_a_story_with_words_of_another_match_is_not_left_out(service: AnswerService) -> None:
+    """A story naming what another plausible passage is about ('Ryanair') tells which one is meant:
+    the question is not decided without it. Only a plausible match counts."""
+    message = f"{NEUTRAL_STORY} {CLEAR_QUESTION}"
+    ranking = service.matcher.rank(message)
+    best, rival = ranking.scored[0], ranking.scored[1]
+    decider = service.decider
+    assert not decider._story_points_elsewhere(ranking.analysis, best, [rival])
+    (name,) = service.matcher.analyzer.terms("Ryanair")
+    term = service.index.terms.get(name)
+    assert term is not None and term not in best.covered
+    pointing = replace(ranking.analysis, context_terms=ranking.analysis.context_terms | {name})
+    floor = service.matcher.calibration.suggest_threshold
+    about_it = replace(rival, covered={**rival.covered, term: 0.1}, relevance=floor)
+    assert decider._story_points_elsewhere(pointing, best, [about_it])
+    assert not decider._story_points_elsewhere(pointing, best, [replace(about_it, relevance=floor / 2)])
+    assert not decider._story_points_elsewhere(ranking.analysis, best, [about_it])
+
+
+def test_a_message_without_a_story_has_no_focus(service: AnswerService) -> None:
+    assert service.matcher.analyse(CLEAR_QUESTION).asked_text is None
+    assert service.matcher.analyse("Ik ben bang. Mijn broer zit vast.").asked_text is None

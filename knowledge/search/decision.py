@@ -22,7 +22,7 @@ from knowledge.models import Outcome
 from knowledge.search.index import ALTERNATE, QUESTION
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
-from knowledge.text.analysis import fold, tokens
+from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
 from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
@@ -60,6 +60,9 @@ REVISION_SLACK = 0.05
 #: answers of different dates are the same question answered at two times, and the newer is the
 #: position now. Below this it does not lead, and the answer tells that a newer document exists.
 NEWER_STRONG = 0.5
+#: Two passages answer a question together only when it says this much (terms of its own, the
+#: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
+PAIR_TERMS = 3
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -76,6 +79,8 @@ class Decision:
     #: A passage of a later document on the same subject that covers the question as well, but is
     #: not relevant enough to lead: "there is a newer document on this", never the answer.
     newer: list[Scored] = field(default_factory=list)
+    #: The other passage of an answer given in two (_pair): shown after the best, as an answer too.
+    together: list[Scored] = field(default_factory=list)
 
 
 class Decider:
@@ -84,16 +89,62 @@ class Decider:
     `is_note` tells a moderator's note (no text of any official document) from an official entry:
     a note is never a position of the government, so it never leads, follows or replaces an official
     entry as a newer or earlier version of it, and official entries come before it wherever both are
-    offered."""
+    offered. `document_of` tells an entry's document (an answer may be given in two passages of one)."""
 
-    def __init__(self, matcher: Matcher, is_note: Callable[[int], bool] | None = None) -> None:
+    def __init__(
+        self,
+        matcher: Matcher,
+        is_note: Callable[[int], bool] | None = None,
+        document_of: Callable[[int], str] | None = None,
+    ) -> None:
         self.matcher = matcher
         self.index = matcher.index
         self._is_note = is_note or (lambda _entry_id: False)
+        # Without the store, the document's date stands for the document.
+        self._document_of = document_of or (lambda entry_id: str(self.index.date_of(entry_id)))
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
+        decision = self._decide(text, ranking)
+        if decision.outcome in (Outcome.ANSWER, Outcome.GREETING):
+            return decision
+        return self._focused(text, ranking) or decision
+
+    def _focused(self, text: str, ranking: Ranking) -> Decision | None:
+        """A message with a story, asked without it: its question sentence(s) and what they point back
+        to (Analysis.asked_text). The asker's brother, city or fear say nothing against the passage
+        the question asks for, so when the question alone is answered confidently with the whole
+        message's best match, that is the answer, unless the whole message asks about a later time,
+        another country or what the passage does not tell."""
+        asked = ranking.analysis.asked_text
+        whole = self._official_first(ranking)[0].scored
+        if not asked or not whole:
+            return None
+        decision = self._decide(asked, self.matcher.rank(asked))
+        if decision.outcome is not Outcome.ANSWER or decision.best is None:
+            return None
+        if decision.best.entry_id != whole[0].entry_id:
+            return None
+        best = whole[0]
+        if self._story_points_elsewhere(ranking.analysis, best, whole[1:]):
+            return None
+        if self._asks_later(ranking, best) or self.matcher.names_elsewhere(ranking.analysis):
+            return None
+        if self._untold(ranking, best) or self._unnamed(text, best) or self._bare_yes(ranking, best):
+            return None
+        return decision
+
+    def _story_points_elsewhere(self, analysis: Analysis, best: Scored, others: list[Scored]) -> bool:
+        """The story has words of the store that another plausible match has and the best lacks ('Na
+        die Ryanair-landing ...' before a question on safety): it tells which passage is meant, so
+        it cannot be left out."""
+        story = {self.index.terms.get(t) for t in analysis.context_terms} - {None}
+        floor = self.matcher.calibration.suggest_threshold
+        lacking = story - set(best.covered)
+        return any(lacking & set(s.covered) for s in others if s.relevance >= floor)
+
+    def _decide(self, text: str, ranking: Ranking) -> Decision:
         calibration = self.matcher.calibration
         if ranking.analysis.is_greeting:
             return Decision(Outcome.GREETING, 0.0)
@@ -116,11 +167,49 @@ class Decider:
             return Decision(
                 Outcome.ANSWER, confidence, best=best, earlier=positions[1:], suggestions=others, newer=newer
             )
+        pair = self._pair(ranking, positions) if positions and not (later or elsewhere or untold) else None
+        if pair is not None:
+            best, other, pair_confidence = pair
+            others = [s for s in plausible if s is not best and s is not other][:SUGGESTIONS]
+            return Decision(Outcome.ANSWER, pair_confidence, best=best, suggestions=others, together=[other])
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         if plausible:
             return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+
+    def _pair(self, ranking: Ranking, positions: list[Scored]) -> tuple[Scored, Scored, float] | None:
+        """Two passages of one document on one subject, about equally close and together clearly
+        ahead of the rest ('bedreigd, wat moet ik doen?': the answers on reporting a threat and on
+        the police): the question is answered by both, not a choice between them. The same bar as
+        one answer: the confidence that one of the two is right, and their lead over the third."""
+        scored = ranking.scored
+        if len(positions) != 1 or len(scored) < 2 or positions[0] is not scored[0]:
+            return None
+        best, other = scored[0], scored[1]
+        if self._is_note(other.entry_id) or other.relevance < POSITION_SHARE * best.relevance:
+            return None
+        if self._document_of(best.entry_id) != self._document_of(other.entry_id):
+            return None
+        if not self._same_subject(best, other) or self._untold(ranking, other):
+            return None
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        own = set(ranking.analysis.terms) - ranking.analysis.context_terms - self._subject_terms
+        if len(own) < PAIR_TERMS:
+            return None  # 'sancties', 'sancties EU Belarus': too broad to say both are asked, a choice
+        first, second = self.index.view(best.entry_id).text_terms, self.index.view(other.entry_id).text_terms
+        if len(first & second) >= REVISION_OVERLAP * min(len(first), len(second)):
+            return None  # much the same text twice: a duplicate to choose between, not two parts
+        pair = [best, other]
+        if self._story_leads(ranking, pair) or self._more_elsewhere(ranking, pair):
+            return None
+        third = scored[2] if len(scored) > 2 else None
+        confidence = self.matcher.confidence_of(pair, third)
+        margin = lead(min(best.relevance, other.relevance), third.relevance if third else 0.0)
+        if confidence < self.matcher.calibration.answer_threshold or margin < MARGIN:
+            return None
+        return best, other, round(confidence, 4)
 
     def _official_first(self, ranking: Ranking) -> tuple[Ranking, list[Scored]]:
         """The ranking the decision is made over, and the moderators' notes left out of it (offered

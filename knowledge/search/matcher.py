@@ -64,6 +64,9 @@ _LACINKA = re.compile(r"[ŭłćśźńŬŁĆŚŹŃ]")
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
 CONTEXT_KNOWN = 0.25
 CONTEXT_UNKNOWN = 0.02
+#: A question sentence with at most this many terms of the store says too little on its own to be
+#: read without the sentence it points back to (_with_referents); one with more says what it asks.
+THIN_QUESTION = 3
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
 EXACT_TOP = 4
@@ -228,7 +231,11 @@ class Matcher:
         if len(pieces) == 1:
             return self._analyse_part(question, mapping, language)
         analysed = [(self._analyse_part(p.text, mapping, language), p.is_question) for p in pieces]
+        analysed, referents = self._with_referents(
+            analysed, [focus.leans(p.text, self.analyzer.function_words) for p in pieces]
+        )
         asked = [a for a, is_question in analysed if is_question]
+        asked_text = " ".join(p.text for i, p in enumerate(pieces) if p.is_question or i in referents)
         question_terms = {t for a in asked for t in a.terms}
         question_tokens = {w for a in asked for w in a.tokens}
         all_terms = tuple(t for a, _ in analysed for t in a.terms)
@@ -242,7 +249,36 @@ class Matcher:
             asks_for=next((a.asks_for for a in asked if a.asks_for), None),
             context_terms=frozenset(all_terms) - question_terms,
             context_tokens=frozenset(all_tokens) - question_tokens,
+            asked_text=asked_text if len(asked_text) < len(question) else None,
         )
+
+    def _with_referents(
+        self, analysed: list[tuple[Analysis, bool]], leaning: list[bool]
+    ) -> tuple[list[tuple[Analysis, bool]], set[int]]:
+        """A question sentence that points back ('Doet Nederland hier iets mee?', focus.leans) asks
+        about the nearest sentence before it with words of the store: those words of it count as the
+        question's, the rest of the story (and that sentence's other words) stays context. Also the
+        positions of the sentences pointed back to."""
+        marked = list(analysed)
+        referents: set[int] = set()
+        for i, (question, is_question) in enumerate(analysed):
+            if not (is_question and leaning[i]):
+                continue
+            if len({t for t in question.terms if self.index.knows(self.index.terms.get(t))}) > THIN_QUESTION:
+                continue  # it says itself what it asks ('meldingen van mensen die zich bedreigd voelen')
+            for j in range(i - 1, -1, -1):
+                before, before_is_question = marked[j]
+                if before_is_question:
+                    break
+                known = tuple(t for t in before.terms if self.index.knows(self.index.terms.get(t)))
+                if known:
+                    # Its words the store has are what it is about; the rest is still the story.
+                    rest = tuple(t for t in before.terms if t not in known)
+                    marked[j] = (replace(before, terms=rest), False)
+                    marked.append((replace(before, terms=known, tokens=()), True))
+                    referents.add(j)
+                    break
+        return marked, referents
 
     def _analyse_part(self, text: str, mapping: dict[str, str], language: Lang) -> Analysis:
         words = [mapping.get(w, w) for w in tokens(text)]

@@ -220,6 +220,9 @@ class Analysis:
     #: Terms and words only found in the message's context sentences, not in its question(s).
     context_terms: frozenset[str] = frozenset()
     context_tokens: frozenset[str] = frozenset()
+    #: A message with a story: its question sentence(s) and the sentences they point back to, the
+    #: rest of the story left out (the matcher's focus); None for a message without one.
+    asked_text: str | None = None
 
 
 class Analyzer:

@@ -5,6 +5,10 @@ word of that story counts against the passage that answers the question itself. 
 into sentences; the interrogative ones (a question mark, or a question word or verb first) are the
 questions, the others context. A question sentence that asks two things joined by 'and' + a question
 word ('How many ... and is Lukashenko on the list?') is split into its two questions.
+
+A question sentence that points back ('Doet Nederland hier iets mee?', 'Gaan diplomaten naar zulke
+processen?', 'Is that true?') leans on its story: what it asks about is in the sentence before it
+(`leans`), which the matcher then reads as part of the question.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text.analysis import fold
+from knowledge.text.analysis import fold, tokens
 
 #: Words that open a question (folded), in the four languages of the users.
 QUESTION_OPENERS = frozenset(
@@ -24,6 +28,21 @@ QUESTION_OPENERS = frozenset(
         "что как почему зачем когда где кто сколько какие какой какая каких можно ли есть будет будут "
         "правда разве существует пускают помогает помогают делает делают "
         "што як чаму навошта калі дзе хто колькі які якая якія ці можна ёсць есць будзе праўда"
+    ).split()
+)
+#: Words that point back to what was said before (folded): a question with one of them asks about
+#: the story's content ('daar', 'zulke', 'such', 'это', 'гэта'). Pronouns that mostly name a
+#: person ('hij', 'he') point at the asker's people, not at what is asked, and are left out, as are
+#: the words that mostly point at nothing ('het', 'er', 'it', 'there': 'is there a ...').
+ANAPHORS = frozenset(
+    fold(word)
+    for word in (
+        "daar daarover daarvan daarmee daarop daartegen daaraan daarbij daarin daarnaar daarvoor daarachter "
+        "hier hierover hiervan hiermee hierop hiertegen hieraan hierbij hierin hiervoor ervan erover ermee "
+        "erop ertegen eraan erbij naartoe dit dat deze die zulke zulk zoiets "
+        "this that these those such "
+        "это этого этому этим этом эти этих такие такое такой таких такая там тут туда "
+        "гэта гэтага гэтым гэтыя гэтых такія такое такі такая там тут туды"
     ).split()
 )
 _CONJUNCTIONS = ("and", "en", "и", "і", "or", "of", "или", "ці", "а")
@@ -85,6 +104,32 @@ def questions(message: str) -> list[str]:
         else:
             found.append(part.text)
     return found
+
+
+#: Anaphors that also go before a noun ('die omstandigheden', 'zulke processen', 'such trials',
+#: 'такие сигналы'), or join a clause ('signalen dat Minsk ...'): then the sentence names what it
+#: asks about itself, so only standing alone (before a function word or at the end) do they point back.
+DETERMINERS = frozenset(
+    fold(word)
+    for word in (
+        "dit dat deze die zulke zulk this that these those such "
+        "эти этих такие такое такой таких такая такія такое такі такая гэтыя гэтых"
+    ).split()
+)
+
+
+def leans(sentence: str, function_words: frozenset[str] = frozenset()) -> bool:
+    """The sentence points back to what was said before it (ANAPHORS): 'Kan Nederland daar iets
+    tegen doen?', 'Is dat waar?'; a determiner only when no content word follows it (`function_words`
+    are the words that carry none)."""
+    words = tokens(sentence)
+    for i, word in enumerate(words):
+        if word not in ANAPHORS:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else None
+        if word not in DETERMINERS or following is None or following in function_words:
+            return True
+    return False
 
 
 def _interrogative(sentence: str) -> bool:
