@@ -165,7 +165,7 @@ VALIDATION_PROBLEMS = (
 )
 
 #: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
-ACTIONS = ("create", "update", "reimport", "retire", "restore", "undo", "confirm")
+ACTIONS = ("create", "update", "reimport", "retire", "restore", "revert", "undo", "confirm")
 
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
@@ -443,6 +443,7 @@ NL = ModeratorTexts(
         "reimport": "opnieuw geïmporteerd",
         "retire": "ingetrokken",
         "restore": "teruggezet",
+        "revert": "teruggezet uit een export",
         "undo": "ongedaan gemaakt",
         "confirm": "bevestigd",
     },
@@ -597,6 +598,7 @@ EN = ModeratorTexts(
         "reimport": "re-import",
         "retire": "retire",
         "restore": "restore",
+        "revert": "restored from an export",
         "undo": "undo",
         "confirm": "confirm",
     },
@@ -1037,6 +1039,7 @@ RU = ModeratorTexts(
         "reimport": "повторный импорт",
         "retire": "снятие",
         "restore": "возврат",
+        "revert": "восстановление из экспорта",
         "undo": "отмена",
         "confirm": "подтверждение",
     },
@@ -1291,6 +1294,7 @@ BE = ModeratorTexts(
         "reimport": "паўторны імпарт",
         "retire": "зняцце",
         "restore": "вяртанне",
+        "revert": "аднаўленне з экспарту",
         "undo": "адмена",
         "confirm": "пацвярджэнне",
     },
