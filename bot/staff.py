@@ -137,7 +137,7 @@ def _import_parsed(
         interface = texts_for(language)
         kind = document.kind.label if language == "nl" else kind_label(document.kind, interface)
         date = interface.date(document.date) if document.date else "?"
-        count = t.entries(len(preview.parsed.entries))
+        count = t.entries(len(preview.adding) if preview.completes else len(preview.parsed.entries))
         out.write(st.import_summary.format(key=document.key, kind=kind, date=date, entries=count) + "\n")
         if dry_run:
             # The preview is Telegram HTML: built escaped, then read back as plain text for the terminal.

@@ -53,11 +53,14 @@ def render_preview(
     texts = texts or texts_for("nl")
     parsed = preview.parsed
     document = parsed.document
-    entries = parsed.entries
+    entries = [e for e in parsed.entries if e.number in preview.adding] if preview.completes else parsed.entries
     lines = [escape(entry_line(e, preview, texts)) for e in entries[:MAX_LISTED_ENTRIES]]
     if len(entries) > MAX_LISTED_ENTRIES:
         lines.append(escape(t.more_entries.format(count=t.entries(len(entries) - MAX_LISTED_ENTRIES))))
     notes = []
+    if preview.completes:
+        labels = ", ".join(entry_label(e, preview, texts) for e in entries)
+        notes.append(t.completes.format(key=preview.completes, labels=labels))
     if preview.beside:
         notes.append(t.beside.format(other=preview.beside, key=document.key))
     if any(n.reason is Reason.WARN_REPLACES_WITHDRAWN for n in preview.notices):

@@ -204,6 +204,8 @@ class ImportPreview(BaseModel):
     warnings: list[str] = Field(default_factory=list, description="In English (the command line).")
     notices: list[Notice] = Field(default_factory=list, description="The same warnings as codes, in order.")
     beside: str | None = Field(default=None, description="A different document of the same kind and date already stored.")
+    completes: str | None = Field(default=None, description="The stored (cut-off) copy of this document that it completes.")
+    adding: list[int] = Field(default_factory=list, description="Completing: the numbers of the entries it adds.")
 
 
 class ReviewGroup(BaseModel):
@@ -396,14 +398,21 @@ class Moderation:
         the file format), or with the same official identity; a different document of the same kind
         and day sits beside the one there under a key of its own (knowledge.identity)."""
         counts = self.store.entry_counts()
-        duplicate = self._same_document_as(parsed, counts)
+        completion = self._completion_of(parsed, counts)
+        duplicate = None if completion else self._same_document_as(parsed, counts)
         key = base = parsed.document.key
-        if duplicate is None:
+        if completion:
+            key = completion[0]
+            parsed = rekey(parsed, key)
+        elif duplicate is None:
             digest = parsed.document.content_digest or entries_digest(parsed.entries)
             key = free_key(parsed.document, digest, lambda k: counts.get(k, (0, 0))[0] == 0)
             parsed = rekey(parsed, key)
         active, total = counts.get(key, (0, 0))
         notices = []
+        if completion:
+            numbers = ", ".join(str(number) for number in completion[1])
+            notices.append(Notice(reason=Reason.WARN_COMPLETES, values={"key": key, "numbers": numbers}))
         if total and not active and duplicate is None:
             notices.append(Notice(reason=Reason.WARN_REPLACES_WITHDRAWN, values={"key": key}))
         if parsed.document.date is None:
@@ -420,7 +429,32 @@ class Moderation:
             notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values={"numbers": numbers}))
         warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
-        return ImportPreview(parsed=parsed, duplicate_of=duplicate, warnings=warnings, notices=notices, beside=beside)
+        return ImportPreview(
+            parsed=parsed,
+            duplicate_of=duplicate,
+            warnings=warnings,
+            notices=notices,
+            beside=None if completion else beside,
+            completes=completion[0] if completion else None,
+            adding=completion[1] if completion else [],
+        )
+
+    def _completion_of(self, parsed: ParsedDocument, counts: dict[str, EntryCounts]) -> tuple[str, list[int]] | None:
+        """The key of a document in use that this one completes, and the numbers it adds: the same
+        official identity, every entry stored from it (a cut-off copy's) found in this text under its
+        own number, and entries of numbers the stored copy lacks (a retired number is not added again)."""
+        for document in self.store.documents():
+            if not counts.get(document.key, (0, 0))[0] or not same_official_document(document, parsed.document):
+                continue
+            stored = self.store.entries(status=None, document_key=document.key)
+            official = [e for e in stored if not e.note]
+            here = {e.number: comparable(e.text) for e in parsed.entries}
+            if not official or any(comparable(e.text) not in here.get(e.number, "") for e in official):
+                return None  # another text under this identity: 'already in the store' decides
+            taken = {e.number for e in stored}
+            adding = [e.number for e in parsed.entries if e.number not in taken]
+            return (document.key, adding) if adding else None
+        return None
 
     def _same_document_as(self, parsed: ParsedDocument, counts: dict[str, EntryCounts]) -> str | None:
         """The key of a document in use that is this one: the same text, or the same official identity."""
@@ -444,6 +478,9 @@ class Moderation:
         preview = self.preview_import(parsed)
         if preview.duplicate_of:
             raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
+        if preview.completes:
+            adding = [e for e in preview.parsed.entries if e.number in preview.adding]
+            return self.store.complete_document(preview.parsed.document, adding, actor, source)
         try:
             return self.store.add_document(preview.parsed, actor, source)
         except DuplicateDocument:

@@ -59,6 +59,7 @@ class Reason(StrEnum):
     WARN_NO_DATE = "warn_no_date"
     WARN_NO_AUTHORS = "warn_no_authors"
     WARN_CUT_OFF = "warn_cut_off"
+    WARN_COMPLETES = "warn_completes"
     TRANSLATION_EMPTY = "translation_empty"
     QUESTION_EMPTY = "question_empty"
     QUESTION_IS_OFFICIAL = "question_is_official"
@@ -168,6 +169,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.WARN_NO_DATE: "no date found in the document",
     Reason.WARN_NO_AUTHORS: "no authors found in the document",
     Reason.WARN_CUT_OFF: "the text stops mid-sentence: entry {number} looks cut off and is not imported",
+    Reason.WARN_COMPLETES: (
+        "completes {key}, stored from a cut-off copy: "
+        "adds entry {numbers}; the entries there stay as they are"
+    ),
     Reason.TRANSLATION_EMPTY: "the translation is empty",
     Reason.QUESTION_EMPTY: "the question is empty: an entry keeps a question",
     Reason.TRANSLATION_TOO_LONG: "the translation is much longer than the official text; check what was pasted",

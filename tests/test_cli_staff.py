@@ -149,8 +149,13 @@ def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, database, "restore", str(export))
     assert code == 0 and out == "restored 2 documents and 13 entries\n"
     again = stored(database)
-    assert again["documents"] == exported["documents"] and again["entries"] == exported["entries"]
+    assert again["documents"][: len(exported["documents"])] == exported["documents"]
+    restored = {e["key"]: e for e in again["entries"]}
+    for entry in exported["entries"]:  # the content as exported; a version on for an entry changed back
+        assert {**restored.pop(entry["key"]), "version": 0, "updated_at": 0} == {**entry, "version": 0, "updated_at": 0}
+    assert restored and {e["status"] for e in restored.values()} == {"retired"}, "the newer import is kept, retired"
     assert again["changes"][: len(exported["changes"])] == exported["changes"], "the history comes along"
+    assert [c["action"] for c in again["changes"]].count("retire") == 2, "and the history since the export stays"
     assert ask(capsys, database, "Kunnen EU-diplomaten politieke gevangenen in Belarus bezoeken?")["answered"]
 
 

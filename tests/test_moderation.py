@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from knowledge.ingest.importers import read_document
-from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument
+from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument, SourceText
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService, normalise_for_review
@@ -606,3 +606,63 @@ def test_every_change_leaves_a_version_with_who_when_before_and_after(moderation
     ]
     for earlier, later in pairwise(changes):
         assert later.before == earlier.after, "each version starts where the previous one ended"
+
+
+# An answer set of my own, as its official web page prints it; the cut copy stops inside answer 3.
+_COMPLETE_4711 = "\n".join([
+    'Aanhangsel van de Handelingen',
+    'Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden',
+    'Tweede Kamer der Staten-Generaal2021-2022471114 maart 2022',
+    '4711',
+    'Vragen van het lid Brekelmans (VVD) aan de Minister van Buitenlandse Zaken over Belarussische '
+    'studenten in Nederland (ingezonden 21 februari 2022).',
+    'Antwoord van Minister Hoekstra (Buitenlandse Zaken) (ontvangen 14 maart 2022).',
+    'Vraag 1',
+    'Hoeveel Belarussische studenten staan ingeschreven aan Nederlandse universiteiten?',
+    'Antwoord 1',
+    'Volgens de laatste cijfers staan ongeveer 150 Belarussische studenten ingeschreven.',
+    'Vraag 2',
+    'Kunnen deze studenten hun verblijfsvergunning verlengen als zij niet veilig kunnen terugkeren?',
+    'Antwoord 2',
+    'Ja. Wie niet veilig kan terugkeren, kan een verlenging of een andere verblijfsgrond aanvragen.',
+    'Vraag 3',
+    "Steunt Nederland programma's voor studenten die Belarus moesten ontvluchten?",
+    'Antwoord 3',
+    "Nederland draagt bij aan beurzenprogramma's voor studenten die om politieke redenen zijn "
+    'weggestuurd, onder meer via de Europese Humanistische Universiteit in Vilnius. Deze steun wordt in 2022 voortgezet.',
+    '',
+])
+_CUT_4711 = _COMPLETE_4711[: _COMPLETE_4711.index("onder meer via")]
+
+
+def test_the_complete_copy_of_a_document_stored_cut_off_completes_it(moderation: Moderation) -> None:
+    cut = read_document(_CUT_4711.encode(), "cut.txt")
+    assert cut.truncated is not None and cut.truncated.number == 3
+    stored = moderation.commit_import(cut, ANNA, SourceText(format="text", text=_CUT_4711))
+    key = stored.document.key
+    before = {e.number: e for e in moderation.store.entries(document_key=key)}
+    assert sorted(before) == [1, 2]
+
+    complete = read_document(_COMPLETE_4711.encode(), "complete.txt")
+    preview = moderation.preview_import(complete)
+    assert (preview.duplicate_of, preview.completes, preview.adding) == (None, key, [3])
+    assert any(n.reason is Reason.WARN_COMPLETES for n in preview.notices)
+    done = moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711))
+    assert [e.key for e in done.entries] == [f"{key}/3"]
+    after = {e.number: e for e in moderation.store.entries(document_key=key)}
+    assert after[3].text.endswith("Deze steun wordt in 2022 voortgezet.") and after[3].question_is_official
+    assert {n: (e.text, e.version) for n, e in after.items() if n != 3} == {n: (e.text, e.version) for n, e in before.items()}
+    source = moderation.store.document_source(key)
+    assert source is not None and source.text == _COMPLETE_4711, "the complete source text is kept"
+    with pytest.raises(ModerationError) as again:
+        moderation.commit_import(complete, BORIS)
+    assert again.value.reason is Reason.ALREADY_IN_STORE, "complete now: the same document again"
+    moderation.undo(BORIS)
+    assert sorted(e.number for e in moderation.store.entries(document_key=key)) == [1, 2], "undone at once"
+
+
+def test_a_copy_whose_stored_answers_read_otherwise_does_not_complete_the_document(moderation: Moderation) -> None:
+    stored = moderation.commit_import(read_document(_CUT_4711.encode(), "cut.txt"), ANNA)
+    other = _COMPLETE_4711.replace("ongeveer 150", "ruim 300")
+    preview = moderation.preview_import(read_document(other.encode(), "other.txt"))
+    assert preview.completes is None and preview.duplicate_of == stored.document.key

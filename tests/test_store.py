@@ -15,7 +15,7 @@ from knowledge.storage.errors import DuplicateDocument, NotFound, StoreError, Ve
 from knowledge.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from knowledge.storage.rows import with_references
 from knowledge.storage.store import Store
-from tests.conftest import ANSWERS
+from tests.conftest import ANSWERS, LETTER
 
 
 def test_documents_and_entries_round_trip_unchanged(store: Store) -> None:
@@ -262,3 +262,41 @@ def test_corrupt_snapshot_is_ignored(tmp_path: Path) -> None:
     service = AnswerService.open(path)
     assert len(service.index) == 13
     service.close()
+
+
+def test_a_restore_keeps_the_history_since_the_export_and_says_what_it_changed_back() -> None:
+    """`restore FILE` puts the export's content back exactly, and loses no audit: the changes made
+    since the export stay in the trail, and each entry it changed back has a change of its own."""
+    from knowledge.models import Document
+
+    store = Store.in_memory()
+    _, letter = store.add_document(parse_document(LETTER.read_text(encoding="utf-8")), "telegram:1")
+    exported = store.export()
+    retired, edited, untouched = letter[0], letter[1], letter[2]
+    store.set_status(retired.id or 0, EntryStatus.RETIRED, "telegram:2")
+    store.update_entry(edited.id or 0, edited.version, "telegram:2", topics=["later"])
+    answers, newer = store.add_document(parse_document(ANSWERS.read_text(encoding="utf-8")), "telegram:2")
+    since = store.changes()[len(exported.changes):]
+    store.restore(exported, "cli")
+
+    assert {e.key: e.status for e in store.entries()} == {e.key: e.status for e in exported.entries}, "content exact"
+    assert store.entry(edited.id or 0).topics == edited.topics
+    trail = store.changes()
+    kept = trail[len(exported.changes): len(exported.changes) + len(since)]
+    assert [(c.action, c.actor, c.object_key, c.before, c.after) for c in kept] == [
+        (c.action, c.actor, c.object_key, c.before, c.after) for c in since
+    ], "the changes since the export are still in the trail, in their order"
+    history = store.history(retired.id or 0)
+    assert [(c.action, c.actor, c.version) for c in history] == [
+        ("create", "telegram:1", 1), ("retire", "telegram:2", 2), ("revert", "cli", 3),
+    ]
+    assert history[-1].before and history[-1].before["status"] == "retired" and history[-1].after
+    assert history[-1].after["status"] == "active" and store.entry(retired.id or 0).version == 3
+    assert [c.action for c in store.history(untouched.id or 0)] == ["create"], "what the restore did not change"
+    # the import made after the export: retired (as an undone import leaves it), its ids its own
+    assert all(store.entry(e.id or 0).status is EntryStatus.RETIRED for e in newer)
+    assert [c.action for c in store.history(newer[0].id or 0)] == ["create", "revert"]
+    assert isinstance(store.document(answers.key), Document)
+    assert trail[-1].action == "restore" and trail[-1].object_id == 0
+    with pytest.raises(StoreError):
+        store.undo_last("cli")

@@ -165,7 +165,7 @@ VALIDATION_PROBLEMS = (
 )
 
 #: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
-ACTIONS = ("create", "update", "reimport", "retire", "restore", "undo", "confirm")
+ACTIONS = ("create", "update", "reimport", "retire", "restore", "revert", "undo", "confirm")
 
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
@@ -265,6 +265,10 @@ NL = ModeratorTexts(
         Reason.WARN_NO_DATE: "geen datum gevonden in het document",
         Reason.WARN_NO_AUTHORS: "geen auteurs gevonden in het document",
         Reason.WARN_CUT_OFF: "de tekst stopt midden in een zin: item {number} lijkt afgebroken en wordt niet geïmporteerd",
+        Reason.WARN_COMPLETES: (
+            "vult {key} aan, dat uit een afgebroken kopie is opgeslagen: "
+            "voegt item {numbers} toe; de items die er al zijn blijven zoals ze zijn"
+        ),
         Reason.NOT_OFFICIAL_DOCUMENT: (
             "deze tekst heeft geen van de kenmerken van een officieel document (briefhoofd, 'Aan de Voorzitter', "
             "datumregel, Vergaderjaar, Kamerstuknummer, 'Vragen van het lid', 'Antwoord', ondertekening door een "
@@ -443,6 +447,7 @@ NL = ModeratorTexts(
         "reimport": "opnieuw geïmporteerd",
         "retire": "ingetrokken",
         "restore": "teruggezet",
+        "revert": "teruggezet uit een export",
         "undo": "ongedaan gemaakt",
         "confirm": "bevestigd",
     },
@@ -597,6 +602,7 @@ EN = ModeratorTexts(
         "reimport": "re-import",
         "retire": "retire",
         "restore": "restore",
+        "revert": "restored from an export",
         "undo": "undo",
         "confirm": "confirm",
     },
@@ -617,6 +623,7 @@ class ImportTexts(BaseModel):
     replaces_withdrawn: Plain
     beside: Plain
     cut_off: Plain
+    completes: Plain
     answer_without_question: Plain
     question_without_answer: Plain
     questions_only: Plain
@@ -650,8 +657,12 @@ IMPORT_NL = ImportTexts(
         "document komt ernaast als {key}."
     ),
     cut_off=(
-        "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Stuur de "
-        "volledige tekst om het ook te importeren."
+        "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Importeer "
+        "daarna de volledige tekst: die vult het document aan."
+    ),
+    completes=(
+        "ℹ️ Vult {key} aan, dat uit een afgebroken kopie is opgeslagen: voegt {labels} toe; de items die er al "
+        "zijn blijven zoals ze zijn."
     ),
     answer_without_question=(
         "⚠️ De nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer in het document en wordt "
@@ -689,7 +700,11 @@ IMPORT_EN = ImportTexts(
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
     beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
     cut_off=(
-        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Send the complete text to import it too."
+        "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Import the complete text "
+        "afterwards: it completes the document."
+    ),
+    completes=(
+        "ℹ️ Completes {key}, stored from a cut-off copy: adds {labels}; the entries already there stay as they are."
     ),
     answer_without_question=(
         "⚠️ The numbering does not match: answer {numbers} has no question of that number in the document and is "
@@ -726,8 +741,11 @@ IMPORT_RU = ImportTexts(
         "сохранён рядом с ним как {key}."
     ),
     cut_off=(
-        "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. Пришлите "
-        "полный текст, чтобы импортировать и его."
+        "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. "
+        "Импортируйте затем полный текст: он дополнит документ."
+    ),
+    completes=(
+        "ℹ️ Дополняет {key}, сохранённый из обрезанной копии: добавляет {labels}; имеющиеся записи остаются как есть."
     ),
     answer_without_question=(
         "⚠️ Нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером в документе, и он не "
@@ -760,8 +778,11 @@ IMPORT_BE = ImportTexts(
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
     beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
     cut_off=(
-        "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Дашліце поўны "
-        "тэкст, каб імпартаваць і яго."
+        "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Імпартуйце "
+        "потым поўны тэкст: ён дапоўніць дакумент."
+    ),
+    completes=(
+        "ℹ️ Дапаўняе {key}, захаваны з абрэзанай копіі: дадае {labels}; наяўныя запісы застаюцца як ёсць."
     ),
     answer_without_question=(
         "⚠️ Нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам у дакуменце, і ён не "
@@ -865,6 +886,10 @@ RU = ModeratorTexts(
         Reason.WARN_NO_DATE: "в документе не найдена дата",
         Reason.WARN_NO_AUTHORS: "в документе не найдены авторы",
         Reason.WARN_CUT_OFF: "текст обрывается на середине предложения: запись {number}, похоже, обрезана и не импортируется",
+        Reason.WARN_COMPLETES: (
+            "дополняет {key}, сохранённый из обрезанной копии: "
+            "добавляет запись {numbers}; имеющиеся записи остаются как есть"
+        ),
         Reason.NOT_OFFICIAL_DOCUMENT: (
             "в этом тексте нет ни одного признака официального документа (бланк, 'Aan de Voorzitter', строка с "
             "датой, Vergaderjaar, номер Kamerstuk, 'Vragen van het lid', 'Antwoord', подпись министра); добавьте "
@@ -1037,6 +1062,7 @@ RU = ModeratorTexts(
         "reimport": "повторный импорт",
         "retire": "снятие",
         "restore": "возврат",
+        "revert": "восстановление из экспорта",
         "undo": "отмена",
         "confirm": "подтверждение",
     },
@@ -1119,6 +1145,10 @@ BE = ModeratorTexts(
         Reason.WARN_NO_DATE: "у дакуменце не знойдзена дата",
         Reason.WARN_NO_AUTHORS: "у дакуменце не знойдзены аўтары",
         Reason.WARN_CUT_OFF: "тэкст абрываецца на сярэдзіне сказа: запіс {number}, падобна, абрэзаны і не імпартуецца",
+        Reason.WARN_COMPLETES: (
+            "дапаўняе {key}, захаваны з абрэзанай копіі: "
+            "дадае запіс {numbers}; наяўныя запісы застаюцца як ёсць"
+        ),
         Reason.NOT_OFFICIAL_DOCUMENT: (
             "у гэтым тэксце няма ніводнай прыкметы афіцыйнага дакумента (бланк, 'Aan de Voorzitter', радок з "
             "датай, Vergaderjaar, нумар Kamerstuk, 'Vragen van het lid', 'Antwoord', подпіс міністра); дадайце яго "
@@ -1291,6 +1321,7 @@ BE = ModeratorTexts(
         "reimport": "паўторны імпарт",
         "retire": "зняцце",
         "restore": "вяртанне",
+        "revert": "аднаўленне з экспарту",
         "undo": "адмена",
         "confirm": "пацвярджэнне",
     },

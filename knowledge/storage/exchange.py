@@ -4,12 +4,13 @@ trail), and that data put back in one transaction, so that a backup loses nothin
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from knowledge.identity import content_digest
-from knowledge.models import Document, Entry, SourceText, Translation
+from knowledge.models import Document, Entry, EntryStatus, SourceText, Translation
 from knowledge.storage import translations
 from knowledge.storage.audit import EXPORT_RESTORE, Change
 from knowledge.storage.clock import utcnow
@@ -50,10 +51,20 @@ def export_store(store: Store) -> Export:
     )
 
 
+#: The trail's action for an entry a restore put back as the export had it (or retired: made after it).
+REVERT = "revert"
+
+
 def restore_export(store: Store, export: Export, actor: str) -> None:
-    """Replace the content with an export, in one transaction; the history comes along."""
+    """Replace the content with an export, in one transaction; the history comes along, and nothing
+    of the history since the export is lost: its changes stay in the trail, and every entry the
+    restore changed back (or retired, being newer than the export) gets a change of its own."""
     db = store.db
     with db.atomic():
+        now_entries = {e.id: e for e in store.entries(status=None)}
+        now_documents = {d.id: d for d in store.documents()}
+        now_sources = {key: store.document_source(key) for key in (d.key for d in now_documents.values())}
+        later = _changes_since(store.changes(), export.changes)
         for table in ("translations", "document_sources", "entries", "documents", "changes"):
             db.execute(f"DELETE FROM {table}")
         for document in export.documents:
@@ -67,9 +78,73 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
             db.table("entries").insert({"id": entry.id, **entry_to_row(with_references(entry), ids[entry.document_key])})
         for change in export.changes:
             db.table("changes").insert(change.to_row())
+        _append_renumbered(store, later, start=max((c.id for c in export.changes), default=0) + 1)
         _backfill_digests(store)
         translations.restore_rows(store, export.translations)
-        store.record_change(*EXPORT_RESTORE, None, None, None, None, actor)
+        batch = uuid.uuid4().hex
+        _keep_newer(store, export, now_documents, now_sources, now_entries)
+        _record_reverts(store, export, now_entries, actor, batch)
+        store.record_change(*EXPORT_RESTORE, None, None, None, None, actor, batch)
+
+
+def _changes_since(current: list[Change], exported: list[Change]) -> list[Change]:
+    """The store's changes that the export does not hold (made after it, or in another store)."""
+    known = {(c.id, c.at, c.action, c.object_type, c.object_id, c.version) for c in exported}
+    return [c for c in current if (c.id, c.at, c.action, c.object_type, c.object_id, c.version) not in known]
+
+
+def _append_renumbered(store: Store, changes: list[Change], start: int) -> None:
+    """Append changes after the export's own, in their order (ids renumbered, undos pointing along)."""
+    ids = {change.id: start + i for i, change in enumerate(changes)}
+    for change in changes:
+        undone_by = ids.get(change.undone_by) if change.undone_by is not None else None
+        store.db.table("changes").insert(change.model_copy(update={"id": ids[change.id], "undone_by": undone_by}).to_row())
+
+
+def _keep_newer(
+    store: Store,
+    export: Export,
+    documents: dict[int | None, Document],
+    sources: dict[str, SourceText | None],
+    entries: dict[int | None, Entry],
+) -> None:
+    """Documents and entries made after the export stay, retired (the state an undone import leaves),
+    so that no id of theirs is given to another object and their history stays theirs alone."""
+    taken_documents = {d.id for d in export.documents} | {d.key for d in export.documents}
+    for document in documents.values():
+        if document.id not in taken_documents and document.key not in taken_documents:
+            store.db.table("documents").insert({"id": document.id, **document_to_row(document)})
+            store.save_source(document.id or 0, sources.get(document.key))
+    ids = {row[1]: row[0] for row in store.db.execute("SELECT id, key FROM documents")}
+    taken_entries = {e.id for e in export.entries} | {e.key for e in export.entries}
+    for entry in entries.values():
+        if entry.id in taken_entries or entry.key in taken_entries or entry.document_key not in ids:
+            continue
+        store.db.table("entries").insert({"id": entry.id, **entry_to_row(entry, ids[entry.document_key])})
+
+
+def _record_reverts(store: Store, export: Export, before: dict[int | None, Entry], actor: str, batch: str) -> None:
+    """One change per entry whose content or status the restore changed: from what it was to the
+    export's (or, newer than the export, to retired), as a new version after the last it had."""
+    restored = {e.id: e for e in store.entries(status=None)}
+    exported = {e.id for e in export.entries}
+    for entry_id, old in before.items():
+        new = restored.get(entry_id)
+        if new is None or new.key != old.key:
+            continue  # another store's entry under this id: the export's history is its history
+        target = new if entry_id in exported else new.model_copy(update={"status": EntryStatus.RETIRED})
+        if _content(target) == _content(old):
+            continue
+        after = target.model_copy(update={"version": max(old.version, new.version) + 1, "updated_at": utcnow()})
+        store.db.execute(
+            "UPDATE entries SET status = ?, version = ?, updated_at = ? WHERE id = ?",
+            [after.status.value, after.version, after.updated_at.isoformat() if after.updated_at else None, entry_id],
+        )
+        store.record_change(REVERT, "entry", entry_id or 0, after.key, after.version, old, after, actor, batch)
+
+
+def _content(entry: Entry) -> dict[str, object]:
+    return entry.model_dump(mode="json", exclude={"version", "created_at", "updated_at", "references"})
 
 
 def _backfill_digests(store: Store) -> None:

@@ -193,6 +193,23 @@ class Store(AuditTrail, AnonymousUsage):
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return StoredDocument(document, entries)
 
+    def complete_document(
+        self, complete: Document, entries: list[Entry], actor: str, source: SourceText | None
+    ) -> StoredDocument:
+        """Add the entries a cut-off copy lacked to the stored document, as one undoable batch; its
+        content digest becomes the complete text's, and the complete source text is kept."""
+        batch = uuid.uuid4().hex
+        now = utcnow()
+        with self.db.atomic():
+            document = self.document(complete.key)
+            if complete.content_digest and complete.content_digest != document.content_digest:
+                document = self.update_document(
+                    document.key, document.version, actor, batch=batch, content_digest=complete.content_digest
+                )
+            added = [self._insert_entry(entry, document.id or 0, actor, now, batch) for entry in entries]
+            self.save_source(document.id or 0, source)
+        return StoredDocument(document, added)
+
     def save_source(self, document_id: int, source: SourceText | None) -> None:
         """The source text is data about the document, not a version of it: kept, not audited."""
         if source is not None:
