@@ -613,6 +613,8 @@ class ImportTexts(BaseModel):
     no_citation: Plain
     more_entries: Plain
     no_date: Plain
+    #: In place of the date where the document prints none (preview, import line, sources).
+    undated: Plain
     no_authors: Plain
     replaces_withdrawn: Plain
     beside: Plain
@@ -643,6 +645,7 @@ IMPORT_NL = ImportTexts(
     no_citation="geen officiële citatie gevonden",
     more_entries="… en nog {count}",
     no_date="⚠️ Geen datum gevonden in het document.",
+    undated="geen datum gevonden",
     no_authors="⚠️ Geen auteurs gevonden in het document.",
     replaces_withdrawn="⚠️ Vervangt het ingetrokken document {key} (al zijn items waren ingetrokken).",
     beside=(
@@ -685,6 +688,7 @@ IMPORT_EN = ImportTexts(
     no_citation="no official citation found",
     more_entries="… and {count} more",
     no_date="⚠️ No date found in the document.",
+    undated="no date found",
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
     beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
@@ -719,6 +723,7 @@ IMPORT_RU = ImportTexts(
     no_citation="официальная цитата не найдена",
     more_entries="… и ещё {count}",
     no_date="⚠️ В документе не найдена дата.",
+    undated="дата не найдена",
     no_authors="⚠️ В документе не найдены авторы.",
     replaces_withdrawn="⚠️ Заменяет отозванный документ {key} (все его записи были отозваны).",
     beside=(
@@ -756,6 +761,7 @@ IMPORT_BE = ImportTexts(
     no_citation="афіцыйная цытата не знойдзена",
     more_entries="… і яшчэ {count}",
     no_date="⚠️ У дакуменце не знойдзена дата.",
+    undated="дата не знойдзена",
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
     beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
