@@ -318,3 +318,18 @@ def test_an_undated_letter_says_no_date_found_and_a_letterhead_subject_titles_it
     block = lines[lines.index("kamerbrief-2024-04-17") : lines.index("kamerbrief-2024-04-17") + 4]
     assert block[1] == "  Steun aan het maatschappelijk middenveld in Belarus", block
     assert "  Brief" not in block and block.count(block[1]) == 1, "the subject once, as the title"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_restore_of_a_file_that_is_not_json_says_so_in_the_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """It said 'fout: geen export van Standpunt (Invalid JSON: expected ident at line 1 column 2)'."""
+    for garbage in ("x{nope", "<html><body>export</body></html>"):
+        bad = tmp_path / "bad.json"
+        bad.write_text(garbage, encoding="utf-8")
+        code, out, err = run(capsys, database, "--language", language, "restore", str(bad))
+        assert code == 1 and out == ""
+        line = one_line_in(err, language)
+        assert "JSON" in line and not re.search(r"Invalid|expected|column|line \d", line), line
+        assert line.rstrip().endswith("JSON)"), line

@@ -208,6 +208,7 @@ NL = ModeratorTexts(
             "deze vraag is al afgehandeld (genegeerd, of er is een nieuw item voor geschreven)"
         ),
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "geen export van Standpunt (geen JSON)",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
         Reason.INVALID: "een waarde is niet geldig ({detail})",
         Reason.NO_SOURCE: (
@@ -820,6 +821,7 @@ RU = ModeratorTexts(
         Reason.REVIEW_ALREADY_ATTACHED: "этот вопрос уже привязан к записи как альтернативный",
         Reason.REVIEW_ALREADY_HANDLED: "этот вопрос уже обработан (отклонён или для него написана новая запись)",
         Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "это не экспорт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
         Reason.INVALID: "недопустимое значение ({detail})",
         Reason.NO_SOURCE: (
@@ -1074,6 +1076,7 @@ BE = ModeratorTexts(
         Reason.REVIEW_ALREADY_ATTACHED: "гэтае пытанне ўжо прывязана да запісу як альтэрнатыўнае",
         Reason.REVIEW_ALREADY_HANDLED: "гэтае пытанне ўжо апрацавана (адхілена або для яго напісаны новы запіс)",
         Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "гэта не экспарт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
         Reason.INVALID: "недапушчальнае значэнне ({detail})",
         Reason.NO_SOURCE: (
