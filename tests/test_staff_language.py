@@ -333,3 +333,22 @@ def test_restore_of_a_file_that_is_not_json_says_so_in_the_language(
         line = one_line_in(err, language)
         assert "JSON" in line and not re.search(r"Invalid|expected|column|line \d", line), line
         assert line.rstrip().endswith("JSON)"), line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bare_alternate_question_is_named_in_plain_words(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """It said 'fout: item 1: alternates.0 moet velden met waarden hebben': a field path, not words."""
+    entries = tmp_path / "entries.yaml"
+    entries.write_text(
+        "- document_key: kamerbrief-2021-03-02-2298\n  question: Welke sancties gelden nu?\n  text: een notitie\n"
+        "  alternates: [{text: 'Welke sancties gelden?'}, hallo]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, database, "--language", language, "add", str(entries))
+    assert code == 1 and out == ""
+    line = one_line_in(err, language)
+    label, _ = cli_moderator_texts(language).list_items["alternates"]
+    assert label.format(n=2) in line and "alternates" not in line and ".1" not in line, line
+    assert "text: <" in line, "it says how to write it"

@@ -99,6 +99,9 @@ class ModeratorTexts(BaseModel):
     #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
     validation: dict[str, Plain]
     validation_at: Plain
+    #: A list's item in a file of entries ('alternates.0'), by the list's field: its name counted from 1
+    #: ('{n}'), and what is wrong when a bare value stands where its fields belong.
+    list_items: dict[str, tuple[Plain, Plain]]
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
@@ -422,6 +425,11 @@ NL = ModeratorTexts(
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
     validation_at='item {number}: {problem}',
+    list_items={
+        "alternates": ("alternatieve vraag {n}", "{field} heeft geen tekst: schrijf hem als 'text: <vraag>'"),
+        "authors": ("auteur {n}", "{field} heeft geen naam: schrijf hem als 'name: <naam>'"),
+        "topics": ("onderwerp {n}", "{field} moet tekst zijn"),
+    },
     validation={
         'missing': 'het veld {field} ontbreekt',
         'unknown': '{field} is geen veld (standpunt add --help noemt de velden)',
@@ -576,6 +584,11 @@ EN = ModeratorTexts(
     history_translation="{action} · translation {language}",
     command_translate="Translation: /translate <id> <en|ru|be>",
     validation_at='entry {number}: {problem}',
+    list_items={
+        "alternates": ("alternate question {n}", "{field} has no text: write it as 'text: <question>'"),
+        "authors": ("author {n}", "{field} has no name: write it as 'name: <name>'"),
+        "topics": ("topic {n}", "{field} must be text"),
+    },
     validation={
         'missing': 'the field {field} is missing',
         'unknown': '{field} is not a field (standpunt add --help lists the fields)',
@@ -1023,6 +1036,11 @@ RU = ModeratorTexts(
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
     validation_at='запись {number}: {problem}',
+    list_items={
+        "alternates": ("альтернативный вопрос {n}", "{field}: нет текста; напишите его как 'text: <вопрос>'"),
+        "authors": ("автор {n}", "{field}: нет имени; напишите его как 'name: <имя>'"),
+        "topics": ("тема {n}", "{field} должно быть текстом"),
+    },
     validation={
         'missing': 'нет поля {field}',
         'unknown': '{field} — не поле (standpunt add --help перечисляет поля)',
@@ -1278,6 +1296,11 @@ BE = ModeratorTexts(
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",
     validation_at='запіс {number}: {problem}',
+    list_items={
+        "alternates": ("альтэрнатыўнае пытанне {n}", "{field}: няма тэксту; напішыце яго як 'text: <пытанне>'"),
+        "authors": ("аўтар {n}", "{field}: няма імя; напішыце яго як 'name: <імя>'"),
+        "topics": ("тэма {n}", "{field} павінна быць тэкстам"),
+    },
     validation={
         'missing': 'няма поля {field}',
         'unknown': '{field} — не поле (standpunt add --help пералічвае палі)',
