@@ -28,6 +28,7 @@ from bot.staff_help import add_help
 from interface.plain import invalid_question_text, render_answer_plain
 from interface.roles import describe_authors, kind_label
 from interface.texts import LANGUAGES, asker_language, texts_for
+from interface.texts.moderator import import_texts
 from interface.texts.staff import StaffTexts, staff_texts
 from knowledge.models import Answer, Match
 from knowledge.rebuild import terminal_progress
@@ -160,9 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         return _fail(str(error), error.code, error.language or language)
     except SettingsError as error:
-        # Staff commands speak English unless --language says otherwise; the bot, the terminal chat, ask
-        # and sources speak DEFAULT_LANGUAGE, when that setting itself is valid.
-        worded_in = language or (None if args.command in STAFF_COMMANDS else error.language)
+        # Staff commands and sources speak English unless --language says otherwise; the bot, the terminal
+        # chat and ask speak DEFAULT_LANGUAGE, when that setting itself is valid.
+        worded_in = language or (None if args.command in (*STAFF_COMMANDS, "sources") else error.language)
         return _fail(settings_problem(error, staff_texts(worded_in)), EXIT_FAILURE, worded_in)
     except StoreError as error:
         return _fail(store_problem(error, staff_texts(language)), EXIT_FAILURE, language)
@@ -267,7 +268,6 @@ def _secrets(settings: Settings) -> list[str]:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    language = args.language or settings.default_language
     if args.command == "ask":
         return cmd_ask(
             args.question,
@@ -277,8 +277,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             language=args.language,
             asker=args.ask_language,
         )
-    if args.command == "sources":
-        return cmd_sources(settings, args.database, language)
+    if args.command == "sources":  # a staff listing: English unless --language says otherwise, like the others
+        return cmd_sources(settings, args.database, args.language or "en")
     if args.command == "evaluate":
         return cmd_evaluate(args.file, args.failures, args.json)
     if args.command in STAFF_COMMANDS:
@@ -441,24 +441,25 @@ def _translation_json(match: Match) -> dict[str, Any] | None:
 
 
 def cmd_sources(settings: Settings, database: Path | None, language: str, stdout: TextIO | None = None) -> int:
+    """Every document with its kind, date, authors, subject, reference and entry count, in `language`."""
     stdout = stdout or sys.stdout
-    texts = texts_for(language)
+    texts, st, counts = texts_for(language), staff_texts(language), import_texts(language)
     service = open_service(settings, database)
     try:
         for summary in service.documents():
             document = summary.document
-            date = texts.date(document.date) if document.date else "?"
+            date = texts.date(document.date) if document.date else counts.undated
             authors = describe_authors(document.authors, texts.code) or "?"
             kind = kind_label(document.kind, texts)
-            stdout.write(f"{document.key}\n  {document.title}\n  {kind} · {date} · {authors}\n")
-            if document.subject:
+            stdout.write(f"{document.key}\n  {document.shown_title}\n  {kind} · {date} · {authors}\n")
+            if document.subject and document.subject != document.shown_title:
                 stdout.write(f"  {document.subject}\n")
             # Without a reference the line just counts the entries (no placeholder for what is not known).
             reference = document.citation or (f"Nr. {document.number}" if document.number else None)
-            count = f"{summary.active_entries} {'entry' if summary.active_entries == 1 else 'entries'}"
+            count = counts.entries(summary.active_entries)
             stdout.write(f"  {reference} · {count}" if reference else f"  {count}")
             if summary.total_entries != summary.active_entries:
-                stdout.write(f" ({summary.total_entries - summary.active_entries} retired)")
+                stdout.write(st.sources_retired.format(count=summary.total_entries - summary.active_entries))
             stdout.write("\n")
             if document.url:
                 stdout.write(f"  {document.url}\n")

@@ -136,7 +136,7 @@ def _import_parsed(
         document = preview.parsed.document
         interface = texts_for(language)
         kind = document.kind.label if language == "nl" else kind_label(document.kind, interface)
-        date = interface.date(document.date) if document.date else "?"
+        date = interface.date(document.date) if document.date else import_texts(language).undated
         count = t.entries(len(preview.adding) if preview.completes else len(preview.parsed.entries))
         out.write(st.import_summary.format(key=document.key, kind=kind, date=date, entries=count) + "\n")
         if dry_run:

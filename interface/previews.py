@@ -78,11 +78,11 @@ def render_preview(
             notes.append(t.question_without_answer.format(**notice.values))
     return t.preview.format(
         kind=escape(document.kind.label if texts.code == "nl" else kind_label(document.kind, texts)),
-        date=texts.date(document.date) if document.date else t.unknown,
+        date=texts.date(document.date) if document.date else t.undated,
         authors=escape(_clip(describe_authors(document.authors, texts.code) or t.unknown, 300)),
         citation=escape(document.citation or (document.official_id or t.no_citation)),
         key=escape(document.key),
-        title=escape(_clip(document.title, 300)),
+        title=escape(_clip(document.shown_title, 300)),
         count=t.entries(len(entries)),
         entries="\n".join(lines),
         notes=("\n\n" + "\n".join(escape(n) for n in notes)) if notes else "",

@@ -43,11 +43,32 @@ def validation_problem(errors: Sequence[Mapping[str, Any]], t: ModeratorTexts, *
     entry = None
     if numbered and location and isinstance(location[0], int):
         entry = location.pop(0) + 1
-    field = ".".join(str(part) for part in location) or "?"
+    field, item = _field_name(location, t)
     kind = str(error.get("type", ""))
     problem = "date" if kind.startswith("date") else _PROBLEMS.get(kind, "other")
     context = error.get("ctx") or {}
     limit = context.get("min_length", context.get("max_length", ""))
     choices = ", ".join(re.findall(r"'([^']*)'", str(context.get("expected", "")))) or "?"
-    line = t.validation[problem].format(field=field, limit=limit, choices=choices)
+    template = t.validation[problem]
+    if item is not None and problem in ("mapping", "text"):  # a bare value where the item's fields belong
+        template = item
+    line = template.format(field=field, limit=limit, choices=choices)
     return t.validation_at.format(number=entry, problem=line) if entry is not None else line
+
+
+def _field_name(location: list[Any], t: ModeratorTexts) -> tuple[str, str | None]:
+    """The field in plain words: a list's item by its name counted from 1 ('alternate question 1', not
+    'alternates.0'), a field inside it after it ('text (alternate question 1)'); and, when the location is
+    the item itself, the sentence for a bare value standing in its place."""
+    parts = [str(part) for part in location]
+    for at in range(len(location) - 1):
+        name, index = location[at], location[at + 1]
+        if isinstance(name, str) and isinstance(index, int) and name in t.list_items:
+            label, bare = t.list_items[name]
+            label = label.format(n=index + 1)
+            inside = ".".join(parts[at + 2 :])
+            outside = ".".join(parts[:at])
+            shown = f"{inside} ({label})" if inside else label
+            shown = f"{outside}.{shown}" if outside else shown
+            return shown, (bare if not inside else None)
+    return ".".join(parts) or "?", None

@@ -90,6 +90,10 @@ class AlternateQuestion(BaseModel):
     language: Language = Language.NL
 
 
+#: The title the parser gives a letter whose head prints none (no 'Kamerstuk … Titel' line).
+UNTITLED_LETTER = "Brief"
+
+
 class Document(BaseModel):
     """An official document: a Kamerbrief or answers to Kamervragen. Unknown identifiers stay empty."""
 
@@ -123,6 +127,12 @@ class Document(BaseModel):
         if value is not None and not re.match(r"^https?://[^\s<>\"]+$", value):
             raise ValueError("url must be an http(s) address without spaces")
         return value
+
+    @property
+    def shown_title(self) -> str:
+        """What a moderator's listing calls the document: its 'Betreft' subject where the title is only
+        the parser's placeholder ('Brief' names nothing; two such letters would read the same)."""
+        return self.subject if self.subject and self.title == UNTITLED_LETTER else self.title
 
 
 class Entry(BaseModel):

@@ -790,6 +790,8 @@ class Moderation:
         try:
             export = Export.model_validate_json(data)
         except ValidationError as error:
+            if error.errors()[0]["type"] == "json_invalid":  # the parser's English reason means nothing to a moderator
+                raise ModerationError(Reason.EXPORT_NOT_JSON) from None
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)

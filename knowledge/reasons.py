@@ -30,6 +30,7 @@ class Reason(StrEnum):
     REVIEW_ALREADY_ATTACHED = "review_already_attached"
     REVIEW_ALREADY_HANDLED = "review_already_handled"
     NOT_AN_EXPORT = "not_an_export"
+    EXPORT_NOT_JSON = "export_not_json"
     EXPORT_TOO_NEW = "export_too_new"
     INVALID = "invalid"
     NO_SOURCE = "no_source"
@@ -114,6 +115,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.REVIEW_ALREADY_ATTACHED: "this question was already attached to an entry as an alternate question",
     Reason.REVIEW_ALREADY_HANDLED: "this question was already handled (dismissed, or a new entry was written for it)",
     Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
+    Reason.EXPORT_NOT_JSON: "not a Standpunt export (not JSON)",
     Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
     Reason.INVALID: "a value is not valid ({detail})",
     Reason.NO_SOURCE: (

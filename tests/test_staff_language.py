@@ -247,3 +247,108 @@ def test_console_number_without_a_suggestion_answers_in_the_askers_language(ques
     assert texts_for(language).no_such_suggestion.format(number=7) in out
     first = after_greeting(chat("7"))
     assert first.strip() == texts_for("nl").no_such_suggestion.format(number=7), "before anything: the default"
+
+
+# --- issue 13 (try13 P8/P9): what was still English, or '?', in the staff output -------------------
+
+#: A letter with a ministry letterhead: the 'Betreft' subject is in the 'Datum' block, there is no title line.
+LETTERHEAD = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 17 april 2024
+Betreft Steun aan het maatschappelijk middenveld in Belarus
+
+Geachte voorzitter,
+
+Nederland stelt in 2024 3 miljoen euro beschikbaar voor organisaties die zich inzetten voor mensenrechten in Belarus.
+
+Nederland blijft de onafhankelijke media van Belarus in ballingschap steunen met trainingen en materieel.
+
+De Minister van Buitenlandse Zaken,
+
+H.G.J. Bruins Slot
+"""
+#: The same kind of letter with no date anywhere.
+UNDATED = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Geachte voorzitter,
+
+Nederland stelt in 2022 2 miljoen euro beschikbaar voor organisaties die zich inzetten voor mensenrechten in Belarus.
+
+De Minister van Buitenlandse Zaken,
+
+W.B. Hoekstra
+"""
+ENTRY_WORDS = re.compile(r"\b(entry|entries|retired)\b")
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, None])
+def test_sources_counts_in_the_language_and_speaks_english_by_default(
+    capsys: pytest.CaptureFixture[str], database: Path, language: str | None
+) -> None:
+    """`sources` printed '1 entry' / '(1 retired)' in every language, and Dutch kinds and dates without --language."""
+    assert run(capsys, database, "retire", "3")[0] == 0
+    chosen = ["--language", language] if language else []
+    code, out, _ = run(capsys, database, *chosen, "sources")
+    assert code == 0 and out
+    retired = staff_texts(language or "en").sources_retired.format(count=1)
+    assert f"nr. 2298 · {import_texts(language or 'en').entries(6)}{retired}\n" in out, out
+    if language in ("en", None):
+        assert "Letter to Parliament (Kamerbrief) · 2 March 2021" in out and "maart" not in out
+    else:
+        assert not ENTRY_WORDS.search(out), out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_undated_letter_says_no_date_found_and_a_letterhead_subject_titles_it(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """'Date: ?' and 'Kamerbrief · ?' said nothing; a letterhead letter was listed as 'Brief'."""
+    undated, letterhead = tmp_path / "undated.txt", tmp_path / "letterhead.txt"
+    undated.write_text(UNDATED, encoding="utf-8")
+    letterhead.write_text(LETTERHEAD, encoding="utf-8")
+    code, out, _ = run(capsys, database, "--language", language, "import", "--dry-run", str(undated))
+    undated_words = import_texts(language).undated
+    assert code == 0 and f", {undated_words}, " in out.splitlines()[0], out
+    assert "?" not in out.splitlines()[0] and out.splitlines()[3].endswith(f": {undated_words}"), out
+    assert run(capsys, database, "import", str(undated))[0] == 0
+    assert run(capsys, database, "import", str(letterhead))[0] == 0
+    code, out, _ = run(capsys, database, "--language", language, "sources")
+    lines = out.splitlines()
+    assert code == 0 and f" · {undated_words} · W.B. Hoekstra" in out, out
+    block = lines[lines.index("kamerbrief-2024-04-17") : lines.index("kamerbrief-2024-04-17") + 4]
+    assert block[1] == "  Steun aan het maatschappelijk middenveld in Belarus", block
+    assert "  Brief" not in block and block.count(block[1]) == 1, "the subject once, as the title"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_restore_of_a_file_that_is_not_json_says_so_in_the_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """It said 'fout: geen export van Standpunt (Invalid JSON: expected ident at line 1 column 2)'."""
+    for garbage in ("x{nope", "<html><body>export</body></html>"):
+        bad = tmp_path / "bad.json"
+        bad.write_text(garbage, encoding="utf-8")
+        code, out, err = run(capsys, database, "--language", language, "restore", str(bad))
+        assert code == 1 and out == ""
+        line = one_line_in(err, language)
+        assert "JSON" in line and not re.search(r"Invalid|expected|column|line \d", line), line
+        assert line.rstrip().endswith("JSON)"), line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bare_alternate_question_is_named_in_plain_words(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """It said 'fout: item 1: alternates.0 moet velden met waarden hebben': a field path, not words."""
+    entries = tmp_path / "entries.yaml"
+    entries.write_text(
+        "- document_key: kamerbrief-2021-03-02-2298\n  question: Welke sancties gelden nu?\n  text: een notitie\n"
+        "  alternates: [{text: 'Welke sancties gelden?'}, hallo]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, database, "--language", language, "add", str(entries))
+    assert code == 1 and out == ""
+    line = one_line_in(err, language)
+    label, _ = cli_moderator_texts(language).list_items["alternates"]
+    assert label.format(n=2) in line and "alternates" not in line and ".1" not in line, line
+    assert "text: <" in line, "it says how to write it"

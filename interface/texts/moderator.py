@@ -99,6 +99,9 @@ class ModeratorTexts(BaseModel):
     #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
     validation: dict[str, Plain]
     validation_at: Plain
+    #: A list's item in a file of entries ('alternates.0'), by the list's field: its name counted from 1
+    #: ('{n}'), and what is wrong when a bare value stands where its fields belong.
+    list_items: dict[str, tuple[Plain, Plain]]
 
     @model_validator(mode="after")
     def _every_reason_worded(self) -> ModeratorTexts:
@@ -208,6 +211,7 @@ NL = ModeratorTexts(
             "deze vraag is al afgehandeld (genegeerd, of er is een nieuw item voor geschreven)"
         ),
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "geen export van Standpunt (geen JSON)",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
         Reason.INVALID: "een waarde is niet geldig ({detail})",
         Reason.NO_SOURCE: (
@@ -425,6 +429,11 @@ NL = ModeratorTexts(
     history_translation='{action} · vertaling {language}',
     command_translate='Vertaling: /translate <id> <en|ru|be>',
     validation_at='item {number}: {problem}',
+    list_items={
+        "alternates": ("alternatieve vraag {n}", "{field} heeft geen tekst: schrijf hem als 'text: <vraag>'"),
+        "authors": ("auteur {n}", "{field} heeft geen naam: schrijf hem als 'name: <naam>'"),
+        "topics": ("onderwerp {n}", "{field} moet tekst zijn"),
+    },
     validation={
         'missing': 'het veld {field} ontbreekt',
         'unknown': '{field} is geen veld (standpunt add --help noemt de velden)',
@@ -580,6 +589,11 @@ EN = ModeratorTexts(
     history_translation="{action} · translation {language}",
     command_translate="Translation: /translate <id> <en|ru|be>",
     validation_at='entry {number}: {problem}',
+    list_items={
+        "alternates": ("alternate question {n}", "{field} has no text: write it as 'text: <question>'"),
+        "authors": ("author {n}", "{field} has no name: write it as 'name: <name>'"),
+        "topics": ("topic {n}", "{field} must be text"),
+    },
     validation={
         'missing': 'the field {field} is missing',
         'unknown': '{field} is not a field (standpunt add --help lists the fields)',
@@ -619,6 +633,8 @@ class ImportTexts(BaseModel):
     no_citation: Plain
     more_entries: Plain
     no_date: Plain
+    #: In place of the date where the document prints none (preview, import line, sources).
+    undated: Plain
     no_authors: Plain
     replaces_withdrawn: Plain
     beside: Plain
@@ -650,6 +666,7 @@ IMPORT_NL = ImportTexts(
     no_citation="geen officiële citatie gevonden",
     more_entries="… en nog {count}",
     no_date="⚠️ Geen datum gevonden in het document.",
+    undated="geen datum gevonden",
     no_authors="⚠️ Geen auteurs gevonden in het document.",
     replaces_withdrawn="⚠️ Vervangt het ingetrokken document {key} (al zijn items waren ingetrokken).",
     beside=(
@@ -696,6 +713,7 @@ IMPORT_EN = ImportTexts(
     no_citation="no official citation found",
     more_entries="… and {count} more",
     no_date="⚠️ No date found in the document.",
+    undated="no date found",
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
     beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
@@ -734,6 +752,7 @@ IMPORT_RU = ImportTexts(
     no_citation="официальная цитата не найдена",
     more_entries="… и ещё {count}",
     no_date="⚠️ В документе не найдена дата.",
+    undated="дата не найдена",
     no_authors="⚠️ В документе не найдены авторы.",
     replaces_withdrawn="⚠️ Заменяет отозванный документ {key} (все его записи были отозваны).",
     beside=(
@@ -774,6 +793,7 @@ IMPORT_BE = ImportTexts(
     no_citation="афіцыйная цытата не знойдзена",
     more_entries="… і яшчэ {count}",
     no_date="⚠️ У дакуменце не знойдзена дата.",
+    undated="дата не знойдзена",
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
     beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
@@ -835,6 +855,7 @@ RU = ModeratorTexts(
         Reason.REVIEW_ALREADY_ATTACHED: "этот вопрос уже привязан к записи как альтернативный",
         Reason.REVIEW_ALREADY_HANDLED: "этот вопрос уже обработан (отклонён или для него написана новая запись)",
         Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "это не экспорт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
         Reason.INVALID: "недопустимое значение ({detail})",
         Reason.NO_SOURCE: (
@@ -1040,6 +1061,11 @@ RU = ModeratorTexts(
     history_translation="{action} · перевод {language}",
     command_translate="Перевод: /translate <id> <en|ru|be>",
     validation_at='запись {number}: {problem}',
+    list_items={
+        "alternates": ("альтернативный вопрос {n}", "{field}: нет текста; напишите его как 'text: <вопрос>'"),
+        "authors": ("автор {n}", "{field}: нет имени; напишите его как 'name: <имя>'"),
+        "topics": ("тема {n}", "{field} должно быть текстом"),
+    },
     validation={
         'missing': 'нет поля {field}',
         'unknown': '{field} — не поле (standpunt add --help перечисляет поля)',
@@ -1094,6 +1120,7 @@ BE = ModeratorTexts(
         Reason.REVIEW_ALREADY_ATTACHED: "гэтае пытанне ўжо прывязана да запісу як альтэрнатыўнае",
         Reason.REVIEW_ALREADY_HANDLED: "гэтае пытанне ўжо апрацавана (адхілена або для яго напісаны новы запіс)",
         Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
+        Reason.EXPORT_NOT_JSON: "гэта не экспарт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
         Reason.INVALID: "недапушчальнае значэнне ({detail})",
         Reason.NO_SOURCE: (
@@ -1299,6 +1326,11 @@ BE = ModeratorTexts(
     history_translation="{action} · пераклад {language}",
     command_translate="Пераклад: /translate <id> <en|ru|be>",
     validation_at='запіс {number}: {problem}',
+    list_items={
+        "alternates": ("альтэрнатыўнае пытанне {n}", "{field}: няма тэксту; напішыце яго як 'text: <пытанне>'"),
+        "authors": ("аўтар {n}", "{field}: няма імя; напішыце яго як 'name: <імя>'"),
+        "topics": ("тэма {n}", "{field} павінна быць тэкстам"),
+    },
     validation={
         'missing': 'няма поля {field}',
         'unknown': '{field} — не поле (standpunt add --help пералічвае палі)',

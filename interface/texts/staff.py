@@ -79,6 +79,8 @@ class StaffTexts(BaseModel):
     added_official: Plain
     added_note: Plain
     retired: Plain
+    #: After a document's entry count in `sources`: how many of its entries are retired.
+    sources_retired: Plain
     translation_gaps: Plain
     translation_gap_ids: Plain
     review_line: Plain
@@ -198,6 +200,7 @@ EN = StaffTexts(
     added_official="added entry {id} ({key}), number {number} of its document",
     added_note="added entry {id} ({key}) as a moderator's note, not official text{why}",
     retired="Entry {id} is retired (not deleted; standpunt restore {id} brings it back).",
+    sources_retired=" ({count} retired)",
     translation_gaps="active entries without a current translation (none, or stale)",
     translation_gap_ids=" (entries {ids})",
     review_line="{count:>4}× {asked}  (items {items}; best entry {suggestion})",
@@ -298,6 +301,7 @@ NL = StaffTexts(
     added_official="item {id} ({key}) toegevoegd, nummer {number} van zijn document",
     added_note="item {id} ({key}) toegevoegd als notitie van een moderator, geen officiële tekst{why}",
     retired="Item {id} is ingetrokken (niet verwijderd; standpunt restore {id} zet het terug).",
+    sources_retired=" ({count} ingetrokken)",
     translation_gaps="actieve items zonder actuele vertaling (geen, of verouderd)",
     translation_gap_ids=" (items {ids})",
     review_line="{count:>4}× {asked}  (vragen {items}; beste item {suggestion})",
@@ -419,6 +423,7 @@ RU = StaffTexts(
     added_official="добавлена запись {id} ({key}), номер {number} в её документе",
     added_note="добавлена запись {id} ({key}) как заметка модератора, не официальный текст{why}",
     retired="Запись {id} снята (не удалена; standpunt restore {id} вернёт её).",
+    sources_retired=" (снято: {count})",
     translation_gaps="активные записи без актуального перевода (нет или устарел)",
     translation_gap_ids=" (записи {ids})",
     review_line="{count:>4}× {asked}  (вопросы {items}; лучшая запись {suggestion})",
@@ -538,6 +543,7 @@ BE = StaffTexts(
     added_official="дададзены запіс {id} ({key}), нумар {number} у яго дакуменце",
     added_note="дададзены запіс {id} ({key}) як нататка мадэратара, не афіцыйны тэкст{why}",
     retired="Запіс {id} зняты (не выдалены; standpunt restore {id} верне яго).",
+    sources_retired=" (знята: {count})",
     translation_gaps="актыўныя запісы без актуальнага перакладу (няма або састарэў)",
     translation_gap_ids=" (запісы {ids})",
     review_line="{count:>4}× {asked}  (пытанні {items}; лепшы запіс {suggestion})",

@@ -12,7 +12,16 @@ import re
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
-from knowledge.models import NAME_PARTICLES, Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
+from knowledge.models import (
+    NAME_PARTICLES,
+    UNTITLED_LETTER,
+    Author,
+    Document,
+    DocumentKind,
+    Entry,
+    Footnote,
+    ParsedDocument,
+)
 from knowledge.reasons import ENGLISH, Reason
 from knowledge.text.references import entry_references, find_references
 
@@ -202,7 +211,7 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     clean = clean_document(raw, is_heading=_is_letter_heading)
     paragraphs = list(clean.paragraphs)
     number: str | None = None
-    title = "Brief"
+    title = UNTITLED_LETTER
     date: dt.date | None = None
     subject: str | None = None
 
