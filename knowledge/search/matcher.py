@@ -144,8 +144,11 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
     top = scored[0]
     runner_up = scored[1].relevance if len(scored) > 1 else 0.0
     # The runner-up holding more of the question's neighbouring terms together (neighbour_pairs)
-    # than the top match is a sign of the wrong one of two close passages: far less often right.
+    # than the top match is a sign of the wrong one of two close passages: far less often right. It
+    # counts as much as the runner-up is close (its share of the top's relevance): a weak rival's
+    # pairs say little.
     pair_lead = top.features.get("pairs", 0.0) - (scored[1].features.get("pairs", 0.0) if len(scored) > 1 else 0.0)
+    pair_behind = runner_up / top.relevance if pair_lead < 0 and top.relevance > 0 else 0.0
     return {
         "relevance": top.relevance,
         "gap": top.relevance - runner_up,
@@ -161,7 +164,7 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "asked_coverage": top.features.get("asked_coverage", top.features["coverage"]),
         "asked_lead": asked_lead(top, scored[1] if len(scored) > 1 else None),
         "pair_lead": pair_lead,
-        "pair_behind": float(pair_lead < 0),
+        "pair_behind": pair_behind,
         "bias": 1.0,
     }
 
