@@ -48,6 +48,10 @@ CONFIDENCE_FEATURES = (
     "relevance_logit",
     "lead",
     "text_coverage",
+    "asked_coverage",
+    "asked_lead",
+    "pair_lead",
+    "pair_behind",
     "bias",
 )
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
@@ -142,6 +146,12 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         return {name: 0.0 for name in CONFIDENCE_FEATURES}
     top = scored[0]
     runner_up = scored[1].relevance if len(scored) > 1 else 0.0
+    # The runner-up holding more of the question's neighbouring terms together (neighbour_pairs)
+    # than the top match is a sign of the wrong one of two close passages: far less often right. It
+    # counts as much as the runner-up is close (its share of the top's relevance): a weak rival's
+    # pairs say little.
+    pair_lead = top.features.get("pairs", 0.0) - (scored[1].features.get("pairs", 0.0) if len(scored) > 1 else 0.0)
+    pair_behind = runner_up / top.relevance if pair_lead < 0 and top.relevance > 0 else 0.0
     return {
         "relevance": top.relevance,
         "gap": top.relevance - runner_up,
@@ -156,6 +166,8 @@ def confidence_features(scored: list[Scored]) -> dict[str, float]:
         "text_coverage": top.features["text_coverage"],
         "asked_coverage": top.features.get("asked_coverage", top.features["coverage"]),
         "asked_lead": asked_lead(top, scored[1] if len(scored) > 1 else None),
+        "pair_lead": pair_lead,
+        "pair_behind": pair_behind,
         "bias": 1.0,
     }
 
@@ -167,6 +179,28 @@ def asked_lead(top: Scored, runner_up: Scored | None) -> float:
     if runner_up is None:
         return mine
     return mine - runner_up.features.get("asked_coverage", runner_up.features["coverage"])
+
+
+def neighbour_pairs(analysis: Analysis, term_ids: dict[str, int | None]) -> list[tuple[int, int]]:
+    """The question sentences' known terms that follow each other (function and unknown words
+    between them left out), as pairs: 'посещают ... суды' asks to attend trials, 'посетить
+    политзаключённых' to visit prisoners; the pair tells which, where the terms alone do not."""
+    sequence = [term_ids.get(t) for t in analysis.terms if t not in analysis.context_terms]
+    known = [t for t in sequence if t is not None]
+    return list(dict.fromkeys((a, b) for a, b in zip(known, known[1:], strict=False) if a != b))
+
+
+def pair_share(term_phrasings: dict[int, tuple[int, ...]], pairs: list[tuple[int, int]], left_out: int = -1) -> float:
+    """Share of the question's neighbouring term pairs that some one phrasing of the entry holds
+    together (the phrasing left out for calibration not counted); 0 without pairs."""
+    if not pairs:
+        return 0.0
+    together = 0
+    for a, b in pairs:
+        shared = set(term_phrasings.get(a, ())).intersection(term_phrasings.get(b, ()))
+        shared.discard(left_out)
+        together += bool(shared)
+    return together / len(pairs)
 
 
 def log_odds(p: float) -> float:
@@ -359,6 +393,7 @@ class Matcher:
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         self._asked_coverage(asked_ids, weights, total, scored)
         ranking = Ranking(analysis, scored[: max(limit, 2)])
+        self._pairs(analysis, ranking.scored, exclude)
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
         ranking.scored = ranking.scored[:limit]
         return ranking
@@ -413,6 +448,16 @@ class Matcher:
         for s in scored:
             share = sum(w for t, w in s.covered.items() if t in asked) * total
             s.features["asked_coverage"] = share / asked_total if asked_total else 0.0
+
+    def _pairs(self, analysis: Analysis, scored: list[Scored], exclude: tuple[int, int] | None) -> None:
+        """Each match's share of the question's neighbouring term pairs held by one of its phrasings,
+        as the feature `pairs` (neighbour_pairs): only for the few matches the decision reads."""
+        terms = self.index.terms
+        ids = {t: terms.get(t) for t in set(analysis.terms)}
+        pairs = neighbour_pairs(analysis, {t: i for t, i in ids.items() if self.index.knows(i)})
+        for s in scored:
+            left_out = exclude[1] if exclude is not None and exclude[0] == s.entry_id else -1
+            s.features["pairs"] = pair_share(self.index.view(s.entry_id).term_phrasings, pairs, left_out)
 
     def _asked_ids(self, analysis: Analysis) -> list[int]:
         """The ids of the question sentences' terms, numbered as _query_weights numbers them."""
