@@ -201,6 +201,8 @@ class Decider:
         first, second = self.index.view(best.entry_id).text_terms, self.index.view(other.entry_id).text_terms
         if len(first & second) >= REVISION_OVERLAP * min(len(first), len(second)):
             return None  # much the same text twice: a duplicate to choose between, not two parts
+        if other.features.get("pairs", 0.0) > best.features.get("pairs", 0.0):
+            return None  # the question's neighbouring words are the runner-up's: it chooses, not both
         pair = [best, other]
         if self._story_leads(ranking, pair) or self._more_elsewhere(ranking, pair):
             return None
