@@ -96,11 +96,14 @@ def _clip(text: str, limit: int) -> str:
 def fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
     """Why an official id or link could not be fetched, in the moderator's language (Telegram and CLI)."""
     detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
+    if detail["limit"].isdigit():  # bytes, as the setting holds them; read as "5 MB"
+        detail["limit"] = it.megabytes.format(count=f"{int(detail['limit']) / 1_000_000:g}")
     template = {
         "bad_reference": it.fetch_bad_reference,
         "offline": it.fetch_offline,
         "not_found": it.fetch_not_found,
         "too_large": it.fetch_too_large,
         "off_host": it.fetch_off_host,
+        "redirect_loop": it.fetch_redirect_loop,
     }.get(error.problem, it.fetch_failed)
     return template.format(**detail)

@@ -10,7 +10,9 @@ import pytest
 
 from bot.cli import main
 from bot.settings import SettingsError, load_settings
-from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from interface.previews import fetch_refusal
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
+from interface.texts.staff import staff_texts
 from knowledge.ingest.publications import FetchError, PublicationSource, official_id_of
 from tests.fakepublications import FakePublications, Route, closed_port_url, serving
 from tests.moderationkit import AANHANGSEL_XML, KAMERSTUK_XML, LETTER_KEY, content, fresh_service
@@ -34,7 +36,9 @@ ROUTES = {
     ),
     "/ah-tk-20202021-4444.xml": Route(status=301, headers={"Location": f"/{AH_ID}.xml"}),
     "/kv-tk-2021Z99999.xml": Route(body=QUESTIONS_ONLY_XML),
+    "/ah-tk-20202021-7000.xml": Route(status=302, headers={"Location": "/ah-tk-20202021-7000.xml"}),
 }
+NOT_SAVED = moderator_texts("en").not_saved
 
 
 @pytest.fixture
@@ -193,13 +197,18 @@ async def test_telegram_import_by_link_after_the_prompt(fake: FakePublications) 
 @pytest.mark.parametrize(
     ("reference", "expected"),
     [
-        ("ah-tk-20202021-1111", IMPORT_EN.fetch_not_found.format(reference="ah-tk-20202021-1111")),
-        ("ah-tk-20202021-2222", IMPORT_EN.fetch_too_large.format(reference="ah-tk-20202021-2222", limit=5000)),
-        ("ah-tk-20202021-3333", IMPORT_EN.fetch_off_host.format(host="evil.example.org")),
+        ("ah-tk-20202021-1111", NOT_SAVED.format(reason=IMPORT_EN.fetch_not_found.format(reference="ah-tk-20202021-1111"))),
+        (
+            "ah-tk-20202021-2222",
+            NOT_SAVED.format(reason=IMPORT_EN.fetch_too_large.format(reference="ah-tk-20202021-2222", limit="0.005 MB")),
+        ),
+        ("ah-tk-20202021-3333", NOT_SAVED.format(reason=IMPORT_EN.fetch_off_host.format(host="evil.example.org"))),
         ("kv-tk-2021Z99999", IMPORT_EN.questions_only),
         (
             "https://evil.example.org/kst-35373-33.html",
-            IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html"),
+            NOT_SAVED.format(
+                reason=IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html")
+            ),
         ),
     ],
 )
@@ -219,6 +228,26 @@ async def test_telegram_import_by_id_offline_in_the_moderators_language() -> Non
     async with moderated_bot(publications_base_url=closed_port_url(), publications_timeout_seconds=2) as bot:
         dutch = bot.api.user(OTHER_MODERATOR, "Mod", language_code="nl")
         [reply] = await send(bot, dutch, f"/import {AH_ID}")
-        assert reply["visible_text"] == IMPORT_NL.fetch_offline
+        assert reply["visible_text"] == moderator_texts("nl").not_saved.format(reason=IMPORT_NL.fetch_offline)
         [reply] = await send(bot, moderator(bot), f"/import {AH_ID}")
-        assert reply["visible_text"] == IMPORT_EN.fetch_offline
+        assert reply["visible_text"] == NOT_SAVED.format(reason=IMPORT_EN.fetch_offline)
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_command_line_fetch_errors_read_as_one_plain_line(
+    fake: FakePublications, capsys: pytest.CaptureFixture[str], database: Path, monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """try13 P9: 'error: Not saved: …' under --dry-run, 'HTTP 3xx' for a redirect loop, '5000000 bytes'."""
+    monkeypatch.setenv("PUBLICATIONS_BASE_URL", fake.base_url)
+    it = import_texts(language)
+    for reference, expected in [
+        ("ah-tk-20202021-1111", it.fetch_not_found.format(reference="ah-tk-20202021-1111")),
+        ("ah-tk-20202021-7000", it.fetch_redirect_loop.format(reference="ah-tk-20202021-7000")),
+    ]:
+        code = main(["--database", str(database), "--language", language, "import", "--dry-run", reference])
+        out, err = capsys.readouterr()
+        assert code == 1 and out == ""
+        assert err == staff_texts(language).error.format(message=expected) + "\n", err
+        assert "3xx" not in err and not err.split(": ", 1)[1][0].isupper(), err
+    assert it.megabytes.format(count=5) in fetch_refusal(FetchError("too_large", "x", reference="r", limit="5000000"), it, "r")

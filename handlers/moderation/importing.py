@@ -62,7 +62,7 @@ async def _fetch_and_preview(update: Update, context: BotContext, reference: str
     try:
         fetched = await asyncio.to_thread(source.fetch_with_source, reference)
     except FetchError as error:
-        await say(update, escape(fetch_refusal(error, it, reference)))
+        await say(update, escape(t.not_saved.format(reason=fetch_refusal(error, it, reference))))
         return END
     except QuestionsOnly:
         await say(update, escape(it.questions_only))

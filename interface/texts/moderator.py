@@ -649,6 +649,9 @@ class ImportTexts(BaseModel):
     fetch_too_large: Plain
     fetch_off_host: Plain
     fetch_failed: Plain
+    fetch_redirect_loop: Plain
+    #: A size limit in megabytes ("5 MB").
+    megabytes: Plain
     entry_forms: tuple[Plain, ...]
 
     def entries(self, count: int) -> str:
@@ -691,16 +694,20 @@ IMPORT_NL = ImportTexts(
         "zodra ze gepubliceerd zijn."
     ),
     fetch_bad_reference=(
-        "Niet opgeslagen: {reference} is geen officieel kenmerk of officiële link (ah-tk-…, kst-… of een "
+        "{reference} is geen officieel kenmerk of officiële link (ah-tk-…, kst-… of een "
         "adres op zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline=(
-        "Niet opgeslagen: officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand."
+        "officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand."
     ),
-    fetch_not_found="Niet opgeslagen: {reference} is niet gevonden op officielebekendmakingen.",
-    fetch_too_large="Niet opgeslagen: {reference} is groter dan {limit} bytes.",
-    fetch_off_host="Niet opgeslagen: het adres stuurt door naar {host}, dat geen officiële publicatiesite is.",
-    fetch_failed="Niet opgeslagen: officielebekendmakingen antwoordde met een fout (HTTP {status}).",
+    fetch_not_found="{reference} is niet gevonden op officielebekendmakingen.",
+    fetch_too_large="{reference} is groter dan {limit}.",
+    fetch_off_host="het adres stuurt door naar {host}, dat geen officiële publicatiesite is.",
+    fetch_failed="officielebekendmakingen antwoordde met een fout (HTTP {status}).",
+    fetch_redirect_loop=(
+        "officielebekendmakingen stuurt {reference} in een kringetje door; probeer het later opnieuw of stuur het bestand."
+    ),
+    megabytes="{count} MB",
 )
 
 IMPORT_EN = ImportTexts(
@@ -733,13 +740,15 @@ IMPORT_EN = ImportTexts(
         "Not saved: these are questions without the government's answers; import the answers once they are published."
     ),
     fetch_bad_reference=(
-        "Not saved: {reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl)."
+        "{reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl)."
     ),
-    fetch_offline="Not saved: officielebekendmakingen cannot be reached; try again later or send the file.",
-    fetch_not_found="Not saved: {reference} was not found on officielebekendmakingen.",
-    fetch_too_large="Not saved: {reference} is larger than {limit} bytes.",
-    fetch_off_host="Not saved: the address redirects to {host}, which is not an official publications site.",
-    fetch_failed="Not saved: officielebekendmakingen answered with an error (HTTP {status}).",
+    fetch_offline="officielebekendmakingen cannot be reached; try again later or send the file.",
+    fetch_not_found="{reference} was not found on officielebekendmakingen.",
+    fetch_too_large="{reference} is larger than {limit}.",
+    fetch_off_host="the address redirects to {host}, which is not an official publications site.",
+    fetch_failed="officielebekendmakingen answered with an error (HTTP {status}).",
+    fetch_redirect_loop="officielebekendmakingen redirects {reference} in a loop; try again later or send the file.",
+    megabytes="{count} MB",
 )
 
 IMPORT_RU = ImportTexts(
@@ -773,14 +782,16 @@ IMPORT_RU = ImportTexts(
     question_without_answer="⚠️ На вопрос {numbers} в документе нет ответа.",
     questions_only=("Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы."),
     fetch_bad_reference=(
-        "Не сохранено: {reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
+        "{reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
         "или адрес на zoek.officielebekendmakingen.nl)."
     ),
-    fetch_offline="Не сохранено: officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
-    fetch_not_found="Не сохранено: {reference} не найден на officielebekendmakingen.",
-    fetch_too_large="Не сохранено: {reference} больше {limit} байт.",
-    fetch_off_host="Не сохранено: адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
-    fetch_failed="Не сохранено: officielebekendmakingen ответил ошибкой (HTTP {status}).",
+    fetch_offline="officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
+    fetch_not_found="{reference} не найден на officielebekendmakingen.",
+    fetch_too_large="{reference} больше {limit}.",
+    fetch_off_host="адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
+    fetch_failed="officielebekendmakingen ответил ошибкой (HTTP {status}).",
+    fetch_redirect_loop="officielebekendmakingen перенаправляет {reference} по кругу; попробуйте позже или пришлите файл.",
+    megabytes="{count} МБ",
 )
 
 IMPORT_BE = ImportTexts(
@@ -811,14 +822,16 @@ IMPORT_BE = ImportTexts(
     question_without_answer="⚠️ На пытанне {numbers} у дакуменце няма адказу.",
     questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
     fetch_bad_reference=(
-        "Не захавана: {reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
+        "{reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
         "адрас на zoek.officielebekendmakingen.nl)."
     ),
-    fetch_offline="Не захавана: officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
-    fetch_not_found="Не захавана: {reference} не знойдзены на officielebekendmakingen.",
-    fetch_too_large="Не захавана: {reference} большы за {limit} байтаў.",
-    fetch_off_host="Не захавана: адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
-    fetch_failed="Не захавана: officielebekendmakingen адказаў памылкай (HTTP {status}).",
+    fetch_offline="officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
+    fetch_not_found="{reference} не знойдзены на officielebekendmakingen.",
+    fetch_too_large="{reference} большы за {limit}.",
+    fetch_off_host="адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
+    fetch_failed="officielebekendmakingen адказаў памылкай (HTTP {status}).",
+    fetch_redirect_loop="officielebekendmakingen перанакіроўвае {reference} па крузе; паспрабуйце пазней або дашліце файл.",
+    megabytes="{count} МБ",
 )
 
 _IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT_BE}

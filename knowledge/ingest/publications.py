@@ -29,7 +29,7 @@ _ID = re.compile(
 )
 _PATH = re.compile(r"^/([^/]+?)(?:\.html|\.xml|\.pdf|/metadata\.xml|/)?$")
 
-Problem = Literal["bad_reference", "offline", "not_found", "too_large", "off_host", "failed"]
+Problem = Literal["bad_reference", "offline", "not_found", "too_large", "off_host", "redirect_loop", "failed"]
 
 
 class FetchError(Exception):
@@ -146,7 +146,7 @@ class PublicationSource:
                 raise FetchError("offline", "the publications server did not answer in time") from None
             except httpx.TransportError:
                 raise FetchError("offline", "the publications server cannot be reached") from None
-        raise FetchError("failed", "too many redirects", status="3xx")
+        raise FetchError("redirect_loop", "too many redirects", reference=official_id)
 
     def _check_host(self, url: str) -> None:
         parts = urlsplit(url)
