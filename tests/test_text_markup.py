@@ -26,11 +26,16 @@ INSTANCES: dict[type[BaseModel], list[BaseModel]] = {
 
 
 def _validators(model: type[BaseModel], name: str) -> set[Any]:
-    """The markup checks a field runs: on the field itself, or on the items of its list/tuple/dict."""
+    """The markup checks a field runs: on the field itself, or on the items of its list/tuple/dict
+    (also nested: a dict of pairs of texts)."""
     field = model.model_fields[name]
     found = {getattr(m, "func", None) for m in field.metadata}
-    for argument in getattr(field.annotation, "__args__", ()):
+    pending = list(getattr(field.annotation, "__args__", ()))
+    while pending:
+        argument = pending.pop()
         found |= {getattr(m, "func", None) for m in getattr(argument, "__metadata__", ())}
+        if not hasattr(argument, "__metadata__"):
+            pending.extend(getattr(argument, "__args__", ()))
     return found & {telegram_html, plain_text}
 
 

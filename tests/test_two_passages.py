@@ -11,7 +11,7 @@ from knowledge.search.decision import MARGIN, Decider, lead
 from knowledge.service import AnswerService
 from knowledge.tools.evaluation import fresh_service
 
-QUESTION = "Wat kan ik doen als ik hier bedreigd word door het regime?"
+QUESTION = "Wat moet ik doen als ik in Nederland bedreigd word?"
 
 
 @pytest.fixture(scope="module")
