@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import DATABASE_FILE
 from knowledge.service import AnswerService
 from knowledge.shipped import seed_store
 from knowledge.storage.store import Store
@@ -45,6 +46,23 @@ def first_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("first-start") / "standpunt.sqlite3"
     AnswerService.open(path).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def _started_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("started") / "data"
+    data.mkdir()
+    AnswerService.open(data / DATABASE_FILE).close()
+    return data
+
+
+@pytest.fixture
+def started_data_dir(_started_data_dir: Path, tmp_path: Path) -> Path:
+    """tmp_path/data as a first start leaves it (store, index snapshot, word table), for tests of a
+    later start in a process of its own: they need not build the store and the word table again."""
+    data = tmp_path / "data"
+    shutil.copytree(_started_data_dir, data)
+    return data
 
 
 @pytest.fixture

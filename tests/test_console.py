@@ -72,13 +72,13 @@ def run_bot(tmp_path: Path, *args: str, token: str | None = None) -> subprocess.
     )
 
 
-def test_run_bot_without_a_token_runs_the_console(tmp_path: Path) -> None:
+def test_run_bot_without_a_token_runs_the_console(tmp_path: Path, started_data_dir: Path) -> None:
     result = run_bot(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "TELEGRAM_BOT_TOKEN" in result.stdout and SANCTIONS_TEXT in result.stdout and CITATION in result.stdout
 
 
-def test_console_flag_runs_the_console_even_with_a_token(tmp_path: Path) -> None:
+def test_console_flag_runs_the_console_even_with_a_token(tmp_path: Path, started_data_dir: Path) -> None:
     result = run_bot(tmp_path, "--console", token=TOKEN)
     assert result.returncode == 0, result.stderr
     assert SANCTIONS_TEXT in result.stdout

@@ -89,3 +89,16 @@ def test_belarusian_words_are_everyday_words_and_its_names_are_not() -> None:
     # No word of the Russian, Dutch or English lists: Russian is told from Belarusian in Latin letters by those.
     assert not any(dictionary.is_word(fold(word)) for word in everyday)
     assert dictionary.is_word("погода") and dictionary.frequency("погода") > dictionary.BELARUSIAN_COUNT // 10
+
+
+def test_a_process_holding_the_table_writes_it_for_a_new_store_at_once(
+    tmp_path: Path, fresh_table: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionary.use_cache(tmp_path / "first.sqlite3.words")
+    assert dictionary.frequency("погода") > 100
+    second = tmp_path / "second.sqlite3.words"
+    dictionary.use_cache(second)
+    assert second.is_file(), "written when the store is opened, not only when the table is built"
+    monkeypatch.setattr(dictionary, "_loaded", None)
+    monkeypatch.setattr(dictionary, "language_counts", lambda language: pytest.fail("the lists were read again"))
+    assert dictionary.frequency("погода") > 100

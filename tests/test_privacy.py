@@ -244,7 +244,7 @@ def test_debug_logging_is_off_by_default_and_warns_when_turned_on(
     assert Settings().log_level == "INFO", "INFO unless LOG_LEVEL says otherwise"
 
 
-async def test_a_rejected_token_is_not_printed_by_the_crash_that_follows(tmp_path: Path) -> None:
+async def test_a_rejected_token_is_not_printed_by_the_crash_that_follows(tmp_path: Path, started_data_dir: Path) -> None:
     """PTB's InvalidToken quotes the token: the user gets one line that names the setting, not it."""
     wrong = "987654321:" + "Q" * 35
     async with FakeBotApi() as api:

@@ -52,8 +52,10 @@ def replies_per_chat(api: FakeBotApi) -> Counter[int]:
     return Counter(record["chat_id"] for record in api.sent_messages())
 
 
-async def test_sigterm_finishes_the_reply_in_flight_and_a_restart_neither_loses_nor_repeats(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+async def test_sigterm_finishes_the_reply_in_flight_and_a_restart_neither_loses_nor_repeats(
+    tmp_path: Path, started_data_dir: Path
+) -> None:
+    data = started_data_dir
     async with FakeBotApi() as api:
         names = ["before", "in_flight", "during", "down1", "down2"]
         users = {name: api.user(9_100_000 + n, name) for n, name in enumerate(names)}

@@ -51,7 +51,7 @@ async def _post(url: str, body: dict[str, Any], secret: str | None) -> int:
     raise AssertionError(f"nothing listens at {url}")
 
 
-async def test_webhook_mode_registers_the_secret_and_answers_only_signed_updates(tmp_path: Path) -> None:
+async def test_webhook_mode_registers_the_secret_and_answers_only_signed_updates(tmp_path: Path, started_data_dir: Path) -> None:
     port = _free_port()
     hook = f"http://127.0.0.1:{port}/standpunt-hook"
     async with FakeBotApi() as api:

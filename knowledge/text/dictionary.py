@@ -95,9 +95,24 @@ def frequency(word: str) -> int:
 
 
 def use_cache(path: Path | None) -> None:
-    """Keep the table in this file (read it from there when it is current, else write it there)."""
+    """Keep the table in this file (read it from there when it is current, else write it there). A
+    process that holds the table already writes it for a new store at once, so that the next process
+    on that store (a command-line run beside the bot) reads it instead of building it again."""
     global _cache
     _cache = path
+    if _loaded is not None and path is not None and not _has_current_cache():
+        _write_cache(_loaded)
+
+
+def _has_current_cache() -> bool:
+    if _cache is None:
+        return False
+    key = _key().encode("utf-8") + b"\n"
+    try:
+        with _cache.open("rb") as cached:
+            return cached.read(len(key)) == key
+    except OSError:
+        return False
 
 
 def _table() -> tuple[array[int], array[int]]:
