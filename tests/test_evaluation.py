@@ -177,12 +177,27 @@ BLIND5_FLOORS = {
     "mixed": (0.83, 1.0),
 }
 
+#: realistic_blind6.yaml: sealed, written blind at the start of the ninth session (280 messages) and only
+#: ever measured in aggregate: before that session's work 168 of 205 (82.0%) confident and right in scope,
+#: 1 wrong, near 1/48; these are the levels before it.
+BLIND6_FLOORS = {
+    "dutch_context": (0.56, 0.93),
+    "staff": (0.88, 1.0),
+    "typo": (0.92, 1.0),
+    "english": (0.75, 1.0),
+    "russian": (0.89, 1.0),
+    "russian_latin": (0.88, 1.0),
+    "belarusian": (0.78, 1.0),
+    "mixed": (0.94, 0.94),
+}
+
 REALISTIC_SETS = [
     ("realistic_dev2", DEV2_FLOORS, 1),
     ("realistic_blind2", BLIND2_FLOORS, 3),
     ("realistic_blind3", BLIND3_FLOORS, 1),
     ("realistic_blind4", BLIND4_FLOORS, 4),
     ("realistic_blind5", BLIND5_FLOORS, 1),
+    ("realistic_blind6", BLIND6_FLOORS, 1),
 ]
 
 
