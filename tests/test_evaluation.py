@@ -117,13 +117,12 @@ DEV2_FLOORS = {
     "mixed": (0.76, 0.84),
 }
 
-#: realistic_blind2.yaml: the sealed set, written blind in the fourth session and only ever measured
-#: (nobody tuning the matcher has read its failures). Measured before that session's matching work
-#: (58.0% confident and right in scope) and after it (63.9%), after the fifth session's (72.2%) and
-#: after the sixth session's (71.0%, and one confident wrong answer: it fell by two while the newer sets
-#: rose) and after the seventh session's (76.9%); these are the levels after that:
-#: group → (confident and right, right top match).
-BLIND2_FLOORS = {
+#: realistic_dev3.yaml: written blind in the fourth session as realistic_blind2.yaml and sealed until the
+#: ninth, when the lead read its failures to work on (it is a development set since). Measured sealed before
+#: the fourth session's matching work (58.0% confident and right in scope), after it (63.9%), after the
+#: fifth (72.2%), sixth (71.0%, and one confident wrong answer) and seventh session's (76.9%); these are
+#: the levels after that: group → (confident and right, right top match).
+DEV3_FLOORS = {
     "dutch_context": (0.55, 0.91),
     "staff": (0.94, 1.0),
     "typo": (0.77, 1.0),
@@ -193,7 +192,7 @@ BLIND6_FLOORS = {
 
 REALISTIC_SETS = [
     ("realistic_dev2", DEV2_FLOORS, 1),
-    ("realistic_blind2", BLIND2_FLOORS, 3),
+    ("realistic_dev3", DEV3_FLOORS, 3),
     ("realistic_blind3", BLIND3_FLOORS, 1),
     ("realistic_blind4", BLIND4_FLOORS, 4),
     ("realistic_blind5", BLIND5_FLOORS, 1),
