@@ -112,3 +112,10 @@ def test_a_short_unknown_word_one_typo_from_a_function_word_becomes_it() -> None
 def test_a_short_word_is_never_corrected_onto_a_content_word() -> None:
     speller = Speller({"obi", "kgb", "sanctions"}, function_words={"the", "of"})
     assert speller.correct(["obo", "kgv", "tje"]) == ["obo", "kgv", "the"]
+
+
+def test_a_longer_word_of_no_word_list_is_not_made_a_function_word() -> None:
+    # 'калію' (potash) is 'калі' (when) with a letter more: made a function word, a question about
+    # potash sanctions became one about sanctions. An everyday form of a function word still is one.
+    speller = Speller({"калі", "tell", "санкцыі"}, function_words={"калі", "tell"}, is_word=lambda w: w == "tells")
+    assert speller.correct(["калію", "tells", "санкцыі"]) == ["калію", "tell", "санкцыі"]

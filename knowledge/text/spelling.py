@@ -145,6 +145,11 @@ class Speller:
         return None
 
     def _convincing(self, word: str, candidate: str) -> bool:
+        # A longer word one letter from a function word is an everyday form of it ('tells') only when
+        # the language knows it; otherwise it is a term of its own ('калію' potash, not 'калі' when),
+        # and made a function word it loses what the question is about.
+        if candidate in self.function_words and len(word) > len(candidate) and not self.is_word(word):
+            return False
         # One typo in a short word is a different word too often ('iran'/'iraq'): demand a shared start.
         if candidate[0] != word[0] and len(word) < 6:
             return False
