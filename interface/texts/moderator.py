@@ -650,6 +650,8 @@ class ImportTexts(BaseModel):
     fetch_off_host: Plain
     fetch_failed: Plain
     fetch_redirect_loop: Plain
+    #: The official source answered with a web page or other text instead of the document's XML.
+    fetch_not_xml: Plain
     #: A size limit in megabytes ("5 MB").
     megabytes: Plain
     entry_forms: tuple[Plain, ...]
@@ -707,6 +709,10 @@ IMPORT_NL = ImportTexts(
     fetch_redirect_loop=(
         "officielebekendmakingen stuurt {reference} in een kringetje door; probeer het later opnieuw of stuur het bestand."
     ),
+    fetch_not_xml=(
+        "officielebekendmakingen gaf voor {reference} niet de XML van het document terug (maar een webpagina of "
+        "andere tekst); probeer het later opnieuw of stuur het bestand."
+    ),
     megabytes="{count} MB",
 )
 
@@ -748,6 +754,10 @@ IMPORT_EN = ImportTexts(
     fetch_off_host="the address redirects to {host}, which is not an official publications site.",
     fetch_failed="officielebekendmakingen answered with an error (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen redirects {reference} in a loop; try again later or send the file.",
+    fetch_not_xml=(
+        "officielebekendmakingen did not return the document's XML for {reference} (it sent a web page or other "
+        "text); try again later or send the file."
+    ),
     megabytes="{count} MB",
 )
 
@@ -791,6 +801,10 @@ IMPORT_RU = ImportTexts(
     fetch_off_host="адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
     fetch_failed="officielebekendmakingen ответил ошибкой (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen перенаправляет {reference} по кругу; попробуйте позже или пришлите файл.",
+    fetch_not_xml=(
+        "officielebekendmakingen не вернул XML документа {reference} (пришла веб-страница или другой текст); "
+        "попробуйте позже или пришлите файл."
+    ),
     megabytes="{count} МБ",
 )
 
@@ -831,6 +845,10 @@ IMPORT_BE = ImportTexts(
     fetch_off_host="адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
     fetch_failed="officielebekendmakingen адказаў памылкай (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen перанакіроўвае {reference} па крузе; паспрабуйце пазней або дашліце файл.",
+    fetch_not_xml=(
+        "officielebekendmakingen не вярнуў XML дакумента {reference} (прыйшла вэб-старонка або іншы тэкст); "
+        "паспрабуйце пазней або дашліце файл."
+    ),
     megabytes="{count} МБ",
 )
 
