@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
-from knowledge.citations import number_label
+from knowledge.citations import heading_label, number_label
 from knowledge.identity import (
     description_digest,
     different_documents,
@@ -422,11 +422,12 @@ class Moderation:
         if parsed.truncated is not None:
             notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
         if parsed.unmatched:
-            numbers = ", ".join(str(e.number) for e in parsed.unmatched)
-            notices.append(Notice(reason=Reason.WARN_ANSWER_WITHOUT_QUESTION, values={"numbers": numbers}))
+            answers = [e.number for e in parsed.unmatched]
+            values = {"numbers": ", ".join(map(str, answers)), "label": heading_label("Antwoord", answers)}
+            notices.append(Notice(reason=Reason.WARN_ANSWER_WITHOUT_QUESTION, values=values))
         if parsed.unanswered:
-            numbers = ", ".join(map(str, parsed.unanswered))
-            notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values={"numbers": numbers}))
+            values = {"numbers": ", ".join(map(str, parsed.unanswered)), "label": heading_label("Vraag", parsed.unanswered)}
+            notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values=values))
         warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
         return ImportPreview(

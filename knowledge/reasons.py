@@ -213,10 +213,10 @@ ENGLISH: dict[Reason, str] = {
         "stored; add it as a moderator's note instead (standpunt add, with note: true)"
     ),
     Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-        "the numbering does not match: answer {numbers} has no question of that number and is not imported "
+        "the numbering does not match: answer {numbers} ({label}) has no question of that number and is not imported "
         "(never paired with another question); correct the numbering and import again"
     ),
-    Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} has no answer in the document",
+    Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} ({label}) has no answer in the document",
     Reason.NOTE_NOT_TRANSLATED: (
         "this entry is a moderator's note, not official text: notes are not translated (a translation is shown "
         "beside the official Dutch text it renders, and a note has none); write the note in that language instead"

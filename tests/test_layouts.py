@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from interface.previews import render_preview
-from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
 from knowledge.citations import citation_for
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
-from knowledge.moderation import EntryDraft, Moderation
+from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
 from tests.moderationkit import ANSWERS_KEY, content, fresh_service
 
@@ -252,11 +252,18 @@ def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_qu
     moderation = Moderation(service)
     preview = moderation.preview_import(document)
     shown = render_preview(preview, IMPORT_EN)
-    assert IMPORT_EN.answer_without_question.format(numbers="2") in shown
-    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    assert "answer 2 (Antwoord 2) has no question of that number" in shown
+    assert "⚠️ Question 4 (Vraag 4) has no answer in the document." in shown, "its number as the document prints it"
     assert "Vraag 2: " not in shown and "Vraag 4: " not in shown
-    assert IMPORT_NL.answer_without_question.format(numbers="2") in render_preview(preview, IMPORT_NL)
-    assert any("answer 2 has no question" in w for w in preview.warnings)
+    dutch = render_preview(preview, IMPORT_NL)
+    assert "Antwoord 2 heeft geen vraag met dat nummer" in dutch and "⚠️ Vraag 4 heeft geen antwoord" in dutch
+    for language in ("ru", "be"):
+        assert "(Vraag 4)" in render_preview(preview, import_texts(language))
+    for language in ("en", "nl", "ru", "be"):  # the lines a command-line import prints after it
+        lines = [moderator_texts(language).reason(ModerationError(n.reason, **n.values)) for n in preview.notices]
+        assert any("Vraag 4" in line for line in lines) and any("Antwoord 2" in line for line in lines), lines
+    assert any("answer 2 (Antwoord 2) has no question" in w for w in preview.warnings)
+    assert "question 4 (Vraag 4) has no answer in the document" in preview.warnings
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 3], "the misnumbered answer is not stored as 'Vraag 2'"
     assert all("De NAVO" not in e.text for e in service.store.entries(document_key=stored.key))
@@ -527,8 +534,8 @@ def test_a_misnumbered_answer_in_official_xml_is_left_out_and_named_too() -> Non
     assert [e.number for e in document.unmatched] == [5] and document.unmatched[0].question is None
     assert document.unanswered == [4]
     shown = render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
-    assert IMPORT_EN.answer_without_question.format(numbers="5") in shown
-    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    assert "answer 5 (Antwoord 5) has no question of that number" in shown
+    assert "Question 4 (Vraag 4) has no answer in the document" in shown
     whole = read_document(AANHANGSEL_XML.read_bytes(), "antwoorden.xml")
     assert whole.unmatched == [] and whole.unanswered == [], "'Antwoord 2 en 3' answers questions 2 and 3"
 

@@ -279,10 +279,10 @@ NL = ModeratorTexts(
             "bewindspersoon); voeg hem in plaats daarvan toe als notitie van een moderator met /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "de nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer en wordt niet geïmporteerd "
+            "de nummering klopt niet: {label} heeft geen vraag met dat nummer en wordt niet geïmporteerd "
             "(nooit aan een andere vraag gekoppeld); verbeter de nummering en importeer opnieuw"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "vraag {numbers} heeft geen antwoord in het document",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "{label} heeft geen antwoord in het document",
         Reason.NOTE_NOT_TRANSLATED: (
             "dit item is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
             "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
@@ -687,10 +687,10 @@ IMPORT_NL = ImportTexts(
         "zijn blijven zoals ze zijn."
     ),
     answer_without_question=(
-        "⚠️ De nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer in het document en wordt "
+        "⚠️ De nummering klopt niet: {label} heeft geen vraag met dat nummer in het document en wordt "
         "niet geïmporteerd (het wordt niet aan een andere vraag gekoppeld). Verbeter de nummering en importeer opnieuw."
     ),
-    question_without_answer="⚠️ Vraag {numbers} heeft geen antwoord in het document.",
+    question_without_answer="⚠️ {label} heeft geen antwoord in het document.",
     questions_only=(
         "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
         "zodra ze gepubliceerd zijn."
@@ -738,10 +738,10 @@ IMPORT_EN = ImportTexts(
         "ℹ️ Completes {key}, stored from a cut-off copy: adds {labels}; the entries already there stay as they are."
     ),
     answer_without_question=(
-        "⚠️ The numbering does not match: answer {numbers} has no question of that number in the document and is "
+        "⚠️ The numbering does not match: answer {numbers} ({label}) has no question of that number in the document and is "
         "not imported (it is not paired with another question). Correct the numbering and import again."
     ),
-    question_without_answer="⚠️ Question {numbers} has no answer in the document.",
+    question_without_answer="⚠️ Question {numbers} ({label}) has no answer in the document.",
     questions_only=(
         "Not saved: these are questions without the government's answers; import the answers once they are published."
     ),
@@ -786,10 +786,10 @@ IMPORT_RU = ImportTexts(
         "ℹ️ Дополняет {key}, сохранённый из обрезанной копии: добавляет {labels}; имеющиеся записи остаются как есть."
     ),
     answer_without_question=(
-        "⚠️ Нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером в документе, и он не "
+        "⚠️ Нумерация не совпадает: у ответа {numbers} ({label}) нет вопроса с таким номером в документе, и он не "
         "импортируется (он не связывается с другим вопросом). Исправьте нумерацию и импортируйте снова."
     ),
-    question_without_answer="⚠️ На вопрос {numbers} в документе нет ответа.",
+    question_without_answer="⚠️ На вопрос {numbers} ({label}) в документе нет ответа.",
     questions_only=("Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы."),
     fetch_bad_reference=(
         "{reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
@@ -830,10 +830,10 @@ IMPORT_BE = ImportTexts(
         "ℹ️ Дапаўняе {key}, захаваны з абрэзанай копіі: дадае {labels}; наяўныя запісы застаюцца як ёсць."
     ),
     answer_without_question=(
-        "⚠️ Нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам у дакуменце, і ён не "
+        "⚠️ Нумарацыя не супадае: у адказу {numbers} ({label}) няма пытання з такім нумарам у дакуменце, і ён не "
         "імпартуецца (ён не звязваецца з іншым пытаннем). Выпраўце нумарацыю і імпартуйце зноў."
     ),
-    question_without_answer="⚠️ На пытанне {numbers} у дакуменце няма адказу.",
+    question_without_answer="⚠️ На пытанне {numbers} ({label}) у дакуменце няма адказу.",
     questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
     fetch_bad_reference=(
         "{reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
@@ -948,10 +948,10 @@ RU = ModeratorTexts(
             "его как заметку модератора через /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером, и он не импортируется (он "
+            "нумерация не совпадает: у ответа {numbers} ({label}) нет вопроса с таким номером, и он не импортируется (он "
             "никогда не связывается с другим вопросом); исправьте нумерацию и импортируйте снова"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} в документе нет ответа",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} ({label}) в документе нет ответа",
         Reason.NOTE_NOT_TRANSLATED: (
             "эта запись — заметка модератора, а не официальный текст: заметки не переводятся (перевод показывается "
             "рядом с официальным нидерландским текстом, который он передаёт, а у заметки его нет); напишите "
@@ -1213,10 +1213,10 @@ BE = ModeratorTexts(
             "як нататку мадэратара праз /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам, і ён не імпартуецца (ён "
+            "нумарацыя не супадае: у адказу {numbers} ({label}) няма пытання з такім нумарам, і ён не імпартуецца (ён "
             "ніколі не звязваецца з іншым пытаннем); выпраўце нумарацыю і імпартуйце зноў"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} у дакуменце няма адказу",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} ({label}) у дакуменце няма адказу",
         Reason.NOTE_NOT_TRANSLATED: (
             "гэты запіс — нататка мадэратара, а не афіцыйны тэкст: нататкі не перакладаюцца (пераклад паказваецца "
             "побач з афіцыйным нідэрландскім тэкстам, які ён перадае, а ў нататкі яго няма); напішыце нататку "
