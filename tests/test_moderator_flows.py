@@ -19,6 +19,7 @@ from telegramkit import watch_errors
 from bot.cli import main
 from interface.texts import texts_for
 from interface.texts.moderator import BE, EN, NL, RU, ModeratorTexts, moderator_texts
+from interface.texts.staff import staff_texts
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
@@ -461,6 +462,22 @@ def test_cli_export_to_a_place_it_cannot_write_is_one_line(
     code, out, err = run(capsys, database, "export", target)
     assert code == 1 and out == "" and err.startswith("error: cannot write") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_cli_export_into_a_folder_that_takes_no_files_says_so_and_a_missing_folder_says_it_is_missing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """/proc exists but takes no new files: the system says ENOENT, which read as 'it does not exist'."""
+    st = staff_texts(language)
+    code, out, err = run(capsys, database, "--language", language, "export", "/proc/standpunt-export.json")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(st.error.format(message=st.cannot_write.format(path="/proc/standpunt-export.json", reason="")))
+    assert st.os_reasons["ENOENT"] not in err and "/proc" in err and "Traceback" not in err
+    missing = tmp_path / "missing" / "folder"
+    code, out, err = run(capsys, database, "--language", language, "export", str(missing / "export.json"))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert st.no_such_folder.format(folder=missing) in err, err
 
 
 def test_cli_database_in_a_folder_that_cannot_be_made_is_one_line(

@@ -58,6 +58,9 @@ class StaffTexts(BaseModel):
     cannot_write: Plain
     cannot_use: Plain
     os_reasons: dict[str, Plain]
+    #: Reasons of cannot_write when the system says ENOENT: the folder is missing, or it is there but takes no files.
+    no_such_folder: Plain
+    folder_refuses: Plain
     too_large: Plain
     not_utf8: Plain
     not_json: Plain
@@ -161,6 +164,8 @@ EN = StaffTexts(
         "EISDIR": "it is a folder", "ENOTDIR": "a part of the path is not a folder", "ENOSPC": "the disk is full",
         "EROFS": "the file system is read-only", "other": "the system refused it",
     },
+    no_such_folder="the folder {folder} does not exist; create it first or choose another path",
+    folder_refuses="files cannot be written in that folder; choose another one",
     too_large="{path} is larger than {limit} bytes",
     not_utf8="{path} is not UTF-8 text",
     not_json="{path} is not valid JSON (line {line}, column {column})",
@@ -262,6 +267,8 @@ NL = StaffTexts(
         "EISDIR": "het is een map", "ENOTDIR": "een deel van het pad is geen map", "ENOSPC": "de schijf is vol",
         "EROFS": "het bestandssysteem is alleen-lezen", "other": "het systeem weigerde het",
     },
+    no_such_folder="de map {folder} bestaat niet; maak hem eerst aan of kies een ander pad",
+    folder_refuses="in die map kunnen geen bestanden worden geschreven; kies een andere",
     too_large="{path} is groter dan {limit} bytes",
     not_utf8="{path} is geen UTF-8-tekst",
     not_json="{path} is geen geldige JSON (regel {line}, kolom {column})",
@@ -384,6 +391,8 @@ RU = StaffTexts(
         "EISDIR": "это папка", "ENOTDIR": "часть пути — не папка", "ENOSPC": "диск заполнен",
         "EROFS": "файловая система только для чтения", "other": "система отказала",
     },
+    no_such_folder="папки {folder} нет; сначала создайте её или укажите другой путь",
+    folder_refuses="в эту папку нельзя записывать файлы; выберите другую",
     too_large="{path} больше {limit} байт",
     not_utf8="{path} — не текст в UTF-8",
     not_json="{path} — неверный JSON (строка {line}, столбец {column})",
@@ -504,6 +513,8 @@ BE = StaffTexts(
         "EISDIR": "гэта папка", "ENOTDIR": "частка шляху — не папка", "ENOSPC": "дыск запоўнены",
         "EROFS": "файлавая сістэма толькі для чытання", "other": "сістэма адмовіла",
     },
+    no_such_folder="папкі {folder} няма; спачатку стварыце яе або выберыце іншы шлях",
+    folder_refuses="у гэтую папку нельга запісваць файлы; выберыце іншую",
     too_large="{path} большы за {limit} байтаў",
     not_utf8="{path} — не тэкст у UTF-8",
     not_json="{path} — няправільны JSON (радок {line}, слупок {column})",
