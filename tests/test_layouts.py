@@ -256,7 +256,7 @@ def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_qu
     assert "⚠️ Question 4 (Vraag 4) has no answer in the document." in shown, "its number as the document prints it"
     assert "Vraag 2: " not in shown and "Vraag 4: " not in shown
     dutch = render_preview(preview, IMPORT_NL)
-    assert "Antwoord 2 heeft geen vraag met dat nummer" in dutch and "⚠️ Vraag 4 heeft geen antwoord" in dutch
+    assert "Antwoord 2 heeft geen vraag met nummer 2" in dutch and "⚠️ Vraag 4 heeft geen antwoord" in dutch
     for language in ("ru", "be"):
         assert "(Vraag 4)" in render_preview(preview, import_texts(language))
     for language in ("en", "nl", "ru", "be"):  # the lines a command-line import prints after it

@@ -439,7 +439,7 @@ def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(
     code, _, err = run(capsys, database, "restore", "12")
     assert code == 1 and err == "error: entry 12 is already active\n", "a number is an entry id"
     code, out, _ = run(capsys, database, "restore", f"./{export.relative_to(tmp_path)}")
-    assert code == 0 and out.startswith("restored 2 documents and 13 entries")
+    assert code == 0 and out.startswith("Restored 2 documents and 13 entries.")
 
 
 def test_cli_counts_one_entry_in_the_singular(capsys: pytest.CaptureFixture[str], database: Path) -> None:

@@ -11,6 +11,14 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from interface.texts.markup import Html, Plain
 from knowledge.reasons import ENGLISH, Reason
 
+#: Telegram's result lines (and the command line's, which reuses them): each begins with a capital
+#: letter and ends with a full stop (the rule of interface.texts.staff.STAFF_RESULT_LINES).
+MODERATOR_RESULT_LINES = (
+    "saved", "saved_note", "alias_added", "retired", "restored", "undone", "import_done", "review_attached",
+    "review_dismissed", "translation_saved", "translation_confirmed", "history_empty", "review_empty", "cancelled",
+    "nothing_to_cancel", "button_stale", "refused",
+)
+
 
 class ModeratorTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -279,10 +287,10 @@ NL = ModeratorTexts(
             "bewindspersoon); voeg hem in plaats daarvan toe als notitie van een moderator met /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "de nummering klopt niet: {label} heeft geen vraag met dat nummer en wordt niet geïmporteerd "
+            "de nummering klopt niet: {label} heeft geen vraag met nummer {numbers} en wordt niet geïmporteerd "
             "(nooit aan een andere vraag gekoppeld); verbeter de nummering en importeer opnieuw"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "{label} heeft geen antwoord in het document",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "{label} heeft geen antwoord in het document (er staat geen Antwoord {numbers} in)",
         Reason.NOTE_NOT_TRANSLATED: (
             "dit item is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
             "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
@@ -687,10 +695,10 @@ IMPORT_NL = ImportTexts(
         "zijn blijven zoals ze zijn."
     ),
     answer_without_question=(
-        "⚠️ De nummering klopt niet: {label} heeft geen vraag met dat nummer in het document en wordt "
+        "⚠️ De nummering klopt niet: {label} heeft geen vraag met nummer {numbers} in het document en wordt "
         "niet geïmporteerd (het wordt niet aan een andere vraag gekoppeld). Verbeter de nummering en importeer opnieuw."
     ),
-    question_without_answer="⚠️ {label} heeft geen antwoord in het document.",
+    question_without_answer="⚠️ {label} heeft geen antwoord in het document (er staat geen Antwoord {numbers} in).",
     questions_only=(
         "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
         "zodra ze gepubliceerd zijn."
