@@ -513,6 +513,31 @@ def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
     assert texts_for("nl").moderator_note in run(capsys, database, "ask", NEW_QUESTION)[1]
 
 
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_cli_add_of_a_question_declared_official_that_the_document_lacks_is_one_line_and_adds_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    path = tmp_path / "entries.json"
+    entry = {"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT, "question_is_official": True}
+    path.write_text(json.dumps([entry]), encoding="utf-8")
+    def stored(database: Path) -> dict[str, Any]:
+        store = Store.open(database)
+        try:
+            return content(store)
+        finally:
+            store.close()
+
+    before = stored(database)
+    code, out, err = run(capsys, database, "--language", language, "add", str(path))
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    t = moderator_texts(language)
+    expected = t.validation_at.format(
+        number=1, problem=t.reason(ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=LETTER_KEY))
+    )
+    assert expected in err and "Traceback" not in err
+    assert stored(database) == before, "nothing added, not even as a moderator's question"
+
+
 def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:
     from knowledge.ingest import rejections
     from knowledge.reasons import rejection

@@ -251,6 +251,16 @@ NL = ModeratorTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
         ),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official staat op true, maar het document {key} bevat deze vraag niet letterlijk; neem de "
+            "vraag over uit het document, of laat question_is_official weg om haar toe te voegen als vraag van een "
+            "moderator"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official staat op true, maar de tekst is niet die van het document, dus het item zou een "
+            "notitie van een moderator worden, en een notitie draagt nooit de vraag van het document; geef de tekst "
+            "van het antwoord uit het document {key}, of laat question_is_official weg"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
             "staat niet in het document; voeg haar toe als andere formulering met /alias {id} <vraag>"
@@ -923,6 +933,15 @@ RU = ModeratorTexts(
             "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official равно true, но в документе {key} нет этого вопроса дословно; скопируйте вопрос "
+            "из документа или уберите question_is_official, чтобы добавить его как вопрос модератора"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official равно true, но текст не из документа, поэтому запись стала бы заметкой "
+            "модератора, а заметка никогда не несёт вопрос документа; дайте текст ответа из документа {key} или "
+            "уберите question_is_official"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
             "нет; добавьте его как другую формулировку: /alias {id} <вопрос>"
@@ -1188,6 +1207,15 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official роўна true, але ў дакуменце {key} няма гэтага пытання слова ў слова; скапіруйце "
+            "пытанне з дакумента або прыберыце question_is_official, каб дадаць яго як пытанне мадэратара"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official роўна true, але тэкст не з дакумента, таму запіс стаў бы нататкай мадэратара, а "
+            "нататка ніколі не мае пытання дакумента; дайце тэкст адказу з дакумента {key} або прыберыце "
+            "question_is_official"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "
             "няма; дадайце яго як іншую фармулёўку: /alias {id} <пытанне>"
