@@ -44,6 +44,9 @@ ROUTES = {
     ),
     "/ah-tk-20202021-6666.xml": Route(body=b"Service tijdelijk niet beschikbaar.", headers={"Content-Type": "text/plain"}),
     "/ah-tk-20202021-6667.xml": Route(body=b"<html><body><p>Onderhoud<br></p></body></html>"),
+    "/ah-tk-20202021-6668.xml": Route(  # well-formed XHTML: XML, but a web page, not the document
+        body=b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Onderhoud</p></body></html>'
+    ),
 }
 NOT_SAVED = moderator_texts("en").not_saved
 
@@ -126,7 +129,9 @@ def test_failures_are_one_clear_problem(
     assert all("evil" not in r for r in fake.requests), "nothing is ever asked of another host"
 
 
-@pytest.mark.parametrize("reference", ["ah-tk-20202021-5555", "ah-tk-20202021-6666", "ah-tk-20202021-6667"])
+@pytest.mark.parametrize(
+    "reference", ["ah-tk-20202021-5555", "ah-tk-20202021-6666", "ah-tk-20202021-6667", "ah-tk-20202021-6668"]
+)
 def test_a_page_that_is_not_the_documents_xml_names_the_id(fake: FakePublications, reference: str) -> None:
     with pytest.raises(FetchError) as raised:
         source(fake).fetch(reference)

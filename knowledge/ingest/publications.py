@@ -36,6 +36,8 @@ Problem = Literal[
 #: What the XML reader says of a body that is no XML at all: a portal's web page ("<!DOCTYPE html>"),
 #: a plain-text notice, nothing. Fetched, that is the source not returning the document, not a broken upload.
 _NOT_XML = frozenset({Reason.XML_NOT_WELL_FORMED, Reason.XML_WITH_DOCTYPE, Reason.FILE_EMPTY})
+#: A well-formed XHTML page is XML too, but a web page: its root element is <html>.
+_WEB_PAGE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?html[\s>]", re.IGNORECASE | re.DOTALL)
 
 
 class FetchError(Exception):
@@ -116,7 +118,7 @@ class PublicationSource:
         try:
             parsed = read_publication(publication, metadata, max_bytes=self.max_bytes)
         except DocumentRejected as error:
-            if error.reason in _NOT_XML:
+            if error.reason in _NOT_XML or (error.reason is Reason.NOT_OFFICIAL_XML and _WEB_PAGE.match(publication)):
                 raise FetchError(
                     "not_xml", f"{official_id} did not come back as XML", reference=official_id
                 ) from None
