@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import getpass
 import html
 import json
@@ -62,7 +63,10 @@ def _write(path: Path, text: str, language: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise StaffError(s.cannot_write.format(path=path, reason=s.os_reason(error))) from None
+        reason = s.os_reason(error)
+        if error.errno == errno.ENOENT:  # the file is new: what is missing is its folder, or the folder refuses it
+            reason = s.folder_refuses if path.parent.is_dir() else s.no_such_folder.format(folder=path.parent)
+        raise StaffError(s.cannot_write.format(path=path, reason=reason)) from None
 
 
 def _refused(error: Exception, language: str) -> StaffError:

@@ -9,7 +9,10 @@ ENTRY_FIELDS = {
     "text": "required: the official text, verbatim from its document (or a moderator's note)",
     "document_key": "the document it belongs to, as `sources` lists it (e.g. kamerbrief-2021-03-02-2298)",
     "new_document": "or: a document described by hand (fields below); then the entry is a moderator's note",
-    "question_is_official": "true when the question is the document's own (a Kamervraag); default false",
+    "question_is_official": (
+        "true when the question is the document's own, word for word (a Kamervraag), and so is the text; "
+        "otherwise the entry is refused; default false"
+    ),
     "alternates": "other ways to ask: a list of {text, language}",
     "topics": "a list of topic words",
     "language": "language of the question: nl (default), en, ru or be",

@@ -105,5 +105,6 @@ def fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
         "too_large": it.fetch_too_large,
         "off_host": it.fetch_off_host,
         "redirect_loop": it.fetch_redirect_loop,
+        "not_xml": it.fetch_not_xml,
     }.get(error.problem, it.fetch_failed)
     return template.format(**detail)

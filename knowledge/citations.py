@@ -16,10 +16,18 @@ def numbered_as_questions(entry: Entry, kind: DocumentKind) -> bool:
 def number_label(entry: Entry, kind: DocumentKind) -> str:
     """How the citation numbers an entry, in Dutch as the documents do (also a committee's numbered
     questions answered in a letter are 'Vraag N'): the import preview and every reply use this."""
-    numbers = entry.numbers or [entry.number]
     if numbered_as_questions(entry, kind):
-        return ("Vragen " + " en ".join(map(str, numbers))) if len(numbers) > 1 else f"Vraag {entry.number}"
+        return heading_label("Vraag", entry.numbers or [entry.number])
     return f"alinea {entry.number}"
+
+
+def heading_label(heading: str, numbers: list[int]) -> str:
+    """'Vraag 3', 'Vragen 1 en 2', 'Antwoord 5': numbers under the Dutch heading the document prints,
+    so that a warning about a question or answer left out names it as the document does."""
+    if len(numbers) == 1:
+        return f"{heading} {numbers[0]}"
+    plural = {"Vraag": "Vragen", "Antwoord": "Antwoorden"}[heading]
+    return f"{plural} " + " en ".join(map(str, numbers))
 
 
 def citation_for(entry: Entry, document: Document) -> Citation:

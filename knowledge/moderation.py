@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
-from knowledge.citations import number_label
+from knowledge.citations import heading_label, number_label
 from knowledge.identity import (
     description_digest,
     different_documents,
@@ -265,15 +265,24 @@ class Moderation:
             raise ModerationError(Reason.CHOOSE_DOCUMENT)
         if key:
             self._document(key)
+            named = key
         else:
-            self.new_document(draft.new_document)  # refused before the preview when it is in the store
+            named = self.new_document(draft.new_document).key  # refused before the preview when in the store
+        if draft.question_is_official and not (key and self._asks(key, draft.question)):
+            # A reply prints an official question as the MP's ('Vraag: …'): only the document's own words
+            # may be one, and a moderator who declared it so is told, not silently given a question of theirs.
+            raise ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=named)
         if draft.note:
+            if draft.question_is_official:
+                raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")
             return EntryPlan(note=True, document_key=key)
         placement = place(draft.text, self.store.document_source(key) if key else None)
         if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
             reason = _VERDICT_REASONS[placement.verdict] if key else Reason.HAND_DESCRIBED
             if draft.note is False:
                 raise ModerationError(reason, key=key or "-")
+            if draft.question_is_official:
+                raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")
             return EntryPlan(note=True, why_note=reason, document_key=key)
         self._refuse_taken(key or "", placement.number, draft.text)
         return EntryPlan(note=False, number=placement.number, numbers=list(placement.numbers), document_key=key)
@@ -321,9 +330,8 @@ class Moderation:
                     number=number,
                     numbers=plan.numbers if len(plan.numbers) > 1 else [],
                     question=draft.question.strip(),
-                    # The document's own question only when the document asks it: the reply prints it as the MP's.
-                    question_is_official=draft.question_is_official and not plan.note
-                    and self._asks(document.key, draft.question),
+                    # The document's own question (plan_entry refused any other): the reply prints it as the MP's.
+                    question_is_official=draft.question_is_official and not plan.note,
                     text=draft.text.strip(),
                     alternates=draft.alternates,
                     topics=draft.topics,
@@ -422,11 +430,12 @@ class Moderation:
         if parsed.truncated is not None:
             notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
         if parsed.unmatched:
-            numbers = ", ".join(str(e.number) for e in parsed.unmatched)
-            notices.append(Notice(reason=Reason.WARN_ANSWER_WITHOUT_QUESTION, values={"numbers": numbers}))
+            answers = [e.number for e in parsed.unmatched]
+            values = {"numbers": ", ".join(map(str, answers)), "label": heading_label("Antwoord", answers)}
+            notices.append(Notice(reason=Reason.WARN_ANSWER_WITHOUT_QUESTION, values=values))
         if parsed.unanswered:
-            numbers = ", ".join(map(str, parsed.unanswered))
-            notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values={"numbers": numbers}))
+            values = {"numbers": ", ".join(map(str, parsed.unanswered)), "label": heading_label("Vraag", parsed.unanswered)}
+            notices.append(Notice(reason=Reason.WARN_QUESTION_WITHOUT_ANSWER, values=values))
         warnings = [ENGLISH[n.reason].format(**n.values) for n in notices]
         beside = base if key != base and counts.get(base, (0, 0))[0] else None
         return ImportPreview(

@@ -64,6 +64,8 @@ class Reason(StrEnum):
     TRANSLATION_EMPTY = "translation_empty"
     QUESTION_EMPTY = "question_empty"
     QUESTION_IS_OFFICIAL = "question_is_official"
+    OFFICIAL_QUESTION_NOT_IN_DOCUMENT = "official_question_not_in_document"
+    OFFICIAL_QUESTION_ON_NOTE = "official_question_on_note"
     TRANSLATION_TOO_LONG = "translation_too_long"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
@@ -154,6 +156,15 @@ ENGLISH: dict[Reason, str] = {
         "the question of entry {id} is the document's own (the question it answers), and the new one is not "
         "in the document; add it as another phrasing (standpunt alias {id} \"<question>\")"
     ),
+    Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+        "question_is_official is true, but the document {key} does not contain this question word for word; copy "
+        "the question from the document, or leave out question_is_official to add it as a moderator's question"
+    ),
+    Reason.OFFICIAL_QUESTION_ON_NOTE: (
+        "question_is_official is true, but the text is not the document's own, so the entry would be a moderator's "
+        "note, which never carries the document's question; give the answer's text from the document {key}, or "
+        "leave out question_is_official"
+    ),
     Reason.NUMBER_MISMATCH: (
         "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"
     ),
@@ -213,10 +224,10 @@ ENGLISH: dict[Reason, str] = {
         "stored; add it as a moderator's note instead (standpunt add, with note: true)"
     ),
     Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-        "the numbering does not match: answer {numbers} has no question of that number and is not imported "
+        "the numbering does not match: answer {numbers} ({label}) has no question of that number and is not imported "
         "(never paired with another question); correct the numbering and import again"
     ),
-    Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} has no answer in the document",
+    Reason.WARN_QUESTION_WITHOUT_ANSWER: "question {numbers} ({label}) has no answer in the document",
     Reason.NOTE_NOT_TRANSLATED: (
         "this entry is a moderator's note, not official text: notes are not translated (a translation is shown "
         "beside the official Dutch text it renders, and a note has none); write the note in that language instead"

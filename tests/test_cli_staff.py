@@ -141,13 +141,13 @@ def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[s
     export = tmp_path / "export.json"
     run(capsys, database, "retire", "3")
     code, out, _ = run(capsys, database, "export", str(export))
-    assert code == 0 and out == f"exported 2 documents and 13 entries to {export}\n"
+    assert code == 0 and out == f"Exported 2 documents and 13 entries to {export}.\n"
     exported = stored(database)
     run(capsys, database, "import", str(EIGHT_QUESTIONS))
     run(capsys, database, "retire", "5")
     assert stored(database) != exported
     code, out, _ = run(capsys, database, "restore", str(export))
-    assert code == 0 and out == "restored 2 documents and 13 entries\n"
+    assert code == 0 and out == "Restored 2 documents and 13 entries.\n"
     again = stored(database)
     assert again["documents"][: len(exported["documents"])] == exported["documents"]
     restored = {e["key"]: e for e in again["entries"]}
@@ -222,8 +222,8 @@ def test_add_from_json_answers_at_once(capsys: pytest.CaptureFixture[str], datab
     path.write_text(json.dumps(JSON_ENTRIES), encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        f"added entry 14 ({LETTER_KEY}/note-1) as a moderator's note, not official text "
-        "(its document does not contain this text)\n"
+        f"Added entry 14 ({LETTER_KEY}/note-1) as a moderator's note, not official text "
+        "(its document does not contain this text).\n"
     )
     answer = ask(capsys, database, NEW_QUESTION)
     assert answer["answered"] and answer["matches"][0]["key"] == f"{LETTER_KEY}/note-1"
@@ -234,8 +234,8 @@ def test_add_from_yaml_with_a_new_document(capsys: pytest.CaptureFixture[str], d
     path.write_text(YAML_ENTRY, encoding="utf-8")
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and out == (
-        "added entry 14 (kamerbrief-2024-05-01-77/note-1) as a moderator's note, not official text "
-        "(a document described by hand has no source text)\n"
+        "Added entry 14 (kamerbrief-2024-05-01-77/note-1) as a moderator's note, not official text "
+        "(a document described by hand has no source text).\n"
     )
     best = ask(capsys, database, NEW_QUESTION)["matches"][0]
     assert best["answer"] == NEW_TEXT
@@ -345,7 +345,7 @@ def test_stats_count_documents_entries_questions_and_feedback(
     code, out, _ = run(capsys, database, "stats")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "documents 2, active entries 13, retired 0, open in review 1"
+    assert lines[0] == "Documents 2, active entries 13, retired 0, open in review 1"
     assert lines[2].split() == [today(), "1", "0", "1"]
     assert lines[-1] == "  #13: 0 / 1"
 

@@ -139,8 +139,8 @@ def test_stats_count_questions_per_language(capsys: pytest.CaptureFixture[str], 
     service.answer(DUTCH, record=True)
     service.close()
     code, out, _ = run(capsys, database, "stats")
-    assert code == 0 and "questions per language: nl 1 en 0 ru 1 be 0" in out
-    assert "without a current translation: en 0, ru 0, be 0" in out
+    assert code == 0 and "Questions per language: nl 1 en 0 ru 1 be 0" in out
+    assert "Without a current translation: en 0, ru 0, be 0" in out
 
 
 def test_translate_takes_a_q_line_as_the_translated_question_from_a_file_and_standard_input(
@@ -209,7 +209,7 @@ def test_translate_previews_which_official_text_it_attaches_to_and_saves_only_wh
             result = "refused"
         finally:
             service.close()
-        assert "save it? [y/N]" in output.getvalue() and entry.text[:80] in output.getvalue()
+        assert "Save it? [y/N]" in output.getvalue() and entry.text[:80] in output.getvalue()
         assert (result == "saved") is saves
         saved = translation_of(database, 3, Language.RU)
         assert saved is not None and (saved.text == "Новый перевод из файла.") is saves, typed
@@ -217,7 +217,7 @@ def test_translate_previews_which_official_text_it_attaches_to_and_saves_only_wh
 
 @pytest.mark.parametrize(
     ("language", "heading", "refusal"),
-    [("ru", "предпросмотр", "ничего не сохранено"), ("nl", "voorbeeld", "niets opgeslagen")],
+    [("ru", "Предпросмотр", "ничего не сохранено"), ("nl", "Voorbeeld", "niets opgeslagen")],
 )
 def test_the_translate_preview_and_its_refusal_are_in_the_staff_language(
     capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str, heading: str, refusal: str
@@ -227,5 +227,5 @@ def test_the_translate_preview_and_its_refusal_are_in_the_staff_language(
     before = stored(database)
     code, out, err = run(capsys, database, "--language", language, "translate", "3", "ru", str(text_file))
     assert code != 0 and refusal in err and err.count("\n") == 1, err
-    assert out.startswith(heading) and "preview" not in out and "translation:" not in out, out
+    assert out.startswith(heading) and "preview" not in out.lower() and "translation:" not in out, out
     assert stored(database) == before

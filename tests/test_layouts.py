@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from interface.previews import render_preview
-from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
 from knowledge.citations import citation_for
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
-from knowledge.moderation import EntryDraft, Moderation
+from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
+from knowledge.service import AnswerService
 from tests.moderationkit import ANSWERS_KEY, content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
@@ -252,11 +253,18 @@ def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_qu
     moderation = Moderation(service)
     preview = moderation.preview_import(document)
     shown = render_preview(preview, IMPORT_EN)
-    assert IMPORT_EN.answer_without_question.format(numbers="2") in shown
-    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    assert "answer 2 (Antwoord 2) has no question of that number" in shown
+    assert "⚠️ Question 4 (Vraag 4) has no answer in the document." in shown, "its number as the document prints it"
     assert "Vraag 2: " not in shown and "Vraag 4: " not in shown
-    assert IMPORT_NL.answer_without_question.format(numbers="2") in render_preview(preview, IMPORT_NL)
-    assert any("answer 2 has no question" in w for w in preview.warnings)
+    dutch = render_preview(preview, IMPORT_NL)
+    assert "Antwoord 2 heeft geen vraag met nummer 2" in dutch and "⚠️ Vraag 4 heeft geen antwoord" in dutch
+    for language in ("ru", "be"):
+        assert "(Vraag 4)" in render_preview(preview, import_texts(language))
+    for language in ("en", "nl", "ru", "be"):  # the lines a command-line import prints after it
+        lines = [moderator_texts(language).reason(ModerationError(n.reason, **n.values)) for n in preview.notices]
+        assert any("Vraag 4" in line for line in lines) and any("Antwoord 2" in line for line in lines), lines
+    assert any("answer 2 (Antwoord 2) has no question" in w for w in preview.warnings)
+    assert "question 4 (Vraag 4) has no answer in the document" in preview.warnings
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 3], "the misnumbered answer is not stored as 'Vraag 2'"
     assert all("De NAVO" not in e.text for e in service.store.entries(document_key=stored.key))
@@ -527,8 +535,8 @@ def test_a_misnumbered_answer_in_official_xml_is_left_out_and_named_too() -> Non
     assert [e.number for e in document.unmatched] == [5] and document.unmatched[0].question is None
     assert document.unanswered == [4]
     shown = render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
-    assert IMPORT_EN.answer_without_question.format(numbers="5") in shown
-    assert IMPORT_EN.question_without_answer.format(numbers="4") in shown
+    assert "answer 5 (Antwoord 5) has no question of that number" in shown
+    assert "Question 4 (Vraag 4) has no answer in the document" in shown
     whole = read_document(AANHANGSEL_XML.read_bytes(), "antwoorden.xml")
     assert whole.unmatched == [] and whole.unanswered == [], "'Antwoord 2 en 3' answers questions 2 and 3"
 
@@ -572,15 +580,9 @@ def test_an_official_question_is_never_replaced_by_other_words() -> None:
     assert edited.question == reread and edited.question_is_official
 
 
-@pytest.mark.parametrize("declared", [False, True])
-def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps(declared: bool) -> None:
-    """The complete part of a cut-off answer added with a question of the moderator's own: the text is
-    official (Vraag 3), the question is not the MP's, also when the file declares it so, and no reply
-    prints it as 'Vraag: ...' (the tester's 'Pleit Nederland voor een wapenembargo?', harm 1)."""
-    from handlers.render import render_match_messages
-    from interface.plain import render_match_plain
-    from interface.texts import texts_for
-
+def _cut_off_answers_stored() -> tuple[AnswerService, Moderation, str]:
+    """The cut-off answers, stored with their source text, and with the complete first sentence of Vraag 3's
+    answer ('De NAVO neemt deze ontwikkeling serieus.') not among the entries: a moderator adds it."""
     raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
     raw = raw.replace("serieus en heeft de bondgenoten", "serieus. De bondgenoten zijn")
     service = fresh_service()
@@ -588,11 +590,50 @@ def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps
     stored, _ = moderation.commit_import(
         moderation.preview_import(parse_document(raw)).parsed, "cli:test", SourceText(format="text", text=raw)
     )
-    curated = "Pleit Nederland voor een wapenembargo tegen Belarus?"
-    draft = EntryDraft(
-        document_key=stored.key, question=curated, text="De NAVO neemt deze ontwikkeling serieus.",
-        question_is_official=declared,
+    return service, moderation, stored.key
+
+
+def test_a_question_declared_official_must_be_the_documents_words_or_the_entry_is_refused() -> None:
+    """`question_is_official: true` on words the document does not contain is refused in one line, and
+    nothing is stored: it was silently stored as a moderator's question (try13 wording). The document's
+    own question, declared so, stays official."""
+    service, moderation, key = _cut_off_answers_stored()
+    before = content(service.store)
+    text = "De NAVO neemt deze ontwikkeling serieus."
+    curated = EntryDraft(
+        document_key=key, question="Pleit Nederland voor een wapenembargo tegen Belarus?", text=text,
+        question_is_official=True,
     )
+    for refused_draft in (curated, curated.model_copy(update={"note": True})):
+        with pytest.raises(ModerationError) as refused:
+            moderation.plan_entry(refused_draft)
+        assert refused.value.reason is Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT
+        with pytest.raises(ModerationError):
+            moderation.add_entry(refused_draft, "cli:test")
+    assert content(service.store) == before, "nothing stored"
+    for language in ("en", "nl", "ru", "be"):
+        line = moderator_texts(language).reason(ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=key))
+        assert key in line and "\n" not in line and "question_is_official" in line, line
+    own = "Welke gevolgen heeft dit voor de inzet van de NAVO?"
+    on_a_note = EntryDraft(document_key=key, question=own, text="Een eigen samenvatting.", question_is_official=True)
+    with pytest.raises(ModerationError) as refused:
+        moderation.add_entry(on_a_note, "cli:test")
+    assert refused.value.reason is Reason.OFFICIAL_QUESTION_ON_NOTE, "a note never carries the MP's question"
+    entry = moderation.add_entry(curated.model_copy(update={"question": own}), "cli:test")
+    assert not entry.note and entry.number == 3 and entry.question_is_official and entry.question == own
+
+
+def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps() -> None:
+    """The complete part of a cut-off answer added with a question of the moderator's own: the text is
+    official (Vraag 3), the question is not the MP's, and no reply prints it as 'Vraag: ...' (the
+    tester's 'Pleit Nederland voor een wapenembargo?', harm 1)."""
+    from handlers.render import render_match_messages
+    from interface.plain import render_match_plain
+    from interface.texts import texts_for
+
+    service, moderation, key = _cut_off_answers_stored()
+    curated = "Pleit Nederland voor een wapenembargo tegen Belarus?"
+    draft = EntryDraft(document_key=key, question=curated, text="De NAVO neemt deze ontwikkeling serieus.")
     entry = moderation.add_entry(draft, "cli:test")
     assert not entry.note and entry.number == 3 and not entry.question_is_official, "not the document's words"
     for language in ("nl", "en"):
@@ -600,7 +641,7 @@ def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps
         match = service.match_for_entry(entry)
         assert curated not in render_match_plain(match, texts) and curated not in "".join(render_match_messages(match, texts))
         assert "De NAVO neemt deze ontwikkeling serieus." in render_match_plain(match, texts)
-    official = next(e for e in service.entries_of(stored.key) if e.question_is_official and e.question)
+    official = next(e for e in service.entries_of(key) if e.question_is_official and e.question)
     nl = texts_for("nl")
     assert f"{nl.official_question}: {official.question}" in render_match_plain(service.match_for_entry(official), nl)
 

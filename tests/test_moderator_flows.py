@@ -19,6 +19,7 @@ from telegramkit import watch_errors
 from bot.cli import main
 from interface.texts import texts_for
 from interface.texts.moderator import BE, EN, NL, RU, ModeratorTexts, moderator_texts
+from interface.texts.staff import staff_texts
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import ENGLISH, Reason
@@ -438,7 +439,7 @@ def test_cli_restore_of_an_entry_and_of_an_export_are_told_apart(
     code, _, err = run(capsys, database, "restore", "12")
     assert code == 1 and err == "error: entry 12 is already active\n", "a number is an entry id"
     code, out, _ = run(capsys, database, "restore", f"./{export.relative_to(tmp_path)}")
-    assert code == 0 and out.startswith("restored 2 documents and 13 entries")
+    assert code == 0 and out.startswith("Restored 2 documents and 13 entries.")
 
 
 def test_cli_counts_one_entry_in_the_singular(capsys: pytest.CaptureFixture[str], database: Path) -> None:
@@ -461,6 +462,22 @@ def test_cli_export_to_a_place_it_cannot_write_is_one_line(
     code, out, err = run(capsys, database, "export", target)
     assert code == 1 and out == "" and err.startswith("error: cannot write") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_cli_export_into_a_folder_that_takes_no_files_says_so_and_a_missing_folder_says_it_is_missing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    """/proc exists but takes no new files: the system says ENOENT, which read as 'it does not exist'."""
+    st = staff_texts(language)
+    code, out, err = run(capsys, database, "--language", language, "export", "/proc/standpunt-export.json")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(st.error.format(message=st.cannot_write.format(path="/proc/standpunt-export.json", reason="")))
+    assert st.os_reasons["ENOENT"] not in err and "/proc" in err and "Traceback" not in err
+    missing = tmp_path / "missing" / "folder"
+    code, out, err = run(capsys, database, "--language", language, "export", str(missing / "export.json"))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert st.no_such_folder.format(folder=missing) in err, err
 
 
 def test_cli_database_in_a_folder_that_cannot_be_made_is_one_line(
@@ -494,6 +511,31 @@ def test_cli_add_prints_whether_each_entry_is_official_or_a_note(
     code, out, _ = run(capsys, database, "add", str(path))
     assert code == 0 and "moderator's note" in out
     assert texts_for("nl").moderator_note in run(capsys, database, "ask", NEW_QUESTION)[1]
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_cli_add_of_a_question_declared_official_that_the_document_lacks_is_one_line_and_adds_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    path = tmp_path / "entries.json"
+    entry = {"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT, "question_is_official": True}
+    path.write_text(json.dumps([entry]), encoding="utf-8")
+    def stored(database: Path) -> dict[str, Any]:
+        store = Store.open(database)
+        try:
+            return content(store)
+        finally:
+            store.close()
+
+    before = stored(database)
+    code, out, err = run(capsys, database, "--language", language, "add", str(path))
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    t = moderator_texts(language)
+    expected = t.validation_at.format(
+        number=1, problem=t.reason(ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=LETTER_KEY))
+    )
+    assert expected in err and "Traceback" not in err
+    assert stored(database) == before, "nothing added, not even as a moderator's question"
 
 
 def test_the_importers_fixed_refusals_are_recognised_and_worded_per_language() -> None:

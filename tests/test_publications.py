@@ -37,6 +37,16 @@ ROUTES = {
     "/ah-tk-20202021-4444.xml": Route(status=301, headers={"Location": f"/{AH_ID}.xml"}),
     "/kv-tk-2021Z99999.xml": Route(body=QUESTIONS_ONLY_XML),
     "/ah-tk-20202021-7000.xml": Route(status=302, headers={"Location": "/ah-tk-20202021-7000.xml"}),
+    # what a portal sends when the document is not (or not yet) there as XML: a web page, a plain text
+    "/ah-tk-20202021-5555.xml": Route(
+        body=b"<!DOCTYPE html><html><head><title>Zoeken</title></head><body><p>Niet gevonden<br></p></body></html>",
+        headers={"Content-Type": "text/html"},
+    ),
+    "/ah-tk-20202021-6666.xml": Route(body=b"Service tijdelijk niet beschikbaar.", headers={"Content-Type": "text/plain"}),
+    "/ah-tk-20202021-6667.xml": Route(body=b"<html><body><p>Onderhoud<br></p></body></html>"),
+    "/ah-tk-20202021-6668.xml": Route(  # well-formed XHTML: XML, but a web page, not the document
+        body=b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Onderhoud</p></body></html>'
+    ),
 }
 NOT_SAVED = moderator_texts("en").not_saved
 
@@ -117,6 +127,20 @@ def test_failures_are_one_clear_problem(
         source(fake, max_bytes=5000).fetch(reference)
     assert raised.value.problem == problem and "\n" not in str(raised.value)
     assert all("evil" not in r for r in fake.requests), "nothing is ever asked of another host"
+
+
+@pytest.mark.parametrize(
+    "reference", ["ah-tk-20202021-5555", "ah-tk-20202021-6666", "ah-tk-20202021-6667", "ah-tk-20202021-6668"]
+)
+def test_a_page_that_is_not_the_documents_xml_names_the_id(fake: FakePublications, reference: str) -> None:
+    with pytest.raises(FetchError) as raised:
+        source(fake).fetch(reference)
+    assert raised.value.problem == "not_xml" and raised.value.detail["reference"] == reference
+    for language in ("en", "nl", "ru", "be"):
+        it = import_texts(language)
+        shown = fetch_refusal(raised.value, it, reference)
+        assert shown == it.fetch_not_xml.format(reference=reference) and reference in shown and "\n" not in shown
+        assert "well-formed" not in shown
 
 
 def test_offline_is_one_clear_problem() -> None:
@@ -205,6 +229,10 @@ async def test_telegram_import_by_link_after_the_prompt(fake: FakePublications) 
         ("ah-tk-20202021-3333", NOT_SAVED.format(reason=IMPORT_EN.fetch_off_host.format(host="evil.example.org"))),
         ("kv-tk-2021Z99999", IMPORT_EN.questions_only),
         (
+            "ah-tk-20202021-5555",
+            NOT_SAVED.format(reason=IMPORT_EN.fetch_not_xml.format(reference="ah-tk-20202021-5555")),
+        ),
+        (
             "https://evil.example.org/kst-35373-33.html",
             NOT_SAVED.format(
                 reason=IMPORT_EN.fetch_bad_reference.format(reference="https://evil.example.org/kst-35373-33.html")
@@ -244,6 +272,7 @@ def test_command_line_fetch_errors_read_as_one_plain_line(
     for reference, expected in [
         ("ah-tk-20202021-1111", it.fetch_not_found.format(reference="ah-tk-20202021-1111")),
         ("ah-tk-20202021-7000", it.fetch_redirect_loop.format(reference="ah-tk-20202021-7000")),
+        ("ah-tk-20202021-6666", it.fetch_not_xml.format(reference="ah-tk-20202021-6666")),
     ]:
         code = main(["--database", str(database), "--language", language, "import", "--dry-run", reference])
         out, err = capsys.readouterr()

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from io import StringIO
 from pathlib import Path
+from string import Formatter
 
 import pytest
 
@@ -16,8 +17,14 @@ from bot.console import run_console
 from bot.settings import load_settings
 from interface.texts import LANGUAGES, texts_for
 from interface.texts.markup import html_to_plain
-from interface.texts.moderator import import_texts, moderator_texts
-from interface.texts.staff import COMMAND_REASONS, cli_moderator_texts, staff_texts
+from interface.texts.moderator import MODERATOR_RESULT_LINES, import_texts, moderator_texts
+from interface.texts.staff import (
+    COMMAND_REASONS,
+    STAFF_RESULT_LINES,
+    STAFF_RESULT_SENTENCES,
+    cli_moderator_texts,
+    staff_texts,
+)
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 from tests.moderationkit import LAYOUTS, UNANSWERED, UNANSWERED_VARIANT
@@ -352,3 +359,45 @@ def test_a_bare_alternate_question_is_named_in_plain_words(
     label, _ = cli_moderator_texts(language).list_items["alternates"]
     assert label.format(n=2) in line and "alternates" not in line and ".1" not in line, line
     assert "text: <" in line, "it says how to write it"
+
+
+# --- 9. one capitalisation rule for result lines ----------------------------------------------------
+
+
+def _filled(template: str) -> str:
+    """The template with a number for every placeholder: a line that starts with one starts with a digit."""
+    names = {name for _, name, _, _ in Formatter().parse(template) if name}
+    return template.format(**dict.fromkeys(names, "7"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_result_line_starts_with_a_capital_and_a_sentence_ends_with_a_full_stop(language: str) -> None:
+    """Result lines (what a command or a button did, on the command line and in Telegram) begin like
+    a sentence; an error's reason continues 'error: ' in lower case and is no result line."""
+    st, mt, it = staff_texts(language), moderator_texts(language), import_texts(language)
+    lines = {
+        **{f"staff.{name}": getattr(st, name) for name in STAFF_RESULT_LINES},
+        **{f"moderator.{name}": getattr(mt, name) for name in MODERATOR_RESULT_LINES},
+        "import.questions_only": it.questions_only,
+    }
+    for name, template in lines.items():
+        shown = _filled(template).strip()
+        assert shown[0].isupper(), (name, shown)
+    for name in STAFF_RESULT_SENTENCES:
+        assert _filled(getattr(st, name)).endswith("."), name
+    for name in MODERATOR_RESULT_LINES:
+        assert _filled(getattr(mt, name)).rstrip().endswith((".", "!")), name
+    assert not st.error.format(message="x")[0].isupper(), "the error prefix and its reason stay lower case"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_command_line_results_begin_with_a_capital_in_the_language(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, language: str
+) -> None:
+    export = tmp_path / "export.json"
+    for args in (["export", str(export)], ["restore", str(export)], ["stats"], ["retire", "3"]):
+        code, out, _ = run(capsys, database, "--language", language, *args)
+        assert code == 0 and out, args
+        for line in out.splitlines():
+            if line.strip() and not line.startswith(" ") and not line[0].isdigit():
+                assert line[0].isupper(), (args, line)

@@ -11,6 +11,14 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from interface.texts.markup import Html, Plain
 from knowledge.reasons import ENGLISH, Reason
 
+#: Telegram's result lines (and the command line's, which reuses them): each begins with a capital
+#: letter and ends with a full stop (the rule of interface.texts.staff.STAFF_RESULT_LINES).
+MODERATOR_RESULT_LINES = (
+    "saved", "saved_note", "alias_added", "retired", "restored", "undone", "import_done", "review_attached",
+    "review_dismissed", "translation_saved", "translation_confirmed", "history_empty", "review_empty", "cancelled",
+    "nothing_to_cancel", "button_stale", "refused",
+)
+
 
 class ModeratorTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -243,6 +251,16 @@ NL = ModeratorTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); /restore {id} zet het terug"
         ),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official staat op true, maar het document {key} bevat deze vraag niet letterlijk; neem de "
+            "vraag over uit het document, of laat question_is_official weg om haar toe te voegen als vraag van een "
+            "moderator"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official staat op true, maar de tekst is niet die van het document, dus het item zou een "
+            "notitie van een moderator worden, en een notitie draagt nooit de vraag van het document; geef de tekst "
+            "van het antwoord uit het document {key}, of laat question_is_official weg"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
             "staat niet in het document; voeg haar toe als andere formulering met /alias {id} <vraag>"
@@ -279,10 +297,10 @@ NL = ModeratorTexts(
             "bewindspersoon); voeg hem in plaats daarvan toe als notitie van een moderator met /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "de nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer en wordt niet geïmporteerd "
+            "de nummering klopt niet: {label} heeft geen vraag met nummer {numbers} en wordt niet geïmporteerd "
             "(nooit aan een andere vraag gekoppeld); verbeter de nummering en importeer opnieuw"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "vraag {numbers} heeft geen antwoord in het document",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "{label} heeft geen antwoord in het document (er staat geen Antwoord {numbers} in)",
         Reason.NOTE_NOT_TRANSLATED: (
             "dit item is een notitie van een moderator, geen officiële tekst: notities worden niet vertaald (een "
             "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
@@ -650,6 +668,8 @@ class ImportTexts(BaseModel):
     fetch_off_host: Plain
     fetch_failed: Plain
     fetch_redirect_loop: Plain
+    #: The official source answered with a web page or other text instead of the document's XML.
+    fetch_not_xml: Plain
     #: A size limit in megabytes ("5 MB").
     megabytes: Plain
     entry_forms: tuple[Plain, ...]
@@ -685,10 +705,10 @@ IMPORT_NL = ImportTexts(
         "zijn blijven zoals ze zijn."
     ),
     answer_without_question=(
-        "⚠️ De nummering klopt niet: antwoord {numbers} heeft geen vraag met dat nummer in het document en wordt "
+        "⚠️ De nummering klopt niet: {label} heeft geen vraag met nummer {numbers} in het document en wordt "
         "niet geïmporteerd (het wordt niet aan een andere vraag gekoppeld). Verbeter de nummering en importeer opnieuw."
     ),
-    question_without_answer="⚠️ Vraag {numbers} heeft geen antwoord in het document.",
+    question_without_answer="⚠️ {label} heeft geen antwoord in het document (er staat geen Antwoord {numbers} in).",
     questions_only=(
         "Niet opgeslagen: dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden "
         "zodra ze gepubliceerd zijn."
@@ -706,6 +726,10 @@ IMPORT_NL = ImportTexts(
     fetch_failed="officielebekendmakingen antwoordde met een fout (HTTP {status}).",
     fetch_redirect_loop=(
         "officielebekendmakingen stuurt {reference} in een kringetje door; probeer het later opnieuw of stuur het bestand."
+    ),
+    fetch_not_xml=(
+        "officielebekendmakingen gaf voor {reference} niet de XML van het document terug (maar een webpagina of "
+        "andere tekst); probeer het later opnieuw of stuur het bestand."
     ),
     megabytes="{count} MB",
 )
@@ -732,10 +756,10 @@ IMPORT_EN = ImportTexts(
         "ℹ️ Completes {key}, stored from a cut-off copy: adds {labels}; the entries already there stay as they are."
     ),
     answer_without_question=(
-        "⚠️ The numbering does not match: answer {numbers} has no question of that number in the document and is "
+        "⚠️ The numbering does not match: answer {numbers} ({label}) has no question of that number in the document and is "
         "not imported (it is not paired with another question). Correct the numbering and import again."
     ),
-    question_without_answer="⚠️ Question {numbers} has no answer in the document.",
+    question_without_answer="⚠️ Question {numbers} ({label}) has no answer in the document.",
     questions_only=(
         "Not saved: these are questions without the government's answers; import the answers once they are published."
     ),
@@ -748,6 +772,10 @@ IMPORT_EN = ImportTexts(
     fetch_off_host="the address redirects to {host}, which is not an official publications site.",
     fetch_failed="officielebekendmakingen answered with an error (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen redirects {reference} in a loop; try again later or send the file.",
+    fetch_not_xml=(
+        "officielebekendmakingen did not return the document's XML for {reference} (it sent a web page or other "
+        "text); try again later or send the file."
+    ),
     megabytes="{count} MB",
 )
 
@@ -776,10 +804,10 @@ IMPORT_RU = ImportTexts(
         "ℹ️ Дополняет {key}, сохранённый из обрезанной копии: добавляет {labels}; имеющиеся записи остаются как есть."
     ),
     answer_without_question=(
-        "⚠️ Нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером в документе, и он не "
+        "⚠️ Нумерация не совпадает: у ответа {numbers} ({label}) нет вопроса с таким номером в документе, и он не "
         "импортируется (он не связывается с другим вопросом). Исправьте нумерацию и импортируйте снова."
     ),
-    question_without_answer="⚠️ На вопрос {numbers} в документе нет ответа.",
+    question_without_answer="⚠️ На вопрос {numbers} ({label}) в документе нет ответа.",
     questions_only=("Не сохранено: это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы."),
     fetch_bad_reference=(
         "{reference} — не официальный идентификатор и не официальная ссылка (ah-tk-…, kst-… "
@@ -791,6 +819,10 @@ IMPORT_RU = ImportTexts(
     fetch_off_host="адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
     fetch_failed="officielebekendmakingen ответил ошибкой (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen перенаправляет {reference} по кругу; попробуйте позже или пришлите файл.",
+    fetch_not_xml=(
+        "officielebekendmakingen не вернул XML документа {reference} (пришла веб-страница или другой текст); "
+        "попробуйте позже или пришлите файл."
+    ),
     megabytes="{count} МБ",
 )
 
@@ -816,10 +848,10 @@ IMPORT_BE = ImportTexts(
         "ℹ️ Дапаўняе {key}, захаваны з абрэзанай копіі: дадае {labels}; наяўныя запісы застаюцца як ёсць."
     ),
     answer_without_question=(
-        "⚠️ Нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам у дакуменце, і ён не "
+        "⚠️ Нумарацыя не супадае: у адказу {numbers} ({label}) няма пытання з такім нумарам у дакуменце, і ён не "
         "імпартуецца (ён не звязваецца з іншым пытаннем). Выпраўце нумарацыю і імпартуйце зноў."
     ),
-    question_without_answer="⚠️ На пытанне {numbers} у дакуменце няма адказу.",
+    question_without_answer="⚠️ На пытанне {numbers} ({label}) у дакуменце няма адказу.",
     questions_only="Не захавана: гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя.",
     fetch_bad_reference=(
         "{reference} — не афіцыйны ідэнтыфікатар і не афіцыйная спасылка (ah-tk-…, kst-… або "
@@ -831,6 +863,10 @@ IMPORT_BE = ImportTexts(
     fetch_off_host="адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
     fetch_failed="officielebekendmakingen адказаў памылкай (HTTP {status}).",
     fetch_redirect_loop="officielebekendmakingen перанакіроўвае {reference} па крузе; паспрабуйце пазней або дашліце файл.",
+    fetch_not_xml=(
+        "officielebekendmakingen не вярнуў XML дакумента {reference} (прыйшла вэб-старонка або іншы тэкст); "
+        "паспрабуйце пазней або дашліце файл."
+    ),
     megabytes="{count} МБ",
 )
 
@@ -897,6 +933,15 @@ RU = ModeratorTexts(
             "этот текст уже есть как запись {id} (номер {number} в документе); добавьте к ней свой вопрос: /alias {id} <вопрос>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("этот текст — снятая запись {id} (номер {number} в документе); /restore {id} вернёт её"),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official равно true, но в документе {key} нет этого вопроса дословно; скопируйте вопрос "
+            "из документа или уберите question_is_official, чтобы добавить его как вопрос модератора"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official равно true, но текст не из документа, поэтому запись стала бы заметкой "
+            "модератора, а заметка никогда не несёт вопрос документа; дайте текст ответа из документа {key} или "
+            "уберите question_is_official"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
             "нет; добавьте его как другую формулировку: /alias {id} <вопрос>"
@@ -930,10 +975,10 @@ RU = ModeratorTexts(
             "его как заметку модератора через /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "нумерация не совпадает: у ответа {numbers} нет вопроса с таким номером, и он не импортируется (он "
+            "нумерация не совпадает: у ответа {numbers} ({label}) нет вопроса с таким номером, и он не импортируется (он "
             "никогда не связывается с другим вопросом); исправьте нумерацию и импортируйте снова"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} в документе нет ответа",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на вопрос {numbers} ({label}) в документе нет ответа",
         Reason.NOTE_NOT_TRANSLATED: (
             "эта запись — заметка модератора, а не официальный текст: заметки не переводятся (перевод показывается "
             "рядом с официальным нидерландским текстом, который он передаёт, а у заметки его нет); напишите "
@@ -1162,6 +1207,15 @@ BE = ModeratorTexts(
             "гэты тэкст ужо ёсць як запіс {id} (нумар {number} у дакуменце); дадайце да яго сваё пытанне: /alias {id} <пытанне>"
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: ("гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); /restore {id} верне яго"),
+        Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
+            "question_is_official роўна true, але ў дакуменце {key} няма гэтага пытання слова ў слова; скапіруйце "
+            "пытанне з дакумента або прыберыце question_is_official, каб дадаць яго як пытанне мадэратара"
+        ),
+        Reason.OFFICIAL_QUESTION_ON_NOTE: (
+            "question_is_official роўна true, але тэкст не з дакумента, таму запіс стаў бы нататкай мадэратара, а "
+            "нататка ніколі не мае пытання дакумента; дайце тэкст адказу з дакумента {key} або прыберыце "
+            "question_is_official"
+        ),
         Reason.QUESTION_IS_OFFICIAL: (
             "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "
             "няма; дадайце яго як іншую фармулёўку: /alias {id} <пытанне>"
@@ -1195,10 +1249,10 @@ BE = ModeratorTexts(
             "як нататку мадэратара праз /add"
         ),
         Reason.WARN_ANSWER_WITHOUT_QUESTION: (
-            "нумарацыя не супадае: у адказу {numbers} няма пытання з такім нумарам, і ён не імпартуецца (ён "
+            "нумарацыя не супадае: у адказу {numbers} ({label}) няма пытання з такім нумарам, і ён не імпартуецца (ён "
             "ніколі не звязваецца з іншым пытаннем); выпраўце нумарацыю і імпартуйце зноў"
         ),
-        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} у дакуменце няма адказу",
+        Reason.WARN_QUESTION_WITHOUT_ANSWER: "на пытанне {numbers} ({label}) у дакуменце няма адказу",
         Reason.NOTE_NOT_TRANSLATED: (
             "гэты запіс — нататка мадэратара, а не афіцыйны тэкст: нататкі не перакладаюцца (пераклад паказваецца "
             "побач з афіцыйным нідэрландскім тэкстам, які ён перадае, а ў нататкі яго няма); напішыце нататку "

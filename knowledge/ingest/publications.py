@@ -18,6 +18,7 @@ import httpx
 
 from knowledge.ingest.importers import DocumentRejected, read_publication
 from knowledge.models import ParsedDocument
+from knowledge.reasons import Reason
 
 OFFICIAL_HOSTS = frozenset(
     {"zoek.officielebekendmakingen.nl", "officielebekendmakingen.nl", "www.officielebekendmakingen.nl"}
@@ -29,7 +30,14 @@ _ID = re.compile(
 )
 _PATH = re.compile(r"^/([^/]+?)(?:\.html|\.xml|\.pdf|/metadata\.xml|/)?$")
 
-Problem = Literal["bad_reference", "offline", "not_found", "too_large", "off_host", "redirect_loop", "failed"]
+Problem = Literal[
+    "bad_reference", "offline", "not_found", "too_large", "off_host", "redirect_loop", "not_xml", "failed"
+]
+#: What the XML reader says of a body that is no XML at all: a portal's web page ("<!DOCTYPE html>"),
+#: a plain-text notice, nothing. Fetched, that is the source not returning the document, not a broken upload.
+_NOT_XML = frozenset({Reason.XML_NOT_WELL_FORMED, Reason.XML_WITH_DOCTYPE, Reason.FILE_EMPTY})
+#: A well-formed XHTML page is XML too, but a web page: its root element is <html>.
+_WEB_PAGE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?html[\s>]", re.IGNORECASE | re.DOTALL)
 
 
 class FetchError(Exception):
@@ -107,7 +115,14 @@ class PublicationSource:
                 if error.problem in {"off_host", "too_large"}:
                     raise
                 metadata = None  # the publication itself states what the importer needs; metadata only adds
-        parsed = read_publication(publication, metadata, max_bytes=self.max_bytes)
+        try:
+            parsed = read_publication(publication, metadata, max_bytes=self.max_bytes)
+        except DocumentRejected as error:
+            if error.reason in _NOT_XML or (error.reason is Reason.NOT_OFFICIAL_XML and _WEB_PAGE.match(publication)):
+                raise FetchError(
+                    "not_xml", f"{official_id} did not come back as XML", reference=official_id
+                ) from None
+            raise
         document = parsed.document
         updates: dict[str, str] = {}
         if document.official_id is None and not official_id.startswith("kv-"):
