@@ -98,6 +98,21 @@ def test_grouped_numbering_is_one_entry_covering_both_questions_and_cited_so() -
     assert "Vragen 1 en 2: Bent u bekend met berichten dat Oekraïense" in preview_text("gegroepeerde_nummering")
 
 
+@pytest.mark.parametrize("heading", ["Vraag 2, 3 en 4", "Vraag 2, 3, 4", "Vragen 2 t/m 4"])
+def test_a_heading_of_three_questions_is_one_entry_and_never_part_of_the_answer_before(heading: str) -> None:
+    raw = (LAYOUTS / "drie_vragen_gegroepeerd.txt").read_text(encoding="utf-8")
+    answer_heading = heading.replace("Vragen", "Vraag").replace("Vraag", "Antwoord")
+    document = parse_document(raw.replace("Vraag 2, 3 en 4", heading).replace("Antwoord 2, 3 en 4", answer_heading))
+    first, grouped, last = document.entries
+    assert first.text == "Ja."
+    assert (grouped.number, grouped.numbers) == (2, [2, 3, 4])
+    assert grouped.question is not None and grouped.question.startswith("Hoeveel meldingen")
+    assert grouped.text.startswith("Bij het kabinet zijn enkele meldingen bekend.")
+    assert last.number == 5
+    assert not document.unmatched and not document.unanswered
+    assert citation_for(grouped, document.document).number_label == "Vragen 2, 3 en 4"
+
+
 # --- republished pages (OpenKamer) ----------------------------------------------------------------
 
 

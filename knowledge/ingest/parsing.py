@@ -32,11 +32,10 @@ MONTHS = {
     )
 }
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
-_QUESTION_HEADING = re.compile(r"^Vraag\s+(\d{1,3})(?:\s*(?:,|en|t/m|tot en met)\s*(\d{1,3}))?\s*:?$", re.IGNORECASE)
-_ANSWER_HEADING = re.compile(
-    r"^Antwoord(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*:?$",
-    re.IGNORECASE,
-)
+#: The numbers a heading prints: 'Vraag 2', 'Vraag 1, 2', 'Vraag 2, 3 en 4', 'Vragen 3 t/m 5'.
+_NUMBERS = r"(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?"
+_QUESTION_HEADING = re.compile(rf"^Vra(?:ag|gen)\s+{_NUMBERS}\s*:?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(rf"^Antwoord(?:en)?(?:\s+(?:op\s+vra(?:ag|gen)\s+)?{_NUMBERS})?\s*:?$", re.IGNORECASE)
 _NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
 _LETTER_HEADER = re.compile(r"^(?:Nr\.\s*(\d+)\s+)?((?:BRIEF|BRIEVEN)\s+VAN\s+.+)$")
 PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage),?\s+{_DATE}\.?$", re.IGNORECASE)
@@ -442,7 +441,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         text = paragraph.text
         if m := _QUESTION_HEADING.match(text):
             first = int(m.group(1))
-            groups[first] = _heading_numbers(text, first)
+            groups[first] = _heading_numbers(m)
             asked.update(groups[first])
             current = questions.setdefault(first, [])
             continue
@@ -514,15 +513,13 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
     )
 
 
-def _heading_numbers(heading: str, first: int) -> list[int]:
-    """The numbers a 'Vraag' heading prints: 'Vraag 1, 2' → [1, 2], 'Vraag 3 t/m 5' → [3, 4, 5]."""
-    m = _QUESTION_HEADING.match(heading)
-    if not m or not m.group(2):
-        return [first]
-    last = int(m.group(2))
-    if re.search(r"t/m|tot en met", heading, re.IGNORECASE) and first < last <= first + 20:
-        return list(range(first, last + 1))
-    return [first, last]
+def _heading_numbers(m: re.Match[str]) -> list[int]:
+    """The numbers a heading prints: 'Vraag 1, 2' → [1, 2], 'Vraag 2, 3 en 4' → [2, 3, 4],
+    'Vraag 3 t/m 5' → [3, 4, 5]."""
+    numbers = [int(m.group(1))] + [int(n) for n in re.findall(r"\d+", m.group(2) or "")]
+    if m.group(3) and numbers[-1] < int(m.group(3)) <= numbers[-1] + 20:
+        numbers += range(numbers[-1] + 1, int(m.group(3)) + 1)
+    return list(dict.fromkeys(numbers))
 
 
 def _answer_numbers(
@@ -530,10 +527,7 @@ def _answer_numbers(
 ) -> list[int]:
     """Which questions an 'Antwoord' heading answers: its own numbers, or the questions since the last one."""
     if m.group(1):
-        numbers = [int(m.group(1))] + [int(n) for n in re.findall(r"\d+", m.group(2) or "")]
-        if m.group(3):
-            numbers = list(range(numbers[0], int(m.group(3)) + 1))
-        return numbers
+        return _heading_numbers(m)
     answered = {n for numbers, _ in answers for n in numbers}
     pending = [n for n in questions if n not in answered]
     return pending or [max(questions, default=0) + 1]
