@@ -4,6 +4,7 @@ tests/data/documents/layouts/: what the parser reads, and what the moderator's p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -152,8 +153,13 @@ def test_republished_page_takes_ids_only_from_an_official_address() -> None:
 # --- a letter answering a committee's numbered questions -----------------------------------------
 
 
-def test_committee_letter_entries_are_the_numbered_question_answer_pairs() -> None:
-    document = parsed("commissievragen_brief")
+@pytest.mark.parametrize("number_on_the_questions_line", [False, True])
+def test_committee_letter_entries_are_the_numbered_question_answer_pairs(number_on_the_questions_line: bool) -> None:
+    raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
+    if number_on_the_questions_line:  # '1. Hoeveel …?', as most lists of questions and answers print it
+        raw = re.sub(r"(?m)^(\d)\.\n", r"\1. ", raw)
+        assert "1. Hoeveel" in raw
+    document = parse_document(raw)
     d = document.document
     assert d.kind is DocumentKind.KAMERBRIEF
     assert d.date == dt.date(2024, 4, 17)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
@@ -183,6 +184,8 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 
 
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
+#: ...or the number with the committee's question after it on the same line ('1. Hoeveel …?').
+_NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*)$", re.DOTALL)
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
@@ -276,21 +279,30 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
 def _numbered_pairs(
     body: list[Paragraph],
 ) -> tuple[list[Paragraph], list[tuple[int, list[Paragraph], list[Paragraph]]]] | None:
-    """A letter answering a committee's numbered questions: '1.' alone, the question, the answer, '2.' ...
+    """A letter answering a committee's numbered questions: '1.' alone or before the question on its
+    line, the question, the answer, '2.' ...
 
     None unless the body has at least two such numbers, counting up from 1, each with a question and an answer.
     """
-    starts = [(i, int(m.group(1))) for i, p in enumerate(body) if (m := _NUMBER_HEADING.match(p.text))]
+    starts = [(i, n) for i, p in enumerate(body) if (n := _question_number(p.text))]
     if len(starts) < 2 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return None
     numbered = []
     for (index, number), end in zip(starts, [i for i, _ in starts[1:]] + [len(body)], strict=True):
         block = body[index + 1 : end]
+        if m := _NUMBERED_QUESTION.match(body[index].text):
+            block = [replace(body[index], text=m.group(2)), *block]
         split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), None)
         if split is None or split >= len(block):
             return None  # numbered sections of an ordinary letter, not questions with answers
         numbered.append((number, block[:split], block[split:]))
     return body[: starts[0][0]], numbered
+
+
+def _question_number(text: str) -> int | None:
+    """The number a body paragraph begins with as a committee's question: '1.' or '1. Hoeveel …'."""
+    m = _NUMBER_HEADING.match(text) or _NUMBERED_QUESTION.match(text)
+    return int(m.group(1)) if m else None
 
 
 def _pair_entry(
