@@ -554,20 +554,25 @@ _AS_LONG_NUMBER = " 00000 "
 
 def normalise_for_review(question: str) -> str:
     """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
-    numbers a user may type about themselves) nor addresses and handles: the only form in which a
-    question is kept."""
-    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, question)
+    numbers a user may type about themselves) nor addresses and handles: the form in which a
+    question is grouped. Numbers are masked as in the form as asked ('+31 6 1234 5678' as a whole)."""
+    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, _masked_numbers(question, _AS_LONG_NUMBER))
     words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(unmasked))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
 
-_NUMBER_RUN = re.compile(r"\d[\d\s./-]*\d")
+#: Digits with spaces, dots, slashes, dashes or brackets between them: one number as people write it.
+_NUMBER_RUN = re.compile(r"\d[\d\s./()-]*\d")
+
+
+def _masked_numbers(text: str, mask: str) -> str:
+    """Every run of five digits or more (a phone number, a date, a case number) replaced by `mask`."""
+    return _NUMBER_RUN.sub(lambda m: mask if sum(c.isdigit() for c in m.group(0)) >= 5 else m.group(0), text)
 
 
 def mask_for_review(question: str) -> str:
     """The question as it was asked (case, accents and punctuation kept, so that a moderator's new
     entry can start from it), with every run of five digits or more replaced by '#', as in the
     normalised form."""
-    masked = _NUMBER_RUN.sub(lambda m: "#" if sum(c.isdigit() for c in m.group(0)) >= 5 else m.group(0), question)
-    masked = _IDENTIFIER.sub("#", masked)
+    masked = _IDENTIFIER.sub("#", _masked_numbers(question, "#"))
     return " ".join(masked.split())[:MAX_REVIEW_TEXT]

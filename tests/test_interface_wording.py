@@ -95,3 +95,12 @@ def test_a_validation_error_reads_as_one_plain_line_in_the_moderators_language(l
     line = t.reason(raised.value)
     assert line == t.validation["missing"].format(field="text")
     assert "\n" not in line and "Field required" not in line and "validation error" not in line
+
+
+#: Belarusian, in the language of each welcome: the diaspora is told it may ask in its own language.
+BELARUSIAN_NAMED = {"nl": "Russisch of Belarussisch", "en": "Russian or Belarusian", "ru": "белорусском", "be": "па-беларуску"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_welcome_names_belarusian_among_the_languages_to_ask_in(language: str) -> None:
+    assert BELARUSIAN_NAMED[language] in texts_for(language).start

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -267,6 +268,17 @@ def test_review_text_keeps_no_long_numbers() -> None:
     text = normalise_for_review("Ik ben Ivan, bel me op +31 6 12345678 of 0612345678 over sancties 2021")
     assert "12345678" not in text and "0612345678" not in text
     assert "sancties" in text and "2021" in text
+
+
+@pytest.mark.parametrize("number", ["+31 6 1234 5678", "06-1234 5678", "12.03.2021", "0031 (0)6 12 34 56 78"])
+def test_a_number_written_in_groups_is_masked_in_both_forms_alike(number: str) -> None:
+    from knowledge.service import mask_for_review, normalise_for_review
+
+    asked = f"bel me op {number} over sancties"
+    digits = [group for group in re.split(r"\D+", number) if len(group) >= 2]
+    for text in (normalise_for_review(asked), mask_for_review(asked)):
+        assert not any(re.search(rf"\b{group}\b", text) for group in digits), text
+        assert "sancties" in text, text
 
 
 def test_review_text_keeps_no_addresses_or_handles_in_either_form() -> None:
