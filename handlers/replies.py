@@ -93,12 +93,13 @@ async def send_match(
 
 
 def answer_heading(answer: Answer, texts: Texts) -> str:
-    """'Official answer', and 'position as of <date>' when earlier positions exist; a moderator's
-    note is never headed as an official answer."""
+    """'Official answer · as of <date>': an answer is the position on the document's date, which a
+    reader years later (a figure, 'no incidents so far') must see first; a moderator's note is never
+    headed as an official answer."""
     if answer.best and answer.best.citation.is_note:
         return match_heading(answer.best, texts)
     heading = texts.answer_heading
-    if answer.earlier and answer.best and answer.best.citation.date:
+    if answer.best and answer.best.citation.date:
         heading = f"{texts.answer_heading} · {texts.as_of.format(date=texts.date(answer.best.citation.date))}"
     return heading + newer_notice(answer, texts)
 

@@ -91,7 +91,7 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         return texts.greeting
     if answer.answered and answer.best:
         heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
-        if answer.earlier and answer.best.citation.date and not answer.best.citation.is_note:
+        if answer.best.citation.date and not answer.best.citation.is_note:
             heading += " · " + texts.as_of.format(date=texts.date(answer.best.citation.date))
         lines = [heading, "", render_match_plain(answer.best, texts, emphasise, headed=True)]
         for earlier in answer.earlier:

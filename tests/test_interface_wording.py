@@ -104,3 +104,13 @@ BELARUSIAN_NAMED = {"nl": "Russisch of Belarussisch", "en": "Russian or Belarusi
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_welcome_names_belarusian_among_the_languages_to_ask_in(language: str) -> None:
     assert BELARUSIAN_NAMED[language] in texts_for(language).start
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_official_answer_is_headed_with_the_date_it_stands_at(service: AnswerService, language: str) -> None:
+    # A figure or 'no incidents so far' read years later: the date comes first, also without earlier positions.
+    answer = service.answer("Hoeveel personen en entiteiten staan op de EU-sanctielijst voor Belarus?")
+    assert answer.answered and answer.best and not answer.earlier
+    texts = texts_for(language)
+    heading = render_answer_plain(answer, texts).splitlines()[0]
+    assert texts.as_of.format(date=texts.date(answer.best.citation.date)) in heading
