@@ -45,7 +45,14 @@ from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService, is_question_for_review
 from knowledge.storage import translations
 from knowledge.storage.audit import Change
-from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, VersionConflict
+from knowledge.storage.errors import (
+    DuplicateDocument,
+    ForeignExport,
+    LaterChange,
+    NotFound,
+    RestoreIsFinal,
+    VersionConflict,
+)
 from knowledge.storage.exchange import Export
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
@@ -804,7 +811,10 @@ class Moderation:
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
-        self.store.restore(export, actor)
+        try:
+            self.store.restore(export, actor)
+        except ForeignExport as error:
+            raise ModerationError(Reason.EXPORT_FROM_OTHER_STORE, documents=error.documents, entries=error.entries) from None
         self.answers.reload()
         return export
 

@@ -32,6 +32,7 @@ class Reason(StrEnum):
     NOT_AN_EXPORT = "not_an_export"
     EXPORT_NOT_JSON = "export_not_json"
     EXPORT_TOO_NEW = "export_too_new"
+    EXPORT_FROM_OTHER_STORE = "export_from_other_store"
     INVALID = "invalid"
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
@@ -119,6 +120,11 @@ ENGLISH: dict[Reason, str] = {
     Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
     Reason.EXPORT_NOT_JSON: "not a Standpunt export (not JSON)",
     Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
+    Reason.EXPORT_FROM_OTHER_STORE: (
+        "this export is from another store: its documents and entries take the ids of this store's own, so "
+        "restoring it would lose what is here and not in it (documents: {documents}, entries: {entries}); nothing "
+        "was changed. Restore it into a new store: standpunt --database <new file> restore <export>"
+    ),
     Reason.INVALID: "a value is not valid ({detail})",
     Reason.NO_SOURCE: (
         "document {key} has no source text in the store (it was stored before source texts were kept), "

@@ -175,6 +175,30 @@ def test_undo_after_a_restore_says_in_one_line_that_a_restore_is_final(
     assert "restored an export" in refused(capsys, database, "undo"), "and the restore is still final, not a traceback"
 
 
+def test_restore_of_another_stores_export_is_refused_in_one_line_and_loses_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    """A rebuilt store: its new document takes ids 3 and 14-18, which the old store's export gives to
+    another document and other entries. Restoring it would drop the store's own document, entries and
+    source text and join two entries' histories under one id: refused, saying how to go on."""
+    there = tmp_path / "there" / "old.sqlite3"
+    there.parent.mkdir()
+    for built in database.parent.iterdir():
+        if built.is_file() and built.name.startswith(database.name):
+            (there.parent / built.name.replace(database.name, there.name)).write_bytes(built.read_bytes())
+    run(capsys, there, "import", str(EIGHT_QUESTIONS))
+    export = tmp_path / "old.json"
+    assert run(capsys, there, "export", str(export))[0] == 0
+    run(capsys, database, "import", str(TWO_MINISTERS))  # here: document 3, entries 14-18
+    message = refused(capsys, database, "restore", str(export))
+    assert "from another store" in message and "documents: 1, entries: 5" in message, message
+    assert "--database <new file> restore" in message
+    assert "kamerbrief-2024-02-12-14" in {d["key"] for d in stored(database)["documents"]}
+    fresh = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, fresh, "restore", str(export))
+    assert code == 0 and out == "Restored 3 documents and 20 entries.\n", "into a new store, as the line says"
+
+
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     code, out, _ = run(capsys, database, "export", "-")
     payload = json.loads(out)

@@ -221,6 +221,12 @@ NL = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "geen export van Standpunt (geen JSON)",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "deze export komt uit een andere database: zijn documenten en items nemen de nummers van die van deze "
+            "database, dus terugzetten zou verliezen wat hier staat en niet in de export (documenten: {documents}, "
+            "items: {entries}); er is niets veranderd. Zet hem terug in een nieuwe database: "
+            "standpunt --database <nieuw bestand> restore <export>"
+        ),
         Reason.INVALID: "een waarde is niet geldig ({detail})",
         Reason.NO_SOURCE: (
             "van document {key} staat geen brontekst in het antwoordbestand (het is opgeslagen voordat bronteksten "
@@ -906,6 +912,12 @@ RU = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "это не экспорт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "этот экспорт из другой базы: его документы и записи занимают номера документов и записей этой базы, "
+            "поэтому восстановление потеряло бы то, что есть здесь и нет в экспорте (документов: {documents}, "
+            "записей: {entries}); ничего не изменено. Восстановите его в новую базу: "
+            "standpunt --database <новый файл> restore <экспорт>"
+        ),
         Reason.INVALID: "недопустимое значение ({detail})",
         Reason.NO_SOURCE: (
             "для документа {key} в базе нет исходного текста (он сохранён до того, как исходные тексты стали "
@@ -1180,6 +1192,12 @@ BE = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "гэта не экспарт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "гэты экспарт з іншай базы: яго дакументы і запісы займаюць нумары дакументаў і запісаў гэтай базы, "
+            "таму аднаўленне страціла б тое, што ёсць тут і няма ў экспарце (дакументаў: {documents}, "
+            "запісаў: {entries}); нічога не зменена. Аднавіце яго ў новую базу: "
+            "standpunt --database <новы файл> restore <экспарт>"
+        ),
         Reason.INVALID: "недапушчальнае значэнне ({detail})",
         Reason.NO_SOURCE: (
             "для дакумента {key} у базе няма зыходнага тэксту (ён захаваны да таго, як зыходныя тэксты пачалі "
