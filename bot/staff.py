@@ -477,7 +477,7 @@ def print_history(service: AnswerService, entry_id: int, out: TextIO, language: 
         undone = st.history_undone_by.format(id=change.undone_by) if change.undone_by else ""
         action = t.history_action(change.action, change.object_type, change.object_key)
         out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
-        for line in change_details(change.before, change.after, t):
+        for line in change_details(change.before, change.after, t, change.action):
             out.write(f"      {line}\n")
     if not changes:
         out.write(t.history_empty + "\n")

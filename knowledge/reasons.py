@@ -123,7 +123,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.EXPORT_FROM_OTHER_STORE: (
         "this export is from another store: its documents and entries take the ids of this store's own, so "
         "restoring it would lose what is here and not in it (documents: {documents}, entries: {entries}); nothing "
-        "was changed. Restore it into a new store: standpunt --database <new file> restore <export>"
+        "was changed. Restore it into a new store: a new file, given with --database"
     ),
     Reason.INVALID: "a value is not valid ({detail})",
     Reason.NO_SOURCE: (

@@ -192,7 +192,7 @@ def test_restore_of_another_stores_export_is_refused_in_one_line_and_loses_nothi
     run(capsys, database, "import", str(TWO_MINISTERS))  # here: document 3, entries 14-18
     message = refused(capsys, database, "restore", str(export))
     assert "from another store" in message and "documents: 1, entries: 5" in message, message
-    assert "--database <new file> restore" in message
+    assert "restore it into a new store: a new file, given with --database" in message.lower()
     assert "kamerbrief-2024-02-12-14" in {d["key"] for d in stored(database)["documents"]}
     fresh = tmp_path / "new.sqlite3"
     code, out, _ = run(capsys, fresh, "restore", str(export))

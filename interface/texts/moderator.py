@@ -104,6 +104,9 @@ class ModeratorTexts(BaseModel):
     command_translate: Plain
     #: The audit trail's action names (knowledge.storage) as a moderator reads them in this language.
     actions: dict[str, Plain]
+    #: An entry's or a translation's status (knowledge.models) as /history's detail line names it.
+    statuses: dict[str, Plain]
+    history_status: Plain
     #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
     validation: dict[str, Plain]
     validation_at: Plain
@@ -118,6 +121,8 @@ class ModeratorTexts(BaseModel):
             raise ValueError(f"reasons without a wording: {sorted(missing)}")
         if unworded := set(ACTIONS) - set(self.actions):
             raise ValueError(f"actions without a wording: {sorted(unworded)}")
+        if unworded := set(STATUSES) - set(self.statuses):
+            raise ValueError(f"statuses without a wording: {sorted(unworded)}")
         if unworded := set(VALIDATION_PROBLEMS) - set(self.validation):
             raise ValueError(f"validation problems without a wording: {sorted(unworded)}")
         return self
@@ -178,6 +183,9 @@ VALIDATION_PROBLEMS = (
 #: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
 ACTIONS = ("create", "update", "reimport", "retire", "restore", "revert", "undo", "confirm")
 
+#: Every status an entry or a translation has (knowledge.models EntryStatus, TranslationStatus).
+STATUSES = ("active", "retired", "current", "withdrawn")
+
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
     """The right form for `count`: one/many, or the Slavic one/few/many (1, 2-4, 5-20, 21, 22...)."""
@@ -225,7 +233,7 @@ NL = ModeratorTexts(
             "deze export komt uit een andere database: zijn documenten en items nemen de nummers van die van deze "
             "database, dus terugzetten zou verliezen wat hier staat en niet in de export (documenten: {documents}, "
             "items: {entries}); er is niets veranderd. Zet hem terug in een nieuwe database: "
-            "standpunt --database <nieuw bestand> restore <export>"
+            "een nieuw bestand, opgegeven met --database"
         ),
         Reason.INVALID: "een waarde is niet geldig ({detail})",
         Reason.NO_SOURCE: (
@@ -484,6 +492,8 @@ NL = ModeratorTexts(
         "undo": "ongedaan gemaakt",
         "confirm": "bevestigd",
     },
+    statuses={"active": "actief", "retired": "ingetrokken", "current": "in gebruik", "withdrawn": "teruggetrokken"},
+    history_status="status: {old} → {new}",
 )
 
 #: Where the English wording names a command to type: as typed in Telegram, not on the command line.
@@ -644,6 +654,8 @@ EN = ModeratorTexts(
         "undo": "undo",
         "confirm": "confirm",
     },
+    statuses={"active": "active", "retired": "retired", "current": "in use", "withdrawn": "withdrawn"},
+    history_status="status: {old} → {new}",
 )
 
 
@@ -916,7 +928,7 @@ RU = ModeratorTexts(
             "этот экспорт из другой базы: его документы и записи занимают номера документов и записей этой базы, "
             "поэтому восстановление потеряло бы то, что есть здесь и нет в экспорте (документов: {documents}, "
             "записей: {entries}); ничего не изменено. Восстановите его в новую базу: "
-            "standpunt --database <новый файл> restore <экспорт>"
+            "новый файл, указанный через --database"
         ),
         Reason.INVALID: "недопустимое значение ({detail})",
         Reason.NO_SOURCE: (
@@ -1162,6 +1174,8 @@ RU = ModeratorTexts(
         "undo": "отмена",
         "confirm": "подтверждение",
     },
+    statuses={"active": "активна", "retired": "снята", "current": "действует", "withdrawn": "отозван"},
+    history_status="статус: {old} → {new}",
 )
 
 BE = ModeratorTexts(
@@ -1196,7 +1210,7 @@ BE = ModeratorTexts(
             "гэты экспарт з іншай базы: яго дакументы і запісы займаюць нумары дакументаў і запісаў гэтай базы, "
             "таму аднаўленне страціла б тое, што ёсць тут і няма ў экспарце (дакументаў: {documents}, "
             "запісаў: {entries}); нічога не зменена. Аднавіце яго ў новую базу: "
-            "standpunt --database <новы файл> restore <экспарт>"
+            "новы файл, указаны праз --database"
         ),
         Reason.INVALID: "недапушчальнае значэнне ({detail})",
         Reason.NO_SOURCE: (
@@ -1442,6 +1456,8 @@ BE = ModeratorTexts(
         "undo": "адмена",
         "confirm": "пацвярджэнне",
     },
+    statuses={"active": "актыўны", "retired": "зняты", "current": "дзейнічае", "withdrawn": "адкліканы"},
+    history_status="статус: {old} → {new}",
 )
 
 _BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}

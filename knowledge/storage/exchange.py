@@ -66,6 +66,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         now_entries = {e.id: e for e in store.entries(status=None)}
         now_documents = {d.id: d for d in store.documents()}
         now_sources = {key: store.document_source(key) for key in (d.key for d in now_documents.values())}
+        now_translations = translations.all_translations(store)
         later = _changes_since(store.changes(), export.changes)
         for table in ("translations", "document_sources", "entries", "documents", "changes"):
             db.execute(f"DELETE FROM {table}")
@@ -86,6 +87,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         batch = uuid.uuid4().hex
         _keep_newer(store, export, now_documents, now_sources, now_entries)
         _record_reverts(store, export, now_entries, actor, batch)
+        translations.record_reverts(store, now_translations, REVERT, actor, batch)
         store.record_change(*EXPORT_RESTORE, None, None, None, None, actor, batch)
 
 
