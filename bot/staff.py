@@ -150,10 +150,11 @@ def _import_parsed(
             return 0
         for notice in preview.notices:
             out.write(st.warning.format(text=t.reason(ModerationError(notice.reason, **notice.values))) + "\n")
-        moderation.commit_import(preview.parsed, cli_actor(), source)
+        stored = moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:
         raise _refused(error, language) from None
-    out.write(st.imported.format(key=document.key, entries=count) + "\n")
+    # the key it got under the write lock (another writer may have taken the preview's meanwhile)
+    out.write(st.imported.format(key=stored.document.key, entries=count) + "\n")
     return 0
 
 

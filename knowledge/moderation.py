@@ -490,17 +490,22 @@ class Moderation:
 
     def commit_import(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> StoredDocument:
         """Store a parsed document and all its entries at once, or nothing; with the source text it
-        was read from, so that entries added later can be checked against it."""
-        preview = self.preview_import(parsed)
-        if preview.duplicate_of:
-            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
-        if preview.completes:
-            adding = [e for e in preview.parsed.entries if e.number in preview.adding]
-            return self.store.complete_document(preview.parsed.document, adding, actor, source)
-        try:
-            return self.store.add_document(preview.parsed, actor, source)
-        except DuplicateDocument:
-            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.parsed.document.key) from None
+        was read from, so that entries added later can be checked against it.
+
+        The key is chosen under the write lock, with the store as it is then: another writer's
+        document of the same day, stored since the preview, takes no key this one is then given
+        (read outside the lock, its key was 'already in the store' and the import refused)."""
+        with self.store.db.atomic():
+            preview = self.preview_import(parsed)
+            if preview.duplicate_of:
+                raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
+            if preview.completes:
+                adding = [e for e in preview.parsed.entries if e.number in preview.adding]
+                return self.store.complete_document(preview.parsed.document, adding, actor, source)
+            try:
+                return self.store.add_document(preview.parsed, actor, source)
+            except DuplicateDocument:
+                raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.parsed.document.key) from None
 
     # --- editing ------------------------------------------------------------------------------
 
