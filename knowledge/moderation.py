@@ -26,6 +26,7 @@ from knowledge.identity import (
     rekey,
     same_official_document,
 )
+from knowledge.ingest.consistency import inconsistency
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
@@ -816,6 +817,8 @@ class Moderation:
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
+        if problem := inconsistency(export.documents, export.entries, export.sources):
+            raise ModerationError(problem.reason, **problem.values)
         try:
             self.store.restore(export, actor)
         except ForeignExport as error:

@@ -33,6 +33,10 @@ class Reason(StrEnum):
     EXPORT_NOT_JSON = "export_not_json"
     EXPORT_TOO_NEW = "export_too_new"
     EXPORT_FROM_OTHER_STORE = "export_from_other_store"
+    EXPORT_TWICE = "export_twice"
+    EXPORT_ENTRY_WITHOUT_DOCUMENT = "export_entry_without_document"
+    EXPORT_TEXT_NOT_IN_SOURCE = "export_text_not_in_source"
+    EXPORT_NUMBER_TWICE = "export_number_twice"
     INVALID = "invalid"
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
@@ -120,6 +124,18 @@ ENGLISH: dict[Reason, str] = {
     Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
     Reason.EXPORT_NOT_JSON: "not a Standpunt export (not JSON)",
     Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
+    Reason.EXPORT_TWICE: "the export is not consistent: two of its objects have the id or key {value}; nothing was changed",
+    Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+        "the export is not consistent: its entry {id} belongs to {key}, which is not in it; nothing was changed"
+    ),
+    Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+        "the export's entry {id} is official text of {key}, but the document's source text does not contain it "
+        "(an export edited by hand or damaged); nothing was changed"
+    ),
+    Reason.EXPORT_NUMBER_TWICE: (
+        "the export's entries {first} and {second} are both number {number} of {key}, with different texts "
+        "(an export edited by hand or damaged); nothing was changed"
+    ),
     Reason.EXPORT_FROM_OTHER_STORE: (
         "this export is from another store: its documents and entries take the ids of this store's own, so "
         "restoring it would lose what is here and not in it (documents: {documents}, entries: {entries}); nothing "

@@ -229,6 +229,20 @@ NL = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "geen export van Standpunt (geen JSON)",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "de export klopt niet: twee van zijn objecten hebben het nummer of de sleutel {value}; er is niets veranderd"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "de export klopt niet: zijn item {id} hoort bij {key}, dat er niet in staat; er is niets veranderd"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "item {id} van de export is officiële tekst van {key}, maar de brontekst van het document bevat hem "
+            "niet (een met de hand bewerkte of beschadigde export); er is niets veranderd"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "de items {first} en {second} van de export zijn allebei nummer {number} van {key}, met verschillende "
+            "teksten (een met de hand bewerkte of beschadigde export); er is niets veranderd"
+        ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "deze export komt uit een andere database: zijn documenten en items nemen de nummers van die van deze "
             "database, dus terugzetten zou verliezen wat hier staat en niet in de export (documenten: {documents}, "
@@ -924,6 +938,20 @@ RU = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "это не экспорт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "экспорт несогласован: у двух его объектов одинаковый номер или ключ {value}; ничего не изменено"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "экспорт несогласован: его запись {id} относится к {key}, которого в нём нет; ничего не изменено"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "запись {id} экспорта — официальный текст {key}, но исходного текста документа в ней нет "
+            "(экспорт правили вручную или он повреждён); ничего не изменено"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "записи {first} и {second} экспорта обе — номер {number} документа {key}, с разными текстами "
+            "(экспорт правили вручную или он повреждён); ничего не изменено"
+        ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "этот экспорт из другой базы: его документы и записи занимают номера документов и записей этой базы, "
             "поэтому восстановление потеряло бы то, что есть здесь и нет в экспорте (документов: {documents}, "
@@ -1206,6 +1234,20 @@ BE = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "гэта не экспарт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "экспарт неўзгоднены: у двух яго аб'ектаў аднолькавы нумар або ключ {value}; нічога не зменена"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "экспарт неўзгоднены: яго запіс {id} належыць да {key}, якога ў ім няма; нічога не зменена"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "запіс {id} экспарту — афіцыйны тэкст {key}, але зыходны тэкст дакумента яго не мае "
+            "(экспарт правілі ўручную або ён пашкоджаны); нічога не зменена"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "запісы {first} і {second} экспарту абодва — нумар {number} дакумента {key}, з рознымі тэкстамі "
+            "(экспарт правілі ўручную або ён пашкоджаны); нічога не зменена"
+        ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "гэты экспарт з іншай базы: яго дакументы і запісы займаюць нумары дакументаў і запісаў гэтай базы, "
             "таму аднаўленне страціла б тое, што ёсць тут і няма ў экспарце (дакументаў: {documents}, "
