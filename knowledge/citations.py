@@ -22,12 +22,12 @@ def number_label(entry: Entry, kind: DocumentKind) -> str:
 
 
 def heading_label(heading: str, numbers: list[int]) -> str:
-    """'Vraag 3', 'Vragen 1 en 2', 'Antwoord 5': numbers under the Dutch heading the document prints,
+    """'Vraag 3', 'Vragen 1 en 2', 'Vragen 2, 3 en 4', 'Antwoord 5': numbers under the Dutch heading the document prints,
     so that a warning about a question or answer left out names it as the document does."""
     if len(numbers) == 1:
         return f"{heading} {numbers[0]}"
     plural = {"Vraag": "Vragen", "Antwoord": "Antwoorden"}[heading]
-    return f"{plural} " + " en ".join(map(str, numbers))
+    return f"{plural} " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
 
 
 def citation_for(entry: Entry, document: Document) -> Citation:

@@ -10,7 +10,7 @@ import pytest
 
 from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
-from knowledge.citations import citation_for
+from knowledge.citations import citation_for, number_label
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
@@ -268,6 +268,28 @@ def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_qu
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 3], "the misnumbered answer is not stored as 'Vraag 2'"
     assert all("De NAVO" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+@pytest.mark.parametrize("heading", ["Vraag 2, 3 en 4", "Vraag 2, 3, 4", "Vragen 2, 3 en 4"])
+def test_a_heading_that_groups_three_questions_is_one_entry_answering_all_three(heading: str) -> None:
+    """'Vraag 2, 3 en 4' was no heading: the three questions were saved inside the answer to Vraag 1
+    (quoted as the minister's words), and 'Antwoord 2, 3 en 4' was dropped as misnumbered."""
+    raw = (LAYOUTS / "gegroepeerde_nummering.txt").read_text(encoding="utf-8")
+    raw = raw.replace("Vraag 1, 2\n", "Vraag 1\n").replace("Antwoord 1, 2\n", "Antwoord 1\n")
+    grouped = (
+        f"{heading}\n\nWat betekent dit voor de kinderen die al in Rusland zijn?\n\nWorden zij geregistreerd?\n\n"
+        "Welke rol speelt het Rode Kruis daarbij?\n\n"
+        f"{heading.replace('Vragen', 'Antwoorden').replace('Vraag', 'Antwoord')}\n\n"
+        "Het kabinet heeft geen zicht op het aantal kinderen en steunt het werk van het Rode Kruis.\n\nVraag 5"
+    )
+    raw = raw.replace("Vraag 3", grouped, 1).replace("Antwoord 3", "Antwoord 5", 1)
+    document = parse_document(raw)
+    assert [(e.number, e.numbers) for e in document.entries] == [(1, []), (2, [2, 3, 4]), (5, [])]
+    first, group, _ = document.entries
+    assert "Rusland zijn" not in first.text and "Rode Kruis daarbij" not in first.text, "no question in an answer"
+    assert group.text.startswith("Het kabinet heeft geen zicht") and not document.unmatched
+    assert "Wat betekent dit" in (group.question or "") and "Rode Kruis daarbij" in (group.question or "")
+    assert number_label(group, document.document.kind) == "Vragen 2, 3 en 4", "cited as the document prints it"
 
 
 def test_grouped_and_matching_numbering_is_not_flagged() -> None:

@@ -32,9 +32,14 @@ MONTHS = {
     )
 }
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
-_QUESTION_HEADING = re.compile(r"^Vraag\s+(\d{1,3})(?:\s*(?:,|en|t/m|tot en met)\s*(\d{1,3}))?\s*:?$", re.IGNORECASE)
+#: 'Vraag 3', 'Vraag 1, 2', 'Vraag 2, 3 en 4', 'Vragen 2, 3, 4', 'Vraag 3 t/m 5': one heading, all its numbers.
+_QUESTION_HEADING = re.compile(
+    r"^Vra(?:ag|gen)\s+(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?\s*:?$",
+    re.IGNORECASE,
+)
 _ANSWER_HEADING = re.compile(
-    r"^Antwoord(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*:?$",
+    r"^Antwoord(?:en(?=\s+\d))?"
+    r"(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*:?$",
     re.IGNORECASE,
 )
 _NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
@@ -515,14 +520,15 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
 
 
 def _heading_numbers(heading: str, first: int) -> list[int]:
-    """The numbers a 'Vraag' heading prints: 'Vraag 1, 2' → [1, 2], 'Vraag 3 t/m 5' → [3, 4, 5]."""
+    """The numbers a 'Vraag' heading prints: 'Vraag 1, 2' → [1, 2], 'Vraag 2, 3 en 4' → [2, 3, 4],
+    'Vraag 3 t/m 5' → [3, 4, 5]."""
     m = _QUESTION_HEADING.match(heading)
-    if not m or not m.group(2):
+    if not m:
         return [first]
-    last = int(m.group(2))
-    if re.search(r"t/m|tot en met", heading, re.IGNORECASE) and first < last <= first + 20:
-        return list(range(first, last + 1))
-    return [first, last]
+    if m.group(3):
+        last = int(m.group(3))
+        return list(range(first, last + 1)) if first < last <= first + 20 else [first, last]
+    return list(dict.fromkeys([first, *(int(n) for n in re.findall(r"\d+", m.group(2) or ""))]))
 
 
 def _answer_numbers(
