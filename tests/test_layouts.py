@@ -4,6 +4,7 @@ tests/data/documents/layouts/: what the parser reads, and what the moderator's p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,30 @@ def test_committee_letter_entries_are_the_numbered_question_answer_pairs() -> No
     assert second.text.count("\n\n") == 1
     assert not any("Kuipers-Dekker" in e.text or "De Minister van" in e.text for e in document.entries)
     assert citation_for(first, d).number_label == "Vraag 1"
+
+
+def test_committee_letter_with_each_number_on_its_questions_first_line_is_read_the_same() -> None:
+    """'1. Hoeveel …?' (number and question on one line, as most lists of questions and answers print
+    it) was read as plain paragraphs: the committee's questions became the minister's 'alinea 2, 4, 6'.
+    The same letter must give the same pairs as with '1.' on a line of its own."""
+    raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
+    inline = re.sub(r"^(\d)\.\n", r"\1. ", raw, flags=re.MULTILINE)
+    assert inline != raw and "\n1. Hoeveel politieke gevangenen" in inline
+    alone, together = parsed("commissievragen_brief"), parse_document(inline)
+    assert [(e.number, e.question, e.question_is_official, e.text) for e in together.entries] == [
+        (e.number, e.question, e.question_is_official, e.text) for e in alone.entries
+    ]
+    assert together.document.preamble == alone.document.preamble
+    assert citation_for(together.entries[0], together.document).number_label == "Vraag 1"
+
+
+def test_numbered_paragraphs_of_an_ordinary_letter_stay_paragraphs() -> None:
+    """Numbered points that are not questions ('1. Het kabinet …') are the letter's own paragraphs."""
+    raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
+    inline = re.sub(r"^(\d)\.\n", r"\1. ", raw, flags=re.MULTILINE).replace("gevangen?", "gevangen.")
+    document = parse_document(inline)
+    assert all(not e.question_is_official for e in document.entries)
+    assert any(e.text.startswith("1. Hoeveel politieke gevangenen") for e in document.entries)
 
 
 # --- questions without answers -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
@@ -189,6 +190,8 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 
 
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
+#: A committee's numbered question on the number's own line: '1. Hoeveel politieke gevangenen …?'.
+_NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*\?)$", re.DOTALL)
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
@@ -287,6 +290,8 @@ def _numbered_pairs(
     None unless the body has at least two such numbers, counting up from 1, each with a question and an answer.
     """
     starts = [(i, int(m.group(1))) for i, p in enumerate(body) if (m := _NUMBER_HEADING.match(p.text))]
+    if not starts:
+        return _inline_numbered_pairs(body)
     if len(starts) < 2 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return None
     numbered = []
@@ -296,6 +301,30 @@ def _numbered_pairs(
         if split is None or split >= len(block):
             return None  # numbered sections of an ordinary letter, not questions with answers
         numbered.append((number, block[:split], block[split:]))
+    return body[: starts[0][0]], numbered
+
+
+def _inline_numbered_pairs(
+    body: list[Paragraph],
+) -> tuple[list[Paragraph], list[tuple[int, list[Paragraph], list[Paragraph]]]] | None:
+    """The same letter with each number on its question's first line ('1. Hoeveel …?', as most lists
+    of questions and answers print it): a paragraph that begins with the next number and ends with
+    a question mark is the committee's question; the paragraphs up to the next one are the answer.
+    None unless at least two count up from 1, each with an answer."""
+    starts: list[tuple[int, str]] = []  # (index in body, the question without its number)
+    for index, paragraph in enumerate(body):
+        m = _NUMBERED_QUESTION.match(paragraph.text)
+        if m and int(m.group(1)) == len(starts) + 1:
+            starts.append((index, m.group(2)))
+    if len(starts) < 2:
+        return None
+    numbered = []
+    ends = [i for i, _ in starts[1:]] + [len(body)]
+    for number, ((index, question), end) in enumerate(zip(starts, ends, strict=True), start=1):
+        answer = body[index + 1 : end]
+        if not answer:
+            return None
+        numbered.append((number, [replace(body[index], text=question)], answer))
     return body[: starts[0][0]], numbered
 
 
