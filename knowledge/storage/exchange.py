@@ -76,6 +76,14 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         for key, source in export.sources.items():
             if key in ids:
                 store.save_source(ids[key] or 0, source)
+        for document in export.documents:
+            # An export without a document's source text (from before they were kept, or edited) keeps
+            # the store's: without it no official entry can be checked, and importing it again says
+            # 'already in the store'. Only the same document's (id and key; foreign exports are refused).
+            kept = now_sources.get(document.key)
+            here = now_documents.get(document.id)
+            if document.key not in export.sources and kept is not None and here is not None and here.key == document.key:
+                store.save_source(document.id or 0, kept)
         for entry in export.entries:
             # Found again: an export from before references were stored has none.
             db.table("entries").insert({"id": entry.id, **entry_to_row(with_references(entry), ids[entry.document_key])})
