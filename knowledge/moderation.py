@@ -278,8 +278,11 @@ class Moderation:
             named = self.new_document(draft.new_document).key  # refused before the preview when in the store
         if draft.question_is_official and not (key and self._asks(key, draft.question)):
             # A reply prints an official question as the MP's ('Vraag: …'): only the document's own words
-            # may be one, and a moderator who declared it so is told, not silently given a question of theirs.
-            raise ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=named)
+            # may be one, and a moderator who declared it so is told, not silently given a question of theirs;
+            # a document without a source text (described by hand, or stored before they were kept) has none to check.
+            unchecked = not key or self.store.document_source(key) is None
+            reason = Reason.OFFICIAL_QUESTION_NO_SOURCE if unchecked else Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT
+            raise ModerationError(reason, key=named)
         if draft.note:
             if draft.question_is_official:
                 raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")

@@ -71,6 +71,7 @@ class Reason(StrEnum):
     QUESTION_IS_OFFICIAL = "question_is_official"
     OFFICIAL_QUESTION_NOT_IN_DOCUMENT = "official_question_not_in_document"
     OFFICIAL_QUESTION_ON_NOTE = "official_question_on_note"
+    OFFICIAL_QUESTION_NO_SOURCE = "official_question_no_source"
     TRANSLATION_TOO_LONG = "translation_too_long"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
@@ -181,6 +182,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
         "question_is_official is true, but the document {key} does not contain this question word for word; copy "
         "the question from the document, or leave out question_is_official to add it as a moderator's question"
+    ),
+    Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+        "question_is_official is true, but the document {key} has no source text in the store to check the question "
+        "against; import the document itself, or leave out question_is_official to add it as a moderator's question"
     ),
     Reason.OFFICIAL_QUESTION_ON_NOTE: (
         "question_is_official is true, but the text is not the document's own, so the entry would be a moderator's "

@@ -670,6 +670,26 @@ def test_a_question_declared_official_must_be_the_documents_words_or_the_entry_i
     assert not entry.note and entry.number == 3 and entry.question_is_official and entry.question == own
 
 
+def test_a_question_declared_official_on_a_document_without_source_text_says_there_is_none_to_check() -> None:
+    """A document stored before source texts were kept: the question cannot be checked, and the line
+    says so (not that the document 'does not contain this question', which nobody could know)."""
+    service, moderation, key = _cut_off_answers_stored()
+    document_id = service.store.document(key).id or 0
+    service.store.db.execute("DELETE FROM document_sources WHERE document_id = ?", [document_id])
+    draft = EntryDraft(
+        document_key=key, question="Welke gevolgen heeft dit voor de inzet van de NAVO?",
+        text="De NAVO neemt deze ontwikkeling serieus.", question_is_official=True,
+    )
+    before = content(service.store)
+    with pytest.raises(ModerationError) as refused:
+        moderation.add_entry(draft, "cli:test")
+    assert refused.value.reason is Reason.OFFICIAL_QUESTION_NO_SOURCE and content(service.store) == before
+    for language in ("en", "nl", "ru", "be"):
+        line = moderator_texts(language).reason(refused.value)
+        assert key in line and "\n" not in line and "question_is_official" in line, line
+    assert "has no source text in the store to check the question against" in moderator_texts("en").reason(refused.value)
+
+
 def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps() -> None:
     """The complete part of a cut-off answer added with a question of the moderator's own: the text is
     official (Vraag 3), the question is not the MP's, and no reply prints it as 'Vraag: ...' (the

@@ -284,6 +284,11 @@ NL = ModeratorTexts(
             "vraag over uit het document, of laat question_is_official weg om haar toe te voegen als vraag van een "
             "moderator"
         ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official staat op true, maar het document {key} heeft geen brontekst in de database om de "
+            "vraag aan te toetsen; importeer het document zelf, of laat question_is_official weg om haar toe te "
+            "voegen als vraag van een moderator"
+        ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official staat op true, maar de tekst is niet die van het document, dus het item zou een "
             "notitie van een moderator worden, en een notitie draagt nooit de vraag van het document; geef de tekst "
@@ -989,6 +994,11 @@ RU = ModeratorTexts(
             "question_is_official равно true, но в документе {key} нет этого вопроса дословно; скопируйте вопрос "
             "из документа или уберите question_is_official, чтобы добавить его как вопрос модератора"
         ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official равно true, но у документа {key} нет исходного текста в базе, чтобы проверить "
+            "вопрос; импортируйте сам документ или уберите question_is_official, чтобы добавить его как вопрос "
+            "модератора"
+        ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official равно true, но текст не из документа, поэтому запись стала бы заметкой "
             "модератора, а заметка никогда не несёт вопрос документа; дайте текст ответа из документа {key} или "
@@ -1284,6 +1294,11 @@ BE = ModeratorTexts(
         Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
             "question_is_official роўна true, але ў дакуменце {key} няма гэтага пытання слова ў слова; скапіруйце "
             "пытанне з дакумента або прыберыце question_is_official, каб дадаць яго як пытанне мадэратара"
+        ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official роўна true, але ў дакумента {key} няма зыходнага тэксту ў базе, каб праверыць "
+            "пытанне; імпартуйце сам дакумент або прыберыце question_is_official, каб дадаць яго як пытанне "
+            "мадэратара"
         ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official роўна true, але тэкст не з дакумента, таму запіс стаў бы нататкай мадэратара, а "
