@@ -317,6 +317,16 @@ def test_a_heading_that_groups_three_questions_is_one_entry_answering_all_three(
     assert number_label(group, document.document.kind) == "Vragen 2, 3 en 4", "cited as the document prints it"
 
 
+def test_headings_printed_with_a_full_stop_are_headings() -> None:
+    """'Vraag 1.' / 'Antwoord 1.' (try13b R19): nothing could be read ('no entries could be read')."""
+    raw = (LAYOUTS / "gegroepeerde_nummering.txt").read_text(encoding="utf-8")
+    dotted = re.sub(r"^((?:Vraag|Antwoord) [0-9, ]+)$", r"\1.", raw, flags=re.MULTILINE)
+    assert dotted != raw and "\nVraag 3.\n" in dotted and "\nAntwoord 3.\n" in dotted
+    assert [(e.number, e.numbers, e.question, e.text) for e in parse_document(dotted).entries] == [
+        (e.number, e.numbers, e.question, e.text) for e in parsed("gegroepeerde_nummering").entries
+    ]
+
+
 def test_grouped_and_matching_numbering_is_not_flagged() -> None:
     for name in ("webpagina_aanhangsel", "vraagnummer_eerst", "gegroepeerde_nummering", "afgebroken_tekst"):
         document = parsed(name)

@@ -35,12 +35,12 @@ MONTHS = {
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
 #: 'Vraag 3', 'Vraag 1, 2', 'Vraag 2, 3 en 4', 'Vragen 2, 3, 4', 'Vraag 3 t/m 5': one heading, all its numbers.
 _QUESTION_HEADING = re.compile(
-    r"^Vra(?:ag|gen)\s+(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?\s*:?$",
+    r"^Vra(?:ag|gen)\s+(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?\s*[.:]?$",
     re.IGNORECASE,
 )
 _ANSWER_HEADING = re.compile(
     r"^Antwoord(?:en(?=\s+\d))?"
-    r"(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*:?$",
+    r"(?:\s+(?:op\s+vraag\s+)?(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?)?\s*[.:]?$",
     re.IGNORECASE,
 )
 _NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
