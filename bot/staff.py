@@ -150,10 +150,11 @@ def _import_parsed(
             return 0
         for notice in preview.notices:
             out.write(st.warning.format(text=t.reason(ModerationError(notice.reason, **notice.values))) + "\n")
-        moderation.commit_import(preview.parsed, cli_actor(), source)
+        stored = moderation.commit_import(preview.parsed, cli_actor(), source)
     except (DocumentRejected, ModerationError) as error:
         raise _refused(error, language) from None
-    out.write(st.imported.format(key=document.key, entries=count) + "\n")
+    # the key it got under the write lock (another writer may have taken the preview's meanwhile)
+    out.write(st.imported.format(key=stored.document.key, entries=count) + "\n")
     return 0
 
 
@@ -477,7 +478,7 @@ def print_history(service: AnswerService, entry_id: int, out: TextIO, language: 
         undone = st.history_undone_by.format(id=change.undone_by) if change.undone_by else ""
         action = t.history_action(change.action, change.object_type, change.object_key)
         out.write(f"v{change.version or '-'}  {change.at:%Y-%m-%d %H:%M}  {change.actor}  {action}{undone}\n")
-        for line in change_details(change.before, change.after, t):
+        for line in change_details(change.before, change.after, t, change.action):
             out.write(f"      {line}\n")
     if not changes:
         out.write(t.history_empty + "\n")

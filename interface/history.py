@@ -12,17 +12,28 @@ WIDTH = 60
 BEFORE_DIFFERENCE = 20
 
 
-def change_details(before: dict[str, Any] | None, after: dict[str, Any] | None, t: ModeratorTexts) -> list[str]:
-    """'vraag: Oud … → Nieuw …', one line per changed field; nothing for a creation or a status change."""
+#: Actions whose name already says how the status changed: no status line under them.
+_STATUS_IN_NAME = ("retire", "restore")
+
+
+def change_details(
+    before: dict[str, Any] | None, after: dict[str, Any] | None, t: ModeratorTexts, action: str | None = None
+) -> list[str]:
+    """'vraag: Oud … → Nieuw …', one line per changed field, nothing for a creation; a changed status
+    ('status: ingetrokken → actief') under an action whose name does not say it (a revert, an undo)."""
     if not before or not after:
         return []
+    lines = []
+    old_status, new_status = before.get("status"), after.get("status")
+    if old_status != new_status and old_status and new_status and action not in _STATUS_IN_NAME:
+        word = t.statuses.get
+        lines.append(t.history_status.format(old=word(old_status, old_status), new=word(new_status, new_status)))
     labels = {
         "question": t.edit_field_question,
         "text": t.edit_field_text,
         "topics": t.edit_field_topics,
         "alternates": t.edit_field_alternates,
     }
-    lines = []
     for field, label in labels.items():
         old, new = before.get(field), after.get(field)
         if old == new or field not in before or field not in after:

@@ -26,6 +26,7 @@ from knowledge.identity import (
     rekey,
     same_official_document,
 )
+from knowledge.ingest.consistency import inconsistency
 from knowledge.ingest.parsing import document_key
 from knowledge.ingest.sourcetext import Verdict, comparable, place
 from knowledge.models import (
@@ -45,7 +46,14 @@ from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import AnswerService, is_question_for_review
 from knowledge.storage import translations
 from knowledge.storage.audit import Change
-from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, VersionConflict
+from knowledge.storage.errors import (
+    DuplicateDocument,
+    ForeignExport,
+    LaterChange,
+    NotFound,
+    RestoreIsFinal,
+    VersionConflict,
+)
 from knowledge.storage.exchange import Export
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
@@ -270,8 +278,11 @@ class Moderation:
             named = self.new_document(draft.new_document).key  # refused before the preview when in the store
         if draft.question_is_official and not (key and self._asks(key, draft.question)):
             # A reply prints an official question as the MP's ('Vraag: …'): only the document's own words
-            # may be one, and a moderator who declared it so is told, not silently given a question of theirs.
-            raise ModerationError(Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT, key=named)
+            # may be one, and a moderator who declared it so is told, not silently given a question of theirs;
+            # a document without a source text (described by hand, or stored before they were kept) has none to check.
+            unchecked = not key or self.store.document_source(key) is None
+            reason = Reason.OFFICIAL_QUESTION_NO_SOURCE if unchecked else Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT
+            raise ModerationError(reason, key=named)
         if draft.note:
             if draft.question_is_official:
                 raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")
@@ -483,17 +494,22 @@ class Moderation:
 
     def commit_import(self, parsed: ParsedDocument, actor: str, source: SourceText | None = None) -> StoredDocument:
         """Store a parsed document and all its entries at once, or nothing; with the source text it
-        was read from, so that entries added later can be checked against it."""
-        preview = self.preview_import(parsed)
-        if preview.duplicate_of:
-            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
-        if preview.completes:
-            adding = [e for e in preview.parsed.entries if e.number in preview.adding]
-            return self.store.complete_document(preview.parsed.document, adding, actor, source)
-        try:
-            return self.store.add_document(preview.parsed, actor, source)
-        except DuplicateDocument:
-            raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.parsed.document.key) from None
+        was read from, so that entries added later can be checked against it.
+
+        The key is chosen under the write lock, with the store as it is then: another writer's
+        document of the same day, stored since the preview, takes no key this one is then given
+        (read outside the lock, its key was 'already in the store' and the import refused)."""
+        with self.store.db.atomic():
+            preview = self.preview_import(parsed)
+            if preview.duplicate_of:
+                raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.duplicate_of)
+            if preview.completes:
+                adding = [e for e in preview.parsed.entries if e.number in preview.adding]
+                return self.store.complete_document(preview.parsed.document, adding, actor, source)
+            try:
+                return self.store.add_document(preview.parsed, actor, source)
+            except DuplicateDocument:
+                raise ModerationError(Reason.ALREADY_IN_STORE, key=preview.parsed.document.key) from None
 
     # --- editing ------------------------------------------------------------------------------
 
@@ -804,7 +820,12 @@ class Moderation:
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
-        self.store.restore(export, actor)
+        if problem := inconsistency(export.documents, export.entries, export.sources):
+            raise ModerationError(problem.reason, **problem.values)
+        try:
+            self.store.restore(export, actor)
+        except ForeignExport as error:
+            raise ModerationError(Reason.EXPORT_FROM_OTHER_STORE, documents=error.documents, entries=error.entries) from None
         self.answers.reload()
         return export
 

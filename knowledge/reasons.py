@@ -32,6 +32,11 @@ class Reason(StrEnum):
     NOT_AN_EXPORT = "not_an_export"
     EXPORT_NOT_JSON = "export_not_json"
     EXPORT_TOO_NEW = "export_too_new"
+    EXPORT_FROM_OTHER_STORE = "export_from_other_store"
+    EXPORT_TWICE = "export_twice"
+    EXPORT_ENTRY_WITHOUT_DOCUMENT = "export_entry_without_document"
+    EXPORT_TEXT_NOT_IN_SOURCE = "export_text_not_in_source"
+    EXPORT_NUMBER_TWICE = "export_number_twice"
     INVALID = "invalid"
     NO_SOURCE = "no_source"
     HAND_DESCRIBED = "hand_described"
@@ -66,6 +71,7 @@ class Reason(StrEnum):
     QUESTION_IS_OFFICIAL = "question_is_official"
     OFFICIAL_QUESTION_NOT_IN_DOCUMENT = "official_question_not_in_document"
     OFFICIAL_QUESTION_ON_NOTE = "official_question_on_note"
+    OFFICIAL_QUESTION_NO_SOURCE = "official_question_no_source"
     TRANSLATION_TOO_LONG = "translation_too_long"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
@@ -119,6 +125,23 @@ ENGLISH: dict[Reason, str] = {
     Reason.NOT_AN_EXPORT: "not a Standpunt export ({detail})",
     Reason.EXPORT_NOT_JSON: "not a Standpunt export (not JSON)",
     Reason.EXPORT_TOO_NEW: "the export was written by a newer Standpunt (schema {version} > {supported})",
+    Reason.EXPORT_TWICE: "the export is not consistent: two of its objects have the id or key {value}; nothing was changed",
+    Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+        "the export is not consistent: its entry {id} belongs to {key}, which is not in it; nothing was changed"
+    ),
+    Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+        "the export's entry {id} is official text of {key}, but the document's source text does not contain it "
+        "(an export edited by hand or damaged); nothing was changed"
+    ),
+    Reason.EXPORT_NUMBER_TWICE: (
+        "the export's entries {first} and {second} are both number {number} of {key}, with different texts "
+        "(an export edited by hand or damaged); nothing was changed"
+    ),
+    Reason.EXPORT_FROM_OTHER_STORE: (
+        "this export is from another store: its documents and entries take the ids of this store's own, so "
+        "restoring it would lose what is here and not in it (documents: {documents}, entries: {entries}); nothing "
+        "was changed. Restore it into a new store: a new file, given with --database"
+    ),
     Reason.INVALID: "a value is not valid ({detail})",
     Reason.NO_SOURCE: (
         "document {key} has no source text in the store (it was stored before source texts were kept), "
@@ -159,6 +182,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
         "question_is_official is true, but the document {key} does not contain this question word for word; copy "
         "the question from the document, or leave out question_is_official to add it as a moderator's question"
+    ),
+    Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+        "question_is_official is true, but the document {key} has no source text in the store to check the question "
+        "against; import the document itself, or leave out question_is_official to add it as a moderator's question"
     ),
     Reason.OFFICIAL_QUESTION_ON_NOTE: (
         "question_is_official is true, but the text is not the document's own, so the entry would be a moderator's "

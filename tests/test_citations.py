@@ -192,6 +192,17 @@ def test_export_and_restore_keep_the_source_texts(moderation: Moderation) -> Non
     assert other.store.document_source(LETTER_KEY) == moderation.store.document_source(LETTER_KEY)
 
 
+def test_a_restore_of_an_export_without_a_documents_source_text_keeps_the_stores(moderation: Moderation) -> None:
+    """An export from before source texts were kept (or edited) has none for the letter: the store's
+    stays, so that its entries can still be checked and edited (it was deleted, with no way back)."""
+    kept = moderation.store.document_source(LETTER_KEY)
+    export = moderation.export()
+    del export.sources[LETTER_KEY]
+    moderation.restore(export.model_dump_json(), ANNA)
+    assert kept is not None and moderation.store.document_source(LETTER_KEY) == kept
+    assert LETTER_KEY in moderation.export().sources
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 

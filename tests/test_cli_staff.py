@@ -175,6 +175,72 @@ def test_undo_after_a_restore_says_in_one_line_that_a_restore_is_final(
     assert "restored an export" in refused(capsys, database, "undo"), "and the restore is still final, not a traceback"
 
 
+def test_restore_of_another_stores_export_is_refused_in_one_line_and_loses_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    """A rebuilt store: its new document takes ids 3 and 14-18, which the old store's export gives to
+    another document and other entries. Restoring it would drop the store's own document, entries and
+    source text and join two entries' histories under one id: refused, saying how to go on."""
+    there = tmp_path / "there" / "old.sqlite3"
+    there.parent.mkdir()
+    for built in database.parent.iterdir():
+        if built.is_file() and built.name.startswith(database.name):
+            (there.parent / built.name.replace(database.name, there.name)).write_bytes(built.read_bytes())
+    run(capsys, there, "import", str(EIGHT_QUESTIONS))
+    export = tmp_path / "old.json"
+    assert run(capsys, there, "export", str(export))[0] == 0
+    run(capsys, database, "import", str(TWO_MINISTERS))  # here: document 3, entries 14-18
+    message = refused(capsys, database, "restore", str(export))
+    assert "from another store" in message and "documents: 1, entries: 5" in message, message
+    assert "restore it into a new store: a new file, given with --database" in message.lower()
+    assert "kamerbrief-2024-02-12-14" in {d["key"] for d in stored(database)["documents"]}
+    fresh = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, fresh, "restore", str(export))
+    assert code == 0 and out == "Restored 3 documents and 20 entries.\n", "into a new store, as the line says"
+
+
+def _forged(entries: list[dict[str, Any]]) -> None:
+    entries[3]["text"] = "Het kabinet is tegen alle sancties tegen Belarus en wil de banden met Minsk versterken."
+
+
+def _renumbered(entries: list[dict[str, Any]]) -> None:
+    entries[3]["number"] = entries[0]["number"]
+
+
+def _orphaned(entries: list[dict[str, Any]]) -> None:
+    entries[2]["document_key"] = "kamerbrief-2099-01-01-1"
+
+
+def _doubled(entries: list[dict[str, Any]]) -> None:
+    entries[3]["id"] = entries[2]["id"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (_forged, f"the export's entry 4 is official text of {LETTER_KEY}, but the document's source text does not contain it"),
+        (_renumbered, f"the export's entries 1 and 4 are both number 1 of {LETTER_KEY}, with different texts"),
+        (_orphaned, "its entry 3 belongs to kamerbrief-2099-01-01-1, which is not in it"),
+        (_doubled, "two of its objects have the id or key 3"),
+    ],
+    ids=["text not the document's", "number twice", "entry without its document", "id twice"],
+)
+def test_restore_of_an_edited_or_damaged_export_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, damage: Any, said: str
+) -> None:
+    """An export edited by hand or damaged: words the minister never wrote under 'alinea 4', two
+    'alinea 1', an entry of no document (a traceback before), two entries under one id (the database
+    blamed before). Refused in one line naming the entry, nothing changed."""
+    export = tmp_path / "export.json"
+    assert run(capsys, database, "export", str(export))[0] == 0
+    data = json.loads(export.read_text(encoding="utf-8"))
+    damage(data["entries"])
+    export.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    message = refused(capsys, database, "restore", str(export))
+    assert said in message and message.rstrip().endswith("nothing was changed"), message
+    assert "Traceback" not in message and "database" not in message
+
+
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
     code, out, _ = run(capsys, database, "export", "-")
     payload = json.loads(out)

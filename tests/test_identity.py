@@ -229,3 +229,52 @@ def test_the_same_short_answers_to_another_document_are_not_already_in_the_store
     assert one.document.key != two.document.key and {e.text for e in two.entries} == {"Nee."}
     with pytest.raises(ModerationError, match="already in the store"):  # the same one again still is
         moderation.commit_import(parse_document(_short_answers(*second)), "cli:test")
+
+
+def test_a_same_day_letter_stored_by_another_writer_meanwhile_does_not_refuse_this_one(database: Path) -> None:
+    """Two writers import different undated letters at once: the second stores its letter between the
+    first's preview and its write. The first still gets a key of its own (it used to be refused as
+    'already in the store as kamerbrief-undated', and lost), because the key is chosen under the lock."""
+    import threading
+
+    first = AnswerService.open(database)
+    letters = [
+        undated_letter(f"Het kabinet {what} de mensenrechtensituatie in Belarus nauwgezet.", "A.B. Minister")
+        for what in ("volgt", "bespreekt met partners")
+    ]
+    previewed, stored = threading.Event(), threading.Event()
+    slow = Moderation(first)
+    preview_import = slow.preview_import
+
+    def preview_then_wait(parsed: ParsedDocument) -> object:
+        found = preview_import(parsed)
+        previewed.set()
+        stored.wait(1.0)  # the other writer stores meanwhile, unless it must wait for this one's lock
+        return found
+
+    slow.preview_import = preview_then_wait  # type: ignore[method-assign]
+    results: list[object] = []
+
+    def other_writer() -> None:  # a writer of its own: its own connection, in its own thread
+        second = AnswerService.open(database)
+        try:
+            previewed.wait(5)
+            results.append(Moderation(second).commit_import(letters[1], "cli:b").document.key)
+        finally:
+            stored.set()
+            second.close()
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    try:
+        mine = slow.commit_import(letters[0], "cli:a").document.key
+    finally:
+        thread.join(10)
+        first.close()
+    keys = {mine, *results}  # type: ignore[arg-type]
+    assert len(keys) == 2 and all(str(k).startswith("kamerbrief-undated") for k in keys), keys
+    store = Store.open(database)
+    try:
+        assert {d.key for d in store.documents()} >= keys, "both letters stored"
+    finally:
+        store.close()

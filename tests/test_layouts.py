@@ -11,7 +11,7 @@ import pytest
 
 from interface.previews import render_preview
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
-from knowledge.citations import citation_for
+from knowledge.citations import citation_for, number_label
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
 from knowledge.ingest.parsing import QUESTIONS_ONLY, QuestionsWithoutAnswers, parse_document
 from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
@@ -184,6 +184,30 @@ def test_committee_letter_entries_are_the_numbered_question_answer_pairs(number_
     assert citation_for(first, d).number_label == "Vraag 1"
 
 
+def test_committee_letter_with_each_number_on_its_questions_first_line_is_read_the_same() -> None:
+    """'1. Hoeveel …?' (number and question on one line, as most lists of questions and answers print
+    it) was read as plain paragraphs: the committee's questions became the minister's 'alinea 2, 4, 6'.
+    The same letter must give the same pairs as with '1.' on a line of its own."""
+    raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
+    inline = re.sub(r"^(\d)\.\n", r"\1. ", raw, flags=re.MULTILINE)
+    assert inline != raw and "\n1. Hoeveel politieke gevangenen" in inline
+    alone, together = parsed("commissievragen_brief"), parse_document(inline)
+    assert [(e.number, e.question, e.question_is_official, e.text) for e in together.entries] == [
+        (e.number, e.question, e.question_is_official, e.text) for e in alone.entries
+    ]
+    assert together.document.preamble == alone.document.preamble
+    assert citation_for(together.entries[0], together.document).number_label == "Vraag 1"
+
+
+def test_numbered_paragraphs_of_an_ordinary_letter_stay_paragraphs() -> None:
+    """Numbered points that are not questions ('1. Het kabinet …') are the letter's own paragraphs."""
+    raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
+    inline = re.sub(r"^(\d)\.\n", r"\1. ", raw, flags=re.MULTILINE).replace("gevangen?", "gevangen.")
+    document = parse_document(inline)
+    assert all(not e.question_is_official for e in document.entries)
+    assert any(e.text.startswith("1. Hoeveel politieke gevangenen") for e in document.entries)
+
+
 # --- questions without answers -----------------------------------------------------------------------
 
 
@@ -289,6 +313,38 @@ def test_mismatched_numbering_is_flagged_and_no_answer_is_paired_with_another_qu
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 3], "the misnumbered answer is not stored as 'Vraag 2'"
     assert all("De NAVO" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+@pytest.mark.parametrize("heading", ["Vraag 2, 3 en 4", "Vraag 2, 3, 4", "Vragen 2, 3 en 4"])
+def test_a_heading_that_groups_three_questions_is_one_entry_answering_all_three(heading: str) -> None:
+    """'Vraag 2, 3 en 4' was no heading: the three questions were saved inside the answer to Vraag 1
+    (quoted as the minister's words), and 'Antwoord 2, 3 en 4' was dropped as misnumbered."""
+    raw = (LAYOUTS / "gegroepeerde_nummering.txt").read_text(encoding="utf-8")
+    raw = raw.replace("Vraag 1, 2\n", "Vraag 1\n").replace("Antwoord 1, 2\n", "Antwoord 1\n")
+    grouped = (
+        f"{heading}\n\nWat betekent dit voor de kinderen die al in Rusland zijn?\n\nWorden zij geregistreerd?\n\n"
+        "Welke rol speelt het Rode Kruis daarbij?\n\n"
+        f"{heading.replace('Vragen', 'Antwoorden').replace('Vraag', 'Antwoord')}\n\n"
+        "Het kabinet heeft geen zicht op het aantal kinderen en steunt het werk van het Rode Kruis.\n\nVraag 5"
+    )
+    raw = raw.replace("Vraag 3", grouped, 1).replace("Antwoord 3", "Antwoord 5", 1)
+    document = parse_document(raw)
+    assert [(e.number, e.numbers) for e in document.entries] == [(1, []), (2, [2, 3, 4]), (5, [])]
+    first, group, _ = document.entries
+    assert "Rusland zijn" not in first.text and "Rode Kruis daarbij" not in first.text, "no question in an answer"
+    assert group.text.startswith("Het kabinet heeft geen zicht") and not document.unmatched
+    assert "Wat betekent dit" in (group.question or "") and "Rode Kruis daarbij" in (group.question or "")
+    assert number_label(group, document.document.kind) == "Vragen 2, 3 en 4", "cited as the document prints it"
+
+
+def test_headings_printed_with_a_full_stop_are_headings() -> None:
+    """'Vraag 1.' / 'Antwoord 1.' (try13b R19): nothing could be read ('no entries could be read')."""
+    raw = (LAYOUTS / "gegroepeerde_nummering.txt").read_text(encoding="utf-8")
+    dotted = re.sub(r"^((?:Vraag|Antwoord) [0-9, ]+)$", r"\1.", raw, flags=re.MULTILINE)
+    assert dotted != raw and "\nVraag 3.\n" in dotted and "\nAntwoord 3.\n" in dotted
+    assert [(e.number, e.numbers, e.question, e.text) for e in parse_document(dotted).entries] == [
+        (e.number, e.numbers, e.question, e.text) for e in parsed("gegroepeerde_nummering").entries
+    ]
 
 
 def test_grouped_and_matching_numbering_is_not_flagged() -> None:
@@ -642,6 +698,26 @@ def test_a_question_declared_official_must_be_the_documents_words_or_the_entry_i
     assert refused.value.reason is Reason.OFFICIAL_QUESTION_ON_NOTE, "a note never carries the MP's question"
     entry = moderation.add_entry(curated.model_copy(update={"question": own}), "cli:test")
     assert not entry.note and entry.number == 3 and entry.question_is_official and entry.question == own
+
+
+def test_a_question_declared_official_on_a_document_without_source_text_says_there_is_none_to_check() -> None:
+    """A document stored before source texts were kept: the question cannot be checked, and the line
+    says so (not that the document 'does not contain this question', which nobody could know)."""
+    service, moderation, key = _cut_off_answers_stored()
+    document_id = service.store.document(key).id or 0
+    service.store.db.execute("DELETE FROM document_sources WHERE document_id = ?", [document_id])
+    draft = EntryDraft(
+        document_key=key, question="Welke gevolgen heeft dit voor de inzet van de NAVO?",
+        text="De NAVO neemt deze ontwikkeling serieus.", question_is_official=True,
+    )
+    before = content(service.store)
+    with pytest.raises(ModerationError) as refused:
+        moderation.add_entry(draft, "cli:test")
+    assert refused.value.reason is Reason.OFFICIAL_QUESTION_NO_SOURCE and content(service.store) == before
+    for language in ("en", "nl", "ru", "be"):
+        line = moderator_texts(language).reason(refused.value)
+        assert key in line and "\n" not in line and "question_is_official" in line, line
+    assert "has no source text in the store to check the question against" in moderator_texts("en").reason(refused.value)
 
 
 def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps() -> None:

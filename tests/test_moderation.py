@@ -568,17 +568,26 @@ def test_export_then_restore_gives_exactly_the_same_content(moderation: Moderati
     assert best_key(fresh_moderation.answers, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
 
 
-def test_restoring_an_export_from_elsewhere_answers_from_its_own_texts() -> None:
-    """Both stores have an entry 14, version 1, with different texts: the restored one must answer."""
+def test_an_export_from_elsewhere_is_refused_where_its_notes_are_not_ours_and_restored_into_a_new_store() -> None:
+    """Both stores have an entry 14, note-1 of the same letter, with different texts: the same id and
+    key, but two notes (their first versions differ). Restoring would turn ours into theirs and join
+    the two notes' histories: refused, nothing changed; a new store takes the export and answers from it."""
     here, there = fresh_service(), fresh_service()
     misinformation = "Wat doet Nederland tegen desinformatie uit Belarus?"
     text = "Het kabinet steunt onafhankelijke media die desinformatie uit Belarus weerleggen."
     add_new(Moderation(here), question=misinformation, text=text)
     assert best_key(here, misinformation) == f"{LETTER_KEY}/note-1"  # analysed, and that analysis saved
     add_new(Moderation(there))
-    Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
-    assert best_key(here, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
-    assert best_key(here, misinformation) is None
+    before = content(here.store)
+    with pytest.raises(ModerationError) as refused:
+        Moderation(here).restore(there.store.export().model_dump_json(), "cli:test")
+    assert refused.value.reason is Reason.EXPORT_FROM_OTHER_STORE
+    assert refused.value.values == {"documents": 0, "entries": 1}
+    assert content(here.store) == before and best_key(here, misinformation) == f"{LETTER_KEY}/note-1"
+    new = fresh_service()
+    Moderation(new).restore(there.store.export().model_dump_json(), "cli:test")
+    assert best_key(new, NEW_QUESTION) == f"{LETTER_KEY}/note-1"
+    assert best_key(new, misinformation) is None
 
 
 def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(moderation: Moderation) -> None:

@@ -415,6 +415,31 @@ def test_cli_edit_alias_retire_restore_history_and_undo(capsys: pytest.CaptureFi
     assert code == 1 and err == "error: you have no change to undo\n"
 
 
+def test_cli_history_says_under_a_restore_what_it_changed_back(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    """After `restore FILE`, `history` shows the translation askers see: the English translation saved
+    since the export is changed back with a line of its own (text old → new, a new version), and the
+    entry retired since is active again, with a line saying so ('status: retired → active')."""
+    export = tmp_path / "export.json"
+    assert run(capsys, database, "export", str(export))[0] == 0
+    translation = tmp_path / "en.txt"
+    translation.write_text("Q: Which sanctions (test)?\nThe EU sanctions, rendered anew (test).\n", encoding="utf-8")
+    assert run(capsys, database, "translate", "3", "en", str(translation), "--yes")[0] == 0
+    assert run(capsys, database, "retire", "3")[0] == 0
+    assert run(capsys, database, "restore", str(export))[0] == 0
+    code, out, _ = run(capsys, database, "history", "3")
+    lines = out.splitlines()
+    reverts = [i for i, line in enumerate(lines) if "restored from an export" in line]
+    assert code == 0 and len(reverts) == 2, out
+    entry, english = sorted(reverts, key=lambda i: " · translation " in lines[i])
+    assert lines[entry].startswith("v3 ") and lines[entry + 1].strip() == "status: retired → active", out
+    assert lines[english].startswith("v3 ") and lines[english].endswith("restored from an export · translation en")
+    assert "text: The EU sanctions, rendered anew (test). → In response to" in lines[english + 2], out
+    code, out, _ = run(capsys, database, "--language", "nl", "history", "3")
+    assert "status: ingetrokken → actief" in out
+
+
 def test_cli_edit_refuses_other_words_as_official_text_in_one_line(
     capsys: pytest.CaptureFixture[str], database: Path
 ) -> None:

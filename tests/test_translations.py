@@ -153,18 +153,54 @@ def test_export_then_restore_keeps_every_translation() -> None:
     assert len(exported.translations) == 39
     target = fresh_service()
     Moderation(target).restore(exported.model_dump_json(), "cli:restore")
-    assert translations.all_translations(target.store) == translations.all_translations(service.store)
+    # the content as exported; the target's own shipped translation that the restore changed back is a version on
+    assert [_unversioned(t) for t in translations.all_translations(target.store)] == [
+        _unversioned(t) for t in translations.all_translations(service.store)
+    ]
     restored = target.entry_match(SANCTIONS_ID, language=BE).translation
     assert restored is not None and restored.text == "Іншы пераклад." and not restored.stale
-    assert content(target.store)["translations"] == content(service.store)["translations"]
 
 
-def test_an_export_from_before_translations_restores_without_any() -> None:
+def _unversioned(translation: translations.Translation) -> dict[str, object]:
+    return translation.model_dump(exclude={"version", "updated_at"})
+
+
+def test_an_export_from_before_translations_withdraws_them_and_keeps_them() -> None:
     service = fresh_service()
     raw = service.store.export().model_dump(mode="json")
     raw.pop("translations")
     Moderation(service).restore(__import__("json").dumps(raw), "cli:restore")
-    assert translations.all_translations(service.store) == []
+    kept = translations.all_translations(service.store)
+    assert len(kept) == 39 and {t.status for t in kept} == {TranslationStatus.WITHDRAWN}, "none answers, none is lost"
+    assert service.entry_match(SANCTIONS_ID, language=RU).translation is None
+
+
+def test_a_restore_that_changes_a_translation_back_records_it_with_a_version_of_its_own() -> None:
+    """The export has the shipped English translation (v1); a new one is saved after it (v2). The
+    restore puts v1's text back as v3 with a change old → new, so that history shows what English
+    askers see, and the next save is v4, not a second v2; the Russian one changed since is changed back
+    the same way. (A translation the export lacks is withdrawn, kept: the test above.)"""
+    service = fresh_service()
+    moderation = Moderation(service)
+    exported = moderation.export()
+    shipped = translations.translation(service.store, SANCTIONS_ID, EN)
+    assert shipped is not None and shipped.version == 1
+    moderation.save_translation(SANCTIONS_ID, EN, "A newer English rendering (test).", None, "cli:a")
+    entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "cli:a")
+    moderation.save_translation(SANCTIONS_ID, RU, "Более новый перевод (тест).", None, "cli:a")
+    moderation.restore(exported.model_dump_json(), "cli:restore")
+
+    now = translations.translation(service.store, SANCTIONS_ID, EN)
+    assert now is not None and now.text == shipped.text and now.version == 3
+    history = moderation.history_with_translations(SANCTIONS_ID)
+    english = [c for c in history if c.object_key and c.object_key.endswith("#en")]
+    assert [(c.action, c.version) for c in english] == [("create", 1), ("update", 2), ("revert", 3)]
+    assert english[-1].before and english[-1].before["text"] == "A newer English rendering (test)."
+    assert english[-1].after and english[-1].after["text"] == shipped.text
+    assert moderation.save_translation(SANCTIONS_ID, EN, "Once more (test).", None, "cli:a").version == 4
+    russian = [c for c in history if c.object_key and c.object_key.endswith("#ru")]
+    assert [c.action for c in russian][-1] == "revert" and russian[-1].version == russian[-2].version + 1
+    assert entry.id is not None and service.store.entry(entry.id).status.value == "retired"
 
 
 def test_a_store_of_schema_3_migrates_and_gets_the_shipped_translations(tmp_path: Path) -> None:

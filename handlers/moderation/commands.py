@@ -88,7 +88,7 @@ async def history(update: Update, context: BotContext) -> None:
                     actor=c.actor,
                     action=t.history_action(c.action, c.object_type, c.object_key),
                 ),
-                *("   " + line for line in change_details(c.before, c.after, t)),
+                *("   " + line for line in change_details(c.before, c.after, t, c.action)),
             ]
         )
         for c in changes

@@ -104,6 +104,9 @@ class ModeratorTexts(BaseModel):
     command_translate: Plain
     #: The audit trail's action names (knowledge.storage) as a moderator reads them in this language.
     actions: dict[str, Plain]
+    #: An entry's or a translation's status (knowledge.models) as /history's detail line names it.
+    statuses: dict[str, Plain]
+    history_status: Plain
     #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
     validation: dict[str, Plain]
     validation_at: Plain
@@ -118,6 +121,8 @@ class ModeratorTexts(BaseModel):
             raise ValueError(f"reasons without a wording: {sorted(missing)}")
         if unworded := set(ACTIONS) - set(self.actions):
             raise ValueError(f"actions without a wording: {sorted(unworded)}")
+        if unworded := set(STATUSES) - set(self.statuses):
+            raise ValueError(f"statuses without a wording: {sorted(unworded)}")
         if unworded := set(VALIDATION_PROBLEMS) - set(self.validation):
             raise ValueError(f"validation problems without a wording: {sorted(unworded)}")
         return self
@@ -178,6 +183,9 @@ VALIDATION_PROBLEMS = (
 #: Every action the audit trail records (knowledge/storage: store.py, translations.py, exchange.py).
 ACTIONS = ("create", "update", "reimport", "retire", "restore", "revert", "undo", "confirm")
 
+#: Every status an entry or a translation has (knowledge.models EntryStatus, TranslationStatus).
+STATUSES = ("active", "retired", "current", "withdrawn")
+
 
 def plural(count: int, forms: tuple[str, ...]) -> str:
     """The right form for `count`: one/many, or the Slavic one/few/many (1, 2-4, 5-20, 21, 22...)."""
@@ -221,6 +229,26 @@ NL = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "geen export van Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "geen export van Standpunt (geen JSON)",
         Reason.EXPORT_TOO_NEW: "de export komt van een nieuwere Standpunt (schema {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "de export klopt niet: twee van zijn objecten hebben het nummer of de sleutel {value}; er is niets veranderd"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "de export klopt niet: zijn item {id} hoort bij {key}, dat er niet in staat; er is niets veranderd"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "item {id} van de export is officiële tekst van {key}, maar de brontekst van het document bevat hem "
+            "niet (een met de hand bewerkte of beschadigde export); er is niets veranderd"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "de items {first} en {second} van de export zijn allebei nummer {number} van {key}, met verschillende "
+            "teksten (een met de hand bewerkte of beschadigde export); er is niets veranderd"
+        ),
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "deze export komt uit een andere database: zijn documenten en items nemen de nummers van die van deze "
+            "database, dus terugzetten zou verliezen wat hier staat en niet in de export (documenten: {documents}, "
+            "items: {entries}); er is niets veranderd. Zet hem terug in een nieuwe database: "
+            "een nieuw bestand, opgegeven met --database"
+        ),
         Reason.INVALID: "een waarde is niet geldig ({detail})",
         Reason.NO_SOURCE: (
             "van document {key} staat geen brontekst in het antwoordbestand (het is opgeslagen voordat bronteksten "
@@ -255,6 +283,11 @@ NL = ModeratorTexts(
             "question_is_official staat op true, maar het document {key} bevat deze vraag niet letterlijk; neem de "
             "vraag over uit het document, of laat question_is_official weg om haar toe te voegen als vraag van een "
             "moderator"
+        ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official staat op true, maar het document {key} heeft geen brontekst in de database om de "
+            "vraag aan te toetsen; importeer het document zelf, of laat question_is_official weg om haar toe te "
+            "voegen als vraag van een moderator"
         ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official staat op true, maar de tekst is niet die van het document, dus het item zou een "
@@ -478,6 +511,8 @@ NL = ModeratorTexts(
         "undo": "ongedaan gemaakt",
         "confirm": "bevestigd",
     },
+    statuses={"active": "actief", "retired": "ingetrokken", "current": "in gebruik", "withdrawn": "teruggetrokken"},
+    history_status="status: {old} → {new}",
 )
 
 #: Where the English wording names a command to type: as typed in Telegram, not on the command line.
@@ -638,6 +673,8 @@ EN = ModeratorTexts(
         "undo": "undo",
         "confirm": "confirm",
     },
+    statuses={"active": "active", "retired": "retired", "current": "in use", "withdrawn": "withdrawn"},
+    history_status="status: {old} → {new}",
 )
 
 
@@ -906,6 +943,26 @@ RU = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "это не экспорт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "это не экспорт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспорт сделан более новой версией Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "экспорт несогласован: у двух его объектов одинаковый номер или ключ {value}; ничего не изменено"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "экспорт несогласован: его запись {id} относится к {key}, которого в нём нет; ничего не изменено"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "запись {id} экспорта — официальный текст {key}, но исходного текста документа в ней нет "
+            "(экспорт правили вручную или он повреждён); ничего не изменено"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "записи {first} и {second} экспорта обе — номер {number} документа {key}, с разными текстами "
+            "(экспорт правили вручную или он повреждён); ничего не изменено"
+        ),
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "этот экспорт из другой базы: его документы и записи занимают номера документов и записей этой базы, "
+            "поэтому восстановление потеряло бы то, что есть здесь и нет в экспорте (документов: {documents}, "
+            "записей: {entries}); ничего не изменено. Восстановите его в новую базу: "
+            "новый файл, указанный через --database"
+        ),
         Reason.INVALID: "недопустимое значение ({detail})",
         Reason.NO_SOURCE: (
             "для документа {key} в базе нет исходного текста (он сохранён до того, как исходные тексты стали "
@@ -936,6 +993,11 @@ RU = ModeratorTexts(
         Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
             "question_is_official равно true, но в документе {key} нет этого вопроса дословно; скопируйте вопрос "
             "из документа или уберите question_is_official, чтобы добавить его как вопрос модератора"
+        ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official равно true, но у документа {key} нет исходного текста в базе, чтобы проверить "
+            "вопрос; импортируйте сам документ или уберите question_is_official, чтобы добавить его как вопрос "
+            "модератора"
         ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official равно true, но текст не из документа, поэтому запись стала бы заметкой "
@@ -1150,6 +1212,8 @@ RU = ModeratorTexts(
         "undo": "отмена",
         "confirm": "подтверждение",
     },
+    statuses={"active": "активна", "retired": "снята", "current": "действует", "withdrawn": "отозван"},
+    history_status="статус: {old} → {new}",
 )
 
 BE = ModeratorTexts(
@@ -1180,6 +1244,26 @@ BE = ModeratorTexts(
         Reason.NOT_AN_EXPORT: "гэта не экспарт Standpunt ({detail})",
         Reason.EXPORT_NOT_JSON: "гэта не экспарт Standpunt (не JSON)",
         Reason.EXPORT_TOO_NEW: "экспарт зроблены навейшай версіяй Standpunt (схема {version} > {supported})",
+        Reason.EXPORT_TWICE: (
+            "экспарт неўзгоднены: у двух яго аб'ектаў аднолькавы нумар або ключ {value}; нічога не зменена"
+        ),
+        Reason.EXPORT_ENTRY_WITHOUT_DOCUMENT: (
+            "экспарт неўзгоднены: яго запіс {id} належыць да {key}, якога ў ім няма; нічога не зменена"
+        ),
+        Reason.EXPORT_TEXT_NOT_IN_SOURCE: (
+            "запіс {id} экспарту — афіцыйны тэкст {key}, але зыходны тэкст дакумента яго не мае "
+            "(экспарт правілі ўручную або ён пашкоджаны); нічога не зменена"
+        ),
+        Reason.EXPORT_NUMBER_TWICE: (
+            "запісы {first} і {second} экспарту абодва — нумар {number} дакумента {key}, з рознымі тэкстамі "
+            "(экспарт правілі ўручную або ён пашкоджаны); нічога не зменена"
+        ),
+        Reason.EXPORT_FROM_OTHER_STORE: (
+            "гэты экспарт з іншай базы: яго дакументы і запісы займаюць нумары дакументаў і запісаў гэтай базы, "
+            "таму аднаўленне страціла б тое, што ёсць тут і няма ў экспарце (дакументаў: {documents}, "
+            "запісаў: {entries}); нічога не зменена. Аднавіце яго ў новую базу: "
+            "новы файл, указаны праз --database"
+        ),
         Reason.INVALID: "недапушчальнае значэнне ({detail})",
         Reason.NO_SOURCE: (
             "для дакумента {key} у базе няма зыходнага тэксту (ён захаваны да таго, як зыходныя тэксты пачалі "
@@ -1210,6 +1294,11 @@ BE = ModeratorTexts(
         Reason.OFFICIAL_QUESTION_NOT_IN_DOCUMENT: (
             "question_is_official роўна true, але ў дакуменце {key} няма гэтага пытання слова ў слова; скапіруйце "
             "пытанне з дакумента або прыберыце question_is_official, каб дадаць яго як пытанне мадэратара"
+        ),
+        Reason.OFFICIAL_QUESTION_NO_SOURCE: (
+            "question_is_official роўна true, але ў дакумента {key} няма зыходнага тэксту ў базе, каб праверыць "
+            "пытанне; імпартуйце сам дакумент або прыберыце question_is_official, каб дадаць яго як пытанне "
+            "мадэратара"
         ),
         Reason.OFFICIAL_QUESTION_ON_NOTE: (
             "question_is_official роўна true, але тэкст не з дакумента, таму запіс стаў бы нататкай мадэратара, а "
@@ -1424,6 +1513,8 @@ BE = ModeratorTexts(
         "undo": "адмена",
         "confirm": "пацвярджэнне",
     },
+    statuses={"active": "актыўны", "retired": "зняты", "current": "дзейнічае", "withdrawn": "адкліканы"},
+    history_status="статус: {old} → {new}",
 )
 
 _BY_LANGUAGE = {"nl": NL, "en": EN, "ru": RU, "be": BE}

@@ -33,10 +33,13 @@ MONTHS = {
     )
 }
 _DATE = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
-#: The numbers a heading prints: 'Vraag 2', 'Vraag 1, 2', 'Vraag 2, 3 en 4', 'Vragen 3 t/m 5'.
+#: The numbers a heading prints: 'Vraag 2', 'Vraag 1, 2', 'Vraag 2, 3 en 4', 'Vragen 3 t/m 5'; the
+#: heading may end in a colon or a full stop ('Vraag 1.').
 _NUMBERS = r"(\d{1,3})((?:\s*(?:,|en)\s*\d{1,3})*)(?:\s*(?:t/m|tot en met)\s*(\d{1,3}))?"
-_QUESTION_HEADING = re.compile(rf"^Vra(?:ag|gen)\s+{_NUMBERS}\s*:?$", re.IGNORECASE)
-_ANSWER_HEADING = re.compile(rf"^Antwoord(?:en)?(?:\s+(?:op\s+vra(?:ag|gen)\s+)?{_NUMBERS})?\s*:?$", re.IGNORECASE)
+_QUESTION_HEADING = re.compile(rf"^Vra(?:ag|gen)\s+{_NUMBERS}\s*[.:]?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(
+    rf"^Antwoord(?:en(?=\s+\d))?(?:\s+(?:op\s+vra(?:ag|gen)\s+)?{_NUMBERS})?\s*[.:]?$", re.IGNORECASE
+)
 _NOTICE_HEADING = re.compile(r"^Mededeling\s*:?$", re.IGNORECASE)
 _LETTER_HEADER = re.compile(r"^(?:Nr\.\s*(\d+)\s+)?((?:BRIEF|BRIEVEN)\s+VAN\s+.+)$")
 PLACE_DATE = re.compile(rf"^(?:Den Haag|'s-Gravenhage),?\s+{_DATE}\.?$", re.IGNORECASE)
@@ -185,7 +188,7 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 #: ...or the number with the committee's question after it on the same line ('1. Hoeveel …?').
-_NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*)$", re.DOTALL)
+_NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*\?)$", re.DOTALL)
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)

@@ -38,3 +38,13 @@ class RestoreIsFinal(StoreError):
 
 class DuplicateDocument(Exception):
     """A document with the same key is already in the store."""
+
+
+class ForeignExport(StoreError):
+    """Restore refused: the export is another store's, whose ids this store's own objects hold."""
+
+    def __init__(self, documents: int, entries: int) -> None:
+        message = f"the export is from another store: {documents} documents and {entries} entries here are not in it"
+        super().__init__(message, documents=documents, entries=entries)
+        self.documents = documents
+        self.entries = entries

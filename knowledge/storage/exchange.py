@@ -14,6 +14,7 @@ from knowledge.models import Document, Entry, EntryStatus, SourceText, Translati
 from knowledge.storage import translations
 from knowledge.storage.audit import EXPORT_RESTORE, Change
 from knowledge.storage.clock import utcnow
+from knowledge.storage.errors import ForeignExport
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.rows import document_to_row, entry_to_row, with_references
 
@@ -61,9 +62,11 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
     restore changed back (or retired, being newer than the export) gets a change of its own."""
     db = store.db
     with db.atomic():
+        _refuse_foreign(store, export)
         now_entries = {e.id: e for e in store.entries(status=None)}
         now_documents = {d.id: d for d in store.documents()}
         now_sources = {key: store.document_source(key) for key in (d.key for d in now_documents.values())}
+        now_translations = translations.all_translations(store)
         later = _changes_since(store.changes(), export.changes)
         for table in ("translations", "document_sources", "entries", "documents", "changes"):
             db.execute(f"DELETE FROM {table}")
@@ -73,6 +76,14 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         for key, source in export.sources.items():
             if key in ids:
                 store.save_source(ids[key] or 0, source)
+        for document in export.documents:
+            # An export without a document's source text (from before they were kept, or edited) keeps
+            # the store's: without it no official entry can be checked, and importing it again says
+            # 'already in the store'. Only the same document's (id and key; foreign exports are refused).
+            kept = now_sources.get(document.key)
+            here = now_documents.get(document.id)
+            if document.key not in export.sources and kept is not None and here is not None and here.key == document.key:
+                store.save_source(document.id or 0, kept)
         for entry in export.entries:
             # Found again: an export from before references were stored has none.
             db.table("entries").insert({"id": entry.id, **entry_to_row(with_references(entry), ids[entry.document_key])})
@@ -84,7 +95,64 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         batch = uuid.uuid4().hex
         _keep_newer(store, export, now_documents, now_sources, now_entries)
         _record_reverts(store, export, now_entries, actor, batch)
+        translations.record_reverts(store, now_translations, REVERT, actor, batch)
         store.record_change(*EXPORT_RESTORE, None, None, None, None, actor, batch)
+
+
+def _refuse_foreign(store: Store, export: Export) -> None:
+    """An export from another store gives ids of this store's own documents and entries to other
+    objects: restoring it would drop them, or join two objects' histories under one id. Refused,
+    nothing changed (ForeignExport counts what here is not in the export)."""
+    changes = store.changes()
+    documents = _foreign(
+        [(d.id, d.key) for d in store.documents()], [(d.id, d.key) for d in export.documents], "document",
+        changes, export.changes,
+    )
+    entries = _foreign(
+        [(e.id, e.key) for e in store.entries(status=None)], [(e.id, e.key) for e in export.entries], "entry",
+        changes, export.changes,
+    )
+    if not (documents or entries):
+        return
+    exported_documents = {(d.id, d.key) for d in export.documents}
+    missing = sum(1 for d in store.documents() if (d.id, d.key) not in exported_documents or d.id in documents)
+    exported_entries = {(e.id, e.key) for e in export.entries}
+    missing_entries = sum(1 for e in store.entries(status=None) if (e.id, e.key) not in exported_entries or e.id in entries)
+    raise ForeignExport(documents=missing, entries=missing_entries)
+
+
+def _foreign(
+    here: list[tuple[int | None, str]],
+    there: list[tuple[int | None, str]],
+    object_type: str,
+    changes: list[Change],
+    exported: list[Change],
+) -> set[int | None]:
+    """Ids of this store's objects whose id or key the export gives to another object: another key
+    under the id, another id under the key, or the same id and key for an object that began as
+    something else (its first version in the two trails differs, as two stores' first notes do)."""
+    keys, ids = dict(there), {key: object_id for object_id, key in there}
+    first_here, first_there = _first_versions(changes, object_type), _first_versions(exported, object_type)
+    foreign = set()
+    for object_id, key in here:
+        if object_id in keys and keys[object_id] != key or key in ids and ids[key] != object_id:
+            foreign.add(object_id)
+        elif object_id in keys and object_id in first_here and object_id in first_there:
+            if first_here[object_id] != first_there[object_id]:
+                foreign.add(object_id)
+    return foreign
+
+
+#: What a first version says apart from when it was made (the same shipped text, seeded at another time, is the same).
+_STAMPS = {"id", "version", "created_at", "updated_at", "references"}
+
+
+def _first_versions(changes: list[Change], object_type: str) -> dict[int, dict[str, object]]:
+    first: dict[int, dict[str, object]] = {}
+    for change in changes:
+        if change.object_type == object_type and change.action == "create" and change.after is not None:
+            first.setdefault(change.object_id, {k: v for k, v in change.after.items() if k not in _STAMPS})
+    return first
 
 
 def _changes_since(current: list[Change], exported: list[Change]) -> list[Change]:

@@ -214,6 +214,34 @@ def restore_rows(store: Store, translations: list[Translation]) -> None:
             store.db.table("translations").insert({"id": item.id, **_row(item)})
 
 
+def record_reverts(store: Store, before: list[Translation], action: str, actor: str, batch: str) -> None:
+    """After restore_rows: one change per translation the restore changed back to the export's (or,
+    newer than the export, withdrew), old → new, as a new version after the last it had, so that the
+    history shows the translation askers see and no version number is given twice."""
+    from knowledge.storage.clock import utcnow
+
+    restored = {(t.entry_id, t.language): t for t in all_translations(store)}
+    entries = {e.id: e for e in store.entries(status=None)}
+    for old in before:
+        entry, new = entries.get(old.entry_id), restored.get((old.entry_id, old.language))
+        if entry is None or (new is not None and new.id != old.id):
+            continue
+        target = new or old.model_copy(update={"status": TranslationStatus.WITHDRAWN})
+        if _content(target) == _content(old):
+            continue
+        after = target.model_copy(update={"version": max(old.version, target.version) + 1, "updated_at": utcnow()})
+        if new is None:
+            store.db.table("translations").insert({"id": old.id, **_row(after)})
+        else:
+            _write(store, after, new.version)
+        key = object_key(entry, old.language)
+        store.record_change(action, OBJECT, after.id or 0, key, after.version, old, after, actor, batch)
+
+
+def _content(translation: Translation) -> dict[str, Any]:
+    return translation.model_dump(mode="json", exclude={"id", "version", "created_at", "updated_at", "by"})
+
+
 def history(store: Store, entry_id: int) -> list[Change]:
     """Every change of the entry's translations, oldest first."""
     from knowledge.storage.audit import change_from_row
