@@ -6,6 +6,7 @@ checked directly too: never below the relevance the matcher gives."""
 from __future__ import annotations
 
 import math
+import random
 from unittest.mock import patch
 
 import numpy as np
@@ -31,8 +32,12 @@ phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 entry = st.tuples(phrase, st.lists(phrase, max_size=3), st.lists(phrase, min_size=1, max_size=3))
 
 
-def build(entries: list[tuple[str, list[str], list[str]]], removed: list[int]) -> Index:
+def build(entries: list[tuple[str, list[str], list[str]]], removed: list[int], reserved: int = 0) -> Index:
+    """A store of these entries; `reserved` term ids taken first by terms no entry holds, so the
+    entries' terms get the large, spread ids of a real store's."""
     index = Index(ANALYZER)
+    for number in range(reserved):
+        index.terms.id(f"unheld{number}")
     for number, (question, alternates, sentences) in enumerate(entries, start=1):
         index.add(
             Entry(
@@ -169,8 +174,9 @@ def test_the_decision_sees_the_k_best_and_the_seeds_whatever_was_scored_on_the_w
 def seeds_by_every_entry(index: Index, terms: list[int], limit: int) -> list[int]:
     """The seeds by their definition, every live entry summed: the entries sharing the most weighted
     terms (summed rarest first), ties in the order met (rarest term first, each term's entries
-    holding it in a phrasing, then those holding it in their text only, by slot)."""
-    known = sorted({t for t in terms if index.knows(t)}, key=lambda t: index._df[t])
+    holding it in a phrasing, then those holding it in their text only, by slot; equally rare
+    terms by id)."""
+    known = sorted({t for t in terms if index.knows(t)}, key=lambda t: (index._df[t], t))
     met: dict[int, int] = {}
     for term in known:
         codes = list(index.postings_of(term))
@@ -204,6 +210,27 @@ def test_the_seeds_are_those_of_summing_every_entry(
     for question in questions:
         terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
         assert index.candidates(terms, limit) == seeds_by_every_entry(index, terms, limit)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(entry, min_size=1, max_size=30),
+    question=phrase,
+    limit=st.integers(min_value=1, max_value=8),
+    reserved=st.integers(min_value=0, max_value=5000),
+    seed=st.randoms(use_true_random=False),
+)
+def test_the_seeds_do_not_rest_on_the_order_the_terms_come_in(
+    entries: list[tuple[str, list[str], list[str]]], question: str, limit: int, reserved: int, seed: random.Random
+) -> None:
+    """Ties are broken by the order entries are met, rarest term first: equally rare terms are
+    walked by id, so the same terms in any order (a set's order moves with the hash seed) give the
+    same seeds in the same order."""
+    index = build(entries, [], reserved)
+    terms = [t for t in (index.terms.get(term) for term in ANALYZER.analyse(question).terms) if t is not None]
+    shuffled = list(terms)
+    seed.shuffle(shuffled)
+    assert index.candidates(shuffled, limit) == index.candidates(sorted(terms, reverse=True), limit)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -499,8 +499,9 @@ class Index:
 
     def candidates(self, terms: Iterable[int], limit: int = CANDIDATES) -> list[int]:
         """Entries sharing the most weighted terms with the question, best first; ties in the order
-        met, walking the terms rarest first and each term's entries holding it in a phrasing, then
-        those holding it in their text only, by slot.
+        met, walking the terms rarest first (equally rare ones by id, so the order never rests on a
+        set's) and each term's entries holding it in a phrasing, then those holding it in their text
+        only, by slot.
 
         Term at a time with MaxScore's stop: once the terms left weigh less than the `limit`-th best
         sum, no entry not met yet can enter (nor tie: it would be met later). A term's entries are
@@ -508,7 +509,7 @@ class Index:
         sum is that of holding every term from this one on, no entry met later in this term can
         enter either (a tie loses: it was met later). A question of a few common terms is decided by
         the first chunk of its rarest term, where it walked tens of thousands of entries."""
-        known = sorted({t for t in terms if self.knows(t)}, key=lambda t: self._df[t])
+        known = sorted({t for t in terms if self.knows(t)}, key=lambda t: (self._df[t], t))
         weights = [self.weight(t) for t in known]
         alive = np.frombuffer(self._alive, dtype=np.uint8)
         seen = np.zeros(len(self._alive), dtype=np.bool_)
