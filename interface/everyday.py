@@ -16,7 +16,8 @@ def command_reply(
     command: str, argument: str, texts: Texts, service: AnswerService, *, retention_days: int
 ) -> str | None:
     """The reply to an everyday command in `texts`' language; None for /language with a valid code
-    (the caller switches language and answers with that language's `language_set`) and for /ask."""
+    (the caller switches language and answers with that language's `language_set`). /ask with a
+    question is the caller's; without one it gets how to use it, as in Telegram."""
     if command == "start":
         return html_to_plain(texts.start)
     if command == "help":
@@ -29,6 +30,8 @@ def command_reply(
         return sources_text(service, texts)
     if command == "language":
         return None if argument in LANGUAGES else language_prompt(texts)
+    if command == "ask":
+        return html_to_plain(texts.ask_usage)
     return texts.unknown_command
 
 

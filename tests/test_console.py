@@ -44,6 +44,12 @@ def test_console_handles_greetings_suggestions_and_unknowns_then_quits() -> None
     assert SANCTIONS_TEXT not in out, "nothing is answered after quit"
 
 
+def test_console_explains_ask_without_a_question_as_telegram_does() -> None:
+    out = chat("/ask", "/ask   ")
+    assert out.count(html_to_plain(texts_for("nl").ask_usage)) == 2
+    assert texts_for("nl").unknown_command not in out
+
+
 def test_console_explains_an_empty_or_too_long_question() -> None:
     out = chat("<b></b>", "x" * 1600, "\x00\x01")
     assert "Uw vraag is leeg" in out
