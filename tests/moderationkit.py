@@ -37,6 +37,15 @@ def content(store: Store) -> dict[str, Any]:
     return store.export().model_dump(exclude={"exported_at"})
 
 
+def stored(database: Path) -> dict[str, Any]:
+    """The content of the store in a database file (see content)."""
+    store = Store.open(database)
+    try:
+        return content(store)
+    finally:
+        store.close()
+
+
 def fresh_store(without: str | None = None) -> Store:
     """An in-memory store with the shipped documents (except `without`): a copy of one built once."""
     conn = sqlite3.connect(":memory:")

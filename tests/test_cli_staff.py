@@ -17,7 +17,7 @@ from knowledge.service import AnswerService
 from knowledge.storage.clock import today
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
-from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, UNANSWERED_VARIANT, content
+from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, UNANSWERED_VARIANT, stored
 from tests.pdfgen import make_pdf
 
 FICTIONAL = Path(__file__).resolve().parent / "data" / "documents"
@@ -32,14 +32,6 @@ def run(capsys: pytest.CaptureFixture[str], database: Path, *args: str) -> tuple
     code = main(["--database", str(database), *args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def stored(database: Path) -> dict[str, Any]:
-    store = Store.open(database)
-    try:
-        return content(store)
-    finally:
-        store.close()
 
 
 def ask(capsys: pytest.CaptureFixture[str], database: Path, question: str) -> dict[str, Any]:

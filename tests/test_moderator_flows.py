@@ -26,7 +26,16 @@ from knowledge.reasons import ENGLISH, Reason
 from knowledge.service import mask_for_review
 from knowledge.storage.store import Store
 from tests.conftest import ANSWERS
-from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, NEW_QUESTION, NEW_TEXT, UNANSWERED, content, fresh_service
+from tests.moderationkit import (
+    ANSWERS_KEY,
+    LETTER_KEY,
+    NEW_QUESTION,
+    NEW_TEXT,
+    UNANSWERED,
+    content,
+    fresh_service,
+    stored,
+)
 from tests.test_telegram_moderation import (
     MODERATOR,
     USER,
@@ -545,13 +554,6 @@ def test_cli_add_of_a_question_declared_official_that_the_document_lacks_is_one_
     path = tmp_path / "entries.json"
     entry = {"document_key": LETTER_KEY, "question": NEW_QUESTION, "text": NEW_TEXT, "question_is_official": True}
     path.write_text(json.dumps([entry]), encoding="utf-8")
-    def stored(database: Path) -> dict[str, Any]:
-        store = Store.open(database)
-        try:
-            return content(store)
-        finally:
-            store.close()
-
     before = stored(database)
     code, out, err = run(capsys, database, "--language", language, "add", str(path))
     assert code == 1 and out == "" and err.count("\n") == 1, err

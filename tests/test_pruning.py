@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 from unittest.mock import patch
 
 import numpy as np
@@ -53,6 +54,35 @@ def build(entries: list[tuple[str, list[str], list[str]]], removed: list[int], r
     for number in removed:
         index.remove(number)
     return index
+
+
+def first_met(index: Index, search: _Query) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Per term (rarest first), the live entries first met at it: their slots and that term's fields."""
+    seen: set[int] = set()
+    for number, codes in enumerate(search.postings):
+        new = [int(c) for c in codes if int(c) >> 2 not in seen and index.alive[int(c) >> 2]]
+        seen.update(int(c) >> 2 for c in codes)
+        if new:
+            slots = np.array([c >> 2 for c in new], dtype=np.intp)
+            yield number, slots, np.array([c & (IN_TEXT | IN_PHRASING) for c in new], dtype=np.intc)
+
+
+def decided(matcher: Matcher, question: str) -> list[tuple[int, float]]:
+    """What the decision sees on the fast path: entry and relevance, best first."""
+    scored = matcher.rank(question, limit=len(matcher.index.entry_ids()) + 2).scored
+    return [(s.entry_id, s.relevance) for s in scored]
+
+
+def decided_from_every_entry(matcher: Matcher, question: str, seeds: int) -> list[tuple[int, float]]:
+    """The defined set the decision sees (the k best and the seeds), taken from every entry scored."""
+    analysis = matcher.analyse(question)
+    weights = matcher._query_weights(analysis)
+    total, text = sum(weights.values()), " ".join(analysis.terms)
+    rare = matcher._rare_unknown_share(analysis)
+    index = matcher.index
+    every = [matcher._score(e, analysis, text, weights, total, rare, None) for e in index.entry_ids()]
+    expected = decision_set(every, index.candidates(weights, seeds), EXACT_TOP, matcher.calibration.suggest_threshold)
+    return [(s.entry_id, s.relevance) for s in expected]
 
 
 def competing(matcher: Matcher, question: str, *, exhaustive: bool) -> list[tuple[int, float]]:
@@ -131,11 +161,7 @@ def test_the_bound_is_never_below_the_relevance_and_the_top_is_that_of_every_ent
         assert competing(matcher, question, exhaustive=False) == every_entry(matcher, question)
         # What the decision sees is a defined set (the k best and the seeds), not what the pruning
         # happened to score: the same as taking it from every entry scored.
-        every = [matcher._score(e, analysis, text, weights, total, rare, None) for e in index.entry_ids()]
-        floor = matcher.calibration.suggest_threshold
-        expected = decision_set(every, index.candidates(weights, SEEDS), EXACT_TOP, floor)
-        fast = matcher.rank(question, limit=len(every) + 2).scored
-        assert [(s.entry_id, s.relevance) for s in fast] == [(s.entry_id, s.relevance) for s in expected]
+        assert decided(matcher, question) == decided_from_every_entry(matcher, question, SEEDS)
 
 
 def test_entries_added_after_a_question_are_found_by_the_next() -> None:
@@ -274,14 +300,7 @@ def test_holdings_from_the_term_an_entry_is_met_at_equal_those_over_every_term(
     total, text = sum(weights.values()), " ".join(analysis.terms)
     bound = relevance_bound(matcher.calibration.relevance, weights, total, 0.0, text, analysis.asks_for)
     search = _Query(index, weights, bound)
-    seen: set[int] = set()
-    for number, codes in enumerate(search.postings):
-        new = [int(c) for c in codes if int(c) >> 2 not in seen and index.alive[int(c) >> 2]]
-        seen.update(int(c) >> 2 for c in codes)
-        if not new:
-            continue
-        slots = np.array([c >> 2 for c in new], dtype=np.intp)
-        own = np.array([c & (IN_TEXT | IN_PHRASING) for c in new], dtype=np.intc)
+    for number, slots, own in first_met(index, search):
         for shortcut, every in zip(search.holdings(slots, number, own), search.holdings(slots), strict=True):
             assert shortcut.tolist() == every.tolist()
 
@@ -337,15 +356,8 @@ def test_a_patterns_bound_is_never_below_the_bound_or_the_relevance_of_an_entry_
         rare = matcher._rare_unknown_share(analysis)
         bound = relevance_bound(matcher.calibration.relevance, weights, total, rare, text, analysis.asks_for)
         search = _Query(index, weights, bound)
-        seen: set[int] = set()
         with patch.object(pruning_module, "_PATTERN_TERMS", pattern_terms):
-            for number, codes in enumerate(search.postings):
-                new = [int(c) for c in codes if int(c) >> 2 not in seen and index.alive[int(c) >> 2]]
-                seen.update(int(c) >> 2 for c in codes)
-                if not new:
-                    continue
-                slots = np.array([c >> 2 for c in new], dtype=np.intp)
-                own = np.array([c & (IN_TEXT | IN_PHRASING) for c in new], dtype=np.intc)
+            for number, slots, own in first_met(index, search):
                 code, bounds = search.patterns(slots, number, own)
                 loose = search.loose(*search.holdings(slots, number, own))
                 assert (bounds[code] >= loose).all()
@@ -376,22 +388,13 @@ def test_screened_and_probed_the_top_is_that_of_every_entry(
     defined set for the decision."""
     index = build(entries, removed)
     matcher = Matcher(index)
-    floor = matcher.calibration.suggest_threshold
     # One seed only: on stores this small six seeds hold the k best and the screen is never tested.
     settings_ = {"_SCREEN_FROM": 1, "_PROBE": probe, "_PROBE_ABOVE": probe_above, "_PATTERN_TERMS": pattern_terms, "SEEDS": 1}
     with patch.multiple(pruning_module, **settings_):
         for question in questions:
             assert competing(matcher, question, exhaustive=False) == every_entry(matcher, question)
-            analysis = matcher.analyse(question)
-            weights = matcher._query_weights(analysis)
-            if not weights:
-                continue
-            total, text = sum(weights.values()), " ".join(analysis.terms)
-            rare = matcher._rare_unknown_share(analysis)
-            every = [matcher._score(e, analysis, text, weights, total, rare, None) for e in index.entry_ids()]
-            expected = decision_set(every, index.candidates(weights, pruning_module.SEEDS), EXACT_TOP, floor)
-            fast = matcher.rank(question, limit=len(every) + 2).scored
-            assert [(s.entry_id, s.relevance) for s in fast] == [(s.entry_id, s.relevance) for s in expected]
+            if matcher._query_weights(matcher.analyse(question)):
+                assert decided(matcher, question) == decided_from_every_entry(matcher, question, pruning_module.SEEDS)
 
 
 def test_screened_and_probed_on_a_larger_store_the_top_is_that_of_every_entry() -> None:
