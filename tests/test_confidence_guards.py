@@ -92,9 +92,37 @@ def test_where_to_turn_and_safety_here_are_no_practical_questions(question: str)
     assert asks_for(tokens(question)) != "practical"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mag ik als familie mijn broer bezoeken in de gevangenis in Zjodino?",
+        "Can we visit our father in prison in Minsk?",
+        "Можно ли мне навестить брата в СИЗО?",
+        "Ці магу я наведаць сястру ў турме?",
+    ],
+)
+def test_a_relatives_own_visit_is_not_answered_by_the_diplomats_requests(
+    service: AnswerService, question: str
+) -> None:
+    assert asks_for(tokens(question)) == "practical"
+    answer = service.answer(question)
+    assert answer.outcome is not Outcome.ANSWER
+    assert answer.matches(), "the diplomats' passage is still offered as a suggestion"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kunnen EU-diplomaten politieke gevangenen bezoeken?", "Ik wil weten of Nederland gevangenen bezoekt"],
+)
+def test_officials_visiting_prisoners_is_a_question_of_policy(service: AnswerService, question: str) -> None:
+    assert asks_for(tokens(question)) != "practical"
+    assert service.answer(question).answered
+
+
 def test_a_passage_with_an_address_provides_one() -> None:
     assert "practical" in provides("De ambassade is gevestigd aan de Lange Voorhout 1, 2514 EA Den Haag.")
     assert "practical" not in provides("Ook de Nederlands tijdelijk zaakgelastigde is geregeld bij rechtszaken aanwezig.")
+    assert "practical" in provides("Familieleden mogen gedetineerden eens per maand bezoeken.")
 
 
 @pytest.mark.parametrize(

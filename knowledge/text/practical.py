@@ -1,10 +1,12 @@
-"""Practical questions: where an office is ('Waar is de ambassade?', 'адрес посольства') and whether
-it is safe to travel ('Is it safe to travel to Belarus?').
+"""Practical questions: where an office is ('Waar is de ambassade?', 'адрес посольства'), whether
+it is safe to travel ('Is it safe to travel to Belarus?'), and whether the asker may visit a
+detainee ('Mag ik mijn broer in de gevangenis bezoeken?').
 
 The documents state policy. They name embassies and diplomats, and the safety of Belarusians in the
 Netherlands, so such a question shares their words, yet no passage tells an address or gives travel
-advice. Such a question asks for an answer of its own kind ('practical', see analysis.asks_for),
-which only a text with an address or a travel advice provides.
+advice. Likewise they tell of diplomats asking to visit prisoners, never of relatives' visits.
+Such a question asks for an answer of its own kind ('practical', see analysis.asks_for), which
+only a text with an address, a travel advice or relatives' visits provides.
 """
 
 from __future__ import annotations
@@ -45,14 +47,39 @@ _SAFE_WORDS = frozenset(
         "безопасно опасно безопасна бяспечна небяспечна"
     ).split()
 )
-#: In a passage: an address (a postcode, 'Postbus') or a travel advice.
-_PROVIDED = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\bpostbus\b|\breisadvies\b", re.IGNORECASE)
+#: Visiting someone (folded forms), asked by the asker of themselves: 'ik', 'we', 'я', 'мне'.
+_VISIT_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "bezoeken bezoek bezoekt opzoeken opzoekt visit visiting visits "
+        "навестить навещать навещают навестит посетить посещать свидание свидания "
+        "наведаць наведваць наведаю спатканне спатканні"
+    ).split()
+)
+_ASKER_WORDS = frozenset(fold(word) for word in "ik wij we i я мы мне нам".split())
+#: Someone else doing the visiting (the documents' actors): then it is a question of policy.
+_OFFICIAL_VISITORS = frozenset(
+    fold(word)
+    for word in (
+        "nederland kabinet regering overheid minister eu europa diplomaat diplomaten ambassadeur "
+        "zaakgelastigde netherlands dutch government diplomat diplomats ambassador "
+        "нидерланды голландия правительство ес евросоюз дипломат дипломаты посол "
+        "нідэрланды галандыя урад еўрасаюз дыпламат дыпламаты пасол"
+    ).split()
+)
+#: In a passage: an address (a postcode, 'Postbus'), a travel advice, or relatives' visits.
+_PROVIDED = re.compile(
+    r"\b\d{4}\s?[A-Z]{2}\b|\bpostbus\b|\breisadvies\b|\bfamilie(?:leden)?\b|\bverwanten\b", re.IGNORECASE
+)
 
 
 def asks_practical(words: list[str] | tuple[str, ...]) -> bool:
-    """Where an office is, its address, or whether travelling is safe (folded words of a question)."""
+    """Where an office is, its address, whether travelling is safe, or whether the asker may visit
+    someone with no official named as the visitor (folded words of a question)."""
     present = set(words)
     if present & _ADDRESS_WORDS or set(pairwise(words)) & _WHERE_IS:
+        return True
+    if present & _VISIT_WORDS and present & _ASKER_WORDS and not present & _OFFICIAL_VISITORS:
         return True
     return bool(present & _TRAVEL_WORDS and present & _SAFE_WORDS)
 
