@@ -42,6 +42,10 @@ def analyzer() -> Analyzer:
         ("фальсіфікавалі", "be", "stembusfraude"),
         ("tougher", "en", "aanscherpen"),
         ("visumverbod", "nl", "inreisverbod"),
+        ("de laatste tijd", "nl", "recentelijk"),
+        ("lately", "en", "recent"),
+        ("в последнее время", "ru", "recentelijk"),
+        ("апошнім часам", "be", "recentelijk"),
     ],
 )
 def test_an_everyday_word_meets_the_passages_word(analyzer: Analyzer, asked: str, language: str, passage: str) -> None:
