@@ -259,13 +259,16 @@ def suggestions_message(answer: Answer, texts: Texts) -> Reply:
         ]
         for n, m in enumerate(answer.suggestions, start=1)
     ]
-    lines = [escape(texts.suggestions_heading(len(answer.suggestions)))]
+    notice = texts.untold_notice(answer.untold)
+    headings = [notice, texts.related_heading] if notice else [texts.suggestions_heading(len(answer.suggestions))]
+    lines = [escape(heading) for heading in headings]
     lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]
     return Reply("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-def no_answer_message(texts: Texts) -> str:
-    return escape(texts.no_answer) + "\n\n/topics · /sources"
+def no_answer_message(texts: Texts, untold: str | None = None) -> str:
+    notice = texts.untold_notice(untold)
+    return (escape(notice) + " " if notice else "") + escape(texts.no_answer) + "\n\n/topics · /sources"
 
 
 def unanswered_parts_message(parts: list[str], texts: Texts) -> str:

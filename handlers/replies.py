@@ -68,7 +68,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         await reply(message, text, keyboard)
     else:
         prefix = render.escape(texts.later_time_no_answer) + "\n\n" if answer.later_time else ""
-        await reply(message, prefix + render.no_answer_message(texts))
+        await reply(message, prefix + render.no_answer_message(texts, answer.untold))
 
 
 async def send_match(

@@ -107,11 +107,13 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
         lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])
-        lines.append(texts.suggestions_heading(len(answer.suggestions)))
+        notice = texts.untold_notice(answer.untold)
+        lines += [notice, texts.related_heading] if notice else [texts.suggestions_heading(len(answer.suggestions))]
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + texts.no_answer
+    notice = texts.untold_notice(answer.untold)
+    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + (notice + " " if notice else "") + texts.no_answer
 
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:

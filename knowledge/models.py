@@ -334,6 +334,10 @@ class Outcome(StrEnum):
     GREETING = "greeting"
 
 
+#: Kinds of answer only a passage that gives them answers (decision.UNTOLD_KINDS): what became of
+#: someone, an address, a travel advice or a visit, a figure.
+Untold = Literal["fate", "practical", "count"]
+
 class Answer(BaseModel):
     """What every front end renders: one confident match, suggestions, or an honest no."""
 
@@ -357,6 +361,11 @@ class Answer(BaseModel):
     )
     later_time: bool = Field(
         default=False, description="Asked about a later time than the documents: no current figure."
+    )
+    untold: Untold | None = Field(
+        default=None,
+        description="Asked for what the best passage does not tell: what became of someone, an address, a travel "
+        "advice or a visit, a figure.",
     )
 
     @property

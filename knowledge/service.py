@@ -425,6 +425,7 @@ class AnswerService:
             suggestions=[self._match(s, ranking) for s in decision.suggestions],
             also=[self._match(s, ranking, highlight=True) for s in decision.together],
             later_time=decision.later_time,
+            untold=decision.untold,
         )
 
     def _record(self, answer: Answer, language: Language) -> None:

@@ -114,3 +114,33 @@ def test_an_official_answer_is_headed_with_the_date_it_stands_at(service: Answer
     texts = texts_for(language)
     heading = render_answer_plain(answer, texts).splitlines()[0]
     assert texts.as_of.format(date=texts.date(answer.best.citation.date)) in heading
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is Protasevich released?", "fate"),
+        ("Mag ik mijn broer in de gevangenis in Zjodino bezoeken?", "practical"),
+        ("Hoeveel Belarussen wonen er in Nederland?", "count"),
+    ],
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_question_for_what_no_passage_tells_is_told_so_not_asked_what_it_means(
+    service: AnswerService, question: str, kind: str, language: str
+) -> None:
+    texts = texts_for(language)
+    answer = service.answer(question)
+    assert answer.untold == kind and not answer.answered
+    shown = render_answer_plain(answer, texts)
+    notice = texts.untold_notice(kind)
+    assert notice and shown.startswith(notice)
+    assert texts.suggest_heading not in shown and texts.suggest_heading_one not in shown
+    if answer.suggestions:
+        assert texts.related_heading in shown
+    silent = render_answer_plain(answer.model_copy(update={"outcome": Outcome.NO_ANSWER, "suggestions": []}), texts)
+    assert silent == f"{notice} {texts.no_answer}"
+
+
+def test_a_question_the_passage_answers_carries_no_untold_kind(service: AnswerService) -> None:
+    assert service.answer("Welke sancties heeft de EU tegen Belarus ingesteld?").untold is None
+    assert service.answer("sancties").untold is None

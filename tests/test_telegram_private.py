@@ -67,6 +67,15 @@ async def test_question_without_official_answer_says_so_and_points_to_topics_and
         assert "/topics" in reply["visible_text"] and "/sources" in reply["visible_text"]
 
 
+async def test_a_question_for_a_persons_fate_is_told_the_texts_do_not_say_it_with_the_closest_passages() -> None:
+    async with shipped_bot() as bot:
+        [reply] = await bot.ask(bot.api.user(USER, "Anna"), "Is Sofia Sapega inmiddels vrijgelaten?")
+        assert reply["visible_text"].startswith(NL.untold_fate)
+        assert NL.related_heading in reply["visible_text"] and NL.suggest_heading not in reply["visible_text"]
+        offered = callback_data(reply)
+        assert offered and all(data.startswith("e:") for data in offered)
+
+
 async def test_greeting_gets_a_greeting() -> None:
     async with shipped_bot() as bot:
         [reply] = await bot.ask(bot.api.user(USER, "Anna"), GREETING)

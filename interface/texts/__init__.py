@@ -32,6 +32,12 @@ class Texts(BaseModel):
     #: Asked about a later time than the documents: before suggestions, or before "no answer".
     later_time_suggestions: Plain
     later_time_no_answer: Plain
+    #: Asked for what the passages do not tell (Answer.untold): before suggestions, or before "no answer".
+    untold_fate: Plain
+    untold_practical: Plain
+    untold_count: Plain
+    #: Above the suggestions after such a notice: the asker was understood, these are what is there.
+    related_heading: Plain
     greeting: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
@@ -107,6 +113,10 @@ class Texts(BaseModel):
     def suggestions_heading(self, count: int) -> str:
         """'Did you mean this question?' for one suggestion, 'one of these questions?' for more."""
         return self.suggest_heading_one if count == 1 else self.suggest_heading
+
+    def untold_notice(self, kind: str | None) -> str | None:
+        """What the official texts do not tell, for an answer's `untold` kind (None: nothing to say)."""
+        return {"fate": self.untold_fate, "practical": self.untold_practical, "count": self.untold_count}.get(kind or "")
 
     def date(self, value: dt.date) -> str:
         """'2 maart 2021', '2 March 2021', '2 марта 2021'."""

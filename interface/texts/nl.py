@@ -18,6 +18,10 @@ TEXTS = Texts(
         "de vragen hieronder beantwoorden de documenten op hun eigen datum."
     ),
     later_time_no_answer="U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet.",
+    untold_fate="Ik heb geen officiële tekst over wat er sindsdien met iemand is gebeurd (vrijgelaten, veroordeeld, gratie).",
+    untold_practical="Adressen, reisadviezen of bezoekregelingen staan niet in de officiële teksten: die beschrijven het beleid.",
+    untold_count="Een officieel aantal daarvoor heb ik niet.",
+    related_heading="De officiële passages die er het dichtst bij komen:",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
-from knowledge.models import Outcome
+from knowledge.models import Outcome, Untold
 from knowledge.search.index import ALTERNATE, QUESTION
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
@@ -46,7 +46,7 @@ BARE_SIMILARITY = 0.7
 #: was passed over because of the story's words (_story_leads).
 ASKED_SLACK = 0.0
 #: Kinds of answer a question asks for that only a passage providing them answers confidently.
-UNTOLD_KINDS = frozenset({"fate", "practical", "count"})
+UNTOLD_KINDS: frozenset[Untold] = frozenset(get_args(Untold))
 #: A passage of a later document whose text shares this much of its terms with the top match's (of
 #: the shorter text) is a newer version of it: a fresh import has no curated questions, so it ranks
 #: far below the old passage that has them, yet it answers the same question and leads.
@@ -76,6 +76,9 @@ class Decision:
     earlier: list[Scored] = field(default_factory=list)
     suggestions: list[Scored] = field(default_factory=list)
     later_time: bool = False
+    #: The kind of answer asked for (UNTOLD_KINDS: what became of someone, an address or a visit, a
+    #: figure) when the best passage does not give it: the asker is told so, not "did you mean".
+    untold: Untold | None = None
     #: A passage of a later document on the same subject that covers the question as well, but is
     #: not relevant enough to lead: "there is a newer document on this", never the answer.
     newer: list[Scored] = field(default_factory=list)
@@ -174,9 +177,10 @@ class Decider:
             return Decision(Outcome.ANSWER, pair_confidence, best=best, suggestions=others, together=[other])
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
+        kind = self._untold_kind(ranking, positions[0]) if positions and not later else None
         if plausible:
-            return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later)
-        return Decision(Outcome.NO_ANSWER, confidence, later_time=later)
+            return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later, untold=kind)
+        return Decision(Outcome.NO_ANSWER, confidence, later_time=later, untold=kind)
 
     def _pair(self, ranking: Ranking, positions: list[Scored]) -> tuple[Scored, Scored, float] | None:
         """Two passages of one document on one subject, about equally close and together clearly
@@ -285,6 +289,12 @@ class Decider:
         if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
             return False
         return dictionary.frequency(word) < COMMON_WORD
+
+    def _untold_kind(self, ranking: Ranking, best: Scored) -> Untold | None:
+        """The kind of answer asked for that `best` does not give (see _untold), if any."""
+        if not self._untold(ranking, best):
+            return None
+        return next(kind for kind in UNTOLD_KINDS if kind == ranking.analysis.asks_for)
 
     def _untold(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks for an answer of a kind (UNTOLD_KINDS) the best passage does not give:
