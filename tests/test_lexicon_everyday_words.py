@@ -84,18 +84,3 @@ def test_a_protest_to_minsk_is_a_diplomatic_objection(analyzer: Analyzer) -> Non
 )
 def test_english_function_words_typed_in_a_hurry_carry_no_topic(analyzer: Analyzer, typed: str, written: str) -> None:
     assert analyzer.terms(typed, "en") == analyzer.terms(written, "en")
-
-
-@pytest.mark.parametrize(
-    ("framed", "language", "plain"),
-    [
-        ("Hoe ziet het kabinet de veiligheid van Belarussen?", "nl", "kabinet veiligheid Belarussen"),
-        ("Vindt de regering de sancties genoeg?", "nl", "regering sancties genoeg"),
-        ("Что думает правительство о репрессиях?", "ru", "правительство репрессиях"),
-        ("Што лічыць урад пра рэпрэсіі?", "be", "урад рэпрэсіі"),
-    ],
-)
-def test_verbs_that_ask_for_a_view_tell_no_passage_apart(
-    analyzer: Analyzer, framed: str, language: str, plain: str
-) -> None:
-    assert analyzer.terms(framed, language) == analyzer.terms(plain, language)  # type: ignore[arg-type]
