@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
-from knowledge.models import Answer, Citation, DocumentKind, Language, Match, Outcome
+from knowledge.models import Answer, Citation, Document, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
 
 
@@ -87,8 +87,24 @@ def _translation_lines(match: Match, texts: Texts) -> list[str]:
 
 
 def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
+    """The reply as text; a message naming a document the store does not hold is told so first."""
+    asked = answer.asked_document
+    if asked is not None and asked.document is None:
+        notice = texts.document_not_held.format(reference=asked.reference)
+        if answer.outcome is Outcome.NO_ANSWER:
+            return notice
+        return notice + "\n\n" + _answer_plain(answer, texts, emphasise)
+    return _answer_plain(answer, texts, emphasise)
+
+
+def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str]) -> str:
     if answer.outcome is Outcome.GREETING:
         return texts.greeting
+    if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.document:
+        lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))
+        lines.append("")
+        lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
+        return "\n".join(lines)
     if answer.answered and answer.best:
         heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
         if answer.best.citation.date and not answer.best.citation.is_note:
@@ -112,6 +128,22 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
     return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + texts.no_answer
+
+
+def document_lines(document: Document, texts: Texts, active_entries: int) -> list[str]:
+    """What /sources shows of one document: title, kind, date, authors, subject, reference, count, link."""
+    meta = [kind_label(document.kind, texts)] + ([texts.date(document.date)] if document.date else [])
+    meta += [describe_authors(document.authors, texts.code)] if document.authors else []
+    lines = [document.title, " · ".join(meta)]
+    if document.subject:
+        lines.append(document.subject)
+    reference = document.citation or (f"Nr. {document.number}" if document.number else None)
+    if reference:
+        lines.append(reference)
+    lines.append(texts.entries_count.format(count=active_entries))
+    if document.url:
+        lines.append(f"{texts.link}: {document.url}")
+    return lines
 
 
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:

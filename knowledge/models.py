@@ -332,6 +332,17 @@ class Outcome(StrEnum):
     SUGGEST = "suggest"
     NO_ANSWER = "no_answer"
     GREETING = "greeting"
+    #: The message names an official document (its id, link or Kamerstuk): the document's entries.
+    DOCUMENT = "document"
+
+
+class AskedDocument(BaseModel):
+    """A document a message names by its reference, id or link; `document` is None when the store
+    does not hold it (the reply says so, never a guess at another document)."""
+
+    reference: str = Field(description="How the reply names it: 'Kamerstuk 21 501-02, nr. 2298', or the id.")
+    official_id: str
+    document: Document | None = None
 
 
 class Answer(BaseModel):
@@ -357,6 +368,11 @@ class Answer(BaseModel):
     )
     later_time: bool = Field(
         default=False, description="Asked about a later time than the documents: no current figure."
+    )
+    asked_document: AskedDocument | None = Field(
+        default=None,
+        description="The message only names a document: held, its entries are the suggestions (outcome "
+        "'document'); not held, the reply says so above whatever the passages citing it give.",
     )
 
     @property

@@ -78,6 +78,8 @@ class Texts(BaseModel):
     sources_heading: Html
     entries_count: Plain
     no_documents: Plain
+    #: A message naming a document ({reference}) the store does not hold.
+    document_not_held: Plain
     # telegram: buttons and their answers
     button_helpful: Plain
     button_not_helpful: Plain

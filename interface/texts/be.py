@@ -96,6 +96,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nВыберыце пытанне або абзац:",
     sources_heading="<b>Дакументы, якія я цытую</b>",
     entries_count="Адказаў: {count}",
+    document_not_held="Дакумента {reference} у базе няма; я цытую толькі дакументы, якія паказвае /sources.",
     no_documents="У базе пакуль няма дакументаў.",
     button_helpful="👍 Дапамагло",
     button_not_helpful="👎 Не дапамагло",

@@ -93,6 +93,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nChoose a question or paragraph:",
     sources_heading="<b>The documents I quote from</b>",
     entries_count="Answers: {count}",
+    document_not_held="{reference} is not in the store; I quote only from the documents /sources lists.",
     no_documents="There are no documents in the store yet.",
     button_helpful="👍 Helpful",
     button_not_helpful="👎 Not helpful",

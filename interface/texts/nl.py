@@ -90,6 +90,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nKies een vraag of alinea:",
     sources_heading="<b>De documenten waaruit ik citeer</b>",
     entries_count="Antwoorden: {count}",
+    document_not_held="{reference} staat niet in het antwoordbestand; ik citeer alleen uit de documenten die /sources toont.",
     no_documents="Er staan nog geen documenten in het antwoordbestand.",
     button_helpful="👍 Nuttig",
     button_not_helpful="👎 Niet nuttig",

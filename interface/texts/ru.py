@@ -95,6 +95,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nВыберите вопрос или абзац:",
     sources_heading="<b>Документы, которые я цитирую</b>",
     entries_count="Ответов: {count}",
+    document_not_held="Документа {reference} в базе нет; я цитирую только документы, которые показывает /sources.",
     no_documents="В базе пока нет документов.",
     button_helpful="👍 Помогло",
     button_not_helpful="👎 Не помогло",
