@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
 from handlers import callbacks
-from interface.plain import citation_parts, note_language_notice, suggestion_title
+from interface.plain import citation_parts, no_link_line, note_language_notice, suggestion_title
 from interface.texts import Texts
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
@@ -135,7 +135,7 @@ def citation_html(match: Match, texts: Texts) -> str:
     if citation.url:
         line = f'📄 <a href="{html.escape(citation.url, quote=True)}">{line}</a>'
     elif not citation.is_note:  # a note is not a document's text: no document mark, no link
-        line = f"📄 {line}"
+        line = f"📄 {line}\n<i>{escape(no_link_line(citation, texts) or '')}</i>"
     for footnote in citation.footnotes:
         note = f"{footnote.number}. {escape(footnote.text)}"
         if footnote.url:

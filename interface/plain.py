@@ -31,6 +31,19 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
     return parts
 
 
+def no_link_line(citation: Citation, texts: Texts) -> str | None:
+    """Under an official citation without a link: that none is known, and where the text is to be
+    found as far as the citation knows (its reference, else its kind and date with no number known).
+    None when there is a link, and for a moderator's note (no document's text, so nothing to look up)."""
+    if citation.url or citation.is_note:
+        return None
+    where = citation.reference
+    if not where:
+        known = [kind_label(citation.kind, texts)] + ([texts.date(citation.date)] if citation.date else [])
+        where = f"{', '.join(known)} ({texts.no_number})"
+    return texts.no_link.format(where=where)
+
+
 def note_citation(citation: Citation, texts: Texts) -> str:
     """'Written by a Standpunt moderator, not a quotation from the document; about: <title>, <date>'."""
     about = citation.document_title + (f", {texts.date(citation.date)}" if citation.date else "")
@@ -68,6 +81,8 @@ def render_match_plain(
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
     if match.citation.url:
         lines.append(f"  {texts.link}: {match.citation.url}")
+    elif unlinked := no_link_line(match.citation, texts):
+        lines.append(f"  {unlinked}")
     if match.citation.footnotes:
         for footnote in match.citation.footnotes:
             lines.append(f"  {footnote.number}. {footnote.text}" + (f" {footnote.url}" if footnote.url else ""))

@@ -42,6 +42,10 @@ class Texts(BaseModel):
     #: Under an answer: a later document on the same subject exists that did not lead ({date}).
     newer_document: Plain
     link: Plain
+    #: Under a citation without a link: where the text is to be found, as far as the citation knows ({where}).
+    no_link: Plain
+    #: ...when it knows no official number either (after the kind and date).
+    no_number: Plain
     references: Plain
     footnotes: Plain
     kind_kamerbrief: Plain
