@@ -57,6 +57,8 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         view = document_entries_view(context.answers, texts, asked.document.id or 0, 0)
         html = document_html(asked.document, texts, len(answer.suggestions))
         await reply(message, html, view.keyboard if view else None)
+    elif answer.outcome is Outcome.GREETING and answer.thanks:
+        await reply(message, render.escape(texts.welcome))
     elif answer.outcome is Outcome.GREETING:
         await reply(message, render.escape(texts.greeting) + "\n\n/help")
     elif answer.answered and answer.best:

@@ -114,7 +114,7 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
 
 def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str]) -> str:
     if answer.outcome is Outcome.GREETING:
-        return texts.greeting
+        return texts.welcome if answer.thanks else texts.greeting
     if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.document:
         lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))
         lines.append("")

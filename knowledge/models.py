@@ -369,6 +369,9 @@ class Answer(BaseModel):
     later_time: bool = Field(
         default=False, description="Asked about a later time than the documents: no current figure."
     )
+    thanks: bool = Field(
+        default=False, description="A greeting that only thanks: answered 'you're welcome' (outcome 'greeting')."
+    )
     asked_document: AskedDocument | None = Field(
         default=None,
         description="The message only names a document: held, its entries are the suggestions (outcome "

@@ -32,6 +32,7 @@ from knowledge.text.languages import phrasing_vocabulary, question_language
 from knowledge.text.markup import strip_markup
 from knowledge.text.references import asked_reference, document_ids, shown_reference
 from knowledge.text.sentences import sentence_spans
+from knowledge.text.thanks import only_thanks
 
 logger = logging.getLogger(__name__)
 
@@ -316,7 +317,9 @@ class AnswerService:
         text = self.validate_question(question)
         self.refresh()
         named = self.asked_document(text)
-        if named is not None and named.document is not None:
+        if only_thanks(text):  # 'thanks a lot!', 'вялікі дзякуй': a greeting, whatever else its words could match
+            answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, thanks=True)
+        elif named is not None and named.document is not None:
             entries = [self.match_for_entry(e) for e in self.entries_of(named.document.key)]
             answer = Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=entries)
         else:

@@ -33,6 +33,8 @@ class Texts(BaseModel):
     later_time_suggestions: Plain
     later_time_no_answer: Plain
     greeting: Plain
+    #: The reply to a message that only thanks.
+    welcome: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
     invalid_not_text: Plain

@@ -22,6 +22,7 @@ TEXTS = Texts(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."
     ),
+    welcome="You're welcome! Feel free to ask another question.",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
     invalid_not_text=(
