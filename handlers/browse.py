@@ -47,7 +47,8 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     page, pages = _clamp(page, len(entries))
     rows = []
     for entry in entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        title = suggestion_title(service.match_for_entry(entry), BUTTON_TITLE)
+        # In the asker's language where the store has the question in it (a translation, a curated phrasing).
+        title = suggestion_title(service.localise(service.match_for_entry(entry), texts.code), BUTTON_TITLE)
         label = f"📝 {title}" if entry.note else f"{entry.number}. {title}"  # a note has no number in the document
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(entry.id or 0))])
     back = InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, position // PAGE_SIZE))
