@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
 from handlers import callbacks
-from interface.plain import citation_parts, no_link_line, note_language_notice, suggestion_title
+from interface.plain import button_titles, citation_parts, no_link_line, note_language_notice, suggestion_title
 from interface.texts import Texts
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
@@ -233,9 +233,9 @@ def answer_keyboard(
     for other in earlier[:2]:
         label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
-    for other in related[:3]:
+    for other, title in zip(related[:3], button_titles(related[:3], BUTTON_TITLE), strict=True):
         data = callbacks.entry(other.entry_id, other.language.value)
-        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=data)])
+        rows.append([InlineKeyboardButton("❓ " + title, callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -251,13 +251,10 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
 
 
 def suggestions_message(answer: Answer, texts: Texts) -> Reply:
+    titles = button_titles(answer.suggestions, BUTTON_TITLE)
     rows = [
-        [
-            InlineKeyboardButton(
-                f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id, m.language.value)
-            )
-        ]
-        for n, m in enumerate(answer.suggestions, start=1)
+        [InlineKeyboardButton(f"{n}. {title}", callback_data=callbacks.entry(m.entry_id, m.language.value))]
+        for n, (m, title) in enumerate(zip(answer.suggestions, titles, strict=True), start=1)
     ]
     lines = [escape(texts.suggestions_heading(len(answer.suggestions)))]
     lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]

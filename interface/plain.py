@@ -173,3 +173,33 @@ def suggestion_title(match: Match, limit: int = 120) -> str:
     title = match.title or match.question or match.text
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+#: How much of a button a phone shows before cutting it off: labels of one keyboard differ within it.
+BUTTON_DISTINCT = 30
+
+
+def button_titles(matches: list[Match], limit: int, distinct: int = BUTTON_DISTINCT) -> list[str]:
+    """Short titles for one keyboard's buttons that a phone, which cuts buttons off, still tells apart:
+    where two titles begin alike for `distinct` characters ('Wat doet Nederland …' twice), the leading
+    words they share are dropped, marked by '…' (the message above the buttons has them whole)."""
+    full = [suggestion_title(m, 10_000) for m in matches]
+    words = [title.split() for title in full]
+    shown = []
+    for i, title in enumerate(full):
+        shared = 0
+        for j, other in enumerate(full):
+            if i != j and title[:distinct].casefold() == other[:distinct].casefold():
+                shared = max(shared, _shared_words(words[i], words[j]))
+        label = "…" + " ".join(words[i][shared:]) if 0 < shared < len(words[i]) else title
+        shown.append(label if len(label) <= limit else label[: limit - 1].rstrip() + "…")
+    return shown
+
+
+def _shared_words(first: list[str], second: list[str]) -> int:
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a.casefold() != b.casefold():
+            break
+        count += 1
+    return count
