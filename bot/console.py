@@ -94,7 +94,7 @@ def run_console(
                 stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue
             stdout.write(render_answer_plain(answer, texts) + "\n")
-            offered = answer.suggestions if answer.outcome is Outcome.SUGGEST else []
+            offered = answer.suggestions if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT) else []
             offered_language = language
     finally:
         service.close()

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callbacks
 from handlers.render import BUTTON_TITLE, Reply, escape, pack_blocks
-from interface.plain import suggestion_title
+from interface.plain import button_titles
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
 from knowledge.models import Document
@@ -46,8 +46,10 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     entries = service.entries_of(document.key)
     page, pages = _clamp(page, len(entries))
     rows = []
-    for entry in entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
-        title = suggestion_title(service.match_for_entry(entry), BUTTON_TITLE)
+    shown = entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    # In the asker's language where the store has the question in it (a translation, a curated phrasing).
+    titles = button_titles([service.localise(service.match_for_entry(e), texts.code) for e in shown], BUTTON_TITLE)
+    for entry, title in zip(shown, titles, strict=True):
         label = f"📝 {title}" if entry.note else f"{entry.number}. {title}"  # a note has no number in the document
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(entry.id or 0))])
     back = InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, position // PAGE_SIZE))

@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
 from handlers import callbacks
-from interface.plain import citation_parts, note_language_notice, suggestion_title
+from interface.plain import button_titles, citation_parts, no_link_line, note_language_notice, suggestion_title
 from interface.texts import Texts
 from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
 from knowledge.text.sentences import sentence_spans
@@ -135,7 +135,7 @@ def citation_html(match: Match, texts: Texts) -> str:
     if citation.url:
         line = f'📄 <a href="{html.escape(citation.url, quote=True)}">{line}</a>'
     elif not citation.is_note:  # a note is not a document's text: no document mark, no link
-        line = f"📄 {line}"
+        line = f"📄 {line}\n<i>{escape(no_link_line(citation, texts) or '')}</i>"
     for footnote in citation.footnotes:
         note = f"{footnote.number}. {escape(footnote.text)}"
         if footnote.url:
@@ -233,9 +233,9 @@ def answer_keyboard(
     for other in earlier[:2]:
         label = f"{texts.button_earlier}: {texts.date(other.citation.date)}" if other.citation.date else texts.button_earlier
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
-    for other in related[:3]:
+    for other, title in zip(related[:3], button_titles(related[:3], BUTTON_TITLE), strict=True):
         data = callbacks.entry(other.entry_id, other.language.value)
-        rows.append([InlineKeyboardButton("❓ " + suggestion_title(other, BUTTON_TITLE), callback_data=data)])
+        rows.append([InlineKeyboardButton("❓ " + title, callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -251,13 +251,10 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
 
 
 def suggestions_message(answer: Answer, texts: Texts) -> Reply:
+    titles = button_titles(answer.suggestions, BUTTON_TITLE)
     rows = [
-        [
-            InlineKeyboardButton(
-                f"{n}. " + suggestion_title(m, BUTTON_TITLE), callback_data=callbacks.entry(m.entry_id, m.language.value)
-            )
-        ]
-        for n, m in enumerate(answer.suggestions, start=1)
+        [InlineKeyboardButton(f"{n}. {title}", callback_data=callbacks.entry(m.entry_id, m.language.value))]
+        for n, (m, title) in enumerate(zip(answer.suggestions, titles, strict=True), start=1)
     ]
     notice = texts.untold_notice(answer.untold)
     headings = [notice, texts.related_heading] if notice else [texts.suggestions_heading(len(answer.suggestions))]

@@ -9,6 +9,7 @@ from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
 from handlers import render
+from handlers.browse import document_entries_view, document_html
 from handlers.context import BotContext
 from handlers.errors import log_failure
 from handlers.sending import with_retry
@@ -44,7 +45,21 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
 
 
 async def send_answer(message: Message, context: BotContext, answer: Answer, texts: Texts) -> None:
-    if answer.outcome is Outcome.GREETING:
+    asked = answer.asked_document
+    if asked is not None and asked.document is None:  # named a document the store does not hold: say so first
+        notice = render.escape(texts.document_not_held.format(reference=asked.reference))
+        if answer.outcome is Outcome.NO_ANSWER:
+            await reply(message, notice + "\n\n/topics · /sources")
+            return
+        await reply(message, notice)
+    if answer.outcome is Outcome.DOCUMENT and asked and asked.document:
+        # The document's entries, as its 📄 source button shows them: every one a button.
+        view = document_entries_view(context.answers, texts, asked.document.id or 0, 0)
+        html = document_html(asked.document, texts, len(answer.suggestions))
+        await reply(message, html, view.keyboard if view else None)
+    elif answer.outcome is Outcome.GREETING and answer.thanks:
+        await reply(message, render.escape(texts.welcome))
+    elif answer.outcome is Outcome.GREETING:
         await reply(message, render.escape(texts.greeting) + "\n\n/help")
     elif answer.answered and answer.best:
         await send_match(

@@ -3,7 +3,7 @@ the terminal chat: the same texts Telegram's replies use (interface/texts), with
 
 from __future__ import annotations
 
-from interface.roles import describe_authors, kind_label
+from interface.plain import document_lines
 from interface.texts import LANGUAGES, Texts, texts_for
 from interface.texts.markup import html_to_plain
 from knowledge.service import AnswerService
@@ -59,18 +59,5 @@ def sources_text(service: AnswerService, texts: Texts) -> str:
     if not summaries:
         return texts.no_documents
     blocks = [html_to_plain(texts.sources_heading)]
-    for summary in summaries:
-        document = summary.document
-        meta = [kind_label(document.kind, texts)] + ([texts.date(document.date)] if document.date else [])
-        meta += [describe_authors(document.authors, texts.code)] if document.authors else []
-        lines = [document.title, " · ".join(meta)]
-        if document.subject:
-            lines.append(document.subject)
-        reference = document.citation or (f"Nr. {document.number}" if document.number else None)
-        if reference:
-            lines.append(reference)
-        lines.append(texts.entries_count.format(count=summary.active_entries))
-        if document.url:
-            lines.append(f"{texts.link}: {document.url}")
-        blocks.append("\n".join(lines))
+    blocks += ["\n".join(document_lines(s.document, texts, s.active_entries)) for s in summaries]
     return "\n\n".join(blocks)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
-from knowledge.models import Answer, Citation, DocumentKind, Language, Match, Outcome
+from knowledge.models import Answer, Citation, Document, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
 
 
@@ -29,6 +29,19 @@ def citation_parts(citation: Citation, texts: Texts) -> list[str]:
     if citation.reference:
         parts.append(citation.reference)
     return parts
+
+
+def no_link_line(citation: Citation, texts: Texts) -> str | None:
+    """Under an official citation without a link: that none is known, and where the text is to be
+    found as far as the citation knows (its reference, else its kind and date with no number known).
+    None when there is a link, and for a moderator's note (no document's text, so nothing to look up)."""
+    if citation.url or citation.is_note:
+        return None
+    where = citation.reference
+    if not where:
+        known = [kind_label(citation.kind, texts)] + ([texts.date(citation.date)] if citation.date else [])
+        where = f"{', '.join(known)} ({texts.no_number})"
+    return texts.no_link.format(where=where)
 
 
 def note_citation(citation: Citation, texts: Texts) -> str:
@@ -68,6 +81,8 @@ def render_match_plain(
     lines += [text, "", "— " + " · ".join(citation_parts(match.citation, texts))]
     if match.citation.url:
         lines.append(f"  {texts.link}: {match.citation.url}")
+    elif unlinked := no_link_line(match.citation, texts):
+        lines.append(f"  {unlinked}")
     if match.citation.footnotes:
         for footnote in match.citation.footnotes:
             lines.append(f"  {footnote.number}. {footnote.text}" + (f" {footnote.url}" if footnote.url else ""))
@@ -87,8 +102,24 @@ def _translation_lines(match: Match, texts: Texts) -> list[str]:
 
 
 def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
+    """The reply as text; a message naming a document the store does not hold is told so first."""
+    asked = answer.asked_document
+    if asked is not None and asked.document is None:
+        notice = texts.document_not_held.format(reference=asked.reference)
+        if answer.outcome is Outcome.NO_ANSWER:
+            return notice
+        return notice + "\n\n" + _answer_plain(answer, texts, emphasise)
+    return _answer_plain(answer, texts, emphasise)
+
+
+def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str]) -> str:
     if answer.outcome is Outcome.GREETING:
-        return texts.greeting
+        return texts.welcome if answer.thanks else texts.greeting
+    if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.document:
+        lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))
+        lines.append("")
+        lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
+        return "\n".join(lines)
     if answer.answered and answer.best:
         heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
         if answer.best.citation.date and not answer.best.citation.is_note:
@@ -116,6 +147,22 @@ def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str],
     return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + (notice + " " if notice else "") + texts.no_answer
 
 
+def document_lines(document: Document, texts: Texts, active_entries: int) -> list[str]:
+    """What /sources shows of one document: title, kind, date, authors, subject, reference, count, link."""
+    meta = [kind_label(document.kind, texts)] + ([texts.date(document.date)] if document.date else [])
+    meta += [describe_authors(document.authors, texts.code)] if document.authors else []
+    lines = [document.title, " · ".join(meta)]
+    if document.subject:
+        lines.append(document.subject)
+    reference = document.citation or (f"Nr. {document.number}" if document.number else None)
+    if reference:
+        lines.append(reference)
+    lines.append(texts.entries_count.format(count=active_entries))
+    if document.url:
+        lines.append(f"{texts.link}: {document.url}")
+    return lines
+
+
 def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> str:
     """Why a question was refused, in words a user can act on: shorten it, or ask one at all."""
     if error.too_long:
@@ -128,3 +175,33 @@ def suggestion_title(match: Match, limit: int = 120) -> str:
     title = match.title or match.question or match.text
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+#: How much of a button a phone shows before cutting it off: labels of one keyboard differ within it.
+BUTTON_DISTINCT = 30
+
+
+def button_titles(matches: list[Match], limit: int, distinct: int = BUTTON_DISTINCT) -> list[str]:
+    """Short titles for one keyboard's buttons that a phone, which cuts buttons off, still tells apart:
+    where two titles begin alike for `distinct` characters ('Wat doet Nederland …' twice), the leading
+    words they share are dropped, marked by '…' (the message above the buttons has them whole)."""
+    full = [suggestion_title(m, 10_000) for m in matches]
+    words = [title.split() for title in full]
+    shown = []
+    for i, title in enumerate(full):
+        shared = 0
+        for j, other in enumerate(full):
+            if i != j and title[:distinct].casefold() == other[:distinct].casefold():
+                shared = max(shared, _shared_words(words[i], words[j]))
+        label = "…" + " ".join(words[i][shared:]) if 0 < shared < len(words[i]) else title
+        shown.append(label if len(label) <= limit else label[: limit - 1].rstrip() + "…")
+    return shown
+
+
+def _shared_words(first: list[str], second: list[str]) -> int:
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a.casefold() != b.casefold():
+            break
+        count += 1
+    return count

@@ -332,11 +332,23 @@ class Outcome(StrEnum):
     SUGGEST = "suggest"
     NO_ANSWER = "no_answer"
     GREETING = "greeting"
+    #: The message names an official document (its id, link or Kamerstuk): the document's entries.
+    DOCUMENT = "document"
+
+
+class AskedDocument(BaseModel):
+    """A document a message names by its reference, id or link; `document` is None when the store
+    does not hold it (the reply says so, never a guess at another document)."""
+
+    reference: str = Field(description="How the reply names it: 'Kamerstuk 21 501-02, nr. 2298', or the id.")
+    official_id: str
+    document: Document | None = None
 
 
 #: Kinds of answer only a passage that gives them answers (decision.UNTOLD_KINDS): what became of
 #: someone, an address, a travel advice or a visit, a figure.
 Untold = Literal["fate", "practical", "count"]
+
 
 class Answer(BaseModel):
     """What every front end renders: one confident match, suggestions, or an honest no."""
@@ -366,6 +378,14 @@ class Answer(BaseModel):
         default=None,
         description="Asked for what the best passage does not tell: what became of someone, an address, a travel "
         "advice or a visit, a figure.",
+    )
+    thanks: bool = Field(
+        default=False, description="A greeting that only thanks: answered 'you're welcome' (outcome 'greeting')."
+    )
+    asked_document: AskedDocument | None = Field(
+        default=None,
+        description="The message only names a document: held, its entries are the suggestions (outcome "
+        "'document'); not held, the reply says so above whatever the passages citing it give.",
     )
 
     @property

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
-from knowledge.models import Answer, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.models import Answer, AskedDocument, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import SUGGESTIONS, Decider
 from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
@@ -30,7 +30,9 @@ from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
 from knowledge.text.markup import strip_markup
+from knowledge.text.references import asked_reference, document_ids, shown_reference
 from knowledge.text.sentences import sentence_spans
+from knowledge.text.thanks import only_thanks
 
 logger = logging.getLogger(__name__)
 
@@ -314,11 +316,20 @@ class AnswerService:
         nothing changes). `exhaustive` takes the matcher's slow path (benchmarks compare the two)."""
         text = self.validate_question(question)
         self.refresh()
-        ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
-        answer = self._decide(text, ranking)
-        asked = focus.questions(text)
-        if len(asked) > 1:
-            answer = self._answer_parts(text, answer, ranking, asked, exhaustive)
+        named = self.asked_document(text)
+        if only_thanks(text):  # 'thanks a lot!', 'вялікі дзякуй': a greeting, whatever else its words could match
+            answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, thanks=True)
+        elif named is not None and named.document is not None:
+            entries = [self.match_for_entry(e) for e in self.entries_of(named.document.key)]
+            answer = Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=entries)
+        else:
+            ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
+            answer = self._decide(text, ranking)
+            asked = focus.questions(text)
+            if len(asked) > 1:
+                answer = self._answer_parts(text, answer, ranking, asked, exhaustive)
+        if named is not None:
+            answer = answer.model_copy(update={"asked_document": named})
         asker = Language(language) if language else None
         if asker and asker is not Language.NL:
             answer = answer.model_copy(
@@ -333,6 +344,22 @@ class AnswerService:
         if record:
             self._record(answer, asker or self.question_language(text) or Language.NL)
         return answer
+
+    def asked_document(self, text: str) -> AskedDocument | None:
+        """The document a message names and nothing more (an official id, its link, a Kamerstuk as
+        printed or typed: staff look documents up that way), with the store's document when it holds
+        it. A message asking something about it ('sancties in kamerstuk 21501-02 nr. 2298') is a question."""
+        found = asked_reference(text)
+        if found is None:
+            return None
+        official_id, rest = found
+        if rest and self.matcher.analyse(rest).terms:
+            return None
+        held = next(
+            (d for d in self.store.documents() if official_id in document_ids(d.official_id, d.citation, d.question_number)),
+            None,
+        )
+        return AskedDocument(reference=shown_reference(official_id), official_id=official_id, document=held)
 
     def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
         """A message asking several things: each question answered on its own where the store

@@ -32,7 +32,7 @@ def test_the_reply_cites_each_entry_as_the_import_preview_numbered_it(layout: st
         assert f"{label}:" in shown, "the preview lists it under this label"
         match = service.entry_match(entry.id or 0)
         for reply in (render_match_plain(match, texts_for("nl")), render_match_messages(match, texts_for("nl"))[-1]):
-            citation = reply.rsplit("\n", 1)[-1] if "—" not in reply else reply.split("— ", 1)[1]
+            citation = reply.rsplit("📄", 1)[-1] if "—" not in reply else reply.split("— ", 1)[1]
             assert label in citation and "alinea" not in citation, (label, citation)
         if label.startswith("Vra"):
             for code in ("en", "ru", "be"):

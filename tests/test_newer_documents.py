@@ -160,3 +160,35 @@ def test_a_moderators_note_is_never_the_newer_document() -> None:
     answer = service.answer("Welke sancties gelden er tegen Belarus?")
     assert answer.answered and answer.best and answer.best.entry_key == OLD_SANCTIONS
     assert answer.newer == [] and answer.earlier == []
+
+
+#: Answered from the letter of 2 March 2021; the answers of 16 July 2021 share a topic ('diplomatie') or a
+#: few words with the answer, but are about something else (the diaspora's safety; 'Ja', they read an article).
+ANOTHER_TOPIC = {
+    "praat Nederland bij de VN over de mensenrechten in Belarus?": ("kamerbrief-2021-03-02-2298/7", "kamervragen-2021-07-16/5"),
+    "письмо министра иностранных дел Нидерландов в Tweede Kamer 2 марта 2021 Беларусь": (
+        "kamerbrief-2021-03-02-2298/1", "kamervragen-2021-07-16/1"),
+}
+
+
+def test_a_newer_document_on_another_topic_is_not_told_of_under_the_answer() -> None:
+    """User tester F2: the notice needs a newer passage on what the answer is about, not a shared topic."""
+    from test_console import chat
+
+    service = fresh_service()
+    for question, (answered, other) in ANOTHER_TOPIC.items():
+        answer = service.answer(question)
+        assert answer.answered and answer.best and answer.best.entry_key == answered, question
+        assert answer.newer == [], (question, other)
+        out = chat(question)
+        texts = texts_for(service.question_language(question) or "nl")
+        assert texts.newer_document.split("{")[0] not in out and "Nieuwer" not in out, question
+
+
+def test_the_newer_document_on_the_same_question_is_still_told_of_in_the_terminal_chat() -> None:
+    from test_console import chat
+
+    question = "Wat is het standpunt van het kabinet over de politieke repressie in Belarus?"
+    out = chat(question)
+    nl = texts_for("nl")
+    assert nl.newer_document.format(date=nl.date(dt.date(2021, 7, 16))) in out

@@ -39,6 +39,8 @@ class Texts(BaseModel):
     #: Above the suggestions after such a notice: the asker was understood, these are what is there.
     related_heading: Plain
     greeting: Plain
+    #: The reply to a message that only thanks.
+    welcome: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
     invalid_not_text: Plain
@@ -48,6 +50,10 @@ class Texts(BaseModel):
     #: Under an answer: a later document on the same subject exists that did not lead ({date}).
     newer_document: Plain
     link: Plain
+    #: Under a citation without a link: where the text is to be found, as far as the citation knows ({where}).
+    no_link: Plain
+    #: ...when it knows no official number either (after the kind and date).
+    no_number: Plain
     references: Plain
     footnotes: Plain
     kind_kamerbrief: Plain
@@ -84,6 +90,8 @@ class Texts(BaseModel):
     sources_heading: Html
     entries_count: Plain
     no_documents: Plain
+    #: A message naming a document ({reference}) the store does not hold.
+    document_not_held: Plain
     # telegram: buttons and their answers
     button_helpful: Plain
     button_not_helpful: Plain

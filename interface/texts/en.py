@@ -26,6 +26,7 @@ TEXTS = Texts(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."
     ),
+    welcome="You're welcome! Feel free to ask another question.",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
     invalid_not_text=(
@@ -37,6 +38,8 @@ TEXTS = Texts(
     earlier_position="Earlier position",
     newer_document="There is a newer document on this, of {date}",
     link="Official text",
+    no_link="No link to the official text is known; where to find it: {where}.",
+    no_number="official number not yet established",
     references="References",
     footnotes="Footnotes",
     kind_kamerbrief="Letter to Parliament (Kamerbrief)",
@@ -62,13 +65,13 @@ TEXTS = Texts(
         "with their source. The official texts are in Dutch.\n\nJust ask your question, in English, Dutch, Russian or "
         "Belarusian. For example:\n• What sanctions has the EU imposed on Belarus?\n"
         "• Is there a hotline if I feel threatened?\n\nIf there is no official answer, I say so. Standpunt is "
-        "not a government channel; the link under each answer leads to the official text. /topics and /sources "
+        "not a government channel; each answer links to the official text where the link is known. /topics and /sources "
         "show what I know, /privacy what I keep."
     ),
     help=(
         "Type your question as a normal message. I reply with the official text and its source (document, date, "
         "ministers, question or paragraph number).\n\n/topics – browse topics and documents\n"
-        "/sources – the documents with dates and links\n/ask &lt;question&gt; – ask in a group\n"
+        "/sources – the documents with dates and links (where known)\n/ask &lt;question&gt; – ask in a group\n"
         "/language – language of buttons and messages\n/privacy – what I keep and what not\n\n"
         "In any chat you can also type <code>@{bot} your question</code> to share an official answer."
     ),
@@ -97,6 +100,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nChoose a question or paragraph:",
     sources_heading="<b>The documents I quote from</b>",
     entries_count="Answers: {count}",
+    document_not_held="{reference} is not in the store; I quote only from the documents /sources lists.",
     no_documents="There are no documents in the store yet.",
     button_helpful="👍 Helpful",
     button_not_helpful="👎 Not helpful",

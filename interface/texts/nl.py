@@ -23,6 +23,7 @@ TEXTS = Texts(
     untold_count="Een officieel aantal daarvoor heb ik niet.",
     related_heading="De officiële passages die er het dichtst bij komen:",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
+    welcome="Graag gedaan! Stel gerust nog een vraag.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",
     invalid_not_text=(
@@ -34,6 +35,8 @@ TEXTS = Texts(
     earlier_position="Eerder standpunt",
     newer_document="Er is een nieuwer document hierover, van {date}",
     link="Officiële tekst",
+    no_link="Geen link naar de officiële tekst bekend; vindplaats: {where}.",
+    no_number="officieel nummer nog niet vastgesteld",
     references="Verwijzingen",
     footnotes="Voetnoten",
     kind_kamerbrief="Kamerbrief",
@@ -58,13 +61,14 @@ TEXTS = Texts(
         "van de regering zelf: ik citeer letterlijk uit Kamerbrieven en antwoorden op Kamervragen, met de bron "
         "erbij.\n\nStel gewoon uw vraag, in het Nederlands, Engels, Russisch of Belarussisch. Bijvoorbeeld:\n"
         "• Welke sancties heeft de EU tegen Belarus ingesteld?\n• Is er een meldpunt als ik me bedreigd voel?\n\n"
-        "Als ik geen officieel antwoord heb, zeg ik dat. Standpunt is geen kanaal van de overheid; de link onder "
-        "elk antwoord leidt naar de officiële tekst. /topics en /sources tonen wat ik weet, /privacy wat ik bewaar."
+        "Als ik geen officieel antwoord heb, zeg ik dat. Standpunt is geen kanaal van de overheid; onder elk "
+        "antwoord staat een link naar de officiële tekst, waar die bekend is. /topics en /sources tonen wat ik "
+        "weet, /privacy wat ik bewaar."
     ),
     help=(
         "Typ uw vraag als gewoon bericht. Ik antwoord met de officiële tekst en de bron (document, datum, "
         "ministers, vraag- of alineanummer).\n\n/topics – onderwerpen en documenten doorbladeren\n"
-        "/sources – de documenten met datum en link\n/ask &lt;vraag&gt; – een vraag stellen in een groep\n"
+        "/sources – de documenten met datum en link (waar bekend)\n/ask &lt;vraag&gt; – een vraag stellen in een groep\n"
         "/language – taal van de knoppen en meldingen\n/privacy – wat ik bewaar en wat niet\n\n"
         "In elke chat kunt u ook <code>@{bot} uw vraag</code> typen om een officieel antwoord te delen."
     ),
@@ -94,6 +98,7 @@ TEXTS = Texts(
     topics_document="<b>{title}</b>\n{date}\nKies een vraag of alinea:",
     sources_heading="<b>De documenten waaruit ik citeer</b>",
     entries_count="Antwoorden: {count}",
+    document_not_held="{reference} staat niet in het antwoordbestand; ik citeer alleen uit de documenten die /sources toont.",
     no_documents="Er staan nog geen documenten in het antwoordbestand.",
     button_helpful="👍 Nuttig",
     button_not_helpful="👎 Niet nuttig",

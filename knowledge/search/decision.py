@@ -60,6 +60,9 @@ REVISION_SLACK = 0.05
 #: answers of different dates are the same question answered at two times, and the newer is the
 #: position now. Below this it does not lead, and the answer tells that a newer document exists.
 NEWER_STRONG = 0.5
+#: A newer passage that does not lead is told of ("a newer document on this") only when it matches at
+#: least this share of the question's words the answer matches (_on_what_it_answers).
+NEWER_SAME_SHARE = 0.6
 #: Two passages answer a question together only when it says this much (terms of its own, the
 #: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
 PAIR_TERMS = 3
@@ -421,11 +424,7 @@ class Decider:
             return False
         if self._curated(newer.entry_id) or not self._curated(older.entry_id):
             return False  # both curated, or neither: their relevances compare like with like
-        in_newer = {t for t in newer.covered if t in self.index.view(newer.entry_id).text_terms}
-        in_older = {t for t in older.covered if t in self.index.view(older.entry_id).text_terms}
-        if not in_older <= in_newer or not (in_newer - self._subject_term_ids()):
-            return False
-        return self._same_subject(older, newer)
+        return self._says_as_much(newer, older) and self._same_subject(older, newer)
 
     def _curated(self, entry_id: int) -> bool:
         """The entry has a question and alternate phrasings (a fresh import has its text, its sentences
@@ -447,9 +446,28 @@ class Decider:
         found = [
             s for s in ranking.scored
             if s not in positions and s.relevance >= floor and self._covers_as_well(s, leading)
-            and self._same_subject(leading, s)
+            and self._same_subject(leading, s) and self._on_what_it_answers(s, leading)
         ]
         return sorted(found, key=self._date_of, reverse=True)[:1]
+
+    def _says_as_much(self, newer: Scored, older: Scored) -> bool:
+        """The newer passage's own text has every word of the question the older one's text has, and
+        more than the subject's name: it is about what the answer is about. A shared topic or a short
+        text ('Ja' shares its few terms with anything) is not enough to tell of 'a newer document on this'."""
+        in_newer = {t for t in newer.covered if t in self.index.view(newer.entry_id).text_terms}
+        in_older = {t for t in older.covered if t in self.index.view(older.entry_id).text_terms}
+        return in_older <= in_newer and bool(in_newer - self._subject_term_ids())
+
+    def _on_what_it_answers(self, newer: Scored, older: Scored) -> bool:
+        """The newer passage matches most of the question's words the answer matches (NEWER_SAME_SHARE of
+        them, the subject's names aside; in its text or its phrasings; counted, not weighed: a rare word
+        of the question's frame, 'standpunt', would outweigh what it is about), and its text says as
+        much as the answer's (_says_as_much): a shared topic ('diplomatie' of human rights in prisons
+        and of the diaspora's safety) or a short text ('Ja' shares its few terms with anything) is not
+        enough to tell of 'a newer document on this'."""
+        asked = set(older.covered) - self._subject_term_ids()
+        matched = len(asked & set(newer.covered))
+        return bool(asked) and matched >= NEWER_SAME_SHARE * len(asked) and self._says_as_much(newer, older)
 
     def _revises(self, newer: Scored, older: Scored) -> bool:
         """`newer` is a later version of `older`'s passage: a later date, much the same text, and as

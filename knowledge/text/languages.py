@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from knowledge.models import Language
 from knowledge.text.analysis import Analyzer, tokens
+from knowledge.text.thanks import thanks_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -110,6 +111,8 @@ def question_language(
     the function words of one language only; when those are even in a sentence (it has a function
     word both languages share: 'Is Sapega free?', 'Was Belarus under sanctions?'), by the words the
     store's own phrasings use in one language only (`vocabulary`, see phrasing_vocabulary)."""
+    if thanked := thanks_language(text):
+        return thanked
     words = tokens(text)
     if greeted := greeting_language(words):
         return greeted

@@ -25,3 +25,72 @@ def find_references(text: str) -> list[str]:
 def entry_references(question: str | None, text: str) -> list[str]:
     """What an entry cites: its question and its text read together, as its citation lists them."""
     return find_references(f"{question or ''} {text}")
+
+
+# --- a document asked for by its reference --------------------------------------------------------
+
+#: An official id as typed or inside a link: 'kst-21501-02-2298', 'kst-35373-33', 'ah-tk-20202021-3341',
+#: 'kv-tk-2021Z09578'.
+_OFFICIAL_ID = re.compile(
+    r"(?<![\w-])(kst-\d{5,6}(?:-[0-9a-z]{1,10}){1,3}|ah-(?:tk|ek)-\d{8}-\d{1,6}|kv-tk-20\d{2}z\d{5})(?![\w-])",
+    re.IGNORECASE,
+)
+#: A Kamerstuk as printed or typed: 'Kamerstukken II 2020/21, 21 501-02, nr. 2298', 'Kamerstuk 21501-02 nr. 2298',
+#: '21 501-02, nr. 2298' (the dossier, its part and the number), 'Kamerstuk 35 373, nr. 33'.
+_KAMERSTUK = re.compile(
+    r"(?:\bkamerstuk(?:ken)?\s*(?:ii\s*)?(?:\d{4}\s*/\s*\d{2,4}\s*,?\s*)?)?"
+    r"(?<![\d-])(\d{2})\s?(\d{3})(?:\s*-\s*([0-9a-z]{1,4}))?\s*,?\s*(?:nr|no|nummer)\.?\s*(\d{1,5})\b",
+    re.IGNORECASE,
+)
+#: A Kamervraag's own number: '2021Z09578'.
+_QUESTION_NUMBER = re.compile(r"(?<![\w-])(20\d{2})\s?z\s?(\d{5})(?![\w-])", re.IGNORECASE)
+_LINK = re.compile(r"https?://\S+", re.IGNORECASE)
+#: Words around a reference that ask for nothing else: 'Kamerstuk …', 'kamerbrief …', 'link …'.
+_FILLER = re.compile(
+    r"\b(?:kamerstuk(?:ken)?|kamerbrief|kamervragen|kamervraag|brief|document|stuk|nr|nummer|no|number|link|ii|tk|"
+    r"zie|see|reference|referentie|verwijzing|документ|документа|спасылка|ссылка|дакумент)\b",
+    re.IGNORECASE,
+)
+
+
+def kamerstuk_id(dossier: str, part: str | None, number: str) -> str:
+    """'kst-21501-02-2298': the official id of a Kamerstuk, as officielebekendmakingen.nl names it."""
+    return f"kst-{dossier}{'-' + part.lower() if part else ''}-{int(number)}"
+
+
+def document_ids(official_id: str | None, citation: str | None, question_number: str | None) -> set[str]:
+    """Every id a document is known by in the store: its official id, the Kamerstuk its citation names
+    ('Kamerstukken II 2020/21, 21 501-02, nr. 2298' is kst-21501-02-2298), its question number."""
+    ids = {official_id.lower()} if official_id else set()
+    if citation and (m := _KAMERSTUK.search(citation)):
+        ids.add(kamerstuk_id(m.group(1) + m.group(2), m.group(3), m.group(4)))
+    if question_number and (m := _QUESTION_NUMBER.search(question_number)):
+        ids.add(f"kv-tk-{m.group(1)}z{m.group(2)}")
+    return ids
+
+
+def asked_reference(text: str) -> tuple[str, str] | None:
+    """The official id of the document a message names (an id, a link, a Kamerstuk as printed, a
+    question number) and the rest of the message (the words around it), or None when it names none.
+    One reference only: a message naming several is a question, not a request for one document."""
+    found = {m.group(1).lower() for m in _OFFICIAL_ID.finditer(text)}
+    if not found:
+        found = {kamerstuk_id(m.group(1) + m.group(2), m.group(3), m.group(4)) for m in _KAMERSTUK.finditer(text)}
+        found |= {f"kv-tk-{m.group(1)}z{m.group(2)}".lower() for m in _QUESTION_NUMBER.finditer(text)}
+    if len(found) != 1:
+        return None
+    rest = _LINK.sub(" ", text)  # a link naming the document is all reference
+    for pattern in (_OFFICIAL_ID, _KAMERSTUK, _QUESTION_NUMBER, _FILLER):
+        rest = pattern.sub(" ", rest)
+    return found.pop(), " ".join(rest.split())
+
+
+def shown_reference(official_id: str) -> str:
+    """How a reply names the document asked for: the Kamerstuk as printed ('Kamerstuk 21 501-02, nr. 2298'),
+    else the official id as typed."""
+    if m := re.fullmatch(r"kst-(\d{2})(\d{3})(?:-([0-9a-z]{1,4}))?-(\d+)", official_id):
+        dossier = f"{m.group(1)} {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+        return f"Kamerstuk {dossier}, nr. {m.group(4)}"
+    if m := re.fullmatch(r"kv-tk-(20\d{2})z(\d{5})", official_id):
+        return f"{m.group(1)}Z{m.group(2)}"
+    return official_id
