@@ -46,6 +46,18 @@ def analyzer() -> Analyzer:
         ("lately", "en", "recent"),
         ("в последнее время", "ru", "recentelijk"),
         ("апошнім часам", "be", "recentelijk"),
+        # Being followed, photographed, pressured (kamervragen/3, 5, 6), as diaspora members tell it.
+        ("мяне пераследуюць", "be", "ik word gevolgd"),
+        ("за намі сочаць", "be", "bespioneerd"),
+        ("за мной следят", "ru", "stalking"),
+        ("фатаграфуюць", "be", "gefotografeerd"),
+        ("снимают на видео", "ru", "gefilmd"),
+        ("bezoek van de KGB", "nl", "intimidatie"),
+        ("ціснуць на сваякоў", "be", "intimidatie"),
+        ("zonder problemen", "nl", "ongestoord"),
+        ("без праблем", "be", "ongestoord"),
+        ("without being harassed", "en", "ongestoord"),
+        ("нечестные выборы", "ru", "stembusfraude"),
     ],
 )
 def test_an_everyday_word_meets_the_passages_word(analyzer: Analyzer, asked: str, language: str, passage: str) -> None:
@@ -63,6 +75,14 @@ def test_an_everyday_word_meets_the_passages_word(analyzer: Analyzer, asked: str
         ("harsher", "en", "aanscherpen"),
         ("Kaag", "nl", "Karatsj"),  # the minister who answered every Kamervraag points at none of them
         ("protest", "en", "diplomatiek bezwaar"),  # a street protest, unless 'protest to' someone
+        ("follow the trials", "en", "ik word gevolgd"),  # following a trial (entry 6) is not being followed
+        ("volgen de rechtszaken", "nl", "ik word gevolgd"),
+        ("сочаць за судамі", "be", "за мной сочаць"),
+        ("пераследуюць", "be", "мяне пераследуюць"),  # bare: the persecution at home, not 'they are after me'
+        ("снимут санкции", "ru", "снимают на видео"),  # lifting sanctions is not filming
+        ("здымуць санкцыі", "be", "здымаюць на відэа"),
+        ("bezoek aan gevangenen", "nl", "bezoek van de KGB"),  # a prison visit is no KGB visit
+        ("pressure on the regime", "en", "pressure on my family"),  # pressure on Minsk stays the sanctions
     ],
 )
 def test_a_word_left_out_stays_apart(analyzer: Analyzer, asked: str, language: str, other: str) -> None:
