@@ -21,6 +21,7 @@ from knowledge.service import AnswerService
 from tests.moderationkit import ANSWERS_KEY, content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+XML = Path(__file__).resolve().parent / "data" / "xml"
 
 
 def parsed(name: str) -> ParsedDocument:
@@ -197,6 +198,34 @@ def test_committee_letter_with_each_number_on_its_questions_first_line_is_read_t
     ]
     assert together.document.preamble == alone.document.preamble
     assert citation_for(together.entries[0], together.document).number_label == "Vraag 1"
+
+
+@pytest.mark.parametrize("fixture", ["kamerstuk-commissievragen.xml", "kamerstuk-commissievragen-vraag-antwoord.xml"])
+def test_official_xml_of_a_committee_letter_gives_the_entries_the_text_importer_gives(fixture: str) -> None:
+    """The same letter as commissievragen_brief.txt in the official XML, its questions as numbered list
+    items (lijst/li.nr) or as vraag/antwoord: the committee's question is each entry's official question,
+    the answer its text, numbered as printed (it was one 'alinea' per paragraph, questions included)."""
+    xml = (XML / fixture).read_bytes()
+    from_xml, from_text = read_document(xml, fixture), parsed("commissievragen_brief")
+    assert [(e.number, e.question, e.question_is_official, e.text) for e in from_xml.entries] == [
+        (e.number, e.question, e.question_is_official, e.text) for e in from_text.entries
+    ]
+    d = from_xml.document
+    assert d.kind is DocumentKind.KAMERBRIEF and d.date == dt.date(2024, 4, 17)
+    assert d.citation == "Kamerstukken II 2023/24, 99 995, nr. 31"
+    assert d.preamble == from_text.document.preamble, "the introduction is kept, not an entry"
+    assert citation_for(from_xml.entries[0], d).number_label == "Vraag 1"
+    moderation = Moderation(fresh_service())
+    shown = render_preview(moderation.preview_import(from_xml), IMPORT_EN)
+    assert all(f"Vraag {n}" in shown for n in (1, 2, 3)) and "alinea" not in shown.lower()
+
+
+def test_official_xml_of_an_ordinary_letter_with_a_numbered_list_stays_paragraphs() -> None:
+    """Numbered list items that are not questions with answers are the letter's paragraphs, as in text."""
+    xml = (XML / "kamerstuk-commissievragen.xml").read_text(encoding="utf-8").replace("gevangen?", "gevangen.")
+    document = read_document(xml.encode("utf-8"), "brief.xml")
+    assert all(not e.question_is_official and e.question is None for e in document.entries)
+    assert any(e.text.startswith("1. Hoeveel politieke gevangenen") for e in document.entries)
 
 
 def test_numbered_paragraphs_of_an_ordinary_letter_stay_paragraphs() -> None:

@@ -252,12 +252,8 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
     preamble: str | None = None
-    if (pairs := _numbered_pairs(body)) is not None:
-        introduction, numbered = pairs
-        preamble = "\n\n".join(p.text for p in introduction) or None
-        entries = [
-            _pair_entry(key, n, question, answer, clean.footnotes) for n, question, answer in numbered
-        ]
+    if (committee := committee_entries(key, body, clean.footnotes)) is not None:
+        preamble, entries = committee
     else:
         body = [p for p in body if not _NUMBER_HEADING.match(p.text)]
         entries = [
@@ -277,6 +273,18 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         preamble=preamble,
     )
     return ParsedDocument(document=document, entries=entries)
+
+
+def committee_entries(
+    key: str, body: list[Paragraph], footnotes: dict[int, Footnote]
+) -> tuple[str | None, list[Entry]] | None:
+    """The introduction and the numbered question-answer entries of a letter answering a committee's
+    questions; None for any other letter. Shared by the text and the XML importer, so both read it alike."""
+    if (pairs := _numbered_pairs(body)) is None:
+        return None
+    introduction, numbered = pairs
+    preamble = "\n\n".join(p.text for p in introduction) or None
+    return preamble, [_pair_entry(key, n, question, answer, footnotes) for n, question, answer in numbered]
 
 
 def _numbered_pairs(
