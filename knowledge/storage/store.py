@@ -24,7 +24,7 @@ from knowledge.storage import translations
 from knowledge.storage.audit import AuditTrail, Change, is_export_restore
 from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, StoreError, VersionConflict
-from knowledge.storage.exchange import Export, export_store, restore_export
+from knowledge.storage.exchange import Export, RestorePlan, export_store, plan_restore, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
 from knowledge.storage.usage import AnonymousUsage
@@ -481,6 +481,10 @@ class Store(AuditTrail, AnonymousUsage):
 
     def export(self) -> Export:
         return export_store(self)
+
+    def plan_restore(self, export: Export) -> RestorePlan:
+        """What restoring the export would retire, change and add; nothing is written."""
+        return plan_restore(self, export)
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
