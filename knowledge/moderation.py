@@ -440,6 +440,9 @@ class Moderation:
             notices.append(Notice(reason=Reason.WARN_NO_AUTHORS))
         if parsed.truncated is not None:
             notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
+        if parsed.cut_off_questions:
+            numbers = ", ".join(map(str, parsed.cut_off_questions))
+            notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": numbers}))
         if parsed.unmatched:
             answers = [e.number for e in parsed.unmatched]
             values = {"numbers": ", ".join(map(str, answers)), "label": heading_label("Antwoord", answers)}

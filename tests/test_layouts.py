@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from interface.previews import render_preview
+from interface.texts import texts_for
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
 from knowledge.citations import citation_for, number_label
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
@@ -276,6 +277,50 @@ def test_cut_off_text_imports_what_is_complete_and_the_preview_says_so() -> None
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 2]
     assert all("geïnformeerd over de" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+def _stopped_at_the_last_question(name: str, where: str, keep: bool) -> str:
+    raw = (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert raw.count(where) == 1
+    return raw[: raw.index(where) + (len(where) if keep else 0)] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "keep"),
+    [
+        ("openkamer_herpublicatie", "• Vraag 3", True),  # right after the heading
+        ("openkamer_herpublicatie", "    De veiligheid van iedereen", False),  # after the question
+        ("afgebroken_tekst", "Vraag 3", True),
+        ("afgebroken_tekst", "Antwoord 3", False),
+        ("afgebroken_tekst", "Antwoord 3", True),  # the answer's heading, and nothing under it
+        ("commissievragen_brief", "3.\n", True),
+        ("commissievragen_brief", "Ja. Het ministerie", False),
+    ],
+    ids=["openkamer heading", "openkamer question", "heading", "question", "answer heading", "committee number",
+         "committee question"],
+)
+def test_a_copy_that_stops_at_the_last_question_before_its_answer_is_called_cut_off(
+    name: str, where: str, keep: bool
+) -> None:
+    """Cut off right after 'Vraag 3' (or its question), before any answer: it imported without a word."""
+    document = parse_document(_stopped_at_the_last_question(name, where, keep))
+    assert [e.number for e in document.entries] == [1, 2], "what is complete is imported"
+    assert document.cut_off_questions == [3] and document.unanswered == []
+    preview = Moderation(fresh_service()).preview_import(document)
+    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
+    assert "Vraag 3 looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
+    assert "Vraag 3 lijkt afgebroken" in render_preview(preview, IMPORT_NL)
+    english = render_preview(preview, IMPORT_EN, texts=texts_for("en"))
+    assert "Question 3 (Vraag 3) looks cut off and is not imported" in english
+
+
+def test_a_question_without_an_answer_before_the_last_is_unanswered_not_cut_off() -> None:
+    raw = (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8")
+    raw = raw.replace("    Ja, ik ben bekend met deze berichten.\n", "")
+    document = parse_document(raw)
+    assert [e.number for e in document.entries] == [2, 3]
+    assert document.unanswered == [1] and document.cut_off_questions == [], "the republished page says it now too"
+    assert "cut off" not in render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
 
 
 def test_the_cut_off_warning_stays_when_a_document_of_the_same_date_is_in_the_store() -> None:

@@ -143,7 +143,13 @@ def has_official_marks(raw: str, document: Document) -> bool:
 
 
 def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
-    """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported."""
+    """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported.
+    A copy that stops at its last questions, before their answers, says so too (the entries before are whole)."""
+    answered = [n for e in parsed.entries for n in (e.numbers or [e.number])]
+    # (A misnumbered answer after it means the copy goes on: then the question is only unanswered.)
+    if not parsed.unmatched and (tail := [n for n in parsed.unanswered if answered and n > max(answered)]):
+        unanswered = [n for n in parsed.unanswered if n not in tail]
+        return parsed.model_copy(update={"cut_off_questions": tail, "unanswered": unanswered})
     if not parsed.entries or not _ENDS_MID_SENTENCE.search(parsed.entries[-1].text):
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
@@ -252,8 +258,10 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
     preamble: str | None = None
+    unanswered: list[int] = []
     if (committee := committee_entries(key, body, clean.footnotes)) is not None:
         preamble, entries = committee
+        unanswered = _committee_unanswered(body, entries)
     else:
         body = [p for p in body if not _NUMBER_HEADING.match(p.text)]
         entries = [
@@ -272,7 +280,13 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         subject=subject,
         preamble=preamble,
     )
-    return ParsedDocument(document=document, entries=entries)
+    return ParsedDocument(document=document, entries=entries, unanswered=unanswered)
+
+
+def _committee_unanswered(body: list[Paragraph], entries: list[Entry]) -> list[int]:
+    """A committee's last question printed without an answer (a copy that stops there)."""
+    last = max((n for p in body if (n := _question_number(p.text))), default=0)
+    return [last] if entries and last > entries[-1].number else []
 
 
 def committee_entries(
@@ -298,12 +312,16 @@ def _numbered_pairs(
     starts = [(i, n) for i, p in enumerate(body) if (n := _question_number(p.text))]
     if len(starts) < 2 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return None
-    numbered = []
+    numbered: list[tuple[int, list[Paragraph], list[Paragraph]]] = []
     for (index, number), end in zip(starts, [i for i, _ in starts[1:]] + [len(body)], strict=True):
         block = body[index + 1 : end]
         if m := _NUMBERED_QUESTION.match(body[index].text):
             block = [replace(body[index], text=m.group(2)), *block]
         split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), None)
+        if end == len(body) and len(numbered) >= 2 and (split or 1) >= len(block) and all(
+            not p.text.rstrip().endswith(".") for p in block
+        ):
+            break  # a copy that stops at the last question, before its answer: the pairs before are whole
         if split is None or split >= len(block):
             return None  # numbered sections of an ordinary letter, not questions with answers
         numbered.append((number, block[:split], block[split:]))
