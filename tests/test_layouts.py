@@ -323,6 +323,49 @@ def test_a_question_without_an_answer_before_the_last_is_unanswered_not_cut_off(
     assert "cut off" not in render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
 
 
+_LAST_ANSWER = "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïnformeerd over de"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "De NAVO neemt deze ontwikkeling serieus (zie ook de verklaring van de Noord-Atlantische Raad)",
+        "De NAVO neemt deze ontwikkeling serieus. Zie https://www.nato.int/cps/en/natohq/news",
+        "De NAVO heeft onder meer het volgende besloten:\n\n– versterking van de oostflank",
+        "De NAVO neemt deze ontwikkeling serieus en blijft de situatie nauwlettend volgen",
+        "De NAVO neemt deze ontwikkeling serieus, zie Kamerstuk 28 676, nr. 437",
+        "De NAVO bespreekt de erbarmelijke detentieomstandigheden",
+    ],
+    ids=["closing bracket", "web address", "list item", "no punctuation", "a number", "a compound"],
+)
+def test_a_last_answer_without_a_full_stop_is_not_called_cut_off(ending: str) -> None:
+    """Official answers also end in a bracket, a link, a list item or no punctuation: they were flagged
+    as cut off and their last answer left out of the import."""
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8").replace(_LAST_ANSWER, ending)
+    document = parse_document(raw)
+    assert document.truncated is None and [e.number for e in document.entries] == [1, 2, 3]
+    assert "cut off" not in render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        _LAST_ANSWER,  # a connecting word
+        "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïnfor",  # mid-word
+        "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïn-",  # at a hyphen
+        "De NAVO neemt deze ontwikkeling serieus, en",
+        "De NAVO neemt deze ontwikkeling serieus,",  # a comma
+        "De NAVO neemt deze ontwikkeling serieus (zie ook de verklaring van",  # a bracket left open
+    ],
+    ids=["connecting word", "mid-word", "hyphen", "conjunction", "comma", "open bracket"],
+)
+def test_a_last_answer_that_stops_mid_sentence_is_called_cut_off(ending: str) -> None:
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8").replace(_LAST_ANSWER, ending)
+    document = parse_document(raw)
+    assert document.truncated is not None and document.truncated.number == 3
+    assert [e.number for e in document.entries] == [1, 2]
+
+
 def test_the_cut_off_warning_stays_when_a_document_of_the_same_date_is_in_the_store() -> None:
     """Same kind and date as a stored document: the import goes beside it under another key, and the
     preview still says that the last entry looks cut off (it lost that when the key changed)."""

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
+from knowledge.ingest.cutoff import looks_cut_off
 from knowledge.models import (
     NAME_PARTICLES,
     UNTITLED_LETTER,
@@ -85,8 +86,6 @@ class NotAnOfficialDocument(ParseError):
 
 _ASKED = re.compile(r"^\s*Vragen van (?:het lid|de leden)\b.*\(ingezonden\b", re.MULTILINE | re.IGNORECASE)
 _ANSWERED = re.compile(r"^\s*Antwoord(?:en)?\b|\(ontvangen\s|^\s*Beantwoord\s", re.MULTILINE | re.IGNORECASE)
-#: The last entry ends like this when the copy stopped in the middle of a sentence.
-_ENDS_MID_SENTENCE = re.compile(r"[\w,;\-–(]$")
 
 
 def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument:
@@ -150,7 +149,7 @@ def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
     if not parsed.unmatched and (tail := [n for n in parsed.unanswered if answered and n > max(answered)]):
         unanswered = [n for n in parsed.unanswered if n not in tail]
         return parsed.model_copy(update={"cut_off_questions": tail, "unanswered": unanswered})
-    if not parsed.entries or not _ENDS_MID_SENTENCE.search(parsed.entries[-1].text):
+    if not parsed.entries or not looks_cut_off(parsed.entries[-1].text):
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
         return parsed  # a signed letter is complete, whatever its last paragraph looks like
