@@ -474,7 +474,9 @@ class Moderation:
             here = {e.number: comparable(e.text) for e in parsed.entries}
             if not official or any(comparable(e.text) not in here.get(e.number, "") for e in official):
                 return None  # another text under this identity: 'already in the store' decides
-            taken = {e.number for e in stored}
+            # A number retired on purpose is not added again; one whose import was undone is.
+            undone = self.store.undone_creations([e.id or 0 for e in stored if e.status is EntryStatus.RETIRED])
+            taken = {e.number for e in stored if e.id not in undone}
             adding = [e.number for e in parsed.entries if e.number not in taken]
             return (document.key, adding) if adding else None
         return None
