@@ -538,6 +538,23 @@ def test_a_letter_printing_vergaderjaar_dossier_and_number_gets_its_kamerstuk_ci
     assert IMPORT_EN.no_citation not in shown
 
 
+def test_a_kamerstuk_head_read_line_by_line_gets_its_citation() -> None:
+    """Chamber, 'Vergaderjaar', the dossier number and 'Nr. 4123' each on a line of its own (as a copy of
+    the PDF's head gives them): the lines ran together and the letter got no number and no citation."""
+    raw = (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")
+    one_line = parse_document(raw).document
+    raw = raw.replace("99 996-02 Raad Algemene Zaken en Raad\nBuitenlandse Zaken\n\n", "99 996-02\n").replace(
+        "Nr. 4123 BRIEF VAN", "Nr. 4123\n\nBRIEF VAN"
+    )
+    raw = raw.replace("Vergaderjaar 2022–2023\n\n", "Vergaderjaar 2022–2023\n")
+    assert "Vergaderjaar 2022–2023\n99 996-02\nNr. 4123\n" in raw
+    document = parse_document(raw)
+    assert document.document.citation == "Kamerstukken II 2022/23, 99 996-02, nr. 4123" == one_line.citation
+    assert document.document.number == "4123" and document.document.key == one_line.key
+    assert [e.text for e in document.entries] == [e.text for e in parse_document(
+        (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")).entries], "no head line became a paragraph"
+
+
 def test_a_citation_is_built_only_from_what_is_printed() -> None:
     raw = (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")
     for missing in ("Vergaderjaar 2022–2023\n", "99 996-02 Raad Algemene Zaken en Raad\nBuitenlandse Zaken\n", "Nr. 4123 "):

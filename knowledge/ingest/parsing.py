@@ -194,6 +194,7 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 #: ...or the number with the committee's question after it on the same line ('1. Hoeveel …?').
 _NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*\?)$", re.DOTALL)
+_NUMBER_LINE = re.compile(r"^Nr\.\s*(\d{1,6}[a-z]?)$")
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
@@ -204,6 +205,8 @@ _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))
 _LETTER_HEADER_LINES = (
     re.compile(r"^Tweede Kamer der Staten-Generaal$|^Eerste Kamer der Staten-Generaal$"),
     re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}$"),
+    re.compile(r"^\d{2}\s?\d{3}(?:\s*-\s*(?:[A-Z]{1,4}|\d{1,3}))?$"),  # the dossier number alone on its line
+    re.compile(r"^Nr\.\s*\d{1,6}[a-z]?$"),  # ...and the printed number
     _LETTER_HEADER,
     ADDRESSEE,
     PLACE_DATE,
@@ -229,8 +232,11 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     header_end = 0
     for index, paragraph in enumerate(paragraphs[:8]):
         first_line = paragraph.text
-        if m := _LETTER_HEADER.match(first_line):
-            number = m.group(1)
+        if (m := _NUMBER_LINE.match(first_line)) is not None and index <= header_end + 1:
+            number = m.group(1)  # 'Nr. 2298' on a line of its own, above the title
+            header_end = index + 1
+        elif m := _LETTER_HEADER.match(first_line):
+            number = m.group(1) or number
             title = title_from_caps(m.group(2))
             header_end = index + 1
         elif ADDRESSEE.match(first_line) or SALUTATION.match(first_line):
