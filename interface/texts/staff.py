@@ -20,8 +20,10 @@ from knowledge.reasons import ENGLISH, Reason
 #: The refusals whose wording names a command to type next: the command line words them its own way.
 COMMAND_REASONS = (
     Reason.RETIRED, Reason.TEXT_IS_ENTRY, Reason.TEXT_IS_RETIRED_ENTRY, Reason.NUMBER_TAKEN, Reason.NOT_OFFICIAL_DOCUMENT,
-    Reason.QUESTION_IS_OFFICIAL, Reason.RESTORE_WOULD_RETIRE,
+    Reason.QUESTION_IS_OFFICIAL,
 )
+#: Refusals only the command line gives, worded with what to type there (Telegram restores no exports).
+CLI_ONLY_REASONS = (Reason.RESTORE_WOULD_RETIRE,)
 #: One rule for result lines (what a command did, on stdout): each begins with a capital letter, as
 #: Telegram's replies do (moderator.MODERATOR_RESULT_LINES), and one that is a sentence ends with a full
 #: stop. An error is 'error: <reason>' (or 'fout: …'), its reason in lower case: it continues the line.
