@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="A number is an entry id; anything else is the path of an export (write ./12 for a file named 12).",
     )
     res.add_argument("target", metavar="ID|FILE")
+    res.add_argument(
+        "--dry-run", action="store_true", help="of an export: say what it would retire, change and add; write nothing"
+    )
+    res.add_argument("--yes", action="store_true", help="of an export: restore it even though it retires entries active now")
     add = sub.add_parser(
         "add",
         help="add entries from a JSON or YAML file",
@@ -497,7 +501,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "restore":
             if args.target.isdigit():  # an entry id; a file named only by digits is written ./12
                 return staff.restore_entry(service, int(args.target), out, language)
-            return staff.restore_file(service, Path(args.target), out, language)
+            return staff.restore_file(service, Path(args.target), out, language, dry_run=args.dry_run, yes=args.yes)
         if args.command == "edit":
             text = staff.read_text_file(args.text_file, language) if args.text_file else args.text
             topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics is not None else None

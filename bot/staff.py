@@ -175,10 +175,23 @@ def export_file(service: AnswerService, path: Path, out: TextIO, language: str =
     return 0
 
 
-def restore_file(service: AnswerService, path: Path, out: TextIO, language: str = "en") -> int:
+def restore_file(
+    service: AnswerService, path: Path, out: TextIO, language: str = "en", *, dry_run: bool = False, yes: bool = False
+) -> int:
+    """Restore an export; with dry_run only say what it would retire, change and add. An export that
+    would retire active entries is refused without --yes (the refusal says to look first)."""
     st, t = texts(language)
+    data = _read(path, language)
     try:
-        export = Moderation(service).restore(_read(path, language), cli_actor())
+        if dry_run:
+            _, plan = Moderation(service).plan_restore(data)
+            retired, changed, added = (t.entries(len(keys)) for keys in (plan.retired, plan.changed, plan.added))
+            out.write(st.restore_preview.format(path=path, retired=retired, changed=changed, added=added) + "\n")
+            for line, keys in zip(st.restore_lines, (plan.retired, plan.changed, plan.added), strict=True):
+                if keys:
+                    out.write(line.format(keys=", ".join(keys)) + "\n")
+            return 0
+        export = Moderation(service).restore(data, cli_actor(), retiring_confirmed=yes)
     except ModerationError as error:
         raise _refused(error, language) from None
     documents, entries = st.documents(len(export.documents)), t.entries(len(export.entries))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts, texts_for
 from interface.texts.moderator import ImportTexts
+from knowledge.citations import heading_label
 from knowledge.ingest.publications import FetchError
 from knowledge.models import Entry
 from knowledge.moderation import ImportPreview, Moderation
@@ -36,6 +37,14 @@ def entry_label(entry: Entry, preview: ImportPreview, texts: Texts) -> str:
     numbers = ", ".join(map(str, entry.numbers or [entry.number]))
     template = texts.question_label if dutch.startswith("Vra") else texts.paragraph_label
     return f"{template.format(number=numbers)} ({dutch})"
+
+
+def questions_label(numbers: list[int], texts: Texts) -> str:
+    """'Vraag 3' (or 'Question 3 (Vraag 3)'): questions the document prints that have no entry."""
+    dutch = heading_label("Vraag", numbers)
+    if texts.code == "nl":
+        return dutch
+    return f"{texts.question_label.format(number=', '.join(map(str, numbers)))} ({dutch})"
 
 
 def entry_line(entry: Entry, preview: ImportPreview, texts: Texts | None = None) -> str:
@@ -71,6 +80,8 @@ def render_preview(
         notes.append(t.no_authors)
     if parsed.truncated is not None:
         notes.append(t.cut_off.format(label=entry_label(parsed.truncated, preview, texts)))
+    if parsed.cut_off_questions:
+        notes.append(t.cut_off.format(label=questions_label(parsed.cut_off_questions, texts)))
     for notice in preview.notices:
         if notice.reason is Reason.WARN_ANSWER_WITHOUT_QUESTION:
             notes.append(t.answer_without_question.format(**notice.values))

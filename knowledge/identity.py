@@ -108,6 +108,7 @@ def rekey(parsed: ParsedDocument, key: str) -> ParsedDocument:
         truncated=moved(parsed.truncated) if parsed.truncated else None,
         unmatched=[moved(e) for e in parsed.unmatched],
         unanswered=parsed.unanswered,
+        cut_off_questions=parsed.cut_off_questions,
     )
 
 

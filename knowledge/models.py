@@ -203,6 +203,11 @@ class ParsedDocument(BaseModel):
     unanswered: list[int] = Field(
         default_factory=list, description="Numbers of questions the document prints without an answer."
     )
+    cut_off_questions: list[int] = Field(
+        default_factory=list,
+        description="The last questions of a copy that stops before their answers (after a 'Vraag 3' heading, or "
+        "after the question): not imported, and not in `unanswered`.",
+    )
 
     @model_validator(mode="after")
     def _digest_of_the_entries(self) -> ParsedDocument:

@@ -54,7 +54,7 @@ from knowledge.storage.errors import (
     RestoreIsFinal,
     VersionConflict,
 )
-from knowledge.storage.exchange import Export
+from knowledge.storage.exchange import Export, RestorePlan
 from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
 from knowledge.storage.usage import FeedbackCount, ReviewItem
@@ -440,6 +440,9 @@ class Moderation:
             notices.append(Notice(reason=Reason.WARN_NO_AUTHORS))
         if parsed.truncated is not None:
             notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": str(parsed.truncated.number)}))
+        if parsed.cut_off_questions:
+            numbers = ", ".join(map(str, parsed.cut_off_questions))
+            notices.append(Notice(reason=Reason.WARN_CUT_OFF, values={"number": numbers}))
         if parsed.unmatched:
             answers = [e.number for e in parsed.unmatched]
             values = {"numbers": ", ".join(map(str, answers)), "label": heading_label("Antwoord", answers)}
@@ -471,7 +474,9 @@ class Moderation:
             here = {e.number: comparable(e.text) for e in parsed.entries}
             if not official or any(comparable(e.text) not in here.get(e.number, "") for e in official):
                 return None  # another text under this identity: 'already in the store' decides
-            taken = {e.number for e in stored}
+            # A number retired on purpose is not added again; one whose import was undone is.
+            undone = self.store.undone_creations([e.id or 0 for e in stored if e.status is EntryStatus.RETIRED])
+            taken = {e.number for e in stored if e.id not in undone}
             adding = [e.number for e in parsed.entries if e.number not in taken]
             return (document.key, adding) if adding else None
         return None
@@ -811,7 +816,32 @@ class Moderation:
     def export(self) -> Export:
         return self.store.export()
 
-    def restore(self, data: bytes | str, actor: str) -> Export:
+    def plan_restore(self, data: bytes | str) -> tuple[Export, RestorePlan]:
+        """The export checked as a restore checks it, and what restoring it would retire, change and
+        add (a dry run: nothing is written)."""
+        export = self._checked_export(data)
+        try:
+            return export, self.store.plan_restore(export)
+        except ForeignExport as error:
+            raise ModerationError(Reason.EXPORT_FROM_OTHER_STORE, documents=error.documents, entries=error.entries) from None
+
+    def restore(self, data: bytes | str, actor: str, *, retiring_confirmed: bool = False) -> Export:
+        """Replace the content with an export. One that would retire entries active now that it does not
+        hold (an empty or much smaller export) is refused unless the moderator confirmed it after its dry
+        run; entries the export itself has retired are its content, as any other change back."""
+        export = self._checked_export(data)
+        try:
+            with self.store.db.atomic():
+                plan = self.store.plan_restore(export)
+                if plan.missing and not retiring_confirmed:
+                    raise ModerationError(Reason.RESTORE_WOULD_RETIRE, count=len(plan.missing))
+                self.store.restore(export, actor)
+        except ForeignExport as error:
+            raise ModerationError(Reason.EXPORT_FROM_OTHER_STORE, documents=error.documents, entries=error.entries) from None
+        self.answers.reload()
+        return export
+
+    def _checked_export(self, data: bytes | str) -> Export:
         try:
             export = Export.model_validate_json(data)
         except ValidationError as error:
@@ -822,11 +852,6 @@ class Moderation:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
         if problem := inconsistency(export.documents, export.entries, export.sources):
             raise ModerationError(problem.reason, **problem.values)
-        try:
-            self.store.restore(export, actor)
-        except ForeignExport as error:
-            raise ModerationError(Reason.EXPORT_FROM_OTHER_STORE, documents=error.documents, entries=error.entries) from None
-        self.answers.reload()
         return export
 
 

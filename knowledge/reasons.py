@@ -24,6 +24,7 @@ class Reason(StrEnum):
     ALREADY_RETIRED = "already_retired"
     NOTHING_TO_UNDO = "nothing_to_undo"
     RESTORE_IS_FINAL = "restore_is_final"
+    RESTORE_WOULD_RETIRE = "restore_would_retire"
     CHANGED_BY_OTHER = "changed_by_other"
     CHANGED_AFTER_YOURS = "changed_after_yours"
     NO_REVIEW_ITEM = "no_review_item"
@@ -136,6 +137,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.EXPORT_NUMBER_TWICE: (
         "the export's entries {first} and {second} are both number {number} of {key}, with different texts "
         "(an export edited by hand or damaged); nothing was changed"
+    ),
+    Reason.RESTORE_WOULD_RETIRE: (
+        "restoring this export would retire active entries that are not in it (entries: {count}); nothing was "
+        "changed: standpunt restore FILE --dry-run lists them, and --yes restores it all the same"
     ),
     Reason.EXPORT_FROM_OTHER_STORE: (
         "this export is from another store: its documents and entries take the ids of this store's own, so "

@@ -138,7 +138,7 @@ def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[s
     run(capsys, database, "import", str(EIGHT_QUESTIONS))
     run(capsys, database, "retire", "5")
     assert stored(database) != exported
-    code, out, _ = run(capsys, database, "restore", str(export))
+    code, out, _ = run(capsys, database, "restore", str(export), "--yes")  # it retires the newer import
     assert code == 0 and out == "Restored 2 documents and 13 entries.\n"
     again = stored(database)
     assert again["documents"][: len(exported["documents"])] == exported["documents"]
@@ -149,6 +149,59 @@ def test_export_then_restore_round_trip_is_exact(capsys: pytest.CaptureFixture[s
     assert again["changes"][: len(exported["changes"])] == exported["changes"], "the history comes along"
     assert [c["action"] for c in again["changes"]].count("retire") == 2, "and the history since the export stays"
     assert ask(capsys, database, "Kunnen EU-diplomaten politieke gevangenen in Belarus bezoeken?")["answered"]
+
+
+def test_restore_dry_run_says_what_it_would_retire_change_and_add_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.json"
+    run(capsys, database, "export", str(export))
+    run(capsys, database, "import", str(EIGHT_QUESTIONS))
+    run(capsys, database, "retire", "3")
+    before = stored(database)
+    code, out, _ = run(capsys, database, "restore", str(export), "--dry-run")
+    new_keys = [e["key"] for e in before["entries"] if e["document_key"] == "kamervragen-2023-03-22"]
+    assert code == 0 and len(new_keys) == 7
+    retired_line, changed_line = out.splitlines()[1:]
+    assert out.splitlines()[0] == (
+        f"Dry run, nothing changed: restoring {export} would retire 7 entries, change 1 entry and add 0 entries."
+    )
+    assert retired_line == "  retired: " + ", ".join(new_keys), "every entry the restore would retire, by key"
+    assert changed_line == "  changed: " + next(e["key"] for e in before["entries"] if e["id"] == 3)
+    assert stored(database) == before, "a dry run writes nothing"
+    fresh = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, fresh, "restore", str(export), "--dry-run")
+    assert code == 0 and "would retire 0 entries, change 0 entries and add 0 entries" in out, "the same content"
+
+
+@pytest.mark.parametrize("empty", [True, False], ids=["empty export", "export from before an import"])
+def test_a_restore_that_would_retire_entries_not_in_the_export_needs_yes(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, empty: bool
+) -> None:
+    """Restoring an empty or much smaller export retired every entry not in it, without a word: now it
+    is refused in one line, nothing changed, until --yes confirms it; then it is audited as before."""
+    export = tmp_path / "export.json"
+    run(capsys, database, "export", str(export))
+    if empty:
+        data = json.loads(export.read_text(encoding="utf-8"))
+        data.update(documents=[], entries=[], changes=[], sources={}, translations=[])
+        export.write_text(json.dumps(data), encoding="utf-8")
+    run(capsys, database, "import", str(EIGHT_QUESTIONS))
+    retiring = 20 if empty else 7
+    message = refused(capsys, database, "restore", str(export))
+    assert f"would retire active entries that are not in it (entries: {retiring}); nothing was changed" in message
+    assert "--dry-run" in message and "--yes" in message
+    assert f"fout: deze export terugzetten zou actieve items intrekken die er niet in staan (items: {retiring})" in (
+        refused(capsys, database, "--language", "nl", "restore", str(export))
+    )
+    code, out, _ = run(capsys, database, "restore", str(export), "--dry-run")
+    assert code == 0 and f"would retire {retiring} entries" in out
+    code, out, _ = run(capsys, database, "restore", str(export), "--yes")
+    assert code == 0 and out.startswith("Restored")
+    after = stored(database)
+    assert len(after["entries"]) == 20, "nothing is lost: the entries are kept, retired"
+    assert sum(e["status"] == "active" for e in after["entries"]) == 20 - retiring
+    assert [c["action"] for c in after["changes"]].count("revert") >= retiring, "each retirement audited"
 
 
 def test_undo_after_a_restore_says_in_one_line_that_a_restore_is_final(

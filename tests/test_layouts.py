@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from interface.previews import render_preview
+from interface.texts import texts_for
 from interface.texts.moderator import IMPORT_EN, IMPORT_NL, import_texts, moderator_texts
 from knowledge.citations import citation_for, number_label
 from knowledge.ingest.importers import DocumentRejected, QuestionsOnly, read_document
@@ -21,6 +22,7 @@ from knowledge.service import AnswerService
 from tests.moderationkit import ANSWERS_KEY, content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+XML = Path(__file__).resolve().parent / "data" / "xml"
 
 
 def parsed(name: str) -> ParsedDocument:
@@ -199,6 +201,34 @@ def test_committee_letter_with_each_number_on_its_questions_first_line_is_read_t
     assert citation_for(together.entries[0], together.document).number_label == "Vraag 1"
 
 
+@pytest.mark.parametrize("fixture", ["kamerstuk-commissievragen.xml", "kamerstuk-commissievragen-vraag-antwoord.xml"])
+def test_official_xml_of_a_committee_letter_gives_the_entries_the_text_importer_gives(fixture: str) -> None:
+    """The same letter as commissievragen_brief.txt in the official XML, its questions as numbered list
+    items (lijst/li.nr) or as vraag/antwoord: the committee's question is each entry's official question,
+    the answer its text, numbered as printed (it was one 'alinea' per paragraph, questions included)."""
+    xml = (XML / fixture).read_bytes()
+    from_xml, from_text = read_document(xml, fixture), parsed("commissievragen_brief")
+    assert [(e.number, e.question, e.question_is_official, e.text) for e in from_xml.entries] == [
+        (e.number, e.question, e.question_is_official, e.text) for e in from_text.entries
+    ]
+    d = from_xml.document
+    assert d.kind is DocumentKind.KAMERBRIEF and d.date == dt.date(2024, 4, 17)
+    assert d.citation == "Kamerstukken II 2023/24, 99 995, nr. 31"
+    assert d.preamble == from_text.document.preamble, "the introduction is kept, not an entry"
+    assert citation_for(from_xml.entries[0], d).number_label == "Vraag 1"
+    moderation = Moderation(fresh_service())
+    shown = render_preview(moderation.preview_import(from_xml), IMPORT_EN)
+    assert all(f"Vraag {n}" in shown for n in (1, 2, 3)) and "alinea" not in shown.lower()
+
+
+def test_official_xml_of_an_ordinary_letter_with_a_numbered_list_stays_paragraphs() -> None:
+    """Numbered list items that are not questions with answers are the letter's paragraphs, as in text."""
+    xml = (XML / "kamerstuk-commissievragen.xml").read_text(encoding="utf-8").replace("gevangen?", "gevangen.")
+    document = read_document(xml.encode("utf-8"), "brief.xml")
+    assert all(not e.question_is_official and e.question is None for e in document.entries)
+    assert any(e.text.startswith("1. Hoeveel politieke gevangenen") for e in document.entries)
+
+
 def test_numbered_paragraphs_of_an_ordinary_letter_stay_paragraphs() -> None:
     """Numbered points that are not questions ('1. Het kabinet …') are the letter's own paragraphs."""
     raw = (LAYOUTS / "commissievragen_brief.txt").read_text(encoding="utf-8")
@@ -247,6 +277,93 @@ def test_cut_off_text_imports_what_is_complete_and_the_preview_says_so() -> None
     stored, entries = moderation.commit_import(preview.parsed, "telegram:1")
     assert [e.number for e in entries] == [1, 2]
     assert all("geïnformeerd over de" not in e.text for e in service.store.entries(document_key=stored.key))
+
+
+def _stopped_at_the_last_question(name: str, where: str, keep: bool) -> str:
+    raw = (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")
+    assert raw.count(where) == 1
+    return raw[: raw.index(where) + (len(where) if keep else 0)] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "keep"),
+    [
+        ("openkamer_herpublicatie", "• Vraag 3", True),  # right after the heading
+        ("openkamer_herpublicatie", "    De veiligheid van iedereen", False),  # after the question
+        ("afgebroken_tekst", "Vraag 3", True),
+        ("afgebroken_tekst", "Antwoord 3", False),
+        ("afgebroken_tekst", "Antwoord 3", True),  # the answer's heading, and nothing under it
+        ("commissievragen_brief", "3.\n", True),
+        ("commissievragen_brief", "Ja. Het ministerie", False),
+    ],
+    ids=["openkamer heading", "openkamer question", "heading", "question", "answer heading", "committee number",
+         "committee question"],
+)
+def test_a_copy_that_stops_at_the_last_question_before_its_answer_is_called_cut_off(
+    name: str, where: str, keep: bool
+) -> None:
+    """Cut off right after 'Vraag 3' (or its question), before any answer: it imported without a word."""
+    document = parse_document(_stopped_at_the_last_question(name, where, keep))
+    assert [e.number for e in document.entries] == [1, 2], "what is complete is imported"
+    assert document.cut_off_questions == [3] and document.unanswered == []
+    preview = Moderation(fresh_service()).preview_import(document)
+    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
+    assert "Vraag 3 looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
+    assert "Vraag 3 lijkt afgebroken" in render_preview(preview, IMPORT_NL)
+    english = render_preview(preview, IMPORT_EN, texts=texts_for("en"))
+    assert "Question 3 (Vraag 3) looks cut off and is not imported" in english
+
+
+def test_a_question_without_an_answer_before_the_last_is_unanswered_not_cut_off() -> None:
+    raw = (LAYOUTS / "openkamer_herpublicatie.txt").read_text(encoding="utf-8")
+    raw = raw.replace("    Ja, ik ben bekend met deze berichten.\n", "")
+    document = parse_document(raw)
+    assert [e.number for e in document.entries] == [2, 3]
+    assert document.unanswered == [1] and document.cut_off_questions == [], "the republished page says it now too"
+    assert "cut off" not in render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
+
+
+_LAST_ANSWER = "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïnformeerd over de"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "De NAVO neemt deze ontwikkeling serieus (zie ook de verklaring van de Noord-Atlantische Raad)",
+        "De NAVO neemt deze ontwikkeling serieus. Zie https://www.nato.int/cps/en/natohq/news",
+        "De NAVO heeft onder meer het volgende besloten:\n\n– versterking van de oostflank",
+        "De NAVO neemt deze ontwikkeling serieus en blijft de situatie nauwlettend volgen",
+        "De NAVO neemt deze ontwikkeling serieus, zie Kamerstuk 28 676, nr. 437",
+        "De NAVO bespreekt de erbarmelijke detentieomstandigheden",
+    ],
+    ids=["closing bracket", "web address", "list item", "no punctuation", "a number", "a compound"],
+)
+def test_a_last_answer_without_a_full_stop_is_not_called_cut_off(ending: str) -> None:
+    """Official answers also end in a bracket, a link, a list item or no punctuation: they were flagged
+    as cut off and their last answer left out of the import."""
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8").replace(_LAST_ANSWER, ending)
+    document = parse_document(raw)
+    assert document.truncated is None and [e.number for e in document.entries] == [1, 2, 3]
+    assert "cut off" not in render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        _LAST_ANSWER,  # a connecting word
+        "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïnfor",  # mid-word
+        "De NAVO neemt deze ontwikkeling serieus en heeft de bondgenoten eerder geïn-",  # at a hyphen
+        "De NAVO neemt deze ontwikkeling serieus, en",
+        "De NAVO neemt deze ontwikkeling serieus,",  # a comma
+        "De NAVO neemt deze ontwikkeling serieus (zie ook de verklaring van",  # a bracket left open
+    ],
+    ids=["connecting word", "mid-word", "hyphen", "conjunction", "comma", "open bracket"],
+)
+def test_a_last_answer_that_stops_mid_sentence_is_called_cut_off(ending: str) -> None:
+    raw = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8").replace(_LAST_ANSWER, ending)
+    document = parse_document(raw)
+    assert document.truncated is not None and document.truncated.number == 3
+    assert [e.number for e in document.entries] == [1, 2]
 
 
 def test_the_cut_off_warning_stays_when_a_document_of_the_same_date_is_in_the_store() -> None:
@@ -419,6 +536,23 @@ def test_a_letter_printing_vergaderjaar_dossier_and_number_gets_its_kamerstuk_ci
     shown = render_preview(Moderation(fresh_service()).preview_import(document), IMPORT_EN)
     assert "Citation: Kamerstukken II 2022/23, 99 996-02, nr. 4123" in shown
     assert IMPORT_EN.no_citation not in shown
+
+
+def test_a_kamerstuk_head_read_line_by_line_gets_its_citation() -> None:
+    """Chamber, 'Vergaderjaar', the dossier number and 'Nr. 4123' each on a line of its own (as a copy of
+    the PDF's head gives them): the lines ran together and the letter got no number and no citation."""
+    raw = (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")
+    one_line = parse_document(raw).document
+    raw = raw.replace("99 996-02 Raad Algemene Zaken en Raad\nBuitenlandse Zaken\n\n", "99 996-02\n").replace(
+        "Nr. 4123 BRIEF VAN", "Nr. 4123\n\nBRIEF VAN"
+    )
+    raw = raw.replace("Vergaderjaar 2022–2023\n\n", "Vergaderjaar 2022–2023\n")
+    assert "Vergaderjaar 2022–2023\n99 996-02\nNr. 4123\n" in raw
+    document = parse_document(raw)
+    assert document.document.citation == "Kamerstukken II 2022/23, 99 996-02, nr. 4123" == one_line.citation
+    assert document.document.number == "4123" and document.document.key == one_line.key
+    assert [e.text for e in document.entries] == [e.text for e in parse_document(
+        (LAYOUTS / "kamerstuk_kop.txt").read_text(encoding="utf-8")).entries], "no head line became a paragraph"
 
 
 def test_a_citation_is_built_only_from_what_is_printed() -> None:

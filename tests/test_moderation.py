@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from knowledge.ingest.importers import read_document
+from knowledge.ingest.parsing import parse_document
 from knowledge.models import AlternateQuestion, DocumentKind, Entry, EntryStatus, Language, ParsedDocument, SourceText
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
@@ -675,3 +676,60 @@ def test_a_copy_whose_stored_answers_read_otherwise_does_not_complete_the_docume
     other = _COMPLETE_4711.replace("ongeveer 150", "ruim 300")
     preview = moderation.preview_import(read_document(other.encode(), "other.txt"))
     assert preview.completes is None and preview.duplicate_of == stored.document.key
+
+
+LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+
+
+def _import(moderation: Moderation, raw: str, actor: str = ANNA) -> str:
+    preview = moderation.preview_import(parse_document(raw))
+    assert preview.duplicate_of is None, preview.duplicate_of
+    return moderation.commit_import(preview.parsed, actor, SourceText(format="text", text=raw)).document.key
+
+
+def test_an_undone_completion_can_be_imported_again(moderation: Moderation) -> None:
+    """A cut-off copy, then the complete text completing it, then undo: importing the complete text
+    again was refused as 'already in the store' (the undone entry 3 still counted as there)."""
+    cut = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    full = cut.replace("geïnformeerd over de", "geïnformeerd over de oefeningen.")
+    key = _import(moderation, cut)
+    assert _import(moderation, full) == key, "the complete text completes the stored copy"
+    moderation.undo(ANNA)
+    store = moderation.store
+    assert [e.status.value for e in store.entries(status=None, document_key=key)] == ["active", "active", "retired"]
+    assert _import(moderation, full) == key, "imported again after the undo: the undone entry comes back"
+    entries = store.entries(status=None, document_key=key)
+    assert [(e.number, e.status.value) for e in entries] == [(1, "active"), (2, "active"), (3, "active")]
+    assert entries[2].text.endswith("geïnformeerd over de oefeningen.")
+    assert moderation.preview_import(parse_document(full)).duplicate_of == key, "and now it is in the store"
+    moderation.undo(ANNA)
+    assert store.entries(status=None, document_key=key)[2].status.value == "retired", "and undone again"
+
+
+def test_an_entry_retired_on_purpose_is_not_brought_back_by_a_completion(moderation: Moderation) -> None:
+    cut = (LAYOUTS / "afgebroken_tekst.txt").read_text(encoding="utf-8")
+    full = cut.replace("geïnformeerd over de", "geïnformeerd over de oefeningen.")
+    key = _import(moderation, cut)
+    second = moderation.store.entries(document_key=key)[1]
+    moderation.set_status(second.id or 0, EntryStatus.RETIRED, ANNA)
+    assert _import(moderation, full) == key
+    entries = moderation.store.entries(status=None, document_key=key)
+    assert [(e.number, e.status.value) for e in entries] == [(1, "active"), (2, "retired"), (3, "active")]
+
+
+def test_undoing_an_import_after_another_moderator_changed_an_entry_is_refused_in_one_line(
+    moderation: Moderation,
+) -> None:
+    """Undo retired the whole import, the other moderator's edit with it, without a word."""
+    raw = (LAYOUTS / "webpagina_aanhangsel.txt").read_text(encoding="utf-8")
+    key = _import(moderation, raw, actor=ANNA)
+    first = moderation.store.entries(document_key=key)[0]
+    moderation.edit_entry(first.id or 0, first.version, BORIS, topics=["persvrijheid"])
+    before = moderation.store.entries(status=None, document_key=key)
+    with pytest.raises(ModerationError) as refused:
+        moderation.undo(ANNA)
+    assert refused.value.reason is Reason.CHANGED_AFTER_YOURS and "\n" not in str(refused.value)
+    assert moderation.store.entries(status=None, document_key=key) == before, "nothing undone, nothing lost"
+    moderation.undo(BORIS)  # the other moderator steps back first...
+    assert len(moderation.undo(ANNA)) == 4, "...then the import can be undone"
+    assert {e.status.value for e in moderation.store.entries(status=None, document_key=key)} == {"retired"}

@@ -19,6 +19,7 @@ from interface.texts import LANGUAGES, texts_for
 from interface.texts.markup import html_to_plain
 from interface.texts.moderator import MODERATOR_RESULT_LINES, import_texts, moderator_texts
 from interface.texts.staff import (
+    CLI_ONLY_REASONS,
     COMMAND_REASONS,
     STAFF_RESULT_LINES,
     STAFF_RESULT_SENTENCES,
@@ -68,6 +69,15 @@ def test_every_command_naming_reason_is_worded_for_each_front_end(language: str)
     # the reasons that name no command stay Telegram's sentences in nl, ru and be
     if language != "en":
         assert cli_moderator_texts(language).reasons[Reason.NO_ENTRY] == moderator_texts(language).reasons[Reason.NO_ENTRY]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refusal_only_the_command_line_gives_names_what_to_type_there(language: str) -> None:
+    for reason in CLI_ONLY_REASONS:
+        cli = cli_moderator_texts(language).reasons[reason].format(count=3)
+        telegram = moderator_texts(language).reasons[reason].format(count=3)
+        assert "standpunt restore" in cli and "--yes" in cli and "3" in cli, (language, cli)
+        assert "standpunt " not in telegram and "--" not in telegram, (language, telegram)
 
 
 # --- 2. the preview's labels: Dutch official label beside its translation --------------------------

@@ -188,7 +188,7 @@ def test_a_restore_that_changes_a_translation_back_records_it_with_a_version_of_
     moderation.save_translation(SANCTIONS_ID, EN, "A newer English rendering (test).", None, "cli:a")
     entry = moderation.add_entry(EntryDraft(document_key=LETTER_KEY, question=NEW_QUESTION, text=NEW_TEXT), "cli:a")
     moderation.save_translation(SANCTIONS_ID, RU, "Более новый перевод (тест).", None, "cli:a")
-    moderation.restore(exported.model_dump_json(), "cli:restore")
+    moderation.restore(exported.model_dump_json(), "cli:restore", retiring_confirmed=True)  # it retires the new entry
 
     now = translations.translation(service.store, SANCTIONS_ID, EN)
     assert now is not None and now.text == shipped.text and now.version == 3

@@ -243,6 +243,10 @@ NL = ModeratorTexts(
             "de items {first} en {second} van de export zijn allebei nummer {number} van {key}, met verschillende "
             "teksten (een met de hand bewerkte of beschadigde export); er is niets veranderd"
         ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "deze export terugzetten zou actieve items intrekken die er niet in staan (items: {count}); er is "
+            "niets veranderd: bekijk eerst wat het terugzetten verandert en bevestig het dan"
+        ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "deze export komt uit een andere database: zijn documenten en items nemen de nummers van die van deze "
             "database, dus terugzetten zou verliezen wat hier staat en niet in de export (documenten: {documents}, "
@@ -517,6 +521,10 @@ NL = ModeratorTexts(
 
 #: Where the English wording names a command to type: as typed in Telegram, not on the command line.
 _TELEGRAM_ENGLISH = {
+    Reason.RESTORE_WOULD_RETIRE: (
+        "restoring this export would retire active entries that are not in it (entries: {count}); nothing was "
+        "changed: look first at what the restore changes, then confirm it"
+    ),
     Reason.RETIRED: "entry {id} is retired; restore it first with /restore {id}",
     Reason.TEXT_IS_ENTRY: (
         "this text is already entry {id} (number {number} of the document); add your question to it as an "
@@ -957,6 +965,10 @@ RU = ModeratorTexts(
             "записи {first} и {second} экспорта обе — номер {number} документа {key}, с разными текстами "
             "(экспорт правили вручную или он повреждён); ничего не изменено"
         ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "восстановление этого экспорта сняло бы активные записи, которых в нём нет (записей: {count}); "
+            "ничего не изменено: сначала посмотрите, что изменит восстановление, и подтвердите его"
+        ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "этот экспорт из другой базы: его документы и записи занимают номера документов и записей этой базы, "
             "поэтому восстановление потеряло бы то, что есть здесь и нет в экспорте (документов: {documents}, "
@@ -1257,6 +1269,10 @@ BE = ModeratorTexts(
         Reason.EXPORT_NUMBER_TWICE: (
             "запісы {first} і {second} экспарту абодва — нумар {number} дакумента {key}, з рознымі тэкстамі "
             "(экспарт правілі ўручную або ён пашкоджаны); нічога не зменена"
+        ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "аднаўленне гэтага экспарту зняло б актыўныя запісы, якіх у ім няма (запісаў: {count}); "
+            "нічога не зменена: спачатку паглядзіце, што зменіць аднаўленне, і пацвердзіце яго"
         ),
         Reason.EXPORT_FROM_OTHER_STORE: (
             "гэты экспарт з іншай базы: яго дакументы і запісы займаюць нумары дакументаў і запісаў гэтай базы, "

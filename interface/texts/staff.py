@@ -22,6 +22,8 @@ COMMAND_REASONS = (
     Reason.RETIRED, Reason.TEXT_IS_ENTRY, Reason.TEXT_IS_RETIRED_ENTRY, Reason.NUMBER_TAKEN, Reason.NOT_OFFICIAL_DOCUMENT,
     Reason.QUESTION_IS_OFFICIAL,
 )
+#: Refusals only the command line gives, worded with what to type there (Telegram restores no exports).
+CLI_ONLY_REASONS = (Reason.RESTORE_WOULD_RETIRE,)
 #: One rule for result lines (what a command did, on stdout): each begins with a capital letter, as
 #: Telegram's replies do (moderator.MODERATOR_RESULT_LINES), and one that is a sentence ends with a full
 #: stop. An error is 'error: <reason>' (or 'fout: …'), its reason in lower case: it continues the line.
@@ -88,6 +90,9 @@ class StaffTexts(BaseModel):
     imported: Plain
     exported: Plain
     restored_export: Plain
+    #: `restore FILE --dry-run`: what restoring the export would do, then one line per kind of change.
+    restore_preview: Plain
+    restore_lines: tuple[Plain, Plain, Plain]
     added_official: Plain
     added_note: Plain
     retired: Plain
@@ -211,6 +216,8 @@ EN = StaffTexts(
     imported="Imported: {key} with {entries}. standpunt undo reverts it.",
     exported="Exported {documents} and {entries} to {path}.",
     restored_export="Restored {documents} and {entries}.",
+    restore_preview="Dry run, nothing changed: restoring {path} would retire {retired}, change {changed} and add {added}.",
+    restore_lines=("  retired: {keys}", "  changed: {keys}", "  added: {keys}"),
     added_official="Added entry {id} ({key}), number {number} of its document.",
     added_note="Added entry {id} ({key}) as a moderator's note, not official text{why}.",
     retired="Entry {id} is retired (not deleted; standpunt restore {id} brings it back).",
@@ -314,6 +321,11 @@ NL = StaffTexts(
     imported="Geïmporteerd: {key} met {entries}. standpunt undo maakt dit ongedaan.",
     exported="Geëxporteerd: {documents} en {entries} naar {path}.",
     restored_export="Teruggezet: {documents} en {entries}.",
+    restore_preview=(
+        "Proefdraai, er is niets veranderd: {path} terugzetten zou {retired} intrekken, {changed} wijzigen en "
+        "{added} toevoegen."
+    ),
+    restore_lines=("  ingetrokken: {keys}", "  gewijzigd: {keys}", "  toegevoegd: {keys}"),
     added_official="Item {id} ({key}) toegevoegd, nummer {number} van zijn document.",
     added_note="Item {id} ({key}) toegevoegd als notitie van een moderator, geen officiële tekst{why}.",
     retired="Item {id} is ingetrokken (niet verwijderd; standpunt restore {id} zet het terug).",
@@ -345,6 +357,10 @@ NL = StaffTexts(
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "deze tekst is het ingetrokken item {id} (nummer {number} van het document); standpunt restore {id} "
             "zet het terug"
+        ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "deze export terugzetten zou actieve items intrekken die er niet in staan (items: {count}); er is niets "
+            "veranderd: standpunt restore BESTAND --dry-run noemt ze, en --yes zet hem toch terug"
         ),
         Reason.QUESTION_IS_OFFICIAL: (
             "de vraag van item {id} is die van het document zelf (de vraag die het beantwoordt) en de nieuwe "
@@ -438,6 +454,11 @@ RU = StaffTexts(
     imported="Импортировано: {key}, {entries}. standpunt undo отменит это.",
     exported="Экспортировано: {documents} и {entries} в {path}.",
     restored_export="Восстановлено: {documents} и {entries}.",
+    restore_preview=(
+        "Пробный прогон, ничего не изменено: восстановление {path} сняло бы {retired}, изменило бы {changed} "
+        "и добавило бы {added}."
+    ),
+    restore_lines=("  снятые: {keys}", "  изменённые: {keys}", "  добавленные: {keys}"),
     added_official="Добавлена запись {id} ({key}), номер {number} в её документе.",
     added_note="Добавлена запись {id} ({key}) как заметка модератора, не официальный текст{why}.",
     retired="Запись {id} снята (не удалена; standpunt restore {id} вернёт её).",
@@ -468,6 +489,10 @@ RU = StaffTexts(
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "этот текст — снятая запись {id} (номер {number} в документе); standpunt restore {id} вернёт её"
+        ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "восстановление этого экспорта сняло бы активные записи, которых в нём нет (записей: {count}); ничего "
+            "не изменено: standpunt restore ФАЙЛ --dry-run перечисляет их, а --yes всё равно восстанавливает экспорт"
         ),
         Reason.QUESTION_IS_OFFICIAL: (
             "вопрос записи {id} — вопрос самого документа (тот, на который она отвечает), а нового в документе "
@@ -560,6 +585,11 @@ BE = StaffTexts(
     imported="Імпартавана: {key}, {entries}. standpunt undo адменіць гэта.",
     exported="Экспартавана: {documents} і {entries} у {path}.",
     restored_export="Адноўлена: {documents} і {entries}.",
+    restore_preview=(
+        "Пробны прагон, нічога не зменена: аднаўленне {path} зняло б {retired}, змяніла б {changed} "
+        "і дадало б {added}."
+    ),
+    restore_lines=("  знятыя: {keys}", "  змененыя: {keys}", "  дададзеныя: {keys}"),
     added_official="Дададзены запіс {id} ({key}), нумар {number} у яго дакуменце.",
     added_note="Дададзены запіс {id} ({key}) як нататка мадэратара, не афіцыйны тэкст{why}.",
     retired="Запіс {id} зняты (не выдалены; standpunt restore {id} верне яго).",
@@ -590,6 +620,10 @@ BE = StaffTexts(
         ),
         Reason.TEXT_IS_RETIRED_ENTRY: (
             "гэты тэкст — зняты запіс {id} (нумар {number} у дакуменце); standpunt restore {id} верне яго"
+        ),
+        Reason.RESTORE_WOULD_RETIRE: (
+            "аднаўленне гэтага экспарту зняло б актыўныя запісы, якіх у ім няма (запісаў: {count}); нічога не "
+            "зменена: standpunt restore ФАЙЛ --dry-run пералічвае іх, а --yes усё роўна аднаўляе экспарт"
         ),
         Reason.QUESTION_IS_OFFICIAL: (
             "пытанне запісу {id} — пытанне самога дакумента (тое, на якое ён адказвае), а новага ў дакуменце "

@@ -65,7 +65,8 @@ def parse_republished_page(raw: str) -> ParsedDocument:
     official_id, citation, url = _answer_source(header.get("Bron antwoord", ""))
     kind = DocumentKind.KAMERVRAGEN
     key = document_key(kind, date, None, qnumber)
-    entries = [e for number, paragraphs in items if (e := _item_entry(key, number, paragraphs)) is not None]
+    read = [(number, _item_entry(key, number, paragraphs)) for number, paragraphs in items]
+    entries = [e for _, e in read if e is not None]
     if items and not entries:
         raise QuestionsWithoutAnswers()
     shown_title = title or "Antwoord op Kamervragen"
@@ -82,7 +83,7 @@ def parse_republished_page(raw: str) -> ParsedDocument:
         url=url,
         references=references_of(entries),
     )
-    return ParsedDocument(document=document, entries=entries)
+    return ParsedDocument(document=document, entries=entries, unanswered=[n for n, e in read if e is None])
 
 
 def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:

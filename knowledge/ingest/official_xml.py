@@ -11,12 +11,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from knowledge.ingest.cleaning import Paragraph
 from knowledge.ingest.parsing import (
     ADDRESSEE,
     PLACE_DATE,
     QUESTION_NUMBER,
     SALUTATION,
     answerers,
+    committee_entries,
     document_key,
     is_closing,
     parse_date,
@@ -346,13 +348,16 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
     notes = _Notes.of(kamerstuk)
 
     date: dt.date | None = _iso_date(_date_attribute(_first(stuk, "datumtekst")))
-    body: list[tuple[str, list[Footnote]]] = []
-    for paragraph, label in _paragraphs(stuk, _KAMERSTUK_SKIP):
+    body: list[tuple[str, list[Footnote], str]] = []
+    for paragraph, label in _paragraphs(stuk, _KAMERSTUK_SKIP | {"vraag", "antwoord"}):
         text = _paragraph_text(paragraph, label)
         if PLACE_DATE.match(text):
             date = date or parse_date(text)
         elif text and not _is_letter_furniture(text):
-            body.append((text, notes.of_paragraph(paragraph)))
+            body.append((text, notes.of_paragraph(paragraph), label))
+    pairs, asked = _pairs(stuk)
+    if asked and not pairs:
+        raise QuestionsOnly(Reason.XML_QUESTIONS_ONLY)
     date = _first_date(
         date,
         parse_date(_text(_first(stuk, "datumtekst"))),
@@ -360,21 +365,14 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
         _iso_date(meta.get("OVERHEIDop.datumOntvangst")),
         _iso_date(meta.get("DCTERMS.issued")),
     )
-    if not body:
+    if not body and not pairs:
         raise DocumentRejected(Reason.XML_NO_PARAGRAPHS)
 
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
-    entries = [
-        Entry(
-            key=f"{key}/{n}",
-            document_key=key,
-            number=n,
-            text=_checked_text(text, Reason.XML_PARAGRAPH_TOO_LONG, n),
-            footnotes=refs,
-        )
-        for n, (text, refs) in enumerate(body, start=1)
-    ]
+    preamble, entries = _kamerstuk_entries(key, body, pairs, notes)
+    if not entries:
+        raise DocumentRejected(Reason.XML_NO_PARAGRAPHS)
     document = Document(
         key=key,
         kind=kind,
@@ -385,9 +383,49 @@ def _read_kamerstuk(kamerstuk: ET.Element, meta: dict[str, str]) -> ParsedDocume
         number=number,
         official_id=_kamerstuk_id(dossier, number, meta),
         citation=_kamerstuk_citation(session, dossier, number),
-        references=references_of(entries),
+        references=references_of(entries, extra=preamble or ""),
+        preamble=preamble,
     )
     return ParsedDocument(document=document, entries=entries)
+
+
+def _kamerstuk_entries(
+    key: str, body: list[tuple[str, list[Footnote], str]], pairs: list[_Pair], notes: _Notes
+) -> tuple[str | None, list[Entry]]:
+    """A letter answering a committee's questions gives one entry per question (`vraag`/`antwoord`, or
+    numbered paragraphs and list items as the text importer reads them), the committee's question as
+    its official question; any other letter one entry per body paragraph."""
+    introduction = "\n\n".join(text for text, _, _ in body) or None
+    if pairs:
+        answered = [entry for pair in pairs if (entry := _pair_entry(key, pair, notes)) is not None]
+        if answered:
+            return introduction, answered
+    footnotes = {f.number: f for _, refs, _ in body for f in refs}
+    paragraphs = [
+        Paragraph(text=_numbered_label(text, label), footnotes=[f.number for f in refs]) for text, refs, label in body
+    ]
+    if (committee := committee_entries(key, paragraphs, footnotes)) is not None:
+        preamble, entries = committee
+        for entry in entries:
+            _checked_text(entry.text, Reason.XML_PARAGRAPH_TOO_LONG, entry.number)
+        return preamble, entries
+    return None, [
+        Entry(
+            key=f"{key}/{n}",
+            document_key=key,
+            number=n,
+            text=_checked_text(text, Reason.XML_PARAGRAPH_TOO_LONG, n),
+            footnotes=refs,
+        )
+        for n, (text, refs, _) in enumerate(body, start=1)
+    ]
+
+
+def _numbered_label(text: str, label: str) -> str:
+    """A list item numbered '1' or '1)' reads as '1.' does, the way the text importer knows a committee's question."""
+    if m := re.fullmatch(r"(\d{1,3})[.)]?", label.strip()):
+        return f"{m.group(1)}.{text[len(label):]}"
+    return text
 
 
 def _first_value(value: str | None) -> str:

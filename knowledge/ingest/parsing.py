@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
+from knowledge.ingest.cutoff import looks_cut_off
 from knowledge.models import (
     NAME_PARTICLES,
     UNTITLED_LETTER,
@@ -85,8 +86,6 @@ class NotAnOfficialDocument(ParseError):
 
 _ASKED = re.compile(r"^\s*Vragen van (?:het lid|de leden)\b.*\(ingezonden\b", re.MULTILINE | re.IGNORECASE)
 _ANSWERED = re.compile(r"^\s*Antwoord(?:en)?\b|\(ontvangen\s|^\s*Beantwoord\s", re.MULTILINE | re.IGNORECASE)
-#: The last entry ends like this when the copy stopped in the middle of a sentence.
-_ENDS_MID_SENTENCE = re.compile(r"[\w,;\-–(]$")
 
 
 def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument:
@@ -143,8 +142,14 @@ def has_official_marks(raw: str, document: Document) -> bool:
 
 
 def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
-    """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported."""
-    if not parsed.entries or not _ENDS_MID_SENTENCE.search(parsed.entries[-1].text):
+    """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported.
+    A copy that stops at its last questions, before their answers, says so too (the entries before are whole)."""
+    answered = [n for e in parsed.entries for n in (e.numbers or [e.number])]
+    # (A misnumbered answer after it means the copy goes on: then the question is only unanswered.)
+    if not parsed.unmatched and (tail := [n for n in parsed.unanswered if answered and n > max(answered)]):
+        unanswered = [n for n in parsed.unanswered if n not in tail]
+        return parsed.model_copy(update={"cut_off_questions": tail, "unanswered": unanswered})
+    if not parsed.entries or not looks_cut_off(parsed.entries[-1].text):
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
         return parsed  # a signed letter is complete, whatever its last paragraph looks like
@@ -189,6 +194,7 @@ def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, q
 _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 #: ...or the number with the committee's question after it on the same line ('1. Hoeveel …?').
 _NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*\?)$", re.DOTALL)
+_NUMBER_LINE = re.compile(r"^Nr\.\s*(\d{1,6}[a-z]?)$")
 _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
@@ -199,6 +205,8 @@ _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))
 _LETTER_HEADER_LINES = (
     re.compile(r"^Tweede Kamer der Staten-Generaal$|^Eerste Kamer der Staten-Generaal$"),
     re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}$"),
+    re.compile(r"^\d{2}\s?\d{3}(?:\s*-\s*(?:[A-Z]{1,4}|\d{1,3}))?$"),  # the dossier number alone on its line
+    re.compile(r"^Nr\.\s*\d{1,6}[a-z]?$"),  # ...and the printed number
     _LETTER_HEADER,
     ADDRESSEE,
     PLACE_DATE,
@@ -224,8 +232,11 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     header_end = 0
     for index, paragraph in enumerate(paragraphs[:8]):
         first_line = paragraph.text
-        if m := _LETTER_HEADER.match(first_line):
-            number = m.group(1)
+        if (m := _NUMBER_LINE.match(first_line)) is not None and index <= header_end + 1:
+            number = m.group(1)  # 'Nr. 2298' on a line of its own, above the title
+            header_end = index + 1
+        elif m := _LETTER_HEADER.match(first_line):
+            number = m.group(1) or number
             title = title_from_caps(m.group(2))
             header_end = index + 1
         elif ADDRESSEE.match(first_line) or SALUTATION.match(first_line):
@@ -252,12 +263,10 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     kind = DocumentKind.KAMERBRIEF
     key = document_key(kind, date, number, None)
     preamble: str | None = None
-    if (pairs := _numbered_pairs(body)) is not None:
-        introduction, numbered = pairs
-        preamble = "\n\n".join(p.text for p in introduction) or None
-        entries = [
-            _pair_entry(key, n, question, answer, clean.footnotes) for n, question, answer in numbered
-        ]
+    unanswered: list[int] = []
+    if (committee := committee_entries(key, body, clean.footnotes)) is not None:
+        preamble, entries = committee
+        unanswered = _committee_unanswered(body, entries)
     else:
         body = [p for p in body if not _NUMBER_HEADING.match(p.text)]
         entries = [
@@ -276,7 +285,25 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         subject=subject,
         preamble=preamble,
     )
-    return ParsedDocument(document=document, entries=entries)
+    return ParsedDocument(document=document, entries=entries, unanswered=unanswered)
+
+
+def _committee_unanswered(body: list[Paragraph], entries: list[Entry]) -> list[int]:
+    """A committee's last question printed without an answer (a copy that stops there)."""
+    last = max((n for p in body if (n := _question_number(p.text))), default=0)
+    return [last] if entries and last > entries[-1].number else []
+
+
+def committee_entries(
+    key: str, body: list[Paragraph], footnotes: dict[int, Footnote]
+) -> tuple[str | None, list[Entry]] | None:
+    """The introduction and the numbered question-answer entries of a letter answering a committee's
+    questions; None for any other letter. Shared by the text and the XML importer, so both read it alike."""
+    if (pairs := _numbered_pairs(body)) is None:
+        return None
+    introduction, numbered = pairs
+    preamble = "\n\n".join(p.text for p in introduction) or None
+    return preamble, [_pair_entry(key, n, question, answer, footnotes) for n, question, answer in numbered]
 
 
 def _numbered_pairs(
@@ -290,12 +317,16 @@ def _numbered_pairs(
     starts = [(i, n) for i, p in enumerate(body) if (n := _question_number(p.text))]
     if len(starts) < 2 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return None
-    numbered = []
+    numbered: list[tuple[int, list[Paragraph], list[Paragraph]]] = []
     for (index, number), end in zip(starts, [i for i, _ in starts[1:]] + [len(body)], strict=True):
         block = body[index + 1 : end]
         if m := _NUMBERED_QUESTION.match(body[index].text):
             block = [replace(body[index], text=m.group(2)), *block]
         split = next((i + 1 for i, p in enumerate(block) if p.text.rstrip().endswith("?")), None)
+        if end == len(body) and len(numbered) >= 2 and (split or 1) >= len(block) and all(
+            not p.text.rstrip().endswith(".") for p in block
+        ):
+            break  # a copy that stops at the last question, before its answer: the pairs before are whole
         if split is None or split >= len(block):
             return None  # numbered sections of an ordinary letter, not questions with answers
         numbered.append((number, block[:split], block[split:]))

@@ -130,9 +130,8 @@ class PublicationSource:
         if document.url is None:
             updates["url"] = f"{DEFAULT_BASE_URL}/{official_id}.html"
         if updates:
-            parsed = ParsedDocument(
-                document=document.model_copy(update=updates), entries=parsed.entries, truncated=parsed.truncated
-            )
+            # Everything else the reader found (cut off, misnumbered, unanswered) goes along to the preview.
+            parsed = parsed.model_copy(update={"document": document.model_copy(update=updates)})
         return Fetched(parsed, publication, f"{official_id}.xml")
 
     def _get(self, client: httpx.Client, url: str, official_id: str) -> bytes | None:

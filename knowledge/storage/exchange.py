@@ -56,6 +56,38 @@ def export_store(store: Store) -> Export:
 REVERT = "revert"
 
 
+class RestorePlan(BaseModel):
+    """What restoring an export would do to the entries here, by key, before anything is written."""
+
+    retired: list[str] = Field(
+        default_factory=list, description="Active now, retired after: not in the export, or retired there."
+    )
+    missing: list[str] = Field(
+        default_factory=list, description="Of the retired, those the export does not hold at all (newer than it, or dropped)."
+    )
+    changed: list[str] = Field(default_factory=list, description="In both, with other content or status (retired ones aside).")
+    added: list[str] = Field(default_factory=list, description="In the export and not here.")
+
+
+def plan_restore(store: Store, export: Export) -> RestorePlan:
+    """The restore's effect on each entry, read without writing; another store's export is refused as
+    the restore refuses it (ForeignExport)."""
+    _refuse_foreign(store, export)
+    here = {e.id: e for e in store.entries(status=None)}
+    exported = {e.id: e for e in export.entries}
+    plan = RestorePlan()
+    for entry_id, now in here.items():
+        then = exported.get(entry_id)
+        if now.status is EntryStatus.ACTIVE and (then is None or then.status is EntryStatus.RETIRED):
+            plan.retired.append(now.key)
+            if then is None:
+                plan.missing.append(now.key)
+        elif then is not None and _content(then) != _content(now):
+            plan.changed.append(now.key)
+    plan.added = [e.key for entry_id, e in exported.items() if entry_id not in here]
+    return plan
+
+
 def restore_export(store: Store, export: Export, actor: str) -> None:
     """Replace the content with an export, in one transaction; the history comes along, and nothing
     of the history since the export is lost: its changes stay in the trail, and every entry the

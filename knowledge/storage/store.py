@@ -24,7 +24,7 @@ from knowledge.storage import translations
 from knowledge.storage.audit import AuditTrail, Change, is_export_restore
 from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, StoreError, VersionConflict
-from knowledge.storage.exchange import Export, export_store, restore_export
+from knowledge.storage.exchange import Export, RestorePlan, export_store, plan_restore, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
 from knowledge.storage.usage import AnonymousUsage
@@ -206,9 +206,31 @@ class Store(AuditTrail, AnonymousUsage):
                 document = self.update_document(
                     document.key, document.version, actor, batch=batch, content_digest=complete.content_digest
                 )
-            added = [self._insert_entry(entry, document.id or 0, actor, now, batch) for entry in entries]
+            existing = {e.key: e for e in self.entries(status=None, document_key=document.key)}
+            added = []
+            for entry in entries:
+                old = existing.get(entry.key)
+                if old is None:
+                    added.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
+                    continue
+                # An entry an undone completion left retired: brought back in place, as a re-import does.
+                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
+                added.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
             self.save_source(document.id or 0, source)
         return StoredDocument(document, added)
+
+    def undone_creations(self, entry_ids: list[int]) -> set[int]:
+        """Of these entries, those whose creation was undone (an undone import or completion left them
+        retired): as good as never imported, so importing them again is no duplicate."""
+        if not entry_ids:
+            return set()
+        marks = ", ".join("?" * len(entry_ids))
+        rows = self.db.execute(
+            f"SELECT DISTINCT object_id FROM changes WHERE object_type = 'entry' AND action IN ('create', 'reimport') "
+            f"AND undone_by IS NOT NULL AND object_id IN ({marks})",
+            entry_ids,
+        )
+        return {row[0] for row in rows}
 
     def save_source(self, document_id: int, source: SourceText | None) -> None:
         """The source text is data about the document, not a version of it: kept, not audited."""
@@ -465,6 +487,8 @@ class Store(AuditTrail, AnonymousUsage):
             return self.revision()
         current = self.entry(change.object_id)
         if change.action == "create":
+            if self.changed_after(change):
+                raise LaterChange(change.object_id)  # another's edit or retirement since: never dropped silently
             # Nothing is deleted: undoing an addition retires the entry.
             if current.status is EntryStatus.RETIRED:
                 return self.record_change("undo", "entry", change.object_id, current.key, current.version, None, None, actor)
@@ -481,6 +505,10 @@ class Store(AuditTrail, AnonymousUsage):
 
     def export(self) -> Export:
         return export_store(self)
+
+    def plan_restore(self, export: Export) -> RestorePlan:
+        """What restoring the export would retire, change and add; nothing is written."""
+        return plan_restore(self, export)
 
     def restore(self, export: Export, actor: str) -> None:
         """Replace the content with an export, in one transaction; the history comes along."""
