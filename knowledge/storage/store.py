@@ -207,15 +207,8 @@ class Store(AuditTrail, AnonymousUsage):
                     document.key, document.version, actor, batch=batch, content_digest=complete.content_digest
                 )
             existing = {e.key: e for e in self.entries(status=None, document_key=document.key)}
-            added = []
-            for entry in entries:
-                old = existing.get(entry.key)
-                if old is None:
-                    added.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
-                    continue
-                # An entry an undone completion left retired: brought back in place, as a re-import does.
-                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
-                added.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+            # An entry an undone completion left retired is brought back in place, as a re-import does.
+            added = self._put_entries(entries, existing, document.id or 0, actor, now, batch)
             self.save_source(document.id or 0, source)
         return StoredDocument(document, added)
 
@@ -257,15 +250,23 @@ class Store(AuditTrail, AnonymousUsage):
             self.save_source(current.id or 0, source)
             fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
             document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
-            entries = []
-            for entry in parsed.entries:
-                old = existing.get(entry.key)
-                if old is None:
-                    entries.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
-                    continue
-                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
-                entries.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+            entries = self._put_entries(parsed.entries, existing, document.id or 0, actor, now, batch)
         return StoredDocument(document, entries)
+
+    def _put_entries(
+        self, entries: list[Entry], existing: dict[str, Entry], document_id: int, actor: str, now: dt.datetime, batch: str
+    ) -> list[Entry]:
+        """Each entry inserted, or, where the document already has its key, its stored version updated
+        in place ('reimport'): one history per entry, whether the document is new, re-imported or completed."""
+        stored = []
+        for entry in entries:
+            old = existing.get(entry.key)
+            if old is None:
+                stored.append(self._insert_entry(entry, document_id, actor, now, batch))
+                continue
+            content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
+            stored.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+        return stored
 
     def update_document(
         self,
