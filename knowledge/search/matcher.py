@@ -244,10 +244,12 @@ class Matcher:
             # only Łacinka has ('ŭ', 'ł', 'ć') or words only Belarusian has ('ci', 'heta', 'kali'), and
             # then its words may be any Belarusian word; else after Russian, and only the store's count.
             belarusian = lacinka.looks_belarusian(question, latin_words)
+            # Without such signs, each word is read only as written to tell whether the message is
+            # Belarusian (a Dutch message is no reason to try 64 spellings of each of its words).
             be_word = self._is_belarusian if belarusian else self._is_store_word
             readings: list[tuple[Lang, Callable[[str], bool], Callable[[str], int], Callable[[str], str]]] = [
                 ("ru", self._is_russian, _listed_frequency, to_cyrillic),
-                ("be", be_word, _common_latin, self._belarusian_reader(question)),
+                ("be", be_word, _common_latin, self._belarusian_reader(question, search=belarusian)),
             ]
             if belarusian:
                 readings.reverse()
@@ -255,6 +257,12 @@ class Matcher:
                 cyrillic = transliterate_message(
                     latin_words, is_word, latin_frequency, self._known_latin, convert, self._store_latin
                 )
+                if cyrillic is not None and reading == "be" and not belarusian:
+                    reader = self._belarusian_reader(question)
+                    searched = transliterate_message(
+                        latin_words, is_word, latin_frequency, self._known_latin, reader, self._store_latin
+                    )
+                    cyrillic = searched or cyrillic
                 if cyrillic is not None:
                     transliterated = reading
                     break
@@ -353,10 +361,11 @@ class Matcher:
     def _is_store_token(self, word: str) -> bool:
         return word in self.index.tokens or word in self.analyzer.function_words
 
-    def _belarusian_reader(self, question: str) -> Callable[[str], str]:
+    def _belarusian_reader(self, question: str, search: bool = True) -> Callable[[str], str]:
         """Reads a word of the message (as `tokens(prepare(...))` gives it) in Belarusian Cyrillic
         from its spelling in the message: folding and `prepare` drop the diacritics ('ć', 'č') that
-        tell its letters. A message without diacritics is read as phones and English habits type it."""
+        tell its letters. A message without diacritics is read as phones and English habits type it.
+        Without `search`, each word as written only (lacinka.to_cyrillic without `known`)."""
         raw: dict[str, str] = {}
         for word in lacinka.tokens_as_written(question):
             raw.setdefault("".join(tokens(prepare(word))), word)
@@ -365,7 +374,7 @@ class Matcher:
         # The store's words first, then the lexicon's ('ES' is its 'ЕС', not the letter 'эс' of the word
         # lists), then the word lists'. The lexicon holds stems too, a word cut short ('пераследуюц'):
         # the store's word ('пераследуюць') goes before them.
-        known = (self._is_store_token, self._is_store_word, self._is_belarusian)
+        known = (self._is_store_token, self._is_store_word, self._is_belarusian) if search else ()
 
         def read(word: str) -> str:
             return lacinka.to_cyrillic(raw.get(word, word), known, plain, hard_l)

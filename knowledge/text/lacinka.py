@@ -168,7 +168,10 @@ def to_cyrillic(
     its spellings that the first of `known` accepts, else that the next one does (a stricter test
     first: a word list, before a lexicon that holds stems too), else the word's reading as written
     ('biełarusy' → 'беларусы')."""
-    readings = [_convert(spelling) for spelling in spellings(unicodedata.normalize("NFC", word.lower()), plain, hard_l)]
+    spelled = spellings(unicodedata.normalize("NFC", word.lower()), plain, hard_l)
+    if not known:
+        return _convert(next(spelled))[0]
+    readings = [_convert(spelling) for spelling in spelled]
     for accepts in known:
         for reading, with_sign in readings:
             if accepts(reading):
