@@ -73,6 +73,8 @@ THIN_QUESTION = 3
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
 EXACT_TOP = 4
+#: Belarusian readings of Latin words kept (Matcher._belarusian_reader) before they are dropped.
+BE_READINGS_KEPT = 100_000
 #: Log-odds features are scaled by this (and kept within it): relevance from 0.0025 to 0.9975.
 LOG_ODDS_LIMIT = 6.0
 
@@ -228,6 +230,7 @@ class Matcher:
         self.analyzer: Analyzer = index.analyzer
         self.calibration = calibration or Calibration.load()
         self._country_terms: frozenset[str] | None = None
+        self._be_readings: dict[tuple[str, bool, bool, int], str] = {}
 
     def analyse(self, question: str) -> Analysis:
         """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
@@ -244,12 +247,10 @@ class Matcher:
             # only Łacinka has ('ŭ', 'ł', 'ć') or words only Belarusian has ('ci', 'heta', 'kali'), and
             # then its words may be any Belarusian word; else after Russian, and only the store's count.
             belarusian = lacinka.looks_belarusian(question, latin_words)
-            # Without such signs, each word is read only as written to tell whether the message is
-            # Belarusian (a Dutch message is no reason to try 64 spellings of each of its words).
             be_word = self._is_belarusian if belarusian else self._is_store_word
             readings: list[tuple[Lang, Callable[[str], bool], Callable[[str], int], Callable[[str], str]]] = [
                 ("ru", self._is_russian, _listed_frequency, to_cyrillic),
-                ("be", be_word, _common_latin, self._belarusian_reader(question, search=belarusian)),
+                ("be", be_word, _common_latin, self._belarusian_reader(question)),
             ]
             if belarusian:
                 readings.reverse()
@@ -257,12 +258,6 @@ class Matcher:
                 cyrillic = transliterate_message(
                     latin_words, is_word, latin_frequency, self._known_latin, convert, self._store_latin
                 )
-                if cyrillic is not None and reading == "be" and not belarusian:
-                    reader = self._belarusian_reader(question)
-                    searched = transliterate_message(
-                        latin_words, is_word, latin_frequency, self._known_latin, reader, self._store_latin
-                    )
-                    cyrillic = searched or cyrillic
                 if cyrillic is not None:
                     transliterated = reading
                     break
@@ -361,11 +356,12 @@ class Matcher:
     def _is_store_token(self, word: str) -> bool:
         return word in self.index.tokens or word in self.analyzer.function_words
 
-    def _belarusian_reader(self, question: str, search: bool = True) -> Callable[[str], str]:
+    def _belarusian_reader(self, question: str) -> Callable[[str], str]:
         """Reads a word of the message (as `tokens(prepare(...))` gives it) in Belarusian Cyrillic
         from its spelling in the message: folding and `prepare` drop the diacritics ('ć', 'č') that
         tell its letters. A message without diacritics is read as phones and English habits type it.
-        Without `search`, each word as written only (lacinka.to_cyrillic without `known`)."""
+        A word's reading is kept (`_be_readings`) until the store has new words: up to 64 spellings are
+        tried for a word that is no Belarusian one, which every Dutch or English word is."""
         raw: dict[str, str] = {}
         for word in lacinka.tokens_as_written(question):
             raw.setdefault("".join(tokens(prepare(word))), word)
@@ -374,10 +370,17 @@ class Matcher:
         # The store's words first, then the lexicon's ('ES' is its 'ЕС', not the letter 'эс' of the word
         # lists), then the word lists'. The lexicon holds stems too, a word cut short ('пераследуюц'):
         # the store's word ('пераследуюць') goes before them.
-        known = (self._is_store_token, self._is_store_word, self._is_belarusian) if search else ()
+        known = (self._is_store_token, self._is_store_word, self._is_belarusian)
+        vocabulary = len(self.index.tokens)  # the store's words only grow, until a rebuild (a new Matcher)
+        if len(self._be_readings) > BE_READINGS_KEPT:
+            self._be_readings.clear()
 
         def read(word: str) -> str:
-            return lacinka.to_cyrillic(raw.get(word, word), known, plain, hard_l)
+            key = (raw.get(word, word), plain, hard_l, vocabulary)
+            found = self._be_readings.get(key)
+            if found is None:
+                found = self._be_readings[key] = lacinka.to_cyrillic(key[0], known, plain, hard_l)
+            return found
 
         return read
 
