@@ -32,7 +32,7 @@ from knowledge.text.sentences import sentence_spans
 from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 8
+ANALYZER_VERSION = 9
 #: How many candidates `candidates` returns by default (entries sharing the most weighted terms).
 CANDIDATES = 40
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.

@@ -10,7 +10,8 @@ brings onto the store's Cyrillic words, as it does for any typo.
 
 A message is taken for transliterated Russian only when most of its words become Russian words
 (by pyspellchecker's list) or words of the store, and are not more common as Dutch or English
-words: 'in', 'no' or 'na' alone never turn a Dutch question into Russian.
+words: 'in', 'no' or 'na' alone never turn a Dutch question into Russian. Belarusian in Latin
+letters is read by lacinka.py and told by the same test (`transliterate_message`).
 """
 
 from __future__ import annotations
@@ -112,54 +113,6 @@ def to_cyrillic(word: str) -> str:
                 out.append("й" if i and word[i - 1] in _VOWELS else "ы")
             else:
                 out.append(_SINGLE.get(letter, letter))
-            i += 1
-    return "".join(out)
-
-
-#: Belarusian in Latin letters (Łacinka and its informal keyboard forms: 'biełarusaŭ', 'bjaspechna',
-#: 'Halandyi'): as `prepare` reads it, then by this table. Unlike Russian, 'h' is 'г', 'i' is 'і',
-#: and 'ie'/'ia'/'iu'/'io' after a consonant soften it ('Miensk' → 'менск').
-_BE_MULTI = (
-    ("shch", "шч"),
-    ("sch", "шч"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ch", "ч"),
-    ("sh", "ш"),
-    ("ts", "ц"),
-)
-_BE_IOTATED = {"a": "я", "e": "е", "u": "ю", "o": "ё"}
-_BE_SINGLE = dict(zip("abvgdezijklmnoprstufhcwqy", "абвгдезійклмнопрстуфгцвкы", strict=True))
-_BE_SINGLE["x"] = "кс"
-_BE_SINGLE["ł"] = "л"
-
-
-@lru_cache(maxsize=100_000)
-def to_belarusian(word: str) -> str:
-    """One folded Latin word in Belarusian Cyrillic ('bjaspechna' → 'бяспечна', 'halandyi' → 'галандыі')."""
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        letter, following = word[i], word[i + 1 : i + 2]
-        after_vowel = i == 0 or word[i - 1] in _VOWELS
-        if letter in "jy" and following in _BE_IOTATED and (letter == "j" or after_vowel):
-            out.append(_BE_IOTATED[following])
-            i += 2
-            continue
-        if letter == "i" and following in _BE_IOTATED and not after_vowel:
-            out.append(_BE_IOTATED[following])
-            i += 2
-            continue
-        for latin, cyrillic in _BE_MULTI:
-            if word.startswith(latin, i):
-                out.append(cyrillic)
-                i += len(latin)
-                break
-        else:
-            if letter in "jy" and i and word[i - 1] in _VOWELS:
-                out.append("й")
-            else:
-                out.append(_BE_SINGLE.get(letter, letter))
             i += 1
     return "".join(out)
 
