@@ -318,3 +318,14 @@ def test_doubled_punctuation_is_no_question_of_its_own(service: AnswerService, e
     assert len(two) == 2 and all(any(c.isalpha() for c in part) for part in two)
     answer = service.answer("Welke sancties heeft de EU tegen Belarus ingesteld" + ending)
     assert all(any(c.isalpha() for c in part) for part in answer.unanswered_parts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["standpunt sancties", "what is the government's position on sanctions", "какова позиция по санкциям", "якая пазіцыя па санкцыях"],
+)
+def test_a_position_asked_on_a_subject_is_answered_by_that_subject(service: AnswerService, question: str) -> None:
+    """Staff ask 'standpunt X': the passage on X answers, not the one whose curated question begins
+    'Wat is het standpunt van het kabinet over ...' about another subject."""
+    answer = service.answer(question)
+    assert answer.best is not None and "sancties" in answer.best.topics, answer.best
