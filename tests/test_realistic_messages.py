@@ -322,7 +322,12 @@ def test_doubled_punctuation_is_no_question_of_its_own(service: AnswerService, e
 
 @pytest.mark.parametrize(
     "question",
-    ["standpunt sancties", "what is the government's position on sanctions", "какова позиция по санкциям", "якая пазіцыя па санкцыях"],
+    [
+        "standpunt sancties",
+        "what is the government's position on sanctions",
+        "какова позиция по санкциям",
+        "якая пазіцыя па санкцыях",
+    ],
 )
 def test_a_position_asked_on_a_subject_is_answered_by_that_subject(service: AnswerService, question: str) -> None:
     """Staff ask 'standpunt X': the passage on X answers, not the one whose curated question begins
