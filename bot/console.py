@@ -10,7 +10,7 @@ from bot.settings import Settings
 from interface.everyday import command_reply
 from interface.plain import invalid_question_text, render_answer_plain, render_match_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
-from knowledge.models import Match, Outcome
+from knowledge.models import Answer, Match, Outcome
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.storage.errors import NotFound
 
@@ -94,10 +94,17 @@ def run_console(
                 stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue
             stdout.write(render_answer_plain(answer, texts) + "\n")
-            offered = answer.suggestions if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT) else []
+            offered = offered_after(answer)
             offered_language = language
     finally:
         service.close()
+
+
+def offered_after(answer: Answer) -> list[Match]:
+    """What a number typed next picks: the suggestions shown, in the order they were numbered."""
+    if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT):
+        return answer.suggestions
+    return [match for unsure in answer.unsure_parts for match in unsure.suggestions]
 
 
 def _picked(line: str, offered: list[Match]) -> Match | None:

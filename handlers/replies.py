@@ -76,6 +76,9 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             await send_match(message, context, other, texts, heading=match_heading(other, texts))
         if answer.unanswered_parts:
             await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
+        for unsure in answer.unsure_parts:
+            text, keyboard = render.unsure_part_message(unsure, texts)
+            await reply(message, text, keyboard)
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
         if answer.later_time:
             await reply(message, render.escape(texts.later_time_suggestions))

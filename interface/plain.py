@@ -135,6 +135,12 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         for other in answer.also:
             lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
+        numbered = 0  # numbered on across the parts: a number picks one of them all (console.py)
+        for unsure in answer.unsure_parts:
+            lines += ["", texts.part_unsure.format(part=unsure.part)]
+            for match in unsure.suggestions:
+                numbered += 1
+                lines.append(f"  {numbered}. {suggestion_title(match)}")
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
         lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])

@@ -355,6 +355,13 @@ class AskedDocument(BaseModel):
 Untold = Literal["fate", "practical", "count"]
 
 
+class UnsurePart(BaseModel):
+    """A question of a message that passages are close to, none surely: its suggestions, not 'no answer'."""
+
+    part: str
+    suggestions: list[Match]
+
+
 class Answer(BaseModel):
     """What every front end renders: one confident match, suggestions, or an honest no."""
 
@@ -375,6 +382,9 @@ class Answer(BaseModel):
     )
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."
+    )
+    unsure_parts: list[UnsurePart] = Field(
+        default_factory=list, description="Questions of the message passages are close to without a sure answer."
     )
     later_time: bool = Field(
         default=False, description="Asked about a later time than the documents: no current figure."

@@ -16,7 +16,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
-from knowledge.models import Answer, AskedDocument, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.models import (
+    Answer,
+    AskedDocument,
+    Document,
+    Entry,
+    Highlight,
+    Language,
+    Match,
+    Outcome,
+    ShownTranslation,
+    UnsurePart,
+)
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import SUGGESTIONS, Decider
 from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
@@ -339,6 +350,10 @@ class AnswerService:
                     "earlier": [self.localise(m, asker) for m in answer.earlier],
                     "newer": [self.localise(m, asker) for m in answer.newer],
                     "also": [self.localise(m, asker) for m in answer.also],
+                    "unsure_parts": [
+                        u.model_copy(update={"suggestions": [self.localise(m, asker) for m in u.suggestions]})
+                        for u in answer.unsure_parts
+                    ],
                 }
             )
         if record:
@@ -369,14 +384,20 @@ class AnswerService:
         answered: list[Match] = []
         unanswered: list[str] = []
         suggested: list[Match] = []
+        unsure: list[UnsurePart] = []
         for part in asked:
             decided = self._decide(part, self.matcher.rank(part, limit=10, exhaustive=exhaustive))
             if decided.answered and decided.best and decided.best.entry_id in near:
                 if all(m.entry_id != decided.best.entry_id for m in answered):
                     answered.append(decided.best)
+                continue
+            if decided.outcome is Outcome.SUGGEST and decided.suggestions and not decided.untold:
+                # Passages are close to this part, none surely ('welke sancties zijn er'): its
+                # suggestions, never "no official answer" about a subject the store answers.
+                unsure.append(UnsurePart(part=part, suggestions=decided.suggestions))
             else:
                 unanswered.append(part)
-                suggested += [m for m in decided.matches() if all(m.entry_id != s.entry_id for s in suggested)]
+            suggested += [m for m in decided.matches() if all(m.entry_id != s.entry_id for s in suggested)]
         if not answered:
             if whole.outcome is Outcome.NO_ANSWER and suggested:
                 # The other questions' words drowned the whole message; a question of it alone is
@@ -398,6 +419,11 @@ class AnswerService:
                 "best": best,
                 "also": also,
                 "unanswered_parts": unanswered,
+                "unsure_parts": [
+                    UnsurePart(part=u.part, suggestions=[m for m in u.suggestions if m.entry_id not in shown])
+                    for u in unsure
+                    if any(m.entry_id not in shown for m in u.suggestions)
+                ],
                 "confidence": max(whole.confidence, best.score) if whole.answered else best.score,
                 "suggestions": [m for m in whole.suggestions if m.entry_id not in shown],
             }

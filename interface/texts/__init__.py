@@ -29,6 +29,8 @@ class Texts(BaseModel):
     suggest_heading_one: Plain
     no_answer: Plain
     part_unanswered: Plain
+    #: A question of the message that passages are close to, none surely ({part}): its suggestions follow.
+    part_unsure: Plain
     #: Asked about a later time than the documents: before suggestions, or before "no answer".
     later_time_suggestions: Plain
     later_time_no_answer: Plain

@@ -123,4 +123,5 @@ TEXTS = Texts(
     flood="You are sending many messages in a short time. Please wait a moment; then I will answer again.",
     inline_no_results="No official answer found",
     inline_help="Type a question about Dutch policy on Belarus",
+    part_unsure="For this part of your message I am not sure which passage you mean: {part}. Is it one of these?",
 )

@@ -121,4 +121,5 @@ TEXTS = Texts(
     flood="U stuurt veel berichten kort na elkaar. Wacht even; daarna antwoord ik weer.",
     inline_no_results="Geen officieel antwoord gevonden",
     inline_help="Typ een vraag over het beleid ten aanzien van Belarus",
+    part_unsure="Bij dit deel van uw bericht weet ik niet zeker welke passage u bedoelt: {part}. Bedoelt u een van deze?",
 )
