@@ -195,6 +195,28 @@ def test_an_old_figure_is_not_given_as_current(service: AnswerService) -> None:
         assert not answer.answered and answer.later_time
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many political prisoners are there in belarus now",
+        "колькі палітвязняў цяпер у Беларусі?",
+        "сколько сейчас политзаключённых в Беларуси?",
+        "hoeveel politieke gevangenen zijn er nu in Belarus?",
+    ],
+)
+def test_a_later_count_no_passage_gives_is_told_there_is_no_figure(service: AnswerService, question: str) -> None:
+    """'The documents answer the questions below at their date' would promise a figure: none of the
+    passages has one, so the reply says there is no official figure and shows them as related."""
+    answer = service.answer(question)
+    assert not answer.answered and answer.suggestions
+    assert answer.untold == "count" and not answer.later_time
+
+
+def test_a_later_count_a_passage_gives_keeps_the_later_time_notice(service: AnswerService) -> None:
+    answer = service.answer("how many people are sanctioned now")
+    assert answer.later_time and any("88" in m.text for m in answer.suggestions)
+
+
 @pytest.mark.parametrize("country", ["Venezuela", "Iran", "Myanmar"])
 def test_another_country_gets_no_belarus_suggestions(service: AnswerService, country: str) -> None:
     answer = service.answer(f"Wat is het beleid van Nederland ten aanzien van {country}?")
