@@ -8,7 +8,7 @@ from typing import TextIO
 
 from bot.settings import Settings
 from interface.everyday import command_reply
-from interface.plain import invalid_question_text, render_answer_plain, render_match_plain
+from interface.plain import invalid_question_text, render_answer_plain, render_picked_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import AnswerService, InvalidQuestion
@@ -63,7 +63,7 @@ def run_console(
                 except NotFound:  # retired meanwhile: read the line as a question after all
                     offered = []
                 else:
-                    stdout.write(render_match_plain(match, texts_for(offered_language)) + "\n")
+                    stdout.write(render_picked_plain(match, texts_for(offered_language)) + "\n")
                     continue
             if _is_number(line):  # no suggestion of that number is shown: say so rather than read it as a question
                 stdout.write(texts_for(asker()).no_such_suggestion.format(number=line.strip().rstrip(".")) + "\n")

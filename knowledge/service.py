@@ -40,8 +40,9 @@ from knowledge.storage.store import EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
+from knowledge.text.lookups import Lookup, author_names, fitting_documents, lookup_language, names_a, read_lookup
 from knowledge.text.markup import strip_markup
-from knowledge.text.references import asked_reference, document_ids, shown_reference
+from knowledge.text.references import shown_reference
 from knowledge.text.sentences import sentence_spans
 from knowledge.text.thanks import only_thanks
 
@@ -108,6 +109,8 @@ class AnswerService:
         # Words the store's phrasings use in English or Dutch only, for telling a question's language,
         # with the revision they were gathered at (see languages.phrasing_vocabulary).
         self._vocabulary: tuple[int, dict[str, Language]] | None = None
+        # The documents with their authors' names, for documents looked up by description (asked_document).
+        self._lookups: tuple[int, list[Document], set[str]] | None = None
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast. Their
@@ -295,7 +298,11 @@ class AnswerService:
         if detected in (Language.RU, Language.BE):
             return detected
         read_as = self.matcher.analyse(question).language
-        return Language(read_as) if read_as in ("ru", "be") else detected
+        if read_as in ("ru", "be"):
+            return Language(read_as)
+        if detected is None and (referred := lookup_language(question)) and self.asked_document(question):
+            return Language(referred)  # 'letter 2298 paragraph 3': a reference in English words only
+        return detected
 
     def _phrasing_vocabulary(self) -> dict[str, Language]:
         """The English-only and Dutch-only words of the active entries' phrasings, at this revision."""
@@ -330,9 +337,8 @@ class AnswerService:
         named = self.asked_document(text)
         if only_thanks(text):  # 'thanks a lot!', 'вялікі дзякуй': a greeting, whatever else its words could match
             answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, thanks=True)
-        elif named is not None and named.document is not None:
-            entries = [self.match_for_entry(e) for e in self.entries_of(named.document.key)]
-            answer = Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=entries)
+        elif named is not None and (named.held or named.described):
+            answer, named = self._looked_up(text, named)
         else:
             ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
             answer = self._decide(text, ranking)
@@ -361,20 +367,63 @@ class AnswerService:
         return answer
 
     def asked_document(self, text: str) -> AskedDocument | None:
-        """The document a message names and nothing more (an official id, its link, a Kamerstuk as
-        printed or typed: staff look documents up that way), with the store's document when it holds
-        it. A message asking something about it ('sancties in kamerstuk 21501-02 nr. 2298') is a question."""
-        found = asked_reference(text)
-        if found is None:
+        """The document a message names or describes and nothing more (an official id, its link, a
+        Kamerstuk as printed or typed; or its kind, printed number, date and minister: staff look
+        documents up that way), perhaps with a passage's number, with the store's documents that fit.
+        A message asking something about it ('sancties in kamerstuk 21501-02 nr. 2298', 'wat zei
+        grapperhaus over de veiligheid') is a question: its words left over have terms of their own."""
+        lookup = read_lookup(text)
+        if lookup is None:
             return None
-        official_id, rest = found
-        if rest and self.matcher.analyse(rest).terms:
+        documents, names = self._lookup_documents()
+        named = tuple(w for w in lookup.words if names_a(w, names))
+        if not (lookup.specific or named):
             return None
-        held = next(
-            (d for d in self.store.documents() if official_id in document_ids(d.official_id, d.citation, d.question_number)),
-            None,
+        rest = [w for w in lookup.words if w not in named]
+        if rest and self.matcher.analyse(" ".join(rest)).terms:
+            return None
+        official_id = lookup.official_id
+        if official_id and not fitting_documents(Lookup(typed=text, official_id=official_id), documents, ()):
+            # An official reference the store does not hold: said so, above what passages citing it give.
+            return AskedDocument(reference=shown_reference(official_id), official_id=official_id)
+        fitting = fitting_documents(lookup, documents, named)
+        asked = AskedDocument(
+            reference=shown_reference(official_id) if official_id and fitting else lookup.typed,
+            official_id=official_id,
+            described=not (official_id and fitting),
+            entry_number=lookup.entry,
         )
-        return AskedDocument(reference=shown_reference(official_id), official_id=official_id, document=held)
+        if len(fitting) > 1:
+            return asked.model_copy(update={"candidates": fitting})
+        return asked.model_copy(update={"document": fitting[0]}) if fitting else asked
+
+    def _lookup_documents(self) -> tuple[list[Document], set[str]]:
+        """The store's documents and their authors' names (asked_document), gathered once a revision."""
+        if self._lookups is None or self._lookups[0] != self._revision:
+            documents = self.store.documents()
+            names = {name for d in documents for name in author_names(d)}
+            self._lookups = self._revision, documents, names
+        return self._lookups[1], self._lookups[2]
+
+    def _looked_up(self, text: str, asked: AskedDocument) -> tuple[Answer, AskedDocument]:
+        """The reply to a document looked up: its entries, the one passage asked for (an official
+        answer: it is the document's own text), that it has no passage of that number, or the
+        documents that fit; none fitting a description: that none does (never another document)."""
+        document = asked.document
+        if document is None:
+            outcome = Outcome.DOCUMENT if asked.candidates else Outcome.NO_ANSWER
+            return Answer(query=text, outcome=outcome, confidence=1.0 if asked.candidates else 0.0), asked
+        entries = [e for e in self.entries_of(document.key) if not e.note]
+        if asked.entry_number is None:
+            matches = [self.match_for_entry(e) for e in self.entries_of(document.key)]
+            return Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=matches), asked
+        entry = next((e for e in entries if asked.entry_number in (e.numbers or [e.number])), None)
+        if entry is None:
+            numbers = sorted({n for e in entries for n in (e.numbers or [e.number])})
+            missing = asked.model_copy(update={"entry_missing": True, "entry_numbers": numbers})
+            return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=0.0), missing
+        best = self.match_for_entry(entry)
+        return Answer(query=text, outcome=Outcome.ANSWER, confidence=1.0, best=best), asked
 
     def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
         """A message asking several things: each question answered on its own where the store
@@ -483,7 +532,8 @@ class AnswerService:
 
     def _record(self, answer: Answer, language: Language) -> None:
         review = asked = None
-        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER) and is_question_for_review(answer.query):
+        looked_up = answer.asked_document is not None and answer.asked_document.entry_missing  # a number, no question
+        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER) and is_question_for_review(answer.query) and not looked_up:
             review, asked = normalise_for_review(answer.query), mask_for_review(answer.query)
         best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
         self.store.record_question(

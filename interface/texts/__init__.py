@@ -119,6 +119,14 @@ class Texts(BaseModel):
     flood: Plain
     inline_no_results: Plain
     inline_help: Plain
+    # documents looked up by description ('brief blok 2 maart 2021', 'kamerbrief 2298 alinea 99')
+    #: No stored document fits the description ({description}, as typed).
+    document_not_found: Plain
+    #: Above the documents that fit a description when several do ({count}).
+    documents_fitting: Plain
+    #: The document has no passage of that number: {label} (in the interface's words), {kind}, {date},
+    #: the numbers it has from {first} to {last}. Its first letter is capitalised when shown.
+    no_such_entry: Plain
 
     def suggestions_heading(self, count: int) -> str:
         """'Did you mean this question?' for one suggestion, 'one of these questions?' for more."""

@@ -124,4 +124,7 @@ TEXTS = Texts(
     inline_no_results="No official answer found",
     inline_help="Type a question about Dutch policy on Belarus",
     part_unsure="For this part of your message I am not sure which passage you mean: {part}. Is it one of these?",
+    document_not_found="No document in the store fits “{description}”; I quote only from the documents /sources lists.",
+    documents_fitting="More than one document fits ({count}); add its date or number:",
+    no_such_entry="{label} is not in the {kind} of {date}; its entries are numbered {first} to {last}.",
 )

@@ -122,4 +122,9 @@ TEXTS = Texts(
     inline_no_results="Geen officieel antwoord gevonden",
     inline_help="Typ een vraag over het beleid ten aanzien van Belarus",
     part_unsure="Bij dit deel van uw bericht weet ik niet zeker welke passage u bedoelt: {part}. Bedoelt u een van deze?",
+    document_not_found=(
+        "Geen document in het antwoordbestand past bij „{description}”; ik citeer alleen uit de documenten die /sources toont."
+    ),
+    documents_fitting="Meer dan één document past hierbij ({count}); noem ook de datum of het nummer:",
+    no_such_entry="{label} bestaat niet in {kind} van {date}; de nummers lopen van {first} tot en met {last}.",
 )
