@@ -128,8 +128,10 @@ class Lookup:
     @property
     def specific(self) -> bool:
         """Whether it names something of a document beyond its kind (a kind alone, 'brief', or a
-        passage number alone, 'vraag 6', is no description of one)."""
-        return bool(self.official_id or self.number or self.year or self.month)
+        passage number alone, 'vraag 6', is no description of one; nor is a bare number, '3' or '88',
+        without a kind or passage to say it is a document's number)."""
+        printed = self.number is not None and bool(self.kinds or self.entry is not None)
+        return bool(self.official_id or printed or self.year or self.month)
 
 
 def read_lookup(text: str) -> Lookup | None:
