@@ -251,6 +251,16 @@ class AnswerService:
         """The document an indexed entry belongs to (the decision answers with two passages of one)."""
         return self.entry_for(entry_id).document_key
 
+    def _fetch_entries(self, entry_ids: list[int]) -> None:
+        """Bring these entries into the cache `entry_for` keeps, those not in it in one query (each
+        query costs about as much as reading its entry)."""
+        missing = [i for i in dict.fromkeys(entry_ids) if i not in self._entries]
+        if len(missing) < 2:
+            return
+        if len(self._entries) + len(missing) > 2_000:
+            self._entries.clear()
+        self._entries.update(self.store.entries_by_id(missing))
+
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
         entry = self._entries.get(entry_id)
@@ -466,6 +476,7 @@ class AnswerService:
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         """The search layer's decision (knowledge.search.decision), as matches with citations."""
+        self._fetch_entries([s.entry_id for s in ranking.scored])  # the decision asks of each
         decision = self.decider.decide(text, ranking)
         best = self._match(decision.best, ranking, highlight=True) if decision.best else None
         return Answer(

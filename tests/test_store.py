@@ -110,6 +110,19 @@ def test_application_id_marks_the_file_as_ours(tmp_path: Path) -> None:
     assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
+def test_entries_by_id_are_the_entries_one_by_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One query for an answer's ranking: the same entries as asking for each, retired ones too;
+    ids of no entry left out; more ids than one query binds taken in parts."""
+    ids = [e.id or 0 for e in store.entries()]
+    store.set_status(ids[1], EntryStatus.RETIRED, "cli")
+    monkeypatch.setattr("knowledge.storage.store._IDS_PER_QUERY", 2)
+    asked = [*reversed(ids[:5]), 10**9]
+    found = store.entries_by_id(asked)
+    assert sorted(found) == sorted(ids[:5])
+    assert all(found[i] == store.entry(i) for i in ids[:5])
+    assert found[ids[1]].status is EntryStatus.RETIRED
+
+
 def test_same_document_twice_is_refused_and_store_unchanged(store: Store) -> None:
     before = store.export().model_dump(exclude={"exported_at"})
     with pytest.raises(DuplicateDocument):

@@ -377,8 +377,13 @@ class Index:
         if found is None:
             if len(self._views) > VIEWS:
                 self._views.clear()
-            fields = self.fields(entry_id)
+            slot = self._slot_of[entry_id]
+            fields = list(_fields_of(self._packed_of(slot)))
             phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            # The first stage may have read the phrasings' texts already (`phrasing_texts_at`).
+            texts = self._texts_at.get(slot)
+            if texts is None:
+                texts = [token_sorted(self.terms.text(ids)) for _, ids in fields[1:]]
             holding: dict[int, list[int]] = {}
             for position, terms in enumerate(phrasings):
                 for term in terms:
@@ -386,7 +391,7 @@ class Index:
             found = self._views[entry_id] = ScoringView(
                 text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
-                phrasing_texts=[token_sorted(self.terms.text(ids)) for _, ids in fields[1:]],
+                phrasing_texts=texts,
                 phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
                 provides=self.provides_of(entry_id),
                 term_phrasings={term: tuple(positions) for term, positions in holding.items()},

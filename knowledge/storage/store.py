@@ -31,6 +31,8 @@ from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
+#: Ids bound in one `entries_by_id` query (SQLite allows 999 variables in older builds).
+_IDS_PER_QUERY = 500
 
 
 class EntryCounts(NamedTuple):
@@ -308,6 +310,22 @@ class Store(AuditTrail, AnonymousUsage):
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
+
+    def entries_by_id(self, entry_ids: list[int]) -> dict[int, Entry]:
+        """These entries (any status) in one query, by id; ids of no entry are left out. An answer
+        looks at the ten or so entries of its ranking: one query costs less than ten."""
+        found: dict[int, Entry] = {}
+        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
+            part = entry_ids[start : start + _IDS_PER_QUERY]
+            rows = self.db.query(
+                "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
+                f"WHERE e.id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            for row in rows:
+                entry = entry_from_row(row)
+                found[entry.id or 0] = entry
+        return found
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(
