@@ -261,6 +261,12 @@ class AnswerService:
             self._entries.clear()
         self._entries.update(self.store.entries_by_id(missing))
 
+    def _fetch_documents(self, keys: list[str]) -> None:
+        """Bring these documents into the cache `document_for` keeps, those not in it in one query."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._documents]
+        if len(missing) > 1:
+            self._documents.update(self.store.documents_by_key(missing))
+
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
         entry = self._entries.get(entry_id)
@@ -478,6 +484,9 @@ class AnswerService:
         """The search layer's decision (knowledge.search.decision), as matches with citations."""
         self._fetch_entries([s.entry_id for s in ranking.scored])  # the decision asks of each
         decision = self.decider.decide(text, ranking)
+        shown = [decision.best] if decision.best else []
+        shown += [*decision.earlier, *decision.newer, *decision.suggestions, *decision.together]
+        self._fetch_documents([self.entry_for(s.entry_id).document_key for s in shown])
         best = self._match(decision.best, ranking, highlight=True) if decision.best else None
         return Answer(
             query=text,

@@ -123,6 +123,14 @@ def test_entries_by_id_are_the_entries_one_by_one(store: Store, monkeypatch: pyt
     assert found[ids[1]].status is EntryStatus.RETIRED
 
 
+def test_documents_by_key_are_the_documents_one_by_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [d.key for d in store.documents()]
+    monkeypatch.setattr("knowledge.storage.store._IDS_PER_QUERY", 1)
+    found = store.documents_by_key([*reversed(keys), "no-such-document"])
+    assert sorted(found) == sorted(keys) and len(keys) > 1
+    assert all(found[k] == store.document(k) for k in keys)
+
+
 def test_same_document_twice_is_refused_and_store_unchanged(store: Store) -> None:
     before = store.export().model_dump(exclude={"exported_at"})
     with pytest.raises(DuplicateDocument):

@@ -383,7 +383,7 @@ class Index:
             # The first stage may have read the phrasings' texts already (`phrasing_texts_at`).
             texts = self._texts_at.get(slot)
             if texts is None:
-                texts = [token_sorted(self.terms.text(ids)) for _, ids in fields[1:]]
+                texts = self._sorted_phrasings(slot)
             holding: dict[int, list[int]] = {}
             for position, terms in enumerate(phrasings):
                 for term in terms:
@@ -392,7 +392,7 @@ class Index:
                 text_terms=frozenset(fields[0][1]),
                 phrasings=phrasings,
                 phrasing_texts=texts,
-                phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
+                phrasing_totals=[sum(map(self.weight, terms)) for terms in phrasings],
                 provides=self.provides_of(entry_id),
                 term_phrasings={term: tuple(positions) for term, positions in holding.items()},
             )
@@ -460,9 +460,24 @@ class Index:
                 return view.phrasing_texts
             if len(self._texts_at) > VIEWS:
                 self._texts_at.clear()
-            strings = self.terms.strings
-            fields = list(_fields_of(self._packed_of(slot)))[1:]
-            texts = self._texts_at[slot] = [token_sorted(" ".join([strings[i] for i in ids])) for _, ids in fields]
+            texts = self._texts_at[slot] = self._sorted_phrasings(slot)
+        return texts
+
+    def _sorted_phrasings(self, slot: int) -> list[str]:
+        """The slot's phrasings as texts of their terms sorted (`token_sorted` of `Terms.text`).
+        A term is one word, never empty nor with a space (the index's own encoding, `_encode` and
+        `_decode`, splits fields at spaces), so sorting the terms sorts the text's words. Read
+        from the packed fields as a list: slicing it costs less than slicing the array."""
+        strings = self.terms.strings
+        packed = self._packed_of(slot).tolist()
+        texts = []
+        at = 2 + packed[1]  # past the text, the first field
+        while at < len(packed):
+            end = at + 2 + packed[at + 1]
+            words = [strings[t] for t in packed[at + 2 : end]]
+            words.sort()
+            texts.append(" ".join(words))
+            at = end
         return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:

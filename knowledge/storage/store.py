@@ -31,7 +31,7 @@ from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
-#: Ids bound in one `entries_by_id` query (SQLite allows 999 variables in older builds).
+#: Ids or keys bound in one query (`entries_by_id`, `documents_by_key`; older SQLite builds allow 999).
 _IDS_PER_QUERY = 500
 
 
@@ -145,6 +145,17 @@ class Store(AuditTrail, AnonymousUsage):
         if not rows:
             raise NotFound(f"no document with key {key!r}")
         return document_from_row(rows[0])
+
+    def documents_by_key(self, keys: list[str]) -> dict[str, Document]:
+        """These documents in one query, by key; keys of no document are left out."""
+        found: dict[str, Document] = {}
+        for start in range(0, len(keys), _IDS_PER_QUERY):
+            part = keys[start : start + _IDS_PER_QUERY]
+            rows = self.db.query(f"SELECT * FROM documents WHERE key IN ({', '.join('?' * len(part))})", part)
+            for row in rows:
+                document = document_from_row(row)
+                found[document.key] = document
+        return found
 
     def document_by_id(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
