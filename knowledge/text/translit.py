@@ -172,7 +172,8 @@ def _falls_short(
     read turn out: reading a word is the costly part (up to 64 Łacinka spellings of each Dutch or
     English word of every message, the first time it is asked), and a Dutch or English message
     fails after a few. Words are read one at a time, those that count only if they read as Russian
-    first, until the count cannot be reached; False means every word must be read."""
+    first and of them the shortest (fewest spellings; the everyday words, read for an earlier
+    message already), until the count cannot be reached; False means every word must be read."""
     occurrences: dict[str, int] = {}
     for word in latin:
         occurrences[word] = occurrences.get(word, 0) + 1
@@ -180,7 +181,7 @@ def _falls_short(
     counts_anyway = {w for w in occurrences if not latin_frequency(w) and not in_store(w)}
     may_count, may_be_russian = len(latin), sum(len(w) > 1 for w in occurrences)
     needed = FOREIGN_SHARE * len(latin)
-    for word in sorted(occurrences, key=lambda w: (len(w) > 1, w in counts_anyway)):
+    for word in sorted(occurrences, key=lambda w: (len(w) > 1, w in counts_anyway, len(w))):
         if may_be_russian < 2 or may_count < needed:
             return True
         if len(word) > 1 and _reads_russian(word, fold(convert(word)), is_russian, latin_frequency):
