@@ -35,6 +35,13 @@ BUSY_TIMEOUT_MS = 30_000
 _IDS_PER_QUERY = 500
 
 
+class EntryBrief(NamedTuple):
+    """What an answer's decision asks of each ranked entry (`Store.entry_briefs`)."""
+
+    note: bool
+    document_key: str
+
+
 class EntryCounts(NamedTuple):
     """How many entries a document has: active ones, and all (retired included)."""
 
@@ -336,6 +343,21 @@ class Store(AuditTrail, AnonymousUsage):
             for row in rows:
                 entry = entry_from_row(row)
                 found[entry.id or 0] = entry
+        return found
+
+    def entry_briefs(self, entry_ids: list[int]) -> dict[int, EntryBrief]:
+        """Whether each of these entries is a moderator's note and its document's key, by id,
+        without reading the whole entries (ids of no entry are left out)."""
+        found: dict[int, EntryBrief] = {}
+        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
+            part = entry_ids[start : start + _IDS_PER_QUERY]
+            rows = self.db.execute(
+                "SELECT e.id, e.note, d.key FROM entries e JOIN documents d ON d.id = e.document_id "
+                f"WHERE e.id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            for entry_id, note, key in rows:
+                found[entry_id] = EntryBrief(bool(note or 0), key)
         return found
 
     def entry(self, entry_id: int) -> Entry:
