@@ -85,7 +85,7 @@ class ScoringView:
     provides: frozenset[str]
     #: Per term, the phrasings holding it (ascending): the scorer walks the question's few terms,
     #: not each of an entry's tens of phrasings.
-    term_phrasings: dict[int, tuple[int, ...]]
+    term_phrasings: dict[int, list[int]]
 
 
 class Terms:
@@ -378,8 +378,15 @@ class Index:
             if len(self._views) > VIEWS:
                 self._views.clear()
             slot = self._slot_of[entry_id]
-            fields = list(_fields_of(self._packed_of(slot)))
-            phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            # The packed fields as one list (slicing it costs less than slicing the array).
+            packed = self._packed_of(slot).tolist()
+            at = 2 + packed[1]
+            text_terms = frozenset(packed[2:at])
+            phrasings = []
+            while at < len(packed):
+                end = at + 2 + packed[at + 1]
+                phrasings.append(frozenset(packed[at + 2 : end]))
+                at = end
             # The first stage may have read the phrasings' texts already (`phrasing_texts_at`).
             texts = self._texts_at.get(slot)
             if texts is None:
@@ -389,12 +396,12 @@ class Index:
                 for term in terms:
                     holding.setdefault(term, []).append(position)
             found = self._views[entry_id] = ScoringView(
-                text_terms=frozenset(fields[0][1]),
+                text_terms=text_terms,
                 phrasings=phrasings,
                 phrasing_texts=texts,
                 phrasing_totals=[sum(map(self.weight, terms)) for terms in phrasings],
                 provides=self.provides_of(entry_id),
-                term_phrasings={term: tuple(positions) for term, positions in holding.items()},
+                term_phrasings=holding,
             )
         return found
 
