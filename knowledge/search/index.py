@@ -547,7 +547,9 @@ class Index:
                 break
             codes = np.frombuffer(self._postings[term], dtype=np.intc)
             phrased = (codes & IN_PHRASING) != 0
-            met = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
+            # In the order met: those holding it in a phrasing, then in the text only; the second
+            # part is made only when a chunk reaches it (most questions stop in the first).
+            ordered = codes[phrased]
             # The largest sum an entry first met here can have: this term's weight and every later
             # one's, added in the order the sums add them (float addition of weights ≥ 0 is
             # monotone, so no entry's sum exceeds it).
@@ -557,10 +559,12 @@ class Index:
             # `seen` is read chunk by chunk (a slot is in a term's postings once) and marked after
             # the term: when its entries stop at a chunk and no later term can pass either (the
             # common case: the first chunk of the rarest term decides), the term is never walked whole.
-            for begin, end in _chunks(len(met)):
+            for begin, end in _chunks(len(codes)):
                 if len(best) >= limit and best_sums[-1] >= full:
                     break  # the rest of this term's entries cannot pass the limit-th best, nor tie
-                slots = met[begin:end]
+                if end > len(ordered):
+                    ordered = np.concatenate([ordered, codes[~phrased]])
+                slots = (ordered[begin:end] >> 2).astype(np.intp)
                 order = np.arange(begin, end, dtype=np.int64) + number * len(alive)
                 keep = ~seen[slots] & (alive[slots] != 0)
                 slots, order = slots[keep], order[keep]
@@ -568,7 +572,7 @@ class Index:
                     slots, order, weights, known, number, limit, best, best_sums, best_order
                 )
             if number + 1 < len(known) and not (len(best) >= limit and sum(weights[number + 1 :]) < best_sums[-1] - 1e-9):
-                seen[met] = True  # the next term is walked (the check the loop makes next)
+                seen[codes >> 2] = True  # the next term is walked (the check the loop makes next)
         return [self._entry_of[slot] for slot in best.tolist()]
 
     def _best_of(
