@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.text.analysis import fold
-from knowledge.text.translit import FOREIGN_SHARE, SHARE, _LATIN_WORD, transliterate_message
+from knowledge.text.translit import _LATIN_WORD, FOREIGN_SHARE, SHARE, transliterate_message
 
 
 def every_word_read(
