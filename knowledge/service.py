@@ -251,16 +251,16 @@ class AnswerService:
 
     def _is_note(self, entry_id: int) -> bool:
         """Whether an indexed entry is a moderator's note (the decision keeps notes from leading)."""
-        return self._brief(entry_id).note
+        entry = self._entries.get(entry_id)
+        return entry.note if entry is not None else self._brief(entry_id).note
 
     def _document_of(self, entry_id: int) -> str:
         """The document an indexed entry belongs to (the decision answers with two passages of one)."""
-        return self._brief(entry_id).document_key
+        entry = self._entries.get(entry_id)
+        return entry.document_key if entry is not None else self._brief(entry_id).document_key
 
     def _brief(self, entry_id: int) -> EntryBrief:
-        entry = self._entries.get(entry_id)
-        if entry is not None:
-            return EntryBrief(entry.note, entry.document_key)
+        """An entry not read whole: what the decision asks of it, read with the ranking's others."""
         brief = self._briefs.get(entry_id)
         if brief is None:
             self._fetch_briefs([entry_id])
