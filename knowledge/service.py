@@ -36,7 +36,7 @@ from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
 from knowledge.storage.errors import NotFound
-from knowledge.storage.store import EntryCounts, Store
+from knowledge.storage.store import EntryBrief, EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
@@ -102,6 +102,9 @@ class AnswerService:
         self._rebuild: Rebuild | None = None
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
+        # What the decision asks of every ranked entry (a note? which document?), by id: read
+        # without the whole entry, whose curated phrasings can be a hundred models to validate.
+        self._briefs: dict[int, EntryBrief] = {}
         # An answer's passage split into sentences with their terms, by (text, language): the same
         # passages are shown again and again, and analysing each sentence was most of `_highlight`.
         self._sentences: dict[tuple[str, str], list[tuple[int, int, frozenset[str]]]] = {}
@@ -161,6 +164,7 @@ class AnswerService:
             return
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         for entry_id in changes.gone:
             self.index.remove(entry_id)
         for entry in changes.active:
@@ -173,6 +177,7 @@ class AnswerService:
         self._revision = built.revision
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         self._index_fingerprint = self._fingerprint
         self._set_index(built.search_index)
 
@@ -231,6 +236,7 @@ class AnswerService:
         self._revision = self._snapshot_revision = rebuild.result.revision
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         self._index_fingerprint = self._fingerprint
         self._set_index(rebuild.result.search_index)
         logger.info("The rebuilt index is in use")
@@ -248,11 +254,49 @@ class AnswerService:
 
     def _is_note(self, entry_id: int) -> bool:
         """Whether an indexed entry is a moderator's note (the decision keeps notes from leading)."""
-        return self.entry_for(entry_id).note
+        entry = self._entries.get(entry_id)
+        return entry.note if entry is not None else self._brief(entry_id).note
 
     def _document_of(self, entry_id: int) -> str:
         """The document an indexed entry belongs to (the decision answers with two passages of one)."""
-        return self.entry_for(entry_id).document_key
+        entry = self._entries.get(entry_id)
+        return entry.document_key if entry is not None else self._brief(entry_id).document_key
+
+    def _brief(self, entry_id: int) -> EntryBrief:
+        """An entry not read whole: what the decision asks of it, read with the ranking's others."""
+        brief = self._briefs.get(entry_id)
+        if brief is None:
+            self._fetch_briefs([entry_id])
+            brief = self._briefs.get(entry_id)
+            if brief is None:
+                entry = self.entry_for(entry_id)  # no such entry: NotFound, as the store says it
+                brief = EntryBrief(entry.note, entry.document_key)
+        return brief
+
+    def _fetch_briefs(self, entry_ids: list[int]) -> None:
+        """What the decision asks of these entries, those not known yet in one query."""
+        missing = [i for i in dict.fromkeys(entry_ids) if i not in self._entries and i not in self._briefs]
+        if not missing:
+            return
+        if len(self._briefs) + len(missing) > 20_000:
+            self._briefs.clear()
+        self._briefs.update(self.store.entry_briefs(missing))
+
+    def _fetch_entries(self, entry_ids: list[int]) -> None:
+        """Bring these entries into the cache `entry_for` keeps, those not in it in one query (each
+        query costs about as much as reading a short entry)."""
+        missing = [i for i in dict.fromkeys(entry_ids) if i not in self._entries]
+        if len(missing) < 2:
+            return
+        if len(self._entries) + len(missing) > 2_000:
+            self._entries.clear()
+        self._entries.update(self.store.entries_by_id(missing))
+
+    def _fetch_documents(self, keys: list[str]) -> None:
+        """Bring these documents into the cache `document_for` keeps, those not in it in one query."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._documents]
+        if len(missing) > 1:
+            self._documents.update(self.store.documents_by_key(missing))
 
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
@@ -515,7 +559,12 @@ class AnswerService:
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         """The search layer's decision (knowledge.search.decision), as matches with citations."""
+        self._fetch_briefs([s.entry_id for s in ranking.scored])  # the decision asks of each
         decision = self.decider.decide(text, ranking)
+        shown = [decision.best] if decision.best else []
+        shown += [*decision.earlier, *decision.newer, *decision.suggestions, *decision.together]
+        self._fetch_entries([s.entry_id for s in shown])
+        self._fetch_documents([self.entry_for(s.entry_id).document_key for s in shown])
         best = self._match(decision.best, ranking, highlight=True) if decision.best else None
         return Answer(
             query=text,

@@ -191,7 +191,7 @@ def neighbour_pairs(analysis: Analysis, term_ids: dict[str, int | None]) -> list
     return list(dict.fromkeys((a, b) for a, b in zip(known, known[1:], strict=False) if a != b))
 
 
-def pair_share(term_phrasings: dict[int, tuple[int, ...]], pairs: list[tuple[int, int]], left_out: int = -1) -> float:
+def pair_share(term_phrasings: dict[int, list[int]], pairs: list[tuple[int, int]], left_out: int = -1) -> float:
     """Share of the question's neighbouring term pairs that some one phrasing of the entry holds
     together (the phrasing left out for calibration not counted); 0 without pairs."""
     if not pairs:

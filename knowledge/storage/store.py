@@ -31,6 +31,15 @@ from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
+#: Ids or keys bound in one query (`entries_by_id`, `documents_by_key`; older SQLite builds allow 999).
+_IDS_PER_QUERY = 500
+
+
+class EntryBrief(NamedTuple):
+    """What an answer's decision asks of each ranked entry (`Store.entry_briefs`)."""
+
+    note: bool
+    document_key: str
 
 
 class EntryCounts(NamedTuple):
@@ -143,6 +152,17 @@ class Store(AuditTrail, AnonymousUsage):
         if not rows:
             raise NotFound(f"no document with key {key!r}")
         return document_from_row(rows[0])
+
+    def documents_by_key(self, keys: list[str]) -> dict[str, Document]:
+        """These documents in one query, by key; keys of no document are left out."""
+        found: dict[str, Document] = {}
+        for start in range(0, len(keys), _IDS_PER_QUERY):
+            part = keys[start : start + _IDS_PER_QUERY]
+            rows = self.db.query(f"SELECT * FROM documents WHERE key IN ({', '.join('?' * len(part))})", part)
+            for row in rows:
+                document = document_from_row(row)
+                found[document.key] = document
+        return found
 
     def document_by_id(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
@@ -308,6 +328,37 @@ class Store(AuditTrail, AnonymousUsage):
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
+
+    def entries_by_id(self, entry_ids: list[int]) -> dict[int, Entry]:
+        """These entries (any status) in one query, by id; ids of no entry are left out. An answer
+        looks at the ten or so entries of its ranking: one query costs less than ten."""
+        found: dict[int, Entry] = {}
+        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
+            part = entry_ids[start : start + _IDS_PER_QUERY]
+            rows = self.db.query(
+                "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
+                f"WHERE e.id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            for row in rows:
+                entry = entry_from_row(row)
+                found[entry.id or 0] = entry
+        return found
+
+    def entry_briefs(self, entry_ids: list[int]) -> dict[int, EntryBrief]:
+        """Whether each of these entries is a moderator's note and its document's key, by id,
+        without reading the whole entries (ids of no entry are left out)."""
+        found: dict[int, EntryBrief] = {}
+        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
+            part = entry_ids[start : start + _IDS_PER_QUERY]
+            rows = self.db.execute(
+                "SELECT e.id, e.note, d.key FROM entries e JOIN documents d ON d.id = e.document_id "
+                f"WHERE e.id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            for entry_id, note, key in rows:
+                found[entry_id] = EntryBrief(bool(note or 0), key)
+        return found
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(
