@@ -42,6 +42,7 @@ from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
 from knowledge.text.lookups import Lookup, author_names, fitting_documents, lookup_language, names_a, read_lookup
 from knowledge.text.markup import strip_markup
+from knowledge.text.personal import mask_personal
 from knowledge.text.references import shown_reference
 from knowledge.text.sentences import sentence_spans
 from knowledge.text.thanks import only_thanks
@@ -707,9 +708,11 @@ _AS_LONG_NUMBER = " 00000 "
 
 def normalise_for_review(question: str) -> str:
     """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
-    numbers a user may type about themselves) nor addresses and handles: the form in which a
+    numbers a user may type about themselves) nor e-mail addresses, handles, postcodes, street
+    addresses and introduced names (text/personal.py): the form in which a
     question is grouped. Numbers are masked as in the form as asked ('+31 6 1234 5678' as a whole)."""
-    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, _masked_numbers(question, _AS_LONG_NUMBER))
+    personal = mask_personal(question, _AS_LONG_NUMBER)
+    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, _masked_numbers(personal, _AS_LONG_NUMBER))
     words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(unmasked))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
@@ -725,7 +728,7 @@ def _masked_numbers(text: str, mask: str) -> str:
 
 def mask_for_review(question: str) -> str:
     """The question as it was asked (case, accents and punctuation kept, so that a moderator's new
-    entry can start from it), with every run of five digits or more replaced by '#', as in the
-    normalised form."""
-    masked = _IDENTIFIER.sub("#", _masked_numbers(question, "#"))
+    entry can start from it), with every run of five digits or more and what identifies the asker
+    (text/personal.py) replaced by '#', as in the normalised form."""
+    masked = _IDENTIFIER.sub("#", _masked_numbers(mask_personal(question, "#"), "#"))
     return " ".join(masked.split())[:MAX_REVIEW_TEXT]
