@@ -1,0 +1,57 @@
+"""Frightened askers (issue 11, user tester F2, F4, F10, F12): 'can the government do anything?' is no
+question about the motion, a threatened address is no practical question, and 'can the government
+help?' reaches the passage on support in Russian as in Belarusian."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.service import AnswerService
+from knowledge.text.analysis import Analyzer
+from knowledge.tools.evaluation import fresh_service
+
+MOTION = "kamerbrief-2021-03-02-2298/1"
+
+
+@pytest.fixture(scope="module")
+def service() -> AnswerService:
+    return fresh_service()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "урад нешта зрабіў?",
+        "ці можа ўрад Нідэрландаў нешта зрабіць?",
+        "маю маці выклікалі ў КДБ, і там пыталіся пра мяне. Ці можа ўрад нешта зрабіць?",
+        "что сделало правительство?",
+        "правительство что-нибудь сделало?",
+        "wat heeft de regering gedaan?",
+        "what has the government done?",
+    ],
+)
+def test_a_generic_what_has_the_government_done_is_not_answered_with_the_motion(
+    service: AnswerService, question: str
+) -> None:
+    answer = service.answer(question)
+    assert not (answer.answered and answer.matches()[0].entry_key == MOTION)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "што зрабіў урад з мацыяй Омтзігта?",
+        "Что сделало правительство по моции Омтзигта?",
+        "Wat heeft het kabinet gedaan met de motie Omtzigt?",
+    ],
+)
+def test_the_motion_named_still_gets_the_letter_on_it(service: AnswerService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.answered and answer.matches()[0].entry_key == MOTION
+
+
+def test_the_belarusian_mother_is_no_motion() -> None:
+    analyzer = Analyzer()
+    motion = analyzer.terms("мацыя", "be")
+    assert analyzer.terms("маці", "be") != motion
+    assert analyzer.terms("мацыі", "be") == analyzer.terms("мацыю", "be") == motion
