@@ -55,3 +55,34 @@ def test_the_belarusian_mother_is_no_motion() -> None:
     motion = analyzer.terms("мацыя", "be")
     assert analyzer.terms("маці", "be") != motion
     assert analyzer.terms("мацыі", "be") == analyzer.terms("мацыю", "be") == motion
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm scared, the KGB rang my mother in Grodno and asked for my address in Delft",
+        "De KGB heeft mijn broer gevraagd naar mijn adres in Zwolle, wat moet ik doen?",
+        "Они знают мой адрес в Утрехте и угрожают, что делать?",
+        "У КДБ распытвалі майго брата пра мой адрас у Роттэрдаме.",
+        "U KDB raspytvali majho brata pra moj adras u Rotterdamie.",
+    ],
+)
+def test_an_address_asked_about_or_threatened_with_is_no_practical_question(
+    service: AnswerService, question: str
+) -> None:
+    assert service.matcher.analyse(question).asks_for != "practical"
+    assert service.answer(question).untold != "practical"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the address of the Dutch embassy in Minsk?",
+        "Wat is het adres van de Belarussische ambassade?",
+        "Какой адрес у посольства Нидерландов в Минске?",
+        "Які адрас пасольства Нідэрландаў?",
+    ],
+)
+def test_an_offices_address_is_still_a_practical_question(service: AnswerService, question: str) -> None:
+    assert Analyzer().analyse(question).asks_for == "practical"
+    assert not service.answer(question).answered
