@@ -86,3 +86,37 @@ def test_an_address_asked_about_or_threatened_with_is_no_practical_question(
 def test_an_offices_address_is_still_a_practical_question(service: AnswerService, question: str) -> None:
     assert Analyzer().analyse(question).asks_for == "practical"
     assert not service.answer(question).answered
+
+
+SUPPORT = "kamervragen-2021-07-16/5"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "может ли правительство помочь?",
+        "ці можа ўрад дапамагчы?",
+        "Моим родным в Гомеле угрожают. Правительство Нидерландов поможет?",
+    ],
+)
+def test_can_the_government_help_reaches_the_support_passage_in_russian_as_in_belarusian(
+    service: AnswerService, question: str
+) -> None:
+    answer = service.answer(question)
+    assert answer.answered and answer.matches()[0].entry_key == SUPPORT
+
+
+def test_the_forms_of_helping_and_protecting_meet() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("помочь") == analyzer.terms("помогают") == analyzer.terms("помощь")
+    assert analyzer.terms("дапамагчы", "be") == analyzer.terms("дапаможа", "be") == analyzer.terms("помочь")
+    protect = analyzer.terms("beschermen")
+    assert analyzer.terms("protect") == analyzer.terms("защиты") == analyzer.terms("абароны", "be") == protect
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Может ли правительство помочь с жильём?", "ці дапаможа ўрад з працай?", "Ці дапаможа ўрад атрымаць візу для маці?"],
+)
+def test_help_with_something_the_documents_do_not_cover_stays_unanswered(service: AnswerService, question: str) -> None:
+    assert not service.answer(question).answered
