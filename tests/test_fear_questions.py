@@ -120,3 +120,12 @@ def test_the_forms_of_helping_and_protecting_meet() -> None:
 )
 def test_help_with_something_the_documents_do_not_cover_stays_unanswered(service: AnswerService, question: str) -> None:
     assert not service.answer(question).answered
+
+
+def test_relatives_questioned_by_the_kgb_are_intimidation_in_every_language() -> None:
+    analyzer = Analyzer()
+    intimidation = analyzer.terms("intimidatie")[0]
+    for text in ("mijn zus is ondervraagd door de KGB", "my uncle was questioned by the KGB", "дедушку вызывали в КГБ"):
+        assert intimidation in analyzer.terms(text), text
+    assert intimidation in analyzer.terms("брата выклікалі ў КДБ", "be")
+    assert intimidation not in analyzer.terms("политзаключённых допрашивали в СИЗО")
