@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handlers.render import suggestions_message
@@ -144,3 +146,44 @@ def test_a_question_for_what_no_passage_tells_is_told_so_not_asked_what_it_means
 def test_a_question_the_passage_answers_carries_no_untold_kind(service: AnswerService) -> None:
     assert service.answer("Welke sancties heeft de EU tegen Belarus ingesteld?").untold is None
     assert service.answer("sancties").untold is None
+
+
+#: The polite form in lower case, as a word: 'вашего', 'вы пишете', 'вашага' (ru and be write Вы, Вам, Ваш).
+LOWER_POLITE = {
+    "ru": re.compile(r"(?<![А-Яа-яЁё])(?:вы|вам|вас|вами|ваш\w*)(?![А-Яа-яЁё])"),
+    "be": re.compile(r"(?<![А-Яа-яЁёІіЎў])(?:вы|вам|вас|вамі|ваш\w*)(?![А-Яа-яЁёІіЎў])"),
+    "nl": re.compile(r"\b(?:je|jij|jou|jouw)\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "ru", "be"])
+def test_every_interface_text_keeps_one_polite_register(language: str) -> None:
+    """Dutch says 'u' throughout (never 'je'); Russian and Belarusian capitalise Вы, Вам, Ваш."""
+    texts = texts_for(language)
+    found = {
+        name: match.group(0)
+        for name, value in texts.model_dump().items()
+        for item in (value if isinstance(value, list) else [value])
+        if isinstance(item, str) and (match := LOWER_POLITE[language].search(item))
+    }
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "language, name, says",
+    [
+        ("ru", "untold_fate", "что стало с этим человеком после даты документа"),
+        ("be", "untold_fate", "што сталася з чалавекам пасля даты дакумента"),
+        ("nl", "untold_fate", "na de datum van het document"),
+        ("en", "untold_fate", "since the date of the documents"),
+        ("ru", "as_of", "Позиция на {date} г."),
+        ("be", "as_of", "Пазіцыя на {date} г."),
+        ("ru", "part_unanswered", "Вашего сообщения"),
+        ("be", "part_unanswered", "Вашага паведамлення"),
+        ("nl", "part_unanswered", "uw bericht"),
+        ("ru", "related_heading", "к Вашему вопросу"),
+        ("be", "related_heading", "да Вашага пытання"),
+    ],
+)
+def test_the_second_readers_corrections_are_in_place(language: str, name: str, says: str) -> None:
+    assert says in getattr(texts_for(language), name)

@@ -18,7 +18,10 @@ TEXTS = Texts(
         "the documents answer the questions below as of their own date."
     ),
     later_time_no_answer="You ask about a later time than the documents. I have no newer official figure.",
-    untold_fate="I have no official text on what has become of anyone since (released, sentenced, pardoned).",
+    untold_fate=(
+        "I have no official text on what has become of anyone since the date of the documents "
+        "(release, sentence, pardon)."
+    ),
     untold_practical="Addresses, travel advice and visiting arrangements are not in the official texts: they describe policy.",
     untold_count="I have no official figure for that.",
     related_heading="The official passages that come closest:",

@@ -12,13 +12,16 @@ TEXTS = Texts(
         "Daarover heb ik geen officieel antwoord. Ik citeer alleen wat de Nederlandse regering zelf heeft "
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
-    part_unanswered="Op dit deel van je bericht heb ik geen officieel antwoord: {part}",
+    part_unanswered="Op dit deel van uw bericht heb ik geen officieel antwoord: {part}",
     later_time_suggestions=(
         "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; "
         "de vragen hieronder beantwoorden de documenten op hun eigen datum."
     ),
     later_time_no_answer="U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet.",
-    untold_fate="Ik heb geen officiële tekst over wat er sindsdien met iemand is gebeurd (vrijgelaten, veroordeeld, gratie).",
+    untold_fate=(
+        "Ik heb geen officiële tekst over wat er na de datum van het document met iemand is gebeurd "
+        "(vrijlating, veroordeling, gratie)."
+    ),
     untold_practical="Adressen, reisadviezen of bezoekregelingen staan niet in de officiële teksten: die beschrijven het beleid.",
     untold_count="Een officieel aantal daarvoor heb ik niet.",
     related_heading="De officiële passages die er het dichtst bij komen:",
