@@ -272,9 +272,9 @@ def _numbered_suggestions(headings: list[str], suggestions: list[Match]) -> Repl
     return Reply("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-def no_answer_message(texts: Texts, untold: str | None = None) -> str:
-    notice = texts.untold_notice(untold)
-    return (escape(notice) + " " if notice else "") + escape(texts.no_answer) + "\n\n/topics · /sources"
+def no_answer_message(texts: Texts, untold: str | None = None, later_time: bool = False) -> str:
+    """Nothing answered or suggested: one reply, the notices on lines of their own (Texts.no_answer_paragraphs)."""
+    return "\n\n".join([*map(escape, texts.no_answer_paragraphs(later_time, untold)), "/topics · /sources"])
 
 
 def unanswered_parts_message(parts: list[str], texts: Texts) -> str:

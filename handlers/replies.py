@@ -91,8 +91,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         text, keyboard = render.suggestions_message(answer, texts)
         await reply(message, text, keyboard)
     else:
-        prefix = render.escape(texts.later_time_no_answer) + "\n\n" if answer.later_time else ""
-        await reply(message, prefix + render.no_answer_message(texts, answer.untold))
+        await reply(message, render.no_answer_message(texts, answer.untold, answer.later_time))
 
 
 async def send_match(

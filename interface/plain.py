@@ -190,8 +190,7 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    notice = texts.untold_notice(answer.untold)
-    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + (notice + " " if notice else "") + texts.no_answer
+    return "\n\n".join(texts.no_answer_paragraphs(answer.later_time, answer.untold))
 
 
 def document_lines(document: Document, texts: Texts, active_entries: int | None = None) -> list[str]:

@@ -28,6 +28,9 @@ class Texts(BaseModel):
     suggest_heading: Plain
     suggest_heading_one: Plain
     no_answer: Plain
+    #: The end of no_answer, what the bot quotes: after a notice that already says what is not there
+    #: (later time, untold), in place of no_answer, so that the reply does not refuse twice.
+    no_answer_scope: Plain
     part_unanswered: Plain
     #: A question of the message that passages are close to, none surely ({part}): its suggestions follow.
     part_unsure: Plain
@@ -131,6 +134,12 @@ class Texts(BaseModel):
     def suggestions_heading(self, count: int) -> str:
         """'Did you mean this question?' for one suggestion, 'one of these questions?' for more."""
         return self.suggest_heading_one if count == 1 else self.suggest_heading
+
+    def no_answer_paragraphs(self, later_time: bool = False, untold: str | None = None) -> list[str]:
+        """The reply when nothing is answered or suggested: any notices, each a paragraph of its own, then
+        no_answer, or only what the bot quotes when a notice has already said that nothing is there."""
+        notices = ([self.later_time_no_answer] if later_time else []) + [n for n in [self.untold_notice(untold)] if n]
+        return [*notices, self.no_answer_scope] if notices else [self.no_answer]
 
     def untold_notice(self, kind: str | None) -> str | None:
         """What the official texts do not tell, for an answer's `untold` kind (None: nothing to say)."""

@@ -12,6 +12,10 @@ TEXTS = Texts(
         "I have no official answer on that. I only quote what the Dutch government itself has written "
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
+    no_answer_scope=(
+        "I only quote what the Dutch government itself has written about Belarus: "
+        "letters to Parliament and answers to parliamentary questions (in Dutch)."
+    ),
     part_unanswered="I have no official answer to this part of your message: {part}",
     later_time_suggestions=(
         "You ask about a later time than the documents. I have no newer official figure; "

@@ -12,6 +12,10 @@ TEXTS = Texts(
         "Daarover heb ik geen officieel antwoord. Ik citeer alleen wat de Nederlandse regering zelf heeft "
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
+    no_answer_scope=(
+        "Ik citeer alleen wat de Nederlandse regering zelf heeft geschreven over Belarus: "
+        "Kamerbrieven en antwoorden op Kamervragen."
+    ),
     part_unanswered="Op dit deel van uw bericht heb ik geen officieel antwoord: {part}",
     later_time_suggestions=(
         "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; "
