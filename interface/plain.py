@@ -215,7 +215,7 @@ def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> s
     """Why a question was refused, in words a user can act on: shorten it, or ask one at all."""
     if error.too_long:
         return texts.invalid_too_long.format(limit=limit)
-    return texts.invalid_not_text if error.reason == "not_text" else texts.invalid_empty
+    return {"not_text": texts.invalid_not_text, "markup": texts.invalid_markup}.get(error.reason, texts.invalid_empty)
 
 
 def suggestion_title(match: Match, limit: int = 120) -> str:

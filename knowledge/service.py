@@ -60,7 +60,7 @@ PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
-    """The question is empty (also: only markup), too long or not text (binary); `reason` tells a front
+    """The question is empty, only markup, too long or not text (binary); `reason` tells a front
     end which to say in the asker's language (the message is the logs' English)."""
 
     def __init__(self, message: str, *, too_long: bool = False, reason: str | None = None) -> None:
@@ -328,8 +328,10 @@ class AnswerService:
             ch for ch in question if not _unreadable(ch) and unicodedata.category(ch) != "Cf" or ch in "\n\t"
         )
         cleaned = re.sub(r"\s+", " ", cleaned).strip()
-        if not cleaned or not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked
+        if not cleaned:
             raise InvalidQuestion("the question is empty")
+        if not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked, but something was typed
+            raise InvalidQuestion("the question is only markup", reason="markup")
         if len(cleaned) > self.max_question_length:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
         return cleaned

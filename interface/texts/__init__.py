@@ -47,6 +47,8 @@ class Texts(BaseModel):
     #: The reply to a message that only thanks.
     welcome: Plain
     invalid_empty: Plain
+    #: Something was typed, but only tags or entities ('<b></b>', '&nbsp;'): no words to answer.
+    invalid_markup: Plain
     invalid_too_long: Plain
     invalid_not_text: Plain
     confidence: Plain

@@ -35,6 +35,10 @@ TEXTS = Texts(
     ),
     welcome="You're welcome! Feel free to ask another question.",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
+    invalid_markup=(
+        "Your question is only markup (HTML tags), with no words. "
+        "Type a question, for example: What sanctions apply to Belarus?"
+    ),
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
     invalid_not_text=(
         "That is not text I can read (a file?). "

@@ -32,6 +32,10 @@ TEXTS = Texts(
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     welcome="Graag gedaan! Stel gerust nog een vraag.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
+    invalid_markup=(
+        "Uw vraag bestaat alleen uit opmaak (HTML-tags), zonder woorden. "
+        "Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?"
+    ),
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",
     invalid_not_text=(
         "Dat is geen tekst die ik kan lezen (een bestand?). "
