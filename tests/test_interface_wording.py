@@ -188,6 +188,8 @@ def test_every_interface_text_keeps_one_polite_register(language: str) -> None:
 )
 def test_the_second_readers_corrections_are_in_place(language: str, name: str, says: str) -> None:
     assert says in getattr(texts_for(language), name)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_answer_without_a_notice_is_the_whole_no_answer_text(language: str) -> None:
     texts = texts_for(language)
