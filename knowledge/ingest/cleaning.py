@@ -21,6 +21,9 @@ _MARKER = "\ue000{}\ue001"
 _MARKER_RE = re.compile("\ue000(\\d+)\ue001")
 # Also the two private-use characters of _MARKER: a document containing them would leak them as markers.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ue000\ue001"), None)
+#: A footnote marker copied as superscript digits ('gearresteerd?²', a web page or a word processor's copy).
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_MARKER = re.compile(r"(?<=[.,;:!?'\"”’»)])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _URL = re.compile(r"https?://\S+")
 _LIST_ITEM = re.compile(r"^(?:[–•▪◦·*-]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -76,17 +79,36 @@ def clean_document(raw: str, is_heading: Callable[[str], bool] = lambda line: Fa
     compact = _is_compact(normalise_lines(raw))  # before the indented paragraphs get blank lines
     lines = normalise_lines(mark_indented_paragraphs(raw) if compact else raw)
     lines, furniture = strip_furniture(lines)
-    lines, footnotes = extract_footnotes(lines)
+    lines, footnotes = extract_footnotes(lines, is_heading)
     vocabulary = _vocabulary(lines)
     blocks = split_paragraphs(lines, is_heading, compact=compact)
     paragraphs = []
     for block in blocks:
-        text = join_lines(block, vocabulary)
-        numbers = [int(n) for n in _MARKER_RE.findall(text)]
-        text = _tidy(_MARKER_RE.sub("", text))
+        text, numbers = take_markers(join_lines(block, vocabulary))
         if text:
             paragraphs.append(Paragraph(text=text, footnotes=numbers))
     return CleanText(paragraphs=paragraphs, footnotes=footnotes, furniture=furniture)
+
+
+def take_markers(text: str) -> tuple[str, list[int]]:
+    """The text without its footnote markers, and the numbers of the footnotes it cites. A number
+    glued to a question mark ('gearresteerd?2') whose footnote the copy lacks is a marker too: it is
+    dropped, never left in the text (nor read as the next question's number)."""
+    numbers = [int(n) for n in _MARKER_RE.findall(text)]
+    return _tidy(without_glued_markers(_MARKER_RE.sub("", text))), numbers
+
+
+#: 'gearresteerd?2', 'in 2020?12', 'EU'?1': a number right after a question mark that ends a word.
+_GLUED_MARKER = re.compile(r"(?<=\S\?)\d{1,2}$")
+_WORDS = re.compile(r"(\s+)")
+
+
+def without_glued_markers(text: str) -> str:
+    """'...gearresteerd?1' → '...gearresteerd?': a number glued to a question mark is a footnote
+    marker (a web address's query, 'https://example.org/?2', is left alone)."""
+    return "".join(
+        word if "://" in word or word.startswith("www.") else _GLUED_MARKER.sub("", word) for word in _WORDS.split(text)
+    )
 
 
 #: A copy with blank lines on fewer than this share of its line ends has lost the blank lines between
@@ -130,6 +152,7 @@ def mark_indented_paragraphs(raw: str) -> str:
 def normalise_lines(raw: str) -> list[str]:
     """Unify line ends and spaces, drop invisible characters; blank lines become ''."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").translate(_INVISIBLE)
+    text = _SUPERSCRIPT_MARKER.sub(lambda m: m.group(0).translate(_SUPERSCRIPTS), text)
     return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
 
 
@@ -150,11 +173,16 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     return kept, found
 
 
-def extract_footnotes(lines: list[str]) -> tuple[list[str], dict[int, Footnote]]:
+def extract_footnotes(
+    lines: list[str], is_heading: Callable[[str], bool] = lambda line: False
+) -> tuple[list[str], dict[int, Footnote]]:
     """Take footnotes out of the running text and mark where they were cited.
 
-    A line '<n> text' is a footnote only when n is the next footnote number and the text before it
-    carries a marker n; its URL, often printed twice, is kept once.
+    A line '<n> text' is a footnote when n is the next footnote number and the text before it
+    carries a marker n; or, when the copy lacks the footnotes before it or numbers them on from an
+    earlier part ('12 Trouw, …' under '…gearresteerd?12'), when n is higher and its marker is glued
+    to the text. Its URL, often printed twice, is kept once. A heading ('Vraag 2', 'Antwoord 2',
+    '2.') never carries a marker: its number is the document's numbering.
     """
     footnotes: dict[int, Footnote] = {}
     out: list[str] = []
@@ -163,18 +191,25 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], dict[int, Footnote]]
     while i < len(lines):
         line = lines[i]
         m = re.match(r"^(\d{1,2})\s+(\S.*)$", line)
-        if m and int(m.group(1)) == expected and _mark_footnote(out, expected):
+        number = int(m.group(1)) if m else 0
+        if m and (
+            (number == expected and _mark_footnote(out, expected, is_heading))
+            or (expected < number <= expected + 20 and _mark_footnote(out, number, is_heading, glued_only=True))
+        ):
             block, i = _take_footnote_block(lines, i)
-            footnotes[expected] = _footnote_from_block(expected, [m.group(2)] + block[1:])
-            expected += 1
+            footnotes[number] = _footnote_from_block(number, [m.group(2)] + block[1:])
+            expected = number + 1
             continue
         out.append(line)
         i += 1
     return out, footnotes
 
 
-def _mark_footnote(previous: list[str], number: int) -> bool:
-    """Replace the marker of footnote `number` in the text before it by a sentinel; False if none."""
+def _mark_footnote(
+    previous: list[str], number: int, is_heading: Callable[[str], bool], *, glued_only: bool = False
+) -> bool:
+    """Replace the marker of footnote `number` in the text before it by a sentinel; False if none.
+    With `glued_only`, only a marker glued to a word or its punctuation counts."""
     n = str(number)
     patterns = (
         # attached to a word or punctuation: 'gemeld.2', 'EU'?1'
@@ -184,9 +219,11 @@ def _mark_footnote(previous: list[str], number: int) -> bool:
         # after a word, at the end of a line: '... het rapport 1'
         re.compile(rf"(?<=[a-zà-ÿ])\s{n}(?=\s*$)"),
     )
-    for pattern in patterns:
+    for pattern in patterns[:1] if glued_only else patterns:
         for index in range(len(previous) - 1, -1, -1):
             line = previous[index]
+            if is_heading(line):
+                continue
             matches = list(pattern.finditer(line))
             if matches:
                 last = matches[-1]

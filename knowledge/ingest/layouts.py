@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from knowledge.ingest.cleaning import normalise_lines
+from knowledge.ingest.cleaning import extract_footnotes, normalise_lines, take_markers
 from knowledge.ingest.parsing import QuestionsWithoutAnswers, document_key, parse_date, references_of
-from knowledge.models import Author, Document, DocumentKind, Entry, ParsedDocument
+from knowledge.models import Author, Document, DocumentKind, Entry, Footnote, ParsedDocument
 
 _REPUBLISHED_HEAD = re.compile(r"^\s*Kamervraag\s+(20\d{2}Z\d{5})\s*$", re.MULTILINE)
 _BULLET_QUESTION = re.compile(r"^[•·▪*-]?\s*Vraag\s+(\d{1,3})\s*:?$", re.IGNORECASE)
@@ -32,16 +32,20 @@ def is_republished_page(raw: str) -> bool:
 
 
 def parse_republished_page(raw: str) -> ParsedDocument:
-    lines = [line for line in normalise_lines(raw) if line]
+    marked, footnotes = extract_footnotes(normalise_lines(raw), is_heading=lambda line: bool(_BULLET_QUESTION.match(line)))
+    lines = [line for line in marked if line]
     header: dict[str, str] = {}
     title: str | None = None
     items: list[tuple[int, list[str]]] = []
+    cited: dict[int, list[int]] = {}  # each item's footnote numbers, in the order its text cites them
     for line in lines:
         if m := _BULLET_QUESTION.match(line):
             items.append((int(m.group(1)), []))
             continue
         if items:
-            items[-1][1].append(line)
+            text, numbers = take_markers(line)
+            items[-1][1].append(text)
+            cited.setdefault(len(items) - 1, []).extend(numbers)
             continue
         field, _, value = line.partition(" ")
         for name in (
@@ -65,7 +69,10 @@ def parse_republished_page(raw: str) -> ParsedDocument:
     official_id, citation, url = _answer_source(header.get("Bron antwoord", ""))
     kind = DocumentKind.KAMERVRAGEN
     key = document_key(kind, date, None, qnumber)
-    read = [(number, _item_entry(key, number, paragraphs)) for number, paragraphs in items]
+    read = [
+        (number, _item_entry(key, number, paragraphs, [footnotes[n] for n in cited.get(i, []) if n in footnotes]))
+        for i, (number, paragraphs) in enumerate(items)
+    ]
     entries = [e for _, e in read if e is not None]
     if items and not entries:
         raise QuestionsWithoutAnswers()
@@ -86,7 +93,7 @@ def parse_republished_page(raw: str) -> ParsedDocument:
     return ParsedDocument(document=document, entries=entries, unanswered=[n for n, e in read if e is None])
 
 
-def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
+def _item_entry(key: str, number: int, paragraphs: list[str], footnotes: list[Footnote]) -> Entry | None:
     """The question is the paragraphs up to the first that ends in '?' (or the first) and the follow-up
     questions right after it; the rest answers it."""
     heading = next((i for i, p in enumerate(paragraphs) if _ANSWER_HEADING.match(p)), None)
@@ -112,6 +119,7 @@ def _item_entry(key: str, number: int, paragraphs: list[str]) -> Entry | None:
         question="\n\n".join(paragraphs[:split]),
         question_is_official=True,
         text="\n\n".join(paragraphs[split:]),
+        footnotes=footnotes,
     )
 
 

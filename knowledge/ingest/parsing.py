@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document
+from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document, without_glued_markers
 from knowledge.ingest.cutoff import looks_cut_off
 from knowledge.models import (
     NAME_PARTICLES,
@@ -513,12 +513,12 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         if asked and not set(numbers) <= asked:
             # 'Antwoord 2' where the document asks no question 2: misnumbered, so never cited as 'Vraag 2'
             # nor paired with another question; the preview names it and it is left out.
-            text = _without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
+            text = without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
             unmatched.append(Entry(key=f"{key}/{numbers[0]}", document_key=key, number=numbers[0], text=text))
             continue
-        question_text = _without_glued_markers("\n\n".join(p.text for p in question_paragraphs)) or None
+        question_text = without_glued_markers("\n\n".join(p.text for p in question_paragraphs)) or None
         footnotes = _footnotes_of(question_paragraphs + answer_paragraphs, clean.footnotes)
-        text = _without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
+        text = without_glued_markers("\n\n".join(p.text for p in answer_paragraphs))
         entries.append(
             Entry(
                 key=f"{key}/{numbers[0]}",
@@ -669,14 +669,6 @@ def flat_header_row(paragraphs: list[Paragraph]) -> HeaderRow | None:
             if end == start + 1 and m.group(4):
                 return HeaderRow("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
     return None
-
-
-_GLUED_MARKER = re.compile(r"(?<=\?)\d{1,2}(?=\s|$)")
-
-
-def _without_glued_markers(text: str) -> str:
-    """'...gearresteerd?1' → '...gearresteerd?': a number glued to a question mark is a footnote marker."""
-    return _GLUED_MARKER.sub("", text)
 
 
 # --- shared -------------------------------------------------------------------------------------
