@@ -12,7 +12,7 @@ import datetime as dt
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -155,14 +155,8 @@ class Store(AuditTrail, AnonymousUsage):
 
     def documents_by_key(self, keys: list[str]) -> dict[str, Document]:
         """These documents in one query, by key; keys of no document are left out."""
-        found: dict[str, Document] = {}
-        for start in range(0, len(keys), _IDS_PER_QUERY):
-            part = keys[start : start + _IDS_PER_QUERY]
-            rows = self.db.query(f"SELECT * FROM documents WHERE key IN ({', '.join('?' * len(part))})", part)
-            for row in rows:
-                document = document_from_row(row)
-                found[document.key] = document
-        return found
+        documents = map(document_from_row, self._rows_in("SELECT * FROM documents WHERE key IN ({marks})", keys))
+        return {document.key: document for document in documents}
 
     def document_by_id(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
@@ -332,33 +326,28 @@ class Store(AuditTrail, AnonymousUsage):
     def entries_by_id(self, entry_ids: list[int]) -> dict[int, Entry]:
         """These entries (any status) in one query, by id; ids of no entry are left out. An answer
         looks at the ten or so entries of its ranking: one query costs less than ten."""
-        found: dict[int, Entry] = {}
-        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
-            part = entry_ids[start : start + _IDS_PER_QUERY]
-            rows = self.db.query(
-                "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
-                f"WHERE e.id IN ({', '.join('?' * len(part))})",
-                part,
-            )
-            for row in rows:
-                entry = entry_from_row(row)
-                found[entry.id or 0] = entry
-        return found
+        rows = self._rows_in(
+            "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
+            "WHERE e.id IN ({marks})",
+            entry_ids,
+        )
+        return {entry.id or 0: entry for entry in map(entry_from_row, rows)}
 
     def entry_briefs(self, entry_ids: list[int]) -> dict[int, EntryBrief]:
         """Whether each of these entries is a moderator's note and its document's key, by id,
         without reading the whole entries (ids of no entry are left out)."""
-        found: dict[int, EntryBrief] = {}
-        for start in range(0, len(entry_ids), _IDS_PER_QUERY):
-            part = entry_ids[start : start + _IDS_PER_QUERY]
-            rows = self.db.execute(
-                "SELECT e.id, e.note, d.key FROM entries e JOIN documents d ON d.id = e.document_id "
-                f"WHERE e.id IN ({', '.join('?' * len(part))})",
-                part,
-            )
-            for entry_id, note, key in rows:
-                found[entry_id] = EntryBrief(bool(note or 0), key)
-        return found
+        rows = self._rows_in(
+            "SELECT e.id, e.note, d.key FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.id IN ({marks})",
+            entry_ids,
+        )
+        return {row["id"]: EntryBrief(bool(row["note"] or 0), row["key"]) for row in rows}
+
+    def _rows_in(self, sql: str, values: Sequence[object]) -> Iterator[dict[str, Any]]:
+        """The rows of `sql` for these values in its '({marks})', a bounded number of values per query
+        (SQLite limits a statement's parameters)."""
+        for start in range(0, len(values), _IDS_PER_QUERY):
+            part = list(values[start : start + _IDS_PER_QUERY])
+            yield from self.db.query(sql.format(marks=", ".join("?" * len(part))), part)
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(
