@@ -1,5 +1,6 @@
 """What identifies an asker leaves a question before it is kept for review: postcodes, street
-addresses, the name after 'my name is' (user tester F3), in both kept forms."""
+addresses, the name after 'my name is' (user tester F3) or 'ik ben', 'я', and a relative's name (user tester 12,
+F3), in both kept forms."""
 
 from __future__ import annotations
 
@@ -28,6 +29,13 @@ from knowledge.tools.evaluation import fresh_service
         ("Мяне завуць Алесь, жыву на вуліцы Свабоды 4", "Мяне завуць #, жыву на #", ["Алесь", "Свабоды"]),
         ("живу ул. Ленина, д. 5 в Гааге", "живу # в Гааге", ["Ленина"]),
         ("postcode 3511ab, wat nu?", "postcode #, wat nu?", ["3511"]),
+        # user tester 12, F3: introductions without a word for 'name', and relatives' names
+        ("Ik ben Olga Smirnova uit Gomel, ik woon in Zwolle", "Ik ben # uit Gomel, ik woon in Zwolle", ["Olga", "Smirnova"]),
+        ("Я Ирина Ковалёва из Гродно, мне угрожают", "Я # из Гродно, мне угрожают", ["Ирина", "Ковалёва"]),
+        ("mijn man Sergej Smirnov zit vast, mijn zoon Pavel ook", "mijn man # zit vast, mijn zoon # ook", ["Sergej", "Pavel"]),
+        ("моего брата Сергея задержали в Минске", "моего брата # задержали в Минске", ["Сергея"]),
+        ("my sister, Anna, is in Okrestina", "my sister, #, is in Okrestina", ["Anna"]),
+        ("mijn broer Aliaksandr Ivanou zit in Zhodino", "mijn broer # zit in Zhodino", ["Aliaksandr", "Ivanou"]),
     ],
 )
 def test_the_asker_s_address_and_name_are_masked(asked: str, kept: str, gone: list[str]) -> None:
@@ -40,7 +48,7 @@ def test_the_asker_s_address_and_name_are_masked(asked: str, kept: str, gone: li
     "question",
     [
         "Hoeveel personen stonden in maart 2021 op de sanctielijst?",
-        "mijn broer Aliaksandr Ivanou zit in Zhodino",
+        "Is Maria Kolesnikova nog in de gevangenis in Gomel?",
         "Kamerstuk 21 501-02, nr. 2298",
         "wat doet de regering in Den Haag voor Belarussen in Utrecht?",
         "Is de straat nog veilig voor demonstranten op het plein?",

@@ -1,13 +1,19 @@
 """What identifies an asker in a question kept for review: a Dutch postcode, a street address, the
-name after 'my name is'. People in fear write them ('меня зовут Ирина Петрова, мой адрес Kerkstraat
+name after 'my name is' or 'ik ben', 'я'. People in fear write them ('меня зовут Ирина Петрова, мой адрес Kerkstraat
 12, 1017 GM Amsterdam'); a moderator needs the question, never where its asker lives.
 
-Names and places elsewhere in a question stay (a city, a prisoner's name): they are often what is
+A relative's name ('mijn broer Aliaksandr Ivanou') goes too: it names the asker's family. Other
+names and places in a question stay (a city, a known prisoner's name): they are often what is
 asked about, and no rule tells them from the asker's own."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from knowledge.text.analysis import fold
+from knowledge.text.places import country_words
 
 #: 1017 GM, 1017GM, 1017gm: four digits (not starting with 0) and two capitals, or two small letters
 #: written against them (with a space, '2021 op' is a year and a word).
@@ -36,10 +42,48 @@ _NAMED = re.compile(
     rf"(?:\s+(?:(?:van|de|der|den|ten|ter|von)\s+)*[A-ZА-ЯЁІЎ][\w'’-]*){{0,2}}"
 )
 
+#: 'Ik ben Olga Smirnova uit Gomel', 'Я Ирина Ковалёва из Гродно', "I'm Olga": a self-introduction
+#: without a word for 'name', so only capitalised words after it ('ik ben bang', 'я боюсь' stay).
+_SELF_NAMED = re.compile(
+    r"(?<!\w)((?i:ik ben|i am|i'm|я|ya)\s+)[A-ZА-ЯЁІЎ][\w'’-]*"
+    r"(?:\s+(?:(?:van|de|der|den|ten|ter|von)\s+)*[A-ZА-ЯЁІЎ][\w'’-]*){0,2}"
+)
+
+_KIN = (
+    "man|vrouw|zoon|dochter|broer|zus|vader|moeder|oom|tante|neef|nicht|opa|oma|"
+    "husband|wife|son|daughter|brother|sister|father|mother|uncle|aunt|cousin|"
+    "муж|жена|жонк|сын|доч|дачк|брат|сестр|сястр|отец|отц|мам|мат|маці|пап|тат|бацьк|дяд|цёц|тёт|тет"
+)
+#: 'mijn man Sergej Smirnov zit vast', 'my son Pavel', 'мой брат Сергей', 'маю дачку Алену': a relative's
+#: name identifies the asker's family as well as their own; the relative stays, the name goes.
+_KIN_NAMED = re.compile(
+    rf"(?<!\w)((?i:{_KIN})\w{{0,3}},?\s+)[A-ZА-ЯЁІЎ][\w'’-]*"
+    r"(?:\s+(?:(?:van|de|der|den|ten|ter|von)\s+)*[A-ZА-ЯЁІЎ][\w'’-]*){0,2}"
+)
+
+
+@lru_cache(maxsize=1)
+def _country_prefixes() -> tuple[str, ...]:
+    """Country names as the start of a word: 'Belarus' in 'Belarussisch', 'беларус' in 'беларуска'."""
+    words = {w for found in country_words().values() for w in found if len(w) >= 4}
+    return tuple(sorted({w[:-1] if w[-1] in "ьяиыа" and not w.isascii() else w for w in words}))
+
+
+def _name_only(mask: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of a name after its lead-in, unless the 'name' is a country or nationality
+    ('Ik ben Belarus', 'I am Belarusian', 'я беларуска'): that says nothing of who asks."""
+
+    def replace(match: re.Match[str]) -> str:
+        first = fold(match.group(0)[len(match.group(1)) :].split()[0])
+        return match.group(0) if first.startswith(_country_prefixes()) else match.group(1) + mask
+
+    return replace
+
 
 def mask_personal(text: str, mask: str) -> str:
-    """`text` with postcodes, street addresses and introduced names replaced by `mask`."""
-    text = _NAMED.sub(lambda m: m.group(1) + mask, text)
+    """`text` with postcodes, street addresses, introduced names and relatives' names replaced by `mask`."""
+    for named in (_NAMED, _SELF_NAMED, _KIN_NAMED):
+        text = named.sub(_name_only(mask), text)
     for pattern in (_CYRILLIC_STREET, _STREET_NUMBER_FIRST, _STREET, _POSTCODE):
         text = pattern.sub(mask, text)
     return text
