@@ -134,7 +134,20 @@ def test_a_dismiss_on_a_stale_card_leaves_an_attached_question_attached(moderati
     with pytest.raises(ModerationError) as twice:
         moderation.attach_review(item.id, 3, ANNA)
     assert twice.value.reason is Reason.REVIEW_ALREADY_ATTACHED
-    assert [a.text for a in moderation.entry(3).alternates].count(item.text) == 1, "attached once"
+    assert [a.text for a in moderation.entry(3).alternates].count(item.asked) == 1, "attached once"
+
+
+def test_an_attached_question_is_kept_as_the_asker_wrote_it(moderation: Moderation) -> None:
+    """The card shows the question as asked; attaching it keeps that form (Belarusian 'ў' and 'ё',
+    case and punctuation), not the folded form the queue groups by ('уцяклі', 'есць')."""
+    asked = "Ці ёсць у Нідэрландах дапамога беларусам, якія ўцяклі? Мой нумар 8 029 123 45 67"
+    moderation.answers.answer(asked, record=True)
+    [item] = moderation.store.review_items("open")
+    entry = moderation.attach_review(item.id, 3, ANNA)
+    added = entry.alternates[-1]
+    assert added.text == "Ці ёсць у Нідэрландах дапамога беларусам, якія ўцяклі? Мой нумар #"
+    assert added.language == "be" and "123" not in added.text
+    assert moderation.store.review_item(item.id).status == "attached"
 
 
 def _answers_per_query(bot: RunningBot) -> Counter[str]:
@@ -157,7 +170,7 @@ async def test_pressing_attach_twice_is_harmless() -> None:
         assert texts[1] == EN.not_saved.format(reason=ENGLISH[Reason.REVIEW_ALREADY_ATTACHED])
         assert errors == [], "no 'message is not modified', nothing for the error handler"
         alternates = [a.text for a in bot.service.store.entry(3).alternates]
-        assert alternates.count("welke strafmaatregelen zijn er tegen belarus") == 1
+        assert alternates.count("Welke strafmaatregelen zijn er tegen Belarus?") == 1
 
 
 async def test_dismiss_pressed_on_a_stale_card_after_attach_changes_nothing() -> None:
