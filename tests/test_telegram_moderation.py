@@ -381,7 +381,7 @@ async def test_edit_needs_an_existing_entry_id() -> None:
         [usage] = await send(bot, mod, "/edit")
         assert usage["visible_text"] == "Usage: /edit <id>"
         [missing] = await send(bot, mod, "/edit 999")
-        assert missing["visible_text"] == "there is no entry 999"
+        assert missing["visible_text"] == "There is no entry 999"
 
 
 async def test_cancel_during_edit_changes_nothing() -> None:

@@ -90,6 +90,7 @@ class ModeratorTexts(BaseModel):
     command_export: Plain
     command_cancel: Plain
     translate_usage: Plain
+    alias_usage: Plain
     translate_show: Html
     translate_none: Plain
     translate_current: Plain
@@ -150,6 +151,21 @@ class ModeratorTexts(BaseModel):
 
             return validation_problem(errors(), self, numbered=False)
         return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
+
+    def refusal(self, error: object) -> str:
+        """A refusal that is a whole message (no 'Not saved:' before it): its reason as a sentence."""
+        reason = self.reason(error)
+        return reason[:1].upper() + reason[1:]
+
+    def field_label(self, field: str) -> str:
+        """An entry's field as /edit names it in this language ('text' is 'tekst', 'текст')."""
+        labels = {
+            "question": self.edit_field_question,
+            "text": self.edit_field_text,
+            "topics": self.edit_field_topics,
+            "alternates": self.edit_field_alternates,
+        }
+        return labels.get(field, field)
 
     def entries(self, count: int) -> str:
         return f"{count} {plural(count, self.entry_forms)}"
@@ -462,6 +478,7 @@ NL = ModeratorTexts(
     command_export="Alles exporteren als JSON",
     command_cancel="Lopende handeling annuleren",
     translate_usage='Gebruik: /translate <id> <en|ru|be>',
+    alias_usage='Gebruik: /alias <id> <vraag>',
     translate_show=(
         '<b>Item {id}: vertaling ({language})</b>\n<b>Officiële tekst:</b>\n{dutch}\n\n<b>Huidige '
         'vertaling</b> ({state}):\n{current}\n\nStuur de vertaling van de tekst (of /cancel). Wilt u ook '
@@ -631,6 +648,7 @@ EN = ModeratorTexts(
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
     translate_usage="Usage: /translate <id> <en|ru|be>",
+    alias_usage="Usage: /alias <id> <question>",
     translate_show=(
         "<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current "
         "translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To "
@@ -1174,6 +1192,7 @@ RU = ModeratorTexts(
     command_export="Экспортировать всё в JSON",
     command_cancel="Отменить текущее действие",
     translate_usage="Использование: /translate <id> <en|ru|be>",
+    alias_usage="Использование: /alias <id> <вопрос>",
     translate_show=(
         "<b>Запись {id}: перевод ({language})</b>\n<b>Официальный текст:</b>\n{dutch}\n\n<b>Текущий "
         "перевод</b> ({state}):\n{current}\n\nПришлите перевод текста (или /cancel). Чтобы перевести и "
@@ -1479,6 +1498,7 @@ BE = ModeratorTexts(
     command_export="Экспартаваць усё ў JSON",
     command_cancel="Адмяніць бягучае дзеянне",
     translate_usage="Выкарыстанне: /translate <id> <en|ru|be>",
+    alias_usage="Выкарыстанне: /alias <id> <пытанне>",
     translate_show=(
         "<b>Запіс {id}: пераклад ({language})</b>\n<b>Афіцыйны тэкст:</b>\n{dutch}\n\n<b>Цяперашні "
         "пераклад</b> ({state}):\n{current}\n\nДашліце пераклад тэксту (або /cancel). Каб перакласці і "
