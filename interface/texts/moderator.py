@@ -735,7 +735,13 @@ class ImportTexts(BaseModel):
     fetch_not_xml: Plain
     #: A size limit in megabytes ("5 MB").
     megabytes: Plain
+    #: Between a number's whole part and its fraction: "1,5 MB" in Dutch, Russian and Belarusian.
+    decimal_separator: Plain
     entry_forms: tuple[Plain, ...]
+
+    def size(self, limit_bytes: int) -> str:
+        """A size limit as a moderator reads it: '5 MB', '1,5 MB', '0.005 MB' in English."""
+        return self.megabytes.format(count=f"{limit_bytes / 1_000_000:g}".replace(".", self.decimal_separator))
 
     def entries(self, count: int) -> str:
         """'1 entry', '3 записи': the count in the language's own plural form."""
@@ -795,6 +801,7 @@ IMPORT_NL = ImportTexts(
         "andere tekst); probeer het later opnieuw of stuur het bestand."
     ),
     megabytes="{count} MB",
+    decimal_separator=",",
 )
 
 IMPORT_EN = ImportTexts(
@@ -840,6 +847,7 @@ IMPORT_EN = ImportTexts(
         "text); try again later or send the file."
     ),
     megabytes="{count} MB",
+    decimal_separator=".",
 )
 
 IMPORT_RU = ImportTexts(
@@ -887,6 +895,7 @@ IMPORT_RU = ImportTexts(
         "попробуйте позже или пришлите файл."
     ),
     megabytes="{count} МБ",
+    decimal_separator=",",
 )
 
 IMPORT_BE = ImportTexts(
@@ -931,6 +940,7 @@ IMPORT_BE = ImportTexts(
         "паспрабуйце пазней або дашліце файл."
     ),
     megabytes="{count} МБ",
+    decimal_separator=",",
 )
 
 _IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT_BE}
