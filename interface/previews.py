@@ -108,7 +108,7 @@ def fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
     """Why an official id or link could not be fetched, in the moderator's language (Telegram and CLI)."""
     detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
     if detail["limit"].isdigit():  # bytes, as the setting holds them; read as "5 MB"
-        detail["limit"] = it.megabytes.format(count=f"{int(detail['limit']) / 1_000_000:g}")
+        detail["limit"] = it.size(int(detail["limit"]))
     template = {
         "bad_reference": it.fetch_bad_reference,
         "offline": it.fetch_offline,

@@ -745,11 +745,12 @@ class Moderation:
         return [i.id for i in group] if group else [item_id]
 
     def attach_review(self, item_id: int, entry_id: int, actor: str) -> Entry:
-        """Make an unanswered question an alternate question of an entry; its group leaves the queue.
+        """Make an unanswered question, as asked, an alternate question of an entry; its group leaves the queue.
         A question already decided on (a second press, a stale card) is refused and keeps its decision."""
         item = self.open_review_item(item_id)
         group = self.review_group_of(item_id)
-        entry = self.add_alternate(entry_id, item.text, actor)
+        # As the card shows it (case, accents and 'ў' kept, numbers masked), not the folded form it is grouped by.
+        entry = self.add_alternate(entry_id, item.asked or item.text, actor)
         self.store.set_review_status(group, "attached", only_open=True)
         return entry
 

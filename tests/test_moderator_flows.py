@@ -134,7 +134,20 @@ def test_a_dismiss_on_a_stale_card_leaves_an_attached_question_attached(moderati
     with pytest.raises(ModerationError) as twice:
         moderation.attach_review(item.id, 3, ANNA)
     assert twice.value.reason is Reason.REVIEW_ALREADY_ATTACHED
-    assert [a.text for a in moderation.entry(3).alternates].count(item.text) == 1, "attached once"
+    assert [a.text for a in moderation.entry(3).alternates].count(item.asked) == 1, "attached once"
+
+
+def test_an_attached_question_is_kept_as_the_asker_wrote_it(moderation: Moderation) -> None:
+    """The card shows the question as asked; attaching it keeps that form (Belarusian 'ў' and 'ё',
+    case and punctuation), not the folded form the queue groups by ('уцяклі', 'есць')."""
+    asked = "Ці ёсць у Нідэрландах дапамога беларусам, якія ўцяклі? Мой нумар 8 029 123 45 67"
+    moderation.answers.answer(asked, record=True)
+    [item] = moderation.store.review_items("open")
+    entry = moderation.attach_review(item.id, 3, ANNA)
+    added = entry.alternates[-1]
+    assert added.text == "Ці ёсць у Нідэрландах дапамога беларусам, якія ўцяклі? Мой нумар #"
+    assert added.language == "be" and "123" not in added.text
+    assert moderation.store.review_item(item.id).status == "attached"
 
 
 def _answers_per_query(bot: RunningBot) -> Counter[str]:
@@ -157,7 +170,7 @@ async def test_pressing_attach_twice_is_harmless() -> None:
         assert texts[1] == EN.not_saved.format(reason=ENGLISH[Reason.REVIEW_ALREADY_ATTACHED])
         assert errors == [], "no 'message is not modified', nothing for the error handler"
         alternates = [a.text for a in bot.service.store.entry(3).alternates]
-        assert alternates.count("welke strafmaatregelen zijn er tegen belarus") == 1
+        assert alternates.count("Welke strafmaatregelen zijn er tegen Belarus?") == 1
 
 
 async def test_dismiss_pressed_on_a_stale_card_after_attach_changes_nothing() -> None:
@@ -289,6 +302,53 @@ async def test_a_non_moderator_is_refused_in_their_own_language(language: str) -
         someone = bot.api.user(USER, "Anna", language_code=language)
         [reply] = await send(bot, someone, "/undo")
         assert reply["visible_text"] == moderator_texts(language).refused
+
+
+@pytest.mark.parametrize("language", ["nl", "ru", "be"])
+async def test_edit_names_the_field_in_the_moderators_language(language: str) -> None:
+    """'Stuur de nieuwe waarde voor text', 'для поля «text»': the field's English name inside another
+    language's sentence (found trying /edit as a Dutch and a Belarusian moderator)."""
+    texts = moderator_texts(language)
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        entry = bot.service.store.entry(4)
+        [choose] = await send(bot, mod, "/edit 4")
+        [prompt] = await press(bot, mod, choose, "m:ef:t")
+        assert prompt["visible_text"] == texts.edit_value.format(field=texts.edit_field_text, current=entry.text)
+        [refused] = await send(bot, mod, NEW_TEXT)  # not the letter's words: refused, asked again
+        asked_again = refused["visible_text"].split("\n\n", 1)[1]
+        assert asked_again.startswith(texts.edit_value.format(field=texts.edit_field_text, current="")), asked_again
+        await send(bot, mod, "/cancel")
+        [choose] = await send(bot, mod, "/edit 4")
+        [prompt] = await press(bot, mod, choose, "m:ef:q")
+        assert texts.edit_field_question in prompt["visible_text"]
+        [preview] = await send(bot, mod, "Welke extra EU-sancties komen er tegen Belarus?")
+        assert f"({texts.edit_field_question})" in preview["visible_text"], preview["visible_text"]
+        for english in ("text", "question", "topics", "alternates"):
+            assert not re.search(rf"\b{english}\b", prompt["visible_text"] + preview["visible_text"]), english
+
+
+@pytest.mark.parametrize(
+    ("language", "usage", "missing"),
+    [
+        ("nl", "Gebruik: /alias <id> <vraag>", "Er is geen item 99999"),
+        ("en", "Usage: /alias <id> <question>", "There is no entry 99999"),
+        ("ru", "Использование: /alias <id> <вопрос>", "Записи 99999 нет"),
+        ("be", "Выкарыстанне: /alias <id> <пытанне>", "Запісу 99999 няма"),
+    ],
+)
+async def test_usage_and_a_missing_entry_are_whole_sentences_in_the_moderators_language(
+    language: str, usage: str, missing: str
+) -> None:
+    """'/alias <id> <question>' in a Dutch usage line, and 'er is geen item 99999' as a whole message
+    (a reason meant to follow 'Niet opgeslagen:'), are what /alias, /edit, /history and /translate said."""
+    async with moderated_bot(flood_max_messages=50) as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        [reply] = await send(bot, mod, "/alias 5")
+        assert reply["visible_text"] == usage
+        for command in ("/edit 99999", "/history 99999", "/translate 99999 ru"):
+            [reply] = await send(bot, mod, command)
+            assert reply["visible_text"] == missing, command
 
 
 def test_every_reason_is_worded_in_every_language_with_the_same_values() -> None:

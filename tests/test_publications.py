@@ -280,3 +280,15 @@ def test_command_line_fetch_errors_read_as_one_plain_line(
         assert err == staff_texts(language).error.format(message=expected) + "\n", err
         assert "3xx" not in err and not err.split(": ", 1)[1][0].isupper(), err
     assert it.megabytes.format(count=5) in fetch_refusal(FetchError("too_large", "x", reference="r", limit="5000000"), it, "r")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nl", "is groter dan 1,5 MB."), ("en", "is larger than 1.5 MB."), ("ru", "больше 1,5 МБ."), ("be", "большы за 1,5 МБ.")],
+)
+def test_a_size_limit_is_written_with_the_languages_decimal_comma(language: str, expected: str) -> None:
+    """'groter dan 0.005 MB' in a Dutch sentence (found trying MAX_UPLOAD_BYTES=5000): Dutch, Russian and
+    Belarusian write the fraction after a comma."""
+    too_large = FetchError("too_large", "x", reference=AH_ID, limit="1500000")
+    assert fetch_refusal(too_large, import_texts(language), AH_ID).endswith(expected)
+    assert import_texts(language).size(5_000_000) == import_texts(language).megabytes.format(count=5)

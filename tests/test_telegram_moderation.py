@@ -381,7 +381,7 @@ async def test_edit_needs_an_existing_entry_id() -> None:
         [usage] = await send(bot, mod, "/edit")
         assert usage["visible_text"] == "Usage: /edit <id>"
         [missing] = await send(bot, mod, "/edit 999")
-        assert missing["visible_text"] == "there is no entry 999"
+        assert missing["visible_text"] == "There is no entry 999"
 
 
 async def test_cancel_during_edit_changes_nothing() -> None:
@@ -648,7 +648,7 @@ async def test_review_attach_makes_the_question_an_alternate_that_is_then_answer
         attach = next(data for data in buttons(message) if data.startswith("m:ra:"))
         assert attach.endswith(":3"), "offered: the closest entry"
         assert await popup(bot, mod, message, attach) == EN.review_attached.format(id=3)
-        assert bot.service.store.entry(3).alternates[-1].text == "welke strafmaatregelen zijn er tegen belarus"
+        assert bot.service.store.entry(3).alternates[-1].text == SUGGESTED, "as asked, not folded"
         assert bot.service.store.entry(3).text[:40] in await answered_by(bot, anna, SUGGESTED)
         [empty] = await send(bot, mod, "/review")
         assert empty["visible_text"] == EN.review_empty

@@ -71,9 +71,9 @@ async def test_translate_with_bad_input_says_so_in_one_line_and_changes_nothing(
         mod = moderator(bot)
         before = content(bot.service.store)
         for command, expected in (
-            (f"/translate {SANCTIONS_ID} nl", "translations are into en, ru or be, not 'nl'"),
+            (f"/translate {SANCTIONS_ID} nl", "Translations are into en, ru or be, not 'nl'"),
             (f"/translate {SANCTIONS_ID}", EN.translate_usage),
-            ("/translate 999 ru", "there is no entry 999"),
+            ("/translate 999 ru", "There is no entry 999"),
         ):
             [reply] = await send(bot, mod, command)
             assert reply["visible_text"] == expected
@@ -124,7 +124,7 @@ async def test_stats_show_missing_translations_and_questions_per_language() -> N
 
 async def test_a_translation_in_the_wrong_language_or_of_a_note_is_refused_in_the_moderators_language() -> None:
     from interface.texts.moderator import NL
-    from knowledge.moderation import EntryDraft
+    from knowledge.moderation import EntryDraft, ModerationError
     from knowledge.reasons import Reason
     from tests.moderationkit import LETTER_KEY, NEW_QUESTION, NEW_TEXT
 
@@ -136,8 +136,10 @@ async def test_a_translation_in_the_wrong_language_or_of_a_note_is_refused_in_th
         before = content(bot.service.store)
         await send(bot, mod, f"/translate {SANCTIONS_ID} be")
         [refused] = await send(bot, mod, NEW_RU)
-        assert refused["visible_text"] == NL.reasons[Reason.TRANSLATION_WRONG_LANGUAGE].format(found="ru", language="be")
+        wrong = ModerationError(Reason.TRANSLATION_WRONG_LANGUAGE, found="ru", language="be")
+        assert refused["visible_text"] == NL.refusal(wrong)
+        assert refused["visible_text"].startswith("De vertaling"), "a sentence of its own"
         [cancelled] = await send(bot, mod, "/cancel")
         [refused_note] = await send(bot, mod, f"/translate {note.id} ru")
-        assert refused_note["visible_text"] == NL.reasons[Reason.NOTE_NOT_TRANSLATED]
+        assert refused_note["visible_text"] == NL.refusal(ModerationError(Reason.NOTE_NOT_TRANSLATED))
         assert content(bot.service.store) == before

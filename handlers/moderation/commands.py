@@ -35,7 +35,7 @@ async def alias(update: Update, context: BotContext) -> None:
     entry_id = _entry_id(context)
     question = " ".join((context.args or [])[1:])
     if entry_id is None or not question.strip():
-        await _reply(update, escape(t.usage_id.format(usage="/alias <id> <question>")))
+        await _reply(update, escape(t.alias_usage))
         return
     try:
         entry = moderation(context).add_alternate(entry_id, question, actor(update))
@@ -77,7 +77,7 @@ async def history(update: Update, context: BotContext) -> None:
     try:
         changes = moderation(context).history_with_translations(entry_id)
     except ModerationError as error:
-        await _reply(update, escape(t.reason(error)))
+        await _reply(update, escape(t.refusal(error)))
         return
     lines = [
         "\n".join(

@@ -49,7 +49,7 @@ async def start(update: Update, context: BotContext) -> int:
     try:
         entry = moderation(context).entry(int(args[0]))
     except ModerationError as error:
-        await say(update, escape(t.reason(error)))
+        await say(update, escape(t.refusal(error)))
         return END
     clear(context)
     draft(context).update(id=entry.id, version=entry.version)
@@ -82,7 +82,8 @@ async def choose(update: Update, context: BotContext) -> int:
     current["field"] = field
     entry = moderation(context).entry(current["id"])
     t = texts(update, context)
-    await say(update, escape(t.edit_value).format(field=escape(field), current=clipped(_shown(entry, field), 3500)))
+    shown = clipped(_shown(entry, field), 3500)
+    await say(update, escape(t.edit_value).format(field=escape(t.field_label(field)), current=shown))
     return VALUE
 
 
@@ -122,7 +123,8 @@ async def value(update: Update, context: BotContext) -> int:
             escape(t.not_saved.format(reason=t.reason(error)))
             + "\n\n"
             + t.edit_value.format(
-                field=escape(field), current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000)
+                field=escape(t.field_label(field)),
+                current=clipped(_shown(moderation(context).entry(current["id"]), field), 2000),
             ),
         )
         return VALUE
@@ -131,7 +133,10 @@ async def value(update: Update, context: BotContext) -> int:
     shown = entry.model_copy(update={field: new})
     t = texts(update, context)
     preview = t.edit_preview.format(
-        id=entry.id, field=field, before=clipped(_shown(entry, field), 1800), after=clipped(_shown(shown, field), 1800)
+        id=entry.id,
+        field=escape(t.field_label(field)),
+        before=clipped(_shown(entry, field), 1800),
+        after=clipped(_shown(shown, field), 1800),
     )
     await say(update, preview, confirm_keyboard(update, context))
     return CONFIRM

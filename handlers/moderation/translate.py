@@ -36,7 +36,7 @@ async def start(update: Update, context: BotContext) -> int:
     try:
         state = moderation(context).translation_state(int(args[0]), args[1])
     except ModerationError as error:
-        await say(update, escape(t.reason(error)))
+        await say(update, escape(t.refusal(error)))
         return END
     clear(context)
     found = state.translation
@@ -71,7 +71,7 @@ async def text(update: Update, context: BotContext) -> int:
     try:
         moderation(context).check_translation_language(body, question, current["language"])
     except ModerationError as error:
-        await say(update, escape(t.reason(error)))
+        await say(update, escape(t.refusal(error)))
         return TEXT
     current.update(question=question, text=body)
     preview = t.translate_preview.format(

@@ -90,6 +90,7 @@ class ModeratorTexts(BaseModel):
     command_export: Plain
     command_cancel: Plain
     translate_usage: Plain
+    alias_usage: Plain
     translate_show: Html
     translate_none: Plain
     translate_current: Plain
@@ -150,6 +151,21 @@ class ModeratorTexts(BaseModel):
 
             return validation_problem(errors(), self, numbered=False)
         return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
+
+    def refusal(self, error: object) -> str:
+        """A refusal that is a whole message (no 'Not saved:' before it): its reason as a sentence."""
+        reason = self.reason(error)
+        return reason[:1].upper() + reason[1:]
+
+    def field_label(self, field: str) -> str:
+        """An entry's field as /edit names it in this language ('text' is 'tekst', 'текст')."""
+        labels = {
+            "question": self.edit_field_question,
+            "text": self.edit_field_text,
+            "topics": self.edit_field_topics,
+            "alternates": self.edit_field_alternates,
+        }
+        return labels.get(field, field)
 
     def entries(self, count: int) -> str:
         return f"{count} {plural(count, self.entry_forms)}"
@@ -462,6 +478,7 @@ NL = ModeratorTexts(
     command_export="Alles exporteren als JSON",
     command_cancel="Lopende handeling annuleren",
     translate_usage='Gebruik: /translate <id> <en|ru|be>',
+    alias_usage='Gebruik: /alias <id> <vraag>',
     translate_show=(
         '<b>Item {id}: vertaling ({language})</b>\n<b>Officiële tekst:</b>\n{dutch}\n\n<b>Huidige '
         'vertaling</b> ({state}):\n{current}\n\nStuur de vertaling van de tekst (of /cancel). Wilt u ook '
@@ -631,6 +648,7 @@ EN = ModeratorTexts(
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
     translate_usage="Usage: /translate <id> <en|ru|be>",
+    alias_usage="Usage: /alias <id> <question>",
     translate_show=(
         "<b>Entry {id}: translation ({language})</b>\n<b>Official text:</b>\n{dutch}\n\n<b>Current "
         "translation</b> ({state}):\n{current}\n\nSend the translation of the text (or /cancel). To "
@@ -717,7 +735,13 @@ class ImportTexts(BaseModel):
     fetch_not_xml: Plain
     #: A size limit in megabytes ("5 MB").
     megabytes: Plain
+    #: Between a number's whole part and its fraction: "1,5 MB" in Dutch, Russian and Belarusian.
+    decimal_separator: Plain
     entry_forms: tuple[Plain, ...]
+
+    def size(self, limit_bytes: int) -> str:
+        """A size limit as a moderator reads it: '5 MB', '1,5 MB', '0.005 MB' in English."""
+        return self.megabytes.format(count=f"{limit_bytes / 1_000_000:g}".replace(".", self.decimal_separator))
 
     def entries(self, count: int) -> str:
         """'1 entry', '3 записи': the count in the language's own plural form."""
@@ -777,6 +801,7 @@ IMPORT_NL = ImportTexts(
         "andere tekst); probeer het later opnieuw of stuur het bestand."
     ),
     megabytes="{count} MB",
+    decimal_separator=",",
 )
 
 IMPORT_EN = ImportTexts(
@@ -822,6 +847,7 @@ IMPORT_EN = ImportTexts(
         "text); try again later or send the file."
     ),
     megabytes="{count} MB",
+    decimal_separator=".",
 )
 
 IMPORT_RU = ImportTexts(
@@ -869,6 +895,7 @@ IMPORT_RU = ImportTexts(
         "попробуйте позже или пришлите файл."
     ),
     megabytes="{count} МБ",
+    decimal_separator=",",
 )
 
 IMPORT_BE = ImportTexts(
@@ -913,6 +940,7 @@ IMPORT_BE = ImportTexts(
         "паспрабуйце пазней або дашліце файл."
     ),
     megabytes="{count} МБ",
+    decimal_separator=",",
 )
 
 _IMPORT_TEXTS = {"nl": IMPORT_NL, "en": IMPORT_EN, "ru": IMPORT_RU, "be": IMPORT_BE}
@@ -1174,6 +1202,7 @@ RU = ModeratorTexts(
     command_export="Экспортировать всё в JSON",
     command_cancel="Отменить текущее действие",
     translate_usage="Использование: /translate <id> <en|ru|be>",
+    alias_usage="Использование: /alias <id> <вопрос>",
     translate_show=(
         "<b>Запись {id}: перевод ({language})</b>\n<b>Официальный текст:</b>\n{dutch}\n\n<b>Текущий "
         "перевод</b> ({state}):\n{current}\n\nПришлите перевод текста (или /cancel). Чтобы перевести и "
@@ -1479,6 +1508,7 @@ BE = ModeratorTexts(
     command_export="Экспартаваць усё ў JSON",
     command_cancel="Адмяніць бягучае дзеянне",
     translate_usage="Выкарыстанне: /translate <id> <en|ru|be>",
+    alias_usage="Выкарыстанне: /alias <id> <пытанне>",
     translate_show=(
         "<b>Запіс {id}: пераклад ({language})</b>\n<b>Афіцыйны тэкст:</b>\n{dutch}\n\n<b>Цяперашні "
         "пераклад</b> ({state}):\n{current}\n\nДашліце пераклад тэксту (або /cancel). Каб перакласці і "
