@@ -38,6 +38,10 @@ from knowledge.storage.store import check_store_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
+#: What staff output is worded in without --language (README): also the refusal of a question with no
+#: words, empty or only markup, whose own language cannot be told.
+STAFF_LANGUAGE = "en"
+
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line, without a traceback. `language`: the one the
@@ -282,7 +286,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             asker=args.ask_language,
         )
     if args.command == "sources":  # a staff listing: English unless --language says otherwise, like the others
-        return cmd_sources(settings, args.database, args.language or "en")
+        return cmd_sources(settings, args.database, args.language or STAFF_LANGUAGE)
     if args.command == "evaluate":
         return cmd_evaluate(args.file, args.failures, args.json)
     if args.command in STAFF_COMMANDS:
@@ -319,7 +323,7 @@ def cmd_ask(
     translated into (default: the question's, else DEFAULT_LANGUAGE)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     if question != "-" and not question.strip():  # refused before a store is opened (or made)
-        chosen = language or asker or settings.default_language
+        chosen = language or asker or STAFF_LANGUAGE
         refusal = InvalidQuestion("the question is empty")
         raise CliError(invalid_question_text(refusal, texts_for(chosen), settings.max_question_length), EXIT_USAGE, chosen)
     service = open_service(settings, database)
@@ -330,7 +334,7 @@ def cmd_ask(
 
     def refused(error: InvalidQuestion, text: str) -> tuple[str, str]:
         """Why the question was refused, as the Telegram side says it, in the --language or the asker's."""
-        worded_in = language or (asker_of(text) if error.reason == "too_long" else asker or settings.default_language)
+        worded_in = language or (asker_of(text) if error.reason == "too_long" else asker or STAFF_LANGUAGE)
         return invalid_question_text(error, texts_for(worded_in), service.max_question_length), worded_in
 
     try:
@@ -483,7 +487,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     from bot import staff
 
     # The staff commands speak English unless --language says otherwise (their output before it existed).
-    language = args.language or "en"
+    language = args.language or STAFF_LANGUAGE
 
     service = open_service(settings, args.database)
     out = sys.stdout

@@ -8,9 +8,9 @@ from typing import TextIO
 
 from bot.settings import Settings
 from interface.everyday import command_reply
-from interface.plain import invalid_question_text, render_answer_plain, render_match_plain
+from interface.plain import invalid_question_text, render_answer_plain, render_picked_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
-from knowledge.models import Match, Outcome
+from knowledge.models import Answer, Match, Outcome
 from knowledge.service import AnswerService, InvalidQuestion
 from knowledge.storage.errors import NotFound
 
@@ -63,7 +63,7 @@ def run_console(
                 except NotFound:  # retired meanwhile: read the line as a question after all
                     offered = []
                 else:
-                    stdout.write(render_match_plain(match, texts_for(offered_language)) + "\n")
+                    stdout.write(render_picked_plain(match, texts_for(offered_language)) + "\n")
                     continue
             if _is_number(line):  # no suggestion of that number is shown: say so rather than read it as a question
                 stdout.write(texts_for(asker()).no_such_suggestion.format(number=line.strip().rstrip(".")) + "\n")
@@ -94,10 +94,17 @@ def run_console(
                 stdout.write(invalid_question_text(error, texts, service.max_question_length) + "\n")
                 continue
             stdout.write(render_answer_plain(answer, texts) + "\n")
-            offered = answer.suggestions if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT) else []
+            offered = offered_after(answer)
             offered_language = language
     finally:
         service.close()
+
+
+def offered_after(answer: Answer) -> list[Match]:
+    """What a number typed next picks: the suggestions shown, in the order they were numbered."""
+    if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT):
+        return answer.suggestions
+    return [match for unsure in answer.unsure_parts for match in unsure.suggestions]
 
 
 def _picked(line: str, offered: list[Match]) -> Match | None:

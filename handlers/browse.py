@@ -59,6 +59,18 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     return Reply(heading + _page_label(page, pages), InlineKeyboardMarkup(rows))
 
 
+def fitting_documents_view(documents: list[Document], texts: Texts) -> Reply:
+    """The documents that fit a description (several did): each described, each a button to its entries."""
+    blocks = [escape(texts.documents_fitting.format(count=len(documents)))]
+    blocks += [document_html(document, texts) for document in documents[:PAGE_SIZE]]
+    rows = []
+    for document in documents[:PAGE_SIZE]:
+        date = texts.date(document.date) if document.date else ""
+        label = f"{date} · {document.subject or document.title}"
+        rows.append([InlineKeyboardButton(_short(label), callback_data=callbacks.topics(document.id or 0, 0))])
+    return Reply("\n\n".join(blocks), InlineKeyboardMarkup(rows))
+
+
 def _browsable(service: AnswerService) -> list[Document]:
     return [s.document for s in service.documents() if s.active_entries]
 

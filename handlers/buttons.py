@@ -12,6 +12,7 @@ from handlers.browse import document_entries_view, document_html, documents_view
 from handlers.context import LANGUAGE, BotContext
 from handlers.render import escape, feedback_given_keyboard
 from handlers.replies import reply, send_match
+from interface.plain import official_heading
 from interface.texts import texts_for
 from knowledge.storage.errors import NotFound
 
@@ -33,7 +34,8 @@ async def button(update: Update, context: BotContext) -> None:
             language = data.language or context.language(update)
             match = context.answers.entry_match(data.number, language=language)
             await query.answer()
-            await send_match(message, context, match, texts_for(language))  # type: ignore[arg-type]
+            shown_in = texts_for(language)  # headed as any official answer: 'Official answer · as of <date>'
+            await send_match(message, context, match, shown_in, heading=official_heading(match, shown_in))  # type: ignore[arg-type]
         elif data.action == "feedback":
             if not _offered(message, query.data):  # voted already: an old keyboard or a double tap
                 raise NotFound(data.number)

@@ -16,7 +16,7 @@ from telegram.constants import MessageLimit
 from handlers import callbacks
 from interface.plain import button_titles, citation_parts, no_link_line, note_language_notice, suggestion_title
 from interface.texts import Texts
-from knowledge.models import Answer, DocumentKind, Highlight, Language, Match
+from knowledge.models import Answer, DocumentKind, Highlight, Language, Match, UnsurePart
 from knowledge.text.sentences import sentence_spans
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
@@ -251,21 +251,30 @@ def feedback_given_keyboard(keyboard: InlineKeyboardMarkup | None) -> InlineKeyb
 
 
 def suggestions_message(answer: Answer, texts: Texts) -> Reply:
-    titles = button_titles(answer.suggestions, BUTTON_TITLE)
-    rows = [
-        [InlineKeyboardButton(f"{n}. {title}", callback_data=callbacks.entry(m.entry_id, m.language.value))]
-        for n, (m, title) in enumerate(zip(answer.suggestions, titles, strict=True), start=1)
-    ]
     notice = texts.untold_notice(answer.untold)
     headings = [notice, texts.related_heading] if notice else [texts.suggestions_heading(len(answer.suggestions))]
+    return _numbered_suggestions(headings, answer.suggestions)
+
+
+def unsure_part_message(unsure: UnsurePart, texts: Texts) -> Reply:
+    """A question of the message that passages are close to, none surely: its suggestions, as buttons."""
+    return _numbered_suggestions([texts.part_unsure.format(part=f"“{unsure.part}”")], unsure.suggestions)
+
+
+def _numbered_suggestions(headings: list[str], suggestions: list[Match]) -> Reply:
+    titles = button_titles(suggestions, BUTTON_TITLE)
+    rows = [
+        [InlineKeyboardButton(f"{n}. {title}", callback_data=callbacks.entry(m.entry_id, m.language.value))]
+        for n, (m, title) in enumerate(zip(suggestions, titles, strict=True), start=1)
+    ]
     lines = [escape(heading) for heading in headings]
-    lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(answer.suggestions, start=1)]
+    lines += [f"{n}. {escape(suggestion_title(m, 200))}" for n, m in enumerate(suggestions, start=1)]
     return Reply("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-def no_answer_message(texts: Texts, untold: str | None = None) -> str:
-    notice = texts.untold_notice(untold)
-    return (escape(notice) + " " if notice else "") + escape(texts.no_answer) + "\n\n/topics · /sources"
+def no_answer_message(texts: Texts, untold: str | None = None, later_time: bool = False) -> str:
+    """Nothing answered or suggested: one reply, the notices on lines of their own (Texts.no_answer_paragraphs)."""
+    return "\n\n".join([*map(escape, texts.no_answer_paragraphs(later_time, untold)), "/topics · /sources"])
 
 
 def unanswered_parts_message(parts: list[str], texts: Texts) -> str:

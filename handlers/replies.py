@@ -9,11 +9,11 @@ from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
 from handlers import render
-from handlers.browse import document_entries_view, document_html
+from handlers.browse import document_entries_view, document_html, fitting_documents_view
 from handlers.context import BotContext
 from handlers.errors import log_failure
 from handlers.sending import with_retry
-from interface.plain import invalid_question_text, match_heading
+from interface.plain import invalid_question_text, lookup_notice, match_heading
 from interface.texts import Texts, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
@@ -46,13 +46,19 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
 
 async def send_answer(message: Message, context: BotContext, answer: Answer, texts: Texts) -> None:
     asked = answer.asked_document
-    if asked is not None and asked.document is None:  # named a document the store does not hold: say so first
-        notice = render.escape(texts.document_not_held.format(reference=asked.reference))
-        if answer.outcome is Outcome.NO_ANSWER:
-            await reply(message, notice + "\n\n/topics · /sources")
+    if asked is not None and (notice := lookup_notice(asked, texts)):
+        # A document the store does not hold, none fitting the description, or no passage of that number: say so.
+        if asked.entry_missing:
+            await reply(message, render.escape(notice))
             return
-        await reply(message, notice)
-    if answer.outcome is Outcome.DOCUMENT and asked and asked.document:
+        if answer.outcome is Outcome.NO_ANSWER or asked.described:
+            await reply(message, render.escape(notice) + "\n\n/topics · /sources")
+            return
+        await reply(message, render.escape(notice))
+    if answer.outcome is Outcome.DOCUMENT and asked and asked.candidates:
+        text, keyboard = fitting_documents_view(asked.candidates, texts)
+        await reply(message, text, keyboard)
+    elif answer.outcome is Outcome.DOCUMENT and asked and asked.document:
         # The document's entries, as its 📄 source button shows them: every one a button.
         view = document_entries_view(context.answers, texts, asked.document.id or 0, 0)
         html = document_html(asked.document, texts, len(answer.suggestions))
@@ -76,14 +82,16 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             await send_match(message, context, other, texts, heading=match_heading(other, texts))
         if answer.unanswered_parts:
             await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
+        for unsure in answer.unsure_parts:
+            text, keyboard = render.unsure_part_message(unsure, texts)
+            await reply(message, text, keyboard)
     elif answer.outcome is Outcome.SUGGEST and answer.suggestions:
         if answer.later_time:
             await reply(message, render.escape(texts.later_time_suggestions))
         text, keyboard = render.suggestions_message(answer, texts)
         await reply(message, text, keyboard)
     else:
-        prefix = render.escape(texts.later_time_no_answer) + "\n\n" if answer.later_time else ""
-        await reply(message, prefix + render.no_answer_message(texts, answer.untold))
+        await reply(message, render.no_answer_message(texts, answer.untold, answer.later_time))
 
 
 async def send_match(

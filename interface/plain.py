@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
-from knowledge.models import Answer, Citation, Document, DocumentKind, Language, Match, Outcome
+from knowledge.models import Answer, AskedDocument, Citation, Document, DocumentKind, Language, Match, Outcome
 from knowledge.service import InvalidQuestion
 
 
@@ -53,6 +53,20 @@ def note_citation(citation: Citation, texts: Texts) -> str:
 def match_heading(match: Match, texts: Texts) -> str:
     """'Official answer', or the note's own label: a moderator's note is never headed as official."""
     return texts.moderator_note if match.citation.is_note else texts.answer_heading
+
+
+def official_heading(match: Match, texts: Texts) -> str:
+    """'Official answer · as of <date>' (its document's date), as every official answer is headed,
+    also one picked from a list; a moderator's note has its own label and no date of position."""
+    heading = match_heading(match, texts)
+    if match.citation.date and not match.citation.is_note:
+        heading += " · " + texts.as_of.format(date=texts.date(match.citation.date))
+    return heading
+
+
+def render_picked_plain(match: Match, texts: Texts) -> str:
+    """A passage picked by its number from a list (suggestions, a document's entries), headed as an answer."""
+    return official_heading(match, texts) + "\n\n" + render_match_plain(match, texts, headed=True)
 
 
 def note_language_notice(match: Match) -> bool:
@@ -104,12 +118,33 @@ def _translation_lines(match: Match, texts: Texts) -> list[str]:
 def render_answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str] = lambda s: s) -> str:
     """The reply as text; a message naming a document the store does not hold is told so first."""
     asked = answer.asked_document
-    if asked is not None and asked.document is None:
-        notice = texts.document_not_held.format(reference=asked.reference)
-        if answer.outcome is Outcome.NO_ANSWER:
+    if asked is not None and (notice := lookup_notice(asked, texts)):
+        if answer.outcome is Outcome.NO_ANSWER or asked.described:
             return notice
         return notice + "\n\n" + _answer_plain(answer, texts, emphasise)
     return _answer_plain(answer, texts, emphasise)
+
+
+def lookup_notice(asked: AskedDocument, texts: Texts) -> str | None:
+    """One line when a document looked up is not given: the store does not hold it, no document fits
+    the description, or it has no passage of the number asked for. None when it is given."""
+    if asked.entry_missing and asked.document:
+        document = asked.document
+        numbering = texts.question_label if document.kind is DocumentKind.KAMERVRAGEN else texts.paragraph_label
+        label = numbering.format(number=asked.entry_number)
+        line = texts.no_such_entry.format(
+            label=label,
+            kind=kind_label(document.kind, texts),
+            date=texts.date(document.date) if document.date else document.shown_title,
+            first=asked.entry_numbers[0] if asked.entry_numbers else 0,
+            last=asked.entry_numbers[-1] if asked.entry_numbers else 0,
+        )
+        return line[:1].upper() + line[1:]
+    if asked.held:
+        return None
+    if asked.described:
+        return texts.document_not_found.format(description=asked.reference)
+    return texts.document_not_held.format(reference=asked.reference)
 
 
 def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str]) -> str:
@@ -119,6 +154,12 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))
         lines.append("")
         lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
+        return "\n".join(lines)
+    if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.candidates:
+        fitting = answer.asked_document.candidates
+        lines = [texts.documents_fitting.format(count=len(fitting))]
+        for document in fitting:
+            lines += ["", *(f"  {line}" for line in document_lines(document, texts))]
         return "\n".join(lines)
     if answer.answered and answer.best:
         heading = f"{match_heading(answer.best, texts)} ({texts.confidence.format(value=answer.confidence)})"
@@ -135,6 +176,12 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         for other in answer.also:
             lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
+        numbered = 0  # numbered on across the parts: a number picks one of them all (console.py)
+        for unsure in answer.unsure_parts:
+            lines += ["", texts.part_unsure.format(part=unsure.part)]
+            for match in unsure.suggestions:
+                numbered += 1
+                lines.append(f"  {numbered}. {suggestion_title(match)}")
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
         lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])
@@ -143,12 +190,12 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         for number, match in enumerate(answer.suggestions, start=1):
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
-    notice = texts.untold_notice(answer.untold)
-    return (texts.later_time_no_answer + "\n\n" if answer.later_time else "") + (notice + " " if notice else "") + texts.no_answer
+    return "\n\n".join(texts.no_answer_paragraphs(answer.later_time, answer.untold))
 
 
-def document_lines(document: Document, texts: Texts, active_entries: int) -> list[str]:
-    """What /sources shows of one document: title, kind, date, authors, subject, reference, count, link."""
+def document_lines(document: Document, texts: Texts, active_entries: int | None = None) -> list[str]:
+    """What /sources shows of one document: title, kind, date, authors, subject, reference, count
+    (when given), link."""
     meta = [kind_label(document.kind, texts)] + ([texts.date(document.date)] if document.date else [])
     meta += [describe_authors(document.authors, texts.code)] if document.authors else []
     lines = [document.title, " · ".join(meta)]
@@ -157,7 +204,8 @@ def document_lines(document: Document, texts: Texts, active_entries: int) -> lis
     reference = document.citation or (f"Nr. {document.number}" if document.number else None)
     if reference:
         lines.append(reference)
-    lines.append(texts.entries_count.format(count=active_entries))
+    if active_entries is not None:
+        lines.append(texts.entries_count.format(count=active_entries))
     if document.url:
         lines.append(f"{texts.link}: {document.url}")
     return lines
@@ -167,7 +215,7 @@ def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> s
     """Why a question was refused, in words a user can act on: shorten it, or ask one at all."""
     if error.too_long:
         return texts.invalid_too_long.format(limit=limit)
-    return texts.invalid_not_text if error.reason == "not_text" else texts.invalid_empty
+    return {"not_text": texts.invalid_not_text, "markup": texts.invalid_markup}.get(error.reason, texts.invalid_empty)
 
 
 def suggestion_title(match: Match, limit: int = 120) -> str:

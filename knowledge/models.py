@@ -341,22 +341,53 @@ class Outcome(StrEnum):
     SUGGEST = "suggest"
     NO_ANSWER = "no_answer"
     GREETING = "greeting"
-    #: The message names an official document (its id, link or Kamerstuk): the document's entries.
+    #: The message names an official document (its id, link, Kamerstuk or description): the document's
+    #: entries, or the documents that fit the description when several do.
     DOCUMENT = "document"
 
 
 class AskedDocument(BaseModel):
-    """A document a message names by its reference, id or link; `document` is None when the store
-    does not hold it (the reply says so, never a guess at another document)."""
+    """A document a message names by its reference, id or link, or describes (kind, number, date,
+    minister), perhaps with one passage's number; `document` is None when the store does not hold it
+    (the reply says so, never a guess at another document) or when several fit (`candidates`)."""
 
-    reference: str = Field(description="How the reply names it: 'Kamerstuk 21 501-02, nr. 2298', or the id.")
-    official_id: str
+    reference: str = Field(
+        description="How the reply names it: 'Kamerstuk 21 501-02, nr. 2298', the id, or the description as typed."
+    )
+    official_id: str | None = None
     document: Document | None = None
+    described: bool = Field(
+        default=False,
+        description="Named by what it is (kind, printed number, date, minister: 'brief blok 2 maart 2021'), not by "
+        "an official id: when none fits, the reply says no document fits the description.",
+    )
+    candidates: list[Document] = Field(
+        default_factory=list, description="Several documents fit the description: listed, none chosen."
+    )
+    entry_number: int | None = Field(
+        default=None, description="The passage asked for by its number ('alinea 3', 'vraag 6'): the answer is that entry."
+    )
+    entry_missing: bool = Field(
+        default=False, description="The document has no entry of that number: the reply says so in one line."
+    )
+    entry_numbers: list[int] = Field(default_factory=list, description="Then: the entry numbers the document has.")
+
+    @property
+    def held(self) -> bool:
+        """Whether the store holds what was named: the document, or documents that fit it."""
+        return self.document is not None or bool(self.candidates)
 
 
 #: Kinds of answer only a passage that gives them answers (decision.UNTOLD_KINDS): what became of
 #: someone, an address, a travel advice or a visit, a figure.
 Untold = Literal["fate", "practical", "count"]
+
+
+class UnsurePart(BaseModel):
+    """A question of a message that passages are close to, none surely: its suggestions, not 'no answer'."""
+
+    part: str
+    suggestions: list[Match]
 
 
 class Answer(BaseModel):
@@ -379,6 +410,9 @@ class Answer(BaseModel):
     )
     unanswered_parts: list[str] = Field(
         default_factory=list, description="Questions of the message that no passage answers (as the asker wrote them)."
+    )
+    unsure_parts: list[UnsurePart] = Field(
+        default_factory=list, description="Questions of the message passages are close to without a sure answer."
     )
     later_time: bool = Field(
         default=False, description="Asked about a later time than the documents: no current figure."

@@ -16,7 +16,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from knowledge.citations import citation_for
-from knowledge.models import Answer, AskedDocument, Document, Entry, Highlight, Language, Match, Outcome, ShownTranslation
+from knowledge.models import (
+    Answer,
+    AskedDocument,
+    Document,
+    Entry,
+    Highlight,
+    Language,
+    Match,
+    Outcome,
+    ShownTranslation,
+    UnsurePart,
+)
 from knowledge.rebuild import Progress, Rebuild, build_index
 from knowledge.search.decision import SUGGESTIONS, Decider
 from knowledge.search.index import Index, analyzer_fingerprint, date_ordinal
@@ -25,12 +36,14 @@ from knowledge.search.snapshot import load_any_snapshot, write_snapshot
 from knowledge.shipped import seed_store, seed_translations
 from knowledge.storage import translations
 from knowledge.storage.errors import NotFound
-from knowledge.storage.store import EntryCounts, Store
+from knowledge.storage.store import EntryBrief, EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.languages import phrasing_vocabulary, question_language
+from knowledge.text.lookups import Lookup, author_names, fitting_documents, lookup_language, names_a, read_lookup
 from knowledge.text.markup import strip_markup
-from knowledge.text.references import asked_reference, document_ids, shown_reference
+from knowledge.text.personal import mask_personal
+from knowledge.text.references import shown_reference
 from knowledge.text.sentences import sentence_spans
 from knowledge.text.thanks import only_thanks
 
@@ -47,7 +60,7 @@ PART_CONTEXT = 3
 
 
 class InvalidQuestion(ValueError):
-    """The question is empty (also: only markup), too long or not text (binary); `reason` tells a front
+    """The question is empty, only markup, too long or not text (binary); `reason` tells a front
     end which to say in the asker's language (the message is the logs' English)."""
 
     def __init__(self, message: str, *, too_long: bool = False, reason: str | None = None) -> None:
@@ -90,6 +103,9 @@ class AnswerService:
         self._rebuild: Rebuild | None = None
         self._documents: dict[str, Document] = {}
         self._entries: dict[int, Entry] = {}
+        # What the decision asks of every ranked entry (a note? which document?), by id: read
+        # without the whole entry, whose curated phrasings can be a hundred models to validate.
+        self._briefs: dict[int, EntryBrief] = {}
         # An answer's passage split into sentences with their terms, by (text, language): the same
         # passages are shown again and again, and analysing each sentence was most of `_highlight`.
         self._sentences: dict[tuple[str, str], list[tuple[int, int, frozenset[str]]]] = {}
@@ -97,6 +113,8 @@ class AnswerService:
         # Words the store's phrasings use in English or Dutch only, for telling a question's language,
         # with the revision they were gathered at (see languages.phrasing_vocabulary).
         self._vocabulary: tuple[int, dict[str, Language]] | None = None
+        # The documents with their authors' names, for documents looked up by description (asked_document).
+        self._lookups: tuple[int, list[Document], set[str]] | None = None
         self._snapshot_revision: int | None = None
         # Every question needs the word lists (typo correction); reading them before the index keeps
         # their passing buffers out of the index's memory peak and the first question fast. Their
@@ -147,6 +165,7 @@ class AnswerService:
             return
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         for entry_id in changes.gone:
             self.index.remove(entry_id)
         for entry in changes.active:
@@ -159,6 +178,7 @@ class AnswerService:
         self._revision = built.revision
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         self._index_fingerprint = self._fingerprint
         self._set_index(built.search_index)
 
@@ -217,6 +237,7 @@ class AnswerService:
         self._revision = self._snapshot_revision = rebuild.result.revision
         self._documents.clear()
         self._entries.clear()
+        self._briefs.clear()
         self._index_fingerprint = self._fingerprint
         self._set_index(rebuild.result.search_index)
         logger.info("The rebuilt index is in use")
@@ -234,11 +255,49 @@ class AnswerService:
 
     def _is_note(self, entry_id: int) -> bool:
         """Whether an indexed entry is a moderator's note (the decision keeps notes from leading)."""
-        return self.entry_for(entry_id).note
+        entry = self._entries.get(entry_id)
+        return entry.note if entry is not None else self._brief(entry_id).note
 
     def _document_of(self, entry_id: int) -> str:
         """The document an indexed entry belongs to (the decision answers with two passages of one)."""
-        return self.entry_for(entry_id).document_key
+        entry = self._entries.get(entry_id)
+        return entry.document_key if entry is not None else self._brief(entry_id).document_key
+
+    def _brief(self, entry_id: int) -> EntryBrief:
+        """An entry not read whole: what the decision asks of it, read with the ranking's others."""
+        brief = self._briefs.get(entry_id)
+        if brief is None:
+            self._fetch_briefs([entry_id])
+            brief = self._briefs.get(entry_id)
+            if brief is None:
+                entry = self.entry_for(entry_id)  # no such entry: NotFound, as the store says it
+                brief = EntryBrief(entry.note, entry.document_key)
+        return brief
+
+    def _fetch_briefs(self, entry_ids: list[int]) -> None:
+        """What the decision asks of these entries, those not known yet in one query."""
+        missing = [i for i in dict.fromkeys(entry_ids) if i not in self._entries and i not in self._briefs]
+        if not missing:
+            return
+        if len(self._briefs) + len(missing) > 20_000:
+            self._briefs.clear()
+        self._briefs.update(self.store.entry_briefs(missing))
+
+    def _fetch_entries(self, entry_ids: list[int]) -> None:
+        """Bring these entries into the cache `entry_for` keeps, those not in it in one query (each
+        query costs about as much as reading a short entry)."""
+        missing = [i for i in dict.fromkeys(entry_ids) if i not in self._entries]
+        if len(missing) < 2:
+            return
+        if len(self._entries) + len(missing) > 2_000:
+            self._entries.clear()
+        self._entries.update(self.store.entries_by_id(missing))
+
+    def _fetch_documents(self, keys: list[str]) -> None:
+        """Bring these documents into the cache `document_for` keeps, those not in it in one query."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._documents]
+        if len(missing) > 1:
+            self._documents.update(self.store.documents_by_key(missing))
 
     def entry_for(self, entry_id: int) -> Entry:
         """An entry by id, cached until the next change (answers show the same few entries often)."""
@@ -269,8 +328,10 @@ class AnswerService:
             ch for ch in question if not _unreadable(ch) and unicodedata.category(ch) != "Cf" or ch in "\n\t"
         )
         cleaned = re.sub(r"\s+", " ", cleaned).strip()
-        if not cleaned or not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked
+        if not cleaned:
             raise InvalidQuestion("the question is empty")
+        if not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked, but something was typed
+            raise InvalidQuestion("the question is only markup", reason="markup")
         if len(cleaned) > self.max_question_length:
             raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
         return cleaned
@@ -284,7 +345,11 @@ class AnswerService:
         if detected in (Language.RU, Language.BE):
             return detected
         read_as = self.matcher.analyse(question).language
-        return Language(read_as) if read_as in ("ru", "be") else detected
+        if read_as in ("ru", "be"):
+            return Language(read_as)
+        if detected is None and (referred := lookup_language(question)) and self.asked_document(question):
+            return Language(referred)  # 'letter 2298 paragraph 3': a reference in English words only
+        return detected
 
     def _phrasing_vocabulary(self) -> dict[str, Language]:
         """The English-only and Dutch-only words of the active entries' phrasings, at this revision."""
@@ -319,9 +384,8 @@ class AnswerService:
         named = self.asked_document(text)
         if only_thanks(text):  # 'thanks a lot!', 'вялікі дзякуй': a greeting, whatever else its words could match
             answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, thanks=True)
-        elif named is not None and named.document is not None:
-            entries = [self.match_for_entry(e) for e in self.entries_of(named.document.key)]
-            answer = Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=entries)
+        elif named is not None and (named.held or named.described):
+            answer, named = self._looked_up(text, named)
         else:
             ranking = self.matcher.rank(text, limit=10, exhaustive=exhaustive)
             answer = self._decide(text, ranking)
@@ -339,6 +403,10 @@ class AnswerService:
                     "earlier": [self.localise(m, asker) for m in answer.earlier],
                     "newer": [self.localise(m, asker) for m in answer.newer],
                     "also": [self.localise(m, asker) for m in answer.also],
+                    "unsure_parts": [
+                        u.model_copy(update={"suggestions": [self.localise(m, asker) for m in u.suggestions]})
+                        for u in answer.unsure_parts
+                    ],
                 }
             )
         if record:
@@ -346,20 +414,63 @@ class AnswerService:
         return answer
 
     def asked_document(self, text: str) -> AskedDocument | None:
-        """The document a message names and nothing more (an official id, its link, a Kamerstuk as
-        printed or typed: staff look documents up that way), with the store's document when it holds
-        it. A message asking something about it ('sancties in kamerstuk 21501-02 nr. 2298') is a question."""
-        found = asked_reference(text)
-        if found is None:
+        """The document a message names or describes and nothing more (an official id, its link, a
+        Kamerstuk as printed or typed; or its kind, printed number, date and minister: staff look
+        documents up that way), perhaps with a passage's number, with the store's documents that fit.
+        A message asking something about it ('sancties in kamerstuk 21501-02 nr. 2298', 'wat zei
+        grapperhaus over de veiligheid') is a question: its words left over have terms of their own."""
+        lookup = read_lookup(text)
+        if lookup is None:
             return None
-        official_id, rest = found
-        if rest and self.matcher.analyse(rest).terms:
+        documents, names = self._lookup_documents()
+        named = tuple(w for w in lookup.words if names_a(w, names))
+        if not (lookup.specific or named):
             return None
-        held = next(
-            (d for d in self.store.documents() if official_id in document_ids(d.official_id, d.citation, d.question_number)),
-            None,
+        rest = [w for w in lookup.words if w not in named]
+        if rest and self.matcher.analyse(" ".join(rest)).terms:
+            return None
+        official_id = lookup.official_id
+        if official_id and not fitting_documents(Lookup(typed=text, official_id=official_id), documents, ()):
+            # An official reference the store does not hold: said so, above what passages citing it give.
+            return AskedDocument(reference=shown_reference(official_id), official_id=official_id)
+        fitting = fitting_documents(lookup, documents, named)
+        asked = AskedDocument(
+            reference=shown_reference(official_id) if official_id and fitting else lookup.typed,
+            official_id=official_id,
+            described=not (official_id and fitting),
+            entry_number=lookup.entry,
         )
-        return AskedDocument(reference=shown_reference(official_id), official_id=official_id, document=held)
+        if len(fitting) > 1:
+            return asked.model_copy(update={"candidates": fitting})
+        return asked.model_copy(update={"document": fitting[0]}) if fitting else asked
+
+    def _lookup_documents(self) -> tuple[list[Document], set[str]]:
+        """The store's documents and their authors' names (asked_document), gathered once a revision."""
+        if self._lookups is None or self._lookups[0] != self._revision:
+            documents = self.store.documents()
+            names = {name for d in documents for name in author_names(d)}
+            self._lookups = self._revision, documents, names
+        return self._lookups[1], self._lookups[2]
+
+    def _looked_up(self, text: str, asked: AskedDocument) -> tuple[Answer, AskedDocument]:
+        """The reply to a document looked up: its entries, the one passage asked for (an official
+        answer: it is the document's own text), that it has no passage of that number, or the
+        documents that fit; none fitting a description: that none does (never another document)."""
+        document = asked.document
+        if document is None:
+            outcome = Outcome.DOCUMENT if asked.candidates else Outcome.NO_ANSWER
+            return Answer(query=text, outcome=outcome, confidence=1.0 if asked.candidates else 0.0), asked
+        entries = [e for e in self.entries_of(document.key) if not e.note]
+        if asked.entry_number is None:
+            matches = [self.match_for_entry(e) for e in self.entries_of(document.key)]
+            return Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=matches), asked
+        entry = next((e for e in entries if asked.entry_number in (e.numbers or [e.number])), None)
+        if entry is None:
+            numbers = sorted({n for e in entries for n in (e.numbers or [e.number])})
+            missing = asked.model_copy(update={"entry_missing": True, "entry_numbers": numbers})
+            return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=0.0), missing
+        best = self.match_for_entry(entry)
+        return Answer(query=text, outcome=Outcome.ANSWER, confidence=1.0, best=best), asked
 
     def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
         """A message asking several things: each question answered on its own where the store
@@ -369,14 +480,20 @@ class AnswerService:
         answered: list[Match] = []
         unanswered: list[str] = []
         suggested: list[Match] = []
+        unsure: list[UnsurePart] = []
         for part in asked:
             decided = self._decide(part, self.matcher.rank(part, limit=10, exhaustive=exhaustive))
             if decided.answered and decided.best and decided.best.entry_id in near:
                 if all(m.entry_id != decided.best.entry_id for m in answered):
                     answered.append(decided.best)
+                continue
+            if decided.outcome is Outcome.SUGGEST and decided.suggestions and not decided.untold:
+                # Passages are close to this part, none surely ('welke sancties zijn er'): its
+                # suggestions, never "no official answer" about a subject the store answers.
+                unsure.append(UnsurePart(part=part, suggestions=decided.suggestions))
             else:
                 unanswered.append(part)
-                suggested += [m for m in decided.matches() if all(m.entry_id != s.entry_id for s in suggested)]
+            suggested += [m for m in decided.matches() if all(m.entry_id != s.entry_id for s in suggested)]
         if not answered:
             if whole.outcome is Outcome.NO_ANSWER and suggested:
                 # The other questions' words drowned the whole message; a question of it alone is
@@ -398,6 +515,11 @@ class AnswerService:
                 "best": best,
                 "also": also,
                 "unanswered_parts": unanswered,
+                "unsure_parts": [
+                    UnsurePart(part=u.part, suggestions=[m for m in u.suggestions if m.entry_id not in shown])
+                    for u in unsure
+                    if any(m.entry_id not in shown for m in u.suggestions)
+                ],
                 "confidence": max(whole.confidence, best.score) if whole.answered else best.score,
                 "suggestions": [m for m in whole.suggestions if m.entry_id not in shown],
             }
@@ -440,7 +562,12 @@ class AnswerService:
 
     def _decide(self, text: str, ranking: Ranking) -> Answer:
         """The search layer's decision (knowledge.search.decision), as matches with citations."""
+        self._fetch_briefs([s.entry_id for s in ranking.scored])  # the decision asks of each
         decision = self.decider.decide(text, ranking)
+        shown = [decision.best] if decision.best else []
+        shown += [*decision.earlier, *decision.newer, *decision.suggestions, *decision.together]
+        self._fetch_entries([s.entry_id for s in shown])
+        self._fetch_documents([self.entry_for(s.entry_id).document_key for s in shown])
         best = self._match(decision.best, ranking, highlight=True) if decision.best else None
         return Answer(
             query=text,
@@ -457,7 +584,8 @@ class AnswerService:
 
     def _record(self, answer: Answer, language: Language) -> None:
         review = asked = None
-        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER) and is_question_for_review(answer.query):
+        looked_up = answer.asked_document is not None and answer.asked_document.entry_missing  # a number, no question
+        if answer.outcome in (Outcome.SUGGEST, Outcome.NO_ANSWER) and is_question_for_review(answer.query) and not looked_up:
             review, asked = normalise_for_review(answer.query), mask_for_review(answer.query)
         best = answer.best or (answer.suggestions[0] if answer.suggestions else None)
         self.store.record_question(
@@ -582,9 +710,11 @@ _AS_LONG_NUMBER = " 00000 "
 
 def normalise_for_review(question: str) -> str:
     """Lower case, no diacritics, no punctuation, and no long numbers (phone numbers, document
-    numbers a user may type about themselves) nor addresses and handles: the form in which a
+    numbers a user may type about themselves) nor e-mail addresses, handles, postcodes, street
+    addresses and introduced names (text/personal.py): the form in which a
     question is grouped. Numbers are masked as in the form as asked ('+31 6 1234 5678' as a whole)."""
-    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, _masked_numbers(question, _AS_LONG_NUMBER))
+    personal = mask_personal(question, _AS_LONG_NUMBER)
+    unmasked = _IDENTIFIER.sub(_AS_LONG_NUMBER, _masked_numbers(personal, _AS_LONG_NUMBER))
     words = ["#" if word.isdigit() and len(word) >= 5 else word for word in tokens(fold(unmasked))]
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
@@ -600,7 +730,7 @@ def _masked_numbers(text: str, mask: str) -> str:
 
 def mask_for_review(question: str) -> str:
     """The question as it was asked (case, accents and punctuation kept, so that a moderator's new
-    entry can start from it), with every run of five digits or more replaced by '#', as in the
-    normalised form."""
-    masked = _IDENTIFIER.sub("#", _masked_numbers(question, "#"))
+    entry can start from it), with every run of five digits or more and what identifies the asker
+    (text/personal.py) replaced by '#', as in the normalised form."""
+    masked = _IDENTIFIER.sub("#", _masked_numbers(mask_personal(question, "#"), "#"))
     return " ".join(masked.split())[:MAX_REVIEW_TEXT]

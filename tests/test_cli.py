@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from interface.texts import texts_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +79,7 @@ def test_empty_question_is_an_error_and_writes_nothing(capsys: pytest.CaptureFix
     database = tmp_path / "none.sqlite3"
     code, out, err = run(capsys, "--database", str(database), "ask", question)
     assert code == 2 and out == ""
-    assert err.startswith("fout: Uw vraag is leeg."), "no --language: DEFAULT_LANGUAGE (nl), as a question is answered"
+    assert err.startswith("error: Your question is empty."), "no --language: staff output's English (README), F17"
     assert err.count("\n") == 1
     assert not database.exists()
 
@@ -89,6 +90,8 @@ REFUSALS = {  # the Telegram side's words for each refusal, per language
               "ru": "ошибка: Вопрос пустой.", "be": "памылка: Пытанне пустое."},
     "too_long": {"nl": "fout: Uw vraag is te lang (meer dan 1500 tekens).", "en": "error: Your question is too long",
                  "ru": "ошибка: Вопрос слишком длинный (больше 1500", "be": "памылка: Пытанне занадта доўгае"},
+    "markup": {"nl": "fout: Uw vraag bestaat alleen uit opmaak", "en": "error: Your question is only markup",
+               "ru": "ошибка: В вопросе только разметка", "be": "памылка: У пытанні толькі разметка"},
     "not_text": {"nl": "fout: Dat is geen tekst", "en": "error: That is not text I can read",
                  "ru": "ошибка: Это не текст", "be": "памылка: Гэта не тэкст"},
 }
@@ -97,7 +100,7 @@ REFUSALS = {  # the Telegram side's words for each refusal, per language
 @pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
 @pytest.mark.parametrize(
     ("question", "refusal"),
-    [("", "empty"), ("  \t ", "empty"), ("<b></b> <br/>", "empty"), ("&nbsp;", "empty"),
+    [("", "empty"), ("  \t ", "empty"), ("<b></b> <br/>", "markup"), ("&nbsp;", "markup"),
      (LONG, "too_long"), ("\x00\x01\x02\x7fELF\x03", "not_text"), ("\udcff\udcfe\ufffd", "not_text")],
 )
 @pytest.mark.parametrize("where", ["interface", "asker"])
@@ -120,14 +123,30 @@ def test_refused_lines_of_a_batch_are_in_the_language_and_shortened(
     monkeypatch.setattr(sys, "stdin", io.StringIO("<i></i>\n" + LONG + "\n\x00\x01\x02\nsancties tegen Belarus\n"))
     code, out, _ = run(capsys, "--language", "ru", "ask", "-")
     lines = [line for line in out.splitlines() if line.strip()]
-    assert lines[0] == "<i></i>: Вопрос пустой. Напишите вопрос, например: Какие санкции действуют против Беларуси?"
+    assert lines[0] == "<i></i>: " + texts_for("ru").invalid_markup
     assert lines[1].startswith("Welke sancties") and "…: Вопрос слишком длинный" in lines[1] and len(lines[1]) < 200
     assert lines[2].startswith("\ufffd\ufffd\ufffd: Это не текст")
     assert code == 1 and len(lines) > 3, "the question after them is still answered"
     monkeypatch.setattr(sys, "stdin", io.StringIO("<i></i>\n"))
     code, out, _ = run(capsys, "ask", "--language", "be", "--json", "-")
     payload = json.loads(out)
-    assert payload["refused"] == "empty" and payload["error"].startswith("Пытанне пустое.") and code == 1
+    assert payload["refused"] == "markup" and payload["error"] == texts_for("be").invalid_markup and code == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("", "error: Your question is empty."), ("<script>alert(1)</script>", "error: Your question is only markup")],
+)
+def test_a_question_with_no_words_is_refused_in_english_without_language(
+    capsys: pytest.CaptureFixture[str], database: Path, question: str, expected: str
+) -> None:
+    """User tester F17: `ask ""` and `ask "<script>…"` said 'fout: Uw vraag is leeg' although staff output is
+    English by default; markup that was typed is not called empty."""
+    before = database.read_bytes()
+    code, out, err = run(capsys, "--database", str(database), "ask", question)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(expected), err
+    assert database.read_bytes() == before
 
 
 def test_foreign_database_is_refused_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

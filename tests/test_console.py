@@ -52,7 +52,7 @@ def test_console_explains_ask_without_a_question_as_telegram_does() -> None:
 
 def test_console_explains_an_empty_or_too_long_question() -> None:
     out = chat("<b></b>", "x" * 1600, "\x00\x01")
-    assert "Uw vraag is leeg" in out
+    assert "Uw vraag bestaat alleen uit opmaak" in out
     assert "Uw vraag is te lang" in out
     assert "Dat is geen tekst die ik kan lezen" in out
 

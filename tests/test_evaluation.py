@@ -190,6 +190,21 @@ BLIND6_FLOORS = {
     "mixed": (0.94, 0.94),
 }
 
+#: realistic_blind7.yaml: sealed, written blind in the eleventh session (280 messages) by a helper who saw
+#: only the official texts and a description of the kinds of messages; only ever measured in aggregate: at
+#: the end of that session 162 of 205 (79.0%) confident and right in scope, 0 wrong, near 1/50, the same
+#: at the start of the twelfth; these are those levels.
+BLIND7_FLOORS = {
+    "dutch_context": (0.53, 0.96),
+    "staff": (0.77, 1.0),
+    "typo": (0.85, 1.0),
+    "english": (0.82, 0.96),
+    "russian": (0.85, 1.0),
+    "russian_latin": (0.81, 0.96),
+    "belarusian": (0.89, 0.96),
+    "mixed": (0.77, 0.88),
+}
+
 REALISTIC_SETS = [
     ("realistic_dev2", DEV2_FLOORS, 1),
     ("realistic_dev3", DEV3_FLOORS, 3),
@@ -197,6 +212,7 @@ REALISTIC_SETS = [
     ("realistic_blind4", BLIND4_FLOORS, 4),
     ("realistic_blind5", BLIND5_FLOORS, 1),
     ("realistic_blind6", BLIND6_FLOORS, 1),
+    ("realistic_blind7", BLIND7_FLOORS, 1),
 ]
 
 

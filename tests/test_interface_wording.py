@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from handlers.render import suggestions_message
+import pytest
+from telegramkit import shipped_bot
+
+from handlers.render import escape, no_answer_message, suggestions_message
 from interface.plain import render_answer_plain
 from interface.texts import LANGUAGES, texts_for
 from knowledge.models import Answer, Outcome
@@ -33,7 +36,7 @@ def test_the_later_time_notice_before_no_answer_promises_nothing_below(service: 
     shown = render_answer_plain(answer, texts)
     notice = shown.split("\n\n")[0]
     assert BELOW[language] not in notice.lower()
-    assert shown.endswith(texts.no_answer)
+    assert shown == f"{texts.later_time_no_answer}\n\n{texts.no_answer_scope}", "the notice says nothing is there: once"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -138,9 +141,88 @@ def test_a_question_for_what_no_passage_tells_is_told_so_not_asked_what_it_means
     if answer.suggestions:
         assert texts.related_heading in shown
     silent = render_answer_plain(answer.model_copy(update={"outcome": Outcome.NO_ANSWER, "suggestions": []}), texts)
-    assert silent == f"{notice} {texts.no_answer}"
+    assert silent == f"{notice}\n\n{texts.no_answer_scope}"
 
 
 def test_a_question_the_passage_answers_carries_no_untold_kind(service: AnswerService) -> None:
     assert service.answer("Welke sancties heeft de EU tegen Belarus ingesteld?").untold is None
     assert service.answer("sancties").untold is None
+
+
+#: The polite form in lower case, as a word: 'вашего', 'вы пишете', 'вашага' (ru and be write Вы, Вам, Ваш).
+LOWER_POLITE = {
+    "ru": re.compile(r"(?<![А-Яа-яЁё])(?:вы|вам|вас|вами|ваш\w*)(?![А-Яа-яЁё])"),
+    "be": re.compile(r"(?<![А-Яа-яЁёІіЎў])(?:вы|вам|вас|вамі|ваш\w*)(?![А-Яа-яЁёІіЎў])"),
+    "nl": re.compile(r"\b(?:je|jij|jou|jouw)\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "ru", "be"])
+def test_every_interface_text_keeps_one_polite_register(language: str) -> None:
+    """Dutch says 'u' throughout (never 'je'); Russian and Belarusian capitalise Вы, Вам, Ваш."""
+    texts = texts_for(language)
+    found = {
+        name: match.group(0)
+        for name, value in texts.model_dump().items()
+        for item in (value if isinstance(value, list) else [value])
+        if isinstance(item, str) and (match := LOWER_POLITE[language].search(item))
+    }
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "language, name, says",
+    [
+        ("ru", "untold_fate", "что стало с этим человеком после даты документа"),
+        ("be", "untold_fate", "што сталася з чалавекам пасля даты дакумента"),
+        ("nl", "untold_fate", "na de datum van het document"),
+        ("en", "untold_fate", "since the date of the documents"),
+        ("ru", "as_of", "Позиция на {date} г."),
+        ("be", "as_of", "Пазіцыя на {date} г."),
+        ("ru", "part_unanswered", "Вашего сообщения"),
+        ("be", "part_unanswered", "Вашага паведамлення"),
+        ("nl", "part_unanswered", "uw bericht"),
+        ("ru", "related_heading", "к Вашему вопросу"),
+        ("be", "related_heading", "да Вашага пытання"),
+    ],
+)
+def test_the_second_readers_corrections_are_in_place(language: str, name: str, says: str) -> None:
+    assert says in getattr(texts_for(language), name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_answer_without_a_notice_is_the_whole_no_answer_text(language: str) -> None:
+    texts = texts_for(language)
+    assert texts.no_answer_paragraphs() == [texts.no_answer]
+    assert texts.no_answer.endswith(" " + texts.no_answer_scope), "the scope is no_answer's own last words"
+    assert len(texts.no_answer) > len(texts.no_answer_scope) + 10, "no_answer says 'no official answer' first"
+
+
+@pytest.mark.parametrize("untold", ["fate", "practical", "count"])
+@pytest.mark.parametrize("later_time", [False, True])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_notice_and_no_suggestions_make_one_reply_that_refuses_once(
+    language: str, later_time: bool, untold: str
+) -> None:
+    """User tester F19: 'I have no official text on what has become of anyone… I have no official answer on
+    that. I only quote…' ran two refusals into one line. Each notice is a paragraph; the generic refusal goes."""
+    texts = texts_for(language)
+    notice = texts.untold_notice(untold)
+    refusal = texts.no_answer.removesuffix(texts.no_answer_scope).strip()
+    expected = [texts.later_time_no_answer] * later_time + [notice, texts.no_answer_scope]
+    answer = Answer(query="?", outcome=Outcome.NO_ANSWER, confidence=0.0, untold=untold, later_time=later_time)
+    shown = render_answer_plain(answer, texts)
+    assert shown.split("\n\n") == expected
+    assert refusal not in shown
+    sent = no_answer_message(texts, untold, later_time)
+    assert sent.split("\n\n") == [*map(escape, expected), "/topics · /sources"]
+    assert escape(refusal) not in sent
+
+
+async def test_telegram_fate_question_without_suggestions_gets_one_coherent_reply() -> None:
+    async with shipped_bot(default_language="en") as bot:
+        [reply] = await bot.ask(bot.api.user(4101, "Sam", language_code="en"), "Is Ales Bialiatski free?")
+    en = texts_for("en")
+    paragraphs = reply["visible_text"].split("\n\n")
+    assert paragraphs[:2] == [en.untold_fate, en.no_answer_scope], reply["visible_text"]
+    assert en.no_answer.removesuffix(en.no_answer_scope).strip() not in reply["visible_text"]

@@ -104,3 +104,18 @@ def test_a_protest_to_minsk_is_a_diplomatic_objection(analyzer: Analyzer) -> Non
 )
 def test_english_function_words_typed_in_a_hurry_carry_no_topic(analyzer: Analyzer, typed: str, written: str) -> None:
     assert analyzer.terms(typed, "en") == analyzer.terms(written, "en")
+
+
+@pytest.mark.parametrize(
+    ("asked", "language", "plain"),
+    [
+        ("Может ли Голландия что-то сделать против угроз?", "ru", "Голландия угроз"),
+        ("Что Нидерланды делают для политзаключённых?", "ru", "Нидерланды политзаключённых"),
+        ("Што робяць Нідэрланды для палітвязняў?", "be", "Нідэрланды палітвязняў"),
+        ("Ці можа ўрад штосьці зрабіць?", "be", "урад штосьці"),
+    ],
+)
+def test_to_do_carries_no_topic_in_russian_and_belarusian_as_in_dutch_and_english(
+    analyzer: Analyzer, asked: str, language: str, plain: str
+) -> None:
+    assert analyzer.terms(asked, language) == analyzer.terms(plain, language)  # type: ignore[arg-type]

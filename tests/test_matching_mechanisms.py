@@ -49,11 +49,14 @@ def test_a_question_with_markup_is_answered_as_without_it(service: AnswerService
 
 
 def test_markup_alone_matches_nothing(service: AnswerService) -> None:
-    """Nothing was asked: refused as an empty question (each front end says so in the asker's language)."""
+    """Nothing was asked: refused as only markup (each front end says so in the asker's language)."""
     from knowledge.service import InvalidQuestion
 
     with pytest.raises(InvalidQuestion) as refused:
         service.answer("<script>alert(1)</script><b></b>")
+    assert refused.value.reason == "markup"
+    with pytest.raises(InvalidQuestion) as refused:
+        service.answer(" \u200b\t ")
     assert refused.value.reason == "empty"
 
 

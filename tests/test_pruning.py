@@ -321,6 +321,24 @@ def test_phrasing_ranges_are_those_of_each_entrys_phrasings(
         assert (shortest[slot], longest[slot]) == (min(lengths), max(lengths))
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(entry, min_size=1, max_size=25), removed=st.lists(st.integers(min_value=1, max_value=25), max_size=4))
+def test_phrasing_texts_are_the_phrasings_terms_token_sorted_whichever_is_read_first(
+    entries: list[tuple[str, list[str], list[str]]], removed: list[int]
+) -> None:
+    """The phrasing texts the first stage reads (`phrasing_texts_at`) and the scoring view's are
+    `token_sorted` of each phrasing's terms, whether the view or the first stage reads them first."""
+    index = build(entries, removed)
+    ids = index.entry_ids()
+    for number, entry_id in enumerate(ids):
+        slot = index._slot_of[entry_id]
+        expected = [token_sorted(index.terms.text(terms)) for _, terms in index.fields(entry_id)[1:]]
+        if number % 2:
+            assert index.phrasing_texts_at(slot) == expected
+        assert index.view(entry_id).phrasing_texts == expected
+        assert index.phrasing_texts_at(slot) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     question=st.lists(st.sampled_from([*WORDS, "ж", "бел", "über", "a"]), max_size=8).map(" ".join),

@@ -110,6 +110,44 @@ def test_application_id_marks_the_file_as_ours(tmp_path: Path) -> None:
     assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
+def test_entries_by_id_are_the_entries_one_by_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One query for an answer's ranking: the same entries as asking for each, retired ones too;
+    ids of no entry left out; more ids than one query binds taken in parts."""
+    ids = [e.id or 0 for e in store.entries()]
+    store.set_status(ids[1], EntryStatus.RETIRED, "cli")
+    monkeypatch.setattr("knowledge.storage.store._IDS_PER_QUERY", 2)
+    asked = [*reversed(ids[:5]), 10**9]
+    found = store.entries_by_id(asked)
+    assert sorted(found) == sorted(ids[:5])
+    assert all(found[i] == store.entry(i) for i in ids[:5])
+    assert found[ids[1]].status is EntryStatus.RETIRED
+
+
+def test_entry_briefs_are_what_the_entries_say(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decision's view of an entry (a note? which document?) without reading it whole: the
+    same as the entry's, notes and retired entries included."""
+    entries = store.entries()
+    note = store.add_entry(
+        Entry(key=f"{entries[0].document_key}/90", document_key=entries[0].document_key, number=90, text="Notitie.", note=True),
+        "cli",
+    )
+    store.set_status(entries[1].id or 0, EntryStatus.RETIRED, "cli")
+    ids = [note.id or 0, *(e.id or 0 for e in entries)]
+    monkeypatch.setattr("knowledge.storage.store._IDS_PER_QUERY", 3)
+    briefs = store.entry_briefs([*ids, 10**9])
+    assert sorted(briefs) == sorted(ids)
+    assert all(briefs[i] == (store.entry(i).note, store.entry(i).document_key) for i in ids)
+    assert briefs[note.id or 0].note and not briefs[entries[0].id or 0].note
+
+
+def test_documents_by_key_are_the_documents_one_by_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [d.key for d in store.documents()]
+    monkeypatch.setattr("knowledge.storage.store._IDS_PER_QUERY", 1)
+    found = store.documents_by_key([*reversed(keys), "no-such-document"])
+    assert sorted(found) == sorted(keys) and len(keys) > 1
+    assert all(found[k] == store.document(k) for k in keys)
+
+
 def test_same_document_twice_is_refused_and_store_unchanged(store: Store) -> None:
     before = store.export().model_dump(exclude={"exported_at"})
     with pytest.raises(DuplicateDocument):

@@ -42,12 +42,12 @@ async def test_html_in_a_question_never_breaks_the_reply(question: str) -> None:
         assert ask["visible_text"] and errors == []
 
 
-async def test_a_question_of_only_markup_is_an_empty_question_in_the_askers_language() -> None:
+async def test_a_question_of_only_markup_is_refused_as_such_in_the_askers_language() -> None:
     async with shipped_bot() as bot:
         [reply] = await bot.ask(bot.api.user(USER, "Anna"), "</b></i><i> &nbsp;")
-        assert reply["visible_text"] == NL.invalid_empty
+        assert reply["visible_text"] == NL.invalid_markup
         [reply] = await bot.ask(bot.api.user(USER + 1, "Ivan", language_code="ru"), "<br/>")
-        assert reply["visible_text"] == texts_for("ru").invalid_empty
+        assert reply["visible_text"] == texts_for("ru").invalid_markup
 
 
 def test_a_stray_control_character_is_dropped_but_binary_is_refused(service: object) -> None:

@@ -15,8 +15,8 @@ from knowledge.service import AnswerService
 THANKS = {
     "nl": ["dank je", "Dank je wel!", "heel erg bedankt", "Dank u wel voor het antwoord"],
     "en": ["thank you", "thanks a lot!", "Thank you very much", "thanks, that helps"],
-    "ru": ["спасибо", "большое спасибо", "Спасибо большое за ответ!"],
-    "be": ["дзякуй", "вялікі дзякуй", "Дзякуй вам!"],
+    "ru": ["спасибо", "большое спасибо", "Спасибо большое за ответ!", "bolshoe spasibo", "spasibo za otvet"],
+    "be": ["дзякуй", "вялікі дзякуй", "Дзякуй вам!", "dziakuj vialiki", "Vialiki dziakuj za adkaz!"],
 }
 
 

@@ -28,7 +28,12 @@ class Texts(BaseModel):
     suggest_heading: Plain
     suggest_heading_one: Plain
     no_answer: Plain
+    #: The end of no_answer, what the bot quotes: after a notice that already says what is not there
+    #: (later time, untold), in place of no_answer, so that the reply does not refuse twice.
+    no_answer_scope: Plain
     part_unanswered: Plain
+    #: A question of the message that passages are close to, none surely ({part}): its suggestions follow.
+    part_unsure: Plain
     #: Asked about a later time than the documents: before suggestions, or before "no answer".
     later_time_suggestions: Plain
     later_time_no_answer: Plain
@@ -42,6 +47,8 @@ class Texts(BaseModel):
     #: The reply to a message that only thanks.
     welcome: Plain
     invalid_empty: Plain
+    #: Something was typed, but only tags or entities ('<b></b>', '&nbsp;'): no words to answer.
+    invalid_markup: Plain
     invalid_too_long: Plain
     invalid_not_text: Plain
     confidence: Plain
@@ -117,10 +124,24 @@ class Texts(BaseModel):
     flood: Plain
     inline_no_results: Plain
     inline_help: Plain
+    # documents looked up by description ('brief blok 2 maart 2021', 'kamerbrief 2298 alinea 99')
+    #: No stored document fits the description ({description}, as typed).
+    document_not_found: Plain
+    #: Above the documents that fit a description when several do ({count}).
+    documents_fitting: Plain
+    #: The document has no passage of that number: {label} (in the interface's words), {kind}, {date},
+    #: the numbers it has from {first} to {last}. Its first letter is capitalised when shown.
+    no_such_entry: Plain
 
     def suggestions_heading(self, count: int) -> str:
         """'Did you mean this question?' for one suggestion, 'one of these questions?' for more."""
         return self.suggest_heading_one if count == 1 else self.suggest_heading
+
+    def no_answer_paragraphs(self, later_time: bool = False, untold: str | None = None) -> list[str]:
+        """The reply when nothing is answered or suggested: any notices, each a paragraph of its own, then
+        no_answer, or only what the bot quotes when a notice has already said that nothing is there."""
+        notices = ([self.later_time_no_answer] if later_time else []) + [n for n in [self.untold_notice(untold)] if n]
+        return [*notices, self.no_answer_scope] if notices else [self.no_answer]
 
     def untold_notice(self, kind: str | None) -> str | None:
         """What the official texts do not tell, for an answer's `untold` kind (None: nothing to say)."""

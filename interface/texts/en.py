@@ -12,13 +12,20 @@ TEXTS = Texts(
         "I have no official answer on that. I only quote what the Dutch government itself has written "
         "about Belarus: letters to Parliament and answers to parliamentary questions (in Dutch)."
     ),
+    no_answer_scope=(
+        "I only quote what the Dutch government itself has written about Belarus: "
+        "letters to Parliament and answers to parliamentary questions (in Dutch)."
+    ),
     part_unanswered="I have no official answer to this part of your message: {part}",
     later_time_suggestions=(
         "You ask about a later time than the documents. I have no newer official figure; "
         "the documents answer the questions below as of their own date."
     ),
     later_time_no_answer="You ask about a later time than the documents. I have no newer official figure.",
-    untold_fate="I have no official text on what has become of anyone since (released, sentenced, pardoned).",
+    untold_fate=(
+        "I have no official text on what has become of anyone since the date of the documents "
+        "(release, sentence, pardon)."
+    ),
     untold_practical="Addresses, travel advice and visiting arrangements are not in the official texts: they describe policy.",
     untold_count="I have no official figure for that.",
     related_heading="The official passages that come closest:",
@@ -28,6 +35,10 @@ TEXTS = Texts(
     ),
     welcome="You're welcome! Feel free to ask another question.",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
+    invalid_markup=(
+        "Your question is only markup (HTML tags), with no words. "
+        "Type a question, for example: What sanctions apply to Belarus?"
+    ),
     invalid_too_long="Your question is too long (over {limit} characters). Please ask a shorter question.",
     invalid_not_text=(
         "That is not text I can read (a file?). "
@@ -80,8 +91,9 @@ TEXTS = Texts(
         "• Per day, how many questions were answered, got suggestions, or got no answer, "
         "and how many came in each language.\n"
         "• Questions without a good answer: their text, so that moderators can fill the gap, with phone numbers "
-        "and other long numbers, e-mail addresses and @names taken out. Not who asked or in which chat; deleted "
-        "after {days} days. Names and places you write in a question stay in it: leave them out if you can.\n"
+        "and other long numbers, e-mail addresses, @names, postcodes, street addresses and your name after 'my name "
+        "is' taken out. Not who asked or in which chat; deleted after {days} days. Other names and places you write "
+        "in a question stay in it: leave them out if you can.\n"
         "• 👍/👎: only the count per answer per day.\n\n"
         "<b>What Standpunt does not keep</b>\n"
         "• No Telegram id, name, username or chat id with questions, feedback or statistics.\n"
@@ -123,4 +135,8 @@ TEXTS = Texts(
     flood="You are sending many messages in a short time. Please wait a moment; then I will answer again.",
     inline_no_results="No official answer found",
     inline_help="Type a question about Dutch policy on Belarus",
+    part_unsure="For this part of your message I am not sure which passage you mean: {part}. Is it one of these?",
+    document_not_found="No document in the store fits “{description}”; I quote only from the documents /sources lists.",
+    documents_fitting="More than one document fits ({count}); add its date or number:",
+    no_such_entry="{label} is not in the {kind} of {date}; its entries are numbered {first} to {last}.",
 )

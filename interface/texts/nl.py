@@ -12,19 +12,30 @@ TEXTS = Texts(
         "Daarover heb ik geen officieel antwoord. Ik citeer alleen wat de Nederlandse regering zelf heeft "
         "geschreven over Belarus: Kamerbrieven en antwoorden op Kamervragen."
     ),
-    part_unanswered="Op dit deel van je bericht heb ik geen officieel antwoord: {part}",
+    no_answer_scope=(
+        "Ik citeer alleen wat de Nederlandse regering zelf heeft geschreven over Belarus: "
+        "Kamerbrieven en antwoorden op Kamervragen."
+    ),
+    part_unanswered="Op dit deel van uw bericht heb ik geen officieel antwoord: {part}",
     later_time_suggestions=(
         "U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet; "
         "de vragen hieronder beantwoorden de documenten op hun eigen datum."
     ),
     later_time_no_answer="U vraagt naar een later moment dan de documenten. Een nieuwer officieel cijfer heb ik niet.",
-    untold_fate="Ik heb geen officiële tekst over wat er sindsdien met iemand is gebeurd (vrijgelaten, veroordeeld, gratie).",
+    untold_fate=(
+        "Ik heb geen officiële tekst over wat er na de datum van het document met iemand is gebeurd "
+        "(vrijlating, veroordeling, gratie)."
+    ),
     untold_practical="Adressen, reisadviezen of bezoekregelingen staan niet in de officiële teksten: die beschrijven het beleid.",
     untold_count="Een officieel aantal daarvoor heb ik niet.",
     related_heading="De officiële passages die er het dichtst bij komen:",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     welcome="Graag gedaan! Stel gerust nog een vraag.",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
+    invalid_markup=(
+        "Uw vraag bestaat alleen uit opmaak (HTML-tags), zonder woorden. "
+        "Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?"
+    ),
     invalid_too_long="Uw vraag is te lang (meer dan {limit} tekens). Stel een kortere vraag.",
     invalid_not_text=(
         "Dat is geen tekst die ik kan lezen (een bestand?). "
@@ -77,9 +88,9 @@ TEXTS = Texts(
         "• Per dag het aantal vragen dat beantwoord, met suggesties of niet beantwoord werd, "
         "en hoeveel er in elke taal binnenkwamen.\n"
         "• Vragen zonder goed antwoord: de tekst, zodat moderatoren het antwoordbestand kunnen aanvullen, met "
-        "telefoonnummers en andere lange nummers, e-mailadressen en @namen eruit gehaald. Zonder wie het vroeg of in "
-        "welke chat; na {days} dagen gewist. Namen en plaatsen die u in een vraag schrijft, blijven erin staan: laat "
-        "ze weg als dat kan.\n"
+        "telefoonnummers en andere lange nummers, e-mailadressen, @namen, postcodes, straat en huisnummer, en uw "
+        "naam na 'mijn naam is' eruit gehaald. Zonder wie het vroeg of in welke chat; na {days} dagen gewist. Andere "
+        "namen en plaatsen die u in een vraag schrijft, blijven erin staan: laat ze weg als dat kan.\n"
         "• 👍/👎: alleen het aantal per antwoord per dag.\n\n"
         "<b>Wat Standpunt niet bewaart</b>\n"
         "• Geen Telegram-id, naam, gebruikersnaam of chat-id bij vragen, feedback of statistieken.\n"
@@ -121,4 +132,10 @@ TEXTS = Texts(
     flood="U stuurt veel berichten kort na elkaar. Wacht even; daarna antwoord ik weer.",
     inline_no_results="Geen officieel antwoord gevonden",
     inline_help="Typ een vraag over het beleid ten aanzien van Belarus",
+    part_unsure="Bij dit deel van uw bericht weet ik niet zeker welke passage u bedoelt: {part}. Bedoelt u een van deze?",
+    document_not_found=(
+        "Geen document in het antwoordbestand past bij „{description}”; ik citeer alleen uit de documenten die /sources toont."
+    ),
+    documents_fitting="Meer dan één document past hierbij ({count}); noem ook de datum of het nummer:",
+    no_such_entry="{label} bestaat niet in {kind} van {date}; de nummers lopen van {first} tot en met {last}.",
 )

@@ -182,7 +182,12 @@ class Decider:
             plausible = []
         kind = self._untold_kind(ranking, positions[0]) if positions and not later else None
         if plausible:
-            return Decision(Outcome.SUGGEST, confidence, suggestions=plausible[:SUGGESTIONS], later_time=later, untold=kind)
+            shown = plausible[:SUGGESTIONS]
+            if later and ranking.analysis.asks_for == "count" and all(s.features["answer_type_mismatch"] for s in shown):
+                # 'How many now?' with no figure among the passages: "the documents answer these at
+                # their date" would promise a figure; there is none, and the passages are only related.
+                later, kind = False, "count"
+            return Decision(Outcome.SUGGEST, confidence, suggestions=shown, later_time=later, untold=kind)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later, untold=kind)
 
     def _pair(self, ranking: Ranking, positions: list[Scored]) -> tuple[Scored, Scored, float] | None:

@@ -32,7 +32,7 @@ from knowledge.text.sentences import sentence_spans
 from knowledge.text.spelling import Speller
 
 #: Bump when analysis changes in code (the lexicon files are part of the fingerprint already).
-ANALYZER_VERSION = 8
+ANALYZER_VERSION = 9
 #: How many candidates `candidates` returns by default (entries sharing the most weighted terms).
 CANDIDATES = 40
 #: How deep the slow path (exact_candidates) looks, to check that the shortcuts lose nothing.
@@ -85,7 +85,7 @@ class ScoringView:
     provides: frozenset[str]
     #: Per term, the phrasings holding it (ascending): the scorer walks the question's few terms,
     #: not each of an entry's tens of phrasings.
-    term_phrasings: dict[int, tuple[int, ...]]
+    term_phrasings: dict[int, list[int]]
 
 
 class Terms:
@@ -377,19 +377,31 @@ class Index:
         if found is None:
             if len(self._views) > VIEWS:
                 self._views.clear()
-            fields = self.fields(entry_id)
-            phrasings = [frozenset(ids) for _, ids in fields[1:]]
+            slot = self._slot_of[entry_id]
+            # The packed fields as one list (slicing it costs less than slicing the array).
+            packed = self._packed_of(slot).tolist()
+            at = 2 + packed[1]
+            text_terms = frozenset(packed[2:at])
+            phrasings = []
+            while at < len(packed):
+                end = at + 2 + packed[at + 1]
+                phrasings.append(frozenset(packed[at + 2 : end]))
+                at = end
+            # The first stage may have read the phrasings' texts already (`phrasing_texts_at`).
+            texts = self._texts_at.get(slot)
+            if texts is None:
+                texts = self._sorted_phrasings(slot)
             holding: dict[int, list[int]] = {}
             for position, terms in enumerate(phrasings):
                 for term in terms:
                     holding.setdefault(term, []).append(position)
             found = self._views[entry_id] = ScoringView(
-                text_terms=frozenset(fields[0][1]),
+                text_terms=text_terms,
                 phrasings=phrasings,
-                phrasing_texts=[token_sorted(self.terms.text(ids)) for _, ids in fields[1:]],
-                phrasing_totals=[sum(self.weight(t) for t in terms) for terms in phrasings],
+                phrasing_texts=texts,
+                phrasing_totals=[sum(map(self.weight, terms)) for terms in phrasings],
                 provides=self.provides_of(entry_id),
-                term_phrasings={term: tuple(positions) for term, positions in holding.items()},
+                term_phrasings=holding,
             )
         return found
 
@@ -455,9 +467,24 @@ class Index:
                 return view.phrasing_texts
             if len(self._texts_at) > VIEWS:
                 self._texts_at.clear()
-            strings = self.terms.strings
-            fields = list(_fields_of(self._packed_of(slot)))[1:]
-            texts = self._texts_at[slot] = [token_sorted(" ".join([strings[i] for i in ids])) for _, ids in fields]
+            texts = self._texts_at[slot] = self._sorted_phrasings(slot)
+        return texts
+
+    def _sorted_phrasings(self, slot: int) -> list[str]:
+        """The slot's phrasings as texts of their terms sorted (`token_sorted` of `Terms.text`).
+        A term is one word, never empty nor with a space (the index's own encoding, `_encode` and
+        `_decode`, splits fields at spaces), so sorting the terms sorts the text's words. Read
+        from the packed fields as a list: slicing it costs less than slicing the array."""
+        strings = self.terms.strings
+        packed = self._packed_of(slot).tolist()
+        texts = []
+        at = 2 + packed[1]  # past the text, the first field
+        while at < len(packed):
+            end = at + 2 + packed[at + 1]
+            words = [strings[t] for t in packed[at + 2 : end]]
+            words.sort()
+            texts.append(" ".join(words))
+            at = end
         return texts
 
     def phrasing_layout(self) -> tuple[array[int], array[int], array[int], array[int]]:
@@ -520,25 +547,32 @@ class Index:
                 break
             codes = np.frombuffer(self._postings[term], dtype=np.intc)
             phrased = (codes & IN_PHRASING) != 0
-            met = np.concatenate([codes[phrased] >> 2, codes[~phrased] >> 2]).astype(np.intp)
-            new = ~seen[met]
-            seen[met] = True
+            # In the order met: those holding it in a phrasing, then in the text only; the second
+            # part is made only when a chunk reaches it (most questions stop in the first).
+            ordered = codes[phrased]
             # The largest sum an entry first met here can have: this term's weight and every later
             # one's, added in the order the sums add them (float addition of weights ≥ 0 is
             # monotone, so no entry's sum exceeds it).
             full = 0.0
             for weight in weights[number:]:
                 full += weight
-            for begin, end in _chunks(len(met)):
+            # `seen` is read chunk by chunk (a slot is in a term's postings once) and marked after
+            # the term: when its entries stop at a chunk and no later term can pass either (the
+            # common case: the first chunk of the rarest term decides), the term is never walked whole.
+            for begin, end in _chunks(len(codes)):
                 if len(best) >= limit and best_sums[-1] >= full:
                     break  # the rest of this term's entries cannot pass the limit-th best, nor tie
-                slots = met[begin:end]
+                if end > len(ordered):
+                    ordered = np.concatenate([ordered, codes[~phrased]])
+                slots = (ordered[begin:end] >> 2).astype(np.intp)
                 order = np.arange(begin, end, dtype=np.int64) + number * len(alive)
-                keep = new[begin:end] & (alive[slots] != 0)
+                keep = ~seen[slots] & (alive[slots] != 0)
                 slots, order = slots[keep], order[keep]
                 best, best_sums, best_order = self._best_of(
                     slots, order, weights, known, number, limit, best, best_sums, best_order
                 )
+            if number + 1 < len(known) and not (len(best) >= limit and sum(weights[number + 1 :]) < best_sums[-1] - 1e-9):
+                seen[codes >> 2] = True  # the next term is walked (the check the loop makes next)
         return [self._entry_of[slot] for slot in best.tolist()]
 
     def _best_of(

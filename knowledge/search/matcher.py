@@ -19,11 +19,11 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.index import Index, token_sorted
 from knowledge.search.pruning import SEEDS, decision_set, relevance_bound, safe_top
-from knowledge.text import focus, places
+from knowledge.text import focus, lacinka, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency, is_word
 from knowledge.text.markup import strip_markup
-from knowledge.text.translit import prepare, to_belarusian, to_cyrillic, transliterate_message
+from knowledge.text.translit import prepare, to_cyrillic, transliterate_message
 
 FEATURES = (
     "coverage",
@@ -63,7 +63,6 @@ COMMON_WORD = 1000
 EVERYDAY_WORD = 20000
 EVERYDAY_FACTOR = 0.5
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LACINKA = re.compile(r"[ŭłćśźńŬŁĆŚŹŃ]")
 #: How much a term of the message's context sentences counts against one of its question (focus.py):
 #: known terms may still name the subject ('Okrestina'), unknown ones are mostly the story.
 CONTEXT_KNOWN = 0.25
@@ -74,6 +73,8 @@ THIN_QUESTION = 3
 #: The fast path finds these many best matches exactly (pruning.py): the answer, the runner-up its
 #: lead is measured against, and the suggestions.
 EXACT_TOP = 4
+#: Belarusian readings of Latin words kept (Matcher._belarusian_reader) before they are dropped.
+BE_READINGS_KEPT = 100_000
 #: Log-odds features are scaled by this (and kept within it): relevance from 0.0025 to 0.9975.
 LOG_ODDS_LIMIT = 6.0
 
@@ -190,7 +191,7 @@ def neighbour_pairs(analysis: Analysis, term_ids: dict[str, int | None]) -> list
     return list(dict.fromkeys((a, b) for a, b in zip(known, known[1:], strict=False) if a != b))
 
 
-def pair_share(term_phrasings: dict[int, tuple[int, ...]], pairs: list[tuple[int, int]], left_out: int = -1) -> float:
+def pair_share(term_phrasings: dict[int, list[int]], pairs: list[tuple[int, int]], left_out: int = -1) -> float:
     """Share of the question's neighbouring term pairs that some one phrasing of the entry holds
     together (the phrasing left out for calibration not counted); 0 without pairs."""
     if not pairs:
@@ -229,6 +230,7 @@ class Matcher:
         self.analyzer: Analyzer = index.analyzer
         self.calibration = calibration or Calibration.load()
         self._country_terms: frozenset[str] | None = None
+        self._be_readings: dict[tuple[str, bool, bool, int], str] = {}
 
     def analyse(self, question: str) -> Analysis:
         """The message as terms: transliterated back to Cyrillic where it is Russian in Latin letters,
@@ -241,13 +243,16 @@ class Matcher:
         if not _CYRILLIC.search(question):
             prepared = prepare(question)
             latin_words = tokens(prepared)
-            # Belarusian in Latin letters: its words must be the store's (its Belarusian phrasings);
-            # tried first when it has letters only Łacinka has ('ŭ', 'ł', 'ć'), else after Russian.
+            # Belarusian in Latin letters (lacinka.py): tried first when it shows itself by letters
+            # only Łacinka has ('ŭ', 'ł', 'ć') or words only Belarusian has ('ci', 'heta', 'kali'), and
+            # then its words may be any Belarusian word; else after Russian, and only the store's count.
+            belarusian = lacinka.looks_belarusian(question, latin_words)
+            be_word = self._is_belarusian if belarusian else self._is_store_word
             readings: list[tuple[Lang, Callable[[str], bool], Callable[[str], int], Callable[[str], str]]] = [
                 ("ru", self._is_russian, _listed_frequency, to_cyrillic),
-                ("be", self._is_store_word, _common_latin, to_belarusian),
+                ("be", be_word, _common_latin, self._belarusian_reader(question)),
             ]
-            if _LACINKA.search(question):
+            if belarusian:
                 readings.reverse()
             for reading, is_word, latin_frequency, convert in readings:
                 cyrillic = transliterate_message(
@@ -342,6 +347,42 @@ class Matcher:
         """A Cyrillic word of the store's own text or phrasings, or of the lexicon."""
         analyzer = self.analyzer
         return word in self.index.tokens or word in analyzer.function_words or word in analyzer.lexicon.synonyms
+
+    def _is_belarusian(self, word: str) -> bool:
+        """A Cyrillic word of the store or the lexicon, or of the word lists (the Belarusian one's
+        words are there, see dictionary.py): for a message that shows it is Belarusian."""
+        return self._is_store_word(word) or frequency(word) > 0
+
+    def _is_store_token(self, word: str) -> bool:
+        return word in self.index.tokens or word in self.analyzer.function_words
+
+    def _belarusian_reader(self, question: str) -> Callable[[str], str]:
+        """Reads a word of the message (as `tokens(prepare(...))` gives it) in Belarusian Cyrillic
+        from its spelling in the message: folding and `prepare` drop the diacritics ('ć', 'č') that
+        tell its letters. A message without diacritics is read as phones and English habits type it.
+        A word's reading is kept (`_be_readings`) until the store has new words: up to 64 spellings are
+        tried for a word that is no Belarusian one, which every Dutch or English word is."""
+        raw: dict[str, str] = {}
+        for word in lacinka.tokens_as_written(question):
+            raw.setdefault("".join(tokens(prepare(word))), word)
+        plain = not lacinka.has_diacritics(question)
+        hard_l = "ł" not in question.lower()
+        # The store's words first, then the lexicon's ('ES' is its 'ЕС', not the letter 'эс' of the word
+        # lists), then the word lists'. The lexicon holds stems too, a word cut short ('пераследуюц'):
+        # the store's word ('пераследуюць') goes before them.
+        known = (self._is_store_token, self._is_store_word, self._is_belarusian)
+        vocabulary = len(self.index.tokens)  # the store's words only grow, until a rebuild (a new Matcher)
+        if len(self._be_readings) > BE_READINGS_KEPT:
+            self._be_readings.clear()
+
+        def read(word: str) -> str:
+            key = (raw.get(word, word), plain, hard_l, vocabulary)
+            found = self._be_readings.get(key)
+            if found is None:
+                found = self._be_readings[key] = lacinka.to_cyrillic(key[0], known, plain, hard_l)
+            return found
+
+        return read
 
     def _store_latin(self, word: str) -> bool:
         return word in self.index.tokens

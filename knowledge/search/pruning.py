@@ -401,9 +401,12 @@ def safe_top(
         slots = (codes >> 2).astype(np.intp)
         new = ~seen[slots]
         codes, slots = codes[new], slots[new]
-        seen[slots] = True
         if len(slots):
             _consider(search, slots, number, codes & (IN_TEXT | IN_PHRASING), best, score)
+        # Marked after (`_consider` does not read it), and only when the next term is walked (the
+        # check the loop makes next): the last term's entries, often tens of thousands, are not.
+        if number + 1 < len(search.weights) and not search.most(remaining) < best.threshold:
+            seen[slots] = True
     return decision_set(list(best.scored.values()), seeds, k, minimum)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -31,6 +31,15 @@ from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 30_000
+#: Ids or keys bound in one query (`entries_by_id`, `documents_by_key`; older SQLite builds allow 999).
+_IDS_PER_QUERY = 500
+
+
+class EntryBrief(NamedTuple):
+    """What an answer's decision asks of each ranked entry (`Store.entry_briefs`)."""
+
+    note: bool
+    document_key: str
 
 
 class EntryCounts(NamedTuple):
@@ -144,6 +153,11 @@ class Store(AuditTrail, AnonymousUsage):
             raise NotFound(f"no document with key {key!r}")
         return document_from_row(rows[0])
 
+    def documents_by_key(self, keys: list[str]) -> dict[str, Document]:
+        """These documents in one query, by key; keys of no document are left out."""
+        documents = map(document_from_row, self._rows_in("SELECT * FROM documents WHERE key IN ({marks})", keys))
+        return {document.key: document for document in documents}
+
     def document_by_id(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
@@ -207,15 +221,8 @@ class Store(AuditTrail, AnonymousUsage):
                     document.key, document.version, actor, batch=batch, content_digest=complete.content_digest
                 )
             existing = {e.key: e for e in self.entries(status=None, document_key=document.key)}
-            added = []
-            for entry in entries:
-                old = existing.get(entry.key)
-                if old is None:
-                    added.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
-                    continue
-                # An entry an undone completion left retired: brought back in place, as a re-import does.
-                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
-                added.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+            # An entry an undone completion left retired is brought back in place, as a re-import does.
+            added = self._put_entries(entries, existing, document.id or 0, actor, now, batch)
             self.save_source(document.id or 0, source)
         return StoredDocument(document, added)
 
@@ -257,15 +264,23 @@ class Store(AuditTrail, AnonymousUsage):
             self.save_source(current.id or 0, source)
             fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
             document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
-            entries = []
-            for entry in parsed.entries:
-                old = existing.get(entry.key)
-                if old is None:
-                    entries.append(self._insert_entry(entry, document.id or 0, actor, now, batch))
-                    continue
-                content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
-                entries.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+            entries = self._put_entries(parsed.entries, existing, document.id or 0, actor, now, batch)
         return StoredDocument(document, entries)
+
+    def _put_entries(
+        self, entries: list[Entry], existing: dict[str, Entry], document_id: int, actor: str, now: dt.datetime, batch: str
+    ) -> list[Entry]:
+        """Each entry inserted, or, where the document already has its key, its stored version updated
+        in place ('reimport'): one history per entry, whether the document is new, re-imported or completed."""
+        stored = []
+        for entry in entries:
+            old = existing.get(entry.key)
+            if old is None:
+                stored.append(self._insert_entry(entry, document_id, actor, now, batch))
+                continue
+            content = entry.model_dump(exclude={"id", "key", "document_key", "version", "created_at", "updated_at"})
+            stored.append(self.update_entry(old.id or 0, old.version, actor, action="reimport", batch=batch, **content))
+        return stored
 
     def update_document(
         self,
@@ -307,6 +322,32 @@ class Store(AuditTrail, AnonymousUsage):
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [entry_from_row(row) for row in self.db.query(sql + " ORDER BY d.date, d.id, e.number", params)]
+
+    def entries_by_id(self, entry_ids: list[int]) -> dict[int, Entry]:
+        """These entries (any status) in one query, by id; ids of no entry are left out. An answer
+        looks at the ten or so entries of its ranking: one query costs less than ten."""
+        rows = self._rows_in(
+            "SELECT e.*, d.key AS document_key FROM entries e JOIN documents d ON d.id = e.document_id "
+            "WHERE e.id IN ({marks})",
+            entry_ids,
+        )
+        return {entry.id or 0: entry for entry in map(entry_from_row, rows)}
+
+    def entry_briefs(self, entry_ids: list[int]) -> dict[int, EntryBrief]:
+        """Whether each of these entries is a moderator's note and its document's key, by id,
+        without reading the whole entries (ids of no entry are left out)."""
+        rows = self._rows_in(
+            "SELECT e.id, e.note, d.key FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.id IN ({marks})",
+            entry_ids,
+        )
+        return {row["id"]: EntryBrief(bool(row["note"] or 0), row["key"]) for row in rows}
+
+    def _rows_in(self, sql: str, values: Sequence[object]) -> Iterator[dict[str, Any]]:
+        """The rows of `sql` for these values in its '({marks})', a bounded number of values per query
+        (SQLite limits a statement's parameters)."""
+        for start in range(0, len(values), _IDS_PER_QUERY):
+            part = list(values[start : start + _IDS_PER_QUERY])
+            yield from self.db.query(sql.format(marks=", ".join("?" * len(part))), part)
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(

@@ -49,6 +49,30 @@ _ENDINGS = tuple(
     )
 )
 _MIN_STEM = 3
+#: Verbs in -аваць/-яваць (пераследаваць, фатаграфаваць, арганізаваць, кантраляваць) have their
+#: present tense in -ую/-уе/-уюць (-юю/-юе/-юць): without this the past 'пераследавалі' kept 'пераследава',
+#: the infinitive 'пераследав' and the present 'пераслед'. These endings, with the participles and the
+#: verbal noun (-аваны, -аванне), are taken whole, so every form stems to 'пераслед'. Only endings that
+#: carry the verb's '-ав-' with a verbal ending after it: nouns in -ава/-ова ('Варшава', 'галава', 'слова')
+#: keep theirs.
+_AVAC_ENDINGS = tuple(
+    sorted(
+        {
+            prefix + ending
+            for prefix in ("ав", "яв")
+            for ending in (
+                "аць ацца ау ауся ала алася алі аліся ало аны аная анае аныя аных анага анаи анаму аным анымі ану "
+                "аную ана анне ання анню аннем анні анняу аннях аннямі"
+            ).split()
+        }
+        | set(
+            # the present (and its gerund, imperative, reflexive) of -аваць / -яваць
+            "уюць уюцца ую уеш уе уем уеце уецца уючы уи уице ююць ююцца юю юеш юе юем юеце юецца ююччы юючы юи юице".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def looks_belarusian(text: str, words: list[str]) -> bool:
@@ -60,12 +84,20 @@ def looks_belarusian(text: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
-    """One folded Belarusian word without its inflectional ending: 'санкцыі' → 'санкц'."""
+    """One folded Belarusian word without its inflectional ending: 'санкцыі' → 'санкц',
+    'пераследавалі' and 'пераследуюць' → 'пераслед'."""
+    for ending in _AVAC_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= _MIN_STEM:
+            return _bare(token[: -len(ending)])
     for ending in _ENDINGS:
         if token.endswith(ending) and len(token) - len(ending) >= _MIN_STEM:
             token = token[: -len(ending)]
             break
-    # 'санкцы' and 'санкц': a stem-final soft sign, yer-like vowel or 'и' left by 'й' carries nothing.
+    return _bare(token)
+
+
+def _bare(token: str) -> str:
+    """'санкцы' and 'санкц': a stem-final soft sign, yer-like vowel or 'и' left by 'й' carries nothing."""
     while len(token) > _MIN_STEM and token[-1] in "ьиы":
         token = token[:-1]
     return token

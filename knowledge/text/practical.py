@@ -32,6 +32,25 @@ _ADDRESS_WORDS = frozenset(
         "адрес адреса адрас"
     ).split()
 )
+#: Words telling that the address is what someone asked about, knows or threatens with ('the KGB asked my
+#: father about my address', 'ze weten mijn adres'): the asker's own address, a threat and no office to find.
+_THREAT_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "gevraagd vroeg vroegen ondervraagd ondervroeg ondervroegen verhoord verhoorden bedreigd bedreigen "
+        "bedreigt dreigen dreigt bedreiging bedreigingen weten kennen gevolgd achtervolgd kgb "
+        "asked asking questioned interrogated threatened threaten threatens threat threats know knows knew "
+        "followed stalked "
+        "спрашивали спросили спрашивал спрашивала допрашивали допросили выпытывали узнавали узнали угрожают "
+        "угрожали угроза угрозы знают ищут кгб "
+        "пыталіся пыталі пыталася распытвалі распытваў распытвала дапытвалі пагражаюць пагражалі пагроза "
+        "пагрозы ведаюць шукаюць кдб"
+    ).split()
+)
+#: The asker's own address ('mijn adres', 'my address', 'мой адрес', 'мой адрас'): not an office's.
+_OWN = frozenset(
+    fold(word) for word in "mijn ons onze my our мой моего моём моем наш нашего мой майго маім наш нашага".split()
+)
 #: Travelling (folded), and being safe: both in one question ask for a travel advice.
 _TRAVEL_WORDS = frozenset(
     fold(word)
@@ -77,11 +96,21 @@ def asks_practical(words: list[str] | tuple[str, ...]) -> bool:
     """Where an office is, its address, whether travelling is safe, or whether the asker may visit
     someone with no official named as the visitor (folded words of a question)."""
     present = set(words)
-    if present & _ADDRESS_WORDS or set(pairwise(words)) & _WHERE_IS:
+    if set(pairwise(words)) & _WHERE_IS:
+        return True
+    if present & _ADDRESS_WORDS and not _threatened_address(words, present):
         return True
     if present & _VISIT_WORDS and present & _ASKER_WORDS and not present & _OFFICIAL_VISITORS:
         return True
     return bool(present & _TRAVEL_WORDS and present & _SAFE_WORDS)
+
+
+def _threatened_address(words: list[str] | tuple[str, ...], present: set[str]) -> bool:
+    """The address asked about is the asker's own ('my address'), or someone asked about it or threatens
+    with it: a question of a threat, which the passages on reporting answer."""
+    if present & _THREAT_WORDS:
+        return True
+    return any(word in _OWN and following in _ADDRESS_WORDS for word, following in pairwise(words))
 
 
 def tells_practical(text: str) -> bool:

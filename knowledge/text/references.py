@@ -42,12 +42,19 @@ _KAMERSTUK = re.compile(
     r"(?<![\d-])(\d{2})\s?(\d{3})(?:\s*-\s*([0-9a-z]{1,4}))?\s*,?\s*(?:nr|no|nummer)\.?\s*(\d{1,5})\b",
     re.IGNORECASE,
 )
+#: A Kamerstuk typed as its id without 'kst-', or with spaces for hyphens: '21501-02-2298', '21 501-02-2298',
+#: 'kst 21501 02 2298'. Hyphens, or the 'kst' before it: four numbers with spaces alone could be anything.
+_BARE_KAMERSTUK = re.compile(
+    r"(?<![\w-])(?:(\d{2})\s?(\d{3})-([0-9]{1,3}|[a-z]{1,4})-(\d{1,5})"
+    r"|kst[\s-]+(\d{2})\s?(\d{3})[\s-]+([0-9]{1,3}|[a-z]{1,4})[\s-]+(\d{1,5}))(?![\w-])",
+    re.IGNORECASE,
+)
 #: A Kamervraag's own number: '2021Z09578'.
 _QUESTION_NUMBER = re.compile(r"(?<![\w-])(20\d{2})\s?z\s?(\d{5})(?![\w-])", re.IGNORECASE)
 _LINK = re.compile(r"https?://\S+", re.IGNORECASE)
 #: Words around a reference that ask for nothing else: 'Kamerstuk …', 'kamerbrief …', 'link …'.
 _FILLER = re.compile(
-    r"\b(?:kamerstuk(?:ken)?|kamerbrief|kamervragen|kamervraag|brief|document|stuk|nr|nummer|no|number|link|ii|tk|"
+    r"\b(?:kamerstuk(?:ken)?|kamerbrief|kamervragen|kamervraag|brief|document|stuk|nr|nummer|no|number|link|ii|tk|kst|"
     r"zie|see|reference|referentie|verwijzing|документ|документа|спасылка|ссылка|дакумент)\b",
     re.IGNORECASE,
 )
@@ -73,16 +80,26 @@ def asked_reference(text: str) -> tuple[str, str] | None:
     """The official id of the document a message names (an id, a link, a Kamerstuk as printed, a
     question number) and the rest of the message (the words around it), or None when it names none.
     One reference only: a message naming several is a question, not a request for one document."""
+    found, rest = named_references(text)
+    return (found.pop(), rest) if len(found) == 1 else None
+
+
+def named_references(text: str) -> tuple[set[str], str]:
+    """The official ids of every document a message names, and the rest of the message without them
+    (and without the words a reference is typed with: 'Kamerstuk', 'nr', 'link')."""
     found = {m.group(1).lower() for m in _OFFICIAL_ID.finditer(text)}
     if not found:
         found = {kamerstuk_id(m.group(1) + m.group(2), m.group(3), m.group(4)) for m in _KAMERSTUK.finditer(text)}
+        for m in _BARE_KAMERSTUK.finditer(text):
+            groups = m.groups()[:4] if m.group(1) else m.groups()[4:]
+            found.add(kamerstuk_id(groups[0] + groups[1], groups[2], groups[3]))
         found |= {f"kv-tk-{m.group(1)}z{m.group(2)}".lower() for m in _QUESTION_NUMBER.finditer(text)}
-    if len(found) != 1:
-        return None
+    if not found:
+        return found, text
     rest = _LINK.sub(" ", text)  # a link naming the document is all reference
-    for pattern in (_OFFICIAL_ID, _KAMERSTUK, _QUESTION_NUMBER, _FILLER):
+    for pattern in (_OFFICIAL_ID, _KAMERSTUK, _BARE_KAMERSTUK, _QUESTION_NUMBER, _FILLER):
         rest = pattern.sub(" ", rest)
-    return found.pop(), " ".join(rest.split())
+    return found, " ".join(rest.split())
 
 
 def shown_reference(official_id: str) -> str:

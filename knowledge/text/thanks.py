@@ -19,8 +19,8 @@ def _words(text: str) -> frozenset[str]:
 THANK_WORDS: dict[Language, frozenset[str]] = {
     Language.NL: _words("dank bedankt dankjewel dankjwel dankuwel merci"),
     Language.EN: _words("thanks thank thx ty thankyou tnx"),
-    Language.RU: _words("спасибо спс благодарю благодарна благодарен spasibo"),
-    Language.BE: _words("дзякуй дзякую dziakuj dzjakuj"),
+    Language.RU: _words("спасибо спс благодарю благодарна благодарен spasibo spasibki blagodaryu blagodarju"),
+    Language.BE: _words("дзякуй дзякую dziakuj dzjakuj dziakuju dzjakuju dzyakuj dziakuy"),
 }
 #: Words that go with thanks ('a lot', 'heel erg', 'большое', 'вялікі', 'for the answer', 'за ответ').
 _AROUND = _words(
@@ -28,7 +28,10 @@ _AROUND = _words(
     "info informatie hulp uitleg for the this answer answers help info information again anyway ok okay oké great "
     "that helps helped hoor top super prima fijn nice cool oh ah hi hey hallo dear all bot "
     "большое огромное вам тебе за ответ ответы помощь информацию очень всё все ок хорошо понятно ясно "
-    "вялікі вялікае вам табе за адказ адказы дапамогу інфармацыю вельмі ўсё добра зразумела"
+    "вялікі вялікае вам табе за адказ адказы дапамогу інфармацыю вельмі ўсё добра зразумела "
+    # ...and as they are typed in Latin letters ('bolshoe spasibo', 'dziakuj vialiki', 'vialiki dziakuj za adkaz')
+    "za bolshoe bolshoye ogromnoe ochen vse vsjo vsyo otvet otvety pomosch pomoshch pomosh informaciju tebe "
+    "vialiki vjaliki vialikaje vialikae vjalikaje adkaz adkazy dapamohu vielmi velmi usio dobra"
 )
 _THANKING = frozenset().union(*THANK_WORDS.values())
 

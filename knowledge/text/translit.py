@@ -10,7 +10,8 @@ brings onto the store's Cyrillic words, as it does for any typo.
 
 A message is taken for transliterated Russian only when most of its words become Russian words
 (by pyspellchecker's list) or words of the store, and are not more common as Dutch or English
-words: 'in', 'no' or 'na' alone never turn a Dutch question into Russian.
+words: 'in', 'no' or 'na' alone never turn a Dutch question into Russian. Belarusian in Latin
+letters is read by lacinka.py and told by the same test (`transliterate_message`).
 """
 
 from __future__ import annotations
@@ -116,54 +117,6 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
-#: Belarusian in Latin letters (Łacinka and its informal keyboard forms: 'biełarusaŭ', 'bjaspechna',
-#: 'Halandyi'): as `prepare` reads it, then by this table. Unlike Russian, 'h' is 'г', 'i' is 'і',
-#: and 'ie'/'ia'/'iu'/'io' after a consonant soften it ('Miensk' → 'менск').
-_BE_MULTI = (
-    ("shch", "шч"),
-    ("sch", "шч"),
-    ("zh", "ж"),
-    ("kh", "х"),
-    ("ch", "ч"),
-    ("sh", "ш"),
-    ("ts", "ц"),
-)
-_BE_IOTATED = {"a": "я", "e": "е", "u": "ю", "o": "ё"}
-_BE_SINGLE = dict(zip("abvgdezijklmnoprstufhcwqy", "абвгдезійклмнопрстуфгцвкы", strict=True))
-_BE_SINGLE["x"] = "кс"
-_BE_SINGLE["ł"] = "л"
-
-
-@lru_cache(maxsize=100_000)
-def to_belarusian(word: str) -> str:
-    """One folded Latin word in Belarusian Cyrillic ('bjaspechna' → 'бяспечна', 'halandyi' → 'галандыі')."""
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        letter, following = word[i], word[i + 1 : i + 2]
-        after_vowel = i == 0 or word[i - 1] in _VOWELS
-        if letter in "jy" and following in _BE_IOTATED and (letter == "j" or after_vowel):
-            out.append(_BE_IOTATED[following])
-            i += 2
-            continue
-        if letter == "i" and following in _BE_IOTATED and not after_vowel:
-            out.append(_BE_IOTATED[following])
-            i += 2
-            continue
-        for latin, cyrillic in _BE_MULTI:
-            if word.startswith(latin, i):
-                out.append(cyrillic)
-                i += len(latin)
-                break
-        else:
-            if letter in "jy" and i and word[i - 1] in _VOWELS:
-                out.append("й")
-            else:
-                out.append(_BE_SINGLE.get(letter, letter))
-            i += 1
-    return "".join(out)
-
-
 def transliterate_message(
     words: list[str],
     is_russian: Callable[[str], bool],
@@ -181,13 +134,15 @@ def transliterate_message(
     latin = [w for w in words if _LATIN_WORD.match(w)]
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
-    cyrillic = {w: fold(convert(w)) for w in latin}
-    # A word of one letter ('u', 'v', 'i') is a word of too many languages to tell which one it is.
-    russian = {w for w in latin if len(w) > 1 and is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
-    # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
     # A Latin word of the store itself (`store_latin`, by default `known_latin`) is Dutch or English,
     # though a synonym's Latin-letter Russian variant ('tyurme') is not.
     in_store = store_latin or known_latin
+    if _falls_short(latin, is_russian, latin_frequency, in_store, convert):
+        return None
+    cyrillic = {w: fold(convert(w)) for w in latin}
+    # A word of one letter ('u', 'v', 'i') is a word of too many languages to tell which one it is.
+    russian = {w for w in latin if _reads_russian(w, cyrillic[w], is_russian, latin_frequency)}
+    # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
     foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not in_store(w)}
     if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
         return None
@@ -198,3 +153,40 @@ def transliterate_message(
         else:
             result.append(cyrillic[word])
     return result
+
+
+def _reads_russian(word: str, cyrillic: str, is_russian: Callable[[str], bool], latin_frequency: Callable[[str], int]) -> bool:
+    """The word counts for Russian (see `transliterate_message`): longer than a letter, its reading a
+    Russian word, and that reading no less common than the word as written."""
+    return len(word) > 1 and is_russian(cyrillic) and latin_frequency(word) <= latin_frequency(cyrillic)
+
+
+def _falls_short(
+    latin: list[str],
+    is_russian: Callable[[str], bool],
+    latin_frequency: Callable[[str], int],
+    in_store: Callable[[str], bool],
+    convert: Callable[[str], str],
+) -> bool:
+    """True when the message cannot pass `transliterate_message`'s test however its words not yet
+    read turn out: reading a word is the costly part (up to 64 Łacinka spellings of each Dutch or
+    English word of every message, the first time it is asked), and a Dutch or English message
+    fails after a few. Words are read one at a time, those that count only if they read as Russian
+    first and of them the shortest (fewest spellings; the everyday words, read for an earlier
+    message already), until the count cannot be reached; False means every word must be read."""
+    occurrences: dict[str, int] = {}
+    for word in latin:
+        occurrences[word] = occurrences.get(word, 0) + 1
+    # A word of no other language counts whether it reads as Russian or as foreign; the rest only as Russian.
+    counts_anyway = {w for w in occurrences if not latin_frequency(w) and not in_store(w)}
+    may_count, may_be_russian = len(latin), sum(len(w) > 1 for w in occurrences)
+    needed = FOREIGN_SHARE * len(latin)
+    for word in sorted(occurrences, key=lambda w: (len(w) > 1, w in counts_anyway, len(w))):
+        if may_be_russian < 2 or may_count < needed:
+            return True
+        if len(word) > 1 and _reads_russian(word, fold(convert(word)), is_russian, latin_frequency):
+            continue
+        may_be_russian -= len(word) > 1
+        if word not in counts_anyway:
+            may_count -= occurrences[word]
+    return may_be_russian < 2 or may_count < needed
