@@ -850,9 +850,21 @@ class Moderation:
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
-        if problem := inconsistency(export.documents, export.entries, export.sources):
+        if problem := inconsistency(export.documents, export.entries, self._checking_sources(export)):
             raise ModerationError(problem.reason, **problem.values)
         return export
+
+    def _checking_sources(self, export: Export) -> dict[str, SourceText]:
+        """The sources an export's official entries are checked against: its own, and for a document it
+        holds without one, the source this store keeps for that same document (id and key), which the
+        restore keeps too; an export cannot shed a source to pass words off as the document's."""
+        sources = dict(export.sources)
+        kept = self.store.documents_by_key([d.key for d in export.documents if d.key not in sources])
+        for document in export.documents:
+            here = kept.get(document.key)
+            if here is not None and here.id == document.id and (source := self.store.document_source(document.key)):
+                sources[document.key] = source
+        return sources
 
 
 TRANSLATED = (Language.EN, Language.RU, Language.BE)
