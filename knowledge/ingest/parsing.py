@@ -169,7 +169,13 @@ def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
 def detect_kind(raw: str) -> DocumentKind:
     has_questions = re.search(r"^\s*Vraag\s+\d+", raw, re.MULTILINE | re.IGNORECASE)
     has_answers = re.search(r"^\s*Antwoord\b", raw, re.MULTILINE | re.IGNORECASE)
-    return DocumentKind.KAMERVRAGEN if has_questions and has_answers else DocumentKind.KAMERBRIEF
+    # Answers to Kamervragen that number the questions '1.', '2.' (no 'Vraag' headings): their own head says so.
+    answered_questions = _ASKED.search(raw) and re.search(
+        r"^\s*Antwoord(?:en)?\s+van\b.*\(ontvangen\s", raw, re.MULTILINE | re.IGNORECASE
+    )
+    if has_questions and has_answers or answered_questions:
+        return DocumentKind.KAMERVRAGEN
+    return DocumentKind.KAMERBRIEF
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -542,8 +548,27 @@ def _is_qa_heading(line: str) -> bool:
     return bool(_QUESTION_HEADING.match(line) or _ANSWER_HEADING.match(line) or _NOTICE_HEADING.match(line))
 
 
+#: A heading with its question or answer on the same line: 'Vraag 1 Is de minister bekend met …?',
+#: 'Antwoord 1, 2 Ja, …' (the text begins with a capital, a quote or a bracket).
+_INLINE_HEADING = re.compile(
+    rf"^((?:Vra(?:ag|gen)|Antwoord(?:en)?)\s+{_NUMBERS})\s*[.:]?\s+([A-Z„“\"'‘(].*)$", re.DOTALL
+)
+
+
+def _split_inline_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each heading a paragraph of its own, also where the copy prints the text on the heading's line."""
+    split: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if (m := _INLINE_HEADING.match(paragraph.text)) is not None and _is_qa_heading(m.group(1)):
+            split += [Paragraph(text=m.group(1)), replace(paragraph, text=m.group(m.lastindex or 0))]
+        else:
+            split.append(paragraph)
+    return split
+
+
 def parse_kamervragen(raw: str) -> ParsedDocument:
     clean = clean_document(raw, is_heading=_is_qa_heading)
+    clean.paragraphs = _split_inline_headings(clean.paragraphs)
     preamble: list[Paragraph] = []
     questions: dict[int, list[Paragraph]] = {}
     answers: list[tuple[list[int], list[Paragraph]]] = []
@@ -600,6 +625,12 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
                 footnotes=footnotes,
             )
         )
+    if not answers and (numbered := committee_entries(key, preamble_rest, clean.footnotes)) is not None:
+        # Answers under the question's number alone ('1. Is de minister …?', then the answer): no headings.
+        entries = numbered[1]
+        asked = {n for p in preamble_rest if (n := _question_number(p.text))}
+        groups = {}
+        answers = [([e.number], [Paragraph(text=e.text)]) for e in entries]
     ah = clean.furniture.aanhangsel
     official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
     if ah is None and (row := flat_header_row(_split_header_lines(preamble))) is not None:
