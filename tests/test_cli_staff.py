@@ -305,8 +305,9 @@ def test_restore_checks_an_official_entry_against_the_kept_source_when_the_expor
     assert stored(database) == before
 
 
-def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
-    code, out, _ = run(capsys, database, "export", "-")
+@pytest.mark.parametrize("target", [["-"], []], ids=["dash", "no file"])
+def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path, target: list[str]) -> None:
+    code, out, _ = run(capsys, database, "export", *target)
     payload = json.loads(out)
     assert code == 0 and payload["format"] == "standpunt-export" and len(payload["entries"]) == 13
 
