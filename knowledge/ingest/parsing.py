@@ -103,7 +103,7 @@ def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument
         parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
     if not has_official_marks(raw, parsed.document):
         raise NotAnOfficialDocument()
-    parsed = without_cut_off_end(parsed)
+    parsed = without_cut_off_end(parsed, stops_on_full_line(raw))
     if not parsed.entries:
         raise ParseError("the document contains no paragraphs or questions that could be read")
     return parsed
@@ -145,15 +145,40 @@ def has_official_marks(raw: str, document: Document) -> bool:
     )
 
 
-def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
+def stops_on_full_line(raw: str) -> str | None:
+    """The copy's last line when it stops there without closing its sentence although it is as full as
+    the lines of its paragraph above it (wrapped, not ended: '… en het kabinet zal'); else None."""
+    lines = [line.strip() for line in raw.replace("\r", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    paragraph: list[str] = []
+    for line in reversed(lines):
+        if not line:
+            break
+        paragraph.insert(0, line)
+    if len(paragraph) < 2 or re.search(r"[.!?:;)'\"”’»]$|https?://\S+$|\d$", paragraph[-1]):
+        return None  # a sentence ended, or a web address or a figure (as a footnote's or a list's end)
+    if re.match(r"\d{1,3}\s", paragraph[-1]):
+        return None  # a footnote ('2 Viasna, https://…'), not running text
+    width = max(len(line) for line in paragraph[-6:-1])
+    return paragraph[-1] if len(paragraph[-1]) >= 0.85 * width else None
+
+
+def without_cut_off_end(parsed: ParsedDocument, full_last_line: str | None = None) -> ParsedDocument:
     """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported.
-    A copy that stops at its last questions, before their answers, says so too (the entries before are whole)."""
+    A copy that stops at its last questions, before their answers, says so too (the entries before are whole).
+    `full_last_line`: the copy's last line, wrapped yet unended (stops_on_full_line): the sign of a cut
+    where the last word alone shows none, when the last entry ends in it."""
     answered = [n for e in parsed.entries for n in (e.numbers or [e.number])]
     # (A misnumbered answer after it means the copy goes on: then the question is only unanswered.)
     if not parsed.unmatched and (tail := [n for n in parsed.unanswered if answered and n > max(answered)]):
         unanswered = [n for n in parsed.unanswered if n not in tail]
         return parsed.model_copy(update={"cut_off_questions": tail, "unanswered": unanswered})
-    if not parsed.entries or not looks_cut_off(parsed.entries[-1].text):
+    if not parsed.entries:
+        return parsed
+    last = parsed.entries[-1].text
+    ends_on_full_line = full_last_line is not None and " ".join(last.split()).endswith(full_last_line)
+    if not (looks_cut_off(last) or ends_on_full_line):
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
         return parsed  # a signed letter is complete, whatever its last paragraph looks like
