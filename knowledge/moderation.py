@@ -595,6 +595,10 @@ class Moderation:
         if entry.status is status:
             already = Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE
             raise ModerationError(already, id=entry_id)
+        if status is EntryStatus.ACTIVE and not entry.note and self.store.document_source(entry.document_key):
+            # Official again only as text of its document as the store keeps it now: an entry of an
+            # undone completion is not text of the cut-off copy the document is back to.
+            self._refuse_unofficial_text(entry, entry.text)
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:

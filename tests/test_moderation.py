@@ -764,3 +764,18 @@ def test_undo_of_a_completion_puts_back_the_source_text_it_replaced(moderation: 
     moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711))
     again = moderation.store.document_source(key)
     assert again is not None and again.text == _COMPLETE_4711, "completed again, the complete text is kept again"
+
+
+def test_an_entry_of_an_undone_completion_is_not_restored_as_text_of_the_cut_off_copy(moderation: Moderation) -> None:
+    cut = read_document(_CUT_4711.encode(), "cut.txt")
+    key = moderation.commit_import(cut, ANNA, SourceText(format="text", text=_CUT_4711)).document.key
+    complete = read_document(_COMPLETE_4711.encode(), "complete.txt")
+    [third] = moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711)).entries
+    moderation.undo(BORIS)
+    with pytest.raises(ModerationError) as refused:
+        moderation.set_status(third.id or 0, EntryStatus.ACTIVE, BORIS)
+    assert refused.value.reason is Reason.NOT_IN_DOCUMENT
+    assert moderation.store.entry(third.id or 0).status is EntryStatus.RETIRED
+    first = moderation.store.entries(document_key=key)[0]
+    moderation.set_status(first.id or 0, EntryStatus.RETIRED, ANNA)
+    assert moderation.set_status(first.id or 0, EntryStatus.ACTIVE, ANNA).is_active, "its own text comes back"
