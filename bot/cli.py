@@ -93,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", type=Path, metavar="FILE|ID|URL")
     imp.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
-    exp = sub.add_parser("export", help="write the whole store as JSON (- for standard output)")
-    exp.add_argument("file", type=Path)
+    exp = sub.add_parser("export", help="write the whole store as JSON (to standard output without a file, or with -)")
+    exp.add_argument("file", type=Path, nargs="?", default=Path("-"))
     res = sub.add_parser(
         "restore",
         help="restore ID: bring a retired entry back; restore FILE: replace the store's content with an export",

@@ -92,6 +92,8 @@ class AlternateQuestion(BaseModel):
 
 #: The title the parser gives a letter whose head prints none (no 'Kamerstuk … Titel' line).
 UNTITLED_LETTER = "Brief"
+#: The title the parser gives a ministry's announcement headed 'Mededeling' alone (its title line is its subject).
+NOTICE_TITLE = "Mededeling"
 
 
 class Document(BaseModel):
@@ -132,6 +134,8 @@ class Document(BaseModel):
     def shown_title(self) -> str:
         """What a moderator's listing calls the document: its 'Betreft' subject where the title is only
         the parser's placeholder ('Brief' names nothing; two such letters would read the same)."""
+        if self.subject and self.title == NOTICE_TITLE:
+            return f"{NOTICE_TITLE}: {self.subject}"  # 'Mededeling' alone names nothing either
         return self.subject if self.subject and self.title == UNTITLED_LETTER else self.title
 
 

@@ -595,6 +595,10 @@ class Moderation:
         if entry.status is status:
             already = Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE
             raise ModerationError(already, id=entry_id)
+        if status is EntryStatus.ACTIVE and not entry.note and self.store.document_source(entry.document_key):
+            # Official again only as text of its document as the store keeps it now: an entry of an
+            # undone completion is not text of the cut-off copy the document is back to.
+            self._refuse_unofficial_text(entry, entry.text)
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:
@@ -851,9 +855,21 @@ class Moderation:
             raise ModerationError(Reason.NOT_AN_EXPORT, detail=_first_error(error)) from None
         if export.schema_version > SCHEMA_VERSION:
             raise ModerationError(Reason.EXPORT_TOO_NEW, version=export.schema_version, supported=SCHEMA_VERSION)
-        if problem := inconsistency(export.documents, export.entries, export.sources):
+        if problem := inconsistency(export.documents, export.entries, self._checking_sources(export)):
             raise ModerationError(problem.reason, **problem.values)
         return export
+
+    def _checking_sources(self, export: Export) -> dict[str, SourceText]:
+        """The sources an export's official entries are checked against: its own, and for a document it
+        holds without one, the source this store keeps for that same document (id and key), which the
+        restore keeps too; an export cannot shed a source to pass words off as the document's."""
+        sources = dict(export.sources)
+        kept = self.store.documents_by_key([d.key for d in export.documents if d.key not in sources])
+        for document in export.documents:
+            here = kept.get(document.key)
+            if here is not None and here.id == document.id and (source := self.store.document_source(document.key)):
+                sources[document.key] = source
+        return sources
 
 
 TRANSLATED = (Language.EN, Language.RU, Language.BE)

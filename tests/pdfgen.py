@@ -109,3 +109,9 @@ def _assemble(streams: list[bytes]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
     return bytes(out)
+
+
+def make_pages_pdf(pages: list[str]) -> bytes:
+    """A PDF with exactly these pages, each text's lines one under the other (no pagination of our own:
+    a test chooses where the page breaks, mid-paragraph too)."""
+    return _assemble([_content_stream(page.split("\n")) for page in pages])

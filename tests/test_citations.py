@@ -327,7 +327,7 @@ def test_migration_gives_old_notes_a_note_key_and_keeps_their_ids(tmp_path: Path
     conn.execute("UPDATE entries SET key = ? WHERE id = ?", [f"{LETTER_KEY}/9001", first.id])
     conn.execute("UPDATE entries SET key = ? WHERE id = ?", [f"{LETTER_KEY}/9002", second.id])
     conn.execute("UPDATE entries SET key = ? WHERE id = 3", [f"{LETTER_KEY}/3"])
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("PRAGMA user_version = 8")
     conn.commit()
     conn.close()
     store = Store.open(path)

@@ -286,8 +286,28 @@ def test_restore_of_an_edited_or_damaged_export_is_refused_in_one_line(
     assert "Traceback" not in message and "database" not in message
 
 
-def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path) -> None:
-    code, out, _ = run(capsys, database, "export", "-")
+def test_restore_checks_an_official_entry_against_the_kept_source_when_the_export_lacks_it(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+) -> None:
+    """An export edited to drop a document's source text (and forge one of its entries) is checked
+    against the source text the store keeps for that same document: the forgery is refused."""
+    export = tmp_path / "export.json"
+    assert run(capsys, database, "export", str(export))[0] == 0
+    data = json.loads(export.read_text(encoding="utf-8"))
+    _forged(data["entries"])
+    del data["sources"][LETTER_KEY]
+    export.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = stored(database)
+    said = f"the export's entry 4 is official text of {LETTER_KEY}, but the document's source text does not contain it"
+    for dry_run in (["--dry-run"], []):
+        message = refused(capsys, database, "restore", str(export), *dry_run)
+        assert said in message, message
+    assert stored(database) == before
+
+
+@pytest.mark.parametrize("target", [["-"], []], ids=["dash", "no file"])
+def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], database: Path, target: list[str]) -> None:
+    code, out, _ = run(capsys, database, "export", *target)
     payload = json.loads(out)
     assert code == 0 and payload["format"] == "standpunt-export" and len(payload["entries"]) == 13
 

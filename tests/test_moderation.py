@@ -733,3 +733,49 @@ def test_undoing_an_import_after_another_moderator_changed_an_entry_is_refused_i
     moderation.undo(BORIS)  # the other moderator steps back first...
     assert len(moderation.undo(ANNA)) == 4, "...then the import can be undone"
     assert {e.status.value for e in moderation.store.entries(status=None, document_key=key)} == {"retired"}
+
+
+def test_undo_of_an_import_takes_its_source_text_along(moderation: Moderation) -> None:
+    """After an undone import nothing of the document's text remains that lets an entry pass as
+    official: the part of answer 3 the cut copy held was official under number 3 while the import stood."""
+    cut = read_document(_CUT_4711.encode(), "cut.txt")
+    key = moderation.commit_import(cut, ANNA, SourceText(format="text", text=_CUT_4711)).document.key
+    moderation.undo(ANNA)
+    assert moderation.store.document_source(key) is None
+    draft = EntryDraft(
+        document_key=key,
+        question="Steunt Nederland studenten die Belarus moesten ontvluchten?",
+        text="Nederland draagt bij aan beurzenprogramma's voor studenten die om politieke redenen zijn weggestuurd,",
+    )
+    added = moderation.add_entry(draft, ANNA)
+    assert added.note and added.number != 3, "a note, never 'Vraag 3' of a withdrawn document"
+
+
+def test_undo_of_a_completion_puts_back_the_source_text_it_replaced(moderation: Moderation) -> None:
+    cut = read_document(_CUT_4711.encode(), "cut.txt")
+    key = moderation.commit_import(cut, ANNA, SourceText(format="text", text=_CUT_4711)).document.key
+    complete = read_document(_COMPLETE_4711.encode(), "complete.txt")
+    moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711))
+    moderation.undo(BORIS)
+    source = moderation.store.document_source(key)
+    assert source is not None and source.text == _CUT_4711
+    draft = EntryDraft(document_key=key, question="Wordt de steun voortgezet?", text="Deze steun wordt in 2022 voortgezet.")
+    assert moderation.add_entry(draft, BORIS).note, "words only the undone complete copy held are a note"
+    moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711))
+    again = moderation.store.document_source(key)
+    assert again is not None and again.text == _COMPLETE_4711, "completed again, the complete text is kept again"
+
+
+def test_an_entry_of_an_undone_completion_is_not_restored_as_text_of_the_cut_off_copy(moderation: Moderation) -> None:
+    cut = read_document(_CUT_4711.encode(), "cut.txt")
+    key = moderation.commit_import(cut, ANNA, SourceText(format="text", text=_CUT_4711)).document.key
+    complete = read_document(_COMPLETE_4711.encode(), "complete.txt")
+    [third] = moderation.commit_import(complete, BORIS, SourceText(format="text", text=_COMPLETE_4711)).entries
+    moderation.undo(BORIS)
+    with pytest.raises(ModerationError) as refused:
+        moderation.set_status(third.id or 0, EntryStatus.ACTIVE, BORIS)
+    assert refused.value.reason is Reason.NOT_IN_DOCUMENT
+    assert moderation.store.entry(third.id or 0).status is EntryStatus.RETIRED
+    first = moderation.store.entries(document_key=key)[0]
+    moderation.set_status(first.id or 0, EntryStatus.RETIRED, ANNA)
+    assert moderation.set_status(first.id or 0, EntryStatus.ACTIVE, ANNA).is_active, "its own text comes back"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from knowledge.ingest.pages import join_pages
 from knowledge.models import Footnote
 
 PARAGRAPH_BREAK = ""
@@ -76,6 +77,7 @@ class CleanText:
 
 def clean_document(raw: str, is_heading: Callable[[str], bool] = lambda line: False) -> CleanText:
     """Run the whole pipeline: raw dump in, paragraphs with their footnote numbers out."""
+    raw = join_pages(raw)
     compact = _is_compact(normalise_lines(raw))  # before the indented paragraphs get blank lines
     lines = normalise_lines(mark_indented_paragraphs(raw) if compact else raw)
     lines, furniture = strip_furniture(lines)

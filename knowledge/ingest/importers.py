@@ -188,7 +188,7 @@ def _control_share(text: str) -> float:
 
 
 def _pdf_text(data: bytes) -> str:
-    """The text layer of every page, pages separated by a blank line (a paragraph break); the
+    """The text layer of every page, pages separated by a form feed; the
     paragraph spacing and indents each page's layout shows are kept (knowledge.ingest.pdflayout)."""
     with _quiet_pypdf():
         reader = _open_pdf(data)
@@ -198,7 +198,7 @@ def _pdf_text(data: bytes) -> str:
             raise DocumentRejected(Reason.PDF_ENCRYPTED) from None
         except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of errors on broken files
             raise DocumentRejected(Reason.NOT_A_PDF) from error
-    text = "\n\n".join(pages)
+    text = "\f".join(pages)  # a page break (knowledge.ingest.pages puts a torn paragraph together again)
     if not text.strip():
         raise DocumentRejected(Reason.PDF_WITHOUT_TEXT)
     return text

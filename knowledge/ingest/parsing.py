@@ -103,7 +103,7 @@ def parse_document(raw: str, kind: DocumentKind | None = None) -> ParsedDocument
         parsed = parse_kamervragen(raw) if kind is DocumentKind.KAMERVRAGEN else parse_kamerbrief(raw)
     if not has_official_marks(raw, parsed.document):
         raise NotAnOfficialDocument()
-    parsed = without_cut_off_end(parsed)
+    parsed = without_cut_off_end(parsed, stops_on_full_line(raw))
     if not parsed.entries:
         raise ParseError("the document contains no paragraphs or questions that could be read")
     return parsed
@@ -122,6 +122,10 @@ _OFFICIAL_LINES = (
     _ANSWER_HEADING,
     re.compile(r"^Antwoord(?:en)? van\b"),
     re.compile(r"^Aanhangsel\b"),
+    # a ministry's announcement: the bare heading, or one from a minister or state secretary (not any
+    # 'Mededeling van …' a moderator might write)
+    re.compile(r"^Mededeling(?:\s+van\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)\b.*)?\s*[.:]?$"),
+    re.compile(r"^Ministerie van [A-Z][\w ,-]{2,60}$"),
     re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-President|Minister-president)\b[^.]*,$"),
 )
 
@@ -141,15 +145,40 @@ def has_official_marks(raw: str, document: Document) -> bool:
     )
 
 
-def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
+def stops_on_full_line(raw: str) -> str | None:
+    """The copy's last line when it stops there without closing its sentence although it is as full as
+    the lines of its paragraph above it (wrapped, not ended: '… en het kabinet zal'); else None."""
+    lines = [line.strip() for line in raw.replace("\r", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    paragraph: list[str] = []
+    for line in reversed(lines):
+        if not line:
+            break
+        paragraph.insert(0, line)
+    if len(paragraph) < 2 or re.search(r"[.!?:;)'\"”’»]$|https?://\S+$|\d$", paragraph[-1]):
+        return None  # a sentence ended, or a web address or a figure (as a footnote's or a list's end)
+    if re.match(r"\d{1,3}\s", paragraph[-1]):
+        return None  # a footnote ('2 Viasna, https://…'), not running text
+    width = max(len(line) for line in paragraph[-6:-1])
+    return paragraph[-1] if len(paragraph[-1]) >= 0.85 * width else None
+
+
+def without_cut_off_end(parsed: ParsedDocument, full_last_line: str | None = None) -> ParsedDocument:
     """A copy that stops mid-sentence: its last entry is incomplete, so it is kept aside, not imported.
-    A copy that stops at its last questions, before their answers, says so too (the entries before are whole)."""
+    A copy that stops at its last questions, before their answers, says so too (the entries before are whole).
+    `full_last_line`: the copy's last line, wrapped yet unended (stops_on_full_line): the sign of a cut
+    where the last word alone shows none, when the last entry ends in it."""
     answered = [n for e in parsed.entries for n in (e.numbers or [e.number])]
     # (A misnumbered answer after it means the copy goes on: then the question is only unanswered.)
     if not parsed.unmatched and (tail := [n for n in parsed.unanswered if answered and n > max(answered)]):
         unanswered = [n for n in parsed.unanswered if n not in tail]
         return parsed.model_copy(update={"cut_off_questions": tail, "unanswered": unanswered})
-    if not parsed.entries or not looks_cut_off(parsed.entries[-1].text):
+    if not parsed.entries:
+        return parsed
+    last = parsed.entries[-1].text
+    ends_on_full_line = full_last_line is not None and " ".join(last.split()).endswith(full_last_line)
+    if not (looks_cut_off(last) or ends_on_full_line):
         return parsed
     if parsed.document.kind is DocumentKind.KAMERBRIEF and parsed.document.authors:
         return parsed  # a signed letter is complete, whatever its last paragraph looks like
@@ -165,7 +194,13 @@ def without_cut_off_end(parsed: ParsedDocument) -> ParsedDocument:
 def detect_kind(raw: str) -> DocumentKind:
     has_questions = re.search(r"^\s*Vraag\s+\d+", raw, re.MULTILINE | re.IGNORECASE)
     has_answers = re.search(r"^\s*Antwoord\b", raw, re.MULTILINE | re.IGNORECASE)
-    return DocumentKind.KAMERVRAGEN if has_questions and has_answers else DocumentKind.KAMERBRIEF
+    # Answers to Kamervragen that number the questions '1.', '2.' (no 'Vraag' headings): their own head says so.
+    answered_questions = _ASKED.search(raw) and re.search(
+        r"^\s*Antwoord(?:en)?\s+van\b.*\(ontvangen\s", raw, re.MULTILINE | re.IGNORECASE
+    )
+    if has_questions and has_answers or answered_questions:
+        return DocumentKind.KAMERVRAGEN
+    return DocumentKind.KAMERBRIEF
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -200,6 +235,17 @@ _SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
 _DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
 
 
+#: A ministry's announcement: 'Mededeling', 'Mededeling van de Minister van Buitenlandse Zaken',
+#: 'Mededeling van minister Verhoef (Buitenlandse Zaken) (ontvangen 3 mei 2023).'
+_NOTICE_HEAD = re.compile(
+    rf"^Mededeling(?:\s+van\s+(.+?))?(?:\s*\((?:ontvangen|d\.d\.)\s+({_DATE})\))?\s*[.:]?$", re.IGNORECASE
+)
+#: The ministry's letterhead line: 'Ministerie van Buitenlandse Zaken'.
+_MINISTRY_LINE = re.compile(r"^Ministerie van [A-Z][\w ,-]{2,60}$")
+#: A date line of its own: 'Datum 3 mei 2023', 'Datum: 3 mei 2023'.
+_DATE_ONLY_LINE = re.compile(rf"^Datum:?\s+{_DATE}\.?$", re.IGNORECASE)
+
+
 #: The lines of a letter's printed header, each a paragraph of its own however the copy wraps lines:
 #: a short letter's header was otherwise read as one wrapped paragraph, date and number lost in it.
 _LETTER_HEADER_LINES = (
@@ -210,6 +256,9 @@ _LETTER_HEADER_LINES = (
     _LETTER_HEADER,
     ADDRESSEE,
     PLACE_DATE,
+    _DATE_ONLY_LINE,
+    _NOTICE_HEAD,
+    _MINISTRY_LINE,
     SALUTATION,  # a copy without blank lines otherwise runs the subject line into it
     # ...and the signature into the last paragraph
     re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b.*,$"),
@@ -228,10 +277,15 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
     date: dt.date | None = None
     subject: str | None = None
 
-    # Header: everything up to and including the place-and-date line (or the salutation).
+    # Header: everything up to and including the place-and-date line (or the salutation), never past
+    # the letter's first paragraph of running text.
     header_end = 0
+    qnumber: str | None = None
+    authors_of_notice: list[Author] = []
     for index, paragraph in enumerate(paragraphs[:8]):
         first_line = paragraph.text
+        if index > header_end and _is_running_text(first_line):
+            break
         if (m := _NUMBER_LINE.match(first_line)) is not None and index <= header_end + 1:
             number = m.group(1)  # 'Nr. 2298' on a line of its own, above the title
             header_end = index + 1
@@ -239,12 +293,21 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
             number = m.group(1) or number
             title = title_from_caps(m.group(2))
             header_end = index + 1
-        elif ADDRESSEE.match(first_line) or SALUTATION.match(first_line):
+        elif index == header_end and (m := QUESTION_NUMBER.fullmatch(first_line)) is not None:
+            qnumber = m.group(1)  # an announcement on Kamervragen ('Mededeling' of a delay) under their number
+            header_end = index + 1
+        elif index == header_end and (m := _NOTICE_HEAD.match(first_line)) is not None:
+            # A ministry's 'Mededeling' (no Kamerstuk number): 'Mededeling van minister X (…) (ontvangen 3 mei 2023).'
+            title = re.sub(r"\s*\((?:ontvangen|d\.d\.)[^)]*\)\.?$", "", first_line).rstrip(" .:")
+            date = parse_date(m.group(2) or "")
+            authors_of_notice = answerers(m.group(1) or "")
+            header_end = index + 1
+        elif ADDRESSEE.match(first_line) or SALUTATION.match(first_line) or _MINISTRY_LINE.match(first_line):
             header_end = index + 1
         elif (m := PLACE_DATE.match(first_line)) is not None:
             date = parse_date(first_line)
             header_end = index + 1
-        elif (m := _DATUM_BLOCK.match(first_line)) is not None and index <= header_end + 1:
+        elif (m := _DATUM_BLOCK.match(first_line)) is not None:
             date = date or parse_date(first_line)  # the letter's date when no 'Den Haag, …' line says it
             subject = subject or (m.group(4).strip() if m.group(4) else None)
             header_end = index + 1
@@ -255,13 +318,21 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         elif (m := _SUBJECT_LINE.match(first_line)) is not None and index <= header_end + 1:
             subject = m.group(1)
             header_end = index + 1
+        elif (
+            title.startswith("Mededeling") and subject is None and index == header_end and not _is_running_text(first_line)
+        ):
+            subject = first_line  # the announcement's own title line, under 'Mededeling'
+            header_end = index + 1
     body = paragraphs[header_end:]
     body, authors = _split_signature(body)
+    authors = authors or authors_of_notice
+    if date is None and (dated := _date_line(body)) is not None:
+        date, body = dated  # a date line after the text ('Den Haag, 3 mei 2023' above the signature)
     body = [p for p in body if not SALUTATION.match(p.text) and not is_closing(p.text)]
 
     number = number or (clean.furniture.kamerstuk[2] if clean.furniture.kamerstuk else None)
     kind = DocumentKind.KAMERBRIEF
-    key = document_key(kind, date, number, None)
+    key = document_key(kind, date, number, qnumber)
     preamble: str | None = None
     unanswered: list[int] = []
     if (committee := committee_entries(key, body, clean.footnotes)) is not None:
@@ -279,6 +350,7 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         date=date,
         authors=authors,
         number=number,
+        question_number=qnumber,
         official_id=clean.furniture.official_id if _is_kamerstuk_id(clean.furniture.official_id) else None,
         citation=_kamerstuk_citation(clean) or _printed_citation(paragraphs[:header_end], number),
         references=references_of(entries, extra=preamble or ""),
@@ -286,6 +358,22 @@ def parse_kamerbrief(raw: str) -> ParsedDocument:
         preamble=preamble,
     )
     return ParsedDocument(document=document, entries=entries, unanswered=unanswered)
+
+
+def _is_running_text(text: str) -> bool:
+    """A paragraph of the letter itself, not a line of its head: a sentence of a dozen words or more."""
+    return len(text.split()) >= 12 and bool(re.search(r"[.!?]['\"”’»)]?$", text))
+
+
+def _date_line(body: list[Paragraph]) -> tuple[dt.date, list[Paragraph]] | None:
+    """The date of a letter or announcement that prints it on a line of its own after its head
+    ('Den Haag, 3 mei 2023', 'Datum 3 mei 2023'), and the body without that line."""
+    for index, paragraph in enumerate(body):
+        if (PLACE_DATE.match(paragraph.text) or _DATE_ONLY_LINE.match(paragraph.text)) and (
+            date := parse_date(paragraph.text)
+        ):
+            return date, body[:index] + body[index + 1 :]
+    return None
 
 
 def _committee_unanswered(body: list[Paragraph], entries: list[Entry]) -> list[int]:
@@ -411,8 +499,20 @@ def _is_signer_name(body: list[Paragraph], index: int) -> bool:
 
 
 def _looks_like_signature(text: str) -> bool:
+    """'De Minister van Buitenlandse Zaken, S.A. Blok': a role line (no sentence in it) and names. A
+    sentence that names a minister ('… heeft de Minister van Buitenlandse Zaken vandaag bekendgemaakt.')
+    is the letter's text."""
     lines = _signature_lines(text)
-    return bool(lines) and len(text) < 400 and any(_SIGNER_ROLE.match(line) for line in lines)
+    return (
+        bool(lines)
+        and len(text) < 400
+        and any(_SIGNER_ROLE.match(line) and not _SENTENCE_INSIDE.search(line) for line in lines)
+    )
+
+
+#: A sentence's end inside a line, or at its end: a word of two letters or more and a full stop
+#: (initials, 'S.A.', are no sentence).
+_SENTENCE_INSIDE = re.compile(r"\w{3,}[.!?](?:\s|$)")
 
 
 def _signature_lines(text: str) -> list[str]:
@@ -473,8 +573,27 @@ def _is_qa_heading(line: str) -> bool:
     return bool(_QUESTION_HEADING.match(line) or _ANSWER_HEADING.match(line) or _NOTICE_HEADING.match(line))
 
 
+#: A heading with its question or answer on the same line: 'Vraag 1 Is de minister bekend met …?',
+#: 'Antwoord 1, 2 Ja, …' (the text begins with a capital, a quote or a bracket).
+_INLINE_HEADING = re.compile(
+    rf"^((?:Vra(?:ag|gen)|Antwoord(?:en)?)\s+{_NUMBERS})\s*[.:]?\s+([A-Z„“\"'‘(].*)$", re.DOTALL
+)
+
+
+def _split_inline_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each heading a paragraph of its own, also where the copy prints the text on the heading's line."""
+    split: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if (m := _INLINE_HEADING.match(paragraph.text)) is not None and _is_qa_heading(m.group(1)):
+            split += [Paragraph(text=m.group(1)), replace(paragraph, text=m.group(m.lastindex or 0))]
+        else:
+            split.append(paragraph)
+    return split
+
+
 def parse_kamervragen(raw: str) -> ParsedDocument:
     clean = clean_document(raw, is_heading=_is_qa_heading)
+    clean.paragraphs = _split_inline_headings(clean.paragraphs)
     preamble: list[Paragraph] = []
     questions: dict[int, list[Paragraph]] = {}
     answers: list[tuple[list[int], list[Paragraph]]] = []
@@ -531,6 +650,12 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
                 footnotes=footnotes,
             )
         )
+    if not answers and (numbered := committee_entries(key, preamble_rest, clean.footnotes)) is not None:
+        # Answers under the question's number alone ('1. Is de minister …?', then the answer): no headings.
+        entries = numbered[1]
+        asked = {n for p in preamble_rest if (n := _question_number(p.text))}
+        groups = {}
+        answers = [([e.number], [Paragraph(text=e.text)]) for e in entries]
     ah = clean.furniture.aanhangsel
     official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
     if ah is None and (row := flat_header_row(_split_header_lines(preamble))) is not None:

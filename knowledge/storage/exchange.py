@@ -100,7 +100,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         now_sources = {key: store.document_source(key) for key in (d.key for d in now_documents.values())}
         now_translations = translations.all_translations(store)
         later = _changes_since(store.changes(), export.changes)
-        for table in ("translations", "document_sources", "entries", "documents", "changes"):
+        for table in ("translations", "replaced_sources", "document_sources", "entries", "documents", "changes"):
             db.execute(f"DELETE FROM {table}")
         for document in export.documents:
             db.table("documents").insert({"id": document.id, **document_to_row(document)})

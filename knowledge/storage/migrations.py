@@ -229,6 +229,19 @@ def _v9_note_keys(db: Database) -> None:
 _FIRST_NOTE_NUMBER = 9001
 
 
+def _v10_replaced_sources(db: Database) -> None:
+    """The source text each import, re-import or completion replaced (none: the document had none), by
+    its batch, so that undoing the batch puts it back: an undone import leaves nothing of its text
+    against which a later entry would pass as official."""
+    db.table("replaced_sources").create(
+        {"batch": str, "document_id": int, "format": str, "text": str},
+        not_null={"batch", "document_id"},
+        foreign_keys=[("document_id", "documents", "id")],
+        if_not_exists=True,  # a store set back to an older version by hand (tests do) still has it
+    )
+    db.table("replaced_sources").create_index(["batch"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_documents_entries_and_changes,
     _v2_feedback_stats_and_review,
@@ -239,6 +252,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v7_translations_and_question_languages,
     _v8_entry_references,
     _v9_note_keys,
+    _v10_replaced_sources,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

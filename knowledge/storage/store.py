@@ -203,7 +203,7 @@ class Store(AuditTrail, AnonymousUsage):
             document_id = self._insert("documents", document_to_row(document))
             document = document.model_copy(update={"id": document_id})
             self.record_change("create", "document", document_id, document.key, 1, None, document, actor, batch)
-            self.save_source(document_id, source)
+            self.save_source(document_id, source, batch)
             entries = [self._insert_entry(entry, document_id, actor, now, batch) for entry in parsed.entries]
         return StoredDocument(document, entries)
 
@@ -223,7 +223,7 @@ class Store(AuditTrail, AnonymousUsage):
             existing = {e.key: e for e in self.entries(status=None, document_key=document.key)}
             # An entry an undone completion left retired is brought back in place, as a re-import does.
             added = self._put_entries(entries, existing, document.id or 0, actor, now, batch)
-            self.save_source(document.id or 0, source)
+            self.save_source(document.id or 0, source, batch)
         return StoredDocument(document, added)
 
     def undone_creations(self, entry_ids: list[int]) -> set[int]:
@@ -239,13 +239,39 @@ class Store(AuditTrail, AnonymousUsage):
         )
         return {row[0] for row in rows}
 
-    def save_source(self, document_id: int, source: SourceText | None) -> None:
-        """The source text is data about the document, not a version of it: kept, not audited."""
-        if source is not None:
+    def save_source(self, document_id: int, source: SourceText | None, batch: str | None = None) -> None:
+        """The source text is data about the document, not a version of it: kept, not audited. Saved by
+        a batch (an import), the text it replaces is kept with the batch, for its undo."""
+        if source is None:
+            return
+        if batch is not None:
+            replaced = self.db.execute(
+                "SELECT format, text FROM document_sources WHERE document_id = ?", [document_id]
+            ).fetchone()
             self.db.execute(
-                "INSERT OR REPLACE INTO document_sources (document_id, format, text) VALUES (?, ?, ?)",
-                [document_id, source.format, source.text],
+                "INSERT INTO replaced_sources (batch, document_id, format, text) VALUES (?, ?, ?, ?)",
+                [batch, document_id, *(replaced or (None, None))],
             )
+        self.db.execute(
+            "INSERT OR REPLACE INTO document_sources (document_id, format, text) VALUES (?, ?, ?)",
+            [document_id, source.format, source.text],
+        )
+
+    def _put_back_sources(self, batch: str) -> None:
+        """Undoing a batch: each source text it replaced comes back, and one it gave a document that had
+        none goes."""
+        rows = self.db.execute(
+            "SELECT document_id, format, text FROM replaced_sources WHERE batch = ? ORDER BY rowid DESC", [batch]
+        ).fetchall()
+        for document_id, source_format, text in rows:
+            if text is None:
+                self.db.execute("DELETE FROM document_sources WHERE document_id = ?", [document_id])
+            else:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO document_sources (document_id, format, text) VALUES (?, ?, ?)",
+                    [document_id, source_format, text],
+                )
+        self.db.execute("DELETE FROM replaced_sources WHERE batch = ?", [batch])
 
     def document_source(self, key: str) -> SourceText | None:
         """The text the document was imported from; None for documents stored before it was kept."""
@@ -261,7 +287,7 @@ class Store(AuditTrail, AnonymousUsage):
         existing = {e.key: e for e in self.entries(status=None, document_key=parsed.document.key)}
         with self.db.atomic():
             current = self.document(parsed.document.key)
-            self.save_source(current.id or 0, source)
+            self.save_source(current.id or 0, source, batch)
             fields = parsed.document.model_dump(exclude={"id", "key", "version", "created_at", "updated_at"})
             document = self.update_document(current.key, current.version, actor, batch=batch, **fields)
             entries = self._put_entries(parsed.entries, existing, document.id or 0, actor, now, batch)
@@ -509,6 +535,8 @@ class Store(AuditTrail, AnonymousUsage):
                 if undo_id is not None:
                     self.mark_undone(change.id, undo_id)
                     undone.append(change)
+            if last.batch:
+                self._put_back_sources(last.batch)
         return undone
 
     def _undo_one(self, change: Change, actor: str) -> int | None:
