@@ -43,6 +43,8 @@ class Texts(BaseModel):
     greeting: Plain
     #: The reply to a message that only thanks.
     welcome: Plain
+    #: The reply to a message that only asks for help: where to read how to ask, and one example question.
+    help_pointer: Plain
     invalid_empty: Plain
     invalid_too_long: Plain
     invalid_not_text: Plain

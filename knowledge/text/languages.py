@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from knowledge.models import Language
 from knowledge.text.analysis import Analyzer, tokens
+from knowledge.text.help_requests import help_language
 from knowledge.text.thanks import thanks_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -113,6 +114,8 @@ def question_language(
     store's own phrasings use in one language only (`vocabulary`, see phrasing_vocabulary)."""
     if thanked := thanks_language(text):
         return thanked
+    if helped := help_language(text):  # 'дапамажыце' is Belarusian without 'і' or 'ў'
+        return helped
     words = tokens(text)
     if greeted := greeting_language(words):
         return greeted
