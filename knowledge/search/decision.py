@@ -383,9 +383,9 @@ class Decider:
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
         ordinal = self.index.date_of(best.entry_id)
-        year = dt.date.fromordinal(ordinal).year if ordinal else None
+        date = dt.date.fromordinal(ordinal) if ordinal else None
         analysis = ranking.analysis
-        return later_than(analysis.tokens, analysis.asks_for, year)
+        return later_than(analysis.tokens, analysis.asks_for, date.year if date else None, date.month if date else None)
 
     def _positions(self, ranking: Ranking) -> _Positions:
         """The position that answers, then earlier positions on the same question, newest first.
