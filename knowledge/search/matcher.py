@@ -7,14 +7,12 @@ logistic model fitted on held-out phrasings turns into a calibrated confidence (
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import NamedTuple
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
@@ -25,7 +23,6 @@ from knowledge.text import focus, lacinka, places
 from knowledge.text.analysis import Analysis, Analyzer, Lang, tokens
 from knowledge.text.dictionary import frequency, is_word
 from knowledge.text.markup import strip_markup
-from knowledge.text.timing import dated_words
 from knowledge.text.translit import prepare, to_cyrillic, transliterate_message
 
 FEATURES = (
@@ -133,14 +130,6 @@ class Scored:
     best_field: int  # index into the entry's questions, -1 for the text
     #: The question's terms this entry has (text or phrasings), with their share of the question.
     covered: dict[int, float] = field(default_factory=dict)
-
-
-class DateTerm(NamedTuple):
-    """A term of the question that names a date ('maart': month 3; '2021': year 2021)."""
-
-    term: str
-    year: int | None
-    month: int | None
 
 
 @dataclass
@@ -413,13 +402,12 @@ class Matcher:
         total = sum(weights.values())
         query_text = " ".join(analysis.terms)
         rare = self._rare_unknown_share(analysis)
-        dated = self._dated_ids(analysis)
         if exhaustive:
             # The same defined set as the fast path's (the k best and the seeds), from a deeper list.
             seeds = self.index.candidates(weights, SEEDS)
             deep = dict.fromkeys([*self.index.exact_candidates(weights), *seeds])
             scored = decision_set(
-                [self._score(entry_id, analysis, query_text, weights, total, rare, exclude, dated) for entry_id in deep],
+                [self._score(entry_id, analysis, query_text, weights, total, rare, exclude) for entry_id in deep],
                 seeds,
                 EXACT_TOP,
                 self.calibration.suggest_threshold,
@@ -430,7 +418,7 @@ class Matcher:
                 self.index,
                 weights,
                 bound,
-                lambda entry_id: self._score(entry_id, analysis, query_text, weights, total, rare, exclude, dated),
+                lambda entry_id: self._score(entry_id, analysis, query_text, weights, total, rare, exclude),
                 EXACT_TOP,
                 minimum=self.calibration.suggest_threshold,
             )
@@ -440,13 +428,13 @@ class Matcher:
             have = {s.entry_id for s in scored}
             for entry_id in self.index.candidates([t for t in asked_ids if t >= 0], SEEDS):
                 if entry_id not in have:
-                    scored.append(self._score(entry_id, analysis, query_text, weights, total, rare, exclude, dated))
-            scored = self._without_story_noise(analysis, asked_ids, query_text, weights, rare, exclude, scored, dated)
+                    scored.append(self._score(entry_id, analysis, query_text, weights, total, rare, exclude))
+            scored = self._without_story_noise(analysis, asked_ids, query_text, weights, rare, exclude, scored)
             total = sum(weights.values())
         scored.sort(key=lambda s: (-s.relevance, s.entry_id))
         self._asked_coverage(asked_ids, weights, total, scored)
         ranking = Ranking(analysis, scored[: max(limit, 2)])
-        self._pairs(analysis, ranking.scored, exclude, {d.term for d in dated.values()})
+        self._pairs(analysis, ranking.scored, exclude)
         ranking.confidence = logistic(self.calibration.confidence, ranking.confidence_features())
         ranking.scored = ranking.scored[:limit]
         return ranking
@@ -471,7 +459,6 @@ class Matcher:
         rare: float,
         exclude: tuple[int, int] | None,
         scored: list[Scored],
-        dated: dict[int, DateTerm],
     ) -> list[Scored]:
         """The matches scored again without the story's terms that none of them has: words of the
         story no candidate shares dilute every candidate alike, and say nothing of which is asked.
@@ -487,7 +474,7 @@ class Matcher:
         for t in noise:
             del weights[t]
         total = sum(weights.values())
-        return [self._score(s.entry_id, analysis, query_text, weights, total, rare, exclude, dated) for s in scored]
+        return [self._score(s.entry_id, analysis, query_text, weights, total, rare, exclude) for s in scored]
 
     @staticmethod
     def _asked_coverage(asked_ids: list[int] | None, weights: dict[int, float], total: float, scored: list[Scored]) -> None:
@@ -503,14 +490,11 @@ class Matcher:
             share = sum(w for t, w in s.covered.items() if t in asked) * total
             s.features["asked_coverage"] = share / asked_total if asked_total else 0.0
 
-    def _pairs(
-        self, analysis: Analysis, scored: list[Scored], exclude: tuple[int, int] | None, dates: set[str]
-    ) -> None:
+    def _pairs(self, analysis: Analysis, scored: list[Scored], exclude: tuple[int, int] | None) -> None:
         """Each match's share of the question's neighbouring term pairs held by one of its phrasings,
-        as the feature `pairs` (neighbour_pairs): only for the few matches the decision reads. Dates
-        ('maart 2021') are no neighbours: they say when, not what, and no phrasing holds them."""
+        as the feature `pairs` (neighbour_pairs): only for the few matches the decision reads."""
         terms = self.index.terms
-        ids = {t: terms.get(t) for t in set(analysis.terms) if t not in dates}
+        ids = {t: terms.get(t) for t in set(analysis.terms)}
         pairs = neighbour_pairs(analysis, {t: i for t, i in ids.items() if self.index.knows(i)})
         for s in scored:
             left_out = exclude[1] if exclude is not None and exclude[0] == s.entry_id else -1
@@ -529,45 +513,6 @@ class Matcher:
             if term not in analysis.context_terms:
                 ids.append(current)
         return ids
-
-    def _dated_ids(self, analysis: Analysis) -> dict[int, DateTerm]:
-        """The ids (numbered as _query_weights numbers them) of the question's terms that name a date
-        ('maart', '2021', 'марте', 'сакавіку'), with the term and the (year, month) it names."""
-        words = dated_words(analysis.tokens)
-        if not words:
-            return {}
-        named: dict[str, tuple[int | None, int | None]] = {}
-        for word, date in words.items():
-            for term in self.analyzer.analyse(word, analysis.language).terms:
-                named[term] = date
-        numbered: dict[int, DateTerm] = {}
-        unknown = -1
-        for term in dict.fromkeys(analysis.terms):
-            term_id = self.index.terms.get(term)
-            if self.index.knows(term_id):
-                current: int = term_id  # type: ignore[assignment]
-            else:
-                current, unknown = unknown, unknown - 1
-            if term in named:
-                numbered[current] = DateTerm(term, *named[term])
-        return numbered
-
-    def _own_date(self, entry_id: int, dated: dict[int, DateTerm]) -> set[int]:
-        """The question's date terms that name the date of the entry's document: a question asking
-        'in maart 2021' of a letter of 2 March 2021 says which letter, not words its text lacks, so
-        they do not count against it. Only a date that is the document's as a whole is: 'mei 2021'
-        or 'maart 2022' is not (and a later one gets the later-time notice: timing.later_than)."""
-        if not dated:
-            return set()
-        ordinal = self.index.date_of(entry_id)
-        if not ordinal:
-            return set()
-        date = dt.date.fromordinal(ordinal)
-        years = {d.year for d in dated.values() if d.year is not None}
-        months = {d.month for d in dated.values() if d.month is not None}
-        if years - {date.year} or months - {date.month}:
-            return set()  # another date, as a whole: 'mei 2021' is not a letter of March 2021
-        return set(dated)
 
     def _query_weights(self, analysis: Analysis) -> dict[int, float]:
         """Query term ids with their weights; words no entry has get ids below zero (and less weight)."""
@@ -620,19 +565,8 @@ class Matcher:
         total: float,
         rare_unknown: float,
         exclude: tuple[int, int] | None,
-        dated: dict[int, DateTerm] | None = None,
     ) -> Scored:
         view = self.index.view(entry_id)
-        own_date = self._own_date(entry_id, dated) if dated else set()
-        dates_had: dict[int, float] = {}
-        if own_date and len(own_date) < len(weights):
-            # The document's own date is what the document is, not words its text lacks: left out of
-            # what it is scored on, and had by it (a rival citing '2021' in its text has no more of it).
-            dates_had = {t: weights[t] / total for t in own_date if t in weights}
-            weights = {t: w for t, w in weights.items() if t not in own_date}
-            total = sum(weights.values())
-            left = {dated[t].term for t in own_date}  # type: ignore[index]
-            query_text = " ".join(t for t in analysis.terms if t not in left)
         left_out = exclude[1] if exclude is not None and exclude[0] == entry_id else -1
         # Each phrasing's shared weight, from the question's terms (a phrasing sharing none has
         # similarity 0 and is never the closest).
@@ -658,7 +592,7 @@ class Matcher:
             phrasings = [text for position, text in enumerate(view.phrasing_texts) if position != left_out]
             kept = view.text_terms.union(*(terms for position, terms in enumerate(view.phrasings) if position != left_out))
             known = [t for t in weights if t in kept]
-        covered = {t: weights[t] / total for t in known} | dates_had
+        covered = {t: weights[t] / total for t in known}
         coverage = sum(weights[t] for t in known)
         best_fuzzy = 0.0
         if phrasings:
