@@ -65,6 +65,8 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
         await reply(message, html, view.keyboard if view else None)
     elif answer.outcome is Outcome.GREETING and answer.thanks:
         await reply(message, render.escape(texts.welcome))
+    elif answer.outcome is Outcome.GREETING and answer.help_asked:
+        await reply(message, render.escape(texts.help_pointer))
     elif answer.outcome is Outcome.GREETING:
         await reply(message, render.escape(texts.greeting) + "\n\n/help")
     elif answer.answered and answer.best:

@@ -149,6 +149,8 @@ def lookup_notice(asked: AskedDocument, texts: Texts) -> str | None:
 
 def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str]) -> str:
     if answer.outcome is Outcome.GREETING:
+        if answer.help_asked:
+            return texts.help_pointer
         return texts.welcome if answer.thanks else texts.greeting
     if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.document:
         lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))

@@ -425,6 +425,10 @@ class Answer(BaseModel):
     thanks: bool = Field(
         default=False, description="A greeting that only thanks: answered 'you're welcome' (outcome 'greeting')."
     )
+    help_asked: bool = Field(
+        default=False,
+        description="A message that only asks for help ('help', 'помогите'): pointed to /help (outcome 'greeting').",
+    )
     asked_document: AskedDocument | None = Field(
         default=None,
         description="The message only names a document: held, its entries are the suggestions (outcome "

@@ -39,6 +39,7 @@ from knowledge.storage.errors import NotFound
 from knowledge.storage.store import EntryBrief, EntryCounts, Store
 from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
+from knowledge.text.help_requests import only_asks_help
 from knowledge.text.languages import phrasing_vocabulary, question_language
 from knowledge.text.lookups import Lookup, author_names, fitting_documents, lookup_language, names_a, read_lookup
 from knowledge.text.markup import strip_markup
@@ -384,6 +385,8 @@ class AnswerService:
         named = self.asked_document(text)
         if only_thanks(text):  # 'thanks a lot!', 'вялікі дзякуй': a greeting, whatever else its words could match
             answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, thanks=True)
+        elif only_asks_help(text):  # 'help', 'помогите пожалуйста': how to ask, not passages a lone 'help' matches
+            answer = Answer(query=text, outcome=Outcome.GREETING, confidence=0.0, help_asked=True)
         elif named is not None and (named.held or named.described):
             answer, named = self._looked_up(text, named)
         else:

@@ -46,6 +46,8 @@ class Texts(BaseModel):
     greeting: Plain
     #: The reply to a message that only thanks.
     welcome: Plain
+    #: The reply to a message that only asks for help: where to read how to ask, and one example question.
+    help_pointer: Plain
     invalid_empty: Plain
     #: Something was typed, but only tags or entities ('<b></b>', '&nbsp;'): no words to answer.
     invalid_markup: Plain

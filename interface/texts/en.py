@@ -34,6 +34,7 @@ TEXTS = Texts(
         "and an unofficial translation of it."
     ),
     welcome="You're welcome! Feel free to ask another question.",
+    help_pointer="To see how to ask, send /help. For example: Which sanctions has the EU imposed on Belarus?",
     invalid_empty="Your question is empty. Type a question, for example: What sanctions apply to Belarus?",
     invalid_markup=(
         "Your question is only markup (HTML tags), with no words. "

@@ -31,6 +31,7 @@ TEXTS = Texts(
     related_heading="De officiële passages die er het dichtst bij komen:",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     welcome="Graag gedaan! Stel gerust nog een vraag.",
+    help_pointer="Hoe u een vraag stelt, leest u met /help. Bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_empty="Uw vraag is leeg. Typ een vraag, bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
     invalid_markup=(
         "Uw vraag bestaat alleen uit opmaak (HTML-tags), zonder woorden. "

@@ -66,6 +66,12 @@ NEWER_SAME_SHARE = 0.6
 #: Two passages answer a question together only when it says this much (terms of its own, the
 #: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
 PAIR_TERMS = 3
+#: Under a notice that no passage tells what was asked (what became of someone, an address, a figure),
+#: a passage is shown as related only when its own text covers at least this share of the question
+#: (the matcher's text_coverage): one that matches through its curated phrasings' context alone
+#: ('Belarussen die in Nederland wonen' under 'hoeveel belarussen wonen in nederland') or through the
+#: subject's names is no related passage.
+RELATED_TEXT = 0.2
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -181,6 +187,8 @@ class Decider:
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
         kind = self._untold_kind(ranking, positions[0]) if positions and not later else None
+        if kind is not None:
+            plausible = [s for s in plausible if self._related(text, ranking, s)]
         if plausible:
             shown = plausible[:SUGGESTIONS]
             if later and ranking.analysis.asks_for == "count" and all(s.features["answer_type_mismatch"] for s in shown):
@@ -311,6 +319,20 @@ class Decider:
         kind = ranking.analysis.asks_for
         return kind in UNTOLD_KINDS and kind not in self.index.provides_of(best.entry_id)
 
+    def _related(self, text: str, ranking: Ranking, scored: Scored) -> bool:
+        """A passage worth showing under a notice (RELATED_TEXT): its text says part of the question,
+        and it has every person the question names ('Марыя Калеснікава': a passage on a motion that
+        names neither is unrelated, whatever else it shares)."""
+        if scored.features["text_coverage"] < RELATED_TEXT:
+            return False
+        asked = " ".join(p.text for p in focus.parts(text) if p.is_question) or text
+        terms = self.index.terms
+        for name in self._person_names(asked, tokens(asked)):
+            found = [terms.get(t) for t in self.matcher.analyzer.terms(name)]
+            if not any(t is not None and t in scored.covered for t in found):
+                return False
+        return True
+
     def _bare_yes(self, ranking: Ranking, best: Scored) -> bool:
         """A claim to confirm ('..., klopt dat?', text/claims.py) and a passage that is a bare 'Ja' to
         its own question: only when that question matches the claim closely is the 'Ja' about it."""
@@ -347,21 +369,23 @@ class Decider:
         named = {fold(w) for w in _NAME.findall(asked)}
         names: set[str] = set()
         for word in set(words):
-            if dictionary.frequency(word) >= COMMON_WORD or asks_listed([word]):
+            if asks_listed([word]):
                 continue
             terms = set(self.matcher.analyzer.terms(word))
             if terms & self._country_terms or not terms:
                 continue
-            if word in named or terms & self._subject_terms:
+            if terms & self._subject_terms:  # 'protasevich' is a name, whatever a word list makes of it
+                names.add(word)
+            elif word in named and dictionary.frequency(word) < COMMON_WORD:
                 names.add(word)
         return names
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
         ordinal = self.index.date_of(best.entry_id)
-        year = dt.date.fromordinal(ordinal).year if ordinal else None
+        date = dt.date.fromordinal(ordinal) if ordinal else None
         analysis = ranking.analysis
-        return later_than(analysis.tokens, analysis.asks_for, year)
+        return later_than(analysis.tokens, analysis.asks_for, date.year if date else None, date.month if date else None)
 
     def _positions(self, ranking: Ranking) -> _Positions:
         """The position that answers, then earlier positions on the same question, newest first.

@@ -66,27 +66,42 @@ RANK_SCALE = {"ru": "nl"}
 BELARUSIAN_DICTIONARY = "be_BY"
 BELARUSIAN_COUNT = 10_000
 #: Bump when the table's making changes (the pyspellchecker version is part of the key already).
-_TABLE_VERSION = 2
+_TABLE_VERSION = 3
+#: The bit of each list in a word's language mask (`languages_of`): which lists have it as a real word.
+LANGUAGE_BITS = {"nl": 1, "en": 2, "ru": 4}
 #: One "word": count pair of pyspellchecker's JSON files.
 _PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
 
-_loaded: tuple[array[int], array[int]] | None = None
+#: The table: sorted hashes, their counts, and their language masks (LANGUAGE_BITS; 0 for Belarusian).
+Table = tuple["array[int]", "array[int]", "array[int]"]
+_loaded: Table | None = None
 _cache: Path | None = None
 
 
 def is_word(word: str) -> bool:
     """True for a word (folded: see analysis.fold) that is common in Dutch, English or Russian."""
-    hashes, counts = _table()
+    hashes, counts, _ = _table()
     code = zlib.crc32(word.encode("utf-8"))
     i = bisect_left(hashes, code)
     return i < len(hashes) and hashes[i] == code and counts[i] > 0
+
+
+def languages_of(word: str) -> frozenset[str]:
+    """The lists (nl, en, ru) that have the word (folded) as a real word: 'released' English only,
+    'vrijgelaten' Dutch only, 'roman' and 'help' both; empty for a name or a word of none."""
+    hashes, _, masks = _table()
+    code = zlib.crc32(word.encode("utf-8"))
+    i = bisect_left(hashes, code)
+    if i < len(hashes) and hashes[i] == code:
+        return frozenset(language for language, bit in LANGUAGE_BITS.items() if masks[i] & bit)
+    return frozenset()
 
 
 def frequency(word: str) -> int:
     """How often the word occurs in the dictionaries' corpora, Russian on the Dutch list's scale (the
     highest of the three languages); 0 below 100. Names are rare there: 'iran' and 'sofia' are below
     1,000, 'weer' 500,000. A Belarusian word of no other list: BELARUSIAN_COUNT."""
-    hashes, counts = _table()
+    hashes, counts, _ = _table()
     code = zlib.crc32(word.encode("utf-8"))
     i = bisect_left(hashes, code)
     if i < len(hashes) and hashes[i] == code:
@@ -115,7 +130,7 @@ def _has_current_cache() -> bool:
         return False
 
 
-def _table() -> tuple[array[int], array[int]]:
+def _table() -> Table:
     global _loaded
     if _loaded is None:
         _loaded = _read_cache() or _build()
@@ -130,18 +145,20 @@ def _key() -> str:
     return f"{_TABLE_VERSION}:{version}:{sorted(MIN_COUNT.items())}:{sorted(RANK_SCALE.items())}:{BELARUSIAN_DICTIONARY}"
 
 
-def _read_cache() -> tuple[array[int], array[int]] | None:
+def _read_cache() -> Table | None:
     if _cache is None or not _cache.is_file():
         return None
     try:
         raw = _cache.read_bytes()
         start = raw.find(b"\n") + 1
         body = memoryview(raw)[start:]  # no copies: the table is 10 MB
-        if not start or raw[: start - 1].decode("utf-8") != _key() or len(body) % 8:
+        if not start or raw[: start - 1].decode("utf-8") != _key() or len(body) % 9:
             return None
-        hashes, counts = array("I"), array("I")
-        hashes.frombytes(body[: len(body) // 2])
-        counts.frombytes(body[len(body) // 2 :])
+        size = len(body) // 9
+        hashes, counts, masks = array("I"), array("I"), array("B")
+        hashes.frombytes(body[: 4 * size])
+        counts.frombytes(body[4 * size : 8 * size])
+        masks.frombytes(body[8 * size :])
         del body, raw
     except (OSError, UnicodeDecodeError) as error:
         logger.warning("Ignoring an unreadable word list cache: %s", type(error).__name__)
@@ -149,12 +166,13 @@ def _read_cache() -> tuple[array[int], array[int]] | None:
     ordered = numpy.frombuffer(hashes, dtype=numpy.uint32)
     if not hashes or not bool(numpy.all(ordered[1:] > ordered[:-1])):
         return None
-    return hashes, counts
+    return hashes, counts, masks
 
 
-def _build() -> tuple[array[int], array[int]]:
+def _build() -> Table:
     """One language at a time, a pair at a time: only the table (and a list's counts) is held whole."""
     found: dict[int, int] = {}
+    held: dict[int, int] = {}  # the language mask of each hash
     for language, least in MIN_COUNT.items():
         pairs: Iterable[tuple[str, int]] = language_counts(language)
         if language in RANK_SCALE:
@@ -164,18 +182,19 @@ def _build() -> tuple[array[int], array[int]]:
                 continue
             code = zlib.crc32((word if word.isascii() else _fold(word)).encode("utf-8"))
             found[code] = max(found.get(code, 0), min(count, 0xFFFFFFFF))
+            held[code] = held.get(code, 0) | LANGUAGE_BITS.get(language, 0)
     if not found:
         raise RuntimeError("pyspellchecker gave no word lists: typo correction would rewrite real words")
     codes = sorted(found)
-    table = array("I", codes), array("I", (found[c] for c in codes))
-    del found
+    table = array("I", codes), array("I", (found[c] for c in codes)), array("B", (held[c] for c in codes))
+    del found, held
     if BELARUSIAN_DICTIONARY:
         table = _with_belarusian(table)
     _write_cache(table)
     return table
 
 
-def _with_belarusian(table: tuple[array[int], array[int]]) -> tuple[array[int], array[int]]:
+def _with_belarusian(table: Table) -> Table:
     """The table with the Belarusian words it lacks, at a count of 0 (no count: see frequency). A
     million forms: their hashes are gathered and merged as arrays (5 MB), not as a dict (100 MB)."""
     forms = array("I", (zlib.crc32(word.encode("utf-8")) for word in belarusian_words()))
@@ -183,8 +202,9 @@ def _with_belarusian(table: tuple[array[int], array[int]]) -> tuple[array[int], 
     new = numpy.setdiff1d(numpy.unique(numpy.frombuffer(forms, dtype=numpy.uint32)), hashes, assume_unique=True)
     merged = numpy.concatenate([hashes, new])
     counts = numpy.concatenate([numpy.frombuffer(table[1], dtype=numpy.uint32), numpy.zeros(len(new), numpy.uint32)])
+    masks = numpy.concatenate([numpy.frombuffer(table[2], dtype=numpy.uint8), numpy.zeros(len(new), numpy.uint8)])
     order = numpy.argsort(merged, kind="stable")
-    return array("I", merged[order].tobytes()), array("I", counts[order].tobytes())
+    return array("I", merged[order].tobytes()), array("I", counts[order].tobytes()), array("B", masks[order].tobytes())
 
 
 def belarusian_words() -> Iterator[str]:
@@ -215,14 +235,14 @@ def rank_scaled(pairs: list[tuple[str, int]], curve: list[int]) -> Iterator[tupl
         yield word, curve[min(rank_of[count], len(curve) - 1)]
 
 
-def _write_cache(table: tuple[array[int], array[int]]) -> None:
+def _write_cache(table: Table) -> None:
     if _cache is None:
         return
     temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile("wb", dir=_cache.parent, prefix=_cache.name + ".", suffix=".tmp", delete=False) as out:
             temporary = Path(out.name)
-            out.write(_key().encode("utf-8") + b"\n" + table[0].tobytes() + table[1].tobytes())
+            out.write(_key().encode("utf-8") + b"\n" + table[0].tobytes() + table[1].tobytes() + table[2].tobytes())
         os.replace(temporary, _cache)
     except OSError as error:
         logger.warning("Could not save the word list cache: %s", error.strerror or error)

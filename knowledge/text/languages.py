@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 from knowledge.models import Language
+from knowledge.text import dictionary
 from knowledge.text.analysis import Analyzer, tokens
+from knowledge.text.help_requests import help_language
 from knowledge.text.thanks import thanks_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -93,15 +95,54 @@ def phrasing_vocabulary(phrasings: Iterable[tuple[str, Language]], analyzer: Ana
     return {w: next(iter(found)) for w, found in seen.items() if len(found) == 1 and w not in excluded}
 
 
+_SENTENCES = re.compile(r"[.?!:;]\s+|\n+")
+#: Capitalised pronouns, which are no names: English 'I', Dutch 'U'.
+_PRONOUNS = frozenset({"I", "U"})
+#: A word rarer than this in the word lists is name-like ('sofia', 'iran' are below 1,000; see
+#: dictionary.frequency): whether one list has it tells nothing of the language it is asked in.
+NAME_LIKE = 1_000
+
+
+def _is_name(word: str) -> bool:
+    """A word capitalised inside a sentence that is no capitalised pronoun."""
+    return word[:1].isupper() and word.strip(".,;:!?()\"'") not in _PRONOUNS
+
+
 def _names_in(text: str) -> set[str]:
-    """Words capitalised inside a sentence ('Sofia', 'Protasevitsj'): names, which a phrasing in one
-    language may spell and another leave out, so they tell nothing of the asker's language."""
+    """Words capitalised inside a sentence ('Sofia', 'Roman', 'Protasevitsj'): names, which tell
+    nothing of the language they are written in ('Roman' is a Dutch word too, 'Will' an English one),
+    and which a phrasing in one language may spell and another leave out. 'I' and 'U' are pronouns."""
     found: set[str] = set()
-    for sentence in re.split(r"[.?!:;]\s+", text):
+    for sentence in _SENTENCES.split(text):
         for word in sentence.split()[1:]:
-            if word[:1].isupper():
+            if _is_name(word):
                 found.update(tokens(word))
     return found
+
+
+def without_names(text: str) -> str:
+    """The text without its names (see _names_in), the other words in order: 'de' of 'in de
+    gevangenis' still votes when a 'De Jong' is named."""
+    kept: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        kept += [word for position, word in enumerate(sentence.split()) if not (position and _is_name(word))]
+    return " ".join(kept)
+
+
+def _dictionary_votes(words: list[str], analyzer: Analyzer) -> dict[Language, int]:
+    """Words that only the English or only the Dutch word list has ('released', 'arrested';
+    'vrijgelaten', 'opgepakt'); words both have ('roman', 'help'), function words and name-like ones
+    tell nothing."""
+    votes = {Language.EN: 0, Language.NL: 0}
+    for word in words:
+        if word in analyzer.function_words or not word.isalpha() or _CYRILLIC.search(word):
+            continue
+        if dictionary.frequency(word) < NAME_LIKE:
+            continue
+        found = dictionary.languages_of(word) & {"en", "nl"}
+        if len(found) == 1:
+            votes[Language(next(iter(found)))] += 1
+    return votes
 
 
 def question_language(
@@ -110,17 +151,26 @@ def question_language(
     """The language the question is written in, or None when it cannot be told. Latin text goes by
     the function words of one language only; when those are even in a sentence (it has a function
     word both languages share: 'Is Sapega free?', 'Was Belarus under sanctions?'), by the words the
-    store's own phrasings use in one language only (`vocabulary`, see phrasing_vocabulary)."""
+    store's own phrasings use in one language only (`vocabulary`, see phrasing_vocabulary), and then
+    by the words only the English or only the Dutch word list has ('released', 'vrijgelaten'). Names
+    (words capitalised inside a sentence) never vote: 'Roman' is a Dutch word as well as a name."""
     if thanked := thanks_language(text):
         return thanked
+    if helped := help_language(text):  # 'дапамажыце' is Belarusian without 'і' or 'ў'
+        return helped
     words = tokens(text)
     if greeted := greeting_language(words):
         return greeted
     if _CYRILLIC.search(text):
-        return Language(analyzer.detect_language(words, text))  # Belarusian by its letters and words
+        # Belarusian by its letters and words, names' too: 'Ціханоўская' is spelt so in Belarusian only.
+        return Language(analyzer.detect_language(words, text))
+    words = tokens(without_names(text))  # 'Is Roman Protasevich released?': 'Roman' votes for no language
     votes = _function_votes(words, analyzer)
-    if votes[Language.EN] == votes[Language.NL] and vocabulary and _SHARED & set(words):
+    sentence = bool(_SHARED & set(words))
+    if votes[Language.EN] == votes[Language.NL] and vocabulary and sentence:
         votes = {language: sum(vocabulary.get(w) is language for w in words) for language in votes}
+    if votes[Language.EN] == votes[Language.NL] and sentence:
+        votes = _dictionary_votes(words, analyzer)
     if votes[Language.EN] == votes[Language.NL]:
         return None
     return Language.EN if votes[Language.EN] > votes[Language.NL] else Language.NL
