@@ -73,9 +73,9 @@ def _typo(text: str, rng: random.Random) -> str:
 def serve(path: Path) -> dict[str, Any]:
     """Cold start, latency of the fast path and of the baseline, agreement, and peak memory."""
     started = time.perf_counter()
-    from knowledge.service import AnswerService
+    from bot.startup import open_answers
 
-    service = AnswerService.open(path)
+    service = open_answers(path)  # as the bot opens it
     first = service.answer("Is er een meldpunt voor Belarussen die zich bedreigd voelen?")
     cold = time.perf_counter() - started
     evaluation, asked = questions()
@@ -128,15 +128,28 @@ def serve(path: Path) -> dict[str, Any]:
 def latency(path: Path, rounds: int = 3) -> dict[str, Any]:
     """The fast path alone, without the comparisons (minutes at 100,000 entries): wall and CPU time
     (`time.thread_time`, less moved by a loaded machine) per question over all questions, `rounds`
-    times in one process, with the accuracy of fast and exhaustive paths on the evaluation set."""
-    from knowledge.service import AnswerService
+    times in one process, with the accuracy of fast and exhaustive paths on the evaluation set.
+    The service is opened as the bot opens it (bot.startup), and the collector's pauses counted."""
+    import gc
+
+    from bot.startup import open_answers
+
+    pauses: list[tuple[int, float]] = []
+    began = [0.0]
+
+    def collected(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[0] = time.thread_time()
+        else:
+            pauses.append((info["generation"], time.thread_time() - began[0]))
 
     started = time.perf_counter()
-    service = AnswerService.open(path)
+    service = open_answers(path)
     service.answer("Is er een meldpunt voor Belarussen die zich bedreigd voelen?")
     cold = time.perf_counter() - started
     evaluation, asked = questions()
     wall, cpu, round_p50 = [], [], []
+    gc.callbacks.append(collected)
     for _ in range(rounds):
         this_round = []
         for question, _ in asked:
@@ -146,6 +159,7 @@ def latency(path: Path, rounds: int = 3) -> dict[str, Any]:
             this_round.append(time.perf_counter() - t)
         wall.extend(this_round)
         round_p50.append(statistics.median(this_round) * 1000)
+    gc.callbacks.remove(collected)
     serving_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the comparisons
     right_fast, right_slow, same = 0, 0, 0
     for question, expect in evaluation:
@@ -159,6 +173,19 @@ def latency(path: Path, rounds: int = 3) -> dict[str, Any]:
         "fast": _percentiles(wall),
         "fast_cpu": _percentiles(cpu),
         "round_p50_ms": round_p50,
+        "round_cpu_p99_ms": [
+            _percentiles(cpu[i * len(asked) : (i + 1) * len(asked)])["p99_ms"] for i in range(rounds)
+        ],
+        # Per generation: how many collections ran while answering, and their CPU in all and at most.
+        "gc": {
+            str(g): {
+                "count": sum(1 for gen, _ in pauses if gen == g),
+                "ms": sum(s for gen, s in pauses if gen == g) * 1000,
+                "max_ms": max((s for gen, s in pauses if gen == g), default=0.0) * 1000,
+            }
+            for g in range(3)
+        },
+        "frozen_objects": gc.get_freeze_count(),
         "accuracy_fast": right_fast / len(evaluation),
         "accuracy_exhaustive": right_slow / len(evaluation),
         "same_top_match": same / len(evaluation),

@@ -32,6 +32,7 @@ from fakebotapi import FakeBotApi  # noqa: E402
 from bot.app import DEFAULT_REQUEST, REQUEST_CLASSES, build_application  # noqa: E402
 from bot.lifecycle import serving  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.startup import settle_memory  # noqa: E402
 from knowledge.service import AnswerService  # noqa: E402
 from knowledge.shipped import seed_store  # noqa: E402
 from knowledge.storage.store import Store  # noqa: E402
@@ -86,6 +87,7 @@ async def run(users: int, questions: int, http_client: str = DEFAULT_REQUEST) ->
             flood_max_messages=1000,
         )
         app = build_application(settings, AnswerService(store), http_client=http_client)
+        settle_memory()  # as bot.startup.open_answers does once the bot's index is loaded
         cpu_started = time.process_time()
         async with serving(app, poll_timeout=1):
             while await app.bot.do_api_request("benchmarkProgress") < questions:

@@ -23,9 +23,9 @@ def run(settings: Settings, *, force_console: bool = False, database: Path | Non
 
         return run_console(settings, database=database)
     from bot.app import build_application
-    from knowledge.service import AnswerService
+    from bot.startup import open_answers
 
-    service = AnswerService.open(database or settings.database_path, max_question_length=settings.max_question_length)
+    service = open_answers(database or settings.database_path, max_question_length=settings.max_question_length)
     application = build_application(settings, service)
     if settings.webhook_url:
         secret = settings.webhook_secret_token.get_secret_value() if settings.webhook_secret_token else None

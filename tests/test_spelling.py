@@ -1,5 +1,12 @@
 """Question words brought onto the store's words: compounds joined and split, typos corrected."""
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from knowledge.service import AnswerService
+from knowledge.shipped import seed_store
+from knowledge.storage.store import Store
 from knowledge.text.spelling import Speller
 
 
@@ -119,3 +126,77 @@ def test_a_longer_word_of_no_word_list_is_not_made_a_function_word() -> None:
     # potash sanctions became one about sanctions. An everyday form of a function word still is one.
     speller = Speller({"калі", "tell", "санкцыі"}, function_words={"калі", "tell"}, is_word=lambda w: w == "tells")
     assert speller.correct(["калію", "tells", "санкцыі"]) == ["калію", "tell", "санкцыі"]
+
+
+def _whole_vocabulary_within(vocabulary: list[str], word: str, max_edits: int) -> list[tuple[str, float]]:
+    """Every known word at most max_edits typos away, by an edit distance to each (no screen)."""
+    from rapidfuzz.distance import OSA
+
+    return sorted((known, float(d)) for known in vocabulary if (d := OSA.distance(word, known)) <= max_edits)
+
+
+@pytest.fixture(scope="module")
+def shipped_speller() -> Speller:
+    """The speller the shipped store's index corrects questions with (Latin and Cyrillic words)."""
+    store = Store.in_memory()
+    seed_store(store)
+    service = AnswerService(store)
+    service.index.correct_tokens(["x"])
+    speller = service.index._speller
+    assert speller is not None
+    return speller
+
+
+def _typed(known: list[str], data: st.DataObject) -> str:
+    """A known word with up to three slips (letters dropped, doubled, swapped, replaced), or any word."""
+    letters = "abcdeijklmnorstuvzабвгдеийклмнорстуўыіэ"
+    if data.draw(st.booleans()):
+        return data.draw(st.text(alphabet=letters, min_size=4, max_size=14))
+    word = list(data.draw(st.sampled_from(known)))
+    for _ in range(data.draw(st.integers(0, 3))):
+        if not word:
+            break
+        at = data.draw(st.integers(0, len(word) - 1))
+        slip = data.draw(st.sampled_from(["drop", "double", "swap", "replace"]))
+        if slip == "drop":
+            del word[at]
+        elif slip == "double":
+            word.insert(at, word[at])
+        elif slip == "swap" and at + 1 < len(word):
+            word[at], word[at + 1] = word[at + 1], word[at]
+        else:
+            word[at] = data.draw(st.sampled_from(letters))
+    return "".join(word)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_letter_screen_keeps_every_word_an_edit_distance_to_each_would_find(
+    shipped_speller: Speller, data: st.DataObject
+) -> None:
+    """Words a typo or two away, found by screening on letters first, are exactly those an edit
+    distance to every word of the vocabulary finds; so is the correction chosen among them."""
+    vocabulary = sorted(shipped_speller.known)
+    word = _typed([w for w in vocabulary if len(w) >= 4], data)
+    max_edits = 1 if len(word) < 7 else 2
+    assert sorted(shipped_speller._within(word, max_edits)) == _whole_vocabulary_within(vocabulary, word, max_edits)
+
+
+def test_letters_sharing_a_bit_of_the_screen_hide_no_word() -> None:
+    """With more than 64 letters, some share a bit: the screen may keep more, never fewer."""
+    import random
+
+    rng = random.Random(11)
+    letters = [chr(c) for c in range(0x61, 0x7B)] + [chr(c) for c in range(0x430, 0x450)] + [chr(c) for c in range(0x3B1, 0x3C9)]
+    assert len(letters) > 64
+    pairs = (rng.choice(letters[:12]) + rng.choice(letters) for _ in range(4000 * 5))
+    vocabulary = sorted({"".join(next(pairs) for _ in range(rng.randint(2, 5))) for _ in range(4000)})
+    speller = Speller(vocabulary, is_word=lambda word: False)
+    words = [w[: rng.randrange(len(w))] + rng.choice(letters) + w[rng.randrange(len(w)) :] for w in rng.sample(vocabulary, 300)]
+    found = 0
+    for word in words:
+        max_edits = 1 if len(word) < 7 else 2
+        within = sorted(speller._within(word, max_edits))
+        assert within == _whole_vocabulary_within(vocabulary, word, max_edits)
+        found += bool(within)
+    assert found > 100  # the words are within reach of others

@@ -10,8 +10,11 @@ word known, and a real word (see dictionary.py) is only corrected to another for
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -39,7 +42,7 @@ class Speller:
         self.known = frozenset(vocabulary)
         self.function_words = frozenset(function_words)
         self.is_word = is_word
-        self._by_length: dict[int, list[str]] | None = None
+        self._lengths: _ByLength | None = None
         self._short_function_words: list[str] | None = None
         self._closest_found: dict[str, str | None] = {}
 
@@ -126,23 +129,25 @@ class Speller:
         return found
 
     def _find_closest(self, word: str) -> str | None:
-        if self._by_length is None:
-            self._by_length = {}
-            for known in sorted(self.known):
-                self._by_length.setdefault(len(known), []).append(known)
         max_edits = 1 if len(word) < 7 else 2
-        # Only words within max_edits of its length can be that close: the CLOSEST nearest of them,
-        # ties in alphabetical order (as one search over the whole sorted vocabulary gives them).
-        within = []
-        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
-            same_length = self._by_length.get(length)
-            if same_length:
-                within += process.extract(word, same_length, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
-        choices = sorted(within, key=lambda c: (c[1], c[0]))[:CLOSEST]
-        for candidate, _, _ in sorted(choices, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), c[0])):
+        # The CLOSEST nearest, ties in alphabetical order (as one search over the whole sorted
+        # vocabulary gives them).
+        choices = sorted(self._within(word, max_edits), key=lambda c: (c[1], c[0]))[:CLOSEST]
+        for candidate, _ in sorted(choices, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), c[0])):
             if self._convincing(word, candidate):
                 return candidate
         return None
+
+    def _within(self, word: str, max_edits: int) -> list[tuple[str, float]]:
+        """The known words at most `max_edits` typos from `word` (OSA distance), with it. Only words
+        within max_edits of its length can be that close, and only those whose letters differ from
+        its letters by at most max_edits (`_ByLength.screen`): OSA runs on ~1% of the vocabulary."""
+        if self._lengths is None:
+            self._lengths = _ByLength(self.known)
+        near = self._lengths.screen(word, max_edits)
+        if not near:
+            return []
+        return [(c, d) for c, d, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=max_edits, limit=None)]
 
     def _convincing(self, word: str, candidate: str) -> bool:
         # A longer word one letter from a function word is an everyday form of it ('tells') only when
@@ -170,3 +175,50 @@ def _same_beginning(a: str, b: str) -> bool:
     """Differing only in the last two letters or so: an inflection, not another word."""
     shared = len(os.path.commonprefix([a, b]))
     return shared >= max(MIN_PART, min(len(a), len(b)) - 2)
+
+
+class _ByLength:
+    """The vocabulary sorted by length, each word with a 64-bit mask of its letters, so that the
+    words a typo or two away are found without an edit distance to each of thousands.
+
+    A letter of one word missing from the other costs at least one edit (an insertion, deletion or
+    substitution; a swap of two letters keeps both), so `word` and `known` are at least
+    max(|letters(word) - letters(known)|, |letters(known) - letters(word)|) apart. With letters as
+    bits of a mask that count is a popcount, and never more than the true one (two letters sharing
+    a bit only hide a difference): the screen keeps every word within reach, and drops ~99%."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.words = sorted(vocabulary, key=lambda w: (len(w), w))
+        counts = Counter(ch for w in self.words for ch in w)
+        # The commonest letters first: the 64 bits go to the letters that tell words apart most.
+        self._bits = {ch: i % 64 for i, (ch, _) in enumerate(counts.most_common())}
+        self._masks = np.array([self._mask(w) for w in self.words], dtype=np.uint64)
+        longest = len(self.words[-1]) if self.words else 0
+        # _starts[n]: the first word at least n letters long.
+        self._starts = [0] * (longest + 2)
+        at = 0
+        for n in range(longest + 2):
+            while at < len(self.words) and len(self.words[at]) < n:
+                at += 1
+            self._starts[n] = at
+
+    def _first(self, length: int) -> int:
+        """Where the words at least `length` letters long begin."""
+        return self._starts[max(length, 0)] if length < len(self._starts) else len(self.words)
+
+    def _mask(self, word: str) -> int:
+        mask = 0
+        for ch in word:
+            mask |= 1 << self._bits.get(ch, ord(ch) % 64)
+        return mask
+
+    def screen(self, word: str, max_edits: int) -> list[str]:
+        """The words of length within max_edits of `word`'s whose letters differ by at most max_edits
+        (in length and then alphabetical order)."""
+        start, end = self._first(len(word) - max_edits), self._first(len(word) + max_edits + 1)
+        if start >= end:
+            return []
+        masks: NDArray[np.uint64] = self._masks[start:end]
+        query = np.uint64(self._mask(word))
+        apart = np.maximum(np.bitwise_count(masks & ~query), np.bitwise_count(query & ~masks))
+        return [self.words[start + i] for i in np.flatnonzero(apart <= max_edits).tolist()]
