@@ -205,6 +205,21 @@ BLIND7_FLOORS = {
     "mixed": (0.77, 0.88),
 }
 
+#: realistic_blind9.yaml: sealed, written blind in the twelfth session (220 messages: 164 in scope, 56 out of
+#: scope of which 36 near-domain) by a helper who saw only the official texts and a description of the kinds
+#: of messages; measured once, in aggregate, at the start of the thirteenth session: 117 of 164 (71.3%)
+#: confident and right in scope, 159 top match right, 1 wrong, 1 with nothing, near 1/36; these are those levels.
+BLIND9_FLOORS = {
+    "dutch_context": (0.57, 0.92),
+    "staff": (0.68, 1.0),
+    "typo": (0.81, 1.0),
+    "english": (0.63, 0.95),
+    "russian": (0.68, 1.0),
+    "russian_latin": (0.69, 1.0),
+    "belarusian": (0.86, 0.95),
+    "mixed": (0.78, 0.92),
+}
+
 REALISTIC_SETS = [
     ("realistic_dev2", DEV2_FLOORS, 1),
     ("realistic_dev3", DEV3_FLOORS, 3),
@@ -213,6 +228,7 @@ REALISTIC_SETS = [
     ("realistic_blind5", BLIND5_FLOORS, 1),
     ("realistic_blind6", BLIND6_FLOORS, 1),
     ("realistic_blind7", BLIND7_FLOORS, 1),
+    ("realistic_blind9", BLIND9_FLOORS, 1),
 ]
 
 
