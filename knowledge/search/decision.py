@@ -72,6 +72,11 @@ PAIR_TERMS = 3
 #: ('Belarussen die in Nederland wonen' under 'hoeveel belarussen wonen in nederland') or through the
 #: subject's names is no related passage.
 RELATED_TEXT = 0.2
+#: A term of the question this heavy (its share of the question) that the top match lacks and a
+#: plausible rival has is what is asked about, when all the top match shares is one everyday word.
+MISSED_SHARE = 0.2
+#: ...and a term below this share (the country, 'Nederland') says nothing of what the match is about.
+SLIGHT_SHARE = 0.05
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -171,6 +176,7 @@ class Decider:
         )
         sure = confidence >= calibration.answer_threshold and margin >= MARGIN and not self._says_too_little(ranking)
         sure = sure and not self._story_leads(ranking, positions) and not self._more_elsewhere(ranking, positions)
+        sure = sure and not self._one_everyday_word(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
             others = [s for s in plausible if s is not best][:SUGGESTIONS]
@@ -213,9 +219,7 @@ class Decider:
             return None
         if not self._same_subject(best, other) or self._untold(ranking, other):
             return None
-        if self._subject_terms is None:
-            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
-        own = set(ranking.analysis.terms) - ranking.analysis.context_terms - self._subject_terms
+        own = set(ranking.analysis.terms) - ranking.analysis.context_terms - self._subject()
         if len(own) < PAIR_TERMS:
             return None  # 'sancties', 'sancties EU Belarus': too broad to say both are asked, a choice
         first, second = self.index.view(best.entry_id).text_terms, self.index.view(other.entry_id).text_terms
@@ -274,6 +278,39 @@ class Decider:
         rivals = [s for s in ranking.scored if s not in positions]
         return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
 
+    def _one_everyday_word(self, ranking: Ranking, positions: list[Scored]) -> bool:
+        """The top match shares with the question one everyday word only ('steunen', 'помогать',
+        'help'), and a plausible rival has a heavy term of the question it lacks ('Steunt Nederland de
+        oppositie?' led by a passage on support for the diaspora, 'помогает ли Нидерланды
+        политзаключённым?' by the same): the verb is the match, what is asked about is elsewhere, so
+        it is a choice for the asker, not an answer."""
+        if not positions:
+            return False
+        top = positions[0]
+        context = {self.index.terms.get(t) for t in ranking.analysis.context_terms}
+        subject = self._subject_term_ids()
+        own = {t for t, share in top.covered.items() if share >= SLIGHT_SHARE} - context
+        if len(own) != 1:
+            return False
+        (term,) = own
+        analyzer = self.matcher.analyzer
+        words = [w for w in ranking.analysis.tokens if self.index.terms.get(next(iter(analyzer.terms(w)), "")) == term]
+        if not words or any(dictionary.frequency(w) < COMMON_WORD for w in words):
+            return False
+        floor = self.matcher.calibration.suggest_threshold
+        return any(
+            share >= MISSED_SHARE and t not in top.covered and t not in subject and t not in context
+            for s in ranking.scored
+            if s not in positions and s.relevance >= floor
+            for t, share in s.covered.items()
+        )
+
+    def _subject(self) -> set[str]:
+        """The terms of the store's own subject's names (Belarus, Minsk, Loekasjenko...)."""
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        return self._subject_terms
+
     def _more_elsewhere(self, ranking: Ranking, positions: list[Scored]) -> bool:
         """The question asks for more of something ('nog meer sancties', analysis.Analyzer) and the top
         match says nothing of more while a rival does: the top match is about what there is now."""
@@ -297,9 +334,7 @@ class Decider:
 
     def _names_subject(self, ranking: Ranking) -> bool:
         """The question names something of the store's own subject (Belarus, Minsk, Loekasjenko...)."""
-        if self._subject_terms is None:
-            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
-        return bool(self._subject_terms & set(ranking.analysis.terms))
+        return bool(self._subject() & set(ranking.analysis.terms))
 
     def _unknown_name(self, word: str) -> bool:
         if word in self.index.tokens or word in self.matcher.analyzer.lexicon.synonyms:
@@ -359,8 +394,6 @@ class Decider:
         """The names a question gives: its capitalised words and the words spelling a name of the
         subject (as terms: 'Лукашенко' is 'Loekasjenko'), that are no everyday words, list words or
         countries ('Loekasjenko', not 'Belarus')."""
-        if self._subject_terms is None:
-            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
         if self._country_terms is None:
             analyzer = self.matcher.analyzer
             self._country_terms = frozenset(
@@ -374,7 +407,7 @@ class Decider:
             terms = set(self.matcher.analyzer.terms(word))
             if terms & self._country_terms or not terms:
                 continue
-            if terms & self._subject_terms:  # 'protasevich' is a name, whatever a word list makes of it
+            if terms & self._subject():  # 'protasevich' is a name, whatever a word list makes of it
                 names.add(word)
             elif word in named and dictionary.frequency(word) < COMMON_WORD:
                 names.add(word)
@@ -462,9 +495,7 @@ class Decider:
         return QUESTION in kinds and ALTERNATE in kinds
 
     def _subject_term_ids(self) -> set[int]:
-        if self._subject_terms is None:
-            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
-        found = (self.index.terms.get(term) for term in self._subject_terms)
+        found = (self.index.terms.get(term) for term in self._subject())
         return {term_id for term_id in found if term_id is not None}
 
     def _newer(self, ranking: Ranking, positions: list[Scored]) -> list[Scored]:
