@@ -24,6 +24,7 @@ from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
 from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
+from knowledge.text.figures import Figure, figures
 from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
 from knowledge.yamlfast import load_yaml
@@ -63,6 +64,14 @@ NEWER_STRONG = 0.5
 #: A newer passage that does not lead is told of ("a newer document on this") only when it matches at
 #: least this share of the question's words the answer matches (_on_what_it_answers).
 NEWER_SAME_SHARE = 0.6
+#: A later document's sentence stating a figure of the same thing as the answer's figure sentence
+#: (what the numbers count in common), in this share of the shorter sentence's terms and at least
+#: FIGURE_TERMS of them, is that figure as of its date ('... maatregelen genomen tegen 88 personen'
+#: becomes '... 261 personen'): the newer figure leads, however few phrasings a fresh import has.
+FIGURE_OVERLAP = 0.6
+FIGURE_TERMS = 3
+#: Figure statements kept per text (the decider lives as long as its index).
+FIGURES_KEPT = 4_000
 #: Two passages answer a question together only when it says this much (terms of its own, the
 #: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
 PAIR_TERMS = 3
@@ -102,12 +111,16 @@ class Decider:
         matcher: Matcher,
         is_note: Callable[[int], bool] | None = None,
         document_of: Callable[[int], str] | None = None,
+        text_of: Callable[[int], str] | None = None,
     ) -> None:
         self.matcher = matcher
         self.index = matcher.index
         self._is_note = is_note or (lambda _entry_id: False)
         # Without the store, the document's date stands for the document.
         self._document_of = document_of or (lambda entry_id: str(self.index.date_of(entry_id)))
+        # Without the store, no entry's text: no figure is compared (_restated_figure).
+        self._text_of = text_of
+        self._figures: dict[str, list[Figure]] = {}
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
 
@@ -182,6 +195,11 @@ class Decider:
             plausible = []
         kind = self._untold_kind(ranking, positions[0]) if positions and not later else None
         if plausible:
+            counting = [s for s in plausible if self._counts_asked(s)] if kind == "count" else []
+            if counting:
+                # A passage offered with a figure of what is asked: "there is no official number"
+                # would be untrue. It is offered first, the passages without a figure after it.
+                plausible, kind = counting + [s for s in plausible if s not in counting], None
             shown = plausible[:SUGGESTIONS]
             if later and ranking.analysis.asks_for == "count" and all(s.features["answer_type_mismatch"] for s in shown):
                 # 'How many now?' with no figure among the passages: "the documents answer these at
@@ -339,22 +357,26 @@ class Decider:
         countries ('Loekasjenko', not 'Belarus')."""
         if self._subject_terms is None:
             self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
-        if self._country_terms is None:
-            analyzer = self.matcher.analyzer
-            self._country_terms = frozenset(
-                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
-            )
         named = {fold(w) for w in _NAME.findall(asked)}
         names: set[str] = set()
         for word in set(words):
             if dictionary.frequency(word) >= COMMON_WORD or asks_listed([word]):
                 continue
             terms = set(self.matcher.analyzer.terms(word))
-            if terms & self._country_terms or not terms:
+            if terms & self._countries() or not terms:
                 continue
             if word in named or terms & self._subject_terms:
                 names.add(word)
         return names
+
+    def _countries(self) -> frozenset[str]:
+        """The terms of every country's name (text/places.py), Belarus too."""
+        if self._country_terms is None:
+            analyzer = self.matcher.analyzer
+            self._country_terms = frozenset(
+                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
+            )
+        return self._country_terms
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
@@ -389,6 +411,10 @@ class Decider:
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
                 same.append(other)
+        restated = self._restated_figure(ranking, top)
+        if restated is not None and restated not in same:
+            revisions.append(restated)
+            same.append(restated)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
             return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
@@ -403,6 +429,76 @@ class Decider:
         confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _restated_figure(self, ranking: Ranking, top: Scored) -> Scored | None:
+        """A how-many question answered by a passage with a figure, and a passage of a later document
+        stating the figure of the same thing in the same words with its own number: the figure as of
+        that date, scored against the question (the ranking may have left it out: a fresh import has
+        no phrasings, and none in the asker's language). The answer's figure is the one of its
+        sentences closest to the question; of two equally close, neither (which one is asked?)."""
+        if self._text_of is None or ranking.analysis.asks_for != "count" or "count" not in self.index.provides_of(top.entry_id):
+            return None
+        asked = self._figure_asked(top)
+        if asked is None:
+            return None
+        since, document = self._date_of(top), self._document_of(top.entry_id)
+        found: list[tuple[int, int]] = []
+        for entry_id in self.index.entry_ids():
+            date = self.index.date_of(entry_id)
+            if date <= since or "count" not in self.index.provides_of(entry_id):
+                continue
+            if self._is_note(entry_id) or self._document_of(entry_id) == document:
+                continue
+            if any(self._restates_figure(figure, asked) for figure in self._figures_of(entry_id)):
+                found.append((date, entry_id))
+        if not found:
+            return None
+        newest = max(found)[1]
+        ranked = next((s for s in ranking.scored if s.entry_id == newest), None)
+        return ranked or self.matcher.score_entry(ranking.analysis, newest)
+
+    def _restates_figure(self, newer: Figure, older: Figure) -> bool:
+        """Two figure sentences of the same count: something counted in common, much the same words
+        (FIGURE_OVERLAP, FIGURE_TERMS), and no country the older does not name ('... tegen Rusland
+        maatregelen genomen tegen 1.700 personen' is another count in the same words)."""
+        if not newer.counted & older.counted or (newer.terms - older.terms) & self._countries() - self._subject():
+            return False
+        shared = len(newer.terms & older.terms)
+        return shared >= FIGURE_TERMS and shared >= FIGURE_OVERLAP * min(len(newer.terms), len(older.terms))
+
+    def _counts_asked(self, scored: Scored) -> bool:
+        """The passage states a figure of something the question names: what its numbers count is
+        among the question's terms it has, the subject's names aside ('1.400 politieke gevangenen'
+        for 'hoeveel politieke gevangenen', not '4,5 miljoen euro' for it)."""
+        if self._text_of is None or "count" not in self.index.provides_of(scored.entry_id):
+            return False
+        strings = self.index.terms.strings
+        asked = {strings[t] for t in scored.covered} - self._subject()
+        return any(figure.counted & asked for figure in self._figures_of(scored.entry_id))
+
+    def _figure_asked(self, top: Scored) -> Figure | None:
+        """The answer's figure sentence that has most of the question's terms (its only one, often)."""
+        stated = self._figures_of(top.entry_id)
+        if not stated:
+            return None
+        strings = self.index.terms.strings
+        asked = {strings[t] for t in top.covered}
+        closeness = [len(asked & (figure.terms | figure.counted)) for figure in stated]
+        best = max(closeness)
+        if closeness.count(best) > 1:
+            return None
+        return stated[closeness.index(best)]
+
+    def _figures_of(self, entry_id: int) -> list[Figure]:
+        """The figure sentences of an entry's text (text/figures.py), kept by text: an edit is another."""
+        assert self._text_of is not None
+        text = self._text_of(entry_id)
+        stated = self._figures.get(text)
+        if stated is None:
+            if len(self._figures) > FIGURES_KEPT:
+                self._figures.clear()
+            stated = self._figures[text] = figures(text, lambda sentence: self.matcher.analyzer.terms(sentence, "nl"))
+        return stated
 
     def _covers_as_well(self, newer: Scored, older: Scored) -> bool:
         """`newer`, of a later document, answers the question in its text about as well as `older`."""
@@ -436,6 +532,12 @@ class Decider:
         standing in for questions, or only the official question it answers)."""
         kinds = {kind for kind, _ in self.index.fields(entry_id)}
         return QUESTION in kinds and ALTERNATE in kinds
+
+    def _subject(self) -> set[str]:
+        """The terms of the subject's names (subject_names): Belarus, Minsk, Loekasjenko..."""
+        if self._subject_terms is None:
+            self._subject_terms = {t for name in subject_names() for t in self.matcher.analyzer.terms(name)}
+        return self._subject_terms
 
     def _subject_term_ids(self) -> set[int]:
         if self._subject_terms is None:
