@@ -70,6 +70,10 @@ NEWER_SAME_SHARE = 0.6
 #: becomes '... 261 personen'): the newer figure leads, however few phrasings a fresh import has.
 FIGURE_OVERLAP = 0.6
 FIGURE_TERMS = 3
+#: A later figure counting at least this many of the same things ('personen', 'entiteiten'; 'politieke
+#: gevangenen') as the answer's, in other words, is told of as a newer document on it (one, 'personen',
+#: is any count of people).
+COUNTED_SAME = 2
 #: Figure statements kept per text (the decider lives as long as its index).
 FIGURES_KEPT = 4_000
 #: Two passages answer a question together only when it says this much (terms of its own, the
@@ -118,7 +122,7 @@ class Decider:
         self._is_note = is_note or (lambda _entry_id: False)
         # Without the store, the document's date stands for the document.
         self._document_of = document_of or (lambda entry_id: str(self.index.date_of(entry_id)))
-        # Without the store, no entry's text: no figure is compared (_restated_figure).
+        # Without the store, no entry's text: no figure is compared (_later_figure).
         self._text_of = text_of
         self._figures: dict[str, list[Figure]] = {}
         self._subject_terms: set[str] | None = None
@@ -411,7 +415,7 @@ class Decider:
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
                 same.append(other)
-        restated = self._restated_figure(ranking, top)
+        restated = self._later_figure(ranking, top, self._restates_figure)
         if restated is not None and restated not in same:
             revisions.append(restated)
             same.append(restated)
@@ -430,26 +434,25 @@ class Decider:
         margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
 
-    def _restated_figure(self, ranking: Ranking, top: Scored) -> Scored | None:
-        """A how-many question answered by a passage with a figure, and a passage of a later document
-        stating the figure of the same thing in the same words with its own number: the figure as of
-        that date, scored against the question (the ranking may have left it out: a fresh import has
-        no phrasings, and none in the asker's language). The answer's figure is the one of its
-        sentences closest to the question; of two equally close, neither (which one is asked?)."""
+    def _later_figure(self, ranking: Ranking, top: Scored, same: Callable[[Figure, Figure], bool]) -> Scored | None:
+        """A how-many question answered by a passage with a figure, and the newest passage of a later
+        document with a figure `same` as it (_restates_figure: the same words with its own number, the
+        figure as of that date; _counts_the_same: of the same things), scored against the question
+        (the ranking may have left it out: a fresh import has no phrasings, and none in the asker's
+        language). The answer's figure is the one of its sentences closest to the question; of two
+        equally close, neither (which one is asked?)."""
         if self._text_of is None or ranking.analysis.asks_for != "count" or "count" not in self.index.provides_of(top.entry_id):
             return None
         asked = self._figure_asked(top)
         if asked is None:
             return None
-        since, document = self._date_of(top), self._document_of(top.entry_id)
+        since = self._date_of(top)
         found: list[tuple[int, int]] = []
         for entry_id in self.index.entry_ids():
-            date = self.index.date_of(entry_id)
+            date = self.index.date_of(entry_id)  # a later date: another document
             if date <= since or "count" not in self.index.provides_of(entry_id):
                 continue
-            if self._is_note(entry_id) or self._document_of(entry_id) == document:
-                continue
-            if any(self._restates_figure(figure, asked) for figure in self._figures_of(entry_id)):
+            if any(same(figure, asked) for figure in self._figures_of(entry_id)) and not self._is_note(entry_id):
                 found.append((date, entry_id))
         if not found:
             return None
@@ -475,6 +478,15 @@ class Decider:
         strings = self.index.terms.strings
         asked = {strings[t] for t in scored.covered} - self._subject()
         return any(figure.counted & asked for figure in self._figures_of(scored.entry_id))
+
+    def _counts_the_same(self, newer: Figure, older: Figure) -> bool:
+        """Two figures of the same things in other words ('261 personen en 38 entiteiten op de
+        sanctielijst'): at least COUNTED_SAME terms of what they count in common, no other country.
+        Not the same statement, so perhaps not the same figure (those added by a new package): told
+        of under the answer, never the answer."""
+        if (newer.terms - older.terms) & self._countries() - self._subject():
+            return False
+        return len(newer.counted & older.counted) >= COUNTED_SAME
 
     def _figure_asked(self, top: Scored) -> Figure | None:
         """The answer's figure sentence that has most of the question's terms (its only one, often)."""
@@ -555,6 +567,9 @@ class Decider:
             if s not in positions and s.relevance >= floor and self._covers_as_well(s, leading)
             and self._same_subject(leading, s) and self._on_what_it_answers(s, leading)
         ]
+        if not found and ranking.analysis.asks_for == "count":
+            figure = self._later_figure(ranking, leading, self._counts_the_same)
+            found = [figure] if figure is not None and figure not in positions else []
         return sorted(found, key=self._date_of, reverse=True)[:1]
 
     def _says_as_much(self, newer: Scored, older: Scored) -> bool:
