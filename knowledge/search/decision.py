@@ -448,10 +448,8 @@ class Decider:
             return None
         since = self._date_of(top)
         found: list[tuple[int, int]] = []
-        for entry_id in self.index.entry_ids():
-            date = self.index.date_of(entry_id)  # a later date: another document
-            if date <= since or "count" not in self.index.provides_of(entry_id):
-                continue
+        for entry_id in self.index.later_providing("count", since):  # a later date: another document
+            date = self.index.date_of(entry_id)
             if any(same(figure, asked) for figure in self._figures_of(entry_id)) and not self._is_note(entry_id):
                 found.append((date, entry_id))
         if not found:
