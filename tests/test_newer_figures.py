@@ -190,3 +190,32 @@ def test_without_a_figure_among_the_passages_there_is_still_no_official_number()
             assert answer.untold == "count" and not answer.answered, question
             texts = texts_for(language)
             assert render_answer_plain(answer, texts).startswith(texts.untold_count)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Mijn oom werkt bij een bedrijf in Minsk dat met Europa handelt. Hoeveel personen staan onder EU-sancties?",
+         Language.NL),
+        ("My uncle works for a company in Minsk. How many people are under EU sanctions against Belarus?", Language.EN),
+        ("Мой дядя работает в Минске на заводе. Сколько человек под санкциями ЕС?", Language.RU),
+    ],
+)
+def test_a_story_before_the_question_still_gets_the_newer_figure(
+    newer: tuple[AnswerService, dict[str, str]], question: str, language: Language
+) -> None:
+    """The story's words are no reason to doubt the answer: the old passage matched the question
+    sentence, and the newer figure restating it stands in for it (it has no English or Russian words)."""
+    service, keys = newer
+    answer = service.answer(question, language=language)
+    assert answer.answered and answer.best and answer.best.entry_key == keys[SANCTIONS], question
+    assert [m.entry_key for m in answer.earlier] == [OLD_SANCTIONS]
+
+
+def test_a_question_about_a_later_time_is_offered_the_newest_figure(newer: tuple[AnswerService, dict[str, str]]) -> None:
+    """'How many now, in 2025?': later than every document, so no answer; the newest figure is offered
+    (before it led, the old one was), under the line that the documents answer at their date."""
+    service, keys = newer
+    answer = service.answer("Hoeveel personen staan er nu in 2025 op de sanctielijst?")
+    assert not answer.answered and answer.later_time
+    assert [m.entry_key for m in answer.suggestions][:1] == [keys[SANCTIONS]]

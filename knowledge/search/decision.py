@@ -147,8 +147,8 @@ class Decider:
         decision = self._decide(asked, self.matcher.rank(asked))
         if decision.outcome is not Outcome.ANSWER or decision.best is None:
             return None
-        if decision.best.entry_id != whole[0].entry_id:
-            return None
+        if whole[0].entry_id not in {s.entry_id for s in [decision.best, *decision.earlier]}:
+            return None  # another passage than the whole message's best, nor a newer position of it
         best = whole[0]
         if self._story_points_elsewhere(ranking.analysis, best, whole[1:]):
             return None
@@ -174,6 +174,10 @@ class Decider:
         ranking, notes = self._official_first(ranking)
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        if positions and positions[0] not in plausible and len(plausible) < len(ranking.scored) and any(
+            s in positions[1:] and s.relevance >= calibration.suggest_threshold for s in ranking.scored
+        ):
+            plausible.insert(0, positions[0])  # it stands for the earlier positions left out: offered for them
         plausible += [s for s in notes if s.relevance >= calibration.suggest_threshold]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
@@ -284,7 +288,9 @@ class Decider:
         what is asked is the question, so that match is no clear answer."""
         if not ranking.analysis.context_terms or not positions:
             return False
-        asked = positions[0].features.get("asked_coverage", 0.0)
+        # The positions answer one question at different times: the one closest to the question
+        # sentence stands for them all (a newer figure restating a curated one has no English words).
+        asked = max(s.features.get("asked_coverage", 0.0) for s in positions)
         rivals = [s for s in ranking.scored if s not in positions]
         return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
 

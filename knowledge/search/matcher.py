@@ -445,7 +445,9 @@ class Matcher:
         weights = self._query_weights(analysis)
         total = sum(weights.values())
         rare = self._rare_unknown_share(analysis)
-        return self._score(entry_id, analysis, " ".join(analysis.terms), weights, total, rare, None)
+        scored = self._score(entry_id, analysis, " ".join(analysis.terms), weights, total, rare, None)
+        self._asked_coverage(self._asked_ids(analysis) if analysis.context_terms else None, weights, total, [scored])
+        return scored
 
     def confidence_of(self, group: list[Scored], runner_up: Scored | None) -> float:
         """Confidence that one of a group of equivalent matches is right: its lead is over the next one."""
