@@ -124,7 +124,7 @@ class AnswerService:
         dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
-        self.decider = Decider(self.matcher, self._is_note, self._document_of)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of)
         self._start()
 
     @classmethod
@@ -187,7 +187,7 @@ class AnswerService:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
         self._sentences.clear()  # a new index may come with a new analysis
-        self.decider = Decider(self.matcher, self._is_note, self._document_of)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of)
 
     def _start(self) -> None:
         """Load the index snapshot if it is current enough, then catch up; otherwise build it. A
@@ -263,6 +263,10 @@ class AnswerService:
         """The document an indexed entry belongs to (the decision answers with two passages of one)."""
         entry = self._entries.get(entry_id)
         return entry.document_key if entry is not None else self._brief(entry_id).document_key
+
+    def _text_of(self, entry_id: int) -> str:
+        """An indexed entry's official text (the decision compares the figures two passages state)."""
+        return self.entry_for(entry_id).text
 
     def _brief(self, entry_id: int) -> EntryBrief:
         """An entry not read whole: what the decision asks of it, read with the ranking's others."""

@@ -24,6 +24,7 @@ from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
 from knowledge.text import dictionary, focus, places
 from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
+from knowledge.text.figures import Figure, figures
 from knowledge.text.listing import asks_listed
 from knowledge.text.timing import later_than
 from knowledge.yamlfast import load_yaml
@@ -63,6 +64,18 @@ NEWER_STRONG = 0.5
 #: A newer passage that does not lead is told of ("a newer document on this") only when it matches at
 #: least this share of the question's words the answer matches (_on_what_it_answers).
 NEWER_SAME_SHARE = 0.6
+#: A later document's sentence stating a figure of the same thing as the answer's figure sentence
+#: (what the numbers count in common), in this share of the shorter sentence's terms and at least
+#: FIGURE_TERMS of them, is that figure as of its date ('... maatregelen genomen tegen 88 personen'
+#: becomes '... 261 personen'): the newer figure leads, however few phrasings a fresh import has.
+FIGURE_OVERLAP = 0.6
+FIGURE_TERMS = 3
+#: A later figure counting at least this many of the same things ('personen', 'entiteiten'; 'politieke
+#: gevangenen') as the answer's, in other words, is told of as a newer document on it (one, 'personen',
+#: is any count of people).
+COUNTED_SAME = 2
+#: Figure statements kept per text (the decider lives as long as its index).
+FIGURES_KEPT = 4_000
 #: Two passages answer a question together only when it says this much (terms of its own, the
 #: subject's names not counted): a query of a word or two ('sancties EU Belarus') is a choice.
 PAIR_TERMS = 3
@@ -113,12 +126,16 @@ class Decider:
         matcher: Matcher,
         is_note: Callable[[int], bool] | None = None,
         document_of: Callable[[int], str] | None = None,
+        text_of: Callable[[int], str] | None = None,
     ) -> None:
         self.matcher = matcher
         self.index = matcher.index
         self._is_note = is_note or (lambda _entry_id: False)
         # Without the store, the document's date stands for the document.
         self._document_of = document_of or (lambda entry_id: str(self.index.date_of(entry_id)))
+        # Without the store, no entry's text: no figure is compared (_later_figure).
+        self._text_of = text_of
+        self._figures: dict[str, list[Figure]] = {}
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
 
@@ -141,8 +158,8 @@ class Decider:
         decision = self._decide(asked, self.matcher.rank(asked))
         if decision.outcome is not Outcome.ANSWER or decision.best is None:
             return None
-        if decision.best.entry_id != whole[0].entry_id:
-            return None
+        if whole[0].entry_id not in {s.entry_id for s in [decision.best, *decision.earlier]}:
+            return None  # another passage than the whole message's best, nor a newer position of it
         best = whole[0]
         if self._story_points_elsewhere(ranking.analysis, best, whole[1:]):
             return None
@@ -168,6 +185,10 @@ class Decider:
         ranking, notes = self._official_first(ranking)
         positions, confidence, margin = self._positions(ranking)
         plausible = [s for s in ranking.scored if s.relevance >= calibration.suggest_threshold and s not in positions[1:]]
+        if positions and positions[0] not in plausible and len(plausible) < len(ranking.scored) and any(
+            s in positions[1:] and s.relevance >= calibration.suggest_threshold for s in ranking.scored
+        ):
+            plausible.insert(0, positions[0])  # it stands for the earlier positions left out: offered for them
         plausible += [s for s in notes if s.relevance >= calibration.suggest_threshold]
         later = bool(positions) and self._asks_later(ranking, positions[0])
         elsewhere = self.matcher.names_elsewhere(ranking.analysis)
@@ -196,6 +217,11 @@ class Decider:
         if kind is not None:
             plausible = [s for s in plausible if self._related(text, ranking, s)]
         if plausible:
+            counting = [s for s in plausible if self._counts_asked(s)] if kind == "count" else []
+            if counting:
+                # A passage offered with a figure of what is asked: "there is no official number"
+                # would be untrue. It is offered first, the passages without a figure after it.
+                plausible, kind = counting + [s for s in plausible if s not in counting], None
             shown = plausible[:SUGGESTIONS]
             if later and ranking.analysis.asks_for == "count" and all(s.features["answer_type_mismatch"] for s in shown):
                 # 'How many now?' with no figure among the passages: "the documents answer these at
@@ -274,7 +300,9 @@ class Decider:
         what is asked is the question, so that match is no clear answer."""
         if not ranking.analysis.context_terms or not positions:
             return False
-        asked = positions[0].features.get("asked_coverage", 0.0)
+        # The positions answer one question at different times: the one closest to the question
+        # sentence stands for them all (a newer figure restating a curated one has no English words).
+        asked = max(s.features.get("asked_coverage", 0.0) for s in positions)
         rivals = [s for s in ranking.scored if s not in positions]
         return any(s.features.get("asked_coverage", 0.0) > asked + ASKED_SLACK for s in rivals)
 
@@ -394,24 +422,28 @@ class Decider:
         """The names a question gives: its capitalised words and the words spelling a name of the
         subject (as terms: 'Лукашенко' is 'Loekasjenko'), that are no everyday words, list words or
         countries ('Loekasjenko', not 'Belarus')."""
-        if self._country_terms is None:
-            analyzer = self.matcher.analyzer
-            self._country_terms = frozenset(
-                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
-            )
         named = {fold(w) for w in _NAME.findall(asked)}
         names: set[str] = set()
         for word in set(words):
             if asks_listed([word]):
                 continue
             terms = set(self.matcher.analyzer.terms(word))
-            if terms & self._country_terms or not terms:
+            if terms & self._countries() or not terms:
                 continue
             if terms & self._subject():  # 'protasevich' is a name, whatever a word list makes of it
                 names.add(word)
             elif word in named and dictionary.frequency(word) < COMMON_WORD:
                 names.add(word)
         return names
+
+    def _countries(self) -> frozenset[str]:
+        """The terms of every country's name (text/places.py), Belarus too."""
+        if self._country_terms is None:
+            analyzer = self.matcher.analyzer
+            self._country_terms = frozenset(
+                t for found in places.country_words().values() for w in found for t in analyzer.terms(w)
+            )
+        return self._country_terms
 
     def _asks_later(self, ranking: Ranking, best: Scored) -> bool:
         """The question asks about a later time than the best passage's document (timing.py)."""
@@ -446,6 +478,10 @@ class Decider:
                 same.append(other)
             elif other.relevance >= floor and self._same_subject(top, other):
                 same.append(other)
+        restated = self._later_figure(ranking, top, self._restates_figure)
+        if restated is not None and restated not in same:
+            revisions.append(restated)
+            same.append(restated)
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
             return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
@@ -460,6 +496,82 @@ class Decider:
         confidence = self.matcher.confidence_of(equal, rivals[0] if rivals else None)
         margin = lead(min(s.relevance for s in equal), rivals[0].relevance if rivals else 0.0)
         return _Positions([leading, *earlier], round(confidence, 4), margin)
+
+    def _later_figure(self, ranking: Ranking, top: Scored, same: Callable[[Figure, Figure], bool]) -> Scored | None:
+        """A how-many question answered by a passage with a figure, and the newest passage of a later
+        document with a figure `same` as it (_restates_figure: the same words with its own number, the
+        figure as of that date; _counts_the_same: of the same things), scored against the question
+        (the ranking may have left it out: a fresh import has no phrasings, and none in the asker's
+        language). The answer's figure is the one of its sentences closest to the question; of two
+        equally close, neither (which one is asked?)."""
+        if self._text_of is None or ranking.analysis.asks_for != "count" or "count" not in self.index.provides_of(top.entry_id):
+            return None
+        asked = self._figure_asked(top)
+        if asked is None:
+            return None
+        since = self._date_of(top)
+        found: list[tuple[int, int]] = []
+        for entry_id in self.index.later_providing("count", since):  # a later date: another document
+            date = self.index.date_of(entry_id)
+            if any(same(figure, asked) for figure in self._figures_of(entry_id)) and not self._is_note(entry_id):
+                found.append((date, entry_id))
+        if not found:
+            return None
+        newest = max(found)[1]
+        ranked = next((s for s in ranking.scored if s.entry_id == newest), None)
+        return ranked or self.matcher.score_entry(ranking.analysis, newest)
+
+    def _restates_figure(self, newer: Figure, older: Figure) -> bool:
+        """Two figure sentences of the same count: something counted in common, much the same words
+        (FIGURE_OVERLAP, FIGURE_TERMS), and no country the older does not name ('... tegen Rusland
+        maatregelen genomen tegen 1.700 personen' is another count in the same words)."""
+        if not newer.counted & older.counted or (newer.terms - older.terms) & self._countries() - self._subject():
+            return False
+        shared = len(newer.terms & older.terms)
+        return shared >= FIGURE_TERMS and shared >= FIGURE_OVERLAP * min(len(newer.terms), len(older.terms))
+
+    def _counts_asked(self, scored: Scored) -> bool:
+        """The passage states a figure of something the question names: what its numbers count is
+        among the question's terms it has, the subject's names aside ('1.400 politieke gevangenen'
+        for 'hoeveel politieke gevangenen', not '4,5 miljoen euro' for it)."""
+        if self._text_of is None or "count" not in self.index.provides_of(scored.entry_id):
+            return False
+        strings = self.index.terms.strings
+        asked = {strings[t] for t in scored.covered} - self._subject()
+        return any(figure.counted & asked for figure in self._figures_of(scored.entry_id))
+
+    def _counts_the_same(self, newer: Figure, older: Figure) -> bool:
+        """Two figures of the same things in other words ('261 personen en 38 entiteiten op de
+        sanctielijst'): at least COUNTED_SAME terms of what they count in common, no other country.
+        Not the same statement, so perhaps not the same figure (those added by a new package): told
+        of under the answer, never the answer."""
+        if (newer.terms - older.terms) & self._countries() - self._subject():
+            return False
+        return len(newer.counted & older.counted) >= COUNTED_SAME
+
+    def _figure_asked(self, top: Scored) -> Figure | None:
+        """The answer's figure sentence that has most of the question's terms (its only one, often)."""
+        stated = self._figures_of(top.entry_id)
+        if not stated:
+            return None
+        strings = self.index.terms.strings
+        asked = {strings[t] for t in top.covered}
+        closeness = [len(asked & (figure.terms | figure.counted)) for figure in stated]
+        best = max(closeness)
+        if closeness.count(best) > 1:
+            return None
+        return stated[closeness.index(best)]
+
+    def _figures_of(self, entry_id: int) -> list[Figure]:
+        """The figure sentences of an entry's text (text/figures.py), kept by text: an edit is another."""
+        assert self._text_of is not None
+        text = self._text_of(entry_id)
+        stated = self._figures.get(text)
+        if stated is None:
+            if len(self._figures) > FIGURES_KEPT:
+                self._figures.clear()
+            stated = self._figures[text] = figures(text, lambda sentence: self.matcher.analyzer.terms(sentence, "nl"))
+        return stated
 
     def _covers_as_well(self, newer: Scored, older: Scored) -> bool:
         """`newer`, of a later document, answers the question in its text about as well as `older`."""
@@ -508,6 +620,9 @@ class Decider:
             if s not in positions and s.relevance >= floor and self._covers_as_well(s, leading)
             and self._same_subject(leading, s) and self._on_what_it_answers(s, leading)
         ]
+        if not found and ranking.analysis.asks_for == "count":
+            figure = self._later_figure(ranking, leading, self._counts_the_same)
+            found = [figure] if figure is not None and figure not in positions else []
         return sorted(found, key=self._date_of, reverse=True)[:1]
 
     def _says_as_much(self, newer: Scored, older: Scored) -> bool:

@@ -439,6 +439,16 @@ class Matcher:
         ranking.scored = ranking.scored[:limit]
         return ranking
 
+    def score_entry(self, analysis: Analysis, entry_id: int) -> Scored:
+        """One entry scored against an analysed question as `rank` scores it, for a passage the
+        decision looks at that the ranking left out (a newer figure of what the answer counts)."""
+        weights = self._query_weights(analysis)
+        total = sum(weights.values())
+        rare = self._rare_unknown_share(analysis)
+        scored = self._score(entry_id, analysis, " ".join(analysis.terms), weights, total, rare, None)
+        self._asked_coverage(self._asked_ids(analysis) if analysis.context_terms else None, weights, total, [scored])
+        return scored
+
     def confidence_of(self, group: list[Scored], runner_up: Scored | None) -> float:
         """Confidence that one of a group of equivalent matches is right: its lead is over the next one."""
         features = confidence_features([group[0]] + ([runner_up] if runner_up else []))

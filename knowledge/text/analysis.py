@@ -185,7 +185,7 @@ def asks_for(words: list[str]) -> str | None:
 
 
 #: Numbers that count nothing: references ('Kamerstuk 21 501-20 nr. 1634', 'vraag 4'), dates and years.
-_NOT_A_COUNT = re.compile(
+NOT_A_COUNT = re.compile(
     r"\bkamerstuk(?:ken)?\s+[\d\s-]+(?:,?\s*nr\.?\s*\d+)?|\b(?:nr|nrs|nummer|vraag|vragen|artikel|punt)\.?\s+\d+(?:\s*(?:en|-)\s*\d+)*"
     r"|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
     r"|\b(?:1[89]|20)\d{2}\b",
@@ -201,7 +201,7 @@ def provides(text: str) -> frozenset[str]:
         kinds.add("fate")
     if tells_practical(text):
         kinds.add("practical")
-    if _NUMBER.search(_NOT_A_COUNT.sub(" ", text)):
+    if _NUMBER.search(NOT_A_COUNT.sub(" ", text)):
         kinds.add("count")
     if _DATE.search(text):
         kinds.add("time")
