@@ -857,11 +857,11 @@ IMPORT_EN = ImportTexts(
 IMPORT_RU = ImportTexts(
     entry_forms=("запись", "записи", "записей"),
     preview=(
-        "<b>Импорт: предпросмотр</b>\nВид: {kind}\nДата: {date}\nАвторы: {authors}\nЦитата: {citation}\n"
+        "<b>Импорт: предпросмотр</b>\nТип: {kind}\nДата: {date}\nАвторы: {authors}\nСсылка: {citation}\n"
         "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
-    no_citation="официальная цитата не найдена",
+    no_citation="официальная ссылка на документ не найдена",
     more_entries="… и ещё {count}",
     no_date="⚠️ В документе не найдена дата.",
     undated="дата не найдена",
@@ -905,11 +905,11 @@ IMPORT_RU = ImportTexts(
 IMPORT_BE = ImportTexts(
     entry_forms=("запіс", "запісы", "запісаў"),
     preview=(
-        "<b>Імпарт: папярэдні прагляд</b>\nВід: {kind}\nДата: {date}\nАўтары: {authors}\nЦытата: {citation}\n"
+        "<b>Імпарт: папярэдні прагляд</b>\nТып: {kind}\nДата: {date}\nАўтары: {authors}\nСпасылка: {citation}\n"
         "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
-    no_citation="афіцыйная цытата не знойдзена",
+    no_citation="афіцыйная спасылка на дакумент не знойдзена",
     more_entries="… і яшчэ {count}",
     no_date="⚠️ У дакуменце не знойдзена дата.",
     undated="дата не знойдзена",
