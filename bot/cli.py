@@ -393,13 +393,23 @@ def render_answer(answer: Answer, language: str) -> str:
 
 
 def answer_json(answer: Answer, language: str = "nl") -> dict[str, Any]:
-    """{"query", "answered", "matches": [...]}: best first; `answered` only for a confident answer."""
+    """{"query", "answered", "matches": [...]}: best first; `answered` only for a confident answer.
+    The other parts of a message with more than one question, as plain `ask` and Telegram show them,
+    are added fields (older readers ignore them): `also`, the passages answering with the best one
+    (another question of the message, or a second passage of one answer); `unanswered_parts`, the
+    questions no passage answers; `unsure_parts`, [{"part", "suggestions": [...]}]."""
     return {
         "query": answer.query,
         "answered": answer.answered,
         "outcome": answer.outcome.value,
         "confidence": round(answer.confidence, 4),
         "matches": [match_json(m, language) for m in answer.matches()],
+        "also": [match_json(m, language) for m in answer.also] if answer.answered else [],
+        "unanswered_parts": list(answer.unanswered_parts),
+        "unsure_parts": [
+            {"part": unsure.part, "suggestions": [match_json(m, language) for m in unsure.suggestions]}
+            for unsure in answer.unsure_parts
+        ],
     }
 
 

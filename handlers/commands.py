@@ -7,9 +7,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from handlers import callbacks
 from handlers.browse import documents_view, sources_messages
 from handlers.context import BotContext
+from handlers.moderation.access import MODERATOR_COMMANDS, is_moderator
+from handlers.moderation.access import texts as moderator_texts
 from handlers.render import escape
 from handlers.replies import reply
 from interface.texts import LANGUAGES, texts_for
+from interface.texts.moderator import ModeratorTexts
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -21,7 +24,17 @@ async def start(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     if update.effective_message:
         username = escape(context.services.username or context.bot.username or "bot")
-        await reply(update.effective_message, context.texts(update).help.format(bot=username))
+        shown = context.texts(update).help.format(bot=username)
+        if update.effective_chat and update.effective_chat.type == "private" and is_moderator(update, context):
+            shown += "\n\n" + moderator_help(moderator_texts(update, context))
+        await reply(update.effective_message, shown)
+
+
+def moderator_help(t: ModeratorTexts) -> str:
+    """The moderator commands, for moderators only (in their private chat), as the command menu has them."""
+    lines = [escape(t.help_moderator_heading)]
+    lines += [f"/{name} — {escape(getattr(t, f'command_{name}'))}" for name in MODERATOR_COMMANDS]
+    return "\n".join(lines)
 
 
 async def privacy(update: Update, context: BotContext) -> None:

@@ -13,7 +13,7 @@ from handlers.browse import document_entries_view, document_html, fitting_docume
 from handlers.context import BotContext
 from handlers.errors import log_failure
 from handlers.sending import with_retry
-from interface.plain import invalid_question_text, lookup_notice, match_heading
+from interface.plain import invalid_question_text, lookup_notice, match_heading, official_heading
 from interface.texts import Texts, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import InvalidQuestion
@@ -81,7 +81,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             heading=answer_heading(answer, texts),
         )
         for other in answer.also:
-            await send_match(message, context, other, texts, heading=match_heading(other, texts))
+            await send_match(message, context, other, texts, heading=official_heading(other, texts))
         if answer.unanswered_parts:
             await reply(message, render.unanswered_parts_message(answer.unanswered_parts, texts))
         for unsure in answer.unsure_parts:

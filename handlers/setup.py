@@ -10,11 +10,11 @@ from handlers import buttons, commands, inline, other, questions
 from handlers.errors import on_error
 from handlers.moderation import commands as moderator
 from handlers.moderation.access import register_moderator_gate
-from handlers.moderation.add import add_conversation
-from handlers.moderation.edit import edit_conversation
-from handlers.moderation.flow import nothing_to_cancel
-from handlers.moderation.importing import import_conversation
-from handlers.moderation.translate import translate_conversation
+from handlers.moderation.add import add_flow
+from handlers.moderation.edit import edit_flow
+from handlers.moderation.flow import conversation, nothing_to_cancel
+from handlers.moderation.importing import import_flow
+from handlers.moderation.translate import translate_flow
 from handlers.throttle import ADDRESSED_TO_BOT, register_flood_check
 
 MESSAGES = filters.UpdateType.MESSAGES  # new and edited messages alike
@@ -24,9 +24,9 @@ PRIVATE = filters.ChatType.PRIVATE
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any], moderator_ids: frozenset[int]) -> None:
     register_flood_check(application)
     register_moderator_gate(application, moderator_ids)
-    # Moderators' conversations first: while one is open, the moderator's messages belong to it.
-    for conversation in (add_conversation(), edit_conversation(), translate_conversation(), import_conversation()):
-        application.add_handler(conversation)
+    # Moderators' flows first: while one is open, the moderator's messages belong to it; one conversation
+    # for all of them, so that a new flow's command ends the open one.
+    application.add_handler(conversation(add_flow(), edit_flow(), translate_flow(), import_flow()))
     for name, callback in (
         ("alias", moderator.alias),
         ("retire", moderator.retire),

@@ -176,7 +176,7 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
             cited = " · ".join(citation_parts(newer.citation, texts)[2:])
             lines.append(f"  {texts.newer_document.format(date=date)} · {cited}")
         for other in answer.also:
-            lines += ["", match_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
+            lines += ["", official_heading(other, texts), "", render_match_plain(other, texts, emphasise, headed=True)]
         lines += ["", *(texts.part_unanswered.format(part=part) for part in answer.unanswered_parts)]
         numbered = 0  # numbered on across the parts: a number picks one of them all (console.py)
         for unsure in answer.unsure_parts:

@@ -241,3 +241,22 @@ def test_a_file_just_made_and_left_empty_is_refused_after_a_short_wait(
     code, _, err = run(capsys, "--database", str(database), "sources")
     assert code == 1 and "not a Standpunt store" in err and time.monotonic() - started < 10
     assert database.read_bytes() == b""
+
+
+def test_ask_json_carries_every_part_of_a_two_question_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON holds what plain `ask` shows of each question (user report F12), as added fields."""
+    question = "помогает ли нидерланды политзаключенным? и можно ли их посетить в тюрьме?"
+    code, out, _ = run(capsys, "ask", "--json", question)
+    assert code == 0
+    payload = json.loads(out)
+    assert set(payload) >= {"query", "answered", "matches", "also", "unanswered_parts", "unsure_parts"}
+    _, plain, _ = run(capsys, "ask", question)
+    parts = [m["answer"] for m in payload["matches"][:1] + payload["also"]]
+    parts += payload["unanswered_parts"] + [u["part"] for u in payload["unsure_parts"]]
+    assert len(parts) >= 2, "both questions are there"
+    for match in payload["also"]:
+        assert match["answer"][:60] in plain and match["citation"]["date"]
+    for part in payload["unanswered_parts"] + [u["part"] for u in payload["unsure_parts"]]:
+        assert part in plain
+    [single] = [json.loads(run(capsys, "ask", "--json", "Wie is de minister van Sport?")[1])]
+    assert (single["also"], single["unanswered_parts"], single["unsure_parts"]) == ([], [], [])

@@ -143,3 +143,28 @@ async def test_a_translation_in_the_wrong_language_or_of_a_note_is_refused_in_th
         [refused_note] = await send(bot, mod, f"/translate {note.id} ru")
         assert refused_note["visible_text"] == NL.refusal(ModerationError(Reason.NOTE_NOT_TRANSLATED))
         assert content(bot.service.store) == before
+
+
+async def test_a_new_flow_command_ends_a_pending_edit_and_the_translation_is_taken() -> None:
+    """/edit waiting for a value (after a refused text), then /translate: the edit ends, the translation
+    is previewed and saved, and nothing of the edit is saved."""
+    async with moderated_bot() as bot:
+        mod = moderator(bot)
+        entry = bot.service.store.entry(SANCTIONS_ID)
+        [choose] = await send(bot, mod, f"/edit {SANCTIONS_ID}")
+        [current] = await press(bot, mod, choose, "m:ef:t")
+        [refused] = await send(bot, mod, "Woorden die niet in het document staan, helemaal niet.")
+        assert refused["visible_text"].startswith("Not saved")
+        old = translations.translation(bot.service.store, SANCTIONS_ID, Language.RU)
+        assert old is not None
+        [shown] = await send(bot, mod, f"/translate {SANCTIONS_ID} ru")
+        assert f"({EN.translate_current})" in shown["visible_text"]
+        [preview] = await send(bot, mod, f"Q: Какие санкции?\n{NEW_RU}")
+        assert NEW_RU in preview["visible_text"] and "Какие санкции?" in preview["visible_text"]
+        [saved] = await press(bot, mod, preview, "m:ok")
+        assert saved["visible_text"] == EN.translation_saved.format(
+            language="ru", id=SANCTIONS_ID, version=old.version + 1
+        )
+        assert bot.service.store.entry(SANCTIONS_ID).text == entry.text, "the abandoned edit saved nothing"
+        [answer] = await bot.ask(mod, "Welke sancties heeft de EU ingesteld tegen Belarus?")
+        assert not answer["visible_text"].startswith("Before:"), "the old edit no longer takes the text"

@@ -9,21 +9,19 @@ from contextlib import suppress
 from pydantic import ValidationError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import CallbackQueryLimit
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, moderation, texts
 from handlers.moderation.flow import (
     END,
-    cancel,
+    Flow,
     clear,
     clipped,
     confirm_keyboard,
     confirmation,
-    conversation,
     draft,
     say,
-    timed_out,
 )
 from handlers.render import escape
 from interface.plain import suggestion_title
@@ -296,8 +294,8 @@ def _author(text: str) -> Author:
     return Author(name=m.group(1), role=m.group(2)) if m else Author(name=text.strip())
 
 
-def add_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return conversation(
+def add_flow() -> Flow:
+    return Flow(
         entry_points=[
             CommandHandler("add", start, filters=filters.ChatType.PRIVATE),
             CallbackQueryHandler(from_review, pattern=r"^m:rn:\d{1,9}$"),
@@ -309,8 +307,5 @@ def add_conversation() -> ConversationHandler:  # type: ignore[type-arg]
             NEW_DOCUMENT: [MessageHandler(TEXT_INPUT, got_new_document)],
             ALTERNATES: [CommandHandler("skip", skip_alternates), MessageHandler(TEXT_INPUT, got_alternates)],
             CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
-            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
-        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        name="add",
     )

@@ -5,21 +5,19 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, moderation, texts
 from handlers.moderation.flow import (
     END,
-    cancel,
+    Flow,
     clear,
     clipped,
     confirm_keyboard,
     confirmation,
-    conversation,
     draft,
     say,
-    timed_out,
 )
 from handlers.render import escape
 from knowledge.models import AlternateQuestion, Entry
@@ -181,15 +179,12 @@ async def _save_translation(update: Update, context: BotContext, current: dict[s
     return END
 
 
-def edit_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return conversation(
+def edit_flow() -> Flow:
+    return Flow(
         entry_points=[CommandHandler("edit", start, filters=filters.ChatType.PRIVATE)],
         states={
             CHOOSE: [CallbackQueryHandler(choose, pattern=r"^m:ef:([qtpa]|en|ru|be)$")],
             VALUE: [MessageHandler(filters.TEXT & ~filters.COMMAND, value)],
             CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
-            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
-        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        name="edit",
     )

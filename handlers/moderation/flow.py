@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import ConversationHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from handlers.context import BotContext
@@ -117,12 +118,38 @@ async def confirmation(update: Update, context: BotContext) -> int | None:
     return None
 
 
-def conversation(**kwargs: Any) -> ConversationHandler:  # type: ignore[type-arg]
-    """A moderator flow, per user and chat: its buttons belong to that one open flow, so PTB's
-    per_message advice does not apply (and its warning is silenced)."""
+Handlers = list[BaseHandler[Update, Any, Any]]
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One moderator flow's commands and states; all flows run in one conversation (`conversation`)."""
+
+    entry_points: Handlers
+    states: dict[object, Handlers] = field(default_factory=dict)
+
+
+def conversation(*flows: Flow) -> ConversationHandler:  # type: ignore[type-arg]
+    """All moderator flows as one conversation per user and chat: a flow's command while another flow
+    waits (say /translate while /edit waits for a value) ends the waiting flow and starts the new one;
+    two separate conversations would both stay open and share the one draft. The buttons belong to
+    that one open flow, so PTB's per_message advice does not apply (and its warning is silenced)."""
+    states: dict[object, Handlers] = {ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)]}
+    for flow in flows:
+        for state, handlers in flow.states.items():
+            if state in states:
+                raise ValueError(f"two moderator flows use state {state!r}")
+            states[state] = handlers
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-        return ConversationHandler(allow_reentry=True, conversation_timeout=TIMEOUT, **kwargs)
+        return ConversationHandler(
+            entry_points=[handler for flow in flows for handler in flow.entry_points],
+            states=states,
+            fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
+            allow_reentry=True,
+            conversation_timeout=TIMEOUT,
+            name="moderator",
+        )
 
 
 async def timed_out(update: Update, context: BotContext) -> None:

@@ -7,20 +7,18 @@ import asyncio
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, is_moderator, moderation, texts
 from handlers.moderation.flow import (
     END,
-    cancel,
+    Flow,
     clear,
     confirm_keyboard,
     confirmation,
-    conversation,
     draft,
     say,
-    timed_out,
 )
 from handlers.render import escape
 from interface.previews import fetch_refusal, render_preview
@@ -155,8 +153,8 @@ async def confirm(update: Update, context: BotContext) -> int:
     return END
 
 
-def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return conversation(
+def import_flow() -> Flow:
+    return Flow(
         entry_points=[
             CommandHandler("import", start, filters=filters.ChatType.PRIVATE),
             MessageHandler(PRIVATE_DOCUMENT, got_file),
@@ -167,8 +165,5 @@ def import_conversation() -> ConversationHandler:  # type: ignore[type-arg]
                 MessageHandler(filters.TEXT & ~filters.COMMAND, got_reference_or_wait),
             ],
             CONFIRM: [CallbackQueryHandler(confirm, pattern=r"^m:(ok|no)$")],
-            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
-        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        name="import",
     )

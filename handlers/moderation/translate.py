@@ -6,27 +6,27 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.context import BotContext
 from handlers.moderation.access import actor, moderation, texts
 from handlers.moderation.flow import (
     END,
-    cancel,
+    Flow,
     clear,
     clipped,
     confirm_keyboard,
     confirmation,
-    conversation,
     draft,
     say,
-    timed_out,
 )
 from handlers.render import escape
 from knowledge.moderation import ModerationError, split_question
 
-TEXT, CONFIRM = range(20, 22)
+TEXT, CONFIRM = range(30, 32)
 CONFIRM_STALE = "m:tc"
+
+
 async def start(update: Update, context: BotContext) -> int:
     t = texts(update, context)
     args = context.args or []
@@ -124,8 +124,8 @@ async def confirm_stale(update: Update, context: BotContext) -> int:
     return END
 
 
-def translate_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    return conversation(
+def translate_flow() -> Flow:
+    return Flow(
         entry_points=[CommandHandler("translate", start, filters=filters.ChatType.PRIVATE)],
         states={
             TEXT: [
@@ -133,8 +133,5 @@ def translate_conversation() -> ConversationHandler:  # type: ignore[type-arg]
                 CallbackQueryHandler(confirm_stale, pattern=r"^m:tc$"),
             ],
             CONFIRM: [CallbackQueryHandler(save, pattern=r"^m:(ok|no)$")],
-            ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out)],
         },
-        fallbacks=[CommandHandler("cancel", cancel), CallbackQueryHandler(cancel, pattern=r"^m:no$")],
-        name="translate",
     )

@@ -89,6 +89,8 @@ class ModeratorTexts(BaseModel):
     command_stats: Plain
     command_export: Plain
     command_cancel: Plain
+    #: Above the moderator commands that /help adds for moderators only.
+    help_moderator_heading: Plain
     translate_usage: Plain
     alias_usage: Plain
     translate_show: Html
@@ -477,6 +479,7 @@ NL = ModeratorTexts(
     command_stats="Statistieken",
     command_export="Alles exporteren als JSON",
     command_cancel="Lopende handeling annuleren",
+    help_moderator_heading="Voor moderatoren:",
     translate_usage='Gebruik: /translate <id> <en|ru|be>',
     alias_usage='Gebruik: /alias <id> <vraag>',
     translate_show=(
@@ -647,6 +650,7 @@ EN = ModeratorTexts(
     command_stats="Statistics",
     command_export="Export everything as JSON",
     command_cancel="Cancel what is in progress",
+    help_moderator_heading="For moderators:",
     translate_usage="Usage: /translate <id> <en|ru|be>",
     alias_usage="Usage: /alias <id> <question>",
     translate_show=(
@@ -853,11 +857,11 @@ IMPORT_EN = ImportTexts(
 IMPORT_RU = ImportTexts(
     entry_forms=("запись", "записи", "записей"),
     preview=(
-        "<b>Импорт: предпросмотр</b>\nВид: {kind}\nДата: {date}\nАвторы: {authors}\nЦитата: {citation}\n"
+        "<b>Импорт: предпросмотр</b>\nТип: {kind}\nДата: {date}\nАвторы: {authors}\nСсылка: {citation}\n"
         "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
-    no_citation="официальная цитата не найдена",
+    no_citation="официальная ссылка на документ не найдена",
     more_entries="… и ещё {count}",
     no_date="⚠️ В документе не найдена дата.",
     undated="дата не найдена",
@@ -901,11 +905,11 @@ IMPORT_RU = ImportTexts(
 IMPORT_BE = ImportTexts(
     entry_forms=("запіс", "запісы", "запісаў"),
     preview=(
-        "<b>Імпарт: папярэдні прагляд</b>\nВід: {kind}\nДата: {date}\nАўтары: {authors}\nЦытата: {citation}\n"
+        "<b>Імпарт: папярэдні прагляд</b>\nТып: {kind}\nДата: {date}\nАўтары: {authors}\nСпасылка: {citation}\n"
         "Ключ: {key}\n{title}\n\n{count}:\n{entries}{notes}"
     ),
     unknown="?",
-    no_citation="афіцыйная цытата не знойдзена",
+    no_citation="афіцыйная спасылка на дакумент не знойдзена",
     more_entries="… і яшчэ {count}",
     no_date="⚠️ У дакуменце не знойдзена дата.",
     undated="дата не знойдзена",
@@ -1201,6 +1205,7 @@ RU = ModeratorTexts(
     command_stats="Статистика",
     command_export="Экспортировать всё в JSON",
     command_cancel="Отменить текущее действие",
+    help_moderator_heading="Для модераторов:",
     translate_usage="Использование: /translate <id> <en|ru|be>",
     alias_usage="Использование: /alias <id> <вопрос>",
     translate_show=(
@@ -1507,6 +1512,7 @@ BE = ModeratorTexts(
     command_stats="Статыстыка",
     command_export="Экспартаваць усё ў JSON",
     command_cancel="Адмяніць бягучае дзеянне",
+    help_moderator_heading="Для мадэратараў:",
     translate_usage="Выкарыстанне: /translate <id> <en|ru|be>",
     alias_usage="Выкарыстанне: /alias <id> <пытанне>",
     translate_show=(
