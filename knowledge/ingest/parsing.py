@@ -12,7 +12,13 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document, without_glued_markers
+from knowledge.ingest.cleaning import (
+    CleanText,
+    Paragraph,
+    clean_document,
+    normalise_lines,
+    without_glued_markers,
+)
 from knowledge.ingest.cutoff import looks_cut_off
 from knowledge.models import (
     NAME_PARTICLES,
@@ -49,7 +55,11 @@ SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
 _SIGNER_ROLE = re.compile(
     r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
 )
-_ANSWERERS = re.compile(r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?$", re.IGNORECASE | re.DOTALL)
+#: 'Antwoord van … (ontvangen 9 februari 2024).', perhaps with a sentence after it (the usual 'Zie ook
+#: Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1100.' after a postponement): group 5.
+_ANSWERERS = re.compile(
+    r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?(?:\s+(\S.*))?$", re.IGNORECASE | re.DOTALL
+)
 #: 'minister Blok (Buitenlandse Zaken)', 'staatssecretaris Van der Berg (JenV)': role, the words up
 #: to the parenthesis (a name, perhaps after the role's ministry) and the ministry in parentheses.
 ANSWERER = re.compile(
@@ -658,7 +668,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         answers = [([e.number], [Paragraph(text=e.text)]) for e in entries]
     ah = clean.furniture.aanhangsel
     official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
-    if ah is None and (row := flat_header_row(_split_header_lines(preamble))) is not None:
+    if ah is None and (row := flat_header_row(_split_header_lines(preamble)) or printed_head_row(raw)) is not None:
         chamber, years, nr = row
         ah = (f"{years[:4]}/{years[6:]}", nr)
         official_id = official_id or f"ah-{chamber}-{years}-{nr}"
@@ -721,9 +731,11 @@ def _read_preamble(
             if QUESTION_NUMBER.fullmatch(text.strip()):
                 continue
         if (m := _ANSWERERS.match(text)) is not None:
-            heading = re.sub(r"\s*\(ontvangen[^)]*\)\.?$", "", text)
+            heading = text[: m.end(1)]
             date = parse_date(text[m.start(2) :])
             authors = answerers(m.group(1))
+            if m.group(5):  # 'Zie ook …': a reference of the document, not part of who answered
+                rest.append(Paragraph(text=m.group(5)))
         elif _ASKERS.match(text):
             title = re.sub(r"\s*\(ingezonden[^)]*\)\.?$", "", text)
         else:
@@ -793,6 +805,31 @@ def flat_header_row(paragraphs: list[Paragraph]) -> HeaderRow | None:
             start, end = int(m.group(2)), int(m.group(3))
             if end == start + 1 and m.group(4):
                 return HeaderRow("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
+    return None
+
+
+_HEAD_SEARCH_LINES = 12
+
+
+def printed_head_row(raw: str) -> HeaderRow | None:
+    """The chamber, vergaderjaar and number from the head the printed Aanhangsel opens with: 'Tweede
+    Kamer der Staten-Generaal', 'Vergaderjaar 2023–2024', 'Aanhangsel van de Handelingen' and the
+    number on the line after it ('1234'). Read from the first lines only, so a 'Zie ook … nr. 1100'
+    further on is never taken for the document's own number; without all of it, None."""
+    lines = [line for line in normalise_lines(raw) if line][:_HEAD_SEARCH_LINES]
+    chamber = "tk"
+    years: str | None = None
+    for index, line in enumerate(lines):
+        if m := _CHAMBER.match(line):
+            chamber = "ek" if m.group(1) == "Eerste" else "tk"
+        elif m := _VERGADERJAAR.match(line):
+            start, end = int(m.group(1)), int(m.group(2))
+            years = f"{start}{end}" if end == start + 1 else None
+        elif re.fullmatch(r"Aanhangsel van de Handelingen", line, re.IGNORECASE) and index + 1 < len(lines):
+            number = lines[index + 1]
+            if years and re.fullmatch(r"\d{1,5}", number):
+                return HeaderRow(chamber, years, number)
+            return None
     return None
 
 
