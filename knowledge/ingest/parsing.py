@@ -743,13 +743,31 @@ def _read_preamble(
     return date, authors, title or heading or "Antwoord op Kamervragen", qnumber, rest
 
 
+#: An office named without its holder: 'de Minister van Justitie en Veiligheid', 'de Staatssecretaris
+#: voor Rechtsbescherming' (up to a comma, a bracket or the 'en de' before the next office).
+_OFFICE = re.compile(
+    r"\b(?:[Dd]e\s+)?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[A-Z][^,()]*?)"
+    r"(?=\s*(?:[,()]|\ben\s+de\b|$))"
+)
+_ON_BEHALF = re.compile(r"[(,]?\s*\bmede\s+namens\b", re.IGNORECASE)
+
+
 def answerers(text: str) -> list[Author]:
     """Who answered, from 'minister Van der Berg (Buitenlandse Zaken), mede namens staatssecretaris
-    ter Horst (Justitie en Veiligheid)': each name whole, its particles included."""
-    return [
-        Author(name=answerer_name(words), role=role.lower(), ministry=ministry.strip())
-        for role, words, ministry in ANSWERER.findall(text)
-    ]
+    ter Horst (Justitie en Veiligheid)': each name whole, its particles included. An office answered
+    for by name of office only ('mede namens de Minister van Justitie en Veiligheid', or 'Antwoord van
+    de Minister van Buitenlandse Zaken') is an author too, named by its office as the text prints it."""
+    on_behalf = _ON_BEHALF.search(text)
+    parts = [text[: on_behalf.start()], text[on_behalf.end() :]] if on_behalf else [text]
+    authors: list[Author] = []
+    for part in parts:
+        found = [
+            Author(name=answerer_name(words), role=role.lower(), ministry=ministry.strip())
+            for role, words, ministry in ANSWERER.findall(part)
+        ]
+        found += [Author(name=office[0].upper() + office[1:]) for office in _OFFICE.findall(ANSWERER.sub(",", part))]
+        authors += [author for author in found if author not in authors]
+    return authors
 
 
 def answerer_name(words: str) -> str:
