@@ -55,6 +55,13 @@ SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
 _SIGNER_ROLE = re.compile(
     r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
 )
+#: A signature's role line as ministries print it: 'De Minister van Buitenlandse Zaken,', 'de
+#: minister van Buitenlandse Zaken,' (lower case), without the comma, or under the name without the
+#: article ('P.J. Kooistra' / 'Minister van Buitenlandse Zaken').
+_SIGNATURE_ROLE = re.compile(
+    r"^(?:[Dd]e\s+)?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)"
+    r"(?:\s+(?:van|voor)\s+[A-Z][\w\s,'-]*?)?),?$"
+)
 #: 'Antwoord van … (ontvangen 9 februari 2024).', perhaps with a sentence after it (the usual 'Zie ook
 #: Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1100.' after a postponement): group 5.
 _ANSWERERS = re.compile(
@@ -271,7 +278,7 @@ _LETTER_HEADER_LINES = (
     _MINISTRY_LINE,
     SALUTATION,  # a copy without blank lines otherwise runs the subject line into it
     # ...and the signature into the last paragraph
-    re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b.*,$"),
+    re.compile(r"^(?:De|de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b.*,$"),
 )
 
 
@@ -471,23 +478,35 @@ def title_from_caps(header: str) -> str:
 
 
 def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Author]]:
-    """Take the signature off the end of a letter: pairs of 'De Minister van X,' and a name."""
+    """Take the signature off the end of a letter: its role lines ('De Minister van X,') and names,
+    role first or name first, so that neither becomes a paragraph of the letter."""
     lines: list[str] = []
     cut = len(body)
     for index in range(len(body) - 1, -1, -1):
-        text = body[index].text
-        if not _looks_like_signature(text) and not _is_signer_name(body, index):
+        parts = _signature_lines(body[index].text)
+        if not parts or not all(_is_role_line(part) or _is_name_line(part) for part in parts):
             break
         cut = index
-        lines = _signature_lines(text) + lines
+        lines = parts + lines
+    if not any(_is_role_line(line) for line in lines):
+        return body, []  # names alone are no signature (a list of names is the letter's text)
     authors: list[Author] = []
     role: str | None = None
+    name: str | None = None
     for line in lines:
-        if m := _SIGNER_ROLE.match(line):
-            role = m.group(1).rstrip(",")
+        if (m := _SIGNATURE_ROLE.match(line)) is not None:
+            printed = m.group(1).strip().rstrip(",")
+            printed = printed[:1].upper() + printed[1:]
+            if name:
+                authors.append(Author(name=name, role=printed))
+                name = None
+            else:
+                role = printed
         elif role:
             authors.append(Author(name=line.strip().rstrip(","), role=role))
             role = None
+        else:
+            name = line.strip().rstrip(",")
     return body[:cut], authors
 
 
@@ -496,27 +515,20 @@ _PARTICLE_START = r"(?:van|de|der|den|ter|ten|te|het|'t)\s"
 _SIGNER_NAME = re.compile(rf"(?:{_PARTICLE_START}+\s*)*[A-Z][\w.'\- ]+")
 
 
-def _is_signer_name(body: list[Paragraph], index: int) -> bool:
-    """A name printed apart from its 'De Minister van X,' line, which directly precedes it."""
-    text = body[index].text
-    return (
-        index > 0
-        and len(text) < 60
-        and bool(_SIGNER_NAME.fullmatch(text))
-        and bool(_SIGNER_ROLE.match(body[index - 1].text))
-        and body[index - 1].text.endswith(",")
-    )
+def _is_role_line(line: str) -> bool:
+    return len(line) < 120 and bool(_SIGNATURE_ROLE.match(line)) and not _SENTENCE_INSIDE.search(line)
 
 
-def _looks_like_signature(text: str) -> bool:
-    """'De Minister van Buitenlandse Zaken, S.A. Blok': a role line (no sentence in it) and names. A
-    sentence that names a minister ('… heeft de Minister van Buitenlandse Zaken vandaag bekendgemaakt.')
-    is the letter's text."""
-    lines = _signature_lines(text)
+def _is_name_line(line: str) -> bool:
+    """A signer's name: a few capitalised words ('P.J. Kooistra', 'A. de Boer'), no sentence."""
+    words = line.rstrip(",").split()
     return (
-        bool(lines)
-        and len(text) < 400
-        and any(_SIGNER_ROLE.match(line) and not _SENTENCE_INSIDE.search(line) for line in lines)
+        0 < len(words) <= 6
+        and len(line) < 60
+        and bool(_SIGNER_NAME.fullmatch(line.rstrip(",")))
+        and not _SENTENCE_INSIDE.search(line)
+        and not _SIGNATURE_ROLE.match(line)
+        and not is_closing(line)
     )
 
 
@@ -526,9 +538,12 @@ _SENTENCE_INSIDE = re.compile(r"\w{3,}[.!?](?:\s|$)")
 
 
 def _signature_lines(text: str) -> list[str]:
-    """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,'."""
+    """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,' and
+    before a role that follows a name ('P.J. Kooistra Minister van Buitenlandse Zaken')."""
     parts = re.split(
-        rf"(?<=,)\s+(?=[A-Z]|{_PARTICLE_START})|(?<=[a-z])\s+(?=(?:De|de)\s+(?:Minister|Staatssecretaris))", text
+        rf"(?<=,)\s+(?=[A-Z]|{_PARTICLE_START})"
+        r"|(?<=[\w.])(?<!\b[Dd]e)\s+(?=(?:[Dd]e\s+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:-[Pp]resident)?\s+(?:van|voor)\s)",
+        text,
     )
     return [part.strip() for part in parts if part.strip()]
 
