@@ -225,10 +225,8 @@ ENGLISH: dict[Reason, str] = {
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
     Reason.TRANSLATION_LANGUAGE: "translations are into en, ru or be, not '{language}'",
     Reason.QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
-    Reason.XML_QUESTIONS_ONLY: (
-        "questions without the government's answers; import the answers once they are published "
-        "(the Aanhangsel XML has questions but no answers)"
-    ),
+    # the same sentence as for a text: a moderator is told one thing, whatever the file's format
+    Reason.XML_QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
     Reason.UPLOAD_TOO_LARGE: "the file is too large ({size}; the limit is {limit})",
     Reason.FILE_TYPE_REFUSED: "{suffix} files are not accepted; send a .txt, .pdf or .xml file",
     Reason.FILE_WITHOUT_EXTENSION: "files without an extension are not accepted; send a .txt, .pdf or .xml file",

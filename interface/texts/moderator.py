@@ -385,8 +385,7 @@ NL = ModeratorTexts(
             "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd "
-            "zijn (de XML van het Aanhangsel bevat vragen maar geen antwoorden)"
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
         ),
         Reason.UPLOAD_TOO_LARGE: "het bestand is te groot ({size}; de grens is {limit})",
         Reason.FILE_TYPE_REFUSED: "bestanden met {suffix} worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
@@ -1116,8 +1115,7 @@ RU = ModeratorTexts(
             "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы "
-            "(в XML Aanhangsel есть вопросы, но нет ответов)"
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
         ),
         Reason.UPLOAD_TOO_LARGE: "файл слишком большой ({size}; предел — {limit})",
         Reason.FILE_TYPE_REFUSED: "файлы {suffix} не принимаются; пришлите файл .txt, .pdf или .xml",
@@ -1420,11 +1418,10 @@ BE = ModeratorTexts(
         Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
         Reason.QUESTIONS_ONLY: (
-            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць"
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць "
-            "(у XML Aanhangsel ёсць пытанні, але няма адказаў)"
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя"
         ),
         Reason.UPLOAD_TOO_LARGE: "файл занадта вялікі ({size}; мяжа — {limit})",
         Reason.FILE_TYPE_REFUSED: "файлы {suffix} не прымаюцца; дашліце файл .txt, .pdf або .xml",
