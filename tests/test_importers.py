@@ -314,7 +314,9 @@ def test_aanhangsel_without_ids_invents_none() -> None:
 
 def test_questions_without_answers_are_refused() -> None:
     xml = b"<kamervragen><vraag><nr>Vraag 1</nr><al>Klopt dit?</al></vraag></kamervragen>"
-    assert "no answers" in rejected(xml, "kv-tk-2021Z99999.xml")
+    assert rejected(xml, "kv-tk-2021Z99999.xml") == (
+        "questions without the government's answers; import the answers once they are published"
+    )
 
 
 # --- official XML: refusals ---------------------------------------------------------------------
