@@ -54,7 +54,7 @@ def _read(path: Path, language: str, limit: int | None = None) -> bytes:
     except OSError as error:
         raise StaffError(s.cannot_read.format(path=path, reason=s.os_reason(error))) from None
     if limit is not None and len(data) > limit:
-        raise StaffError(s.too_large.format(path=path, limit=limit))
+        raise StaffError(s.too_large.format(path=path, limit=import_texts(language).size(limit)))
     return data
 
 

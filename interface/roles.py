@@ -71,7 +71,7 @@ def role_in(role: str | None, ministry: str | None, language: str) -> str | None
 def describe_author(author: Author, language: str) -> str:
     """The author as the document names them, with the role in the asker's language beside it."""
     printed = author.describe()
-    translated = role_in(author.role, author.ministry, language)
+    translated = role_in(author.name if author.is_office else author.role, author.ministry, language)
     return f"{printed} [{translated}]" if translated else printed
 
 

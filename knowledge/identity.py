@@ -85,7 +85,7 @@ def key_candidates(document: Document, digest: str) -> list[str]:
     candidates = [base]
     if document.official_id and (m := _AH_NUMBER.match(document.official_id)):
         candidates.append(f"{base}-{m.group(1)}")
-    surnames = [_slug(author.surname) for author in document.authors if author.name.split()]
+    surnames = [_slug(author.surname) for author in document.authors if author.name.split() and not author.is_office]
     if surnames := [s for s in surnames if s]:
         candidates.append(f"{base}-{'-'.join(surnames[:3])}"[:70])
     candidates.append(f"{base}-{digest[:KEY_DIGEST_LENGTH]}")

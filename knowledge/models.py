@@ -45,6 +45,9 @@ class EntryStatus(StrEnum):
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "uit", "d'"})
 
 
+_OFFICE_NAME = re.compile(r"^(?:Minister-President|Minister|Staatssecretaris)\s+(?:van|voor)\s", re.IGNORECASE)
+
+
 class Author(BaseModel):
     """Who signed or answered: a name with a role and, where stated, a ministry."""
 
@@ -62,6 +65,12 @@ class Author(BaseModel):
         while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
             start -= 1
         return " ".join(words[start:])
+
+    @property
+    def is_office(self) -> bool:
+        """Named by office only ('Minister van Justitie en Veiligheid', from 'mede namens de Minister
+        van …'): no person's name in it to look a document up by."""
+        return bool(_OFFICE_NAME.match(self.name))
 
     def describe(self) -> str:
         if self.ministry:

@@ -42,7 +42,7 @@ from knowledge.models import (
     SourceText,
     Translation,
 )
-from knowledge.reasons import ENGLISH, Reason
+from knowledge.reasons import ENGLISH, Reason, english
 from knowledge.service import AnswerService, is_question_for_review
 from knowledge.storage import translations
 from knowledge.storage.audit import Change
@@ -111,7 +111,7 @@ class ModerationError(Exception):
     def __init__(self, reason: Reason, **values: object) -> None:
         self.reason = reason
         self.values = values
-        super().__init__(ENGLISH[reason].format(**values))
+        super().__init__(english(reason, values))
 
 
 #: Notes are ordered after a document's own units (their `number`, never shown), and keyed

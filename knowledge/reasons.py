@@ -200,7 +200,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.NUMBER_MISMATCH: (
         "the new text is number {found} of the document, not number {number}; an entry keeps its place in the document"
     ),
-    Reason.FILE_TOO_LARGE: "the file is larger than {limit} bytes",
+    Reason.FILE_TOO_LARGE: "the file is larger than {limit}",
     Reason.DOWNLOAD_FAILED: "the file could not be downloaded; send it again",
     Reason.DOCUMENT_REJECTED: "{detail}",
     Reason.FILE_EMPTY: "the file is empty",
@@ -225,11 +225,9 @@ ENGLISH: dict[Reason, str] = {
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
     Reason.TRANSLATION_LANGUAGE: "translations are into en, ru or be, not '{language}'",
     Reason.QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
-    Reason.XML_QUESTIONS_ONLY: (
-        "questions without the government's answers; import the answers once they are published "
-        "(the Aanhangsel XML has questions but no answers)"
-    ),
-    Reason.UPLOAD_TOO_LARGE: "the file is too large ({size} bytes; the limit is {limit} bytes)",
+    # the same sentence as for a text: a moderator is told one thing, whatever the file's format
+    Reason.XML_QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
+    Reason.UPLOAD_TOO_LARGE: "the file is too large ({size}; the limit is {limit})",
     Reason.FILE_TYPE_REFUSED: "{suffix} files are not accepted; send a .txt, .pdf or .xml file",
     Reason.FILE_WITHOUT_EXTENSION: "files without an extension are not accepted; send a .txt, .pdf or .xml file",
     Reason.FILE_UNREADABLE: "the file could not be read ({error})",
@@ -285,3 +283,24 @@ def rejection(message: str) -> Rejection:
         if message == sentence and "{" not in sentence:
             return Rejection(reason, {})
     return Rejection(Reason.DOCUMENT_REJECTED, {"detail": message})
+
+
+#: Reasons whose `limit` and `size` are a file's bytes: worded as megabytes, never as a count of bytes.
+SIZE_REASONS = frozenset({Reason.FILE_TOO_LARGE, Reason.UPLOAD_TOO_LARGE})
+
+
+def megabytes(count: int, decimal_separator: str = ".", *, round_up: bool = False) -> str:
+    """A number of bytes as megabytes without the unit: '5', '1.5' ('1,5' with a decimal comma); a
+    file's size over a limit is rounded up to a tenth, so it never reads as the limit itself."""
+    if round_up:
+        count = -(-count // 100_000) * 100_000
+    return f"{count / 1_000_000:g}".replace(".", decimal_separator)
+
+
+def english(reason: Reason, values: dict[str, object]) -> str:
+    """The English wording of a refusal with its values (sizes in MB), as str() of an error gives it."""
+    if reason in SIZE_REASONS:
+        values = {**values, **{k: f"{megabytes(v, round_up=k == 'size')} MB" for k, v in values.items()
+                               if k in ("limit", "size") and isinstance(v, int)}}
+    return ENGLISH[reason].format(**values)
+

@@ -726,8 +726,9 @@ def normalise_for_review(question: str) -> str:
     return " ".join(words)[:MAX_REVIEW_TEXT]
 
 
-#: Digits with spaces, dots, slashes, dashes or brackets between them: one number as people write it.
-_NUMBER_RUN = re.compile(r"\d[\d\s./()-]*\d")
+#: Digits with spaces, dots, slashes, dashes or brackets between them: one number as people write it,
+#: with the '+' (or '(+') of an international number before it ('+375 29 123 45 67', '(+375) 29 …').
+_NUMBER_RUN = re.compile(r"(?:\(?\+\s?)?\d[\d\s./()-]*\d")
 
 
 def _masked_numbers(text: str, mask: str) -> str:

@@ -288,3 +288,25 @@ def test_review_text_keeps_no_addresses_or_handles_in_either_form() -> None:
     for text in (normalise_for_review(asked), mask_for_review(asked)):
         assert "ivan" not in text.lower() and "example" not in text and "petrov" not in text, text
         assert "telegram" in text.lower() and "sancties" in text, text
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [
+        ("Mijn nummer is +375 29 123 45 67, bel me over sancties", "Mijn nummer is #, bel me over sancties"),
+        ("bel +31 6 12345678 of (+375) 29 1234567 over sancties", "bel # of # over sancties"),
+        ("tel. +375291234567: sancties?", "tel. #: sancties?"),
+    ],
+)
+def test_an_international_number_is_masked_with_its_plus(asked: str, shown: str) -> None:
+    """'+375 29 123 45 67' became '+#' on the review card: the '+' (and '(+') is part of the number."""
+    from knowledge.service import mask_for_review
+
+    assert mask_for_review(asked) == shown
+
+
+@pytest.mark.parametrize("asked", ["is 2+2 4?", "artikel +12 en 3+4=7 over sancties", "в 2021 году +5 человек"])
+def test_a_short_number_with_a_plus_stays_as_asked(asked: str) -> None:
+    from knowledge.service import mask_for_review
+
+    assert mask_for_review(asked) == asked

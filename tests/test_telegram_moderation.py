@@ -607,7 +607,7 @@ async def test_a_file_over_the_upload_limit_is_refused_before_download() -> None
         mod = moderator(bot)
         before = content(bot.service.store)
         reply = await upload(bot, mod, ANSWERS.name, ANSWERS.read_bytes())
-        assert reply["visible_text"] == "Not saved: the file is larger than 1000 bytes"
+        assert reply["visible_text"] == "Not saved: the file is larger than 0.001 MB"
         assert bot.api.calls("getFile") == []
         assert content(bot.service.store) == before
 

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from interface.texts.markup import Html, Plain
-from knowledge.reasons import ENGLISH, Reason
+from knowledge.reasons import ENGLISH, SIZE_REASONS, Reason, megabytes
 
 #: Telegram's result lines (and the command line's, which reuses them): each begins with a capital
 #: letter and ends with a full stop (the rule of interface.texts.staff.STAFF_RESULT_LINES).
@@ -23,6 +23,8 @@ MODERATOR_RESULT_LINES = (
 class ModeratorTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    #: The language code ('nl'): sizes in a refusal are written with its import texts' MB and decimal sign.
+    language: Plain
     reasons: dict[Reason, Plain]
     #: Plural forms: (one, many) or, for Russian and Belarusian, (one, few, many).
     entry_forms: tuple[Plain, ...]
@@ -143,6 +145,8 @@ class ModeratorTexts(BaseModel):
         reason = getattr(error, "reason", None)
         values = getattr(error, "values", {})
         if isinstance(reason, Reason):
+            if reason in SIZE_REASONS:
+                values = {**values, **self._sizes(values)}
             try:
                 return self.reasons[reason].format(**values)
             except (KeyError, IndexError):
@@ -153,6 +157,15 @@ class ModeratorTexts(BaseModel):
 
             return validation_problem(errors(), self, numbered=False)
         return self.reasons[Reason.INVALID].format(detail=str(error).splitlines()[0] if str(error) else "?")
+
+    def _sizes(self, values: dict[str, Any]) -> dict[str, str]:
+        """A file's size and the limit as a moderator reads them ('5 MB', '5,1 MB'), not in bytes."""
+        it = import_texts(self.language)
+        return {
+            key: it.megabytes.format(count=megabytes(value, it.decimal_separator, round_up=key == "size"))
+            for key, value in values.items()
+            if key in ("limit", "size") and isinstance(value, int)
+        }
 
     def refusal(self, error: object) -> str:
         """A refusal that is a whole message (no 'Not saved:' before it): its reason as a sentence."""
@@ -217,6 +230,7 @@ def plural(count: int, forms: tuple[str, ...]) -> str:
 
 
 NL = ModeratorTexts(
+    language="nl",
     reasons={
         Reason.CHOOSE_DOCUMENT: "kies een bestaand document of beschrijf een nieuw",
         Reason.DOCUMENT_EXISTS: "er bestaat al een document {key}; voeg het item daaraan toe",
@@ -327,7 +341,7 @@ NL = ModeratorTexts(
             "de nieuwe tekst is nummer {found} van het document, niet nummer {number}; een item houdt zijn plaats "
             "in het document"
         ),
-        Reason.FILE_TOO_LARGE: "het bestand is groter dan {limit} bytes",
+        Reason.FILE_TOO_LARGE: "het bestand is groter dan {limit}",
         Reason.DOWNLOAD_FAILED: "het bestand kon niet worden gedownload; stuur het opnieuw",
         Reason.FILE_EMPTY: "het bestand is leeg",
         Reason.NOT_A_TEXT_FILE: "het bestand is geen tekstbestand (het bevat binaire gegevens)",
@@ -373,10 +387,9 @@ NL = ModeratorTexts(
             "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd "
-            "zijn (de XML van het Aanhangsel bevat vragen maar geen antwoorden)"
+            "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
         ),
-        Reason.UPLOAD_TOO_LARGE: "het bestand is te groot ({size} bytes; de grens is {limit} bytes)",
+        Reason.UPLOAD_TOO_LARGE: "het bestand is te groot ({size}; de grens is {limit})",
         Reason.FILE_TYPE_REFUSED: "bestanden met {suffix} worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand",
         Reason.FILE_WITHOUT_EXTENSION: (
             "bestanden zonder extensie worden niet aanvaard; stuur een .txt-, .pdf- of .xml-bestand"
@@ -568,6 +581,7 @@ _TELEGRAM_ENGLISH = {
 }
 
 EN = ModeratorTexts(
+    language="en",
     reasons={**ENGLISH, **_TELEGRAM_ENGLISH},
     entry_forms=("entry", "entries"),
     change_forms=("change", "changes"),
@@ -745,7 +759,7 @@ class ImportTexts(BaseModel):
 
     def size(self, limit_bytes: int) -> str:
         """A size limit as a moderator reads it: '5 MB', '1,5 MB', '0.005 MB' in English."""
-        return self.megabytes.format(count=f"{limit_bytes / 1_000_000:g}".replace(".", self.decimal_separator))
+        return self.megabytes.format(count=megabytes(limit_bytes, self.decimal_separator))
 
     def entries(self, count: int) -> str:
         """'1 entry', '3 записи': the count in the language's own plural form."""
@@ -956,6 +970,7 @@ def import_texts(language: str | None) -> ImportTexts:
 
 
 RU = ModeratorTexts(
+    language="ru",
     reasons={
         Reason.CHOOSE_DOCUMENT: "выберите существующий документ или опишите новый",
         Reason.DOCUMENT_EXISTS: "документ {key} уже есть; добавьте запись к нему",
@@ -1058,7 +1073,7 @@ RU = ModeratorTexts(
         Reason.NUMBER_MISMATCH: (
             "новый текст — это номер {found} документа, а не номер {number}; запись сохраняет своё место в документе"
         ),
-        Reason.FILE_TOO_LARGE: "файл больше {limit} байт",
+        Reason.FILE_TOO_LARGE: "файл больше {limit}",
         Reason.DOWNLOAD_FAILED: "файл не удалось скачать; пришлите его ещё раз",
         Reason.FILE_EMPTY: "файл пуст",
         Reason.NOT_A_TEXT_FILE: "это не текстовый файл (в нём двоичные данные)",
@@ -1104,10 +1119,9 @@ RU = ModeratorTexts(
             "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы "
-            "(в XML Aanhangsel есть вопросы, но нет ответов)"
+            "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
         ),
-        Reason.UPLOAD_TOO_LARGE: "файл слишком большой ({size} байт; предел — {limit} байт)",
+        Reason.UPLOAD_TOO_LARGE: "файл слишком большой ({size}; предел — {limit})",
         Reason.FILE_TYPE_REFUSED: "файлы {suffix} не принимаются; пришлите файл .txt, .pdf или .xml",
         Reason.FILE_WITHOUT_EXTENSION: "файлы без расширения не принимаются; пришлите файл .txt, .pdf или .xml",
         Reason.FILE_UNREADABLE: "файл не удалось прочитать ({error})",
@@ -1263,6 +1277,7 @@ RU = ModeratorTexts(
 )
 
 BE = ModeratorTexts(
+    language="be",
     reasons={
         Reason.CHOOSE_DOCUMENT: "выберыце існы дакумент або апішыце новы",
         Reason.DOCUMENT_EXISTS: "дакумент {key} ужо ёсць; дадайце запіс да яго",
@@ -1365,7 +1380,7 @@ BE = ModeratorTexts(
         Reason.NUMBER_MISMATCH: (
             "новы тэкст — гэта нумар {found} дакумента, а не нумар {number}; запіс захоўвае сваё месца ў дакуменце"
         ),
-        Reason.FILE_TOO_LARGE: "файл большы за {limit} байтаў",
+        Reason.FILE_TOO_LARGE: "файл большы за {limit}",
         Reason.DOWNLOAD_FAILED: "файл не ўдалося спампаваць; дашліце яго яшчэ раз",
         Reason.FILE_EMPTY: "файл пусты",
         Reason.NOT_A_TEXT_FILE: "гэта не тэкставы файл (у ім двайковыя даныя)",
@@ -1408,13 +1423,12 @@ BE = ModeratorTexts(
         Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
         Reason.QUESTIONS_ONLY: (
-            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць"
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя"
         ),
         Reason.XML_QUESTIONS_ONLY: (
-            "гэта пытанні без адказаў урада; імпартуйце адказы, калі іх апублікуюць "
-            "(у XML Aanhangsel ёсць пытанні, але няма адказаў)"
+            "гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя"
         ),
-        Reason.UPLOAD_TOO_LARGE: "файл занадта вялікі ({size} байтаў; мяжа — {limit} байтаў)",
+        Reason.UPLOAD_TOO_LARGE: "файл занадта вялікі ({size}; мяжа — {limit})",
         Reason.FILE_TYPE_REFUSED: "файлы {suffix} не прымаюцца; дашліце файл .txt, .pdf або .xml",
         Reason.FILE_WITHOUT_EXTENSION: "файлы без пашырэння не прымаюцца; дашліце файл .txt, .pdf або .xml",
         Reason.FILE_UNREADABLE: "файл не ўдалося прачытаць ({error})",

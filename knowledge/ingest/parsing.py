@@ -12,7 +12,13 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from knowledge.ingest.cleaning import CleanText, Paragraph, clean_document, without_glued_markers
+from knowledge.ingest.cleaning import (
+    CleanText,
+    Paragraph,
+    clean_document,
+    normalise_lines,
+    without_glued_markers,
+)
 from knowledge.ingest.cutoff import looks_cut_off
 from knowledge.models import (
     NAME_PARTICLES,
@@ -49,7 +55,18 @@ SALUTATION = re.compile(r"^(?:Geachte|Hooggeachte)\b.*,$")
 _SIGNER_ROLE = re.compile(
     r"^(?:De|de)\s+((?:Minister|Staatssecretaris|Minister-President|Minister-president)\b.*?),?$"
 )
-_ANSWERERS = re.compile(r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?$", re.IGNORECASE | re.DOTALL)
+#: A signature's role line as ministries print it: 'De Minister van Buitenlandse Zaken,', 'de
+#: minister van Buitenlandse Zaken,' (lower case), without the comma, or under the name without the
+#: article ('P.J. Kooistra' / 'Minister van Buitenlandse Zaken').
+_SIGNATURE_ROLE = re.compile(
+    r"^(?:[Dd]e\s+)?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)"
+    r"(?:\s+(?:van|voor)\s+[A-Z][\w\s,'-]*?)?),?$"
+)
+#: 'Antwoord van … (ontvangen 9 februari 2024).', perhaps with a sentence after it (the usual 'Zie ook
+#: Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1100.' after a postponement): group 5.
+_ANSWERERS = re.compile(
+    r"^Antwoord(?:en)?\s+van\s+(.+?)\s*\(ontvangen\s+" + _DATE + r"\)\.?(?:\s+(\S.*))?$", re.IGNORECASE | re.DOTALL
+)
 #: 'minister Blok (Buitenlandse Zaken)', 'staatssecretaris Van der Berg (JenV)': role, the words up
 #: to the parenthesis (a name, perhaps after the role's ministry) and the ministry in parentheses.
 ANSWERER = re.compile(
@@ -261,7 +278,7 @@ _LETTER_HEADER_LINES = (
     _MINISTRY_LINE,
     SALUTATION,  # a copy without blank lines otherwise runs the subject line into it
     # ...and the signature into the last paragraph
-    re.compile(r"^(?:De|de)\s+(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b.*,$"),
+    re.compile(r"^(?:De|de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b.*,$"),
 )
 
 
@@ -461,23 +478,35 @@ def title_from_caps(header: str) -> str:
 
 
 def _split_signature(body: list[Paragraph]) -> tuple[list[Paragraph], list[Author]]:
-    """Take the signature off the end of a letter: pairs of 'De Minister van X,' and a name."""
+    """Take the signature off the end of a letter: its role lines ('De Minister van X,') and names,
+    role first or name first, so that neither becomes a paragraph of the letter."""
     lines: list[str] = []
     cut = len(body)
     for index in range(len(body) - 1, -1, -1):
-        text = body[index].text
-        if not _looks_like_signature(text) and not _is_signer_name(body, index):
+        parts = _signature_lines(body[index].text)
+        if not parts or not all(_is_role_line(part) or _is_name_line(part) for part in parts):
             break
         cut = index
-        lines = _signature_lines(text) + lines
+        lines = parts + lines
+    if not any(_is_role_line(line) for line in lines):
+        return body, []  # names alone are no signature (a list of names is the letter's text)
     authors: list[Author] = []
     role: str | None = None
+    name: str | None = None
     for line in lines:
-        if m := _SIGNER_ROLE.match(line):
-            role = m.group(1).rstrip(",")
+        if (m := _SIGNATURE_ROLE.match(line)) is not None:
+            printed = m.group(1).strip().rstrip(",")
+            printed = printed[:1].upper() + printed[1:]
+            if name:
+                authors.append(Author(name=name, role=printed))
+                name = None
+            else:
+                role = printed
         elif role:
             authors.append(Author(name=line.strip().rstrip(","), role=role))
             role = None
+        else:
+            name = line.strip().rstrip(",")
     return body[:cut], authors
 
 
@@ -486,27 +515,20 @@ _PARTICLE_START = r"(?:van|de|der|den|ter|ten|te|het|'t)\s"
 _SIGNER_NAME = re.compile(rf"(?:{_PARTICLE_START}+\s*)*[A-Z][\w.'\- ]+")
 
 
-def _is_signer_name(body: list[Paragraph], index: int) -> bool:
-    """A name printed apart from its 'De Minister van X,' line, which directly precedes it."""
-    text = body[index].text
-    return (
-        index > 0
-        and len(text) < 60
-        and bool(_SIGNER_NAME.fullmatch(text))
-        and bool(_SIGNER_ROLE.match(body[index - 1].text))
-        and body[index - 1].text.endswith(",")
-    )
+def _is_role_line(line: str) -> bool:
+    return len(line) < 120 and bool(_SIGNATURE_ROLE.match(line)) and not _SENTENCE_INSIDE.search(line)
 
 
-def _looks_like_signature(text: str) -> bool:
-    """'De Minister van Buitenlandse Zaken, S.A. Blok': a role line (no sentence in it) and names. A
-    sentence that names a minister ('… heeft de Minister van Buitenlandse Zaken vandaag bekendgemaakt.')
-    is the letter's text."""
-    lines = _signature_lines(text)
+def _is_name_line(line: str) -> bool:
+    """A signer's name: a few capitalised words ('P.J. Kooistra', 'A. de Boer'), no sentence."""
+    words = line.rstrip(",").split()
     return (
-        bool(lines)
-        and len(text) < 400
-        and any(_SIGNER_ROLE.match(line) and not _SENTENCE_INSIDE.search(line) for line in lines)
+        0 < len(words) <= 6
+        and len(line) < 60
+        and bool(_SIGNER_NAME.fullmatch(line.rstrip(",")))
+        and not _SENTENCE_INSIDE.search(line)
+        and not _SIGNATURE_ROLE.match(line)
+        and not is_closing(line)
     )
 
 
@@ -516,9 +538,12 @@ _SENTENCE_INSIDE = re.compile(r"\w{3,}[.!?](?:\s|$)")
 
 
 def _signature_lines(text: str) -> list[str]:
-    """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,'."""
+    """Signature paragraphs arrive joined by spaces: split them after each 'Minister van X,' and
+    before a role that follows a name ('P.J. Kooistra Minister van Buitenlandse Zaken')."""
     parts = re.split(
-        rf"(?<=,)\s+(?=[A-Z]|{_PARTICLE_START})|(?<=[a-z])\s+(?=(?:De|de)\s+(?:Minister|Staatssecretaris))", text
+        rf"(?<=,)\s+(?=[A-Z]|{_PARTICLE_START})"
+        r"|(?<=[\w.])(?<!\b[Dd]e)\s+(?=(?:[Dd]e\s+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:-[Pp]resident)?\s+(?:van|voor)\s)",
+        text,
     )
     return [part.strip() for part in parts if part.strip()]
 
@@ -658,7 +683,7 @@ def parse_kamervragen(raw: str) -> ParsedDocument:
         answers = [([e.number], [Paragraph(text=e.text)]) for e in entries]
     ah = clean.furniture.aanhangsel
     official_id = clean.furniture.official_id if (clean.furniture.official_id or "").startswith("ah-") else None
-    if ah is None and (row := flat_header_row(_split_header_lines(preamble))) is not None:
+    if ah is None and (row := flat_header_row(_split_header_lines(preamble)) or printed_head_row(raw)) is not None:
         chamber, years, nr = row
         ah = (f"{years[:4]}/{years[6:]}", nr)
         official_id = official_id or f"ah-{chamber}-{years}-{nr}"
@@ -721,9 +746,11 @@ def _read_preamble(
             if QUESTION_NUMBER.fullmatch(text.strip()):
                 continue
         if (m := _ANSWERERS.match(text)) is not None:
-            heading = re.sub(r"\s*\(ontvangen[^)]*\)\.?$", "", text)
+            heading = text[: m.end(1)]
             date = parse_date(text[m.start(2) :])
             authors = answerers(m.group(1))
+            if m.group(5):  # 'Zie ook …': a reference of the document, not part of who answered
+                rest.append(Paragraph(text=m.group(5)))
         elif _ASKERS.match(text):
             title = re.sub(r"\s*\(ingezonden[^)]*\)\.?$", "", text)
         else:
@@ -731,13 +758,31 @@ def _read_preamble(
     return date, authors, title or heading or "Antwoord op Kamervragen", qnumber, rest
 
 
+#: An office named without its holder: 'de Minister van Justitie en Veiligheid', 'de Staatssecretaris
+#: voor Rechtsbescherming' (up to a comma, a bracket or the 'en de' before the next office).
+_OFFICE = re.compile(
+    r"\b(?:[Dd]e\s+)?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[A-Z][^,()]*?)"
+    r"(?=\s*(?:[,()]|\ben\s+de\b|$))"
+)
+_ON_BEHALF = re.compile(r"[(,]?\s*\bmede\s+namens\b", re.IGNORECASE)
+
+
 def answerers(text: str) -> list[Author]:
     """Who answered, from 'minister Van der Berg (Buitenlandse Zaken), mede namens staatssecretaris
-    ter Horst (Justitie en Veiligheid)': each name whole, its particles included."""
-    return [
-        Author(name=answerer_name(words), role=role.lower(), ministry=ministry.strip())
-        for role, words, ministry in ANSWERER.findall(text)
-    ]
+    ter Horst (Justitie en Veiligheid)': each name whole, its particles included. An office answered
+    for by name of office only ('mede namens de Minister van Justitie en Veiligheid', or 'Antwoord van
+    de Minister van Buitenlandse Zaken') is an author too, named by its office as the text prints it."""
+    on_behalf = _ON_BEHALF.search(text)
+    parts = [text[: on_behalf.start()], text[on_behalf.end() :]] if on_behalf else [text]
+    authors: list[Author] = []
+    for part in parts:
+        found = [
+            Author(name=answerer_name(words), role=role.lower(), ministry=ministry.strip())
+            for role, words, ministry in ANSWERER.findall(part)
+        ]
+        found += [Author(name=office[0].upper() + office[1:]) for office in _OFFICE.findall(ANSWERER.sub(",", part))]
+        authors += [author for author in found if author not in authors]
+    return authors
 
 
 def answerer_name(words: str) -> str:
@@ -793,6 +838,31 @@ def flat_header_row(paragraphs: list[Paragraph]) -> HeaderRow | None:
             start, end = int(m.group(2)), int(m.group(3))
             if end == start + 1 and m.group(4):
                 return HeaderRow("tk" if m.group(1).lower() == "tweede" else "ek", f"{start}{end}", m.group(4))
+    return None
+
+
+_HEAD_SEARCH_LINES = 12
+
+
+def printed_head_row(raw: str) -> HeaderRow | None:
+    """The chamber, vergaderjaar and number from the head the printed Aanhangsel opens with: 'Tweede
+    Kamer der Staten-Generaal', 'Vergaderjaar 2023–2024', 'Aanhangsel van de Handelingen' and the
+    number on the line after it ('1234'). Read from the first lines only, so a 'Zie ook … nr. 1100'
+    further on is never taken for the document's own number; without all of it, None."""
+    lines = [line for line in normalise_lines(raw) if line][:_HEAD_SEARCH_LINES]
+    chamber = "tk"
+    years: str | None = None
+    for index, line in enumerate(lines):
+        if m := _CHAMBER.match(line):
+            chamber = "ek" if m.group(1) == "Eerste" else "tk"
+        elif m := _VERGADERJAAR.match(line):
+            start, end = int(m.group(1)), int(m.group(2))
+            years = f"{start}{end}" if end == start + 1 else None
+        elif re.fullmatch(r"Aanhangsel van de Handelingen", line, re.IGNORECASE) and index + 1 < len(lines):
+            number = lines[index + 1]
+            if years and re.fullmatch(r"\d{1,5}", number):
+                return HeaderRow(chamber, years, number)
+            return None
     return None
 
 

@@ -4,7 +4,7 @@ str(error) is the one-line English wording (the command line's and the logs').""
 
 from __future__ import annotations
 
-from knowledge.reasons import ENGLISH, Reason, rejection
+from knowledge.reasons import ENGLISH, Reason, english, rejection
 
 # The importers' fixed sentences, in English (kept by name for the code that compares with them).
 NOT_TEXT = ENGLISH[Reason.NOT_A_TEXT_FILE]
@@ -25,7 +25,7 @@ class DocumentRejected(ValueError):
             reason, values = rejection(" ".join(str(reason).split()))
         self.reason = reason
         self.values = values
-        super().__init__(" ".join(ENGLISH[reason].format(**values).split()))
+        super().__init__(" ".join(english(reason, values).split()))
 
 
 class QuestionsOnly(DocumentRejected):

@@ -214,6 +214,8 @@ def author_names(document: Document) -> set[str]:
     letters and in Cyrillic ('grapperhaus', 'грапперхаус')."""
     names: set[str] = set()
     for author in document.authors:
+        if author.is_office:
+            continue
         words = [w for w in _WORD.findall(fold(author.surname)) if len(w) > 2 and "." not in w]
         if words:
             names |= {words[-1], to_cyrillic(words[-1])}
