@@ -311,10 +311,11 @@ class Decider:
         'help'), and a plausible rival has a heavy term of the question it lacks ('Steunt Nederland de
         oppositie?' led by a passage on support for the diaspora, 'помогает ли Нидерланды
         политзаключённым?' by the same): the verb is the match, what is asked about is elsewhere, so
-        it is a choice for the asker, not an answer."""
+        it is a choice for the asker, not an answer. The positions' best match is what is judged: a
+        newer position leading it (a fresh import restating a figure, _later_figure) has no phrasings."""
         if not positions:
             return False
-        top = positions[0]
+        top = max(positions, key=lambda s: s.relevance)
         context = {self.index.terms.get(t) for t in ranking.analysis.context_terms}
         subject = self._subject_term_ids()
         own = {t for t, share in top.covered.items() if share >= SLIGHT_SHARE} - context
