@@ -356,3 +356,15 @@ def test_a_position_asked_on_a_subject_is_answered_by_that_subject(service: Answ
     'Wat is het standpunt van het kabinet over ...' about another subject."""
     answer = service.answer(question)
     assert answer.best is not None and "sancties" in answer.best.topics, answer.best
+
+
+def test_the_digit_4_for_che_reads_as_the_letters(service: AnswerService) -> None:
+    """Chat transliteration writes 'ч' as '4' ('4to', 'ho4u'): the message reads as with 'ch'; a
+    number stays a number, and a Dutch '4e' is no Russian."""
+    analyse = service.matcher.analyse
+    with_digit = analyse("est dannye 4to rezhim gotovit zahvat aktivistov v evrope?")
+    assert with_digit.language == "ru" and "что" in with_digit.tokens
+    assert with_digit.tokens == analyse("est dannye chto rezhim gotovit zahvat aktivistov v evrope?").tokens
+    assert "хочу" in analyse("ho4u znat kakie sankcii protiv belarusi").tokens
+    assert "4e" in analyse("wat gebeurde er op de 4e dag?").tokens
+    assert "88" in analyse("skolko iz 88 chelovek pod sankciyami").tokens

@@ -76,12 +76,15 @@ _HACEK = str.maketrans(
     }
 )
 _SOFT_SIGN = re.compile(r"(?<=[A-Za-z])['’ʼ](?=[A-Za-z])")
+#: Chat transliteration writes 'ч' as the digit that looks like it ('4to', 'ho4u', '4elovek'): a 4
+#: against a letter is that, never a number ('4 personen' keeps it; '4e' reads 'че', as 'что' is said).
+_CHE_DIGIT = re.compile(r"(?<=[A-Za-z])4|4(?=[A-Za-z])")
 
 
 def prepare(text: str) -> str:
-    """Latin-letter text as transliteration reads it: 'č' as 'ch', and an apostrophe inside a word
-    (the soft sign: 'tjur'mah') no longer splitting it."""
-    return _SOFT_SIGN.sub("", text.translate(_HACEK))
+    """Latin-letter text as transliteration reads it: 'č' and '4' as 'ch', and an apostrophe inside a
+    word (the soft sign: 'tjur'mah') no longer splitting it."""
+    return _CHE_DIGIT.sub("ch", _SOFT_SIGN.sub("", text.translate(_HACEK)))
 
 
 @lru_cache(maxsize=100_000)
