@@ -56,6 +56,12 @@ def test_stopwords_and_question_words_are_dropped(analyzer: Analyzer) -> None:
     assert analyzer.terms("What is the position of the government?") == analyzer.terms("position government")
 
 
+def test_pronouns_in_the_instrumental_are_stopwords_too(analyzer: Analyzer) -> None:
+    """'с нами' stems to 'нам', a stopword only as a word of its own: the case itself must be listed."""
+    assert analyzer.terms("правительство общается с нами") == analyzer.terms("правительство общается")
+    assert analyzer.terms("урад размаўляе з намі") == analyzer.terms("урад размаўляе")
+
+
 def test_language_is_detected(analyzer: Analyzer) -> None:
     assert analyzer.analyse("Is there a hotline for the people").language == "en"
     assert analyzer.analyse("Is er een meldpunt voor de mensen").language == "nl"
