@@ -223,7 +223,7 @@ ENGLISH: dict[Reason, str] = {
     Reason.TRANSLATION_TOO_LONG: "the translation is much longer than the official text; check what was pasted",
     Reason.NO_TRANSLATION: "entry {id} has no {language} translation",
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
-    Reason.TRANSLATION_LANGUAGE: "translations are into en, ru or be, not '{language}'",
+    Reason.TRANSLATION_LANGUAGE: "translations are into English, Russian or Belarusian, not '{language}'",
     Reason.QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",
     # the same sentence as for a text: a moderator is told one thing, whatever the file's format
     Reason.XML_QUESTIONS_ONLY: "questions without the government's answers; import the answers once they are published",

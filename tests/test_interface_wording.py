@@ -226,3 +226,19 @@ async def test_telegram_fate_question_without_suggestions_gets_one_coherent_repl
     paragraphs = reply["visible_text"].split("\n\n")
     assert paragraphs[:2] == [en.untold_fate, en.no_answer_scope], reply["visible_text"]
     assert en.no_answer.removesuffix(en.no_answer_scope).strip() not in reply["visible_text"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_translation_refusals_name_languages_not_codes(language: str) -> None:
+    """F21: 'de vertaling lijkt ru, niet en' told a moderator codes; each language names them in its own words."""
+    from interface.texts.moderator import moderator_texts
+    from knowledge.moderation import ModerationError
+    from knowledge.reasons import Reason
+
+    texts = moderator_texts(language)
+    wrong = texts.reason(ModerationError(Reason.TRANSLATION_WRONG_LANGUAGE, found="ru", language="en"))
+    unknown = texts.reason(ModerationError(Reason.TRANSLATION_LANGUAGE, language="fr"))
+    for refusal in (wrong, unknown):
+        assert not re.search(r"(?<!\w)(?:en|ru|be)(?!\w)", refusal), refusal
+    assert texts.language_names["ru"] in wrong and texts.language_names["en"] in wrong
+    assert "'fr'" in unknown

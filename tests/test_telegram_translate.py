@@ -71,7 +71,7 @@ async def test_translate_with_bad_input_says_so_in_one_line_and_changes_nothing(
         mod = moderator(bot)
         before = content(bot.service.store)
         for command, expected in (
-            (f"/translate {SANCTIONS_ID} nl", "Translations are into en, ru or be, not 'nl'"),
+            (f"/translate {SANCTIONS_ID} nl", "Translations are into English, Russian or Belarusian, not 'Dutch'"),
             (f"/translate {SANCTIONS_ID}", EN.translate_usage),
             ("/translate 999 ru", "There is no entry 999"),
         ):

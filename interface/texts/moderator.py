@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from interface.texts.markup import Html, Plain
+from knowledge.models import Language
 from knowledge.reasons import ENGLISH, SIZE_REASONS, Reason, megabytes
 
 #: Telegram's result lines (and the command line's, which reuses them): each begins with a capital
@@ -112,6 +113,8 @@ class ModeratorTexts(BaseModel):
     #: An entry's or a translation's status (knowledge.models) as /history's detail line names it.
     statuses: dict[str, Plain]
     history_status: Plain
+    #: The languages by name, as a refusal names them ('de vertaling lijkt Russisch'), never by code.
+    language_names: dict[str, Plain]
     #: A file of entries that does not fit (interface/validation.py): each problem, and which entry.
     validation: dict[str, Plain]
     validation_at: Plain
@@ -130,6 +133,8 @@ class ModeratorTexts(BaseModel):
             raise ValueError(f"statuses without a wording: {sorted(unworded)}")
         if unworded := set(VALIDATION_PROBLEMS) - set(self.validation):
             raise ValueError(f"validation problems without a wording: {sorted(unworded)}")
+        if unnamed := {language.value for language in Language} - set(self.language_names):
+            raise ValueError(f"languages without a name: {sorted(unnamed)}")
         return self
 
     def history_action(self, action: str, object_type: str, object_key: str | None) -> str:
@@ -147,6 +152,8 @@ class ModeratorTexts(BaseModel):
         if isinstance(reason, Reason):
             if reason in SIZE_REASONS:
                 values = {**values, **self._sizes(values)}
+            names = self.language_names
+            values = {k: names.get(v, v) if k in ("found", "language") and isinstance(v, str) else v for k, v in values.items()}
             try:
                 return self.reasons[reason].format(**values)
             except (KeyError, IndexError):
@@ -375,13 +382,13 @@ NL = ModeratorTexts(
             "vertaling staat naast de officiële Nederlandse tekst die ze weergeeft, en een notitie heeft die niet); "
             "schrijf de notitie in plaats daarvan in die taal"
         ),
-        Reason.TRANSLATION_WRONG_LANGUAGE: "de vertaling lijkt {found}, niet {language}; stuur een vertaling in {language}",
+        Reason.TRANSLATION_WRONG_LANGUAGE: "de vertaling lijkt {found}, niet {language}; stuur een vertaling in het {language}",
         Reason.TRANSLATION_EMPTY: "de vertaling is leeg",
         Reason.QUESTION_EMPTY: "de vraag is leeg: elk antwoord heeft een vraag nodig",
         Reason.TRANSLATION_TOO_LONG: "de vertaling is veel langer dan de officiële tekst; kijk na wat er is geplakt",
         Reason.NO_TRANSLATION: "item {id} heeft geen vertaling ({language})",
         Reason.TRANSLATION_CURRENT: "de vertaling ({language}) van item {id} is al actueel",
-        Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in en, ru of be, niet '{language}'",
+        Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in het Engels, Russisch of Belarussisch, niet '{language}'",
         Reason.DOCUMENT_REJECTED: "het bestand kon niet als document worden gelezen ({detail})",
         Reason.QUESTIONS_ONLY: (
             "dit zijn vragen zonder de antwoorden van de regering; importeer de antwoorden zodra ze gepubliceerd zijn"
@@ -548,6 +555,7 @@ NL = ModeratorTexts(
         "undo": "ongedaan gemaakt",
         "confirm": "bevestigd",
     },
+    language_names={"nl": "Nederlands", "en": "Engels", "ru": "Russisch", "be": "Belarussisch"},
     statuses={"active": "actief", "retired": "ingetrokken", "current": "in gebruik", "withdrawn": "teruggetrokken"},
     history_status="status: {old} → {new}",
 )
@@ -717,6 +725,7 @@ EN = ModeratorTexts(
         "undo": "undo",
         "confirm": "confirm",
     },
+    language_names={"nl": "Dutch", "en": "English", "ru": "Russian", "be": "Belarusian"},
     statuses={"active": "active", "retired": "retired", "current": "in use", "withdrawn": "withdrawn"},
     history_status="status: {old} → {new}",
 )
@@ -1106,14 +1115,14 @@ RU = ModeratorTexts(
             "заметку сразу на этом языке"
         ),
         Reason.TRANSLATION_WRONG_LANGUAGE: (
-            "перевод, похоже, на языке {found}, а не {language}; пришлите перевод на {language}"
+            "перевод, похоже, не на том языке (язык: {found}, нужен: {language}); пришлите перевод на нужном языке"
         ),
         Reason.TRANSLATION_EMPTY: "перевод пуст",
         Reason.QUESTION_EMPTY: "вопрос пуст: у записи должен быть вопрос",
         Reason.TRANSLATION_TOO_LONG: "перевод намного длиннее официального текста; проверьте, что было вставлено",
         Reason.NO_TRANSLATION: "у записи {id} нет перевода ({language})",
         Reason.TRANSLATION_CURRENT: "перевод ({language}) записи {id} уже актуален",
-        Reason.TRANSLATION_LANGUAGE: "переводы делаются на en, ru или be, а не на '{language}'",
+        Reason.TRANSLATION_LANGUAGE: "переводы делаются на английский, русский или белорусский язык, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не удалось прочитать как документ ({detail})",
         Reason.QUESTIONS_ONLY: (
             "это вопросы без ответов правительства; импортируйте ответы, когда они будут опубликованы"
@@ -1272,6 +1281,7 @@ RU = ModeratorTexts(
         "undo": "отмена",
         "confirm": "подтверждение",
     },
+    language_names={"nl": "нидерландский", "en": "английский", "ru": "русский", "be": "белорусский"},
     statuses={"active": "активна", "retired": "снята", "current": "действует", "withdrawn": "отозван"},
     history_status="статус: {old} → {new}",
 )
@@ -1413,14 +1423,14 @@ BE = ModeratorTexts(
             "адразу на гэтай мове"
         ),
         Reason.TRANSLATION_WRONG_LANGUAGE: (
-            "пераклад, падобна, на мове {found}, а не {language}; дашліце пераклад на {language}"
+            "пераклад, падобна, не на той мове (мова: {found}, патрэбная: {language}); дашліце пераклад на патрэбнай мове"
         ),
         Reason.TRANSLATION_EMPTY: "пераклад пусты",
         Reason.QUESTION_EMPTY: "пытанне пустое: у запісу павінна быць пытанне",
         Reason.TRANSLATION_TOO_LONG: "пераклад значна даўжэйшы за афіцыйны тэкст; праверце, што было ўстаўлена",
         Reason.NO_TRANSLATION: "у запісу {id} няма перакладу ({language})",
         Reason.TRANSLATION_CURRENT: "пераклад ({language}) запісу {id} ужо актуальны",
-        Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на en, ru або be, а не на '{language}'",
+        Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на англійскую, рускую або беларускую мову, а не на '{language}'",
         Reason.DOCUMENT_REJECTED: "файл не ўдалося прачытаць як дакумент ({detail})",
         Reason.QUESTIONS_ONLY: (
             "гэта пытанні без адказаў урада; імпартуйце адказы, калі яны будуць апублікаваныя"
@@ -1579,6 +1589,7 @@ BE = ModeratorTexts(
         "undo": "адмена",
         "confirm": "пацвярджэнне",
     },
+    language_names={"nl": "нідэрландская", "en": "англійская", "ru": "руская", "be": "беларуская"},
     statuses={"active": "актыўны", "retired": "зняты", "current": "дзейнічае", "withdrawn": "адкліканы"},
     history_status="статус: {old} → {new}",
 )
