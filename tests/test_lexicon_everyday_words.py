@@ -119,3 +119,27 @@ def test_to_do_carries_no_topic_in_russian_and_belarusian_as_in_dutch_and_englis
     analyzer: Analyzer, asked: str, language: str, plain: str
 ) -> None:
     assert analyzer.terms(asked, language) == analyzer.terms(plain, language)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("asked", "language", "plain"),
+    [
+        ("gesanctioneerde entiteiten", "nl", "sancties entiteiten"),
+        ("aantal sancties", "nl", "sancties"),
+        ("подсанкционные компании", "ru", "санкции компании"),
+        ("падсанкцыйныя прадпрыемствы", "be", "санкцыі прадпрыемствы"),
+    ],
+)
+def test_being_sanctioned_and_the_count_word_meet_the_sanctions_passage(
+    analyzer: Analyzer, asked: str, language: str, plain: str
+) -> None:
+    """F8: 'aantal gesanctioneerde personen' got nothing: the participle met no sanctions term, and 'aantal'
+    (which asks 'how many', as the stopword 'hoeveel' does) weighed as a topic the passage lacks."""
+    assert analyzer.terms(asked, language) == analyzer.terms(plain, language)  # type: ignore[arg-type]
+
+
+def test_a_staff_count_query_with_the_participle_is_answered_with_the_figure() -> None:
+    from knowledge.tools.evaluation import fresh_service
+
+    answer = fresh_service().answer("aantal gesanctioneerde entiteiten belarus")
+    assert answer.answered and answer.matches()[0].entry_key == "kamerbrief-2021-03-02-2298/3"
