@@ -100,6 +100,36 @@ def test_another_country_with_the_stores_words_gets_no_belarus_suggestions(servi
     assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
 
 
+@pytest.mark.parametrize(
+    ("question", "belarusian_version"),
+    [
+        ("Помогают ли Нидерланды украинцам?", "Помогают ли Нидерланды белорусам?"),
+        ("Ці дапамагаюць Нідэрланды ўкраінцам?", "Ці дапамагаюць Нідэрланды беларусам?"),
+        (
+            "What does the Netherlands do for the safety of Georgians here?",
+            "What does the Netherlands do for the safety of Belarusians here?",
+        ),
+    ],
+)
+def test_another_countrys_people_in_lower_case_get_no_belarus_suggestions(
+    service: AnswerService, question: str, belarusian_version: str
+) -> None:
+    """Issue 11 item 6: Russian and Belarusian write a people in lower case ('украинцам'), which the
+    capitalised-name test missed, so the Belarus support passage was offered for Ukrainians. A people is
+    its country's stem and a short ending; the same question about Belarusians is still answered."""
+    answer = service.answer(question)
+    assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
+    assert service.answer(belarusian_version).answered
+
+
+def test_a_short_country_stem_names_no_everyday_word(service: AnswerService) -> None:
+    """'Грузия' stems to 'груз' (cargo): too short to stand for a people's word that begins with it
+    ('грузчики', porters); a people of the store's own countries is no other country's either."""
+    matcher = service.matcher
+    assert not matcher.names_elsewhere(matcher.analyse("Нужны ли грузчики в Беларуси?"))
+    assert not matcher.names_elsewhere(matcher.analyse("Krijgen Nederlanders die in Belarus wonen hulp?"))
+
+
 # --- everyday words ---------------------------------------------------------------
 
 

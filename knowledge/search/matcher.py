@@ -57,6 +57,10 @@ CONFIDENCE_FEATURES = (
 #: Unknown words rarer than this in everyday language are names or terms the store does not know
 #: ('Iran', 'Navalny'): far stronger signs of another subject than unknown everyday words.
 COMMON_WORD = 1000
+#: A country's people or adjective ('ukrainians', 'украинцам') is its stem (at least this long, so that
+#: 'груз' of 'Грузия' names no cargo) and an ending of at most DEMONYM_ENDING letters.
+COUNTRY_STEM = 5
+DEMONYM_ENDING = 3
 #: Words at least this common in everyday language ('klopt', 'echt', 'really') that the store does not
 #: have say how someone asks more than what about: as unknown words they count this much. Between
 #: COMMON_WORD and EVERYDAY_WORD the weight falls with the logarithm of the word's frequency.
@@ -337,7 +341,23 @@ class Matcher:
                 for term in self.analyzer.analyse(word, reading).terms
             )
         asked = set(analysis.terms) - analysis.context_terms
-        return any(not self.index.knows(self.index.terms.get(t)) for t in asked & self._country_terms)
+        return any(self._unknown_country(country) for t in asked for country in self._countries_named(t))
+
+    def _countries_named(self, term: str) -> list[str]:
+        """The country terms a question's term names: the country itself ('украин'), or its people or
+        adjective ('украинц', 'ukrainian': the country's stem and a short ending), which Russian and
+        Belarusian write in lower case, so the capitalised-name test of the decision misses them."""
+        assert self._country_terms is not None
+        if term in self._country_terms:
+            return [term]
+        return [
+            term[:end]
+            for end in range(max(COUNTRY_STEM, len(term) - DEMONYM_ENDING), len(term))
+            if term[:end] in self._country_terms
+        ]
+
+    def _unknown_country(self, term: str) -> bool:
+        return not self.index.knows(self.index.terms.get(term))
 
     def _is_russian(self, word: str) -> bool:
         """A Cyrillic word of Russian or of the store (names, terms) or of the lexicon."""
