@@ -49,3 +49,27 @@ def test_a_match_on_more_than_an_everyday_word_is_still_answered(
 ) -> None:
     answer = service.answer(question)
     assert answer.answered and answer.matches()[0].entry_key == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can Belarusians stay in the Netherlands?",
+        "Можно ли белорусам остаться в Нидерландах?",
+        "mozhno li mne ostatsya v Niderlandah?",
+        "Kan ik als Belarus in Nederland blijven?",
+        "mozhno li mne rabotat v Niderlandah?",
+    ],
+)
+def test_a_question_that_is_one_everyday_word_beside_the_subject_is_never_answered(
+    service: AnswerService, question: str
+) -> None:
+    """User tester G1 (harm 3): 'can I stay / work in the Netherlands?' was answered at 78-98% with
+    passages whose curated phrasings use the verb in another sense (once the bare 'Ja' of Vraag 1). No
+    official text says that is asked: at most a choice."""
+    assert not service.answer(question).answered
+
+
+def test_a_question_that_is_one_word_of_the_passages_own_text_is_still_answered(service: AnswerService) -> None:
+    answer = service.answer("Zijn Belarussen in Nederland veilig?")
+    assert answer.answered and answer.matches()[0].entry_key == "kamervragen-2021-07-16/4"

@@ -90,6 +90,8 @@ RELATED_TEXT = 0.2
 MISSED_SHARE = 0.2
 #: ...and a term below this share (the country, 'Nederland') says nothing of what the match is about.
 SLIGHT_SHARE = 0.05
+#: A question whose weight is this much on one term asks about that word alone (_one_everyday_word).
+ALONE_SHARE = 0.9
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý\u0400-\u042f][a-zà-ÿ\u0430-\u045f]{2,}")
 
 
@@ -312,7 +314,10 @@ class Decider:
         oppositie?' led by a passage on support for the diaspora, 'помогает ли Нидерланды
         политзаключённым?' by the same): the verb is the match, what is asked about is elsewhere, so
         it is a choice for the asker, not an answer. The positions' best match is what is judged: a
-        newer position leading it (a fresh import restating a figure, _later_figure) has no phrasings."""
+        newer position leading it (a fresh import restating a figure, _later_figure) has no phrasings.
+        So is a question that is, beyond the subject's names, that one word, which only a curated phrasing
+        of the passage holds ('Can Belarusians stay in the Netherlands?' met 'stay' in another sense in a
+        phrasing of the diaspora-contacts answer): nothing of the government's own text says it is asked."""
         if not positions:
             return False
         top = max(positions, key=lambda s: s.relevance)
@@ -326,6 +331,8 @@ class Decider:
         words = [w for w in ranking.analysis.tokens if self.index.terms.get(next(iter(analyzer.terms(w)), "")) == term]
         if not words or any(dictionary.frequency(w) < COMMON_WORD for w in words):
             return False
+        if top.covered[term] >= ALONE_SHARE and term not in self.index.view(top.entry_id).text_terms:
+            return True  # the question is that word alone, and only a moderator's phrasing of the passage has it
         floor = self.matcher.calibration.suggest_threshold
         return any(
             share >= MISSED_SHARE and t not in top.covered and t not in subject and t not in context

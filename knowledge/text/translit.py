@@ -120,6 +120,24 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
+#: Cyrillic consonants a soft sign may follow.
+_SOFTENED = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def with_soft_sign(cyrillic: str, is_russian: Callable[[str], bool]) -> str:
+    """A reading that is no Russian word with the soft sign chat transliteration leaves out put back
+    where that makes one ('остатся' → 'остаться', 'сколко' → 'сколько', 'помоч' → 'помочь'). Left to the
+    speller, which corrects onto the store's own words only, 'ostatsya' became 'статья' (an article)."""
+    if is_russian(cyrillic):
+        return cyrillic
+    for end in range(1, len(cyrillic) + 1):
+        if cyrillic[end - 1] in _SOFTENED:
+            candidate = cyrillic[:end] + "ь" + cyrillic[end:]
+            if is_russian(candidate):
+                return candidate
+    return cyrillic
+
+
 def transliterate_message(
     words: list[str],
     is_russian: Callable[[str], bool],
@@ -140,9 +158,13 @@ def transliterate_message(
     # A Latin word of the store itself (`store_latin`, by default `known_latin`) is Dutch or English,
     # though a synonym's Latin-letter Russian variant ('tyurme') is not.
     in_store = store_latin or known_latin
-    if _falls_short(latin, is_russian, latin_frequency, in_store, convert):
+
+    def read(word: str) -> str:
+        return with_soft_sign(fold(convert(word)), is_russian)
+
+    if _falls_short(latin, is_russian, latin_frequency, in_store, read):
         return None
-    cyrillic = {w: fold(convert(w)) for w in latin}
+    cyrillic = {w: read(w) for w in latin}
     # A word of one letter ('u', 'v', 'i') is a word of too many languages to tell which one it is.
     russian = {w for w in latin if _reads_russian(w, cyrillic[w], is_russian, latin_frequency)}
     # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
@@ -169,7 +191,7 @@ def _falls_short(
     is_russian: Callable[[str], bool],
     latin_frequency: Callable[[str], int],
     in_store: Callable[[str], bool],
-    convert: Callable[[str], str],
+    read: Callable[[str], str],
 ) -> bool:
     """True when the message cannot pass `transliterate_message`'s test however its words not yet
     read turn out: reading a word is the costly part (up to 64 Łacinka spellings of each Dutch or
@@ -187,7 +209,7 @@ def _falls_short(
     for word in sorted(occurrences, key=lambda w: (len(w) > 1, w in counts_anyway, len(w))):
         if may_be_russian < 2 or may_count < needed:
             return True
-        if len(word) > 1 and _reads_russian(word, fold(convert(word)), is_russian, latin_frequency):
+        if len(word) > 1 and _reads_russian(word, read(word), is_russian, latin_frequency):
             continue
         may_be_russian -= len(word) > 1
         if word not in counts_anyway:
