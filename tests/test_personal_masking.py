@@ -36,6 +36,12 @@ from knowledge.tools.evaluation import fresh_service
         ("моего брата Сергея задержали в Минске", "моего брата # задержали в Минске", ["Сергея"]),
         ("my sister, Anna, is in Okrestina", "my sister, #, is in Okrestina", ["Anna"]),
         ("mijn broer Aliaksandr Ivanou zit in Zhodino", "mijn broer # zit in Zhodino", ["Aliaksandr", "Ivanou"]),
+        # user tester G9: an address without a street word, a Latin-letter 'я', a greeting's 'this is', a flat, a passport
+        ("I live at Damrak 1 Amsterdam, can I stay?", "I live at # Amsterdam, can I stay?", ["Damrak"]),
+        ("мы живём на Ленина 5, кв 12, нам угрожают", "мы живём на #, #, нам угрожают", ["Ленина", "12"]),
+        ("ja Dzmitry Sidorau z Hrodna, moj nomer pasporta MP1234567", "ja # z Hrodna, moj nomer pasporta #", ["Dzmitry", "MP"]),
+        ("hi this is katsiaryna from minsk, is it safe?", "hi this is # from minsk, is it safe?", ["katsiaryna"]),
+        ("mijn paspoort NXC3R2B41 is afgepakt op de ambassade", "mijn paspoort # is afgepakt op de ambassade", ["NXC3R2B41"]),
     ],
 )
 def test_the_asker_s_address_and_name_are_masked(asked: str, kept: str, gone: list[str]) -> None:
@@ -52,6 +58,9 @@ def test_the_asker_s_address_and_name_are_masked(asked: str, kept: str, gone: li
         "Kamerstuk 21 501-02, nr. 2298",
         "wat doet de regering in Den Haag voor Belarussen in Utrecht?",
         "Is de straat nog veilig voor demonstranten op het plein?",
+        "I live in Amsterdam, is it safe for Belarusians?",
+        "this is important: are there sanctions against Belarus?",
+        "Ja, maar steunt Nederland de sancties?",
     ],
 )
 def test_what_is_asked_about_stays(question: str) -> None:

@@ -1,6 +1,8 @@
-"""What identifies an asker in a question kept for review: a Dutch postcode, a street address, the
-name after 'my name is' or 'ik ben', 'я'. People in fear write them ('меня зовут Ирина Петрова, мой адрес Kerkstraat
-12, 1017 GM Amsterdam'); a moderator needs the question, never where its asker lives.
+"""What identifies an asker in a question kept for review: a Dutch postcode, a street address (also
+'I live at Damrak 1', with no street word), a flat, an identity document's number, the name after
+'my name is', 'ik ben', 'я' / 'ja' or a greeting's 'this is'. People in fear write them
+('меня зовут Ирина Петрова, мой адрес Kerkstraat 12, 1017 GM Amsterdam'); a moderator needs the question,
+never where its asker lives.
 
 A relative's name ('mijn broer Aliaksandr Ivanou') goes too: it names the asker's family. Other
 names and places in a question stay (a city, a known prisoner's name): they are often what is
@@ -31,6 +33,19 @@ _CYRILLIC_STREET = re.compile(
     r"(?<!\w)(?:ул\.|улиц[аеуы]|вул\.|вуліц[аыэу]|проспект\w?|праспект\w?|пр-т)\s+[^\d,.;!?]{1,40}?,?\s*(?:д\.\s*)?\d{1,4}\w?",
     re.IGNORECASE,
 )
+#: 'I live at Damrak 1', 'ik woon aan de Singel 12', 'я живу на Kalverstraat 3': where the asker says
+#: they live, a capitalised name and a house number are the address, with or without a street word.
+_LIVES_AT = re.compile(
+    r"(?<!\w)((?i:(?:live|lives|living) (?:at|on|in)|(?:woon|woont|wonen) (?:op|aan|in)|"
+    r"(?:живу|живём|живем|живёт|живет|живут) (?:на|по)|(?:жыву|жывём|жыве|жывуць) (?:на|па)|"
+    r"(?:zhivu|zhivem|zhivyom|zhyvu) (?:na|po|pa))\s+(?:(?i:de|het|the)\s+)?)"
+    r"[A-ZА-ЯЁІЎ][\w'’-]*(?:\s+[A-ZА-ЯЁІЎa-zа-яёіў][\w'’-]*){0,2}?\s+\d{1,4}\w?\b"
+)
+#: A flat ('кв. 12', 'квартира 12', 'кватэра 5', 'apt 4'): with the street it is the asker's door.
+_FLAT = re.compile(r"(?<!\w)(?:кв\.?|квартира|кватэра|apt\.?|apartment|appartement)\s*\d{1,4}\w?\b", re.IGNORECASE)
+#: An identity document's number: letters of its series and digits ('MP1234567', 'NXC3R2B41' has digits
+#: and capitals mixed): two or three capitals and six or more digits, or nine mixed capitals and digits.
+_DOCUMENT_NUMBER = re.compile(r"\b(?:[A-Z]{2,3}\s?\d{6,9}|(?=[A-Z0-9]{9}\b)(?=\w*\d)(?=\w*[A-Z]\w*[A-Z])[A-Z0-9]{9})\b")
 _INTRODUCTIONS = (
     "mijn naam is|ik heet|my name is|i am called|i'm called|меня зовут|моё имя|мое имя|мяне завуць|маё імя|"
     "menya zovut|menia zovut|mianie zavuć|mianie zavuc|mjane zavuts"
@@ -45,7 +60,15 @@ _NAMED = re.compile(
 #: 'Ik ben Olga Smirnova uit Gomel', 'Я Ирина Ковалёва из Гродно', "I'm Olga": a self-introduction
 #: without a word for 'name', so only capitalised words after it ('ik ben bang', 'я боюсь' stay).
 _SELF_NAMED = re.compile(
-    r"(?<!\w)((?i:ik ben|i am|i'm|я|ya)\s+)[A-ZА-ЯЁІЎ][\w'’-]*"
+    r"(?<!\w)((?i:ik ben|i am|i'm|я|ya|ja)\s+)[A-ZА-ЯЁІЎ][\w'’-]*"
+    r"(?:\s+(?:(?:van|de|der|den|ten|ter|von)\s+)*[A-ZА-ЯЁІЎ][\w'’-]*){0,2}"
+)
+
+#: 'hi this is katsiaryna from minsk', 'hallo, dit is Olga': a name after a greeting and 'this is', in any
+#: case (a phone does not capitalise); 'this is' elsewhere ('this is important') is no introduction.
+_GREETED_NAME = re.compile(
+    r"(?<!\w)((?i:hi|hello|hey|dear|hallo|hoi|beste|goedendag|goedemiddag|goedemorgen|goedenavond)[\s,!.]+"
+    r"(?i:this is|it's|it is|dit is|hier is|met)\s+)[^\W\d][\w'’-]*"
     r"(?:\s+(?:(?:van|de|der|den|ten|ter|von)\s+)*[A-ZА-ЯЁІЎ][\w'’-]*){0,2}"
 )
 
@@ -84,6 +107,8 @@ def mask_personal(text: str, mask: str) -> str:
     """`text` with postcodes, street addresses, introduced names and relatives' names replaced by `mask`."""
     for named in (_NAMED, _SELF_NAMED, _KIN_NAMED):
         text = named.sub(_name_only(mask), text)
-    for pattern in (_CYRILLIC_STREET, _STREET_NUMBER_FIRST, _STREET, _POSTCODE):
+    text = _LIVES_AT.sub(lambda match: match.group(1) + mask, text)
+    text = _GREETED_NAME.sub(_name_only(mask), text)
+    for pattern in (_CYRILLIC_STREET, _STREET_NUMBER_FIRST, _STREET, _POSTCODE, _FLAT, _DOCUMENT_NUMBER):
         text = pattern.sub(mask, text)
     return text
