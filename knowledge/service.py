@@ -41,6 +41,7 @@ from knowledge.text import dictionary, focus
 from knowledge.text.analysis import Analyzer, fold, tokens
 from knowledge.text.help_requests import only_asks_help
 from knowledge.text.languages import phrasing_vocabulary, question_language
+from knowledge.text.long_messages import condensed
 from knowledge.text.lookups import Lookup, author_names, fitting_documents, lookup_language, names_a, read_lookup
 from knowledge.text.markup import strip_markup
 from knowledge.text.personal import mask_personal
@@ -50,8 +51,13 @@ from knowledge.text.thanks import only_thanks
 
 logger = logging.getLogger(__name__)
 
-#: Longest question accepted; longer input is refused, not truncated.
+#: Longest question matched as it is. A longer message, up to LONG_MESSAGE_FACTOR times this, is read
+#: as its question sentences with a little of its story (long_messages.py); beyond, or with no
+#: question sentence to pick out, it is refused as too long, never truncated.
 MAX_QUESTION_LENGTH = 1500
+#: How many times MAX_QUESTION_LENGTH a message may be and still be read for its question (6,000
+#: characters by default: more than Telegram's 4,096 for one message).
+LONG_MESSAGE_FACTOR = 4
 #: Passages whose sentences are kept analysed (for highlighting); forgotten all at once beyond.
 SENTENCES_KEPT = 2_000
 #: How much of an unanswered question the review queue keeps (normalised text only).
@@ -326,26 +332,47 @@ class AnswerService:
         """The question as text to match, or InvalidQuestion with a reason a user can act on."""
         if not isinstance(question, str):
             raise InvalidQuestion("the question must be text", reason="not_text")
-        unreadable = sum(1 for ch in question if _unreadable(ch))
+        # Each distinct character is judged once: a long message has thousands, of a hundred kinds.
+        distinct = set(question)
+        unreadable = sum(question.count(ch) for ch in distinct if _unreadable(ch))
         if unreadable and unreadable * 4 >= len(question.strip()):  # a binary file, not a stray control character
             raise InvalidQuestion("the question is not text", reason="not_text")
-        cleaned = "".join(
-            ch for ch in question if not _unreadable(ch) and unicodedata.category(ch) != "Cf" or ch in "\n\t"
-        )
-        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        dropped = {
+            ord(ch): None
+            for ch in distinct
+            if (_unreadable(ch) or unicodedata.category(ch) == "Cf") and ch not in "\n\t"
+        }
+        cleaned = question.translate(dropped) if dropped else question
+        typed, cleaned = cleaned, re.sub(r"\s+", " ", cleaned).strip()
         if not cleaned:
             raise InvalidQuestion("the question is empty")
         if not strip_markup(cleaned).strip():  # '<b></b>', '&nbsp;': nothing was asked, but something was typed
             raise InvalidQuestion("the question is only markup", reason="markup")
         if len(cleaned) > self.max_question_length:
-            raise InvalidQuestion(f"the question is longer than {self.max_question_length} characters", too_long=True)
+            return self._question_part(typed, len(cleaned))
         return cleaned
+
+    def _question_part(self, typed: str, length: int) -> str:
+        """A long message as its question sentences with a little of its story (paragraphs kept in
+        `typed` end sentences), or InvalidQuestion: too long to read, or no question to pick out."""
+        limit = self.max_question_length
+        asked = condensed(typed, limit) if length <= LONG_MESSAGE_FACTOR * limit else None
+        if asked is None:
+            raise InvalidQuestion(f"the question is longer than {limit} characters", too_long=True)
+        logger.info("A long message is read as its question sentences: %d of %d characters", len(asked), length)
+        return asked
 
     def question_language(self, question: str) -> Language | None:
         """The language a question is written in, or None when the text does not tell. Russian or
         Belarusian typed in Latin letters is that language (as the matcher reads it), not Dutch.
-        Markup is not the asker's words ('<i>' is no English 'I'), as it is not for matching."""
+        Markup is not the asker's words ('<i>' is no English 'I'), as it is not for matching. A long
+        message is judged by the part that would be answered (its question sentences, else its start),
+        which also bounds the work for a huge one."""
         question = strip_markup(question)
+        limit = self.max_question_length
+        if len(question) > limit:
+            part = condensed(question, limit) if len(question) <= LONG_MESSAGE_FACTOR * limit else None
+            question = part or question[:limit]
         detected = question_language(question, self.matcher.analyzer, self._phrasing_vocabulary())
         if detected in (Language.RU, Language.BE):
             return detected

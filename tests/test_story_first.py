@@ -29,6 +29,21 @@ def test_a_question_typed_in_lower_case_after_a_full_stop_is_its_own_sentence() 
     assert len(focus.parts("Ik las het. daarna niets meer gehoord.")) == 1
 
 
+def test_requests_ask_in_every_language() -> None:
+    """A request asks without a question mark ('Ik wil graag weten ...'): in a message with a story
+    it is the question, not part of the story."""
+    assert focus.interrogative("Daarom wil ik graag weten wat Nederland doet voor politieke gevangenen")
+    assert focus.interrogative("I would like to know what the Netherlands does for political prisoners")
+    assert focus.interrogative("Подскажите, что делает Нидерланды для политзаключённых")
+    assert focus.interrogative("Хачу ведаць, што робіць Нідэрланды для палітвязняў")
+    assert not focus.interrogative("Ik weet niet wat ik moet doen")
+
+
+def test_a_request_after_a_story_is_its_question() -> None:
+    marked = focus.parts("Mijn broer zit vast in Minsk. Ik wil graag weten of diplomaten hem mogen bezoeken.")
+    assert [p.is_question for p in marked] == [False, True]
+
+
 STORIES = (
     "Mijn broer zit vast in de gevangenis in Zjodino en we mogen hem niet bezoeken. De omstandigheden zijn erbarmelijk.",
     "Ik ben vorig jaar bedreigd na een demonstratie in Amsterdam en heb aangifte gedaan bij de politie.",

@@ -78,14 +78,19 @@ def parts(message: str) -> list[Part]:
     With no interrogative sentence at all (a keyword query, a statement), every sentence counts as
     the question: there is nothing to tell apart.
     """
-    # A sentence needs a word: '??' or '?!' ends the sentence before it, it is not one of its own.
-    sentences = [s.strip() for s in _BOUNDARY.split(message) if s and any(c.isalnum() for c in s)]
-    if len(sentences) <= 1:
+    found = sentences(message)
+    if len(found) <= 1:
         return [Part(message, True)]
-    marked = [Part(s, _interrogative(s)) for s in sentences]
+    marked = [Part(s, interrogative(s)) for s in found]
     if not any(p.is_question for p in marked):
-        return [Part(s, True) for s in sentences]
+        return [Part(s, True) for s in found]
     return marked
+
+
+def sentences(message: str) -> list[str]:
+    """The message's sentences in order (see _BOUNDARY)."""
+    # A sentence needs a word: '??' or '?!' ends the sentence before it, it is not one of its own.
+    return [s.strip() for s in _BOUNDARY.split(message) if s and any(c.isalnum() for c in s)]
 
 
 def questions(message: str) -> list[str]:
@@ -93,7 +98,7 @@ def questions(message: str) -> list[str]:
     a second thing; a single question when there is only one."""
     found: list[str] = []
     marked = parts(message)
-    if all(p.is_question for p in marked) and not any(_interrogative(p.text) for p in marked):
+    if all(p.is_question for p in marked) and not any(interrogative(p.text) for p in marked):
         return [message]
     for part in marked:
         if not part.is_question:
@@ -132,8 +137,30 @@ def leans(sentence: str, function_words: frozenset[str] = frozenset()) -> bool:
     return False
 
 
-def _interrogative(sentence: str) -> bool:
+#: Requests that ask without a question mark ('Ik wil graag weten wat ...', 'Подскажите, ...'), as
+#: folded words: a long message is read as its question sentences (long_messages.py), and a story
+#: often ends in one of these instead.
+REQUESTS = tuple(
+    " ".join(tokens(phrase))
+    for phrase in (
+        "wil graag weten", "wil ik graag weten", "ik wil weten", "wil ik weten", "graag willen weten",
+        "vraag me af", "vraag ik me af", "vraag mij af", "vraag ik mij af",
+        "want to know", "like to know", "i wonder", "please tell me", "please explain",
+        "хочу узнать", "бы узнать", "хочу спросить", "хотим узнать", "подскажите", "скажите", "объясните",
+        "хачу ведаць", "хачу даведацца", "б даведацца", "хацелася б ведаць", "падкажыце", "скажыце", "растлумачце",
+    )
+)
+
+
+def asks(sentence: str) -> bool:
+    """The sentence asks by a request (REQUESTS), with or without a question mark."""
+    words = f" {' '.join(tokens(sentence))} "
+    return any(f" {phrase} " in words for phrase in REQUESTS)
+
+
+def interrogative(sentence: str) -> bool:
+    """A question mark at its end, a question word or verb first, or a request (asks)."""
     if sentence.rstrip().endswith("?"):
         return True
     words = fold(sentence).split()
-    return bool(words) and words[0].strip(",:;\"'") in QUESTION_OPENERS
+    return bool(words) and words[0].strip(",:;\"'") in QUESTION_OPENERS or asks(sentence)
