@@ -295,7 +295,7 @@ def translate_entry(
             draft = TranslationDraft(text=state.translation.text, question=state.translation.question)
         else:
             draft = _translation_draft(Path(source) if source != "-" else None, language)
-            moderation.check_translation_language(draft.text, draft.question, state.language)
+            moderation.check_translation(entry_id, draft.text, draft.question, state.language)
     except ModerationError as error:
         raise _refused(error, language) from None
     _print_translation_preview(service, state.entry, state.language.value, draft, out, confirm=confirm, st=st)

@@ -59,6 +59,7 @@ from knowledge.storage.migrations import SCHEMA_VERSION
 from knowledge.storage.store import EntryCounts, StoredDocument
 from knowledge.storage.usage import FeedbackCount, ReviewItem
 from knowledge.text.analysis import fold, tokens
+from knowledge.text.figures import numbers_of
 from knowledge.text.languages import other_language
 
 #: Longest text a moderator may type or paste as one entry: one Telegram message with its citation.
@@ -640,7 +641,7 @@ class Moderation:
         text = text.strip()
         if not text:
             raise ModerationError(Reason.TRANSLATION_EMPTY)
-        self.check_translation_language(text, question, language)
+        self.check_translation(entry_id, text, question, language)
         if len(text) > max(MAX_MANUAL_TEXT * 2, len(entry.text) * 3):
             raise ModerationError(Reason.TRANSLATION_TOO_LONG)
         if question is None:
@@ -655,15 +656,25 @@ class Moderation:
         except ValidationError as error:
             raise ModerationError(Reason.INVALID, detail=_first_error(error)) from None
 
-    def check_translation_language(self, text: str, question: str | None, language: Language | str) -> None:
-        """ModerationError when the translation (or its question) is clearly in another language than
-        the one it is saved as (Russian sent as Belarusian, the Dutch pasted back): told as the bot
-        tells the language of a question (knowledge.text.languages), before the preview."""
+    def check_translation(self, entry_id: int, text: str, question: str | None, language: Language | str) -> None:
+        """ModerationError, before the preview, when the translation (or its question) is clearly in
+        another language than the one it is saved as (Russian sent as Belarusian, the Dutch pasted
+        back: told as the bot tells a question's language, knowledge.text.languages), or when its
+        numbers are not the official text's ('213 белорусов' for '312 Belarussen', or one figure of
+        two): a reader of the translation reads and quotes its figures, shown first."""
         language = _translation_language(language)
         analyzer = self.answers.matcher.analyzer
         for part in (text, question):
             if part and (found := other_language(part, language, analyzer)) is not None:
                 raise ModerationError(Reason.TRANSLATION_WRONG_LANGUAGE, found=found.value, language=language.value)
+        official, translated = numbers_of(self.entry(entry_id).text), numbers_of(text)
+        # A translation without digits may write its numbers out ('семь'); one with digits states the figures.
+        if translated and official != translated:
+            raise ModerationError(
+                Reason.TRANSLATION_FIGURES,
+                official=", ".join(sorted(official.elements())) or "-",
+                translated=", ".join(sorted(translated.elements())) or "-",
+            )
 
     def confirm_translation(self, entry_id: int, language: Language | str, actor: str) -> Translation:
         """A moderator checked a stale translation against the current official text: current again."""

@@ -74,6 +74,7 @@ class Reason(StrEnum):
     OFFICIAL_QUESTION_ON_NOTE = "official_question_on_note"
     OFFICIAL_QUESTION_NO_SOURCE = "official_question_no_source"
     TRANSLATION_TOO_LONG = "translation_too_long"
+    TRANSLATION_FIGURES = "translation_figures"
     NO_TRANSLATION = "no_translation"
     TRANSLATION_CURRENT = "translation_current"
     TRANSLATION_LANGUAGE = "translation_language"
@@ -221,6 +222,10 @@ ENGLISH: dict[Reason, str] = {
     Reason.TRANSLATION_EMPTY: "the translation is empty",
     Reason.QUESTION_EMPTY: "the question is empty: an entry keeps a question",
     Reason.TRANSLATION_TOO_LONG: "the translation is much longer than the official text; check what was pasted",
+    Reason.TRANSLATION_FIGURES: (
+        "the translation's numbers are not the official text's (official: {official}; translation: {translated}); "
+        "write every number of the official text as digits"
+    ),
     Reason.NO_TRANSLATION: "entry {id} has no {language} translation",
     Reason.TRANSLATION_CURRENT: "the {language} translation of entry {id} is already current",
     Reason.TRANSLATION_LANGUAGE: "translations are into English, Russian or Belarusian, not '{language}'",

@@ -78,6 +78,8 @@ async def test_translate_with_bad_input_says_so_in_one_line_and_changes_nothing(
             [reply] = await send(bot, mod, command)
             assert reply["visible_text"] == expected
         [shown] = await send(bot, mod, f"/translate {SANCTIONS_ID} be")
+        [miscopied] = await send(bot, mod, "ЕС увёў санкцыі супраць 88 асоб і 6 арганізацый.")
+        assert miscopied["visible_text"].startswith("The translation's numbers are not the official text's (official: 7, 88")
         [preview] = await send(bot, mod, "Іншы тэкст.")
         [cancelled] = await press(bot, mod, preview, "m:no")
         assert cancelled["visible_text"] == EN.cancelled

@@ -145,6 +145,36 @@ def test_bad_translations_are_refused_and_change_nothing() -> None:
     assert content(service.store) == before
 
 
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "ЕС ввёл санкции против 88 лиц и 6 организаций.",  # one figure miscopied
+        "ЕС ввёл санкции против 88 лиц.",  # one of the two figures left out
+        "В 2021 году ЕС ввёл санкции против 88 лиц и 7 организаций.",  # a number the official text has not
+    ],
+)
+def test_a_translation_whose_numbers_are_not_the_official_texts_is_refused(wrong: str) -> None:
+    """User tester G5: '213 белорусов' for the official '312 Belarussen' was saved and shown first to a
+    Russian asker at 100%. The official text of entry 3 states 88 persons and 7 entities."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    before = content(service.store)
+    with pytest.raises(ModerationError) as refused:
+        moderation.save_translation(SANCTIONS_ID, "ru", wrong, None, "cli:a")
+    assert refused.value.reason is Reason.TRANSLATION_FIGURES and "7, 88" in str(refused.value)
+    assert content(service.store) == before
+
+
+def test_a_translation_with_the_official_numbers_however_written_is_saved() -> None:
+    from knowledge.text.figures import numbers_of
+
+    assert numbers_of("1.400 gevangenen, 4,5 miljoen euro") == numbers_of("1 400 заключённых, 4.5 млн евро")
+    assert numbers_of("1.400") != numbers_of("1.040")
+    moderation = Moderation(fresh_service())
+    for text in ("ЕС ввёл санкции против 88 лиц и 7 организаций.", "ЕС ввёл санкции против восьмидесяти восьми лиц."):
+        assert moderation.save_translation(SANCTIONS_ID, "ru", text, None, "cli:a").text == text
+
+
 def test_export_then_restore_keeps_every_translation() -> None:
     service = fresh_service()
     moderation = Moderation(service)

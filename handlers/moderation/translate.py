@@ -69,7 +69,7 @@ async def text(update: Update, context: BotContext) -> int:
         return TEXT
     t = texts(update, context)
     try:
-        moderation(context).check_translation_language(body, question, current["language"])
+        moderation(context).check_translation(current["id"], body, question, current["language"])
     except ModerationError as error:
         await say(update, escape(t.refusal(error)))
         return TEXT

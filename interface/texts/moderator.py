@@ -386,6 +386,10 @@ NL = ModeratorTexts(
         Reason.TRANSLATION_EMPTY: "de vertaling is leeg",
         Reason.QUESTION_EMPTY: "de vraag is leeg: elk antwoord heeft een vraag nodig",
         Reason.TRANSLATION_TOO_LONG: "de vertaling is veel langer dan de officiële tekst; kijk na wat er is geplakt",
+        Reason.TRANSLATION_FIGURES: (
+            "de getallen van de vertaling zijn niet die van de officiële tekst (officieel: {official}; vertaling: "
+            "{translated}); schrijf elk getal van de officiële tekst in cijfers"
+        ),
         Reason.NO_TRANSLATION: "item {id} heeft geen vertaling ({language})",
         Reason.TRANSLATION_CURRENT: "de vertaling ({language}) van item {id} is al actueel",
         Reason.TRANSLATION_LANGUAGE: "vertalingen zijn in het Engels, Russisch of Belarussisch, niet '{language}'",
@@ -1120,6 +1124,10 @@ RU = ModeratorTexts(
         Reason.TRANSLATION_EMPTY: "перевод пуст",
         Reason.QUESTION_EMPTY: "вопрос пуст: у записи должен быть вопрос",
         Reason.TRANSLATION_TOO_LONG: "перевод намного длиннее официального текста; проверьте, что было вставлено",
+        Reason.TRANSLATION_FIGURES: (
+            "числа перевода не совпадают с числами официального текста (официальный: {official}; перевод: "
+            "{translated}); напишите каждое число официального текста цифрами"
+        ),
         Reason.NO_TRANSLATION: "у записи {id} нет перевода ({language})",
         Reason.TRANSLATION_CURRENT: "перевод ({language}) записи {id} уже актуален",
         Reason.TRANSLATION_LANGUAGE: "переводы делаются на английский, русский или белорусский язык, а не на '{language}'",
@@ -1428,6 +1436,10 @@ BE = ModeratorTexts(
         Reason.TRANSLATION_EMPTY: "пераклад пусты",
         Reason.QUESTION_EMPTY: "пытанне пустое: у запісу павінна быць пытанне",
         Reason.TRANSLATION_TOO_LONG: "пераклад значна даўжэйшы за афіцыйны тэкст; праверце, што было ўстаўлена",
+        Reason.TRANSLATION_FIGURES: (
+            "лічбы перакладу не супадаюць з лічбамі афіцыйнага тэксту (афіцыйны: {official}; пераклад: "
+            "{translated}); напішыце кожны лік афіцыйнага тэксту лічбамі"
+        ),
         Reason.NO_TRANSLATION: "у запісу {id} няма перакладу ({language})",
         Reason.TRANSLATION_CURRENT: "пераклад ({language}) запісу {id} ужо актуальны",
         Reason.TRANSLATION_LANGUAGE: "пераклады робяцца на англійскую, рускую або беларускую мову, а не на '{language}'",

@@ -9,6 +9,8 @@ figure of what a how-many question asks.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +20,15 @@ from knowledge.text.sentences import sentence_spans
 #: The words after a number that name what it counts ('88 personen', '1.400 politieke gevangenen',
 #: '4,5 miljoen euro'): a few, so that the rest of the sentence is not taken for it.
 COUNTED_WORDS = 2
+#: A number as languages write it: thousands grouped by a point, comma, space or no-break space
+#: ('1.400', '1,400', '1 400'), or a decimal ('4,5', '4.5').
+_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+
+
+def numbers_of(text: str) -> Counter[str]:
+    """The numbers a text states, by their digits alone ('1.400' and '1 400' are one number, '4,5' and
+    '4.5' too): a translation states the official text's numbers, however its language writes them."""
+    return Counter("".join(ch for ch in found if ch.isdigit()) for found in _NUMBER.findall(text))
 
 
 @dataclass(frozen=True)
