@@ -97,3 +97,16 @@ def test_a_latin_letter_belarusian_question_finds_the_passage_of_its_cyrillic_tw
 )
 def test_russian_dutch_and_english_are_not_read_as_belarusian(service: AnswerService, message: str, language: str) -> None:
     assert service.matcher.analyse(message).language == language
+
+
+def test_one_letter_words_tell_neither_way_in_latin_letters() -> None:
+    """User tester G7: 'Ci biełarusy ŭ Niderlandach u biaspiecy?' was read as Dutch and told, in Dutch,
+    that there is no answer: its two 'u' counted against it as words of no Belarusian reading, which a
+    one-letter word is as much of as of any language. Now neither for nor against."""
+    from knowledge.tools.evaluation import fresh_service
+
+    service = fresh_service()
+    analysis = service.matcher.analyse("Ci biełarusy ŭ Niderlandach u biaspiecy?")
+    assert analysis.language == "be" and "бяспец" in analysis.terms
+    assert service.answer("Ci biełarusy ŭ Niderlandach u biaspiecy?").matches()[0].entry_key == "kamervragen-2021-07-16/4"
+    assert service.matcher.analyse("Kunt u mij helpen met de sancties?").language == "nl"

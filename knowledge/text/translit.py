@@ -169,7 +169,9 @@ def transliterate_message(
     russian = {w for w in latin if _reads_russian(w, cyrillic[w], is_russian, latin_frequency)}
     # Words of no Dutch or English (nor of the store) count with them: the Russian word list is short.
     foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not in_store(w)}
-    if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
+    # A word of one letter ('u', 'ŭ', 'v', 'i') tells neither way: it counts for no language, nor against one.
+    telling = [w for w in latin if len(w) > 1]
+    if len(russian) < 2 or sum(w in russian or w in foreign for w in telling) < FOREIGN_SHARE * len(telling):
         return None
     result = []
     for word in words:
@@ -201,17 +203,18 @@ def _falls_short(
     message already), until the count cannot be reached; False means every word must be read."""
     occurrences: dict[str, int] = {}
     for word in latin:
-        occurrences[word] = occurrences.get(word, 0) + 1
+        if len(word) > 1:  # one letter tells neither way (see transliterate_message)
+            occurrences[word] = occurrences.get(word, 0) + 1
     # A word of no other language counts whether it reads as Russian or as foreign; the rest only as Russian.
     counts_anyway = {w for w in occurrences if not latin_frequency(w) and not in_store(w)}
-    may_count, may_be_russian = len(latin), sum(len(w) > 1 for w in occurrences)
-    needed = FOREIGN_SHARE * len(latin)
-    for word in sorted(occurrences, key=lambda w: (len(w) > 1, w in counts_anyway, len(w))):
+    may_count, may_be_russian = sum(occurrences.values()), len(occurrences)
+    needed = FOREIGN_SHARE * may_count
+    for word in sorted(occurrences, key=lambda w: (w in counts_anyway, len(w))):
         if may_be_russian < 2 or may_count < needed:
             return True
-        if len(word) > 1 and _reads_russian(word, read(word), is_russian, latin_frequency):
+        if _reads_russian(word, read(word), is_russian, latin_frequency):
             continue
-        may_be_russian -= len(word) > 1
+        may_be_russian -= 1
         if word not in counts_anyway:
             may_count -= occurrences[word]
     return may_be_russian < 2 or may_count < needed
