@@ -51,6 +51,7 @@ from knowledge.storage.errors import (
     ForeignExport,
     LaterChange,
     NotFound,
+    RestoredSince,
     RestoreIsFinal,
     VersionConflict,
 )
@@ -561,9 +562,10 @@ class Moderation:
         wanted = comparable(question)
         return source is not None and bool(wanted) and wanted in comparable(source.text)
 
-    def _refuse_unofficial_text(self, entry: Entry, text: str) -> None:
-        """An official entry's new text must still be its own unit's text in the document."""
-        placement = place(text, self.store.document_source(entry.document_key))
+    def _refuse_unofficial_text(self, entry: Entry, text: str, source: SourceText | None = None) -> None:
+        """An official entry's new text must still be its own unit's text in the document (as the store
+        keeps it, unless `source` is given)."""
+        placement = place(text, source or self.store.document_source(entry.document_key))
         if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
             raise ModerationError(_VERDICT_REASONS[placement.verdict], key=entry.document_key)
         if placement.number != entry.number:
@@ -596,10 +598,15 @@ class Moderation:
         if entry.status is status:
             already = Reason.ALREADY_RETIRED if status is EntryStatus.RETIRED else Reason.ALREADY_ACTIVE
             raise ModerationError(already, id=entry_id)
-        if status is EntryStatus.ACTIVE and not entry.note and self.store.document_source(entry.document_key):
-            # Official again only as text of its document as the store keeps it now: an entry of an
-            # undone completion is not text of the cut-off copy the document is back to.
-            self._refuse_unofficial_text(entry, entry.text)
+        if status is EntryStatus.ACTIVE and not entry.note:
+            if source := self.store.document_source(entry.document_key):
+                # Official again only as text of its document as the store keeps it now: an entry of an
+                # undone completion is not text of the cut-off copy the document is back to.
+                self._refuse_unofficial_text(entry, entry.text, source)
+            elif undone := self.store.undone_source(entry.document_key):
+                # An entry of an undone first import: its document's text comes back with it.
+                self._refuse_unofficial_text(entry, entry.text, undone)
+                return self.store.restore_entry_with_source(entry_id, undone, actor)
         return self.store.set_status(entry_id, status, actor)
 
     def history(self, entry_id: int) -> list[Change]:
@@ -711,6 +718,8 @@ class Moderation:
             raise ModerationError(Reason.NOTHING_TO_UNDO) from None
         except RestoreIsFinal:
             raise ModerationError(Reason.RESTORE_IS_FINAL) from None
+        except RestoredSince:
+            raise ModerationError(Reason.UNDO_PAST_RESTORE) from None
         except LaterChange as error:
             raise ModerationError(Reason.CHANGED_AFTER_YOURS, id=error.object_id) from None
         except VersionConflict as error:

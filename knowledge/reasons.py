@@ -24,6 +24,7 @@ class Reason(StrEnum):
     ALREADY_RETIRED = "already_retired"
     NOTHING_TO_UNDO = "nothing_to_undo"
     RESTORE_IS_FINAL = "restore_is_final"
+    UNDO_PAST_RESTORE = "undo_past_restore"
     RESTORE_WOULD_RETIRE = "restore_would_retire"
     CHANGED_BY_OTHER = "changed_by_other"
     CHANGED_AFTER_YOURS = "changed_after_yours"
@@ -117,6 +118,9 @@ ENGLISH: dict[Reason, str] = {
     Reason.ALREADY_RETIRED: "entry {id} is already retired",
     Reason.NOTHING_TO_UNDO: "you have no change to undo",
     Reason.RESTORE_IS_FINAL: "your last change restored an export, which cannot be undone; restore an export made before it",
+    Reason.UNDO_PAST_RESTORE: (
+        "an export was restored after your last change; undo does not go back past a restore: change the entry itself"
+    ),
     Reason.CHANGED_BY_OTHER: "entry {id} was changed by someone else meanwhile; reload it and try again",
     Reason.CHANGED_AFTER_YOURS: (
         "entry {id} was changed again after your change; undo is refused so that the later change is not lost"

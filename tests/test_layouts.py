@@ -904,3 +904,24 @@ def test_a_ministry_letterheads_datum_block_gives_the_date_and_its_betreft_the_s
     assert [(e.number, e.question) for e in document.entries] == [
         (1, "Hoeveel Belarussen kregen een humanitair visum?"), (2, "Steunt Nederland onafhankelijke media in ballingschap?")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("(Justitie en Veiligheid) (ontvangen", "(Justitie en\nVeiligheid) (ontvangen"),
+        ("(ontvangen 16 juli 2021)", "(ontvangen 16 juli\n2021)"),
+        ("(ingezonden 3 juni 2021)", "(ingezonden 3\njuni 2021)"),
+    ],
+    ids=["answerers", "date received", "date sent"],
+)
+def test_a_header_line_broken_inside_its_brackets_keeps_date_and_ministers(old: str, new: str) -> None:
+    """The question-number-first head of a copy whose lines stand one under the other, one broken where a
+    bracket is open: its two parts were two paragraphs, and the date and ministers were lost."""
+    raw = (LAYOUTS / "vraagnummer_eerst.txt").read_text(encoding="utf-8")
+    assert raw.count(old) == 1
+    document = parse_document(raw.replace(old, new)).document
+    assert document.date == dt.date(2021, 7, 16)
+    assert [a.name for a in document.authors] == ["Verhoef", "Van Leeuwen"]
+    assert document.question_number == "2021Z99923"
+    assert document.title.startswith("Vragen van het lid Koekkoek (Volt)") and "ingezonden" not in document.title

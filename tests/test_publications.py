@@ -111,7 +111,7 @@ def test_a_redirect_within_the_allowed_hosts_is_followed(fake: FakePublications)
             "not_found",
             "Not saved: ah-tk-20202021-1111 was not found on officielebekendmakingen.",
         ),
-        ("ah-tk-20202021-2222", "too_large", "Not saved: ah-tk-20202021-2222 is larger than 5000 bytes."),
+        ("ah-tk-20202021-2222", "too_large", "Not saved: ah-tk-20202021-2222 is larger than 0.005 MB."),
         (
             "ah-tk-20202021-3333",
             "off_host",

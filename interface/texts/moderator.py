@@ -255,6 +255,10 @@ NL = ModeratorTexts(
         Reason.RESTORE_IS_FINAL: (
             "uw laatste wijziging zette een export terug; dat kan niet ongedaan worden gemaakt: zet een eerdere export terug"
         ),
+        Reason.UNDO_PAST_RESTORE: (
+            "na uw laatste wijziging is een export teruggezet; ongedaan maken gaat niet terug tot vóór een teruggezette "
+            "export: wijzig het item zelf"
+        ),
         Reason.CHANGED_BY_OTHER: "item {id} is intussen door iemand anders gewijzigd; open het opnieuw",
         Reason.CHANGED_AFTER_YOURS: (
             "item {id} is na uw wijziging opnieuw gewijzigd; ongedaan maken wordt geweigerd zodat die latere "
@@ -1001,6 +1005,10 @@ RU = ModeratorTexts(
         Reason.RESTORE_IS_FINAL: (
             "Ваше последнее изменение восстановило экспорт, его нельзя отменить: восстановите более ранний экспорт"
         ),
+        Reason.UNDO_PAST_RESTORE: (
+            "после Вашего последнего изменения был восстановлен экспорт; отмена не заходит дальше восстановления: "
+            "измените запись сами"
+        ),
         Reason.CHANGED_BY_OTHER: "запись {id} тем временем изменил кто-то другой; откройте её заново",
         Reason.CHANGED_AFTER_YOURS: (
             "запись {id} изменили ещё раз после Вашего изменения; отмена отклонена, чтобы не потерять более позднее изменение"
@@ -1312,6 +1320,10 @@ BE = ModeratorTexts(
         Reason.NOTHING_TO_UNDO: "у Вас няма змен, якія можна адмяніць",
         Reason.RESTORE_IS_FINAL: (
             "Ваша апошняя змена аднавіла экспарт, яе нельга адмяніць: аднавіце больш ранні экспарт"
+        ),
+        Reason.UNDO_PAST_RESTORE: (
+            "пасля Вашай апошняй змены быў адноўлены экспарт; адмена не сягае далей за аднаўленне: "
+            "змяніце запіс самі"
         ),
         Reason.CHANGED_BY_OTHER: "запіс {id} тым часам змяніў нехта іншы; адкрыйце яго зноў",
         Reason.CHANGED_AFTER_YOURS: (

@@ -349,7 +349,7 @@ def _is_doubled(lines: list[str]) -> bool:
     """A blank line after nearly every line, also inside paragraphs: where a wrapped line of running
     text stops mid-sentence, the next line follows a blank line too. A short letter whose header
     lines and paragraphs each stand between blank lines has its wrapped lines directly one under the
-    other: not doubled, its blank lines end paragraphs."""
+    other: not doubled, its blank lines end paragraphs. One wrapped line is evidence enough either way."""
     text_lines = [i for i, line in enumerate(lines[:-1]) if line]
     if len(text_lines) < 4:
         return False
@@ -357,10 +357,30 @@ def _is_doubled(lines: list[str]) -> bool:
     if followed_by_blank / len(text_lines) <= 0.7:
         return False
     width = _typical_width(lines)
-    wrapped = [i for i in text_lines if len(lines[i]) >= 0.6 * width and not re.search(r"[.!?:;,]['\"”’»)]?$", lines[i])]
-    if len(wrapped) < 2:
-        return True
+    following = _next_text_lines(lines)
+    wrapped = [
+        i
+        for i in text_lines
+        if len(lines[i]) >= 0.6 * width
+        and not re.search(r"[.!?:;,]['\"”’»)]?$", lines[i])
+        and following.get(i, "")[:1].islower()  # the sentence goes on: a header line ('Betreft …') does not
+    ]
+    if not wrapped:
+        # Nothing shows a blank line inside a sentence, so each ends a paragraph (a letter of short
+        # paragraphs; read as doubled, a paragraph ending on a long line ran into the next).
+        return False
     return sum(1 for i in wrapped if lines[i + 1] == PARAGRAPH_BREAK) / len(wrapped) > 0.5
+
+
+def _next_text_lines(lines: list[str]) -> dict[int, str]:
+    """For each line's index, the next line with text after it (across blank lines)."""
+    following: dict[int, str] = {}
+    upcoming = ""
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = upcoming
+        if lines[i]:
+            upcoming = lines[i]
+    return following
 
 
 def _typical_width(lines: list[str]) -> int:

@@ -739,7 +739,7 @@ def _read_preamble(
     heading: str | None = None
     qnumber: str | None = None
     rest: list[Paragraph] = []
-    for paragraph in _split_header_lines(preamble):
+    for paragraph in _split_header_lines(_joined_header_lines(preamble)):
         text = paragraph.text
         if m := QUESTION_NUMBER.search(text):
             qnumber = qnumber or m.group(1)
@@ -806,6 +806,23 @@ _FLAT_HEADER_ROW = re.compile(
     r"(Tweede|Eerste) Kamer der Staten-Generaal\s*(\d{4})\s*[-–]\s*(\d{4})\s*(\d{1,5}?)\s*(?:" + _DATE + r")?\s*$",
     re.IGNORECASE,
 )
+
+
+_HEADER_LINE = re.compile(r"^(?:Vragen van (?:het lid|de leden)|Antwoord(?:en)? van)\s")
+
+
+def _joined_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:
+    """A 'Vragen van …' or 'Antwoord van …' line a copy broke where a bracket is still open ('… (Justitie
+    en' / 'Veiligheid) (ontvangen 16 juli 2021).'), read as a paragraph per line: joined again, so that
+    its date and ministers are read (they were lost)."""
+    out: list[Paragraph] = []
+    for paragraph in preamble:
+        previous = out[-1].text if out else ""
+        if _HEADER_LINE.match(previous) and previous.count("(") > previous.count(")"):
+            out[-1] = replace(out[-1], text=f"{previous} {paragraph.text}", footnotes=out[-1].footnotes + paragraph.footnotes)
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _split_header_lines(preamble: list[Paragraph]) -> list[Paragraph]:

@@ -18,7 +18,7 @@ import httpx
 
 from knowledge.ingest.importers import DocumentRejected, read_publication
 from knowledge.models import ParsedDocument
-from knowledge.reasons import Reason
+from knowledge.reasons import Reason, megabytes
 
 OFFICIAL_HOSTS = frozenset(
     {"zoek.officielebekendmakingen.nl", "officielebekendmakingen.nl", "www.officielebekendmakingen.nl"}
@@ -175,7 +175,7 @@ class PublicationSource:
     def _too_large(self, official_id: str) -> FetchError:
         return FetchError(
             "too_large",
-            f"{official_id} is larger than {self.max_bytes} bytes",
+            f"{official_id} is larger than {megabytes(self.max_bytes)} MB",
             reference=official_id,
             limit=str(self.max_bytes),
         )

@@ -36,6 +36,11 @@ class RestoreIsFinal(StoreError):
     """Undo refused: the change to undo replaced the whole content with an export."""
 
 
+class RestoredSince(StoreError):
+    """Undo refused: an export was restored after the change to undo; the content it would step back
+    from is the export's, not what the change left (the restore replaced it)."""
+
+
 class DuplicateDocument(Exception):
     """A document with the same key is already in the store."""
 

@@ -16,7 +16,7 @@ from knowledge.storage.audit import EXPORT_RESTORE, Change
 from knowledge.storage.clock import utcnow
 from knowledge.storage.errors import ForeignExport
 from knowledge.storage.migrations import SCHEMA_VERSION
-from knowledge.storage.rows import document_to_row, entry_to_row, with_references
+from knowledge.storage.rows import UNDONE_PREFIX, document_to_row, entry_to_row, with_references
 
 if TYPE_CHECKING:
     from knowledge.storage.store import Store
@@ -100,6 +100,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         now_sources = {key: store.document_source(key) for key in (d.key for d in now_documents.values())}
         now_translations = translations.all_translations(store)
         later = _changes_since(store.changes(), export.changes)
+        set_aside = _undone_sources(store)
         for table in ("translations", "replaced_sources", "document_sources", "entries", "documents", "changes"):
             db.execute(f"DELETE FROM {table}")
         for document in export.documents:
@@ -126,6 +127,7 @@ def restore_export(store: Store, export: Export, actor: str) -> None:
         translations.restore_rows(store, export.translations)
         batch = uuid.uuid4().hex
         _keep_newer(store, export, now_documents, now_sources, now_entries)
+        _keep_undone_sources(store, set_aside)
         _record_reverts(store, export, now_entries, actor, batch)
         translations.record_reverts(store, now_translations, REVERT, actor, batch)
         store.record_change(*EXPORT_RESTORE, None, None, None, None, actor, batch)
@@ -221,6 +223,29 @@ def _keep_newer(
         if entry.id in taken_entries or entry.key in taken_entries or entry.document_key not in ids:
             continue
         store.db.table("entries").insert({"id": entry.id, **entry_to_row(entry, ids[entry.document_key])})
+
+
+def _undone_sources(store: Store) -> list[tuple[str, int, str, str, str]]:
+    """The source texts undone first imports set aside (batch, document id and key, format, text)."""
+    rows = store.db.execute(
+        "SELECT r.batch, r.document_id, d.key, r.format, r.text FROM replaced_sources r "
+        "JOIN documents d ON d.id = r.document_id WHERE r.batch LIKE ? AND r.text IS NOT NULL ORDER BY r.rowid",
+        [UNDONE_PREFIX + "%"],
+    )
+    return [tuple(row) for row in rows]
+
+
+def _keep_undone_sources(store: Store, set_aside: list[tuple[str, int, str, str, str]]) -> None:
+    """A document the restore left as an undone import left it (same id and key, no source text) keeps
+    the text that import set aside: restoring one of its entries later brings it back, as before."""
+    keys = {row[0]: row[1] for row in store.db.execute("SELECT id, key FROM documents")}
+    with_source = {row[0] for row in store.db.execute("SELECT document_id FROM document_sources")}
+    for batch, document_id, key, source_format, text in set_aside:
+        if keys.get(document_id) == key and document_id not in with_source:
+            store.db.execute(
+                "INSERT INTO replaced_sources (batch, document_id, format, text) VALUES (?, ?, ?, ?)",
+                [batch, document_id, source_format, text],
+            )
 
 
 def _record_reverts(store: Store, export: Export, before: dict[int | None, Entry], actor: str, batch: str) -> None:

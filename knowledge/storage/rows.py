@@ -57,3 +57,8 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
     data["question_is_official"] = bool(data["question_is_official"])
     data["note"] = bool(data.get("note") or 0)
     return Entry.model_validate(data)
+
+
+#: The batch under which replaced_sources keeps the source text an undone first import took along
+#: (its document has none then); restoring one of the import's entries brings it back.
+UNDONE_PREFIX = "undone:"

@@ -21,12 +21,27 @@ from sqlite_utils import Database
 
 from knowledge.models import Document, Entry, EntryStatus, ParsedDocument, SourceText
 from knowledge.storage import translations
-from knowledge.storage.audit import AuditTrail, Change, is_export_restore
+from knowledge.storage.audit import EXPORT_RESTORE, AuditTrail, Change, is_export_restore
 from knowledge.storage.clock import utcnow
-from knowledge.storage.errors import DuplicateDocument, LaterChange, NotFound, RestoreIsFinal, StoreError, VersionConflict
+from knowledge.storage.errors import (
+    DuplicateDocument,
+    LaterChange,
+    NotFound,
+    RestoredSince,
+    RestoreIsFinal,
+    StoreError,
+    VersionConflict,
+)
 from knowledge.storage.exchange import Export, RestorePlan, export_store, plan_restore, restore_export
 from knowledge.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
-from knowledge.storage.rows import document_from_row, document_to_row, entry_from_row, entry_to_row, with_references
+from knowledge.storage.rows import (
+    UNDONE_PREFIX,
+    document_from_row,
+    document_to_row,
+    entry_from_row,
+    entry_to_row,
+    with_references,
+)
 from knowledge.storage.usage import AnonymousUsage
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
@@ -256,6 +271,10 @@ class Store(AuditTrail, AnonymousUsage):
             "INSERT OR REPLACE INTO document_sources (document_id, format, text) VALUES (?, ?, ?)",
             [document_id, source.format, source.text],
         )
+        # The document has its text again: what an undone import set aside is no longer needed.
+        self.db.execute(
+            "DELETE FROM replaced_sources WHERE document_id = ? AND batch LIKE ?", [document_id, UNDONE_PREFIX + "%"]
+        )
 
     def _put_back_sources(self, batch: str) -> None:
         """Undoing a batch: each source text it replaced comes back, and one it gave a document that had
@@ -265,6 +284,12 @@ class Store(AuditTrail, AnonymousUsage):
         ).fetchall()
         for document_id, source_format, text in rows:
             if text is None:
+                # Kept aside, not lost: restoring an entry of the undone import brings it back with it.
+                self.db.execute(
+                    "INSERT INTO replaced_sources (batch, document_id, format, text) "
+                    "SELECT ?, document_id, format, text FROM document_sources WHERE document_id = ?",
+                    [UNDONE_PREFIX + batch, document_id],
+                )
                 self.db.execute("DELETE FROM document_sources WHERE document_id = ?", [document_id])
             else:
                 self.db.execute(
@@ -272,6 +297,24 @@ class Store(AuditTrail, AnonymousUsage):
                     [document_id, source_format, text],
                 )
         self.db.execute("DELETE FROM replaced_sources WHERE batch = ?", [batch])
+
+    def undone_source(self, key: str) -> SourceText | None:
+        """The source text an undone first import took along (its document has none now), if any."""
+        row = self.db.execute(
+            "SELECT r.format, r.text FROM replaced_sources r JOIN documents d ON d.id = r.document_id "
+            "WHERE d.key = ? AND r.batch LIKE ? AND r.text IS NOT NULL ORDER BY r.rowid DESC LIMIT 1",
+            [key, UNDONE_PREFIX + "%"],
+        ).fetchone()
+        return SourceText(format=row[0], text=row[1]) if row else None
+
+    def restore_entry_with_source(self, entry_id: int, source: SourceText, actor: str) -> Entry:
+        """An entry of an undone first import made active again, and the document's source text with it,
+        as one undoable batch: an official entry is never without the text it is checked against."""
+        batch = uuid.uuid4().hex
+        with self.db.atomic():
+            entry = self.entry(entry_id)
+            self.save_source(self.document(entry.document_key).id or 0, source, batch)
+            return self.update_entry(entry_id, entry.version, actor, action="restore", batch=batch, status=EntryStatus.ACTIVE)
 
     def document_source(self, key: str) -> SourceText | None:
         """The text the document was imported from; None for documents stored before it was kept."""
@@ -529,6 +572,8 @@ class Store(AuditTrail, AnonymousUsage):
             last = self.last_change_by(actor)
             if last is None:
                 raise NotFound("you have no change to undo")
+            if self._restored_after(last.id):
+                raise RestoredSince("an export was restored after the change to undo")
             targets = self.changes_in_batch(last.batch) if last.batch else [last]
             for change in targets:
                 undo_id = self._undo_one(change, actor)
@@ -538,6 +583,16 @@ class Store(AuditTrail, AnonymousUsage):
             if last.batch:
                 self._put_back_sources(last.batch)
         return undone
+
+    def _restored_after(self, change_id: int) -> bool:
+        """Whether an export was restored after this change: what the change left was replaced by the
+        export's content then, so undoing it would step back from content it never made."""
+        action, object_type, object_id = EXPORT_RESTORE
+        row = self.db.execute(
+            "SELECT 1 FROM changes WHERE action = ? AND object_type = ? AND object_id = ? AND id > ? LIMIT 1",
+            [action, object_type, object_id, change_id],
+        ).fetchone()
+        return row is not None
 
     def _undo_one(self, change: Change, actor: str) -> int | None:
         if change.object_type == "translation":
