@@ -85,7 +85,8 @@ def test_a_note_about_a_question_does_not_take_the_official_answers_lead_away() 
     moderation = Moderation(service)
     entry = official_entry(service)
     before = service.answer(entry.question or "")
-    later_note(moderation, entry.text, "Wat zegt een moderator over deze vraag?")
+    # The entry's own text as a note is refused (its words are the government's); a note quoting it is not.
+    later_note(moderation, "Een moderator vat samen: " + entry.text, "Wat zegt een moderator over deze vraag?")
     after = service.answer(entry.question or "")
     assert after.answered and after.best and after.best.entry_id == entry.id
     assert after.confidence == pytest.approx(before.confidence, abs=0.02)

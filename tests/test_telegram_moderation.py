@@ -15,10 +15,11 @@ import pytest
 from botharness import RunningBot, running_bot
 
 from interface.texts import texts_for
-from interface.texts.moderator import EN, NL
+from interface.texts.moderator import EN, NL, moderator_texts
 from interface.texts.nl import TEXTS as NL_TEXTS
 from knowledge.models import EntryStatus
 from knowledge.moderation import EntryDraft, Moderation
+from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 from knowledge.storage.exchange import Export
 from tests.conftest import ANSWERS, LETTER
@@ -312,6 +313,33 @@ async def test_adding_a_question_that_already_exists_is_refused_as_soon_as_it_is
         assert "/alias" in refused["visible_text"]
         [next_step] = await send(bot, mod, NEW_QUESTION)
         assert next_step["visible_text"].startswith("Now send the official text"), "another question is taken"
+        await send(bot, mod, "/cancel")
+        assert content(bot.service.store) == before
+
+
+def _as_copied(text: str) -> str:
+    """The text as a moderator copies it from a PDF: lines broken, a word hyphenated across a break."""
+    words = text.split()
+    words[3] = words[3][:3] + "-\n" + words[3][3:]
+    return "\n".join(" ".join(words[i : i + 6]) for i in range(0, len(words), 6))
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+async def test_adding_a_text_that_is_already_an_entry_is_refused_as_soon_as_it_is_sent(language: str) -> None:
+    """F24: not at the end, after the document and the alternate questions were typed in vain."""
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        t = moderator_texts(language)
+        before = content(bot.service.store)
+        entry = bot.service.store.entry(3)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [refused] = await send(bot, mod, _as_copied(entry.text))
+        reason = t.reasons[Reason.TEXT_IS_ENTRY].format(id=3, number=entry.number)
+        assert refused["visible_text"] == t.add_text_exists.format(reason=reason)
+        assert "/alias 3 " in refused["visible_text"] and not buttons(refused), "no document to choose: refused now"
+        [sources] = await send(bot, mod, NEW_TEXT)
+        assert "m:src:new" in buttons(sources), "another text is taken, the question kept"
         await send(bot, mod, "/cancel")
         assert content(bot.service.store) == before
 

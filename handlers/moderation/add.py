@@ -85,6 +85,11 @@ async def got_text(update: Update, context: BotContext) -> int:
     if not text or len(text) > MAX_MANUAL_TEXT:
         await say(update, escape(t.add_text.format(limit=MAX_MANUAL_TEXT)))
         return TEXT
+    try:  # told now, not after the document and the alternate questions have been typed in vain
+        moderation(context).refuse_existing_text(text)
+    except ModerationError as error:
+        await say(update, escape(t.add_text_exists.format(reason=t.reason(error))))
+        return TEXT
     draft(context)["text"] = text
     await say(update, escape(t.add_source), _source_keyboard(context, t.button_new_document))
     return SOURCE
