@@ -6,6 +6,7 @@ the bot sends and on what the store then holds; everyone else is refused and cha
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from botharness import RunningBot, running_bot
 from interface.texts import texts_for
 from interface.texts.moderator import EN, NL, moderator_texts
 from interface.texts.nl import TEXTS as NL_TEXTS
+from knowledge.ingest.parsing import parse_document
 from knowledge.models import EntryStatus
 from knowledge.moderation import EntryDraft, Moderation
 from knowledge.reasons import Reason
@@ -342,6 +344,44 @@ async def test_adding_a_text_that_is_already_an_entry_is_refused_as_soon_as_it_i
         assert "m:src:new" in buttons(sources), "another text is taken, the question kept"
         await send(bot, mod, "/cancel")
         assert content(bot.service.store) == before
+
+
+def _undated_letter(body: str, signer: str | None) -> str:
+    signature = f"\n\nDe Minister van Buitenlandse Zaken,\n\n{signer}\n" if signer else "\n"
+    return f"Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\nGeachte voorzitter,\n\n{body}{signature}"
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+async def test_the_document_picker_tells_two_undated_letters_apart(language: str) -> None:
+    """Both are 'Brief', of no date: each button names the kind and something of the letter itself."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    for body, signer in [
+        ("Het kabinet blijft de mensenrechtensituatie in Belarus nauwlettend volgen.", None),
+        ("Nederland steunt het maatschappelijk middenveld in Belarus.", "H.M. Kuipers-Dekker"),
+    ]:
+        moderation.commit_import(parse_document(_undated_letter(body, signer)), "cli:setup")
+    undated = {d.id: d.key for d in service.store.documents() if d.date is None}
+    assert len(undated) == 2
+    async with moderated_bot(service) as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, NEW_TEXT)
+        labels = {
+            int(b["callback_data"].rsplit(":", 1)[1]): b["text"]
+            for row in sources["reply_markup"]["inline_keyboard"]
+            for b in row
+            if b["callback_data"].rsplit(":", 1)[1].isdigit()
+        }
+        kind = texts_for(language).kind_short_kamerbrief
+        first, second = (labels[i] for i in sorted(undated))
+        assert first.startswith(f"{kind} · ") and second.startswith(f"{kind} · "), (first, second)
+        assert "Het kabinet blijft de mensenrechtensituatie" in first, "its first words: it has no authors"
+        assert "Kuipers-Dekker" in second, "its author"
+        assert len(set(labels.values())) == len(labels), "every button differs"
+        dated = labels[service.store.document(LETTER_KEY).id or 0]
+        assert dated.startswith(texts_for(language).date(dt.date(2021, 3, 2))), "a dated one by its date"
 
 
 # --- /edit ----------------------------------------------------------------------------------------

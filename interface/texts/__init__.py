@@ -67,6 +67,9 @@ class Texts(BaseModel):
     footnotes: Plain
     kind_kamerbrief: Plain
     kind_kamervragen: Plain
+    #: The kind as short as a button needs it (the document picker: an undated document's label).
+    kind_short_kamerbrief: Plain
+    kind_short_kamervragen: Plain
     question_label: Plain
     paragraph_label: Plain
     official_question: Plain
