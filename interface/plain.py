@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from interface.documents import document_labels, fitting_heading, passage_label
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
 from knowledge.models import Answer, AskedDocument, Citation, Document, DocumentKind, Language, Match, Outcome
@@ -158,8 +159,18 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
         return "\n".join(lines)
     if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.candidates:
-        fitting = answer.asked_document.candidates
-        lines = [texts.documents_fitting.format(count=len(fitting))]
+        asked = answer.asked_document
+        fitting = asked.candidates
+        # Each offering the passage asked for: numbered, and the number typed next gives that passage.
+        choosing = len(answer.suggestions) == len(fitting)
+        lines = [fitting_heading(fitting, asked.entry_number, choosing, texts)]
+        if choosing:
+            texts_of = {m.citation.document_key: m.text for m in answer.suggestions}
+            labels = document_labels(fitting, texts, lambda d: texts_of.get(d.key), limit=120)
+            passage = passage_label(fitting[0], asked.entry_number or 0, texts)
+            for number, (label, match) in enumerate(zip(labels, answer.suggestions, strict=True), start=1):
+                lines += ["", f"  {number}. {label}", f"     {passage}: {suggestion_title(match)}"]
+            return "\n".join(lines)
         for document in fitting:
             lines += ["", *(f"  {line}" for line in document_lines(document, texts))]
         return "\n".join(lines)

@@ -25,18 +25,29 @@ def test_same_day_answer_sets_of_one_title_are_labelled_by_what_differs(language
     texts = texts_for(language)
     sets = [answers("a", "J.P. Verhoef"), answers("b", "A.M. Kuipers-Dekker"), answers("c", "A.B. de Wit")]
     labels = document_labels(sets, texts, lambda d: None)
-    date = texts.date(DAY)
-    assert labels == [f"{date} · J.P. Verhoef", f"{date} · A.M. Kuipers-Dekker", f"{date} · A.B. de Wit"]
+    # One day's documents: the date tells none apart, so it is left out and the authors lead.
+    assert labels == [f"{name} · Antwoord op vragen" for name in ("J.P. Verhoef", "A.M. Kuipers-Dekker", "A.B. de Wit")]
+    other_day = answers("d", "J.P. Verhoef").model_copy(update={"date": dt.date(2021, 7, 20)})
+    mixed = document_labels([sets[0], other_day], texts, lambda d: None)
+    assert mixed == [f"{texts.date(DAY)} · Antwoord op vragen", f"{texts.date(other_day.date)} · Antwoord op vragen"]
 
 
-def test_a_printed_number_comes_before_the_authors_and_first_words_last() -> None:
+def test_a_printed_number_and_else_the_first_words_tell_one_ministers_sets_apart() -> None:
     texts = texts_for("en")
     numbered = [answers("a", "J.P. Verhoef", number="3341"), answers("b", "J.P. Verhoef", number="3342")]
-    assert [label.split(" · ")[1] for label in document_labels(numbered, texts, lambda d: None)] == ["nr. 3341", "nr. 3342"]
+    assert document_labels(numbered, texts, lambda d: None) == [
+        "J.P. Verhoef · nr. 3341 · Antwoord op vragen", "J.P. Verhoef · nr. 3342 · Antwoord op vragen"
+    ]
     alike = [answers("a", "J.P. Verhoef"), answers("b", "J.P. Verhoef")]
     openings = {"a": "Ja, het kabinet is bekend met de berichtgeving daarover.", "b": "Nee."}
-    labels = document_labels(alike, texts, lambda d: openings[d.key])
-    assert labels == ["16 July 2021 · Ja, het kabinet is bekend met…", "16 July 2021 · Nee."]
+    labels = document_labels(alike, texts, lambda d: openings[d.key], limit=120)
+    assert labels == [
+        "Ja, het kabinet is bekend met… · J.P. Verhoef · Antwoord op vragen", "Nee. · J.P. Verhoef · Antwoord op vragen"
+    ]
+    undated = [d.model_copy(update={"date": None}) for d in alike]
+    assert document_labels(undated, texts, lambda d: openings[d.key]) == [
+        "Answers to questions · Ja, het kabinet is bekend met…", "Answers to questions · Nee."
+    ], "undated, of one minister: the kind and the first words"
 
 
 def test_a_label_fits_a_button() -> None:

@@ -134,6 +134,10 @@ class Texts(BaseModel):
     document_not_found: Plain
     #: Above the documents that fit a description when several do ({count}).
     documents_fitting: Plain
+    #: Several documents fit and all have the date asked (or none has one): the date would not tell them
+    #: apart, so the reply asks to choose; with a passage's number ({label}: 'Vraag 2'), to choose whose.
+    documents_choose: Plain
+    documents_choose_entry: Plain
     #: The document has no passage of that number: {label} (in the interface's words), {kind}, {date},
     #: the numbers it has from {first} to {last}. Its first letter is capitalised when shown.
     no_such_entry: Plain

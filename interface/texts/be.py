@@ -146,5 +146,7 @@ TEXTS = Texts(
     ),
     document_not_found="У базе няма дакумента, які адпавядае «{description}»; я цытую толькі дакументы, якія паказвае /sources.",
     documents_fitting="Падыходзіць некалькі дакументаў ({count}); удакладніце дату або нумар:",
+    documents_choose="Падыходзіць некалькі дакументаў ({count}); выберыце адзін:",
+    documents_choose_entry="{label} з якога дакумента? Падыходзіць некалькі ({count}); выберыце адзін:",
     no_such_entry="У дакуменце «{kind}» ад {date} няма такога нумара: {label}; нумары — ад {first} да {last}.",
 )

@@ -143,5 +143,7 @@ TEXTS = Texts(
     part_unsure="For this part of your message I am not sure which passage you mean: {part}. Is it one of these?",
     document_not_found="No document in the store fits “{description}”; I quote only from the documents /sources lists.",
     documents_fitting="More than one document fits ({count}); add its date or number:",
+    documents_choose="More than one document fits ({count}); choose one:",
+    documents_choose_entry="{label} of which document? More than one fits ({count}); choose one:",
     no_such_entry="{label} is not in the {kind} of {date}; its entries are numbered {first} to {last}.",
 )

@@ -142,5 +142,7 @@ TEXTS = Texts(
         "Geen document in het antwoordbestand past bij „{description}”; ik citeer alleen uit de documenten die /sources toont."
     ),
     documents_fitting="Meer dan één document past hierbij ({count}); noem ook de datum of het nummer:",
+    documents_choose="Meer dan één document past hierbij ({count}); kies er een:",
+    documents_choose_entry="{label} van welk document? Er passen er meer dan één ({count}); kies er een:",
     no_such_entry="{label} bestaat niet in {kind} van {date}; de nummers lopen van {first} tot en met {last}.",
 )
