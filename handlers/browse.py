@@ -51,7 +51,7 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     # In the asker's language where the store has the question in it (a translation, a curated phrasing).
     titles = button_titles([service.localise(service.match_for_entry(e), texts.code) for e in shown], BUTTON_TITLE)
     for entry, title in zip(shown, titles, strict=True):
-        label = f"📝 {title}" if entry.note else f"{entry.number}. {title}"  # a note has no number in the document
+        label = title if entry.note else f"{entry.number}. {title}"  # a note has no number, its title its mark
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(entry.id or 0))])
     back = InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, position // PAGE_SIZE))
     rows.append(_navigation(texts, document_id, page, pages, back=back))

@@ -827,6 +827,28 @@ async def test_an_asker_sees_a_note_labelled_once_and_cited_as_a_note_in_their_l
         assert "2 March 2021" in shown and "Kamerbrief" not in shown and nl.moderator_note not in shown
 
 
+async def test_a_note_asked_its_own_question_is_a_marked_button_under_the_official_answer() -> None:
+    """Official entries match its question too: the official answer leads, the note is one press away."""
+    question = "Zijn er politieke gevangenen in Belarus?"
+    text = "Een moderator verwijst naar de lijst van Viasna, die het aantal politieke gevangenen bijhoudt."
+    async with moderated_bot() as bot:
+        note = Moderation(bot.service).add_entry(EntryDraft(document_key=LETTER_KEY, question=question, text=text), "x")
+        anna = user(bot)
+        replies = await bot.ask(anna, question)
+        [(message, button)] = [
+            (r, b)
+            for r in replies
+            for row in (r.get("reply_markup") or {}).get("inline_keyboard", [])
+            for b in row
+            if b.get("callback_data", "").split(":")[:2] == ["e", str(note.id)]
+        ]
+        assert button["text"].endswith(f"📝 {question}"), "marked as a note, not as another official answer"
+        assert not replies[0]["visible_text"].startswith(NL_TEXTS.moderator_note), "it does not lead"
+        bot.api.press_button(anna, message, button["callback_data"])
+        [shown] = await bot.api.wait_for_messages(USER, 1)
+        assert shown["visible_text"].startswith(NL_TEXTS.moderator_note) and "Viasna" in shown["visible_text"]
+
+
 async def test_a_note_is_not_numbered_when_its_documents_entries_are_browsed() -> None:
     async with moderated_bot() as bot:
         Moderation(bot.service).add_entry(

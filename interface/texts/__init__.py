@@ -43,6 +43,8 @@ class Texts(BaseModel):
     untold_count: Plain
     #: Above the suggestions after such a notice: the asker was understood, these are what is there.
     related_heading: Plain
+    #: Under an official answer (plain text): a moderator's note that is close to the question too, to pick by number.
+    notes_offered: Plain
     greeting: Plain
     #: The reply to a message that only thanks.
     welcome: Plain

@@ -29,6 +29,7 @@ TEXTS = Texts(
     untold_practical="Addresses, travel advice and visiting arrangements are not in the official texts: they describe policy.",
     untold_count="I have no official figure for that.",
     related_heading="The official passages that come closest:",
+    notes_offered="A moderator also wrote a note on this (not official text):",
     greeting=(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."

@@ -29,6 +29,7 @@ TEXTS = Texts(
     untold_practical="Adressen, reisadviezen of bezoekregelingen staan niet in de officiële teksten: die beschrijven het beleid.",
     untold_count="Een officieel aantal daarvoor heb ik niet.",
     related_heading="De officiële passages die er het dichtst bij komen:",
+    notes_offered="Een moderator schreef hierover ook een notitie (geen officiële tekst):",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     welcome="Graag gedaan! Stel gerust nog een vraag.",
     help_pointer="Hoe u een vraag stelt, leest u met /help. Bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
