@@ -8,7 +8,7 @@ from typing import TextIO
 
 from bot.settings import Settings
 from interface.everyday import command_reply
-from interface.plain import invalid_question_text, render_answer_plain, render_picked_plain
+from interface.plain import invalid_question_text, offered_notes, render_answer_plain, render_picked_plain
 from interface.texts import LANGUAGES, asker_language, texts_for
 from knowledge.models import Answer, Match, Outcome
 from knowledge.service import AnswerService, InvalidQuestion
@@ -104,7 +104,7 @@ def offered_after(answer: Answer) -> list[Match]:
     """What a number typed next picks: the suggestions shown, in the order they were numbered."""
     if answer.outcome in (Outcome.SUGGEST, Outcome.DOCUMENT):
         return answer.suggestions
-    return [match for unsure in answer.unsure_parts for match in unsure.suggestions]
+    return [match for unsure in answer.unsure_parts for match in unsure.suggestions] + offered_notes(answer)
 
 
 def _picked(line: str, offered: list[Match]) -> Match | None:

@@ -9,10 +9,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callbacks
 from handlers.render import BUTTON_TITLE, Reply, escape, pack_blocks
+from interface.documents import document_labels, fitting_heading
 from interface.plain import button_titles
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
-from knowledge.models import Document
+from knowledge.models import Document, Match
 from knowledge.service import AnswerService
 
 #: Buttons per page: a keyboard stays short on a phone (and far below Telegram's 100 buttons).
@@ -50,7 +51,7 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     # In the asker's language where the store has the question in it (a translation, a curated phrasing).
     titles = button_titles([service.localise(service.match_for_entry(e), texts.code) for e in shown], BUTTON_TITLE)
     for entry, title in zip(shown, titles, strict=True):
-        label = f"📝 {title}" if entry.note else f"{entry.number}. {title}"  # a note has no number in the document
+        label = title if entry.note else f"{entry.number}. {title}"  # a note has no number, its title its mark
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(entry.id or 0))])
     back = InlineKeyboardButton(texts.button_back, callback_data=callbacks.topics(0, position // PAGE_SIZE))
     rows.append(_navigation(texts, document_id, page, pages, back=back))
@@ -59,15 +60,25 @@ def document_entries_view(service: AnswerService, texts: Texts, document_id: int
     return Reply(heading + _page_label(page, pages), InlineKeyboardMarkup(rows))
 
 
-def fitting_documents_view(documents: list[Document], texts: Texts) -> Reply:
-    """The documents that fit a description (several did): each described, each a button to its entries."""
-    blocks = [escape(texts.documents_fitting.format(count=len(documents)))]
-    blocks += [document_html(document, texts) for document in documents[:PAGE_SIZE]]
+def fitting_documents_view(
+    documents: list[Document], texts: Texts, entry_number: int | None = None, choices: list[Match] | None = None
+) -> Reply:
+    """The documents that fit a description (several did): each described, each a button told apart
+    from the others; with `choices` (the passage asked for, of each document) a button gives that
+    passage, else the document's entries."""
+    choosing = choices is not None and len(choices) == len(documents)
+    shown = documents[:PAGE_SIZE]
+    blocks = [escape(fitting_heading(documents, entry_number, choosing, texts))]
+    blocks += [document_html(document, texts) for document in shown]
+    openings = {m.citation.document_key: m.text for m in choices or []}
+    labels = document_labels(shown, texts, lambda d: openings.get(d.key), limit=BUTTON_TITLE)
     rows = []
-    for document in documents[:PAGE_SIZE]:
-        date = texts.date(document.date) if document.date else ""
-        label = f"{date} · {document.subject or document.title}"
-        rows.append([InlineKeyboardButton(_short(label), callback_data=callbacks.topics(document.id or 0, 0))])
+    for n, (document, label) in enumerate(zip(shown, labels, strict=True)):
+        if choosing and choices:  # shown as a suggestion is, in the asker's language
+            data = callbacks.entry(choices[n].entry_id, choices[n].language.value)
+        else:
+            data = callbacks.topics(document.id or 0, 0)
+        rows.append([InlineKeyboardButton(label, callback_data=data)])
     return Reply("\n\n".join(blocks), InlineKeyboardMarkup(rows))
 
 

@@ -235,7 +235,7 @@ def answer_keyboard(
         rows.append([InlineKeyboardButton(label, callback_data=callbacks.entry(other.entry_id, other.language.value))])
     for other, title in zip(related[:3], button_titles(related[:3], BUTTON_TITLE), strict=True):
         data = callbacks.entry(other.entry_id, other.language.value)
-        rows.append([InlineKeyboardButton("❓ " + title, callback_data=data)])
+        rows.append([InlineKeyboardButton(title if other.citation.is_note else "❓ " + title, callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 

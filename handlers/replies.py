@@ -56,7 +56,7 @@ async def send_answer(message: Message, context: BotContext, answer: Answer, tex
             return
         await reply(message, render.escape(notice))
     if answer.outcome is Outcome.DOCUMENT and asked and asked.candidates:
-        text, keyboard = fitting_documents_view(asked.candidates, texts)
+        text, keyboard = fitting_documents_view(asked.candidates, texts, asked.entry_number, answer.suggestions)
         await reply(message, text, keyboard)
     elif answer.outcome is Outcome.DOCUMENT and asked and asked.document:
         # The document's entries, as its 📄 source button shows them: every one a button.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from interface.documents import document_labels, fitting_heading, passage_label
 from interface.roles import describe_authors, kind_label
 from interface.texts import Texts
 from knowledge.models import Answer, AskedDocument, Citation, Document, DocumentKind, Language, Match, Outcome
@@ -158,8 +159,18 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
         lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
         return "\n".join(lines)
     if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.candidates:
-        fitting = answer.asked_document.candidates
-        lines = [texts.documents_fitting.format(count=len(fitting))]
+        asked = answer.asked_document
+        fitting = asked.candidates
+        # Each offering the passage asked for: numbered, and the number typed next gives that passage.
+        choosing = len(answer.suggestions) == len(fitting)
+        lines = [fitting_heading(fitting, asked.entry_number, choosing, texts)]
+        if choosing:
+            texts_of = {m.citation.document_key: m.text for m in answer.suggestions}
+            labels = document_labels(fitting, texts, lambda d: texts_of.get(d.key), limit=120)
+            passage = passage_label(fitting[0], asked.entry_number or 0, texts)
+            for number, (label, match) in enumerate(zip(labels, answer.suggestions, strict=True), start=1):
+                lines += ["", f"  {number}. {label}", f"     {passage}: {suggestion_title(match)}"]
+            return "\n".join(lines)
         for document in fitting:
             lines += ["", *(f"  {line}" for line in document_lines(document, texts))]
         return "\n".join(lines)
@@ -184,6 +195,12 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
             for match in unsure.suggestions:
                 numbered += 1
                 lines.append(f"  {numbered}. {suggestion_title(match)}")
+        notes = offered_notes(answer)
+        if notes:  # Telegram offers them as buttons under the answer; here, to pick by number after the parts'
+            lines += ["", texts.notes_offered]
+            for match in notes:
+                numbered += 1
+                lines.append(f"  {numbered}. {suggestion_title(match)}")
         return "\n".join(lines).rstrip()
     if answer.outcome is Outcome.SUGGEST and answer.suggestions:
         lines = ([texts.later_time_suggestions, ""] if answer.later_time else [])
@@ -193,6 +210,11 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
             lines.append(f"  {number}. {suggestion_title(match)}")
         return "\n".join(lines)
     return "\n\n".join(texts.no_answer_paragraphs(answer.later_time, answer.untold))
+
+
+def offered_notes(answer: Answer) -> list[Match]:
+    """The moderators' notes offered beside an official answer (the decision keeps them after it)."""
+    return [m for m in answer.suggestions if m.citation.is_note] if answer.answered else []
 
 
 def document_lines(document: Document, texts: Texts, active_entries: int | None = None) -> list[str]:
@@ -220,10 +242,15 @@ def invalid_question_text(error: InvalidQuestion, texts: Texts, limit: int) -> s
     return {"not_text": texts.invalid_not_text, "markup": texts.invalid_markup}.get(error.reason, texts.invalid_empty)
 
 
+#: Before a moderator's note wherever it is offered by its title (a button, a numbered line): offered
+#: beside official answers, it is not to be taken for one of them before it is opened.
+NOTE_MARK = "📝 "
+
+
 def suggestion_title(match: Match, limit: int = 120) -> str:
-    """A short line for a suggestion: its question, or the start of its text."""
+    """A short line for a suggestion: its question, or the start of its text (a note marked as one)."""
     title = match.title or match.question or match.text
-    title = " ".join(title.split())
+    title = (NOTE_MARK if match.citation.is_note else "") + " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
@@ -235,7 +262,7 @@ def button_titles(matches: list[Match], limit: int, distinct: int = BUTTON_DISTI
     """Short titles for one keyboard's buttons that a phone, which cuts buttons off, still tells apart:
     where two titles begin alike for `distinct` characters ('Wat doet Nederland …' twice), the leading
     words they share are dropped, marked by '…' (the message above the buttons has them whole)."""
-    full = [suggestion_title(m, 10_000) for m in matches]
+    full = [suggestion_title(m, 10_000).removeprefix(NOTE_MARK) for m in matches]
     words = [title.split() for title in full]
     shown = []
     for i, title in enumerate(full):
@@ -244,6 +271,7 @@ def button_titles(matches: list[Match], limit: int, distinct: int = BUTTON_DISTI
             if i != j and title[:distinct].casefold() == other[:distinct].casefold():
                 shared = max(shared, _shared_words(words[i], words[j]))
         label = "…" + " ".join(words[i][shared:]) if 0 < shared < len(words[i]) else title
+        label = (NOTE_MARK if matches[i].citation.is_note else "") + label  # the mark kept, whatever is shared
         shown.append(label if len(label) <= limit else label[: limit - 1].rstrip() + "…")
     return shown
 

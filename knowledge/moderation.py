@@ -28,7 +28,7 @@ from knowledge.identity import (
 )
 from knowledge.ingest.consistency import inconsistency
 from knowledge.ingest.parsing import document_key
-from knowledge.ingest.sourcetext import Verdict, comparable, place
+from knowledge.ingest.sourcetext import MIN_QUOTE, Verdict, comparable, place
 from knowledge.models import (
     AlternateQuestion,
     Author,
@@ -268,8 +268,9 @@ class Moderation:
 
     def plan_entry(self, draft: EntryDraft) -> EntryPlan:
         """Official or a note, and under which number: decided by the document's source text only.
-        Raises ModerationError when the text is official but already there, or when an official
-        entry was asked for (note=False) and the text is not the document's."""
+        Raises ModerationError when the text is official but already there, when it would be a note
+        repeating an official entry's text (refuse_existing_text), or when an official entry was asked
+        for (note=False) and the text is not the document's."""
         key = draft.document_key if draft.new_document is None else None
         if draft.new_document is None and not key:
             raise ModerationError(Reason.CHOOSE_DOCUMENT)
@@ -288,17 +289,56 @@ class Moderation:
         if draft.note:
             if draft.question_is_official:
                 raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")
+            self.refuse_existing_text(draft.text, documents=[])
             return EntryPlan(note=True, document_key=key)
         placement = place(draft.text, self.store.document_source(key) if key else None)
         if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
             reason = _VERDICT_REASONS[placement.verdict] if key else Reason.HAND_DESCRIBED
             if draft.note is False:
                 raise ModerationError(reason, key=key or "-")
+            # The government's words of another entry are never a moderator's note: that entry is told.
+            self.refuse_existing_text(draft.text, documents=[])
             if draft.question_is_official:
                 raise ModerationError(Reason.OFFICIAL_QUESTION_ON_NOTE, key=key or "-")
             return EntryPlan(note=True, why_note=reason, document_key=key)
         self._refuse_taken(key or "", placement.number, draft.text)
         return EntryPlan(note=False, number=placement.number, numbers=list(placement.numbers), document_key=key)
+
+    def refuse_existing_text(self, text: str, documents: list[str] | None = None) -> None:
+        """ModerationError (TEXT_IS_ENTRY) when the text is already an official entry's (whitespace and
+        hyphenation aside) and none of `documents` (None: any document) has it as its own text under a
+        number no entry has yet. /add asks this as soon as the text is sent, before the document and
+        the alternate questions are typed in vain; plan_entry asks it of the chosen document."""
+        wanted = comparable(text)
+        if len(wanted) < MIN_QUOTE:
+            return
+        holders = [e for e in self.store.entries(status=None) if not e.note and wanted in comparable(e.text)]
+        # An entry of an undone import is as good as never imported: nothing to point the moderator to.
+        undone = self.store.undone_creations([e.id or 0 for e in holders if not e.is_active])
+        holders = [e for e in holders if e.id not in undone]
+        if not holders:
+            return
+        keys = [d.key for d in self.store.documents()] if documents is None else documents
+        for key in keys:
+            if self._free_official_number(key, text):
+                return
+        holder = next((e for e in holders if e.is_active), holders[0])
+        reason = Reason.TEXT_IS_ENTRY if holder.is_active else Reason.TEXT_IS_RETIRED_ENTRY
+        raise ModerationError(reason, id=holder.id, number=holder.number)
+
+    def _free_official_number(self, key: str, text: str) -> bool:
+        """Is the text official text of document `key` under a number that is no entry yet?"""
+        source = self.store.document_source(key)
+        if source is None or comparable(text) not in comparable(source.text):
+            return False  # the cheap test first: most documents do not contain it at all
+        placement = place(text, source)
+        if placement.verdict is not Verdict.OFFICIAL or placement.number is None:
+            return False
+        try:
+            self.store.entry_by_key(f"{key}/{placement.number}")
+        except NotFound:
+            return True
+        return False
 
     def _refuse_taken(self, key: str, number: int, text: str) -> None:
         try:

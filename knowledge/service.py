@@ -468,6 +468,10 @@ class AnswerService:
             # An official reference the store does not hold: said so, above what passages citing it give.
             return AskedDocument(reference=shown_reference(official_id), official_id=official_id)
         fitting = fitting_documents(lookup, documents, named)
+        if lookup.entry is not None and len(fitting) > 1:
+            # 'vraag 2 kamervragen 16 juli 2021' with several answer sets of that day: those with a
+            # question 2 (one: it is the document; none: they are all listed, as without the number).
+            fitting = [d for d in fitting if self._numbered_entry(d, lookup.entry) is not None] or fitting
         asked = AskedDocument(
             reference=shown_reference(official_id) if official_id and fitting else lookup.typed,
             official_id=official_id,
@@ -493,18 +497,27 @@ class AnswerService:
         document = asked.document
         if document is None:
             outcome = Outcome.DOCUMENT if asked.candidates else Outcome.NO_ANSWER
-            return Answer(query=text, outcome=outcome, confidence=1.0 if asked.candidates else 0.0), asked
+            # The passage asked for, of each document that fits and has it: choosing one gives that passage.
+            chosen = [self._numbered_entry(d, asked.entry_number) for d in asked.candidates] if asked.entry_number else []
+            choices = [self.match_for_entry(e) for e in chosen if e is not None] if all(chosen) else []
+            confidence = 1.0 if asked.candidates else 0.0
+            return Answer(query=text, outcome=outcome, confidence=confidence, suggestions=choices), asked
         entries = [e for e in self.entries_of(document.key) if not e.note]
         if asked.entry_number is None:
             matches = [self.match_for_entry(e) for e in self.entries_of(document.key)]
             return Answer(query=text, outcome=Outcome.DOCUMENT, confidence=1.0, suggestions=matches), asked
-        entry = next((e for e in entries if asked.entry_number in (e.numbers or [e.number])), None)
+        entry = self._numbered_entry(document, asked.entry_number)
         if entry is None:
             numbers = sorted({n for e in entries for n in (e.numbers or [e.number])})
             missing = asked.model_copy(update={"entry_missing": True, "entry_numbers": numbers})
             return Answer(query=text, outcome=Outcome.NO_ANSWER, confidence=0.0), missing
         best = self.match_for_entry(entry)
         return Answer(query=text, outcome=Outcome.ANSWER, confidence=1.0, best=best), asked
+
+    def _numbered_entry(self, document: Document, number: int) -> Entry | None:
+        """The document's official entry of that number ('Vraag 2'; one of a grouped 'Vraag 1, 2'), if any."""
+        entries = (e for e in self.entries_of(document.key) if not e.note)
+        return next((e for e in entries if number in (e.numbers or [e.number])), None)
 
     def _answer_parts(self, text: str, whole: Answer, ranking: Ranking, asked: list[str], exhaustive: bool) -> Answer:
         """A message asking several things: each question answered on its own where the store

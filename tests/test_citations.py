@@ -179,8 +179,12 @@ def test_migration_backfills_shipped_documents_and_leaves_others_unverifiable(tm
     with pytest.raises(ModerationError) as refused:
         moderation.add_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2, note=False), ANNA)
     assert refused.value.reason is Reason.NO_SOURCE and "no source text" in str(refused.value)
-    plan = moderation.plan_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2))
+    note = "Een moderator merkt op dat deze antwoorden voor de bron werden bewaard."
+    plan = moderation.plan_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=note))
     assert plan.note and plan.why_note is Reason.NO_SOURCE, "allowed, as a note"
+    with pytest.raises(ModerationError) as repeated:  # but not the text of its own entry 2 again, as a note
+        moderation.plan_entry(EntryDraft(document_key=EIGHT_KEY, question="Wat is bekend?", text=answer_2))
+    assert repeated.value.reason is Reason.TEXT_IS_ENTRY
     store.close()
 
 

@@ -403,6 +403,30 @@ def test_add_puts_two_hand_described_documents_of_one_day_side_by_side_and_refus
     assert err == "error: entry 1: a document kamervragen-2024-05-01 already exists; add the entry to it instead\n"
 
 
+#: Where a text that is already entry 3's (the letter's paragraph 3) would go: another document, a new
+#: one, or a note of the letter; none of them may hold the government's words of entry 3 a second time.
+ELSEWHERE = {
+    "another document": {"document_key": "kamervragen-2021-07-16"},
+    "a new document": {"new_document": {"kind": "kamerbrief", "title": "Brief over sancties", "date": "2024-05-01"}},
+    "a note": {"document_key": LETTER_KEY, "note": True},
+}
+
+
+@pytest.mark.parametrize("where", list(ELSEWHERE))
+def test_add_of_a_text_that_is_already_an_entry_is_refused_wherever_it_would_go(
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, where: str
+) -> None:
+    """F24: not saved as a note (or under a hand-described document) beside the entry it repeats."""
+    store = Store.open(database)
+    text = store.entry(3).text.replace(". ", ".\n")  # copied with its lines broken
+    store.close()
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps([{"question": "Welke maatregelen nam de EU?", "text": text, **ELSEWHERE[where]}]))
+    err = refused(capsys, database, "add", str(path))
+    assert err.startswith("error: entry 1: this text is already entry 3 (number 3 of the document)"), err
+    assert 'standpunt alias 3 "<question>"' in err
+
+
 BAD_ADD_FILES = {
     "broken json": ("entries.json", b'[{"question": ', "is not valid JSON (line 1, column 15)"),
     "broken yaml": ("entries.yaml", b"question: [unclosed", "is not valid YAML (line 1, column 20)"),

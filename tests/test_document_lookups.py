@@ -10,20 +10,29 @@ question for the matcher. A passage picked by its number is headed as any offici
 from __future__ import annotations
 
 import datetime as dt
+import re
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from botharness import running_bot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegramkit import buttons, callback_data, shipped_bot
 from test_console import chat
 
+from bot.cli import main
+from bot.console import run_console
+from bot.settings import load_settings
 from interface.plain import render_answer_plain
 from interface.texts import texts_for
+from knowledge.ingest.parsing import parse_document
 from knowledge.models import Document, DocumentKind, Entry, Outcome, ParsedDocument
+from knowledge.moderation import Moderation
 from knowledge.service import AnswerService
 from knowledge.storage.store import Store
 from knowledge.text.lookups import read_lookup
-from tests.moderationkit import ANSWERS_KEY, LETTER_KEY
+from tests.moderationkit import ANSWERS_KEY, LETTER_KEY, fresh_service
 
 LETTER = [
     "21501-02-2298",
@@ -225,6 +234,92 @@ async def test_telegram_answers_a_passage_lists_fitting_documents_and_says_a_num
         assert len(opened) == 2 and len(buttons(fitting)) == 2
         [none] = await bot.ask(user, "kamervragen 16 juli 2020")
         assert "kamervragen 16 juli 2020" in none["visible_text"] and "Kaag" not in none["visible_text"]
+
+
+# --- same-day answer sets: the date asked does not tell them apart (issue 13) -------------------------
+
+#: Two more (fictional) answer sets received on 16 July 2021, the day of the shipped answers: the store
+#: then holds three of that day, told apart by their keys (knowledge/identity.py), each with a Vraag 2.
+SAME_DAY = Path(__file__).resolve().parent / "data" / "documents" / "same_day"
+SETS = [SAME_DAY / "antwoorden_de_wit.txt", SAME_DAY / "antwoorden_2021Z13579.txt"]
+SAME_DAY_KEYS = [ANSWERS_KEY, f"{ANSWERS_KEY}-de-wit", f"{ANSWERS_KEY}-2021z13579"]
+
+
+def with_same_day_sets(service: AnswerService) -> AnswerService:
+    moderation = Moderation(service)
+    for path in SETS:
+        parsed = parse_document(path.read_text(encoding="utf-8"))
+        moderation.commit_import(moderation.preview_import(parsed).parsed, "cli:setup")
+    assert [d.key for d in service.store.documents() if d.date == dt.date(2021, 7, 16)] == SAME_DAY_KEYS
+    return service
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_a_passage_of_one_of_three_same_day_sets_offers_the_choice_between_them(language: str) -> None:
+    service = with_same_day_sets(fresh_service())
+    typed = {
+        "nl": "vraag 2 kamervragen 16 juli 2021",
+        "en": "question 2 of the answers of 16 July 2021",
+        "ru": "вопрос 2 от 16 июля 2021",
+        "be": "пытанне 2 адказаў 16 ліпеня 2021",
+    }[language]
+    answer = service.answer(typed, language=language)
+    assert answer.outcome is Outcome.DOCUMENT and not answer.answered and answer.asked_document is not None
+    assert [d.key for d in answer.asked_document.candidates] == SAME_DAY_KEYS
+    assert [m.entry_key for m in answer.suggestions] == [f"{key}/2" for key in SAME_DAY_KEYS], "vraag 2 of each"
+    texts = texts_for(language)
+    shown = render_answer_plain(answer, texts)
+    assert shown.startswith(texts.documents_choose_entry.format(label=texts.question_label.format(number=2), count=3))
+    assert texts.documents_fitting.format(count=3) not in shown, "it has the date: it does not ask for it"
+    numbered = [line for line in shown.splitlines() if re.match(r"  \d\. ", line)]
+    assert [line[:5] for line in numbered] == ["  1. ", "  2. ", "  3. "] and len(set(numbered)) == 3
+    assert "Kaag, Grapperhaus" in numbered[0] and "De Wit" in numbered[1] and "Van Dalen · 2021Z13579" in numbered[2]
+
+
+def test_a_passage_only_one_same_day_set_has_is_answered_from_it_directly() -> None:
+    service = with_same_day_sets(fresh_service())
+    answer = service.answer("vraag 6 kamervragen 16 juli 2021")
+    assert answer.answered and answer.best is not None and answer.best.entry_key == f"{ANSWERS_KEY}/6"
+    listed = service.answer("kamervragen 16 juli 2021")
+    assert listed.asked_document is not None and [d.key for d in listed.asked_document.candidates] == SAME_DAY_KEYS
+    assert render_answer_plain(listed, texts_for("nl")).startswith(texts_for("nl").documents_choose.format(count=3))
+
+
+def test_the_terminal_chat_gives_the_chosen_sets_passage_by_its_number(database: Path) -> None:
+    service = with_same_day_sets(AnswerService.open(database))
+    service.close()
+    out = StringIO()
+    lines = "vraag 2 kamervragen 16 juli 2021\n3\n"
+    assert run_console(load_settings(), database=database, stdin=StringIO(lines), stdout=out) == 0
+    listed, picked = out.getvalue().split("  3. ", 1)
+    assert "Vraag 2 van welk document?" in listed
+    assert "Officieel antwoord · Stand van 16 juli 2021" in picked
+    assert "De politie neemt meldingen van intimidatie van Belarussische activisten serieus" in picked
+
+
+def test_the_command_line_numbers_the_same_day_sets(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    service = with_same_day_sets(AnswerService.open(database))
+    service.close()
+    assert main(["--database", str(database), "ask", "vraag 2 kamervragen 16 juli 2021"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Vraag 2 van welk document?") and "  2. De Wit · " in out and "  3. Van Dalen · " in out
+
+
+async def test_telegram_offers_the_same_day_sets_as_buttons_that_give_their_passage() -> None:
+    service = with_same_day_sets(fresh_service())
+    async with running_bot(service=service) as bot:
+        user = bot.api.user(1001, "Anna")
+        [choice] = await bot.ask(user, "vraag 2 kamervragen 16 juli 2021")
+        assert choice["visible_text"].startswith("Vraag 2 van welk document?")
+        wanted = {service.store.entry_by_key(f"{key}/2").id for key in SAME_DAY_KEYS}
+        offered = buttons(choice)
+        assert {int(b["callback_data"].split(":")[1]) for b in offered} == wanted and len(offered) == 3
+        labels = [b["text"] for b in offered]
+        assert len(set(labels)) == 3 and "De Wit" in labels[1] and "Van Dalen" in labels[2]
+        bot.api.press_button(user, choice, offered[1]["callback_data"])
+        [shown] = await bot.api.wait_for_messages(1001, 1)
+        assert shown["visible_text"].startswith("Officieel antwoord · Stand van 16 juli 2021")
+        assert "Nederland steunt via het Mensenrechtenfonds onafhankelijke Belarussische media" in shown["visible_text"]
 
 
 # --- F18: a passage picked by number is headed as any official answer -----------------------------

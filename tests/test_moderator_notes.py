@@ -6,10 +6,14 @@ offered; shown, it carries its own label in the asker's language."""
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
+from pathlib import Path
 
 import pytest
 
-from interface.plain import render_answer_plain
+from bot.console import run_console
+from bot.settings import load_settings
+from interface.plain import render_answer_plain, render_picked_plain
 from interface.texts import texts_for
 from knowledge.models import DocumentKind, Entry, Language
 from knowledge.moderation import DocumentDraft, EntryDraft, Moderation
@@ -85,7 +89,62 @@ def test_a_note_about_a_question_does_not_take_the_official_answers_lead_away() 
     moderation = Moderation(service)
     entry = official_entry(service)
     before = service.answer(entry.question or "")
-    later_note(moderation, entry.text, "Wat zegt een moderator over deze vraag?")
+    # The entry's own text as a note is refused (its words are the government's); a note quoting it is not.
+    later_note(moderation, "Een moderator vat samen: " + entry.text, "Wat zegt een moderator over deze vraag?")
     after = service.answer(entry.question or "")
     assert after.answered and after.best and after.best.entry_id == entry.id
     assert after.confidence == pytest.approx(before.confidence, abs=0.02)
+
+
+#: Notes whose own question official entries match closely too (two of them had three official
+#: passages offered before the note, which was then cut off; asked its own question, the note was lost).
+OWN_QUESTIONS = [
+    (
+        "Zijn er politieke gevangenen in Belarus?",
+        "Een moderator verwijst naar de lijst van Viasna, die het aantal politieke gevangenen bijhoudt.",
+    ),
+    (
+        "Is het veilig voor Belarussen in Nederland na de Ryanair-landing?",
+        "Een moderator merkt op dat de politie alle meldingen serieus neemt.",
+    ),
+    (
+        "Welke sancties heeft de EU tegen Belarus ingesteld en gelden die ook voor Nederlandse bedrijven?",
+        "Een moderator merkt op dat Nederlandse bedrijven zich aan de EU-sancties moeten houden.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "text"), OWN_QUESTIONS)
+def test_a_note_asked_its_own_question_is_found_after_the_official_entries_under_its_own_label(
+    question: str, text: str
+) -> None:
+    service = fresh_service()
+    note = later_note(Moderation(service), text, question)
+    answer = service.answer(question)
+    offered = answer.matches()
+    assert note.id in [m.entry_id for m in offered], "answered or offered: never lost"
+    official_at = [n for n, m in enumerate(offered) if not m.citation.is_note]
+    notes_at = [n for n, m in enumerate(offered) if m.citation.is_note]
+    assert official_at and max(official_at) < min(notes_at), "official entries first, the note after them"
+    assert answer.best is None or not answer.best.citation.is_note, "an official entry matches as well: it leads"
+    texts = texts_for("nl")
+    shown = render_answer_plain(answer, texts)
+    assert f"📝 {question}" in shown, "offered marked as a note, not as another official answer"
+    picked = render_picked_plain(service.entry_match(note.id or 0, language="nl"), texts)
+    assert picked.startswith(texts.moderator_note) and texts.answer_heading not in picked
+
+
+
+def test_the_terminal_chat_offers_the_note_under_the_official_answer_to_pick_by_number(database: Path) -> None:
+    question, text = OWN_QUESTIONS[1]
+    service = AnswerService.open(database)
+    later_note(Moderation(service), text, question)
+    service.close()
+    out = StringIO()
+    assert run_console(load_settings(), database=database, stdin=StringIO(f"{question}\n1\n"), stdout=out) == 0
+    nl = texts_for("nl")
+    answered, offered = out.getvalue().split(nl.notes_offered, 1)
+    assert nl.answer_heading in answered and nl.moderator_note not in answered, "the official answer leads"
+    assert offered.startswith(f"\n  1. 📝 {question}\n")
+    picked = offered.split(f"  1. 📝 {question}\n", 1)[1]
+    assert picked.lstrip("> \n").startswith(nl.moderator_note) and text in picked

@@ -6,6 +6,7 @@ the bot sends and on what the store then holds; everyone else is refused and cha
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,10 +16,12 @@ import pytest
 from botharness import RunningBot, running_bot
 
 from interface.texts import texts_for
-from interface.texts.moderator import EN, NL
+from interface.texts.moderator import EN, NL, moderator_texts
 from interface.texts.nl import TEXTS as NL_TEXTS
+from knowledge.ingest.parsing import parse_document
 from knowledge.models import EntryStatus
 from knowledge.moderation import EntryDraft, Moderation
+from knowledge.reasons import Reason
 from knowledge.service import AnswerService
 from knowledge.storage.exchange import Export
 from tests.conftest import ANSWERS, LETTER
@@ -314,6 +317,71 @@ async def test_adding_a_question_that_already_exists_is_refused_as_soon_as_it_is
         assert next_step["visible_text"].startswith("Now send the official text"), "another question is taken"
         await send(bot, mod, "/cancel")
         assert content(bot.service.store) == before
+
+
+def _as_copied(text: str) -> str:
+    """The text as a moderator copies it from a PDF: lines broken, a word hyphenated across a break."""
+    words = text.split()
+    words[3] = words[3][:3] + "-\n" + words[3][3:]
+    return "\n".join(" ".join(words[i : i + 6]) for i in range(0, len(words), 6))
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+async def test_adding_a_text_that_is_already_an_entry_is_refused_as_soon_as_it_is_sent(language: str) -> None:
+    """F24: not at the end, after the document and the alternate questions were typed in vain."""
+    async with moderated_bot() as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        t = moderator_texts(language)
+        before = content(bot.service.store)
+        entry = bot.service.store.entry(3)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [refused] = await send(bot, mod, _as_copied(entry.text))
+        reason = t.reasons[Reason.TEXT_IS_ENTRY].format(id=3, number=entry.number)
+        assert refused["visible_text"] == t.add_text_exists.format(reason=reason)
+        assert "/alias 3 " in refused["visible_text"] and not buttons(refused), "no document to choose: refused now"
+        [sources] = await send(bot, mod, NEW_TEXT)
+        assert "m:src:new" in buttons(sources), "another text is taken, the question kept"
+        await send(bot, mod, "/cancel")
+        assert content(bot.service.store) == before
+
+
+def _undated_letter(body: str, signer: str | None) -> str:
+    signature = f"\n\nDe Minister van Buitenlandse Zaken,\n\n{signer}\n" if signer else "\n"
+    return f"Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\nGeachte voorzitter,\n\n{body}{signature}"
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+async def test_the_document_picker_tells_two_undated_letters_apart(language: str) -> None:
+    """Both are 'Brief', of no date: each button names the kind and something of the letter itself."""
+    service = fresh_service()
+    moderation = Moderation(service)
+    for body, signer in [
+        ("Het kabinet blijft de mensenrechtensituatie in Belarus nauwlettend volgen.", None),
+        ("Nederland steunt het maatschappelijk middenveld in Belarus.", "H.M. Kuipers-Dekker"),
+    ]:
+        moderation.commit_import(parse_document(_undated_letter(body, signer)), "cli:setup")
+    undated = {d.id: d.key for d in service.store.documents() if d.date is None}
+    assert len(undated) == 2
+    async with moderated_bot(service) as bot:
+        mod = bot.api.user(MODERATOR, "Mod", language_code=language)
+        await send(bot, mod, "/add")
+        await send(bot, mod, NEW_QUESTION)
+        [sources] = await send(bot, mod, NEW_TEXT)
+        labels = {
+            int(b["callback_data"].rsplit(":", 1)[1]): b["text"]
+            for row in sources["reply_markup"]["inline_keyboard"]
+            for b in row
+            if b["callback_data"].rsplit(":", 1)[1].isdigit()
+        }
+        kind = texts_for(language).kind_short_kamerbrief
+        first, second = (labels[i] for i in sorted(undated))
+        assert first.startswith(f"{kind} · ") and second.startswith(f"{kind} · "), (first, second)
+        assert "Het kabinet blijft de mensenrechtensituatie" in first, "its first words: it has no authors"
+        assert "Kuipers-Dekker" in second, "its author"
+        assert len(set(labels.values())) == len(labels), "every button differs"
+        dated = labels[service.store.document(LETTER_KEY).id or 0]
+        assert dated.startswith(texts_for(language).date(dt.date(2021, 3, 2))), "a dated one by its date"
 
 
 # --- /edit ----------------------------------------------------------------------------------------
@@ -757,6 +825,28 @@ async def test_an_asker_sees_a_note_labelled_once_and_cited_as_a_note_in_their_l
         assert shown.count(en.moderator_note) == 1 and en.note_in_dutch in shown and "Nuffic" in shown
         assert "Written by a Standpunt moderator, not a quotation from the document; about: " in shown
         assert "2 March 2021" in shown and "Kamerbrief" not in shown and nl.moderator_note not in shown
+
+
+async def test_a_note_asked_its_own_question_is_a_marked_button_under_the_official_answer() -> None:
+    """Official entries match its question too: the official answer leads, the note is one press away."""
+    question = "Zijn er politieke gevangenen in Belarus?"
+    text = "Een moderator verwijst naar de lijst van Viasna, die het aantal politieke gevangenen bijhoudt."
+    async with moderated_bot() as bot:
+        note = Moderation(bot.service).add_entry(EntryDraft(document_key=LETTER_KEY, question=question, text=text), "x")
+        anna = user(bot)
+        replies = await bot.ask(anna, question)
+        [(message, button)] = [
+            (r, b)
+            for r in replies
+            for row in (r.get("reply_markup") or {}).get("inline_keyboard", [])
+            for b in row
+            if b.get("callback_data", "").split(":")[:2] == ["e", str(note.id)]
+        ]
+        assert button["text"].endswith(f"📝 {question}"), "marked as a note, not as another official answer"
+        assert not replies[0]["visible_text"].startswith(NL_TEXTS.moderator_note), "it does not lead"
+        bot.api.press_button(anna, message, button["callback_data"])
+        [shown] = await bot.api.wait_for_messages(USER, 1)
+        assert shown["visible_text"].startswith(NL_TEXTS.moderator_note) and "Viasna" in shown["visible_text"]
 
 
 async def test_a_note_is_not_numbered_when_its_documents_entries_are_browsed() -> None:

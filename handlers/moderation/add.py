@@ -24,8 +24,9 @@ from handlers.moderation.flow import (
     say,
 )
 from handlers.render import escape
+from interface.documents import document_labels
 from interface.plain import suggestion_title
-from knowledge.models import AlternateQuestion, Author, DocumentKind
+from knowledge.models import AlternateQuestion, Author, Document, DocumentKind
 from knowledge.moderation import MAX_MANUAL_TEXT, DocumentDraft, EntryDraft, ModerationError
 from knowledge.reasons import Reason
 
@@ -85,23 +86,32 @@ async def got_text(update: Update, context: BotContext) -> int:
     if not text or len(text) > MAX_MANUAL_TEXT:
         await say(update, escape(t.add_text.format(limit=MAX_MANUAL_TEXT)))
         return TEXT
+    try:  # told now, not after the document and the alternate questions have been typed in vain
+        moderation(context).refuse_existing_text(text)
+    except ModerationError as error:
+        await say(update, escape(t.add_text_exists.format(reason=t.reason(error))))
+        return TEXT
     draft(context)["text"] = text
-    await say(update, escape(t.add_source), _source_keyboard(context, t.button_new_document))
+    await say(update, escape(t.add_source), _source_keyboard(update, context, t.button_new_document))
     return SOURCE
 
 
-def _source_keyboard(context: BotContext, new_document: str) -> InlineKeyboardMarkup:
-    """One button per stored document, and one to describe a new document."""
+def _source_keyboard(update: Update, context: BotContext, new_document: str) -> InlineKeyboardMarkup:
+    """One button per stored document, each told apart from the others (an undated one by its kind and
+    its authors, reference or first words), and one to describe a new document."""
+    documents = [s.document for s in context.answers.documents()]
+    labels = document_labels(documents, context.texts(update), lambda d: _opening(context, d))
     rows = [
-        [
-            InlineKeyboardButton(
-                f"{s.document.date or ''} {s.document.subject or s.document.title}"[:60], callback_data=f"m:src:{s.document.id}"
-            )
-        ]
-        for s in context.answers.documents()
+        [InlineKeyboardButton(label, callback_data=f"m:src:{document.id}")]
+        for document, label in zip(documents, labels, strict=True)
     ]
     rows.append([InlineKeyboardButton(new_document, callback_data="m:src:new")])
     return InlineKeyboardMarkup(rows)
+
+
+def _opening(context: BotContext, document: Document) -> str | None:
+    """The text of the document's first official entry: its first words stand for it in a label."""
+    return next((e.text for e in context.answers.entries_of(document.key) if not e.note), None)
 
 
 async def got_source(update: Update, context: BotContext) -> int:
@@ -134,7 +144,7 @@ async def got_new_document(update: Update, context: BotContext) -> int:
         moderation(context).new_document(document)
     except ModerationError as error:  # the store has this document already: choose it instead
         refusal = escape(t.not_saved.format(reason=t.reason(error)))
-        await say(update, refusal + "\n\n" + escape(t.add_source), _source_keyboard(context, t.button_new_document))
+        await say(update, refusal + "\n\n" + escape(t.add_source), _source_keyboard(update, context, t.button_new_document))
         return SOURCE
     draft(context)["new_document"] = document
     await say(update, escape(t.add_alternates))

@@ -43,6 +43,8 @@ class Texts(BaseModel):
     untold_count: Plain
     #: Above the suggestions after such a notice: the asker was understood, these are what is there.
     related_heading: Plain
+    #: Under an official answer (plain text): a moderator's note that is close to the question too, to pick by number.
+    notes_offered: Plain
     greeting: Plain
     #: The reply to a message that only thanks.
     welcome: Plain
@@ -67,6 +69,9 @@ class Texts(BaseModel):
     footnotes: Plain
     kind_kamerbrief: Plain
     kind_kamervragen: Plain
+    #: The kind as short as a button needs it (the document picker: an undated document's label).
+    kind_short_kamerbrief: Plain
+    kind_short_kamervragen: Plain
     question_label: Plain
     paragraph_label: Plain
     official_question: Plain
@@ -131,6 +136,10 @@ class Texts(BaseModel):
     document_not_found: Plain
     #: Above the documents that fit a description when several do ({count}).
     documents_fitting: Plain
+    #: Several documents fit and all have the date asked (or none has one): the date would not tell them
+    #: apart, so the reply asks to choose; with a passage's number ({label}: 'Vraag 2'), to choose whose.
+    documents_choose: Plain
+    documents_choose_entry: Plain
     #: The document has no passage of that number: {label} (in the interface's words), {kind}, {date},
     #: the numbers it has from {first} to {last}. Its first letter is capitalised when shown.
     no_such_entry: Plain

@@ -29,6 +29,7 @@ TEXTS = Texts(
     untold_practical="Addresses, travel advice and visiting arrangements are not in the official texts: they describe policy.",
     untold_count="I have no official figure for that.",
     related_heading="The official passages that come closest:",
+    notes_offered="A moderator also wrote a note on this (not official text):",
     greeting=(
         "Hello! Ask your question about Dutch policy on Belarus; I answer with the official text (in Dutch) "
         "and an unofficial translation of it."
@@ -56,6 +57,8 @@ TEXTS = Texts(
     footnotes="Footnotes",
     kind_kamerbrief="Letter to Parliament (Kamerbrief)",
     kind_kamervragen="Answers to parliamentary questions",
+    kind_short_kamerbrief="Letter",
+    kind_short_kamervragen="Answers to questions",
     question_label="Question {number}",
     paragraph_label="paragraph {number}",
     months="January February March April May June July August September October November December".split(),
@@ -141,5 +144,7 @@ TEXTS = Texts(
     part_unsure="For this part of your message I am not sure which passage you mean: {part}. Is it one of these?",
     document_not_found="No document in the store fits “{description}”; I quote only from the documents /sources lists.",
     documents_fitting="More than one document fits ({count}); add its date or number:",
+    documents_choose="More than one document fits ({count}); choose one:",
+    documents_choose_entry="{label} of which document? More than one fits ({count}); choose one:",
     no_such_entry="{label} is not in the {kind} of {date}; its entries are numbered {first} to {last}.",
 )

@@ -47,6 +47,8 @@ class ModeratorTexts(BaseModel):
     button_new_document: Plain
     add_question: Plain
     add_exists: Plain
+    #: /add: the text sent is already an entry's (the reason names it and the /alias to use).
+    add_text_exists: Plain
     add_text: Plain
     add_source: Plain
     add_new_document: Html
@@ -451,6 +453,7 @@ NL = ModeratorTexts(
     button_new_document="➕ Nieuw document",
     add_question="Nieuw item. Stuur de vraag (of /cancel).",
     add_exists="Bestaat al: {reason}. Stuur een andere vraag, voeg deze toe als formulering met /alias <id> <vraag>, of /cancel.",
+    add_text_exists="Bestaat al: {reason}. Stuur een andere tekst, of /cancel.",
     add_text="Stuur nu de officiële tekst, letterlijk (max. {limit} tekens).",
     add_source="Uit welk document komt de tekst?",
     add_new_document=(
@@ -624,6 +627,7 @@ EN = ModeratorTexts(
         "Already there: {reason}. Send another question, add this one "
         "as a phrasing with /alias <id> <question>, or /cancel."
     ),
+    add_text_exists="Already there: {reason}. Send another text, or /cancel.",
     add_text="Now send the official text, verbatim (at most {limit} characters).",
     add_source="Which document is the text from?",
     add_new_document=(
@@ -1188,6 +1192,7 @@ RU = ModeratorTexts(
     add_exists=(
         "Уже есть: {reason}. Пришлите другой вопрос, добавьте этот как формулировку командой /alias <id> <вопрос> или /cancel."
     ),
+    add_text_exists="Уже есть: {reason}. Пришлите другой текст или /cancel.",
     add_text="Теперь пришлите официальный текст дословно (не более {limit} знаков).",
     add_source="Из какого документа этот текст?",
     add_new_document=(
@@ -1504,6 +1509,7 @@ BE = ModeratorTexts(
     add_exists=(
         "Ужо ёсць: {reason}. Дашліце іншае пытанне, дадайце гэтае як фармулёўку камандай /alias <id> <пытанне> або /cancel."
     ),
+    add_text_exists="Ужо ёсць: {reason}. Дашліце іншы тэкст або /cancel.",
     add_text="Цяпер дашліце афіцыйны тэкст даслоўна (не больш за {limit} знакаў).",
     add_source="З якога дакумента гэты тэкст?",
     add_new_document=(

@@ -29,6 +29,7 @@ TEXTS = Texts(
     untold_practical="Adressen, reisadviezen of bezoekregelingen staan niet in de officiële teksten: die beschrijven het beleid.",
     untold_count="Een officieel aantal daarvoor heb ik niet.",
     related_heading="De officiële passages die er het dichtst bij komen:",
+    notes_offered="Een moderator schreef hierover ook een notitie (geen officiële tekst):",
     greeting="Hallo! Stel uw vraag over het Nederlandse beleid ten aanzien van Belarus; ik antwoord met de officiële tekst.",
     welcome="Graag gedaan! Stel gerust nog een vraag.",
     help_pointer="Hoe u een vraag stelt, leest u met /help. Bijvoorbeeld: Welke sancties gelden er tegen Belarus?",
@@ -53,6 +54,8 @@ TEXTS = Texts(
     footnotes="Voetnoten",
     kind_kamerbrief="Kamerbrief",
     kind_kamervragen="Antwoord op Kamervragen",
+    kind_short_kamerbrief="Kamerbrief",
+    kind_short_kamervragen="Kamervragen",
     question_label="Vraag {number}",
     paragraph_label="alinea {number}",
     months="januari februari maart april mei juni juli augustus september oktober november december".split(),
@@ -140,5 +143,7 @@ TEXTS = Texts(
         "Geen document in het antwoordbestand past bij „{description}”; ik citeer alleen uit de documenten die /sources toont."
     ),
     documents_fitting="Meer dan één document past hierbij ({count}); noem ook de datum of het nummer:",
+    documents_choose="Meer dan één document past hierbij ({count}); kies er een:",
+    documents_choose_entry="{label} van welk document? Er passen er meer dan één ({count}); kies er een:",
     no_such_entry="{label} bestaat niet in {kind} van {date}; de nummers lopen van {first} tot en met {last}.",
 )

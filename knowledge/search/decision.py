@@ -202,7 +202,7 @@ class Decider:
         sure = sure and not self._one_everyday_word(ranking, positions)
         if positions and sure and not (later or elsewhere or untold):
             best = positions[0]
-            others = [s for s in plausible if s is not best][:SUGGESTIONS]
+            others = self._offered([s for s in plausible if s is not best])
             newer = self._newer(ranking, positions)
             others = [s for s in others if s not in newer]
             return Decision(
@@ -211,7 +211,7 @@ class Decider:
         pair = self._pair(ranking, positions) if positions and not (later or elsewhere or untold) else None
         if pair is not None:
             best, other, pair_confidence = pair
-            others = [s for s in plausible if s is not best and s is not other][:SUGGESTIONS]
+            others = self._offered([s for s in plausible if s is not best and s is not other])
             return Decision(Outcome.ANSWER, pair_confidence, best=best, suggestions=others, together=[other])
         if plausible and (elsewhere and not self._names_subject(ranking) or self._elsewhere(text, ranking)):
             plausible = []
@@ -224,13 +224,27 @@ class Decider:
                 # A passage offered with a figure of what is asked: "there is no official number"
                 # would be untrue. It is offered first, the passages without a figure after it.
                 plausible, kind = counting + [s for s in plausible if s not in counting], None
-            shown = plausible[:SUGGESTIONS]
+            shown = self._offered(plausible)
             if later and ranking.analysis.asks_for == "count" and all(s.features["answer_type_mismatch"] for s in shown):
                 # 'How many now?' with no figure among the passages: "the documents answer these at
                 # their date" would promise a figure; there is none, and the passages are only related.
                 later, kind = False, "count"
             return Decision(Outcome.SUGGEST, confidence, suggestions=shown, later_time=later, untold=kind)
         return Decision(Outcome.NO_ANSWER, confidence, later_time=later, untold=kind)
+
+    def _offered(self, plausible: list[Scored]) -> list[Scored]:
+        """The first SUGGESTIONS of the plausible passages (official entries first, notes after), but a
+        moderator's note closer to the question than an official entry it would be cut off behind takes
+        that entry's place: asked its own question, a note is offered even when official entries match
+        too (after them, under its own label). Without notes, the first SUGGESTIONS as they come."""
+        notes = [s for s in plausible if self._is_note(s.entry_id)]
+        if len(plausible) <= SUGGESTIONS or not notes:
+            return plausible[:SUGGESTIONS]
+        closest = sorted(plausible, key=lambda s: s.relevance, reverse=True)[:SUGGESTIONS]
+        kept = [s for s in notes if s in closest]
+        official = [s for s in plausible if s not in notes]
+        shown = official[: SUGGESTIONS - len(kept)] + kept
+        return shown + [s for s in notes if s not in shown][: SUGGESTIONS - len(shown)]
 
     def _pair(self, ranking: Ranking, positions: list[Scored]) -> tuple[Scored, Scored, float] | None:
         """Two passages of one document on one subject, about equally close and together clearly
