@@ -99,3 +99,12 @@ def test_a_blank_line_inside_a_wrapped_sentence_still_means_nothing() -> None:
     doubled = "\n\n".join(line for block in [HEAD, textwrap.wrap(PARAGRAPHS[2], 60), SIGNATURE] for line in block)
     parsed = read_document((doubled + "\n").encode(), "brief.txt")
     assert [e.text for e in parsed.entries] == [PARAGRAPHS[2]]
+
+
+@pytest.mark.parametrize("subject_line", ["Onderwerp: Belarus", "Betreft: Steun aan het middenveld", "Onderwerp Belarus"])
+def test_a_subject_line_with_a_colon_is_no_paragraph(subject_line: str) -> None:
+    """User tester G3: 'Onderwerp: Belarus' under the date became 'alinea 1', official text of no paragraph;
+    the header line is the letter's subject, with or without its colon."""
+    text = _letter("blank", 78).replace(HEAD[2], subject_line).replace(HEAD[3] + "\n\n", "")  # no salutation after it
+    parsed = read_document(text.encode(), "brief.txt")
+    assert [e.text for e in parsed.entries] == list(PARAGRAPHS)

@@ -247,9 +247,9 @@ _NUMBER_HEADING = re.compile(r"^(\d{1,3})\.$")
 #: ...or the number with the committee's question after it on the same line ('1. Hoeveel …?').
 _NUMBERED_QUESTION = re.compile(r"^(\d{1,3})\.\s+(\S.*\?)$", re.DOTALL)
 _NUMBER_LINE = re.compile(r"^Nr\.\s*(\d{1,6}[a-z]?)$")
-_SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s+(.+)$")
+_SUBJECT_LINE = re.compile(r"^(?:Betreft|Onderwerp)\s*:?\s+(.+)$")
 #: A ministry letterhead's margin block: "Datum 17 april 2024", often with "Betreft …" in the same paragraph.
-_DATUM_BLOCK = re.compile(rf"^Datum\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s+(.+))?$", re.IGNORECASE | re.DOTALL)
+_DATUM_BLOCK = re.compile(rf"^Datum\s*:?\s+{_DATE}(?:\s+(?:Betreft|Onderwerp)\s*:?\s+(.+))?$", re.IGNORECASE | re.DOTALL)
 
 
 #: A ministry's announcement: 'Mededeling', 'Mededeling van de Minister van Buitenlandse Zaken',
