@@ -317,6 +317,13 @@ def test_now_words_match_folded_questions(service: AnswerService) -> None:
     assert not answer.answered and answer.later_time
 
 
+@pytest.mark.parametrize("question", ["скока человек под санкциями ЕС щас?", "skoka chelovek pod sankciyami ES shchas"])
+def test_chat_spellings_of_how_many_and_now_ask_for_a_later_figure(service: AnswerService, question: str) -> None:
+    """User tester G14: 'скока … щас?' got a plain suggestion where 'сколько … сейчас?' gets the later-time notice."""
+    answer = service.answer(question)
+    assert not answer.answered and answer.later_time and service.matcher.analyse(question).asks_for == "count"
+
+
 def test_latin_letter_russian_with_a_synonym_variant_stays_russian(service: AnswerService) -> None:
     """A synonym's Latin-letter Russian variant ('tyurme') counts for Russian, not for Dutch."""
     variants = [w for w in service.matcher.analyzer.lexicon.synonyms if w.isascii() and w.isalpha()]

@@ -158,7 +158,8 @@ def _load_default_lexicon() -> Lexicon:
     return Lexicon.from_data(stopword_data, synonym_groups)
 
 
-_COUNT_WORDS = {"hoeveel", "сколько", "скольких", "колькі"}
+#: How many, with the chat spellings of 'сколько' ('скока', 'скоко').
+_COUNT_WORDS = {"hoeveel", "сколько", "скольких", "скока", "скоко", "колькі"}
 _COUNT_PHRASES = {("how", "many"), ("how", "much"), ("number", "of"), ("aantal",)}
 _TIME_WORDS = {"wanneer", "when", "когда"}
 _NUMBER = re.compile(r"\d")

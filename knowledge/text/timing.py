@@ -18,7 +18,9 @@ NOW_WORDS = frozenset(
     fold(word)
     for word in "nu inmiddels momenteel tegenwoordig actueel huidige huidig laatste "
     "now currently nowadays today latest current "
-    "сейчас теперь сегодня нынешний нынешние актуальные последние зараз цяпер сёння сення".split()
+    "сейчас теперь сегодня нынешний нынешние актуальные последние зараз цяпер сёння сення "
+    # chat spellings of 'сейчас' ('скока щас?')
+    "щас счас сечас".split()
 )
 NOW_PHRASES = frozenset(
     tuple(fold(word) for word in phrase)
