@@ -211,9 +211,9 @@ def test_the_shipped_store_has_no_entry_that_could_succeed_another() -> None:
     service = fresh_service()
     succession = service.decider._succession
     for entry_id in service.index.entry_ids():
-        assert succession._answered_by(entry_id) is None
+        assert succession.answered_by(entry_id, service.decider.bars()) is None
         ranking = service.matcher.rank(service.entry_for(entry_id).question or "", limit=3)
-        assert all(succession.newest(s) is None for s in ranking.scored)
+        assert all(succession.newest(s, service.decider.bars()) is None for s in ranking.scored)
 
 
 def test_the_command_line_import_then_ask(capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from typing import NamedTuple, get_args
 from knowledge.models import Outcome, Untold
 from knowledge.search.index import ALTERNATE, QUESTION, TEXT
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
-from knowledge.search.succession import Succession
+from knowledge.search.succession import Bars, Succession
 from knowledge.text import dictionary, focus, places
 from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
@@ -141,10 +141,7 @@ class Decider:
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
         # Without the store, no entry's question: no newer answer asks an entry's question again.
-        self._succession = Succession(
-            matcher, self._is_note, self._document_of, question_of, self._subject_term_ids,
-            lambda: self._countries() - self._subject(), self._answers_over,
-        )
+        self._succession = Succession(matcher, self._is_note, self._document_of, question_of)
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         decision = self._decide(text, ranking)
@@ -649,7 +646,7 @@ class Decider:
     def _succeeding(self, ranking: Ranking, older: Scored) -> Scored | None:
         """The newest passage of a later document whose official question is `older`'s question asked
         again (succession.py), scored against the question (the ranking may have left it out)."""
-        newest = self._succession.newest(older)
+        newest = self._succession.newest(older, self.bars())
         if newest is None:
             return None
         ranked = next((s for s in ranking.scored if s.entry_id == newest), None)
@@ -666,6 +663,10 @@ class Decider:
         told = {t for kind, ids in fields if kind == TEXT for t in ids}
         detail = (set(older.covered) & told) - asks - self._subject_term_ids()
         return len(detail & set(newer.covered)) >= NEWER_SAME_SHARE * len(detail)
+
+    def bars(self) -> Bars:
+        """What succession.py judges a newer question by (passed, never kept: no cycle)."""
+        return Bars(self._subject_term_ids(), self._countries() - self._subject(), self._answers_over)
 
     def _answers_over(self, top: Scored, runner_up: Scored | None) -> bool:
         """`top` answers over `runner_up` by an answer's bars: the calibrated confidence and MARGIN."""

@@ -18,6 +18,7 @@ itself and compares like with like (decision._strong_newer, _restates): no succe
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from knowledge.search.index import ALTERNATE, QUESTION, TEXT
 from knowledge.search.matcher import Matcher, Scored
@@ -30,6 +31,18 @@ SHARED_TERMS = 2
 KEPT = 4_000
 
 
+class Bars(NamedTuple):
+    """What the decision judges by, passed with each look (kept, it would tie the decider to this in
+    a cycle, and a swapped-out index must be freed by reference counting alone)."""
+
+    #: The terms of the subject's names ('Belarus'), which say nothing of what is asked.
+    subject_terms: set[int]
+    #: The terms of every other country's name.
+    other_countries: frozenset[str]
+    #: The top match answers over the runner-up, by an answer's bars (confidence and lead).
+    answers: Callable[[Scored, Scored | None], bool]
+
+
 class Succession:
     """Tells the newer entries that ask an older entry's question again (see the module); kept by
     the decider, so as long as its index (the answers found are kept per index generation)."""
@@ -40,38 +53,32 @@ class Succession:
         is_note: Callable[[int], bool],
         document_of: Callable[[int], str],
         question_of: Callable[[int], str | None] | None,
-        subject_terms: Callable[[], set[int]],
-        other_countries: Callable[[], frozenset[str]],
-        answers: Callable[[Scored, Scored | None], bool],
     ) -> None:
         self.matcher = matcher
         self.index = matcher.index
         self._is_note = is_note
         self._document_of = document_of
         self._question_of = question_of
-        self._subject_terms = subject_terms
-        self._other_countries = other_countries
-        self._answers = answers  # the top match answers over the runner-up, by an answer's bars
         # Per entry, with the index generation it was found at: the older entry its question asks
-        # again (_answered_by), and the newest entry asking its own question again (newest).
+        # again (answered_by), and the newest entry asking its own question again (newest).
         self._answered: dict[int, tuple[int, int | None]] = {}
         self._newest: dict[int, tuple[int, int | None]] = {}
 
-    def newest(self, older: Scored) -> int | None:
+    def newest(self, older: Scored, bars: Bars) -> int | None:
         """The newest entry of a later document that asks `older`'s question again (none: None)."""
         if self._question_of is None:
             return None
-        return self._kept(self._newest, older.entry_id, self._newest_asking)
+        return self._kept(self._newest, older.entry_id, lambda entry_id: self._newest_asking(entry_id, bars))
 
-    def _newest_asking(self, older: int) -> int | None:
+    def _newest_asking(self, older: int, bars: Bars) -> int | None:
         index = self.index
-        own = self._own_terms(older, {QUESTION})
+        own = self._own_terms(older, {QUESTION}, bars)
         if len(own) < SHARED_TERMS or self._is_note(older):
             return None
         found = [
             (index.date_of(entry_id), entry_id)
             for entry_id in index.later_asking(own, index.date_of(older), SHARED_TERMS)
-            if self._kept(self._answered, entry_id, self._answered_by) == older
+            if self._kept(self._answered, entry_id, lambda newer: self.answered_by(newer, bars)) == older
         ]
         return max(found)[1] if found else None
 
@@ -85,7 +92,7 @@ class Succession:
             found = kept[entry_id] = (generation, find(entry_id))
         return found[1]
 
-    def _answered_by(self, entry_id: int) -> int | None:
+    def answered_by(self, entry_id: int, bars: Bars) -> int | None:
         """The older entry the matcher answers `entry_id`'s question with, confidently and with a clear
         lead (an answer's bars), its own document left out; None when the entry has phrasings, is a
         note, or no older entry is that answer."""
@@ -101,18 +108,18 @@ class Succession:
         if not rest or index.date_of(rest[0].entry_id) >= index.date_of(entry_id):
             return None
         top, runner_up = rest[0], (rest[1] if len(rest) > 1 else None)
-        if not self._answers(top, runner_up):
+        if not bars.answers(top, runner_up):
             return None
-        asked = self._own_terms(entry_id, {QUESTION})
-        older = self._own_terms(top.entry_id, {QUESTION, TEXT})
+        asked = self._own_terms(entry_id, {QUESTION}, bars)
+        older = self._own_terms(top.entry_id, {QUESTION, TEXT}, bars)
         if len(asked & older) < SHARED_TERMS:
             return None
         strings = index.terms.strings
-        if {strings[t] for t in asked - older} & self._other_countries():
+        if {strings[t] for t in asked - older} & bars.other_countries:
             return None  # the same question of another country's people
         return top.entry_id
 
-    def _own_terms(self, entry_id: int, kinds: set[int]) -> set[int]:
+    def _own_terms(self, entry_id: int, kinds: set[int], bars: Bars) -> set[int]:
         """The terms of an entry's fields of these kinds, the subject's names left out."""
         terms = {t for kind, ids in self.index.fields(entry_id) if kind in kinds for t in ids}
-        return terms - self._subject_terms()
+        return terms - bars.subject_terms
