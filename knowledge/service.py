@@ -130,7 +130,7 @@ class AnswerService:
         dictionary.frequency("")
         self.index = Index(Analyzer())
         self.matcher = Matcher(self.index)
-        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of, self._question_of)
         self._start()
 
     @classmethod
@@ -193,7 +193,7 @@ class AnswerService:
         self.index = index
         self.matcher = Matcher(index, self.matcher.calibration)
         self._sentences.clear()  # a new index may come with a new analysis
-        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of)
+        self.decider = Decider(self.matcher, self._is_note, self._document_of, self._text_of, self._question_of)
 
     def _start(self) -> None:
         """Load the index snapshot if it is current enough, then catch up; otherwise build it. A
@@ -273,6 +273,10 @@ class AnswerService:
     def _text_of(self, entry_id: int) -> str:
         """An indexed entry's official text (the decision compares the figures two passages state)."""
         return self.entry_for(entry_id).text
+
+    def _question_of(self, entry_id: int) -> str | None:
+        """An indexed entry's question (the decision asks it again, to find the entry it succeeds)."""
+        return self.entry_for(entry_id).question
 
     def _brief(self, entry_id: int) -> EntryBrief:
         """An entry not read whole: what the decision asks of it, read with the ranking's others."""

@@ -19,8 +19,9 @@ from importlib import resources
 from typing import NamedTuple, get_args
 
 from knowledge.models import Outcome, Untold
-from knowledge.search.index import ALTERNATE, QUESTION
+from knowledge.search.index import ALTERNATE, QUESTION, TEXT
 from knowledge.search.matcher import COMMON_WORD, Matcher, Ranking, Scored
+from knowledge.search.succession import Bars, Succession
 from knowledge.text import dictionary, focus, places
 from knowledge.text.analysis import Analysis, fold, tokens
 from knowledge.text.claims import asks_confirmation
@@ -129,6 +130,7 @@ class Decider:
         is_note: Callable[[int], bool] | None = None,
         document_of: Callable[[int], str] | None = None,
         text_of: Callable[[int], str] | None = None,
+        question_of: Callable[[int], str | None] | None = None,
     ) -> None:
         self.matcher = matcher
         self.index = matcher.index
@@ -140,6 +142,8 @@ class Decider:
         self._figures: dict[str, list[Figure]] = {}
         self._subject_terms: set[str] | None = None
         self._country_terms: frozenset[str] | None = None
+        # Without the store, no entry's question: no newer answer asks an entry's question again.
+        self._succession = Succession(matcher, self._is_note, self._document_of, question_of)
 
     def decide(self, text: str, ranking: Ranking) -> Decision:
         decision = self._decide(text, ranking)
@@ -504,6 +508,13 @@ class Decider:
         if restated is not None and restated not in same:
             revisions.append(restated)
             same.append(restated)
+        succeeding = self._succeeding(ranking, top)
+        if succeeding is not None and self._asks_what_it_answers(succeeding, top):
+            # It asks the top match's question again: it leads, whatever else of its document (its
+            # date) was taken for a position here.
+            day = date_of(succeeding)
+            same = [s for s in same if date_of(s) != day] + [succeeding]
+            revisions = [s for s in revisions if date_of(s) != day] + [succeeding]
         if not same:
             runner_up = scored[1].relevance if len(scored) > 1 else 0.0
             return _Positions([top], round(ranking.confidence, 4), lead(top.relevance, runner_up))
@@ -645,7 +656,44 @@ class Decider:
         if not found and ranking.analysis.asks_for == "count":
             figure = self._later_figure(ranking, leading, self._counts_the_same)
             found = [figure] if figure is not None and figure not in positions else []
+        succeeding = self._succeeding(ranking, leading)
+        if succeeding is not None and all(s.entry_id != succeeding.entry_id for s in [*positions, *found]):
+            # It asks the answer's question again, not all this asker asks of it; told of when it
+            # has something of what was asked ('Wat is de OBI-aanpak?' is not asked of a meldpunt).
+            if (set(succeeding.covered) & set(leading.covered)) - self._subject_term_ids():
+                found.append(succeeding)
         return sorted(found, key=self._date_of, reverse=True)[:1]
+
+    def _succeeding(self, ranking: Ranking, older: Scored) -> Scored | None:
+        """The newest passage of a later document whose official question is `older`'s question asked
+        again (succession.py), scored against the question (the ranking may have left it out)."""
+        newest = self._succession.newest(older, self.bars())
+        if newest is None:
+            return None
+        ranked = next((s for s in ranking.scored if s.entry_id == newest), None)
+        return ranked or self.matcher.score_entry(ranking.analysis, newest)
+
+    def _asks_what_it_answers(self, newer: Scored, older: Scored) -> bool:
+        """The newer passage, which asks the older one's question again, holds most of the question's
+        terms that the older passage's text has beyond its own question (NEWER_SAME_SHARE, the
+        subject's names aside): what its question asks, the newer answers too; a detail only the
+        older text tells ('moet ik naar de politie?' of a text on reporting to the police) is not
+        answered by a newer meldpunt alone: the newer one is told of under the older answer instead."""
+        fields = self.index.fields(older.entry_id)
+        asks = {t for kind, ids in fields if kind == QUESTION for t in ids}
+        told = {t for kind, ids in fields if kind == TEXT for t in ids}
+        detail = (set(older.covered) & told) - asks - self._subject_term_ids()
+        return len(detail & set(newer.covered)) >= NEWER_SAME_SHARE * len(detail)
+
+    def bars(self) -> Bars:
+        """What succession.py judges a newer question by (passed, never kept: no cycle)."""
+        return Bars(self._subject_term_ids(), self._countries() - self._subject(), self._answers_over)
+
+    def _answers_over(self, top: Scored, runner_up: Scored | None) -> bool:
+        """`top` answers over `runner_up` by an answer's bars: the calibrated confidence and MARGIN."""
+        if self.matcher.confidence_of([top], runner_up) < self.matcher.calibration.answer_threshold:
+            return False
+        return lead(top.relevance, runner_up.relevance if runner_up else 0.0) >= MARGIN
 
     def _says_as_much(self, newer: Scored, older: Scored) -> bool:
         """The newer passage's own text has every word of the question the older one's text has, and

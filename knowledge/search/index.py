@@ -146,6 +146,8 @@ class Index:
         self._views: dict[int, ScoringView] = {}
         self._texts_at: dict[int, list[str]] = {}  # phrasing texts by slot, for the first stage
         self._by_topic: dict[str, set[int]] = defaultdict(set)
+        #: Counts the changes: what is worked out over the whole index is kept until this moves.
+        self.generation = 0
         self.tokens: set[str] = set()
         self._speller: Speller | None = None
         lexicon = analyzer.lexicon
@@ -349,6 +351,7 @@ class Index:
 
     def _changed(self) -> None:
         """Weights depend on every entry: forget the cached ones."""
+        self.generation += 1
         if self._weights:
             self._weights.clear()
         if self._views:
@@ -463,6 +466,20 @@ class Index:
         masks = np.frombuffer(self._provides, dtype=np.uint8)
         alive = np.frombuffer(self._alive, dtype=np.uint8)
         slots = np.flatnonzero((dates > since) & (masks & self.provides_bit(kind) > 0) & (alive > 0))
+        return [self._entry_of[slot] for slot in slots]
+
+    def later_asking(self, terms: Iterable[int], since: int, least: int) -> list[int]:
+        """The live entries of a document dated after `since` (an ordinal) whose question or
+        phrasings hold at least `least` of `terms`: where a newer answer to an entry's question can
+        be (succession.py), without a look at the rest."""
+        if not self._entry_of:
+            return []
+        dates = np.frombuffer(self._date, dtype=np.intc)
+        alive = np.frombuffer(self._alive, dtype=np.uint8)
+        held = np.zeros(len(self._alive), dtype=np.intc)
+        for term in set(terms):
+            held += (self.term_flags(term) & IN_PHRASING) != 0
+        slots = np.flatnonzero((held >= least) & (dates > since) & (alive > 0))
         return [self._entry_of[slot] for slot in slots]
 
     def entry_at(self, slot: int) -> int:
