@@ -746,6 +746,8 @@ class ImportTexts(BaseModel):
     no_authors: Plain
     replaces_withdrawn: Plain
     beside: Plain
+    #: After a save: the key the preview showed went to another document meanwhile (two moderators at once).
+    rekeyed: Plain
     cut_off: Plain
     completes: Plain
     answer_without_question: Plain
@@ -791,6 +793,10 @@ IMPORT_NL = ImportTexts(
     beside=(
         "ℹ️ Er staat al een ander document van dezelfde soort en datum in het bestand ({other}); dit "
         "document komt ernaast als {key}."
+    ),
+    rekeyed=(
+        "ℹ️ De sleutel {previewed} uit het voorbeeld is intussen gegeven aan een ander document van die dag; "
+        "dit document staat onder {key}."
     ),
     cut_off=(
         "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Importeer "
@@ -845,6 +851,10 @@ IMPORT_EN = ImportTexts(
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
     beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
+    rekeyed=(
+        "ℹ️ The key {previewed} shown in the preview was meanwhile given to another document of that day; "
+        "this one is stored as {key}."
+    ),
     cut_off=(
         "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Import the complete text "
         "afterwards: it completes the document."
@@ -894,6 +904,10 @@ IMPORT_RU = ImportTexts(
         "ℹ️ В базе уже есть другой документ того же вида и той же даты ({other}); этот документ будет "
         "сохранён рядом с ним как {key}."
     ),
+    rekeyed=(
+        "ℹ️ Ключ {previewed} из предпросмотра тем временем получил другой документ того же дня; "
+        "этот документ сохранён как {key}."
+    ),
     cut_off=(
         "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. "
         "Импортируйте затем полный текст: он дополнит документ."
@@ -939,6 +953,10 @@ IMPORT_BE = ImportTexts(
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
     beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
+    rekeyed=(
+        "ℹ️ Ключ {previewed} з папярэдняга прагляду тым часам атрымаў іншы дакумент таго ж дня; "
+        "гэты дакумент захаваны як {key}."
+    ),
     cut_off=(
         "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Імпартуйце "
         "потым поўны тэкст: ён дапоўніць дакумент."
