@@ -755,6 +755,8 @@ class ImportTexts(BaseModel):
     questions_only: Plain
     fetch_bad_reference: Plain
     fetch_offline: Plain
+    #: The whole fetch (every request, headers and body) took longer than the setting allows.
+    fetch_slow: Plain
     fetch_not_found: Plain
     fetch_too_large: Plain
     fetch_off_host: Plain
@@ -822,6 +824,10 @@ IMPORT_NL = ImportTexts(
     fetch_offline=(
         "officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand."
     ),
+    fetch_slow=(
+        "officielebekendmakingen deed er te lang over (meer dan {seconds} s); probeer het later opnieuw of "
+        "stuur het bestand."
+    ),
     fetch_not_found="{reference} is niet gevonden op officielebekendmakingen.",
     fetch_too_large="{reference} is groter dan {limit}.",
     fetch_off_host="het adres stuurt door naar {host}, dat geen officiële publicatiesite is.",
@@ -874,6 +880,7 @@ IMPORT_EN = ImportTexts(
         "{reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen cannot be reached; try again later or send the file.",
+    fetch_slow="officielebekendmakingen took too long (over {seconds} s); try again later or send the file.",
     fetch_not_found="{reference} was not found on officielebekendmakingen.",
     fetch_too_large="{reference} is larger than {limit}.",
     fetch_off_host="the address redirects to {host}, which is not an official publications site.",
@@ -926,6 +933,7 @@ IMPORT_RU = ImportTexts(
         "или адрес на zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
+    fetch_slow="officielebekendmakingen отвечает слишком долго (больше {seconds} с); попробуйте позже или пришлите файл.",
     fetch_not_found="{reference} не найден на officielebekendmakingen.",
     fetch_too_large="{reference} больше {limit}.",
     fetch_off_host="адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
@@ -975,6 +983,10 @@ IMPORT_BE = ImportTexts(
         "адрас на zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
+    fetch_slow=(
+        "officielebekendmakingen адказвае занадта доўга (больш за {seconds} с); паспрабуйце пазней або "
+        "дашліце файл."
+    ),
     fetch_not_found="{reference} не знойдзены на officielebekendmakingen.",
     fetch_too_large="{reference} большы за {limit}.",
     fetch_off_host="адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",
