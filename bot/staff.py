@@ -155,6 +155,8 @@ def _import_parsed(
         raise _refused(error, language) from None
     # the key it got under the write lock (another writer may have taken the preview's meanwhile)
     out.write(st.imported.format(key=stored.document.key, entries=count) + "\n")
+    if stored.document.key != document.key:
+        out.write(import_texts(language).rekeyed.format(previewed=document.key, key=stored.document.key) + "\n")
     return 0
 
 

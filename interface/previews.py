@@ -109,9 +109,12 @@ def fetch_refusal(error: FetchError, it: ImportTexts, reference: str) -> str:
     detail = {"reference": reference[:80], "host": "?", "limit": "?", "status": "?", **error.detail}
     if detail["limit"].isdigit():  # bytes, as the setting holds them; read as "5 MB"
         detail["limit"] = it.size(int(detail["limit"]))
+    if "seconds" in detail:  # the time limit as the setting holds it ('0.5'), with the language's decimal sign
+        detail["seconds"] = detail["seconds"].replace(".", it.decimal_separator)
     template = {
         "bad_reference": it.fetch_bad_reference,
         "offline": it.fetch_offline,
+        "slow": it.fetch_slow,
         "not_found": it.fetch_not_found,
         "too_large": it.fetch_too_large,
         "off_host": it.fetch_off_host,

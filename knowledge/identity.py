@@ -11,12 +11,13 @@ number, its authors, or a short digest of its text. Stored keys never change.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from knowledge.models import Document, Entry, ParsedDocument
+from knowledge.models import Document, DocumentKind, Entry, ParsedDocument
 
 #: Hex digits of the content digest used in a key when nothing else tells two documents apart.
 KEY_DIGEST_LENGTH = 8
@@ -66,11 +67,30 @@ def questions_digest(entries: Iterable[Entry]) -> str:
     return content_digest(asked) if asked else ""
 
 
+def identity_key(kind: DocumentKind, date: dt.date | None, number: str | None, qnumber: str | None) -> str:
+    """The key of what a document states of itself: kind, date and printed (or question) number.
+    The parser keys a document so; a key chosen beside others (authors, digest) is no identity."""
+    parts = [kind.value, date.isoformat() if date else "undated"]
+    if number:
+        parts.append(number)
+    elif qnumber:
+        parts.append(qnumber.lower())
+    return "-".join(parts)
+
+
+def _stated_key(document: Document) -> str:
+    return identity_key(document.kind, document.date, document.number, document.question_number)
+
+
 def same_official_document(a: Document, b: Document) -> bool:
-    """Both state the same official identity (official id, or kind, date and printed/question number)."""
+    """Both state the same official identity (official id, or kind, date and printed/question number).
+
+    Never the stored keys alone: two answer sets of one minister and day both get the key with her
+    name in a preview, and the one saved first must not make the other 'already in the store'."""
     if a.official_id and b.official_id:
         return a.official_id == b.official_id
-    return a.key == b.key and not is_generic_key(a.key)
+    stated = _stated_key(a)
+    return stated == _stated_key(b) and not is_generic_key(stated)
 
 
 def _slug(text: str) -> str:
@@ -104,6 +124,7 @@ def rekey(parsed: ParsedDocument, key: str) -> ParsedDocument:
     # Everything the parser found goes along: a cut-off or misnumbered entry must still be told in the preview.
     return ParsedDocument(
         document=document,
+        read_key=parsed.read_key or parsed.document.key,
         entries=[moved(e) for e in parsed.entries],
         truncated=moved(parsed.truncated) if parsed.truncated else None,
         unmatched=[moved(e) for e in parsed.unmatched],

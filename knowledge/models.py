@@ -205,6 +205,11 @@ class ParsedDocument(BaseModel):
 
     document: Document
     entries: list[Entry]
+    read_key: str | None = Field(
+        default=None,
+        description="The key the parser gave it, when a preview chose another beside a stored document: "
+        "the save chooses again from this one, with the store as it is then (knowledge.identity.rekey).",
+    )
     truncated: Entry | None = Field(
         default=None, description="The last entry of a copy that stops mid-sentence, left out of `entries`."
     )

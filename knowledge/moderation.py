@@ -545,7 +545,11 @@ class Moderation:
 
         The key is chosen under the write lock, with the store as it is then: another writer's
         document of the same day, stored since the preview, takes no key this one is then given
-        (read outside the lock, its key was 'already in the store' and the import refused)."""
+        (read outside the lock, its key was 'already in the store' and the import refused).
+        A previewed document is keyed again from the key the parser gave it; "already in the store"
+        is decided by its content and official identity, never by the key the preview chose."""
+        if parsed.read_key:
+            parsed = rekey(parsed, parsed.read_key)
         with self.store.db.atomic():
             preview = self.preview_import(parsed)
             if preview.duplicate_of:

@@ -3,6 +3,7 @@ officielebekendmakingen on 127.0.0.1, through the fetcher, the command line and 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -292,3 +293,71 @@ def test_a_size_limit_is_written_with_the_languages_decimal_comma(language: str,
     too_large = FetchError("too_large", "x", reference=AH_ID, limit="1500000")
     assert fetch_refusal(too_large, import_texts(language), AH_ID).endswith(expected)
     assert import_texts(language).size(5_000_000) == import_texts(language).megabytes.format(count=5)
+
+
+# --- a slow server: the whole fetch is bounded, not each read (audit of issue 13, gap B) ------------------
+
+SLOW_TIMEOUT = 0.5
+#: Well within the time limit as a whole, but only just: what a moderator may wait for.
+IN_TIME = 2.0
+SLOW_ROUTES = {
+    # every byte comes well within the timeout of one read, the whole document never does
+    "/ah-tk-20202021-8001.xml": Route(body=AANHANGSEL_XML.read_bytes(), drip=0.05),
+    # accepted, then not a word: not even the status line
+    "/ah-tk-20202021-8005.xml": Route(body=AANHANGSEL_XML.read_bytes(), stall=10),
+    # the publication at once, its metadata dripping
+    f"/{AH_ID}.xml": Route(body=AANHANGSEL_XML.read_bytes()),
+    f"/{AH_ID}/metadata.xml": Route(body=METADATA, drip=0.05),
+}
+
+
+@pytest.fixture
+def slow() -> Iterator[FakePublications]:
+    with serving(SLOW_ROUTES) as running:
+        yield running
+
+
+@pytest.mark.parametrize("reference", ["ah-tk-20202021-8001", "ah-tk-20202021-8005", AH_ID])
+def test_a_slow_server_is_given_up_within_the_time_limit(slow: FakePublications, reference: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError) as raised:
+        PublicationSource(base_url=slow.base_url, timeout_seconds=SLOW_TIMEOUT).fetch(reference)
+    assert time.monotonic() - started < IN_TIME, "bounded as a whole, not per read"
+    assert raised.value.problem == "slow" and raised.value.detail == {"seconds": "0.5"}
+    for language, seconds in (("en", "0.5"), ("nl", "0,5"), ("ru", "0,5"), ("be", "0,5")):
+        it = import_texts(language)
+        shown = fetch_refusal(raised.value, it, reference)
+        assert shown == it.fetch_slow.format(seconds=seconds) and "\n" not in shown
+
+
+def test_a_fast_server_is_still_read_within_a_small_limit(fake: FakePublications) -> None:
+    parsed = PublicationSource(base_url=fake.base_url, timeout_seconds=SLOW_TIMEOUT).fetch(AH_ID)
+    assert parsed.document.key == AH_KEY
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ru", "be"])
+def test_cli_import_by_id_from_a_dripping_server_stops_in_one_line(
+    slow: FakePublications, database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    monkeypatch.setenv("PUBLICATIONS_BASE_URL", slow.base_url)
+    monkeypatch.setenv("PUBLICATIONS_TIMEOUT_SECONDS", str(SLOW_TIMEOUT))
+    started = time.monotonic()
+    code = main(["--database", str(database), "--language", language, "import", "--dry-run", "ah-tk-20202021-8001"])
+    assert time.monotonic() - started < IN_TIME + 1
+    out, err = capsys.readouterr()
+    it = import_texts(language)
+    seconds = "0.5" if language == "en" else "0,5"
+    expected = staff_texts(language).error.format(message=it.fetch_slow.format(seconds=seconds))
+    assert code == 1 and out == "" and err == expected + "\n"
+    assert "Traceback" not in err
+
+
+async def test_telegram_import_by_id_from_a_stalled_server_in_the_moderators_language(slow: FakePublications) -> None:
+    async with moderated_bot(publications_base_url=slow.base_url, publications_timeout_seconds=SLOW_TIMEOUT) as bot:
+        dutch = bot.api.user(OTHER_MODERATOR, "Mod", language_code="nl")
+        before = content(bot.service.store)
+        [reply] = await send(bot, dutch, "/import ah-tk-20202021-8005")
+        reason = IMPORT_NL.fetch_slow.format(seconds="0,5")
+        assert reply["visible_text"] == moderator_texts("nl").not_saved.format(reason=reason)
+        assert content(bot.service.store) == before

@@ -149,7 +149,10 @@ async def confirm(update: Update, context: BotContext) -> int:
     except ModerationError as error:
         await say(update, escape(t.not_saved.format(reason=t.reason(error))))
         return END
-    await say(update, escape(t.import_done.format(key=document.key, entries=t.entries(len(entries)))))
+    done = t.import_done.format(key=document.key, entries=t.entries(len(entries)))
+    if document.key != parsed.document.key:  # another moderator's document of that day took the previewed key
+        done += "\n" + _import_texts(update, context).rekeyed.format(previewed=parsed.document.key, key=document.key)
+    await say(update, escape(done))
     return END
 
 

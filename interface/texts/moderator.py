@@ -758,6 +758,8 @@ class ImportTexts(BaseModel):
     no_authors: Plain
     replaces_withdrawn: Plain
     beside: Plain
+    #: After a save: the key the preview showed went to another document meanwhile (two moderators at once).
+    rekeyed: Plain
     cut_off: Plain
     completes: Plain
     answer_without_question: Plain
@@ -765,6 +767,8 @@ class ImportTexts(BaseModel):
     questions_only: Plain
     fetch_bad_reference: Plain
     fetch_offline: Plain
+    #: The whole fetch (every request, headers and body) took longer than the setting allows.
+    fetch_slow: Plain
     fetch_not_found: Plain
     fetch_too_large: Plain
     fetch_off_host: Plain
@@ -804,6 +808,10 @@ IMPORT_NL = ImportTexts(
         "ℹ️ Er staat al een ander document van dezelfde soort en datum in het bestand ({other}); dit "
         "document komt ernaast als {key}."
     ),
+    rekeyed=(
+        "ℹ️ De sleutel {previewed} uit het voorbeeld is intussen gegeven aan een ander document van die dag; "
+        "dit document staat onder {key}."
+    ),
     cut_off=(
         "⚠️ De tekst stopt midden in een zin: {label} lijkt afgebroken en wordt niet geïmporteerd. Importeer "
         "daarna de volledige tekst: die vult het document aan."
@@ -827,6 +835,10 @@ IMPORT_NL = ImportTexts(
     ),
     fetch_offline=(
         "officielebekendmakingen is niet bereikbaar; probeer het later opnieuw of stuur het bestand."
+    ),
+    fetch_slow=(
+        "officielebekendmakingen deed er te lang over (meer dan {seconds} s); probeer het later opnieuw of "
+        "stuur het bestand."
     ),
     fetch_not_found="{reference} is niet gevonden op officielebekendmakingen.",
     fetch_too_large="{reference} is groter dan {limit}.",
@@ -857,6 +869,10 @@ IMPORT_EN = ImportTexts(
     no_authors="⚠️ No authors found in the document.",
     replaces_withdrawn="⚠️ Replaces the withdrawn document {key} (all its entries were retired).",
     beside=("ℹ️ Another document of the same kind and date is already in the store ({other}); this one goes beside it as {key}."),
+    rekeyed=(
+        "ℹ️ The key {previewed} shown in the preview was meanwhile given to another document of that day; "
+        "this one is stored as {key}."
+    ),
     cut_off=(
         "⚠️ The text stops mid-sentence: {label} looks cut off and is not imported. Import the complete text "
         "afterwards: it completes the document."
@@ -876,6 +892,7 @@ IMPORT_EN = ImportTexts(
         "{reference} is not an official id or link (ah-tk-…, kst-… or an address on zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen cannot be reached; try again later or send the file.",
+    fetch_slow="officielebekendmakingen took too long (over {seconds} s); try again later or send the file.",
     fetch_not_found="{reference} was not found on officielebekendmakingen.",
     fetch_too_large="{reference} is larger than {limit}.",
     fetch_off_host="the address redirects to {host}, which is not an official publications site.",
@@ -906,6 +923,10 @@ IMPORT_RU = ImportTexts(
         "ℹ️ В базе уже есть другой документ того же вида и той же даты ({other}); этот документ будет "
         "сохранён рядом с ним как {key}."
     ),
+    rekeyed=(
+        "ℹ️ Ключ {previewed} из предпросмотра тем временем получил другой документ того же дня; "
+        "этот документ сохранён как {key}."
+    ),
     cut_off=(
         "⚠️ Текст обрывается на середине предложения: {label}, похоже, обрезан и не импортируется. "
         "Импортируйте затем полный текст: он дополнит документ."
@@ -924,6 +945,7 @@ IMPORT_RU = ImportTexts(
         "или адрес на zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen недоступен; попробуйте позже или пришлите файл.",
+    fetch_slow="officielebekendmakingen отвечает слишком долго (больше {seconds} с); попробуйте позже или пришлите файл.",
     fetch_not_found="{reference} не найден на officielebekendmakingen.",
     fetch_too_large="{reference} больше {limit}.",
     fetch_off_host="адрес перенаправляет на {host}, а это не официальный сайт публикаций.",
@@ -951,6 +973,10 @@ IMPORT_BE = ImportTexts(
     no_authors="⚠️ У дакуменце не знойдзены аўтары.",
     replaces_withdrawn="⚠️ Замяняе адкліканы дакумент {key} (усе яго запісы былі адкліканы).",
     beside=("ℹ️ У базе ўжо ёсць іншы дакумент таго ж віду і той жа даты ({other}); гэты дакумент будзе захаваны побач як {key}."),
+    rekeyed=(
+        "ℹ️ Ключ {previewed} з папярэдняга прагляду тым часам атрымаў іншы дакумент таго ж дня; "
+        "гэты дакумент захаваны як {key}."
+    ),
     cut_off=(
         "⚠️ Тэкст абрываецца пасярэдзіне сказа: {label}, падобна, абрэзаны і не імпартуецца. Імпартуйце "
         "потым поўны тэкст: ён дапоўніць дакумент."
@@ -969,6 +995,10 @@ IMPORT_BE = ImportTexts(
         "адрас на zoek.officielebekendmakingen.nl)."
     ),
     fetch_offline="officielebekendmakingen недаступны; паспрабуйце пазней або дашліце файл.",
+    fetch_slow=(
+        "officielebekendmakingen адказвае занадта доўга (больш за {seconds} с); паспрабуйце пазней або "
+        "дашліце файл."
+    ),
     fetch_not_found="{reference} не знойдзены на officielebekendmakingen.",
     fetch_too_large="{reference} большы за {limit}.",
     fetch_off_host="адрас перанакіроўвае на {host}, а гэта не афіцыйны сайт публікацый.",

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from knowledge.identity import identity_key
 from knowledge.ingest.cleaning import (
     CleanText,
     Paragraph,
@@ -232,12 +233,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def document_key(kind: DocumentKind, date: dt.date | None, number: str | None, qnumber: str | None) -> str:
     """A readable, stable key: kind, date and printed number (never an official id we do not know)."""
-    parts = [kind.value, date.isoformat() if date else "undated"]
-    if number:
-        parts.append(number)
-    elif qnumber:
-        parts.append(qnumber.lower())
-    return "-".join(parts)
+    return identity_key(kind, date, number, qnumber)
 
 
 # --- Kamerbrief ---------------------------------------------------------------------------------

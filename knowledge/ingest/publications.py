@@ -3,12 +3,14 @@
 A moderator types `ah-tk-20202021-3341` or pastes `https://zoek.officielebekendmakingen.nl/kst-35373-33.html`;
 the XML at `<base>/<id>.xml` and `<base>/<id>/metadata.xml` is read by the same XML importer as an
 upload. Only the official hosts (and the configured base, for a test server) are ever contacted;
-redirects are followed by hand and only to those hosts; size and time are bounded; every failure is
-a FetchError whose `problem` names what went wrong for a one-line message.
+redirects are followed by hand and only to those hosts; size and time are bounded (the time for the
+whole fetch, not per read: httpx's timeout lets a server dripping a byte a second hold it forever);
+every failure is a FetchError whose `problem` names what went wrong for a one-line message.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -31,7 +33,7 @@ _ID = re.compile(
 _PATH = re.compile(r"^/([^/]+?)(?:\.html|\.xml|\.pdf|/metadata\.xml|/)?$")
 
 Problem = Literal[
-    "bad_reference", "offline", "not_found", "too_large", "off_host", "redirect_loop", "not_xml", "failed"
+    "bad_reference", "offline", "slow", "not_found", "too_large", "off_host", "redirect_loop", "not_xml", "failed"
 ]
 #: What the XML reader says of a body that is no XML at all: a portal's web page ("<!DOCTYPE html>"),
 #: a plain-text notice, nothing. Fetched, that is the source not returning the document, not a broken upload.
@@ -85,7 +87,7 @@ class PublicationSource:
     base_url: str = DEFAULT_BASE_URL
     timeout_seconds: float = 15.0
     max_bytes: int = 5_000_000
-    transport: httpx.BaseTransport | None = field(default=None, repr=False)
+    transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
 
     @property
     def allowed_hosts(self) -> frozenset[str]:
@@ -104,17 +106,7 @@ class PublicationSource:
                 f"{reference.strip()[:80]} is not an official id or link",
                 reference=reference.strip()[:80],
             )
-        base = self.base_url.rstrip("/") + "/"
-        with httpx.Client(timeout=self.timeout_seconds, follow_redirects=False, transport=self.transport) as client:
-            publication = self._get(client, urljoin(base, f"{official_id}.xml"), official_id)
-            if publication is None:
-                raise FetchError("not_found", f"{official_id} was not found", reference=official_id)
-            try:
-                metadata = self._get(client, urljoin(base, f"{official_id}/metadata.xml"), official_id)
-            except FetchError as error:
-                if error.problem in {"off_host", "too_large"}:
-                    raise
-                metadata = None  # the publication itself states what the importer needs; metadata only adds
+        publication, metadata = self._download(official_id)
         try:
             parsed = read_publication(publication, metadata, max_bytes=self.max_bytes)
         except DocumentRejected as error:
@@ -134,12 +126,38 @@ class PublicationSource:
             parsed = parsed.model_copy(update={"document": document.model_copy(update=updates)})
         return Fetched(parsed, publication, f"{official_id}.xml")
 
-    def _get(self, client: httpx.Client, url: str, official_id: str) -> bytes | None:
+    def _download(self, official_id: str) -> tuple[bytes, bytes | None]:
+        """The publication and its metadata, both within `timeout_seconds` in all (headers and bodies).
+        Blocking: async callers run it in a thread (asyncio.to_thread), as the Telegram handler does."""
+        try:
+            return asyncio.run(self._download_in_time(official_id))
+        except TimeoutError:
+            seconds = f"{self.timeout_seconds:g}"
+            raise FetchError("slow", f"the publications server took longer than {seconds} s", seconds=seconds) from None
+
+    async def _download_in_time(self, official_id: str) -> tuple[bytes, bytes | None]:
+        base = self.base_url.rstrip("/") + "/"
+        async with asyncio.timeout(self.timeout_seconds):
+            async with httpx.AsyncClient(
+                timeout=self.timeout_seconds, follow_redirects=False, transport=self.transport
+            ) as client:
+                publication = await self._get(client, urljoin(base, f"{official_id}.xml"), official_id)
+                if publication is None:
+                    raise FetchError("not_found", f"{official_id} was not found", reference=official_id)
+                try:
+                    metadata = await self._get(client, urljoin(base, f"{official_id}/metadata.xml"), official_id)
+                except FetchError as error:
+                    if error.problem in {"off_host", "too_large", "slow"}:
+                        raise
+                    metadata = None  # the publication itself states what the importer needs; metadata only adds
+        return publication, metadata
+
+    async def _get(self, client: httpx.AsyncClient, url: str, official_id: str) -> bytes | None:
         """The body at `url` (None when it does not exist), following redirects only to allowed hosts."""
         for _ in range(MAX_REDIRECTS + 1):
             self._check_host(url)
             try:
-                with client.stream("GET", url, headers={"Accept": "application/xml"}) as response:
+                async with client.stream("GET", url, headers={"Accept": "application/xml"}) as response:
                     if response.is_redirect:
                         url = urljoin(url, response.headers.get("location", ""))
                         continue
@@ -151,13 +169,16 @@ class PublicationSource:
                     if declared.isdigit() and int(declared) > self.max_bytes:
                         raise self._too_large(official_id)
                     body = bytearray()
-                    for chunk in response.iter_bytes():
+                    async for chunk in response.aiter_bytes():
                         body.extend(chunk)
                         if len(body) > self.max_bytes:
                             raise self._too_large(official_id)
                     return bytes(body)
+            except httpx.ConnectTimeout:
+                raise FetchError("offline", "the publications server cannot be reached in time") from None
             except httpx.TimeoutException:
-                raise FetchError("offline", "the publications server did not answer in time") from None
+                seconds = f"{self.timeout_seconds:g}"
+                raise FetchError("slow", f"the publications server took longer than {seconds} s", seconds=seconds) from None
             except httpx.TransportError:
                 raise FetchError("offline", "the publications server cannot be reached") from None
         raise FetchError("redirect_loop", "too many redirects", reference=official_id)
