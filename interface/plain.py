@@ -154,7 +154,9 @@ def _answer_plain(answer: Answer, texts: Texts, emphasise: Callable[[str], str])
             return texts.help_pointer
         return texts.welcome if answer.thanks else texts.greeting
     if answer.outcome is Outcome.DOCUMENT and answer.asked_document and answer.asked_document.document:
-        lines = document_lines(answer.asked_document.document, texts, len(answer.suggestions))
+        # Its official entries are counted, not the moderators' notes listed with them (marked as notes).
+        official = sum(not match.citation.is_note for match in answer.suggestions)
+        lines = document_lines(answer.asked_document.document, texts, official)
         lines.append("")
         lines += [f"  {number}. {suggestion_title(match)}" for number, match in enumerate(answer.suggestions, start=1)]
         return "\n".join(lines)

@@ -116,10 +116,10 @@ def test_another_countrys_people_in_lower_case_get_no_belarus_suggestions(
 ) -> None:
     """Issue 11 item 6: Russian and Belarusian write a people in lower case ('украинцам'), which the
     capitalised-name test missed, so the Belarus support passage was offered for Ukrainians. A people is
-    its country's stem and a short ending; the same question about Belarusians is still answered."""
+    its country's stem and a short ending; the same question about Belarusians still finds its passage."""
     answer = service.answer(question)
     assert answer.outcome is Outcome.NO_ANSWER and not answer.suggestions
-    assert service.answer(belarusian_version).answered
+    assert service.answer(belarusian_version).matches()
 
 
 def test_a_short_country_stem_names_no_everyday_word(service: AnswerService) -> None:

@@ -148,3 +148,17 @@ def test_the_terminal_chat_offers_the_note_under_the_official_answer_to_pick_by_
     assert offered.startswith(f"\n  1. 📝 {question}\n")
     picked = offered.split(f"  1. 📝 {question}\n", 1)[1]
     assert picked.lstrip("> \n").startswith(nl.moderator_note) and text in picked
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ru", "be"])
+def test_a_documents_listing_counts_its_official_entries_and_marks_its_notes(language: str) -> None:
+    """Issue 13 audit (4c): 'kamerbrief 2298' listed a note added to the 7-paragraph letter as its 8th
+    answer ('Antwoorden: 8'). The count is of official entries; the note is listed with its mark."""
+    service = fresh_service()
+    Moderation(service).add_entry(
+        EntryDraft(document_key=LETTER_KEY, question="Kan ik als Belarus een visum krijgen?", text="Zie de IND."), ANNA
+    )
+    texts = texts_for(language)
+    shown = render_answer_plain(service.answer("kamerbrief 2298"), texts)
+    assert texts.entries_count.format(count=7) in shown
+    assert "📝 Kan ik als Belarus een visum krijgen?" in shown

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.text.analysis import fold
-from knowledge.text.translit import _LATIN_WORD, FOREIGN_SHARE, SHARE, transliterate_message
+from knowledge.text.translit import _LATIN_WORD, FOREIGN_SHARE, SHARE, transliterate_message, with_soft_sign
 
 
 def every_word_read(
@@ -24,10 +24,11 @@ def every_word_read(
     latin = [w for w in words if _LATIN_WORD.match(w)]
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
-    cyrillic = {w: fold(convert(w)) for w in latin}
+    cyrillic = {w: with_soft_sign(fold(convert(w)), is_russian) for w in latin}
     russian = {w for w in latin if len(w) > 1 and is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
     foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not store_latin(w)}
-    if len(russian) < 2 or sum(w in russian or w in foreign for w in latin) < FOREIGN_SHARE * len(latin):
+    telling = [w for w in latin if len(w) > 1]  # a word of one letter counts neither way
+    if len(russian) < 2 or sum(w in russian or w in foreign for w in telling) < FOREIGN_SHARE * len(telling):
         return None
     return [w if not _LATIN_WORD.match(w) or (w not in russian and known_latin(w)) else cyrillic[w] for w in words]
 
