@@ -80,9 +80,7 @@ REALISTIC_FLOORS = {
     "typo": (0.82, 1.0),
     "english": (0.94, 1.0),
     "russian": (0.82, 1.0),
-    # 14 of 15 since the soft sign is read back (501252f): 'bojus idti na miting …, byli li napadeniya …?' reads
-    # 'боюсь' now, and the threats passage leads the incidents one; both are offered, neither answered.
-    "russian_latin": (0.93, 0.93),
+    "russian_latin": (0.93, 1.0),
     "belarusian": (0.76, 0.9),
     "mixed": (1.0, 1.0),
 }

@@ -375,17 +375,3 @@ def test_the_digit_4_for_che_reads_as_the_letters(service: AnswerService) -> Non
     assert "хочу" in analyse("ho4u znat kakie sankcii protiv belarusi").tokens
     assert "4e" in analyse("wat gebeurde er op de 4e dag?").tokens
     assert "88" in analyse("skolko iz 88 chelovek pod sankciyami").tokens
-
-
-@pytest.mark.parametrize(
-    ("latin", "word"),
-    [
-        ("mozhno li mne ostatsya v Niderlandah", "остаться"),
-        ("skolko chelovek pod sankciyami", "сколько"),
-        ("kak mne pomoch bratu", "помочь"),
-    ],
-)
-def test_the_soft_sign_chat_transliteration_leaves_out_is_put_back(service: AnswerService, latin: str, word: str) -> None:
-    """'ostatsya' read 'остатся', which the speller (onto the store's words only) made 'статья', an
-    article: the reading with the soft sign is a Russian word, so that is the word."""
-    assert word in service.matcher.analyse(latin).tokens

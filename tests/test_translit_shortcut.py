@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.text.analysis import fold
-from knowledge.text.translit import _LATIN_WORD, FOREIGN_SHARE, SHARE, transliterate_message, with_soft_sign
+from knowledge.text.translit import _LATIN_WORD, FOREIGN_SHARE, SHARE, transliterate_message
 
 
 def every_word_read(
@@ -24,7 +24,7 @@ def every_word_read(
     latin = [w for w in words if _LATIN_WORD.match(w)]
     if len(latin) < 2 or len(latin) < SHARE * len(words):
         return None
-    cyrillic = {w: with_soft_sign(fold(convert(w)), is_russian) for w in latin}
+    cyrillic = {w: fold(convert(w)) for w in latin}
     russian = {w for w in latin if len(w) > 1 and is_russian(cyrillic[w]) and latin_frequency(w) <= latin_frequency(cyrillic[w])}
     foreign = {w for w in latin if w not in russian and not latin_frequency(w) and not store_latin(w)}
     telling = [w for w in latin if len(w) > 1]  # a word of one letter counts neither way

@@ -120,24 +120,6 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
-#: Cyrillic consonants a soft sign may follow.
-_SOFTENED = frozenset("бвгджзклмнпрстфхцчшщ")
-
-
-def with_soft_sign(cyrillic: str, is_russian: Callable[[str], bool]) -> str:
-    """A reading that is no Russian word with the soft sign chat transliteration leaves out put back
-    where that makes one ('остатся' → 'остаться', 'сколко' → 'сколько', 'помоч' → 'помочь'). Left to the
-    speller, which corrects onto the store's own words only, 'ostatsya' became 'статья' (an article)."""
-    if is_russian(cyrillic):
-        return cyrillic
-    for end in range(1, len(cyrillic) + 1):
-        if cyrillic[end - 1] in _SOFTENED:
-            candidate = cyrillic[:end] + "ь" + cyrillic[end:]
-            if is_russian(candidate):
-                return candidate
-    return cyrillic
-
-
 def transliterate_message(
     words: list[str],
     is_russian: Callable[[str], bool],
@@ -160,7 +142,7 @@ def transliterate_message(
     in_store = store_latin or known_latin
 
     def read(word: str) -> str:
-        return with_soft_sign(fold(convert(word)), is_russian)
+        return fold(convert(word))
 
     if _falls_short(latin, is_russian, latin_frequency, in_store, read):
         return None
