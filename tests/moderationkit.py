@@ -105,3 +105,20 @@ def cut_off_document(moderation: Any) -> str:
     preview = moderation.preview_import(parse_document(raw))
     stored, _ = moderation.commit_import(preview.parsed, "cli:setup", SourceText(format="text", text=raw))
     return str(stored.key)
+
+
+def assert_preview_says_cut_off(document: Any, number: int) -> None:
+    """The import preview of `document` warns, in English and Dutch and with the interface's own
+    labels, that its question `number` looks cut off and is not imported."""
+    from interface.previews import render_preview
+    from interface.texts import texts_for
+    from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+    from knowledge.moderation import Moderation
+    from knowledge.reasons import Reason
+
+    preview = Moderation(fresh_service()).preview_import(document)
+    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
+    assert f"Vraag {number} looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
+    assert f"Vraag {number} lijkt afgebroken" in render_preview(preview, IMPORT_NL)
+    english = render_preview(preview, IMPORT_EN, texts=texts_for("en"))
+    assert f"Question {number} (Vraag {number}) looks cut off and is not imported" in english

@@ -13,9 +13,8 @@ from bot.cli import main
 from knowledge.ingest.importers import read_document
 from knowledge.ingest.parsing import stops_on_full_line
 
-CUT = (Path(__file__).resolve().parent / "data" / "documents" / "layouts" / "afgebroken_volle_regel.txt").read_text(
-    encoding="utf-8"
-)
+LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
+CUT = (LAYOUTS / "afgebroken_volle_regel.txt").read_text(encoding="utf-8")
 
 
 def test_a_copy_cut_on_a_full_line_keeps_its_last_answer_aside() -> None:
@@ -25,11 +24,13 @@ def test_a_copy_cut_on_a_full_line_keeps_its_last_answer_aside() -> None:
     assert parsed.truncated.text.endswith("en het kabinet zal")
 
 
+@pytest.mark.parametrize("fixture", ["afgebroken_volle_regel.txt", "afgebroken_korte_regel.txt"])
 def test_the_dry_run_says_the_last_answer_looks_cut_off(
-    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path, fixture: str
 ) -> None:
+    """Cut on a full line, or on a short one (tests/test_cut_off_short_line.py)."""
     path = tmp_path / "vragen.txt"
-    path.write_text(CUT, encoding="utf-8")
+    path.write_text((LAYOUTS / fixture).read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["--database", str(database), "import", "--dry-run", str(path)]) == 0
     out = capsys.readouterr().out
     assert "1 entry:" in out and "Question 2 (Vraag 2) looks cut off" in out

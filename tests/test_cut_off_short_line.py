@@ -11,14 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from interface.previews import render_preview
-from interface.texts import texts_for
-from interface.texts.moderator import IMPORT_EN, IMPORT_NL
+from interface.texts.moderator import IMPORT_EN
 from knowledge.ingest.importers import read_document
 from knowledge.moderation import Moderation
-from knowledge.reasons import Reason
-from tests.moderationkit import fresh_service
+from tests.moderationkit import assert_preview_says_cut_off, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
 CUT = (LAYOUTS / "afgebroken_korte_regel.txt").read_text(encoding="utf-8")
@@ -31,22 +28,7 @@ def test_a_copy_cut_on_a_short_last_line_keeps_its_last_answer_aside() -> None:
     assert [e.number for e in parsed.entries] == [1]
     assert parsed.truncated is not None and parsed.truncated.number == 2
     assert parsed.truncated.text.endswith("Het kabinet zal")
-    preview = Moderation(fresh_service()).preview_import(parsed)
-    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
-    assert "Vraag 2 looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
-    assert "Vraag 2 lijkt afgebroken" in render_preview(preview, IMPORT_NL)
-    english = render_preview(preview, IMPORT_EN, texts=texts_for("en"))
-    assert "Question 2 (Vraag 2) looks cut off and is not imported" in english
-
-
-def test_the_dry_run_says_the_last_answer_looks_cut_off(
-    capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
-) -> None:
-    path = tmp_path / "vragen.txt"
-    path.write_text(CUT, encoding="utf-8")
-    assert main(["--database", str(database), "import", "--dry-run", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "1 entry:" in out and "Question 2 (Vraag 2) looks cut off" in out
+    assert_preview_says_cut_off(parsed, 2)
 
 
 @pytest.mark.parametrize(

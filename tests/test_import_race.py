@@ -18,10 +18,10 @@ from knowledge.ingest.parsing import parse_document
 from knowledge.moderation import Moderation, ModerationError
 from knowledge.storage.store import Store
 from tests.moderationkit import ANSWERS_KEY, fresh_service
+from tests.test_parallel_writers import wait_all
 from tests.test_telegram_moderation import OTHER_MODERATOR, moderated_bot, moderator, press, upload
 
 ROOT = Path(__file__).resolve().parent.parent
-TIME_LIMIT = 240
 #: The candidate key both documents get in their preview: the seed answers hold the day's generic key.
 SHARED_KEY = f"{ANSWERS_KEY}-dijkgraaf-tromp"
 
@@ -117,15 +117,7 @@ def test_parallel_command_line_imports_store_both_and_refuse_the_same_document_o
         )
         for name in order
     ]
-    results = []
-    for process in processes:
-        try:
-            out, err = process.communicate(timeout=TIME_LIMIT)
-        except subprocess.TimeoutExpired:
-            for other in processes:
-                other.kill()
-            raise AssertionError("an import hung") from None
-        results.append((process.returncode, out, err))
+    results = wait_all(processes)
     assert all("Traceback" not in err and "locked" not in err for _, _, err in results), results
     refused = [(name, err) for name, (code, _, err) in zip(order, results, strict=True) if code != 0]
     assert len(refused) == 1 and refused[0][0] == "a" and "already in the store" in refused[0][1], results

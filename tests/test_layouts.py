@@ -19,7 +19,7 @@ from knowledge.models import Author, DocumentKind, ParsedDocument, SourceText
 from knowledge.moderation import EntryDraft, Moderation, ModerationError
 from knowledge.reasons import Reason
 from knowledge.service import AnswerService
-from tests.moderationkit import ANSWERS_KEY, content, fresh_service
+from tests.moderationkit import ANSWERS_KEY, assert_preview_says_cut_off, content, fresh_service
 
 LAYOUTS = Path(__file__).resolve().parent / "data" / "documents" / "layouts"
 XML = Path(__file__).resolve().parent / "data" / "xml"
@@ -306,12 +306,7 @@ def test_a_copy_that_stops_at_the_last_question_before_its_answer_is_called_cut_
     document = parse_document(_stopped_at_the_last_question(name, where, keep))
     assert [e.number for e in document.entries] == [1, 2], "what is complete is imported"
     assert document.cut_off_questions == [3] and document.unanswered == []
-    preview = Moderation(fresh_service()).preview_import(document)
-    assert any(n.reason is Reason.WARN_CUT_OFF for n in preview.notices)
-    assert "Vraag 3 looks cut off and is not imported" in render_preview(preview, IMPORT_EN)
-    assert "Vraag 3 lijkt afgebroken" in render_preview(preview, IMPORT_NL)
-    english = render_preview(preview, IMPORT_EN, texts=texts_for("en"))
-    assert "Question 3 (Vraag 3) looks cut off and is not imported" in english
+    assert_preview_says_cut_off(document, 3)
 
 
 def test_a_question_without_an_answer_before_the_last_is_unanswered_not_cut_off() -> None:
@@ -860,7 +855,6 @@ def test_a_moderators_question_on_answers_to_kamervragen_is_not_shown_as_the_mps
     tester's 'Pleit Nederland voor een wapenembargo?', harm 1)."""
     from handlers.render import render_match_messages
     from interface.plain import render_match_plain
-    from interface.texts import texts_for
 
     service, moderation, key = _cut_off_answers_stored()
     curated = "Pleit Nederland voor een wapenembargo tegen Belarus?"

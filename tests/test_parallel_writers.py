@@ -39,7 +39,7 @@ def _environment(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def _wait_all(processes: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
+def wait_all(processes: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
     results = []
     for process in processes:
         try:
@@ -78,7 +78,7 @@ def test_eight_parallel_adds_and_a_recording_bot_lose_nothing(tmp_path: Path) ->
         subprocess.Popen(recorder, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     )
 
-    results = _wait_all(processes)
+    results = wait_all(processes)
     for code, out, err in results:
         assert code == 0 and "Traceback" not in err and "locked" not in err, (code, out, err)
     store = Store.open(database)
@@ -107,7 +107,7 @@ def test_processes_starting_on_a_new_file_at_once_build_it_once(tmp_path: Path) 
         subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(4)
     ]
-    results = _wait_all(processes)
+    results = wait_all(processes)
     for code, out, err in results:
         assert code == 0 and LETTER_KEY in out and err == "", (code, err)
     store = Store.open(database)
@@ -132,7 +132,7 @@ def test_parallel_aliases_of_one_entry_are_all_kept(tmp_path: Path) -> None:
         )
         for phrasing in phrasings
     ]
-    for code, out, err in _wait_all(processes):
+    for code, out, err in wait_all(processes):
         assert code == 0 and err == "", (code, out, err)
     store = Store.open(database)
     try:
